@@ -1,11 +1,14 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test', '<rootDir>/src'],
+  roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  // Real Temporal servers start in these tests; a few seconds each is normal.
+  setupFiles: ['<rootDir>/test/support/quietRuntime.ts'],
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+  // Real Temporal servers run under these tests; several seconds per test is normal.
   testTimeout: 120_000,
-  // One worker per core is too many: each test file may start its own Temporal server.
+  // Two cores: more workers than that only makes each Temporal worker slower.
   maxWorkers: 2,
 };

@@ -1,0 +1,73 @@
+// @ts-check
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+const { builtinModules } = require('node:module');
+
+// Workflow code runs in Temporal's deterministic sandbox: no Node built-ins and no packages with
+// I/O. Only the workflow SDK, @temporalio/common, our pure domain and zod may be imported there.
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const forbiddenInWorkflows = [
+  ...nodeBuiltins.map((name) => ({
+    name,
+    message: 'Node built-ins are not deterministic: not in workflow code.',
+  })),
+];
+const forbiddenPackagePatterns = [
+  {
+    group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'],
+    message: 'Workflow code may use only @temporalio/workflow and @temporalio/common.',
+  },
+  {
+    group: [
+      'express',
+      'express-*',
+      'nodemailer',
+      'pdfkit',
+      'helmet',
+      '**/activities',
+      '**/activities/*',
+      '**/api/*',
+    ],
+    message: 'Workflow code may not import I/O packages or other layers (use `import type` for activities).',
+    allowTypeImports: true,
+  },
+];
+
+module.exports = tseslint.config(
+  { ignores: ['node_modules', 'dist', 'coverage', '.temporal-venv', '.data', 'artifacts', '*.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/workflows/**/*.ts', 'src/domain/**/*.ts', 'test/**/*Workflow.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: forbiddenInWorkflows, patterns: forbiddenPackagePatterns },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@temporalio/*', 'express', 'nodemailer'], message: 'The domain is pure.' }] },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      // jest's expect(...).rejects and mocks trip these without making tests less safe.
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+);

@@ -1,0 +1,38 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { temporalTestServerPath } from '../../src/dev/temporalBinaries';
+
+/** Attaches to the real dev server that jest's global setup started (updates, visibility, UI data). */
+export async function devServerEnvironment(): Promise<TestWorkflowEnvironment> {
+  const address = process.env.TEMPORAL_TEST_ADDRESS;
+  if (!address) throw new Error('TEMPORAL_TEST_ADDRESS is not set: run the tests through jest');
+  return TestWorkflowEnvironment.createFromExistingServer({
+    address,
+    namespace: process.env.TEMPORAL_TEST_NAMESPACE ?? 'default',
+  });
+}
+
+/** Temporal's time-skipping test server from the project venv (never downloaded). */
+export async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+  });
+}
+
+/** A task queue name of its own for each test, so tests sharing a server never steal each other's tasks. */
+export function uniqueTaskQueue(prefix: string): string {
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Polls until check returns a value (visibility is eventually consistent). */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  { timeoutMs = 20_000, intervalMs = 200 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
