@@ -1,0 +1,63 @@
+import { toUtcIso } from './duration';
+import type { StallPolicy } from './policy';
+import type { NewOrder } from './schemas/new-order';
+import { stageDeadline } from './transitions';
+import type { EventContext, OrderState } from './types';
+
+/**
+ * The initial state of an order. The INQUIRY clock starts when the inquiry was received, since
+ * the reply is due a day after the customer asked, not after someone typed it in.
+ */
+export function createOrder(
+  input: NewOrder & { orderId: string },
+  policy: StallPolicy,
+  ctx: EventContext,
+): OrderState {
+  const now = toUtcIso(ctx.now);
+  const receivedAt = toUtcIso(input.inquiry.receivedAt ?? now);
+  const base = {
+    orderId: input.orderId,
+    stage: 'INQUIRY' as const,
+    status: 'OPEN' as const,
+    customer: input.customer,
+    accountManager: input.accountManager,
+    forwarder: input.forwarder ?? null,
+    inquiry: { ...input.inquiry, receivedAt },
+    quotation: null,
+    sample: { required: null, rounds: 0, approved: false, history: [] },
+    contract: null,
+    payments: {
+      depositRequired: null,
+      depositReceived: null,
+      balanceRequired: null,
+      balanceReceived: null,
+      receipts: [],
+    },
+    production: { percent: 0, notes: [], inspections: [], completedAt: null },
+    shipping: { booking: { requestedAt: null, confirmed: null }, customs: null, billOfLading: null },
+    documents: { copiesSentAt: null, confirmedAt: null, dispatchedAt: null, items: [] },
+    cancellation: null,
+    stalled: false,
+    stageEnteredAt: receivedAt,
+    remindersSent: 0,
+    remindersSentInStage: 0,
+    timeline: [
+      {
+        eventId: 'ORDER_CREATED-1',
+        type: 'ORDER_CREATED' as const,
+        at: now,
+        actor: ctx.actor,
+        summary: `Inquiry from ${input.customer.company} via ${input.inquiry.channel}`,
+        idempotencyKey: false,
+      },
+    ],
+    emails: [],
+    failedEffects: [],
+    rejectedEvents: [],
+    policy,
+    createdAt: now,
+    updatedAt: now,
+    closedAt: null,
+  };
+  return { ...base, stageDeadline: stageDeadline(base, 'INQUIRY', receivedAt) };
+}

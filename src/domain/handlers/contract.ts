@@ -1,0 +1,67 @@
+import { addMoney, compareMoney, formatMoney, percentOf, subtractMoney, toMinor, zero } from '../money';
+import type { EventOf } from '../schemas/events';
+import type { EventContext, OrderState } from '../types';
+import { accepted, advance, invalid, type Outcome } from './outcome';
+import { paymentProblems } from './payments';
+
+/** Used only if no quotation fixed the terms; it is the contract's documented default. */
+const DEFAULT_DEPOSIT_PERCENT = 30;
+
+export function contractSigned(state: OrderState, e: EventOf<'CONTRACT_SIGNED'>, ctx: EventContext): Outcome {
+  if (toMinor(e.totalAmount) <= 0n) {
+    return invalid('The contract total must be positive', [
+      { path: 'totalAmount.amount', message: 'must be greater than zero' },
+    ]);
+  }
+  const depositPercent =
+    e.depositPercent ?? state.quotation?.paymentTerms.depositPercent ?? DEFAULT_DEPOSIT_PERCENT;
+  const currency = e.totalAmount.currency;
+  const depositRequired = percentOf(e.totalAmount, depositPercent);
+  const next: OrderState = {
+    ...state,
+    contract: { contractNo: e.contractNo, totalAmount: e.totalAmount, depositPercent, signedAt: ctx.now },
+    payments: {
+      ...state.payments,
+      depositRequired,
+      depositReceived: zero(currency),
+      balanceRequired: e.totalAmount,
+      balanceReceived: zero(currency),
+    },
+  };
+  const summary = `Contract ${e.contractNo} signed: ${formatMoney(e.totalAmount)}, deposit ${depositPercent}% = ${formatMoney(depositRequired)}`;
+  // Nothing to wait for when no deposit is due (0%, or a total so small it rounds to 0.00).
+  return toMinor(depositRequired) === 0n
+    ? advance(next, 'PRODUCTION', ctx, `${summary}; no deposit due`)
+    : advance(next, 'DEPOSIT', ctx, summary);
+}
+
+export function depositReceived(
+  state: OrderState,
+  e: EventOf<'DEPOSIT_RECEIVED'>,
+  ctx: EventContext,
+): Outcome {
+  const { depositRequired, depositReceived: received } = state.payments;
+  const contract = state.contract;
+  // The DEPOSIT stage is only entered through CONTRACT_SIGNED, which sets all three.
+  if (!depositRequired || !received || !contract) throw new Error('DEPOSIT stage without a contract');
+  const problems = paymentProblems(e.amount, depositRequired, received);
+  if (problems.length > 0) return invalid('The deposit payment is not valid', problems);
+
+  const total = addMoney(received, e.amount);
+  const next: OrderState = {
+    ...state,
+    payments: {
+      ...state.payments,
+      depositReceived: total,
+      balanceRequired: subtractMoney(contract.totalAmount, total),
+      receipts: [
+        ...state.payments.receipts,
+        { kind: 'DEPOSIT', amount: e.amount, reference: e.reference, receivedAt: ctx.now },
+      ],
+    },
+  };
+  const summary = `Deposit ${formatMoney(e.amount)} received (${e.reference}); ${formatMoney(total)} of ${formatMoney(depositRequired)}`;
+  return compareMoney(total, depositRequired) >= 0
+    ? advance(next, 'PRODUCTION', ctx, `${summary}; deposit complete`)
+    : accepted(next, summary);
+}

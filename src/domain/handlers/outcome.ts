@@ -1,0 +1,29 @@
+import type { ValidationDetail } from '../schemas/validation';
+import type { Stage } from '../stages';
+import { enterStage } from '../transitions';
+import type { Effect, EventContext, OrderState } from '../types';
+
+/** What a handler decided; applyEvent adds the timeline entry and the bookkeeping around it. */
+export type Outcome =
+  | { kind: 'accepted'; state: OrderState; effects: Effect[]; summary: string }
+  | { kind: 'invalid'; message: string; details: ValidationDetail[] };
+
+export function accepted(state: OrderState, summary: string, effects: Effect[] = []): Outcome {
+  return { kind: 'accepted', state, effects, summary };
+}
+
+export function invalid(message: string, details: ValidationDetail[]): Outcome {
+  return { kind: 'invalid', message, details };
+}
+
+/** Accepts the event and moves to `stage`, with any further effects after the stage change. */
+export function advance(
+  state: OrderState,
+  stage: Stage,
+  ctx: EventContext,
+  summary: string,
+  effects: Effect[] = [],
+): Outcome {
+  const moved = enterStage(state, stage, ctx.now);
+  return accepted(moved.state, summary, [moved.effect, ...effects]);
+}

@@ -1,0 +1,68 @@
+/** The order domain: pure and deterministic, safe inside Temporal's workflow sandbox. */
+export {
+  STAGES,
+  OPEN_STAGES,
+  TERMINAL_STAGES,
+  stageSchema,
+  openStageSchema,
+  isTerminalStage,
+  stageRank,
+} from './stages';
+export type { Stage, OpenStage, TerminalStage } from './stages';
+export { durationSchema, durationToMs, addDuration } from './duration';
+export type { Duration } from './duration';
+export {
+  moneySchema,
+  positiveMoneySchema,
+  currencySchema,
+  toMinor,
+  fromMinor,
+  addMoney,
+  subtractMoney,
+  compareMoney,
+  percentOf,
+  multiplyMoney,
+  formatMoney,
+} from './money';
+export type { Money } from './money';
+export {
+  INCOTERMS,
+  PAYMENT_METHODS,
+  INQUIRY_CHANNELS,
+  incotermSchema,
+  paymentMethodSchema,
+  customerSchema,
+  contactSchema,
+  productLineSchema,
+} from './schemas/common';
+export type { Customer, Contact, ProductLine, Incoterm, PaymentMethod } from './schemas/common';
+export {
+  newOrderSchema,
+  orderIdSchema,
+  inquirySchema,
+  stageTimeLimitsSchema,
+  reminderPolicySchema,
+} from './schemas/new-order';
+export type { NewOrder, Inquiry } from './schemas/new-order';
+export {
+  orderEventSchema,
+  ORDER_EVENT_TYPES,
+  quotationLineSchema,
+  paymentTermsSchema,
+} from './schemas/events';
+export type { OrderEvent, OrderEventInput, OrderEventType, EventOf } from './schemas/events';
+export { listOrdersQuerySchema } from './schemas/list-orders';
+export type { ListOrdersQuery } from './schemas/list-orders';
+export { toValidationDetails } from './schemas/validation';
+export type { ValidationDetail } from './schemas/validation';
+export { DEFAULT_STALL_POLICY, resolveStallPolicy } from './policy';
+export type { StallPolicy, StallPolicyOverrides } from './policy';
+export { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './types';
+export type * from './types';
+export { createOrder } from './create-order';
+export { applyEvent } from './apply-event';
+export { allowedEvents } from './guards';
+export { recordRejectedEvent, MAX_REJECTED_EVENTS } from './rejected-events';
+export { nextReminder } from './reminders';
+export type { ReminderPlan } from './reminders';
+export { summarizeOrder } from './summary';

@@ -1,0 +1,50 @@
+import type { Duration } from './duration';
+import type { ReminderPolicyOverrides, StageTimeLimitOverrides } from './schemas/new-order';
+import type { OpenStage } from './stages';
+
+/** Fully resolved stall policy of one order: defaults merged with the order's own overrides. */
+export interface StallPolicy {
+  stageTimeLimits: Record<OpenStage, Duration>;
+  /** Interval between reminders once a stage is stalled. */
+  repeatEvery: Duration;
+  /** Reminders in one stage after which `escalateTo` is copied. */
+  escalateAfter: number;
+  escalateTo: string | null;
+}
+
+/**
+ * INQUIRY 24h is the contract's rule (an inquiry is answered within a day); the other limits are
+ * typical lead times of a small exporter, production being the longest.
+ */
+export const DEFAULT_STALL_POLICY: StallPolicy = {
+  stageTimeLimits: {
+    INQUIRY: '24h',
+    QUOTATION: '7d',
+    SAMPLE: '14d',
+    CONTRACT: '7d',
+    DEPOSIT: '7d',
+    PRODUCTION: '45d',
+    SHIPPING: '14d',
+    BALANCE: '14d',
+    DOCUMENTS: '14d',
+  },
+  repeatEvery: '24h',
+  escalateAfter: 3,
+  escalateTo: null,
+};
+
+export interface StallPolicyOverrides {
+  stageTimeLimits?: StageTimeLimitOverrides;
+  reminderPolicy?: ReminderPolicyOverrides;
+}
+
+export function resolveStallPolicy(defaults: StallPolicy, overrides: StallPolicyOverrides = {}): StallPolicy {
+  const reminder = overrides.reminderPolicy ?? {};
+  return {
+    stageTimeLimits: { ...defaults.stageTimeLimits, ...overrides.stageTimeLimits },
+    repeatEvery: reminder.repeatEvery ?? defaults.repeatEvery,
+    escalateAfter: reminder.escalateAfter ?? defaults.escalateAfter,
+    // null is a deliberate "no escalation"; only an absent value falls back to the default.
+    escalateTo: reminder.escalateTo === undefined ? defaults.escalateTo : reminder.escalateTo,
+  };
+}

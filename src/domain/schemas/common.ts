@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+export const INCOTERMS = [
+  'EXW',
+  'FCA',
+  'FAS',
+  'FOB',
+  'CFR',
+  'CIF',
+  'CPT',
+  'CIP',
+  'DAP',
+  'DPU',
+  'DDP',
+] as const;
+export const PAYMENT_METHODS = ['TT', 'LC', 'DP', 'DA', 'OA'] as const;
+export const INQUIRY_CHANNELS = [
+  'B2B_PLATFORM',
+  'EXHIBITION',
+  'EMAIL',
+  'WEBSITE',
+  'REFERRAL',
+  'OTHER',
+] as const;
+
+export const incotermSchema = z.enum(INCOTERMS).describe('Incoterms 2020 rule');
+export const paymentMethodSchema = z
+  .enum(PAYMENT_METHODS)
+  .describe(
+    'TT telegraphic transfer, LC letter of credit, DP/DA documents against payment/acceptance, OA open account',
+  );
+
+export const text = (max: number, description: string) =>
+  z.string().trim().min(1).max(max).describe(description);
+
+export const emailSchema = z.email().max(254).describe('Email address');
+
+/** ISO-8601 instant; an offset other than Z is accepted and normalised to UTC by the domain. */
+export const instantSchema = z.iso.datetime({ offset: true }).describe('ISO-8601 date-time, UTC');
+export const calendarDateSchema = z.iso.date().describe('ISO-8601 calendar date (YYYY-MM-DD)');
+
+/** Percent with at most two decimals, so deposit math can run in integer basis points. */
+export const percentSchema = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, 'at most 2 decimal places')
+  .describe('Percentage 0-100, at most 2 decimals');
+
+export const customerSchema = z
+  .object({
+    name: text(200, 'Contact person'),
+    company: text(200, 'Company name'),
+    email: emailSchema,
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'an ISO-3166 alpha-2 country code such as DE')
+      .describe('ISO-3166 alpha-2 country code'),
+  })
+  .describe('The buying customer');
+
+export const contactSchema = z
+  .object({ name: text(200, 'Full name'), email: emailSchema })
+  .describe('A person with an email address');
+
+export const productLineSchema = z
+  .object({
+    sku: text(64, 'Product code').optional(),
+    description: text(500, 'What the customer asks for'),
+    quantity: z.number().positive().describe('Requested quantity, positive'),
+    unit: text(32, 'Unit of measure, e.g. pcs').optional(),
+  })
+  .describe('One requested product');
+
+export type Customer = z.infer<typeof customerSchema>;
+export type Contact = z.infer<typeof contactSchema>;
+export type ProductLine = z.infer<typeof productLineSchema>;
+export type Incoterm = z.infer<typeof incotermSchema>;
+export type PaymentMethod = z.infer<typeof paymentMethodSchema>;

@@ -1,0 +1,228 @@
+import type { Money } from './money';
+import type { StallPolicy } from './policy';
+import type { Contact, Customer, Incoterm, ProductLine } from './schemas/common';
+import type { OrderEvent, OrderEventType, PaymentTerms, QuotationLine } from './schemas/events';
+import type { Inquiry } from './schemas/new-order';
+import type { ValidationDetail } from './schemas/validation';
+import type { Stage } from './stages';
+
+/** Side effects the workflow runs as activities. */
+export const EFFECT_KINDS = [
+  'requestBooking',
+  'sendDocumentCopies',
+  'dispatchDocuments',
+  'notifyCancelled',
+] as const;
+export type EffectKind = (typeof EFFECT_KINDS)[number];
+
+/** Plain data the workflow acts on; `stageEntered` restarts the stall timer. */
+export type Effect = { type: 'stageEntered'; stage: Stage; at: string } | { type: EffectKind };
+
+export interface SentEmail {
+  purpose: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  sentAt: string;
+  messageId: string;
+}
+
+/** Events only the workflow produces; clients can never send them (they are not in orderEventSchema). */
+export type SystemEvent =
+  | { type: 'STAGE_STALLED'; eventId?: string; stage?: Stage }
+  | { type: 'REMINDER_SENT'; eventId?: string; sequence: number; stage?: Stage; email: SentEmail }
+  | { type: 'EFFECT_COMPLETED'; eventId?: string; effect: EffectKind; email?: SentEmail }
+  | { type: 'EFFECT_FAILED'; eventId?: string; effect: EffectKind; error: string };
+export type SystemEventType = SystemEvent['type'];
+export const SYSTEM_EVENT_TYPES: readonly SystemEventType[] = [
+  'STAGE_STALLED',
+  'REMINDER_SENT',
+  'EFFECT_COMPLETED',
+  'EFFECT_FAILED',
+];
+
+export type AnyEvent = OrderEvent | SystemEvent;
+
+export interface EventContext {
+  /** ISO-8601 instant, from the workflow clock. */
+  now: string;
+  /** Who caused the event: an API token name, or "system". */
+  actor: string;
+}
+
+export interface TimelineEntry {
+  eventId: string;
+  type: OrderEventType | SystemEventType | 'ORDER_CREATED';
+  at: string;
+  actor: string;
+  summary: string;
+  /** True when the caller supplied eventId: only those are idempotency keys. */
+  idempotencyKey: boolean;
+}
+
+export interface Quotation {
+  quotationNo: string;
+  incoterm: Incoterm;
+  namedPlace: string;
+  lines: QuotationLine[];
+  paymentTerms: PaymentTerms;
+  validUntil: string;
+  leadTimeDays: number;
+  total: Money;
+  sentAt: string;
+  /** How many quotations were sent in all; 1 = the first, no revision yet. */
+  revisions: number;
+}
+
+export interface SampleRound {
+  round: number;
+  courier: string;
+  trackingNo: string;
+  sentAt: string;
+  outcome: 'PENDING' | 'APPROVED' | 'REJECTED';
+  decidedAt: string | null;
+  feedback: string | null;
+}
+
+export interface SampleState {
+  /** null until the quotation is accepted; false = sample waived. */
+  required: boolean | null;
+  rounds: number;
+  approved: boolean;
+  history: SampleRound[];
+}
+
+export interface ContractState {
+  contractNo: string;
+  totalAmount: Money;
+  depositPercent: number;
+  signedAt: string;
+}
+
+export interface PaymentReceipt {
+  kind: 'DEPOSIT' | 'BALANCE';
+  amount: Money;
+  reference: string;
+  receivedAt: string;
+}
+
+export interface PaymentsState {
+  depositRequired: Money | null;
+  depositReceived: Money | null;
+  /** Contract total less the deposit received; follows every deposit payment. */
+  balanceRequired: Money | null;
+  balanceReceived: Money | null;
+  receipts: PaymentReceipt[];
+}
+
+export interface Inspection {
+  result: 'PASSED' | 'FAILED';
+  inspector: string;
+  reportRef: string | null;
+  recordedAt: string;
+}
+
+export interface ProductionState {
+  percent: number;
+  notes: string[];
+  inspections: Inspection[];
+  completedAt: string | null;
+}
+
+export interface BookingDetails {
+  forwarder: string;
+  vessel: string;
+  voyage: string;
+  etd: string;
+  containerNos: string[];
+  confirmedAt: string;
+}
+
+export interface ShippingState {
+  booking: { requestedAt: string | null; confirmed: BookingDetails | null };
+  customs: { declarationNo: string; declaredAt: string } | null;
+  billOfLading: {
+    blNo: string;
+    blType: 'ORIGINAL' | 'TELEX_RELEASE' | 'SEA_WAYBILL';
+    issuedAt: string;
+  } | null;
+}
+
+export interface DocumentItem {
+  kind: 'COMMERCIAL_INVOICE' | 'PACKING_LIST' | 'BILL_OF_LADING';
+  reference: string;
+}
+
+export interface DocumentsState {
+  copiesSentAt: string | null;
+  confirmedAt: string | null;
+  dispatchedAt: string | null;
+  items: DocumentItem[];
+}
+
+export interface FailedEffect {
+  effect: EffectKind;
+  error: string;
+  failedAt: string;
+}
+
+export interface RejectedEvent {
+  eventId: string | null;
+  type: string;
+  at: string;
+  actor: string;
+  reason: string;
+}
+
+export interface OrderState {
+  orderId: string;
+  stage: Stage;
+  status: 'OPEN' | 'COMPLETED' | 'CANCELLED';
+  customer: Customer;
+  accountManager: Contact;
+  /** null: the configured default forwarder receives the booking request. */
+  forwarder: Contact | null;
+  inquiry: Omit<Inquiry, 'receivedAt' | 'products'> & { receivedAt: string; products: ProductLine[] };
+  quotation: Quotation | null;
+  sample: SampleState;
+  contract: ContractState | null;
+  payments: PaymentsState;
+  production: ProductionState;
+  shipping: ShippingState;
+  documents: DocumentsState;
+  cancellation: { reason: string; cancelledAt: string; notifiedAt: string | null } | null;
+  stalled: boolean;
+  stageEnteredAt: string;
+  /** When the stage outlives its limit (stageEnteredAt + limit); null once the order is closed. */
+  stageDeadline: string | null;
+  remindersSent: number;
+  remindersSentInStage: number;
+  timeline: TimelineEntry[];
+  emails: SentEmail[];
+  failedEffects: FailedEffect[];
+  rejectedEvents: RejectedEvent[];
+  policy: StallPolicy;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export type RejectionCode = 'EVENT_NOT_ALLOWED' | 'VALIDATION_FAILED';
+
+export interface Accepted {
+  ok: true;
+  state: OrderState;
+  effects: Effect[];
+  duplicate: boolean;
+}
+
+export interface Rejected {
+  ok: false;
+  code: RejectionCode;
+  message: string;
+  stage: Stage;
+  allowedEvents: OrderEventType[];
+  details?: ValidationDetail[];
+}
+
+export type Decision = Accepted | Rejected;
