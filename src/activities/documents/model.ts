@@ -1,0 +1,102 @@
+import { invalidInput } from '../errors';
+import { formatDate, parseIso } from '../format';
+import { formatMinor, formatMoney, formatQuantity, lineTotalMinor, toMinor } from '../money';
+import type { DocumentSetInput, Money } from '../types';
+
+/**
+ * Everything the invoice, the packing list and the covering email print, computed once from the
+ * input: integer arithmetic for money, fixed UTC dates, so all three always agree.
+ */
+export interface DocumentModel {
+  input: DocumentSetInput;
+  issuedAt: Date;
+  issueDate: string;
+  etd: string;
+  currency: string;
+  lines: {
+    no: string;
+    description: string;
+    quantity: string;
+    unit: string;
+    unitPrice: string;
+    amount: string;
+  }[];
+  /** Sum of quantities per unit, e.g. `2,000 pcs`; the packing list's total. */
+  quantityTotals: string[];
+  linesTotal: string;
+  total: string;
+  depositReceived: string;
+  balanceReceived: string;
+  outstanding: string;
+  outstandingMinor: bigint;
+  paymentTerms: string;
+  incoterm: string;
+  blType: string;
+}
+
+const BL_TYPES: Record<string, string> = {
+  ORIGINAL: 'Original B/L',
+  TELEX_RELEASE: 'Telex release',
+  SEA_WAYBILL: 'Sea waybill',
+};
+
+function sameCurrency(money: Money, currency: string, field: string): void {
+  if (money.currency !== currency) {
+    throw invalidInput(`${field}: currency ${money.currency} differs from the invoice currency ${currency}`);
+  }
+}
+
+export function buildDocumentModel(input: DocumentSetInput): DocumentModel {
+  if (input.lines.length === 0) throw invalidInput('lines: a commercial invoice needs at least one line');
+  const currency = input.total.currency;
+  const issuedAt = parseIso(input.issuedAt, 'issuedAt');
+  let linesTotal = 0n;
+  const quantities = new Map<string, number>();
+  const lines = input.lines.map((line, i) => {
+    const field = `lines[${i}]`;
+    sameCurrency(line.unitPrice, currency, `${field}.unitPrice`);
+    const amount = lineTotalMinor(line.unitPrice, line.quantity, field);
+    linesTotal += amount;
+    // Quantities are summed per unit in micro-units so 0.1 + 0.2 stays exact.
+    quantities.set(line.unit, (quantities.get(line.unit) ?? 0) + Math.round(line.quantity * 1e6));
+    return {
+      no: String(i + 1),
+      description: line.description,
+      quantity: formatQuantity(line.quantity),
+      unit: line.unit,
+      unitPrice: formatMinor(toMinor(line.unitPrice, `${field}.unitPrice`)),
+      amount: formatMinor(amount),
+    };
+  });
+  sameCurrency(input.depositReceived, currency, 'depositReceived');
+  sameCurrency(input.balanceReceived, currency, 'balanceReceived');
+  const total = toMinor(input.total, 'total');
+  const deposit = toMinor(input.depositReceived, 'depositReceived');
+  const balance = toMinor(input.balanceReceived, 'balanceReceived');
+  const outstanding = total - deposit - balance;
+  const depositPercent = input.paymentTerms.depositPercent;
+  const paymentTerms =
+    depositPercent > 0 && depositPercent < 100
+      ? `${input.paymentTerms.method}, ${depositPercent}% deposit, ${100 - depositPercent}% balance before release of documents`
+      : depositPercent >= 100
+        ? `${input.paymentTerms.method}, 100% in advance`
+        : `${input.paymentTerms.method}, 100% before release of documents`;
+  return {
+    input,
+    issuedAt,
+    issueDate: formatDate(issuedAt),
+    etd: formatDate(parseIso(input.etd, 'etd')),
+    currency,
+    lines,
+    quantityTotals: [...quantities].map(([unit, micro]) => `${formatQuantity(micro / 1e6)} ${unit}`),
+    linesTotal: formatMoney(linesTotal, currency),
+    total: formatMoney(total, currency),
+    depositReceived: formatMoney(deposit, currency),
+    balanceReceived: formatMoney(balance, currency),
+    outstanding: formatMoney(outstanding, currency),
+    outstandingMinor: outstanding,
+    paymentTerms,
+    incoterm: `${input.incoterm} ${input.namedPlace} (Incoterms 2020)`,
+    blType: BL_TYPES[input.blType] ?? input.blType,
+  };
+}

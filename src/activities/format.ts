@@ -1,0 +1,37 @@
+import { invalidInput } from './errors';
+
+/** Parses an ISO time from the workflow; a bad one is a bug upstream, so it fails without retries. */
+export function parseIso(value: string, field: string): Date {
+  const date = new Date(value);
+  if (typeof value !== 'string' || Number.isNaN(date.getTime())) {
+    throw invalidInput(`${field}: "${String(value)}" is not an ISO date/time`);
+  }
+  return date;
+}
+
+/** `2026-11-26 08:00 UTC`: fixed format and zone, so output never depends on the worker's locale. */
+export function formatDateTime(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function formatDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** `DEPOSIT_RECEIVED` -> `Deposit received` */
+export function humanize(name: string): string {
+  const words = name.toLowerCase().replace(/_+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** `3 days 4 hours`, `5 hours 10 minutes`: how long something has waited. */
+export function formatElapsed(from: Date, to: Date): string {
+  const minutes = Math.max(0, Math.floor((to.getTime() - from.getTime()) / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  const unit = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (days > 0) return hours > 0 ? `${unit(days, 'day')} ${unit(hours, 'hour')}` : unit(days, 'day');
+  if (hours > 0) return mins > 0 ? `${unit(hours, 'hour')} ${unit(mins, 'minute')}` : unit(hours, 'hour');
+  return unit(mins, 'minute');
+}

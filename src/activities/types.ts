@@ -1,0 +1,125 @@
+import type { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+
+/** Money as the API carries it: a decimal string (max 2 fractional digits), never a float. */
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+/** What every activity returns, so the workflow can record it for `GET /orders/{id}/emails`. */
+export interface SentEmail {
+  purpose: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  /** ISO time of the message's Date header (taken from the input, so retries report the same value). */
+  sentAt: string;
+  messageId: string;
+  /** Recipients the server refused while it accepted others (the message still went out). */
+  rejected?: string[];
+}
+
+export interface ExporterProfile {
+  name: string;
+  address: string;
+  email?: string;
+}
+
+export interface ActivityDeps {
+  /** SMTP transport; build it with `createMailTransport(SMTP_URL)`. */
+  transport: Transporter<SMTPTransport.SentMessageInfo>;
+  /** Sender of every email, e.g. `Order Desk <orders@exporter.example>`; its domain names the Message-IDs. */
+  mailFrom: string;
+  exporter: ExporterProfile;
+  temporalUiUrl: string;
+  namespace: string;
+  /** Only a fallback for the Date header when an input carries no time of its own. */
+  clock?: () => Date;
+}
+
+/** Fields every activity input carries for idempotency. */
+export interface MessageKey {
+  orderId: string;
+  /** Distinguishes repeated emails of one purpose (reminder number, resend number); 1-based. */
+  sequence: number;
+  /** Workflow time the email was decided (ISO); becomes the Date header so retries are identical. */
+  requestedAt?: string;
+}
+
+export interface StallReminderInput extends MessageKey {
+  stage: string;
+  stageEnteredAt: string;
+  stageDeadline: string;
+  escalated: boolean;
+  to: string[];
+  cc: string[];
+  accountManagerName: string;
+  customerCompany: string;
+  /** Event type names that would move the order on, e.g. `DEPOSIT_RECEIVED`. */
+  expectedNext: string[];
+}
+
+export interface CargoLine {
+  description: string;
+  quantity: number;
+  unit?: string;
+}
+
+export interface BookingRequestInput extends MessageKey {
+  forwarder: Person;
+  accountManager: Person;
+  customer: { company: string; country: string };
+  incoterm: string;
+  namedPlace: string;
+  cargo: CargoLine[];
+  /** ISO date the goods are ready, or null when not known yet. */
+  readyDate: string | null;
+  contractNo: string;
+}
+
+export interface DocumentLine {
+  description: string;
+  quantity: number;
+  unit: string;
+  unitPrice: Money;
+}
+
+export type BlType = 'ORIGINAL' | 'TELEX_RELEASE' | 'SEA_WAYBILL';
+
+export interface DocumentSetInput extends MessageKey {
+  customer: { name: string; company: string; email: string; country: string };
+  accountManager: Person;
+  invoiceNo: string;
+  contractNo: string;
+  /** Issue time of the documents (ISO), fixed by the workflow so every retry renders the same bytes. */
+  issuedAt: string;
+  incoterm: string;
+  namedPlace: string;
+  paymentTerms: { method: string; depositPercent: number };
+  vessel: string;
+  voyage: string;
+  etd: string;
+  blNo: string;
+  blType: BlType | string;
+  containerNos: string[];
+  lines: DocumentLine[];
+  total: Money;
+  depositReceived: Money;
+  balanceReceived: Money;
+}
+
+export interface CancellationNoticeInput extends MessageKey {
+  accountManager: Person;
+  customerCompany: string;
+  stage: string;
+  reason: string;
+}
+
+/** Which variant of the document set is rendered. */
+export type DocumentMark = 'COPY' | 'ORIGINAL';
