@@ -1,0 +1,122 @@
+import {
+  DEFAULT_STALL_POLICY,
+  applyEvent,
+  createOrder,
+  type AnyEvent,
+  type NewOrder,
+  type OrderEventInput,
+  type OrderEventType,
+  type OrderState,
+  type Stage,
+} from '../../src/domain';
+
+export const T0 = '2026-11-26T08:00:00.000Z';
+
+export const newOrder = (): NewOrder & { orderId: string } => ({
+  orderId: 'PO-2026-0001',
+  customer: { name: 'Jane Doe', company: 'Acme GmbH', email: 'jane@acme.example', country: 'DE' },
+  accountManager: { name: 'Li Wei', email: 'li.wei@exporter.example' },
+  inquiry: {
+    channel: 'B2B_PLATFORM',
+    receivedAt: T0,
+    products: [{ sku: 'LED-40W', description: '40W LED panel', quantity: 2000, unit: 'pcs' }],
+  },
+});
+
+/** A ticking clock: every event of a walk happens one hour after the previous one. */
+export function clock(start = T0): () => { now: string; actor: string } {
+  let t = Date.parse(start);
+  return () => {
+    t += 3_600_000;
+    return { now: new Date(t).toISOString(), actor: 'ops' };
+  };
+}
+
+export const usd = (amount: string) => ({ amount, currency: 'USD' });
+
+/** A valid example of every client event type. */
+export const EXAMPLE_EVENTS: Record<OrderEventType, OrderEventInput> = {
+  QUOTATION_SENT: {
+    type: 'QUOTATION_SENT',
+    quotationNo: 'Q-1',
+    incoterm: 'FOB',
+    namedPlace: 'Shanghai',
+    lines: [{ description: '40W LED panel', quantity: 2000, unitPrice: usd('5.00') }],
+    paymentTerms: { method: 'TT', depositPercent: 30 },
+    validUntil: '2026-12-31',
+    leadTimeDays: 30,
+  },
+  QUOTATION_ACCEPTED: { type: 'QUOTATION_ACCEPTED' },
+  QUOTATION_DECLINED: { type: 'QUOTATION_DECLINED', reason: 'too expensive' },
+  SAMPLE_SENT: { type: 'SAMPLE_SENT', courier: 'DHL', trackingNo: '123' },
+  SAMPLE_APPROVED: { type: 'SAMPLE_APPROVED' },
+  SAMPLE_REJECTED: { type: 'SAMPLE_REJECTED', feedback: 'colour off' },
+  CONTRACT_SIGNED: { type: 'CONTRACT_SIGNED', contractNo: 'C-1', totalAmount: usd('10000.00') },
+  DEPOSIT_RECEIVED: { type: 'DEPOSIT_RECEIVED', amount: usd('3000.00'), reference: 'TT-1' },
+  PRODUCTION_PROGRESS: { type: 'PRODUCTION_PROGRESS', percent: 50 },
+  INSPECTION_RECORDED: { type: 'INSPECTION_RECORDED', result: 'PASSED', inspector: 'SGS' },
+  PRODUCTION_COMPLETED: { type: 'PRODUCTION_COMPLETED' },
+  BOOKING_CONFIRMED: {
+    type: 'BOOKING_CONFIRMED',
+    forwarder: 'FastFreight',
+    vessel: 'EVER GIVEN',
+    voyage: '001E',
+    etd: '2027-01-10',
+  },
+  CUSTOMS_DECLARED: { type: 'CUSTOMS_DECLARED', declarationNo: 'D-1' },
+  BILL_OF_LADING_ISSUED: { type: 'BILL_OF_LADING_ISSUED', blNo: 'BL-1', blType: 'ORIGINAL' },
+  DOCUMENTS_CONFIRMED: { type: 'DOCUMENTS_CONFIRMED' },
+  BALANCE_RECEIVED: { type: 'BALANCE_RECEIVED', amount: usd('7000.00'), reference: 'TT-2' },
+  GOODS_RELEASED: { type: 'GOODS_RELEASED' },
+  NOTE_ADDED: { type: 'NOTE_ADDED', text: 'called the customer' },
+  ORDER_CANCELLED: { type: 'ORDER_CANCELLED', reason: 'customer went bankrupt' },
+  RETRY_FAILED_EFFECTS: { type: 'RETRY_FAILED_EFFECTS' },
+};
+
+export const example = <T extends OrderEventType>(type: T, fields: Record<string, unknown> = {}): AnyEvent =>
+  ({ ...EXAMPLE_EVENTS[type], ...fields }) as AnyEvent;
+
+/** Applies events one by one, failing loudly if any is rejected. */
+export function apply(state: OrderState, events: AnyEvent[], tick = clock()): OrderState {
+  return events.reduce((s, e) => {
+    const d = applyEvent(s, e, tick());
+    if (!d.ok)
+      throw new Error(
+        `${e.type} rejected in ${s.stage}: ${d.code} ${d.message} ${JSON.stringify(d.details)}`,
+      );
+    return d.state;
+  }, state);
+}
+
+export const fresh = () => createOrder(newOrder(), DEFAULT_STALL_POLICY, { now: T0, actor: 'ops' });
+
+/** The happy path, as the events that leave each stage. */
+const PATH: AnyEvent[] = [
+  example('QUOTATION_SENT'),
+  example('QUOTATION_ACCEPTED'),
+  example('SAMPLE_SENT'),
+  example('SAMPLE_APPROVED'),
+  example('CONTRACT_SIGNED'),
+  example('DEPOSIT_RECEIVED'),
+  example('INSPECTION_RECORDED'),
+  example('PRODUCTION_COMPLETED'),
+  example('BOOKING_CONFIRMED'),
+  example('CUSTOMS_DECLARED'),
+  example('BILL_OF_LADING_ISSUED'),
+  example('BALANCE_RECEIVED'),
+  { type: 'EFFECT_COMPLETED', effect: 'dispatchDocuments' },
+  example('GOODS_RELEASED'),
+];
+
+/** Walks the happy path until the order is in `stage` (the first time it gets there). */
+export function walkTo(stage: Stage): OrderState {
+  if (stage === 'CANCELLED') return apply(fresh(), [example('ORDER_CANCELLED')]);
+  const tick = clock();
+  let state = fresh();
+  for (const e of PATH) {
+    if (state.stage === stage) return state;
+    state = apply(state, [e], tick);
+  }
+  if (state.stage !== stage) throw new Error(`walk never reached ${stage}`);
+  return state;
+}

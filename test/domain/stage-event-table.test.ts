@@ -1,0 +1,146 @@
+import {
+  ORDER_EVENT_TYPES,
+  allowedEvents,
+  applyEvent,
+  type OrderEventType,
+  type OrderState,
+  type Stage,
+} from '../../src/domain';
+import { apply, example, walkTo } from './fixtures';
+
+type Row = { name: string; state: () => OrderState; allowed: OrderEventType[] };
+
+const always: OrderEventType[] = ['NOTE_ADDED', 'ORDER_CANCELLED'];
+const failed = (s: OrderState) =>
+  apply(s, [{ type: 'EFFECT_FAILED', effect: 'notifyCancelled', error: 'SMTP down' }]);
+
+/** Every stage (as first entered), plus the sub-states the contract's "after ..." rules distinguish. */
+const ROWS: Row[] = [
+  { name: 'INQUIRY', state: () => walkTo('INQUIRY'), allowed: ['QUOTATION_SENT', ...always] },
+  {
+    name: 'QUOTATION',
+    state: () => walkTo('QUOTATION'),
+    allowed: ['QUOTATION_SENT', 'QUOTATION_ACCEPTED', 'QUOTATION_DECLINED', ...always],
+  },
+  { name: 'SAMPLE, no round yet', state: () => walkTo('SAMPLE'), allowed: ['SAMPLE_SENT', ...always] },
+  {
+    name: 'SAMPLE, sample sent',
+    state: () => apply(walkTo('SAMPLE'), [example('SAMPLE_SENT')]),
+    allowed: ['SAMPLE_APPROVED', 'SAMPLE_REJECTED', ...always],
+  },
+  {
+    name: 'SAMPLE, sample rejected',
+    state: () => apply(walkTo('SAMPLE'), [example('SAMPLE_SENT'), example('SAMPLE_REJECTED')]),
+    allowed: ['SAMPLE_SENT', ...always],
+  },
+  { name: 'CONTRACT', state: () => walkTo('CONTRACT'), allowed: ['CONTRACT_SIGNED', ...always] },
+  { name: 'DEPOSIT', state: () => walkTo('DEPOSIT'), allowed: ['DEPOSIT_RECEIVED', ...always] },
+  {
+    name: 'PRODUCTION, no inspection',
+    state: () => walkTo('PRODUCTION'),
+    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always],
+  },
+  {
+    name: 'PRODUCTION, latest inspection failed',
+    state: () =>
+      apply(walkTo('PRODUCTION'), [
+        example('INSPECTION_RECORDED'),
+        example('INSPECTION_RECORDED', { result: 'FAILED' }),
+      ]),
+    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always],
+  },
+  {
+    name: 'PRODUCTION, latest inspection passed',
+    state: () => apply(walkTo('PRODUCTION'), [example('INSPECTION_RECORDED')]),
+    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', 'PRODUCTION_COMPLETED', ...always],
+  },
+  {
+    name: 'SHIPPING, no booking',
+    state: () => walkTo('SHIPPING'),
+    allowed: ['BOOKING_CONFIRMED', ...always],
+  },
+  {
+    name: 'SHIPPING, booked',
+    state: () => apply(walkTo('SHIPPING'), [example('BOOKING_CONFIRMED')]),
+    allowed: ['BOOKING_CONFIRMED', 'CUSTOMS_DECLARED', ...always],
+  },
+  {
+    name: 'SHIPPING, customs declared',
+    state: () => apply(walkTo('SHIPPING'), [example('BOOKING_CONFIRMED'), example('CUSTOMS_DECLARED')]),
+    allowed: ['CUSTOMS_DECLARED', 'BILL_OF_LADING_ISSUED', ...always],
+  },
+  {
+    name: 'BALANCE',
+    state: () => walkTo('BALANCE'),
+    allowed: ['DOCUMENTS_CONFIRMED', 'BALANCE_RECEIVED', 'NOTE_ADDED'],
+  },
+  {
+    name: 'BALANCE, copies confirmed',
+    state: () => apply(walkTo('BALANCE'), [example('DOCUMENTS_CONFIRMED')]),
+    allowed: ['BALANCE_RECEIVED', 'NOTE_ADDED'],
+  },
+  { name: 'DOCUMENTS, not dispatched yet', state: () => walkTo('DOCUMENTS'), allowed: ['NOTE_ADDED'] },
+  {
+    name: 'DOCUMENTS, dispatched',
+    state: () => apply(walkTo('DOCUMENTS'), [{ type: 'EFFECT_COMPLETED', effect: 'dispatchDocuments' }]),
+    allowed: ['GOODS_RELEASED', 'NOTE_ADDED'],
+  },
+  { name: 'COMPLETED', state: () => walkTo('COMPLETED'), allowed: [] },
+  { name: 'CANCELLED', state: () => walkTo('CANCELLED'), allowed: [] },
+  {
+    name: 'CANCELLED, with a failed effect',
+    state: () => failed(walkTo('CANCELLED')),
+    allowed: ['RETRY_FAILED_EFFECTS'],
+  },
+  {
+    name: 'DEPOSIT, with a failed effect',
+    state: () => failed(walkTo('DEPOSIT')),
+    allowed: ['DEPOSIT_RECEIVED', ...always, 'RETRY_FAILED_EFFECTS'],
+  },
+];
+
+const cells = ROWS.flatMap((row) => ORDER_EVENT_TYPES.map((type) => [row.name, type, row] as const));
+
+describe('every stage x every client event', () => {
+  it('covers every stage', () => {
+    const stages = new Set(ROWS.map((r) => r.state().stage));
+    expect([...stages].sort()).toEqual(
+      (
+        [
+          'INQUIRY',
+          'QUOTATION',
+          'SAMPLE',
+          'CONTRACT',
+          'DEPOSIT',
+          'PRODUCTION',
+          'SHIPPING',
+          'BALANCE',
+          'DOCUMENTS',
+          'COMPLETED',
+          'CANCELLED',
+        ] as Stage[]
+      ).sort(),
+    );
+  });
+
+  it.each(ROWS.map((r) => [r.name, r] as const))('allowedEvents in %s', (_name, row) => {
+    expect(allowedEvents(row.state())).toEqual(ORDER_EVENT_TYPES.filter((t) => row.allowed.includes(t)));
+  });
+
+  it.each(cells)('%s: %s', (_name, type, row) => {
+    const state = row.state();
+    const decision = applyEvent(state, example(type), { now: '2027-06-01T00:00:00Z', actor: 'ops' });
+    if (row.allowed.includes(type)) {
+      expect(decision).toMatchObject({ ok: true, duplicate: false });
+      if (decision.ok) expect(decision.state.timeline).toHaveLength(state.timeline.length + 1);
+    } else {
+      expect(decision).toEqual({
+        ok: false,
+        code: 'EVENT_NOT_ALLOWED',
+        message: expect.stringContaining(type),
+        stage: state.stage,
+        allowedEvents: allowedEvents(state),
+      });
+    }
+  });
+});
