@@ -1,0 +1,137 @@
+import {
+  listOrdersQuerySchema,
+  newOrderSchema,
+  orderEventSchema,
+  toValidationDetails,
+} from '../../src/domain';
+import { EXAMPLE_EVENTS, newOrder } from './fixtures';
+
+const paths = (result: { success: boolean; error?: Parameters<typeof toValidationDetails>[0] }) =>
+  result.error ? toValidationDetails(result.error).map((d) => d.path) : [];
+
+describe('newOrderSchema', () => {
+  it('accepts the contract example, with and without optional parts', () => {
+    expect(newOrderSchema.parse(newOrder())).toEqual(newOrder());
+    const { orderId: _omit, ...withoutId } = newOrder();
+    expect(newOrderSchema.safeParse(withoutId).success).toBe(true);
+    const full = {
+      ...newOrder(),
+      forwarder: { name: 'FastFreight', email: 'ops@fastfreight.example' },
+      stageTimeLimits: { INQUIRY: '24h', DEPOSIT: '7d', SAMPLE: '90s', SHIPPING: '30m' },
+      reminderPolicy: { repeatEvery: '24h', escalateAfter: 3, escalateTo: 'sales.director@exporter.example' },
+    };
+    expect(newOrderSchema.parse(full)).toEqual(full);
+  });
+
+  it.each([
+    ['orderId too short', { orderId: 'ab' }, 'orderId'],
+    ['orderId with a slash', { orderId: 'PO/1' }, 'orderId'],
+    ['orderId too long', { orderId: 'x'.repeat(65) }, 'orderId'],
+    ['bad customer email', { customer: { ...newOrder().customer, email: 'nope' } }, 'customer.email'],
+    ['bad country', { customer: { ...newOrder().customer, country: 'Germany' } }, 'customer.country'],
+    ['unknown channel', { inquiry: { ...newOrder().inquiry, channel: 'FAX' } }, 'inquiry.channel'],
+    ['no products', { inquiry: { ...newOrder().inquiry, products: [] } }, 'inquiry.products'],
+    [
+      '201 products',
+      { inquiry: { ...newOrder().inquiry, products: Array(201).fill(newOrder().inquiry.products[0]) } },
+      'inquiry.products',
+    ],
+    [
+      'zero quantity',
+      { inquiry: { ...newOrder().inquiry, products: [{ description: 'x', quantity: 0 }] } },
+      'inquiry.products.0.quantity',
+    ],
+    ['bad receivedAt', { inquiry: { ...newOrder().inquiry, receivedAt: 'yesterday' } }, 'inquiry.receivedAt'],
+    ['unknown stage limit', { stageTimeLimits: { COMPLETED: '1d' } }, 'stageTimeLimits.COMPLETED'],
+    ['bad duration', { stageTimeLimits: { INQUIRY: '1w' } }, 'stageTimeLimits.INQUIRY'],
+    ['zero duration', { reminderPolicy: { repeatEvery: '0h' } }, 'reminderPolicy.repeatEvery'],
+    ['negative escalation', { reminderPolicy: { escalateAfter: -1 } }, 'reminderPolicy.escalateAfter'],
+  ])('rejects %s', (_name, patch, path) => {
+    expect(paths(newOrderSchema.safeParse({ ...newOrder(), ...patch }))).toContain(path);
+  });
+
+  it('requires customer, accountManager and inquiry', () => {
+    expect(paths(newOrderSchema.safeParse({}))).toEqual(['customer', 'accountManager', 'inquiry']);
+  });
+});
+
+describe('orderEventSchema', () => {
+  it.each(Object.values(EXAMPLE_EVENTS).map((e) => [e.type, e] as const))(
+    'accepts a valid %s',
+    (_t, event) => {
+      expect(orderEventSchema.safeParse({ ...event, eventId: 'k-1' }).success).toBe(true);
+    },
+  );
+
+  it('applies the documented defaults', () => {
+    expect(orderEventSchema.parse({ type: 'QUOTATION_ACCEPTED' })).toEqual({
+      type: 'QUOTATION_ACCEPTED',
+      sampleRequired: true,
+    });
+  });
+
+  it.each([
+    ['unknown type', { type: 'STAGE_STALLED' }, 'type'],
+    ['empty eventId', { ...EXAMPLE_EVENTS.NOTE_ADDED, eventId: '' }, 'eventId'],
+    ['long eventId', { ...EXAMPLE_EVENTS.NOTE_ADDED, eventId: 'x'.repeat(129) }, 'eventId'],
+    ['bad incoterm', { ...EXAMPLE_EVENTS.QUOTATION_SENT, incoterm: 'FOO' }, 'incoterm'],
+    [
+      'deposit percent over 100',
+      { ...EXAMPLE_EVENTS.QUOTATION_SENT, paymentTerms: { method: 'TT', depositPercent: 101 } },
+      'paymentTerms.depositPercent',
+    ],
+    [
+      'deposit percent with 3 decimals',
+      { ...EXAMPLE_EVENTS.CONTRACT_SIGNED, depositPercent: 33.333 },
+      'depositPercent',
+    ],
+    [
+      'float amount',
+      { ...EXAMPLE_EVENTS.DEPOSIT_RECEIVED, amount: { amount: 10.5, currency: 'USD' } },
+      'amount.amount',
+    ],
+    [
+      'negative amount',
+      { ...EXAMPLE_EVENTS.BALANCE_RECEIVED, amount: { amount: '-1.00', currency: 'USD' } },
+      'amount.amount',
+    ],
+    ['percent over 100', { ...EXAMPLE_EVENTS.PRODUCTION_PROGRESS, percent: 101 }, 'percent'],
+    ['unknown inspection result', { ...EXAMPLE_EVENTS.INSPECTION_RECORDED, result: 'OK' }, 'result'],
+    ['unknown B/L type', { ...EXAMPLE_EVENTS.BILL_OF_LADING_ISSUED, blType: 'HOUSE' }, 'blType'],
+    ['bad etd', { ...EXAMPLE_EVENTS.BOOKING_CONFIRMED, etd: 'next week' }, 'etd'],
+    ['empty note text', { type: 'NOTE_ADDED', text: '   ' }, 'text'],
+  ])('rejects %s', (_name, body, path) => {
+    expect(paths(orderEventSchema.safeParse(body))).toContain(path);
+  });
+
+  it('describes itself for OpenAPI generation', () => {
+    expect(orderEventSchema.description).toMatch(/events/);
+    expect(newOrderSchema.description).toMatch(/POST \/orders/);
+  });
+});
+
+describe('listOrdersQuerySchema', () => {
+  it('parses query strings, with defaults', () => {
+    expect(listOrdersQuerySchema.parse({})).toEqual({ pageSize: 50 });
+    expect(
+      listOrdersQuerySchema.parse({
+        stage: 'DEPOSIT',
+        stalled: 'true',
+        pageSize: '200',
+        customer: 'Acme GmbH',
+      }),
+    ).toEqual({ stage: 'DEPOSIT', stalled: true, pageSize: 200, customer: 'Acme GmbH' });
+    expect(listOrdersQuerySchema.parse({ stalled: 'false' }).stalled).toBe(false);
+  });
+
+  it.each([
+    [{ stage: 'SHIPPED' }, 'stage'],
+    [{ stalled: 'yes' }, 'stalled'],
+    [{ pageSize: '0' }, 'pageSize'],
+    [{ pageSize: '201' }, 'pageSize'],
+    [{ pageSize: 'ten' }, 'pageSize'],
+    [{ accountManager: 'li' }, 'accountManager'],
+  ])('rejects %j', (query, path) => {
+    expect(paths(listOrdersQuerySchema.safeParse(query))).toContain(path);
+  });
+});
