@@ -21,17 +21,24 @@ export function invalidInput(message: string): ApplicationFailure {
 interface SmtpErrorShape {
   message: string;
   code?: string;
+  /** The system error code behind nodemailer's own, e.g. ECONNREFUSED behind ESOCKET. */
+  originalCode?: string;
   responseCode?: number;
   command?: string;
   rejected?: string[];
 }
 
 function asSmtpError(err: unknown): SmtpErrorShape {
-  if (err instanceof Error) {
-    const e = err as Error & Partial<Record<'code' | 'responseCode' | 'command' | 'rejected', unknown>>;
+  // Duck-typed rather than `instanceof Error`: errors raised by Node's net module come from another
+  // realm under jest (and possibly other sandboxes), where instanceof is false.
+  if (typeof err === 'object' && err !== null && 'message' in err) {
+    const e = err as Partial<
+      Record<'message' | 'code' | 'originalCode' | 'responseCode' | 'command' | 'rejected', unknown>
+    >;
     return {
-      message: err.message,
+      message: String(e.message),
       code: typeof e.code === 'string' ? e.code : undefined,
+      originalCode: typeof e.originalCode === 'string' ? e.originalCode : undefined,
       responseCode: typeof e.responseCode === 'number' ? e.responseCode : undefined,
       command: typeof e.command === 'string' ? e.command : undefined,
       rejected: Array.isArray(e.rejected) ? e.rejected.map(String) : undefined,
@@ -66,7 +73,7 @@ const CONNECTION_CODES = new Set([
 export function classifySendError(err: unknown): ApplicationFailure {
   if (err instanceof ApplicationFailure) return err;
   const e = asSmtpError(err);
-  const cause = err instanceof Error ? err : undefined;
+  const cause = err instanceof Error ? err : undefined; // foreign-realm errors travel as details only
   const fail = (type: string, nonRetryable: boolean, message = e.message): ApplicationFailure =>
     ApplicationFailure.create({ message, type, nonRetryable, cause, details: [describe(e)] });
 
@@ -79,13 +86,15 @@ export function classifySendError(err: unknown): ApplicationFailure {
   // Without a server answer, EENVELOPE/EMESSAGE come from nodemailer's own checks of the message.
   if (e.code === 'EENVELOPE') return fail(FailureType.InvalidRecipient, true);
   if (e.code === 'EMESSAGE') return fail(FailureType.PermanentFailure, true);
-  if (e.code !== undefined && CONNECTION_CODES.has(e.code)) return fail(FailureType.Unavailable, false);
+  if ([e.code, e.originalCode].some((c) => c !== undefined && CONNECTION_CODES.has(c)))
+    return fail(FailureType.Unavailable, false);
   return fail(FailureType.Unknown, false);
 }
 
 function describe(e: SmtpErrorShape): Record<string, string | number | string[]> {
   const out: Record<string, string | number | string[]> = {};
   if (e.code !== undefined) out.code = e.code;
+  if (e.originalCode !== undefined) out.originalCode = e.originalCode;
   if (e.responseCode !== undefined) out.responseCode = e.responseCode;
   if (e.command !== undefined) out.command = e.command;
   if (e.rejected !== undefined) out.rejected = e.rejected;

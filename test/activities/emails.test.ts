@@ -1,0 +1,251 @@
+import type { Attachment, ParsedMail } from 'mailparser';
+import { createActivities, createMailTransport, type OrderActivities } from '../../src/activities';
+import { SmtpSink, type ReceivedMail } from '../support/smtp';
+import {
+  bookingRequest,
+  cancellation,
+  documentSet,
+  EXPORTER,
+  HOSTILE,
+  MAIL_FROM,
+  stallReminder,
+} from './fixtures';
+import { pdfText } from './pdf-text';
+
+let sink: SmtpSink;
+let transport: ReturnType<typeof createMailTransport>;
+let activities: OrderActivities;
+
+beforeAll(async () => {
+  sink = await SmtpSink.start();
+  transport = createMailTransport(sink.url);
+  activities = createActivities({
+    transport,
+    mailFrom: MAIL_FROM,
+    exporter: EXPORTER,
+    temporalUiUrl: 'http://localhost:8233',
+    namespace: 'default',
+    clock: () => new Date('2030-01-01T00:00:00Z'),
+  });
+});
+
+afterAll(async () => {
+  transport.close();
+  await sink.stop();
+});
+
+beforeEach(() => sink.clear());
+
+function only(): ReceivedMail {
+  expect(sink.messages).toHaveLength(1);
+  return sink.messages[0] as ReceivedMail;
+}
+
+function addresses(field: ParsedMail['to']): string[] {
+  const list = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  return list.flatMap((a) => a.value.map((v) => v.address ?? ''));
+}
+
+function pdfs(mail: ParsedMail): Attachment[] {
+  return mail.attachments.filter((a) => a.contentType === 'application/pdf');
+}
+
+test('stall reminder: account manager, what is stalled since when, what comes next, Temporal UI link', async () => {
+  const sent = await activities.sendStallReminder(stallReminder());
+  const { envelope, parsed } = only();
+  expect(envelope).toEqual({ from: 'orders@exporter.example', to: ['li.wei@exporter.example'] });
+  expect(addresses(parsed.to)).toEqual(['li.wei@exporter.example']);
+  expect(parsed.cc).toBeUndefined();
+  expect(parsed.messageId).toBe('<PO-2026-0001.stall-reminder-deposit.2@exporter.example>');
+  expect(parsed.date?.toISOString()).toBe('2026-12-05T10:00:00.000Z');
+  expect(parsed.subject).toBe('[Reminder 2] Order PO-2026-0001 for Acme GmbH stalled in Deposit');
+  expect(parsed.headers.get('x-email-purpose')).toBe('stall-reminder');
+  for (const part of [parsed.text ?? '', String(parsed.html)]) {
+    expect(part).toContain('2026-12-01 08:00 UTC');
+    expect(part).toContain('2026-12-04 08:00 UTC');
+    expect(part).toContain('4 days 2 hours');
+    expect(part).toContain('Deposit received (DEPOSIT_RECEIVED)');
+    expect(part).toContain('http://localhost:8233/namespaces/default/workflows/PO-2026-0001');
+  }
+  expect(sent).toEqual({
+    purpose: 'stall-reminder',
+    to: ['li.wei@exporter.example'],
+    cc: [],
+    subject: parsed.subject,
+    sentAt: '2026-12-05T10:00:00.000Z',
+    messageId: parsed.messageId,
+  });
+});
+
+test('escalated stall reminder copies the escalation address', async () => {
+  const sent = await activities.sendStallReminder(
+    stallReminder({
+      sequence: 3,
+      escalated: true,
+      cc: ['sales.director@exporter.example', 'LI.WEI@exporter.example'],
+    }),
+  );
+  const { envelope, parsed } = only();
+  expect(envelope.to.sort()).toEqual(['li.wei@exporter.example', 'sales.director@exporter.example']);
+  expect(addresses(parsed.cc)).toEqual(['sales.director@exporter.example']);
+  expect(parsed.subject).toMatch(/^\[Escalation, reminder 3\]/);
+  expect(parsed.text).toContain('escalated');
+  expect(sent.cc).toEqual(['sales.director@exporter.example']);
+});
+
+test('booking request goes to the forwarder with cargo, Incoterm, ready date and contact', async () => {
+  const sent = await activities.sendBookingRequest(bookingRequest());
+  const { envelope, parsed } = only();
+  expect(envelope.to.sort()).toEqual(['booking@forwarder.example', 'li.wei@exporter.example']);
+  expect(addresses(parsed.to)).toEqual(['booking@forwarder.example']);
+  expect(addresses(parsed.cc)).toEqual(['li.wei@exporter.example']);
+  expect(addresses(parsed.replyTo)).toEqual(['li.wei@exporter.example']);
+  expect(parsed.messageId).toBe('<PO-2026-0001.booking-request.1@exporter.example>');
+  expect(parsed.subject).toBe('Booking request: order PO-2026-0001, FOB Ningbo, cargo ready 2027-02-18');
+  for (const part of [parsed.text ?? '', String(parsed.html)]) {
+    for (const s of [
+      'Blue Ocean Logistics',
+      'SC-2026-117',
+      '40W LED panel 600x600',
+      '2,000',
+      'pcs',
+      'Acme GmbH, DE',
+    ]) {
+      expect(part).toContain(s);
+    }
+    expect(part).toContain(EXPORTER.name);
+  }
+  expect(sent.purpose).toBe('booking-request');
+});
+
+test('booking request without a ready date says it is to be confirmed', async () => {
+  await activities.sendBookingRequest(bookingRequest({ readyDate: null }));
+  expect(only().parsed.subject).toContain('cargo ready to be confirmed');
+});
+
+test('document copies: customer (cc account manager), COPY PDFs with invoice number, totals and B/L number', async () => {
+  const sent = await activities.sendDocumentCopies(documentSet());
+  const { envelope, parsed } = only();
+  expect(envelope.to.sort()).toEqual(['jane@acme.example', 'li.wei@exporter.example']);
+  expect(addresses(parsed.to)).toEqual(['jane@acme.example']);
+  expect(addresses(parsed.cc)).toEqual(['li.wei@exporter.example']);
+  expect(parsed.messageId).toBe('<PO-2026-0001.document-copies.1@exporter.example>');
+  expect(parsed.date?.toISOString()).toBe('2027-02-20T09:30:00.000Z');
+  expect(parsed.subject).toBe('Documents for verification: invoice INV-2027-0042, order PO-2026-0001');
+  expect(parsed.text).toContain('COPIES');
+  expect(String(parsed.html)).toContain('COPIES');
+  expect(parsed.text).toContain('USD 8,610.87');
+
+  const [invoice, packing] = pdfs(parsed);
+  expect(invoice?.filename).toBe('Commercial-Invoice-INV-2027-0042-COPY.pdf');
+  expect(packing?.filename).toBe('Packing-List-INV-2027-0042-COPY.pdf');
+  expect(invoice?.content.subarray(0, 5).toString()).toBe('%PDF-');
+
+  const invoiceText = (await pdfText(invoice!.content)).text;
+  for (const s of [
+    'COMMERCIAL INVOICE',
+    'COPY - FOR VERIFICATION ONLY',
+    'INV-2027-0042',
+    'SC-2026-117',
+    'Date: 2027-02-20',
+    'Acme GmbH',
+    EXPORTER.name,
+    'FOB Ningbo (Incoterms 2020)',
+    'TT, 30% deposit',
+    'MSC AURORA / FE607W',
+    'MEDUNB123456',
+    'MSCU1234565',
+    '12,300.00',
+    '1.25',
+    'Total amount USD 12,301.25',
+    'Deposit received USD 3,690.38',
+    'Amount outstanding USD 8,610.87',
+  ]) {
+    expect(invoiceText).toContain(s);
+  }
+  const packingText = (await pdfText(packing!.content)).text;
+  for (const s of ['PACKING LIST', 'INV-2027-0042', 'MEDUNB123456', '2,000 pcs', '12.5 kg']) {
+    expect(packingText).toContain(s);
+  }
+  // Prices belong on the invoice only.
+  expect(packingText).not.toContain('6.15');
+  expect(packingText).not.toContain('12,301.25');
+  expect(sent.purpose).toBe('document-copies');
+});
+
+test('document dispatch: same documents marked ORIGINAL, final wording', async () => {
+  const sent = await activities.dispatchDocuments(
+    documentSet({ balanceReceived: { amount: '8610.87', currency: 'USD' }, sequence: 1 }),
+  );
+  const { parsed } = only();
+  expect(parsed.messageId).toBe('<PO-2026-0001.document-dispatch.1@exporter.example>');
+  expect(parsed.subject).toBe('Shipping documents: invoice INV-2027-0042, order PO-2026-0001');
+  expect(parsed.text).toContain('telex released');
+  const [invoice, packing] = pdfs(parsed);
+  expect(invoice?.filename).toBe('Commercial-Invoice-INV-2027-0042.pdf');
+  expect(packing?.filename).toBe('Packing-List-INV-2027-0042.pdf');
+  const text = (await pdfText(invoice!.content)).text;
+  expect(text).toContain('ORIGINAL');
+  expect(text).not.toContain('COPY');
+  expect(text).toContain('Amount outstanding USD 0.00');
+  expect(sent.purpose).toBe('document-dispatch');
+});
+
+test('cancellation notice tells the account manager the stage and reason', async () => {
+  const sent = await activities.sendCancellationNotice(cancellation());
+  const { envelope, parsed } = only();
+  expect(envelope.to).toEqual(['li.wei@exporter.example']);
+  expect(parsed.messageId).toBe('<PO-2026-0001.cancellation-notice.1@exporter.example>');
+  expect(parsed.subject).toBe('Order PO-2026-0001 for Acme GmbH cancelled in Contract');
+  expect(parsed.text).toContain('Customer found another supplier');
+  expect(String(parsed.html)).toContain('Customer found another supplier');
+  expect(sent.sentAt).toBe('2026-12-10T12:00:00.000Z');
+});
+
+test('without requestedAt the injected clock dates the email', async () => {
+  const sent = await activities.sendCancellationNotice(cancellation({ requestedAt: undefined }));
+  expect(sent.sentAt).toBe('2030-01-01T00:00:00.000Z');
+  expect(only().parsed.date?.toISOString()).toBe('2030-01-01T00:00:00.000Z');
+});
+
+test('HTML injection in order data is escaped in the HTML part', async () => {
+  await activities.sendDocumentCopies(
+    documentSet({
+      customer: {
+        name: HOSTILE,
+        company: `Evil <img src=x onerror=alert(1)>`,
+        email: 'jane@acme.example',
+        country: 'DE',
+      },
+      lines: [
+        { description: HOSTILE, quantity: 1, unit: '<b>', unitPrice: { amount: '10', currency: 'USD' } },
+      ],
+      total: { amount: '10.00', currency: 'USD' },
+      depositReceived: { amount: '3', currency: 'USD' },
+    }),
+  );
+  await activities.sendCancellationNotice(cancellation({ reason: HOSTILE, customerCompany: HOSTILE }));
+  await activities.sendBookingRequest(bookingRequest({ cargo: [{ description: HOSTILE, quantity: 1 }] }));
+  await activities.sendStallReminder(
+    stallReminder({ customerCompany: HOSTILE, accountManagerName: HOSTILE }),
+  );
+  expect(sink.messages).toHaveLength(4);
+  for (const { parsed } of sink.messages) {
+    const htmlPart = String(parsed.html);
+    expect(htmlPart).not.toContain('<script>');
+    expect(htmlPart).not.toContain('<img');
+    expect(htmlPart).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Co&quot;');
+    // The plain-text part shows the data as typed.
+    expect(parsed.text).toContain(HOSTILE.replace(/\s+/g, ' '));
+  }
+  // CR/LF in data cannot add headers: the subject stays one line.
+  await activities.sendCancellationNotice(
+    cancellation({ customerCompany: 'Acme\r\nBcc: victim@evil.example' }),
+  );
+  const last = sink.messages[sink.messages.length - 1] as ReceivedMail;
+  expect(last.parsed.bcc).toBeUndefined();
+  expect(last.envelope.to).toEqual(['li.wei@exporter.example']);
+  expect(last.parsed.subject).toBe(
+    'Order PO-2026-0001 for Acme Bcc: victim@evil.example cancelled in Contract',
+  );
+});
