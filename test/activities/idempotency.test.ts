@@ -33,26 +33,26 @@ function pair(): [ReceivedMail, ReceivedMail] {
   return [sink.messages[0] as ReceivedMail, sink.messages[1] as ReceivedMail];
 }
 
-test.each([
-  ['sendDocumentCopies', 'COPY'],
-  ['dispatchDocuments', 'ORIGINAL'],
-] as const)('%s twice: same Message-ID, Date, body and byte-identical PDFs', async (name) => {
-  const first = await activities[name](documentSet());
-  const second = await activities[name](documentSet());
-  expect(second).toEqual(first);
-  const [a, b] = pair();
-  expect(b.parsed.messageId).toBe(a.parsed.messageId);
-  expect(b.parsed.date?.getTime()).toBe(a.parsed.date?.getTime());
-  expect(b.parsed.text).toBe(a.parsed.text);
-  expect(b.parsed.html).toBe(a.parsed.html);
-  expect(a.parsed.attachments).toHaveLength(2);
-  a.parsed.attachments.forEach((att, i) => {
-    const other = b.parsed.attachments[i];
-    expect(other?.filename).toBe(att.filename);
-    expect(other?.content.equals(att.content)).toBe(true);
-  });
-  expect(sink.uniqueByMessageId()).toHaveLength(1);
-});
+test.each(['sendDocumentCopies', 'dispatchDocuments'] as const)(
+  '%s twice: same Message-ID, Date, body and byte-identical PDFs',
+  async (name) => {
+    const first = await activities[name](documentSet());
+    const second = await activities[name](documentSet());
+    expect(second).toEqual(first);
+    const [a, b] = pair();
+    expect(b.parsed.messageId).toBe(a.parsed.messageId);
+    expect(b.parsed.date?.getTime()).toBe(a.parsed.date?.getTime());
+    expect(b.parsed.text).toBe(a.parsed.text);
+    expect(b.parsed.html).toBe(a.parsed.html);
+    expect(a.parsed.attachments).toHaveLength(2);
+    a.parsed.attachments.forEach((att, i) => {
+      const other = b.parsed.attachments[i];
+      expect(other?.filename).toBe(att.filename);
+      expect(other?.content.equals(att.content)).toBe(true);
+    });
+    expect(sink.uniqueByMessageId()).toHaveLength(1);
+  },
+);
 
 test('a reminder retried without requestedAt keeps its Message-ID; the next reminder gets a new one', async () => {
   const input = stallReminder({ requestedAt: undefined });
