@@ -8,11 +8,7 @@ import { paymentProblems } from './payments';
 const DEFAULT_DEPOSIT_PERCENT = 30;
 
 export function contractSigned(state: OrderState, e: EventOf<'CONTRACT_SIGNED'>, ctx: EventContext): Outcome {
-  if (toMinor(e.totalAmount) <= 0n) {
-    return invalid('The contract total must be positive', [
-      { path: 'totalAmount.amount', message: 'must be greater than zero' },
-    ]);
-  }
+  // The schema (positiveMoneySchema) already guarantees a total above zero.
   const depositPercent =
     e.depositPercent ?? state.quotation?.paymentTerms.depositPercent ?? DEFAULT_DEPOSIT_PERCENT;
   const currency = e.totalAmount.currency;
