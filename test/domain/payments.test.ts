@@ -55,7 +55,9 @@ describe('deposit and balance', () => {
     const state = walkTo('DEPOSIT');
     const decision = applyEvent(state, event, ctx);
     expect(decision).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', stage: 'DEPOSIT' });
-    expect(!decision.ok && decision.details).toEqual([{ path, message: expect.stringMatching(message) }]);
+    expect(!decision.ok && decision.details).toEqual([
+      { path, message: expect.stringMatching(message) as string },
+    ]);
   });
 
   it('rejects a last deposit that overshoots the remainder by one cent', () => {

@@ -137,7 +137,7 @@ describe('every stage x every client event', () => {
       expect(decision).toEqual({
         ok: false,
         code: 'EVENT_NOT_ALLOWED',
-        message: expect.stringContaining(type),
+        message: expect.stringContaining(type) as string,
         stage: state.stage,
         allowedEvents: allowedEvents(state),
       });

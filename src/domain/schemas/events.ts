@@ -204,4 +204,4 @@ export type QuotationLine = z.infer<typeof quotationLineSchema>;
 export type PaymentTerms = z.infer<typeof paymentTermsSchema>;
 
 /** Every client event type, in the order of the contract's event table. */
-export const ORDER_EVENT_TYPES = orderEventSchema.options.map((o) => o.shape.type.value) as OrderEventType[];
+export const ORDER_EVENT_TYPES = orderEventSchema.options.map((o): OrderEventType => o.shape.type.value);
