@@ -106,7 +106,7 @@ export interface DocumentSetInput extends MessageKey {
   voyage: string;
   etd: string;
   blNo: string;
-  blType: BlType | string;
+  blType: BlType;
   containerNos: string[];
   lines: DocumentLine[];
   total: Money;

@@ -38,7 +38,7 @@ beforeEach(() => sink.clear());
 
 function only(): ReceivedMail {
   expect(sink.messages).toHaveLength(1);
-  return sink.messages[0] as ReceivedMail;
+  return sink.messages[0];
 }
 
 function addresses(field: ParsedMail['to']): string[] {
@@ -141,7 +141,7 @@ test('document copies: customer (cc account manager), COPY PDFs with invoice num
   expect(packing?.filename).toBe('Packing-List-INV-2027-0042-COPY.pdf');
   expect(invoice?.content.subarray(0, 5).toString()).toBe('%PDF-');
 
-  const invoiceText = (await pdfText(invoice!.content)).text;
+  const invoiceText = (await pdfText(invoice.content)).text;
   for (const s of [
     'COMMERCIAL INVOICE',
     'COPY - FOR VERIFICATION ONLY',
@@ -163,7 +163,7 @@ test('document copies: customer (cc account manager), COPY PDFs with invoice num
   ]) {
     expect(invoiceText).toContain(s);
   }
-  const packingText = (await pdfText(packing!.content)).text;
+  const packingText = (await pdfText(packing.content)).text;
   for (const s of ['PACKING LIST', 'INV-2027-0042', 'MEDUNB123456', '2,000 pcs', '12.5 kg']) {
     expect(packingText).toContain(s);
   }
@@ -184,7 +184,7 @@ test('document dispatch: same documents marked ORIGINAL, final wording', async (
   const [invoice, packing] = pdfs(parsed);
   expect(invoice?.filename).toBe('Commercial-Invoice-INV-2027-0042.pdf');
   expect(packing?.filename).toBe('Packing-List-INV-2027-0042.pdf');
-  const text = (await pdfText(invoice!.content)).text;
+  const text = (await pdfText(invoice.content)).text;
   expect(text).toContain('ORIGINAL');
   expect(text).not.toContain('COPY');
   expect(text).toContain('Amount outstanding USD 0.00');
@@ -242,7 +242,7 @@ test('HTML injection in order data is escaped in the HTML part', async () => {
   await activities.sendCancellationNotice(
     cancellation({ customerCompany: 'Acme\r\nBcc: victim@evil.example' }),
   );
-  const last = sink.messages[sink.messages.length - 1] as ReceivedMail;
+  const last = sink.messages[sink.messages.length - 1];
   expect(last.parsed.bcc).toBeUndefined();
   expect(last.envelope.to).toEqual(['li.wei@exporter.example']);
   expect(last.parsed.subject).toBe(

@@ -30,7 +30,7 @@ beforeEach(() => sink.clear());
 
 function pair(): [ReceivedMail, ReceivedMail] {
   expect(sink.messages).toHaveLength(2);
-  return [sink.messages[0] as ReceivedMail, sink.messages[1] as ReceivedMail];
+  return [sink.messages[0], sink.messages[1]];
 }
 
 test.each(['sendDocumentCopies', 'dispatchDocuments'] as const)(

@@ -36,6 +36,7 @@ export class SmtpSink {
   ) {}
 
   static async start(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
+    // eslint-disable-next-line prefer-const -- assigned after the server that refers to it exists
     let sink: SmtpSink | undefined;
     const server = new SMTPServer({
       authOptional: true,

@@ -1,5 +1,7 @@
+import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporalTestServerPath } from '../../src/dev/temporalBinaries';
+import { orderSearchAttributeKeys } from '../../src/workflows/searchAttributes';
 
 /** Attaches to the real dev server that jest's global setup started (updates, visibility, UI data). */
 export async function devServerEnvironment(): Promise<TestWorkflowEnvironment> {
@@ -11,11 +13,22 @@ export async function devServerEnvironment(): Promise<TestWorkflowEnvironment> {
   });
 }
 
-/** Temporal's time-skipping test server from the project venv (never downloaded). */
+/**
+ * Temporal's time-skipping test server from the project venv (never downloaded). It starts without
+ * custom search attributes, so ours are registered through its operator service, as the dev server's are.
+ */
 export async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
   });
+  const searchAttributes = Object.fromEntries(
+    orderSearchAttributeKeys.map((key) => [key.name, encodeSearchAttributeIndexedValueType(key.type)!]),
+  );
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes,
+  });
+  return env;
 }
 
 /** A task queue name of its own for each test, so tests sharing a server never steal each other's tasks. */

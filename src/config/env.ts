@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { DEFAULT_STALL_POLICY, durationSchema, OPEN_STAGES, type StallPolicy } from '../domain';
+
+/** A token the API accepts; `name` is the actor recorded in the timeline. */
+export interface ApiToken {
+  name: string;
+  role: 'viewer' | 'ops';
+  token: string;
+}
+
+// Documented local tokens, refused in production so nobody ships them by accident.
+const LOCAL_API_TOKENS = 'ops:ops:local-ops-token,viewer:viewer:local-viewer-token';
+
+const apiTokensSchema = z.string().transform((text, ctx): ApiToken[] => {
+  const tokens: ApiToken[] = [];
+  for (const entry of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const [name, role, token, ...rest] = entry.split(':');
+    if (!name || (role !== 'viewer' && role !== 'ops') || !token || token.length < 8 || rest.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${entry.split(':')[0]}:…" is not name:viewer|ops:token (token ≥ 8 chars)`,
+      });
+      return z.NEVER;
+    }
+    tokens.push({ name, role, token });
+  }
+  if (!tokens.length) ctx.addIssue({ code: 'custom', message: 'at least one name:role:token entry' });
+  return tokens;
+});
+
+const stageTimeLimitsSchema = z.string().transform((text, ctx) => {
+  const limits: Partial<Record<string, string>> = {};
+  for (const entry of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const [stage, duration] = entry.split('=');
+    if (
+      !OPEN_STAGES.includes(stage as (typeof OPEN_STAGES)[number]) ||
+      !durationSchema.safeParse(duration).success
+    ) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not STAGE=duration (e.g. DEPOSIT=7d)` });
+      return z.NEVER;
+    }
+    limits[stage] = duration;
+  }
+  return limits;
+});
+
+const booleanText = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'host:port')
+    .default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('export-orders'),
+  TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+  TEMPORAL_TLS: booleanText.default(false),
+  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  API_TOKENS: apiTokensSchema.optional(),
+  API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  API_WORKER_TIMEOUT: durationSchema.default('10s'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'smtp://[user:pass@]host:port or smtps://...')
+    .default('smtp://localhost:1025'),
+  MAIL_FROM: z.email().default('orders@exporter.localhost'),
+  EXPORTER_NAME: z.string().min(1).default('Example Export Co., Ltd.'),
+  EXPORTER_ADDRESS: z.string().min(1).default('1 Harbour Road, Ningbo, China'),
+  DEFAULT_FORWARDER_NAME: z.string().min(1).default('Default Forwarder'),
+  DEFAULT_FORWARDER_EMAIL: z.email().default('bookings@forwarder.localhost'),
+  STAGE_TIME_LIMITS: stageTimeLimitsSchema.default({}),
+  REMINDER_REPEAT_EVERY: durationSchema.default(DEFAULT_STALL_POLICY.repeatEvery),
+  REMINDER_ESCALATE_AFTER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(DEFAULT_STALL_POLICY.escalateAfter),
+  REMINDER_ESCALATE_TO: z.email().optional(),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/**
+ * Reads and validates the environment once. A bad value throws an error that names the variable,
+ * which the entry points print before exiting.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.API_TOKENS) {
+    throw new ConfigError(
+      'Invalid configuration:\n  API_TOKENS: required in production (name:role:token,...)',
+    );
+  }
+  const stallPolicy: StallPolicy = {
+    stageTimeLimits: { ...DEFAULT_STALL_POLICY.stageTimeLimits, ...e.STAGE_TIME_LIMITS },
+    repeatEvery: e.REMINDER_REPEAT_EVERY,
+    escalateAfter: e.REMINDER_ESCALATE_AFTER,
+    escalateTo: e.REMINDER_ESCALATE_TO ?? null,
+  };
+  return {
+    production: e.NODE_ENV === 'production',
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      uiUrl: e.TEMPORAL_UI_URL.replace(/\/$/, ''),
+      tls: e.TEMPORAL_TLS || Boolean(e.TEMPORAL_TLS_CERT_PATH) || Boolean(e.TEMPORAL_API_KEY),
+      tlsCertPath: e.TEMPORAL_TLS_CERT_PATH,
+      tlsKeyPath: e.TEMPORAL_TLS_KEY_PATH,
+      apiKey: e.TEMPORAL_API_KEY,
+    },
+    api: {
+      port: e.API_PORT,
+      tokens: e.API_TOKENS ?? apiTokensSchema.parse(LOCAL_API_TOKENS),
+      bodyLimitBytes: e.API_BODY_LIMIT_KB * 1024,
+      rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+      workerTimeout: e.API_WORKER_TIMEOUT,
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    exporter: { name: e.EXPORTER_NAME, address: e.EXPORTER_ADDRESS, email: e.MAIL_FROM },
+    defaultForwarder: { name: e.DEFAULT_FORWARDER_NAME, email: e.DEFAULT_FORWARDER_EMAIL },
+    stallPolicy,
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

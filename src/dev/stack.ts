@@ -1,0 +1,131 @@
+/**
+ * The whole local stack in one command (`npm start`): Temporal dev server with its UI, a mail
+ * catcher with a web inbox, the order worker and the HTTP API. Orders and emails survive a restart
+ * (both live under .data/). Ctrl-C stops everything.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startDevServer } from './devServer';
+import { waitForPort } from './freePort';
+
+const root = resolve(__dirname, '..', '..');
+const dataDir = join(root, '.data');
+const ports = {
+  temporal: Number(process.env.DEV_TEMPORAL_PORT ?? 7233),
+  temporalUi: Number(process.env.DEV_TEMPORAL_UI_PORT ?? 8233),
+  smtp: Number(process.env.DEV_SMTP_PORT ?? 1025),
+  inbox: Number(process.env.DEV_INBOX_PORT ?? 1080),
+  api: Number(process.env.API_PORT ?? 3000),
+};
+
+const children: ChildProcess[] = [];
+
+function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): ChildProcess {
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (line: string) => `[${name}] ${line}`;
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) console.log(prefix(line));
+    });
+  }
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(prefix(`exited (${signal ?? code}); stopping the stack`));
+      void stopAll(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+let stopTemporal: (() => Promise<void>) | undefined;
+
+async function stopAll(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log('stopping the stack...');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        }),
+    ),
+  );
+  await stopTemporal?.();
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const maildev = join(root, 'node_modules', '.bin', 'maildev');
+  const appEnv = {
+    TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
+    TEMPORAL_UI_URL: `http://localhost:${ports.temporalUi}`,
+    SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+    API_PORT: String(ports.api),
+  };
+
+  console.log('starting the Temporal dev server...');
+  const temporal = await startDevServer({
+    port: ports.temporal,
+    uiPort: ports.temporalUi,
+    dbFile: join(dataDir, 'temporal.db'),
+    logFile: join(dataDir, 'temporal.log'),
+  });
+  stopTemporal = () => temporal.stop();
+
+  startChild('inbox', maildev, [
+    '--smtp',
+    String(ports.smtp),
+    '--ip',
+    '127.0.0.1',
+    '--web',
+    String(ports.inbox),
+    '--web-ip',
+    '127.0.0.1',
+    '--mail-directory',
+    join(dataDir, 'mail'),
+  ]);
+  await waitForPort('127.0.0.1', ports.smtp, 30_000);
+
+  startChild('worker', tsx, ['src/worker.ts'], appEnv);
+  const apiEntry = join(root, 'src', 'api', 'server.ts');
+  if (existsSync(apiEntry)) {
+    startChild('api', tsx, ['src/api/server.ts'], appEnv);
+    await waitForPort('127.0.0.1', ports.api, 60_000);
+  }
+
+  console.log(`
+The order desk is running (Ctrl-C stops it):
+  HTTP API      http://localhost:${ports.api}   (docs: /docs, token: local-ops-token)
+  Temporal UI   ${temporal.uiUrl}
+  Inbox         http://localhost:${ports.inbox}
+  Temporal gRPC ${temporal.address}
+`);
+}
+
+main().catch(async (err: unknown) => {
+  console.error(err);
+  await stopAll(1);
+});

@@ -1,0 +1,59 @@
+/**
+ * The order worker: runs order workflows and their activities on TEMPORAL_TASK_QUEUE. Stateless, so
+ * any number of them may run against one cluster. Stops gracefully on SIGINT/SIGTERM (the SDK's
+ * default shutdown signals): running activities finish, nothing is lost.
+ */
+import { NativeConnection, Runtime, DefaultLogger, Worker, type WorkerOptions } from '@temporalio/worker';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createActivities, createMailTransport } from './activities';
+import { ConfigError, loadConfig, type Config } from './config/env';
+import { temporalConnectionOptions } from './config/temporalConnection';
+
+/** A prebuilt bundle (npm run build) starts in milliseconds; without one the worker bundles at start. */
+export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  const prebuilt = [
+    join(__dirname, 'workflow-bundle.js'),
+    join(__dirname, '..', 'dist', 'workflow-bundle.js'),
+  ].find((path) => existsSync(path) && !process.env.WORKER_BUNDLE_AT_START);
+  return prebuilt
+    ? { workflowBundle: { codePath: prebuilt } }
+    : { workflowsPath: require.resolve('./workflows') };
+}
+
+export async function createOrderWorker(config: Config, connection: NativeConnection): Promise<Worker> {
+  const transport = createMailTransport(config.mail.smtpUrl);
+  return Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    ...workflowSource(),
+    activities: createActivities({
+      transport,
+      mailFrom: config.mail.from,
+      exporter: config.exporter,
+      temporalUiUrl: config.temporal.uiUrl,
+      namespace: config.temporal.namespace,
+    }),
+  });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  Runtime.install({ logger: new DefaultLogger(config.production ? 'INFO' : 'WARN') });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
+  try {
+    const worker = await createOrderWorker(config, connection);
+    console.log(`order worker polling ${config.temporal.taskQueue} on ${config.temporal.address}`);
+    await worker.run();
+  } finally {
+    await connection.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,299 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+  log,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { OrderActivities } from '../activities';
+import {
+  allowedEvents,
+  applyEvent,
+  createOrder,
+  durationToMs,
+  nextReminder,
+  orderEventSchema,
+  recordRejectedEvent,
+  toValidationDetails,
+  type AnyEvent,
+  type Decision,
+  type EffectKind,
+  type OrderState,
+  type SentEmail,
+} from '../domain';
+import {
+  bookingRequestInput,
+  cancellationNoticeInput,
+  documentSetInput,
+  stallReminderInput,
+} from './effectInputs';
+import type { OrderWorkflowInput } from './input';
+import { orderEventSignal, orderQuery, recordEventUpdate, type EventSubmission } from './messages';
+import { createVisibility } from './visibility';
+
+// Emails to customers and forwarders: retried for hours through an SMTP outage, then recorded as
+// failed so an operator can retry them (RETRY_FAILED_EFFECTS) instead of the order moving on blindly.
+const effects = proxyActivities<OrderActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '5m', maximumAttempts: 50 },
+});
+
+// A reminder is only useful while the stage is stalled: retry without limit, the stage change ends it.
+const reminders = proxyActivities<OrderActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m' },
+});
+
+const SYSTEM = 'system';
+const now = () => new Date().toISOString();
+
+/**
+ * One export order from inquiry to release of documents. The domain reducer decides everything;
+ * this shell holds the state, feeds it events (updates, signals and its own system events), runs
+ * the effects the reducer returns as activities, and fires the stall reminders.
+ */
+export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderState> {
+  let state =
+    input.state ?? createOrder(input.order, input.policy, { now: input.createdAt, actor: input.createdBy });
+  const publish = createVisibility();
+  const running = new Set<Promise<void>>();
+  let eventsThisRun = 0;
+
+  function apply(event: AnyEvent, actor: string): Decision {
+    const decision = applyEvent(state, event, { now: now(), actor });
+    if (!decision.ok || decision.duplicate) return decision;
+    state = decision.state;
+    eventsThisRun++;
+    for (const effect of decision.effects) {
+      if (effect.type === 'stageEntered') stallTimer.replan();
+      else track(runEffect(effect.type));
+    }
+    stallTimer.replan();
+    publish(state);
+    return decision;
+  }
+
+  function track(work: Promise<void>): void {
+    running.add(work);
+    void work.finally(() => running.delete(work));
+  }
+
+  async function runEffect(kind: EffectKind): Promise<void> {
+    try {
+      const email = await performEffect(kind);
+      apply({ type: 'EFFECT_COMPLETED', effect: kind, email }, SYSTEM);
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      const reason = err.cause?.message ?? err.message;
+      log.warn('order effect failed for good; waiting for an operator', {
+        orderId: state.orderId,
+        kind,
+        reason,
+      });
+      apply({ type: 'EFFECT_FAILED', effect: kind, error: reason }, SYSTEM);
+    }
+  }
+
+  function performEffect(kind: EffectKind): Promise<SentEmail> {
+    const at = now();
+    switch (kind) {
+      case 'requestBooking': {
+        const request = bookingRequestInput(state, input.defaultForwarder, at);
+        return effects.sendBookingRequest.executeWithOptions(
+          { summary: `booking request to ${request.forwarder.name}` },
+          [request],
+        );
+      }
+      case 'sendDocumentCopies':
+        return effects.sendDocumentCopies.executeWithOptions({ summary: 'document copies to the customer' }, [
+          documentSetInput(state, at),
+        ]);
+      case 'dispatchDocuments':
+        return effects.dispatchDocuments.executeWithOptions(
+          { summary: 'final document set to the customer' },
+          [documentSetInput(state, at)],
+        );
+      case 'notifyCancelled':
+        return effects.sendCancellationNotice.executeWithOptions(
+          { summary: `cancellation notice to ${state.accountManager.email}` },
+          [cancellationNoticeInput(state, at)],
+        );
+    }
+  }
+
+  const stallTimer = createStallTimer(() => state);
+
+  async function sendDueReminder(): Promise<void> {
+    const reminder = nextReminder(state);
+    if (!reminder || Date.parse(reminder.dueAt) > Date.now()) return;
+    if (!state.stalled) apply({ type: 'STAGE_STALLED', stage: state.stage }, SYSTEM);
+    const stage = state.stage;
+    const request = stallReminderInput(state, reminder, allowedEvents(state), now());
+    const label = `${stage.toLowerCase()} reminder #${state.remindersSentInStage + 1} to ${reminder.to.join(', ')}`;
+    try {
+      const email = await reminders.sendStallReminder.executeWithOptions(
+        { summary: reminder.escalated ? `${label} (escalated)` : label },
+        [request],
+      );
+      apply({ type: 'REMINDER_SENT', sequence: request.sequence, stage, email }, SYSTEM);
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      // Only a permanent failure gets here (a refused address): try again at the next interval.
+      log.warn('stall reminder failed for good', {
+        orderId: state.orderId,
+        stage,
+        reason: err.cause?.message,
+      });
+      await sleep(durationToMs(state.policy.repeatEvery), {
+        summary: `retry the ${stage.toLowerCase()} reminder later`,
+      });
+    }
+  }
+
+  setHandler(orderQuery, () => state);
+
+  setHandler(
+    recordEventUpdate,
+    (submission: EventSubmission) => {
+      const parsed = orderEventSchema.parse(submission.event);
+      const decision = apply(parsed, submission.actor);
+      // The validator ran the same reducer on the same state a moment ago, so this cannot happen.
+      if (!decision.ok) throw ApplicationFailure.nonRetryable(decision.message, decision.code);
+      return state;
+    },
+    {
+      validator: (submission: EventSubmission) => {
+        const parsed = orderEventSchema.safeParse(submission.event);
+        if (!parsed.success) {
+          const details = toValidationDetails(parsed.error);
+          throw ApplicationFailure.create({
+            type: 'VALIDATION_FAILED',
+            message: 'the event does not match its schema',
+            details: [details],
+            nonRetryable: true,
+          });
+        }
+        const decision = applyEvent(state, parsed.data, { now: now(), actor: submission.actor });
+        if (!decision.ok) {
+          throw ApplicationFailure.create({
+            type: decision.code,
+            message: decision.message,
+            details: [
+              { stage: decision.stage, allowedEvents: decision.allowedEvents, fields: decision.details },
+            ],
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
+
+  setHandler(orderEventSignal, (payload: unknown) => {
+    const actor = signalActor(payload);
+    const parsed = orderEventSchema.safeParse(payload);
+    if (!parsed.success) {
+      state = recordRejectedEvent(state, payload, parsed.error.issues[0]?.message ?? 'invalid event', {
+        now: now(),
+        actor,
+      });
+      return;
+    }
+    const decision = apply(parsed.data, actor);
+    if (!decision.ok)
+      state = recordRejectedEvent(state, parsed.data, decision.message, { now: now(), actor });
+  });
+
+  publish(state);
+  stallTimer.replan();
+
+  const closed = () => state.status !== 'OPEN';
+  const waitingForOperator = () => state.failedEffects.length > 0;
+  const historyIsLong = () =>
+    workflowInfo().continueAsNewSuggested ||
+    (input.continueAsNewAfterEvents !== undefined && eventsThisRun >= input.continueAsNewAfterEvents);
+
+  for (;;) {
+    await condition(
+      () => stallTimer.due || (closed() && running.size === 0 && !waitingForOperator()) || historyIsLong(),
+    );
+    if (stallTimer.due) {
+      stallTimer.due = false;
+      await sendDueReminder();
+      stallTimer.replan();
+      continue;
+    }
+    if (historyIsLong()) {
+      // Let running effects record their outcome first, so the next run starts from settled state.
+      await condition(() => running.size === 0 && allHandlersFinished());
+      stallTimer.cancel();
+      await continueAsNew<typeof orderWorkflow>({ ...input, state });
+    }
+    break;
+  }
+  stallTimer.cancel();
+  await condition(allHandlersFinished);
+  return state;
+}
+
+/** Who sent a signal: an `actor` field in the payload, else the UI/CLI user is unknown. */
+function signalActor(payload: unknown): string {
+  if (payload && typeof payload === 'object' && 'actor' in payload) {
+    const actor = payload.actor;
+    if (typeof actor === 'string' && actor.trim()) return actor.trim().slice(0, 100);
+  }
+  return 'temporal-signal';
+}
+
+/**
+ * One durable timer for the next stall reminder. It is replanned after every change but only
+ * restarted when the due time actually moves, so ordinary events add no timer churn to history.
+ */
+function createStallTimer(currentState: () => OrderState) {
+  let scope: CancellationScope | undefined;
+  let plannedFor: string | undefined;
+  const timer = {
+    due: false,
+    replan(): void {
+      const reminder = nextReminder(currentState());
+      if (reminder?.dueAt === plannedFor) return;
+      timer.cancel();
+      if (!reminder) return;
+      plannedFor = reminder.dueAt;
+      const state = currentState();
+      const ms = Math.max(0, Date.parse(reminder.dueAt) - Date.now());
+      const thisScope = new CancellationScope();
+      scope = thisScope;
+      thisScope
+        .run(() =>
+          sleep(ms, {
+            summary: `${state.stage.toLowerCase()} stalls at ${reminder.dueAt} (reminder #${state.remindersSentInStage + 1})`,
+          }),
+        )
+        .then(
+          () => {
+            if (scope === thisScope) {
+              scope = undefined;
+              plannedFor = undefined;
+              timer.due = true;
+            }
+          },
+          (err: unknown) => {
+            if (!isCancellation(err)) throw err;
+          },
+        );
+    },
+    cancel(): void {
+      scope?.cancel();
+      scope = undefined;
+      plannedFor = undefined;
+    },
+  };
+  return timer;
+}

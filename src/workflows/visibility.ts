@@ -1,0 +1,35 @@
+import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import { summarizeOrder, type OrderState } from '../domain';
+import { emailPseudonym } from '../domain/pseudonym';
+import { accountManagerKey, customerCompanyKey, orderStageKey, orderStalledKey } from './searchAttributes';
+
+/**
+ * Keeps what the Temporal UI shows in step with the order: search attributes (only those that
+ * changed, so history does not fill with identical upserts) and the markdown summary as current details.
+ */
+export function createVisibility() {
+  let published: { stage?: string; stalled?: boolean; company?: string; manager?: string } = {};
+  let details = '';
+
+  return function publish(state: OrderState): void {
+    const next = {
+      stage: state.stage,
+      stalled: state.stalled,
+      company: state.customer.company,
+      manager: emailPseudonym(state.accountManager.email),
+    };
+    const changes = [
+      ...(next.stage !== published.stage ? [{ key: orderStageKey, value: next.stage }] : []),
+      ...(next.stalled !== published.stalled ? [{ key: orderStalledKey, value: next.stalled }] : []),
+      ...(next.company !== published.company ? [{ key: customerCompanyKey, value: next.company }] : []),
+      ...(next.manager !== published.manager ? [{ key: accountManagerKey, value: next.manager }] : []),
+    ];
+    if (changes.length) upsertSearchAttributes(changes);
+    published = next;
+    const summary = summarizeOrder(state);
+    if (summary !== details) {
+      setCurrentDetails(summary);
+      details = summary;
+    }
+  };
+}

@@ -1,0 +1,42 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { OrderActivities, SentEmail } from '../../src/activities';
+
+export interface ActivityCall {
+  name: keyof OrderActivities;
+  input: { orderId: string; sequence: number; requestedAt?: string; to?: string[]; cc?: string[] };
+}
+
+/**
+ * Stand-ins for the email activities in workflow tests (the activities have their own tests against a
+ * real SMTP server). Every call is recorded; `failing` makes chosen activities fail for good.
+ */
+export function fakeActivities(options: { failing?: Set<keyof OrderActivities> } = {}) {
+  const calls: ActivityCall[] = [];
+  const sent =
+    (name: keyof OrderActivities, purpose: string) =>
+    (input: ActivityCall['input']): Promise<SentEmail> => {
+      calls.push({ name, input });
+      if (options.failing?.has(name)) {
+        return Promise.reject(
+          ApplicationFailure.nonRetryable(`${name} refused by the test`, 'SmtpPermanentFailure'),
+        );
+      }
+      const email: SentEmail = {
+        purpose,
+        to: input.to ?? ['someone@example.test'],
+        cc: input.cc ?? [],
+        subject: `${purpose} for ${input.orderId}`,
+        sentAt: input.requestedAt ?? '2026-01-01T00:00:00.000Z',
+        messageId: `<${input.orderId}.${purpose}.${input.sequence}@test>`,
+      };
+      return Promise.resolve(email);
+    };
+  const activities = {
+    sendStallReminder: sent('sendStallReminder', 'stall-reminder'),
+    sendBookingRequest: sent('sendBookingRequest', 'booking-request'),
+    sendDocumentCopies: sent('sendDocumentCopies', 'document-copies'),
+    dispatchDocuments: sent('dispatchDocuments', 'document-dispatch'),
+    sendCancellationNotice: sent('sendCancellationNotice', 'cancellation-notice'),
+  } as unknown as OrderActivities;
+  return { activities, calls };
+}

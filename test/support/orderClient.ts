@@ -1,0 +1,31 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import type { OrderEventInput, OrderState } from '../../src/domain';
+import { orderEventSignal, orderQuery } from '../../src/workflows/messages';
+import { eventually } from './temporal';
+
+/**
+ * Signals an event and waits until the workflow has taken it (accepted into the timeline or
+ * recorded as rejected), so the next event sees its effect.
+ */
+export async function signalAndSettle(handle: WorkflowHandle, event: OrderEventInput): Promise<OrderState> {
+  const before = await handle.query(orderQuery);
+  await handle.signal(orderEventSignal, event);
+  return eventually(async () => {
+    const state = await handle.query(orderQuery);
+    const moved =
+      state.timeline.length > before.timeline.length ||
+      state.rejectedEvents.length > before.rejectedEvents.length;
+    return moved ? state : undefined;
+  });
+}
+
+/** Polls the order until the predicate holds (effects run asynchronously after their event). */
+export function orderWhen(
+  handle: WorkflowHandle,
+  predicate: (state: OrderState) => boolean,
+): Promise<OrderState> {
+  return eventually(async () => {
+    const state = await handle.query(orderQuery);
+    return predicate(state) ? state : undefined;
+  });
+}

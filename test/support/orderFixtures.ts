@@ -1,0 +1,80 @@
+import type { NewOrder, OrderEventInput } from '../../src/domain';
+import type { OrderWorkflowInput } from '../../src/workflows/input';
+import { DEFAULT_STALL_POLICY, resolveStallPolicy } from '../../src/domain';
+
+let counter = 0;
+/** An order id no other test uses, even across runs against one db file. */
+export function uniqueOrderId(prefix = 'PO-TEST'): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${process.pid}-${counter}`;
+}
+
+export function newInquiry(overrides: Partial<NewOrder> = {}): NewOrder {
+  return {
+    customer: { name: 'Jane Doe', company: 'Acme GmbH', email: 'jane@acme.example', country: 'DE' },
+    accountManager: { name: 'Li Wei', email: 'li.wei@exporter.example' },
+    inquiry: {
+      channel: 'B2B_PLATFORM',
+      products: [{ sku: 'LED-40W', description: '40W LED panel', quantity: 2000, unit: 'pcs' }],
+      requestedDelivery: '2027-03-01',
+      notes: 'needs CE marking',
+    },
+    ...overrides,
+  };
+}
+
+export function workflowInput(
+  overrides: Partial<NewOrder> & { orderId?: string } = {},
+  extra: Partial<OrderWorkflowInput> = {},
+): OrderWorkflowInput {
+  const order = { ...newInquiry(overrides), orderId: overrides.orderId ?? uniqueOrderId() };
+  return {
+    order,
+    policy: resolveStallPolicy(DEFAULT_STALL_POLICY, order),
+    defaultForwarder: { name: 'Default Forwarder', email: 'bookings@forwarder.example' },
+    createdAt: new Date().toISOString(),
+    createdBy: 'test',
+    ...extra,
+  };
+}
+
+const usd = (amount: string) => ({ amount, currency: 'USD' });
+
+/** Events that walk an order through all nine stages: one sample rejection, a deposit in two parts. */
+export const fullLife: Record<string, OrderEventInput> = {
+  quotation: {
+    type: 'QUOTATION_SENT',
+    quotationNo: 'Q-1',
+    incoterm: 'FOB',
+    namedPlace: 'Ningbo',
+    lines: [{ description: '40W LED panel', quantity: 2000, unitPrice: usd('12.50') }],
+    paymentTerms: { method: 'TT', depositPercent: 30 },
+    validUntil: '2026-12-31',
+    leadTimeDays: 35,
+  },
+  accepted: { type: 'QUOTATION_ACCEPTED', sampleRequired: true },
+  sample1: { type: 'SAMPLE_SENT', courier: 'DHL', trackingNo: 'DHL-1' },
+  sampleRejected: { type: 'SAMPLE_REJECTED', feedback: 'colour temperature too cold' },
+  sample2: { type: 'SAMPLE_SENT', courier: 'DHL', trackingNo: 'DHL-2' },
+  sampleApproved: { type: 'SAMPLE_APPROVED', note: 'looks good' },
+  contract: { type: 'CONTRACT_SIGNED', contractNo: 'C-1', totalAmount: usd('25000.00') },
+  deposit1: { type: 'DEPOSIT_RECEIVED', amount: usd('5000.00'), reference: 'TT-1' },
+  deposit2: { type: 'DEPOSIT_RECEIVED', amount: usd('2500.00'), reference: 'TT-2' },
+  progress: { type: 'PRODUCTION_PROGRESS', percent: 60 },
+  inspection: { type: 'INSPECTION_RECORDED', result: 'PASSED', inspector: 'SGS' },
+  produced: { type: 'PRODUCTION_COMPLETED' },
+  booking: {
+    type: 'BOOKING_CONFIRMED',
+    forwarder: 'Blue Ocean Logistics',
+    vessel: 'MSC Aurora',
+    voyage: 'AU123W',
+    etd: '2027-01-15',
+    containerNos: ['MSCU1234567'],
+  },
+  customs: { type: 'CUSTOMS_DECLARED', declarationNo: 'CD-778' },
+  billOfLading: { type: 'BILL_OF_LADING_ISSUED', blNo: 'BL-9001', blType: 'ORIGINAL' },
+  documentsOk: { type: 'DOCUMENTS_CONFIRMED' },
+  balance: { type: 'BALANCE_RECEIVED', amount: usd('17500.00'), reference: 'TT-3' },
+  released: { type: 'GOODS_RELEASED', note: 'picked up at Hamburg' },
+};
+export const fullLifeEvents: OrderEventInput[] = Object.values(fullLife);

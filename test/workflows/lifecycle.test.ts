@@ -1,0 +1,227 @@
+/**
+ * The order workflow on Temporal's time-skipping test server, driven by signals (the server does not
+ * skip time while a client waits on an update). Activities are stand-ins here; they have their own
+ * tests against a real SMTP server.
+ */
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { OrderActivities } from '../../src/activities';
+import type { OrderState } from '../../src/domain';
+import { orderEventSignal, orderQuery } from '../../src/workflows/messages';
+import { orderWorkflow } from '../../src/workflows';
+import type { OrderWorkflowInput } from '../../src/workflows/input';
+import { bundleOrderWorkflows } from '../support/bundle';
+import { fakeActivities } from '../support/fakeActivities';
+import { fullLife, workflowInput } from '../support/orderFixtures';
+import { orderWhen, signalAndSettle } from '../support/orderClient';
+import { eventually, timeSkippingEnvironment, uniqueTaskQueue } from '../support/temporal';
+
+let env: TestWorkflowEnvironment;
+let workflowBundle: WorkflowBundleWithSourceMap;
+
+beforeAll(async () => {
+  [env, workflowBundle] = await Promise.all([timeSkippingEnvironment(), bundleOrderWorkflows()]);
+});
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+async function withOrder(
+  input: OrderWorkflowInput,
+  body: (
+    handle: WorkflowHandle<typeof orderWorkflow>,
+    calls: ReturnType<typeof fakeActivities>['calls'],
+  ) => Promise<void>,
+  options: { failing?: Set<keyof OrderActivities> } = {},
+): Promise<void> {
+  const taskQueue = uniqueTaskQueue('lifecycle');
+  const { activities, calls } = fakeActivities(options);
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle,
+    activities,
+  });
+  // The server's clock runs ahead of ours once earlier tests skipped time: the order is created at its time.
+  const createdAt = new Date(await env.currentTimeMs()).toISOString();
+  await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(orderWorkflow, {
+      taskQueue,
+      workflowId: input.order.orderId,
+      args: [{ ...input, createdAt }],
+    });
+    try {
+      await body(handle, calls);
+    } finally {
+      // A workflow left running without a worker would hold its timer tasks and stop time skipping for later tests.
+      const { status } = await handle.describe();
+      if (status.name === 'RUNNING') await handle.terminate('test finished');
+    }
+  });
+}
+
+const stageOf = (state: OrderState) => state.stage;
+
+describe('order workflow (time-skipping server)', () => {
+  it('walks an order through all nine stages to COMPLETED, running each effect once', async () => {
+    await withOrder(workflowInput(), async (handle, calls) => {
+      const e = fullLife;
+      expect(stageOf(await signalAndSettle(handle, e.quotation))).toBe('QUOTATION');
+      expect(stageOf(await signalAndSettle(handle, e.accepted))).toBe('SAMPLE');
+      await signalAndSettle(handle, e.sample1);
+      expect(stageOf(await signalAndSettle(handle, e.sampleRejected))).toBe('SAMPLE');
+      await signalAndSettle(handle, e.sample2);
+      expect(stageOf(await signalAndSettle(handle, e.sampleApproved))).toBe('CONTRACT');
+      expect(stageOf(await signalAndSettle(handle, e.contract))).toBe('DEPOSIT');
+      const partly = await signalAndSettle(handle, e.deposit1);
+      expect(partly.stage).toBe('DEPOSIT');
+      expect(partly.payments.depositReceived).toEqual({ amount: '5000.00', currency: 'USD' });
+      expect(stageOf(await signalAndSettle(handle, e.deposit2))).toBe('PRODUCTION');
+      await signalAndSettle(handle, e.progress);
+      await signalAndSettle(handle, e.inspection);
+      expect(stageOf(await signalAndSettle(handle, e.produced))).toBe('SHIPPING');
+      await orderWhen(handle, (s) => s.shipping.booking.requestedAt !== null);
+      await signalAndSettle(handle, e.booking);
+      await signalAndSettle(handle, e.customs);
+      expect(stageOf(await signalAndSettle(handle, e.billOfLading))).toBe('BALANCE');
+      await orderWhen(handle, (s) => s.documents.copiesSentAt !== null);
+      await signalAndSettle(handle, e.documentsOk);
+      expect(stageOf(await signalAndSettle(handle, e.balance))).toBe('DOCUMENTS');
+      await orderWhen(handle, (s) => s.documents.dispatchedAt !== null);
+      await signalAndSettle(handle, e.released);
+
+      const final = await handle.result();
+      expect(final.stage).toBe('COMPLETED');
+      expect(final.status).toBe('COMPLETED');
+      expect(final.rejectedEvents).toEqual([]);
+      expect(final.payments.balanceReceived).toEqual({ amount: '17500.00', currency: 'USD' });
+      expect(final.emails.map((m) => m.purpose)).toEqual([
+        'booking-request',
+        'document-copies',
+        'document-dispatch',
+      ]);
+      expect(calls.map((c) => c.name)).toEqual([
+        'sendBookingRequest',
+        'sendDocumentCopies',
+        'dispatchDocuments',
+      ]);
+      // Every client event is in the timeline, in order.
+      const clientTypes = final.timeline.filter((t) => t.actor !== 'system').map((t) => t.type);
+      expect(clientTypes.filter((t) => t !== 'ORDER_CREATED')).toEqual(
+        Object.values(fullLife).map((ev) => ev.type),
+      );
+      // The query still answers on the closed workflow.
+      expect((await handle.query(orderQuery)).stage).toBe('COMPLETED');
+    });
+  });
+
+  it('records a rejected signal without changing the order', async () => {
+    await withOrder(workflowInput(), async (handle) => {
+      const state = await signalAndSettle(handle, fullLife.contract);
+      expect(state.stage).toBe('INQUIRY');
+      expect(state.rejectedEvents).toHaveLength(1);
+      expect(state.rejectedEvents[0]).toMatchObject({ type: 'CONTRACT_SIGNED' });
+      expect(state.timeline.map((t) => t.type)).toEqual(['ORDER_CREATED']);
+    });
+  });
+
+  it('sends the stall reminder at the stage limit and not before, repeats, escalates, and stops on stage change', async () => {
+    const input = workflowInput({
+      stageTimeLimits: { INQUIRY: '24h', QUOTATION: '3d' },
+      reminderPolicy: { repeatEvery: '12h', escalateAfter: 2, escalateTo: 'sales.director@exporter.example' },
+    });
+    await withOrder(input, async (handle, calls) => {
+      const reminders = () => calls.filter((c) => c.name === 'sendStallReminder');
+      await env.sleep('23h');
+      expect(reminders()).toHaveLength(0);
+      expect((await handle.query(orderQuery)).stalled).toBe(false);
+
+      await env.sleep('61m');
+      let state = await orderWhen(handle, (s) => s.remindersSent === 1);
+      expect(state.stalled).toBe(true);
+      expect(reminders()[0].input).toMatchObject({ to: ['li.wei@exporter.example'], cc: [], sequence: 1 });
+
+      await env.sleep('12h');
+      await orderWhen(handle, (s) => s.remindersSent === 2);
+      await env.sleep('12h');
+      state = await orderWhen(handle, (s) => s.remindersSent === 3);
+      // Two reminders went out in this stage, so the third copies the escalation address.
+      expect(reminders()[2].input).toMatchObject({ cc: ['sales.director@exporter.example'], sequence: 3 });
+      expect(state.emails.filter((m) => m.purpose === 'stall-reminder')).toHaveLength(3);
+
+      state = await signalAndSettle(handle, fullLife.quotation);
+      expect(state).toMatchObject({ stage: 'QUOTATION', stalled: false, remindersSentInStage: 0 });
+      await env.sleep('71h');
+      expect(reminders()).toHaveLength(3);
+      await env.sleep('61m');
+      state = await orderWhen(handle, (s) => s.remindersSent === 4);
+      expect(reminders()[3].input).toMatchObject({ stage: 'QUOTATION', sequence: 1, cc: [] });
+    });
+  });
+
+  it('cancels an order, tells the account manager, and completes', async () => {
+    await withOrder(workflowInput(), async (handle, calls) => {
+      await signalAndSettle(handle, fullLife.quotation);
+      await signalAndSettle(handle, { type: 'ORDER_CANCELLED', reason: 'customer bought elsewhere' });
+      const final = await handle.result();
+      expect(final).toMatchObject({ stage: 'CANCELLED', status: 'CANCELLED' });
+      expect(calls.map((c) => c.name)).toEqual(['sendCancellationNotice']);
+      expect(final.emails.map((m) => m.purpose)).toEqual(['cancellation-notice']);
+    });
+  });
+
+  it('records an effect that failed for good and re-runs it when an operator asks', async () => {
+    const failing = new Set<keyof OrderActivities>(['sendCancellationNotice']);
+    await withOrder(
+      workflowInput(),
+      async (handle, calls) => {
+        await signalAndSettle(handle, { type: 'ORDER_CANCELLED', reason: 'duplicate inquiry' });
+        let state = await orderWhen(handle, (s) => s.failedEffects.length === 1);
+        expect(state.failedEffects[0]).toMatchObject({ effect: 'notifyCancelled' });
+        expect(state.timeline.map((t) => t.type)).toContain('EFFECT_FAILED');
+        // The order waits for an operator instead of closing with the notice unsent.
+        const description = await handle.describe();
+        expect(description.status.name).toBe('RUNNING');
+
+        failing.clear();
+        state = await signalAndSettle(handle, { type: 'RETRY_FAILED_EFFECTS' });
+        const final = await handle.result();
+        expect(final.failedEffects).toEqual([]);
+        expect(final.emails.map((m) => m.purpose)).toEqual(['cancellation-notice']);
+        expect(calls.filter((c) => c.name === 'sendCancellationNotice')).toHaveLength(2);
+      },
+      { failing },
+    );
+  });
+
+  it('continues as new with the whole order carried over', async () => {
+    const input = workflowInput({}, { continueAsNewAfterEvents: 3 });
+    await withOrder(input, async (handle) => {
+      const firstRun = (await handle.describe()).runId;
+      // Plain signals: the time-skipping server can leave a query hanging that races the run's hand-over.
+      for (const event of [
+        fullLife.quotation,
+        fullLife.accepted,
+        fullLife.sample1,
+        fullLife.sampleApproved,
+      ]) {
+        await handle.signal(orderEventSignal, event);
+      }
+      await handle.signal(orderEventSignal, { type: 'NOTE_ADDED', text: 'after the new run started' });
+      await eventually(async () => ((await handle.describe()).runId !== firstRun ? true : undefined));
+      const state = await orderWhen(handle, (s) => s.timeline.some((t) => t.type === 'NOTE_ADDED'));
+      expect((await handle.describe()).runId).not.toBe(firstRun);
+      expect(state.stage).toBe('CONTRACT');
+      expect(state.timeline.map((t) => t.type)).toEqual([
+        'ORDER_CREATED',
+        'QUOTATION_SENT',
+        'QUOTATION_ACCEPTED',
+        'SAMPLE_SENT',
+        'SAMPLE_APPROVED',
+        'NOTE_ADDED',
+      ]);
+    });
+  });
+});
