@@ -1,0 +1,124 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+
+/** Every error code the contract names, plus the API's own generic ones. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'ORDER_NOT_FOUND',
+  'ORDER_EXISTS',
+  'EVENT_NOT_ALLOWED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'TEMPORAL_UNAVAILABLE',
+  'WORKERS_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error the API answers with as it is: `{ error: { code, message, details? } }`. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function sendError(res: Response, error: ApiError): void {
+  const body: { code: ErrorCode; message: string; details?: unknown } = {
+    code: error.code,
+    message: error.message,
+  };
+  if (error.details !== undefined) body.details = error.details;
+  res.status(error.status).json({ error: body });
+}
+
+export interface Logger {
+  error(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** One JSON line per entry on stderr/stdout: easy to grep, easy to ship. */
+export const consoleLogger: Logger = {
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
+  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
+};
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new ApiError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`));
+};
+
+interface HttpishError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+}
+
+/** Errors raised by express and body-parser itself (bad JSON, too large, undecodable URL, ...). */
+function frameworkError(err: unknown, limit: number): ApiError | undefined {
+  if (!err || typeof err !== 'object') return undefined;
+  const { type } = err as HttpishError;
+  const status = (err as HttpishError).status ?? (err as HttpishError).statusCode;
+  if (type === 'entity.too.large' || status === 413)
+    return new ApiError(413, 'PAYLOAD_TOO_LARGE', `the body is over the limit of ${limit} bytes`);
+  if (type === 'entity.parse.failed')
+    return new ApiError(400, 'VALIDATION_FAILED', 'the body is not valid JSON', [
+      { path: '', message: 'malformed JSON' },
+    ]);
+  if (status === 415 || type === 'charset.unsupported' || type === 'encoding.unsupported')
+    return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as UTF-8 application/json');
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return new ApiError(400, 'VALIDATION_FAILED', 'the request could not be read', [
+      { path: '', message: err instanceof Error ? err.message : String(type ?? status) },
+    ]);
+  return undefined;
+}
+
+/** Last middleware: known errors as they are, body-parser errors mapped, anything else a logged 500. */
+export function errorHandler(logger: Logger, bodyLimitBytes: number): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const known = err instanceof ApiError ? err : frameworkError(err, bodyLimitBytes);
+    if (known) {
+      if (known.status >= 500)
+        logger.warn('request failed', {
+          requestId: res.locals.requestId as string,
+          code: known.code,
+          cause: describeCause(known.cause),
+        });
+      sendError(res, known);
+      return;
+    }
+    const requestId = res.locals.requestId as string;
+    logger.error('unhandled error (a bug)', {
+      requestId,
+      method: req.method,
+      path: req.path,
+      cause: describeCause(err),
+    });
+    sendError(res, new ApiError(500, 'INTERNAL', `internal error; request id ${requestId}`));
+  };
+}
+
+export function describeCause(err: unknown): string | undefined {
+  if (err === undefined) return undefined;
+  if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
+  try {
+    return JSON.stringify(err);
+  } catch {
+    return typeof err;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The HTTP API entry (`npx tsx src/api/server.ts`, or `npm run api`). Starts listening at once and
+ * connects to Temporal lazily (answering 503 until it can), so it may start before Temporal does.
+ * SIGTERM/SIGINT: stop accepting connections, finish requests in flight, close the Temporal connection.
+ */
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig, type Config } from '../config/env';
+import { createApp } from './app';
+import { consoleLogger, type Logger } from './errors';
+import { lazyTemporalClient } from './temporalClient';
+
+export interface RunningApi {
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startApi(config: Config, logger: Logger = consoleLogger): Promise<RunningApi> {
+  const temporal = lazyTemporalClient(config.temporal);
+  const app = createApp({ temporal, config, logger });
+  const server = app.listen(config.api.port);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.api.port;
+  // Warm the connection up; failures are answered with 503 per request until Temporal is there.
+  temporal.getClient().catch(() => undefined);
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    port,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          // Requests still running after 10 s are cut off.
+          setTimeout(() => server.closeAllConnections(), 10_000).unref();
+        });
+        await temporal.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const api = await startApi(config);
+  consoleLogger.info('order desk API listening', {
+    port: api.port,
+    temporal: config.temporal.address,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+  });
+  const shutdown = (signal: string) => {
+    consoleLogger.info('shutting down', { signal });
+    api.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        consoleLogger.error('shutdown failed', { cause: String(err) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,127 @@
+import {
+  isGrpcServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { ApiError } from './errors';
+
+// gRPC status codes (from the gRPC spec) this file cares about.
+const grpcStatus = { CANCELLED: 1, DEADLINE_EXCEEDED: 4, UNAVAILABLE: 14 } as const;
+
+/** The first gRPC status code in the error's cause chain. */
+export function grpcCode(err: unknown): number | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 8; depth++) {
+    if (isGrpcServiceError(e)) return e.code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function messages(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e && depth < 8; depth++) {
+    if (e instanceof Error) parts.push(e.message);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return parts.join(' / ');
+}
+
+/** The service cannot be reached (refused, reset, or never connected). */
+export function isTemporalUnreachable(err: unknown): boolean {
+  const code = grpcCode(err);
+  if (code === grpcStatus.UNAVAILABLE) return true;
+  return /failed to connect|connect ECONNREFUSED|No connection established|shutting down/i.test(
+    messages(err),
+  );
+}
+
+/** Our own deadline ran out (or the client gave up waiting on an update). */
+export function isDeadline(err: unknown): boolean {
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  const code = grpcCode(err);
+  return code === grpcStatus.DEADLINE_EXCEEDED || code === grpcStatus.CANCELLED;
+}
+
+export const temporalUnavailable = (cause?: unknown) =>
+  new ApiError(
+    503,
+    'TEMPORAL_UNAVAILABLE',
+    'the Temporal service cannot be reached; nothing was recorded',
+    undefined,
+    {
+      cause,
+    },
+  );
+
+export const workersUnavailable = (cause?: unknown) =>
+  new ApiError(
+    503,
+    'WORKERS_UNAVAILABLE',
+    'no order worker answered in time; an event may still be applied later, so retry with the same eventId',
+    undefined,
+    { cause },
+  );
+
+export const orderNotFound = (orderId: string) =>
+  new ApiError(404, 'ORDER_NOT_FOUND', `no order with id "${orderId}"`);
+
+/** Is the frontend answering right now? A short, bounded system-info call. */
+export async function temporalAnswers(client: Client, timeoutMs = 1_500): Promise<boolean> {
+  try {
+    await client.withDeadline(Date.now() + timeoutMs, () => client.workflowService.getSystemInfo({}));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Rejections from the update validator (the reducer's verdict) as contract errors. */
+export function updateRejection(err: WorkflowUpdateFailedError): ApiError | undefined {
+  const failure = err.cause;
+  if (!(failure instanceof ApplicationFailure)) return undefined;
+  const detail: unknown = failure.details?.[0];
+  if (failure.type === 'EVENT_NOT_ALLOWED') {
+    const d = (detail ?? {}) as { stage?: unknown; allowedEvents?: unknown };
+    return new ApiError(409, 'EVENT_NOT_ALLOWED', failure.message, {
+      stage: d.stage,
+      allowedEvents: Array.isArray(d.allowedEvents) ? d.allowedEvents : [],
+    });
+  }
+  if (failure.type === 'VALIDATION_FAILED') {
+    const fields = Array.isArray(detail)
+      ? detail
+      : ((detail as { fields?: unknown } | undefined)?.fields ?? [{ path: '', message: failure.message }]);
+    return new ApiError(400, 'VALIDATION_FAILED', failure.message, fields);
+  }
+  return undefined;
+}
+
+/**
+ * Any other Temporal error: unreachable service -> TEMPORAL_UNAVAILABLE; a deadline that ran out
+ * while the service answers -> WORKERS_UNAVAILABLE (only calls that need a worker), else
+ * TEMPORAL_UNAVAILABLE; unknown errors are rethrown (a 500 with a logged cause).
+ */
+export async function mapTemporalError(
+  err: unknown,
+  client: Client | undefined,
+  { orderId, needsWorker }: { orderId?: string; needsWorker: boolean },
+): Promise<ApiError> {
+  if (err instanceof ApiError) return err;
+  if (err instanceof WorkflowExecutionAlreadyStartedError)
+    return new ApiError(409, 'ORDER_EXISTS', `an order with id "${err.workflowId}" already exists`);
+  if (err instanceof WorkflowNotFoundError && orderId) return orderNotFound(orderId);
+  if (err instanceof WorkflowUpdateFailedError) {
+    const mapped = updateRejection(err);
+    if (mapped) return mapped;
+  }
+  if (isTemporalUnreachable(err)) return temporalUnavailable(err);
+  if (isDeadline(err)) {
+    if (!client || !(await temporalAnswers(client))) return temporalUnavailable(err);
+    return needsWorker ? workersUnavailable(err) : temporalUnavailable(err);
+  }
+  throw err;
+}
