@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import type { z } from 'zod';
 import type { Config } from '../../config/env';
 import {
   createOrder,
@@ -12,7 +11,6 @@ import {
   orderEventSchema,
   orderIdSchema,
   resolveStallPolicy,
-  toValidationDetails,
   type ListOrdersQuery,
 } from '../../domain';
 import { emailPseudonym } from '../../domain/pseudonym';
@@ -29,21 +27,13 @@ import { callerOf, requireRole } from '../auth';
 import { ApiError } from '../errors';
 import { toOrderSummary, toOrderView, type LinkConfig, type OrderMemo } from '../orderView';
 import type { TemporalAccess } from '../temporalClient';
+import { parseOr400 } from '../validate';
 import { mapTemporalError, orderNotFound, temporalUnavailable } from '../temporalErrors';
 
 export interface OrderRoutesDeps {
   temporal: TemporalAccess;
   config: Config;
   now?: () => Date;
-}
-
-export function validationError(error: z.ZodError, where: 'body' | 'query'): ApiError {
-  return new ApiError(
-    400,
-    'VALIDATION_FAILED',
-    `the ${where} does not match the schema`,
-    toValidationDetails(error),
-  );
 }
 
 /** `PO-2026-K3J9QX2A`: the year and 8 random base-36 characters. */
@@ -125,8 +115,7 @@ export function orderRoutes({ temporal, config, now = () => new Date() }: OrderR
     requireRole('ops'),
     route(async (req, res) => {
       requireJsonBody(req);
-      const parsed = newOrderSchema.safeParse(req.body);
-      if (!parsed.success) throw validationError(parsed.error, 'body');
+      const parsed = { data: parseOr400(newOrderSchema, req.body, 'body') };
       const caller = callerOf(res.locals);
       const at = now();
       const order = { ...parsed.data, orderId: parsed.data.orderId ?? generateOrderId(at) };
@@ -174,9 +163,7 @@ export function orderRoutes({ temporal, config, now = () => new Date() }: OrderR
   router.get(
     '/orders',
     route(async (req, res) => {
-      const parsed = listOrdersQuerySchema.safeParse(req.query);
-      if (!parsed.success) throw validationError(parsed.error, 'query');
-      const q = parsed.data;
+      const q = parseOr400(listOrdersQuerySchema, req.query, 'query');
       let pageToken: Uint8Array | undefined;
       if (q.nextPageToken) {
         if (!/^[A-Za-z0-9_-]+$/.test(q.nextPageToken))
@@ -259,8 +246,7 @@ export function orderRoutes({ temporal, config, now = () => new Date() }: OrderR
     route(async (req, res) => {
       const orderId = orderIdParam(req);
       requireJsonBody(req);
-      const parsed = orderEventSchema.safeParse(req.body);
-      if (!parsed.success) throw validationError(parsed.error, 'body');
+      parseOr400(orderEventSchema, req.body, 'body');
       const actor = callerOf(res.locals).name;
       const state = await call({ orderId, needsWorker: true }, async (client) => {
         const handle = client.workflow.getHandle(orderId);

@@ -1,0 +1,118 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed any */
+import type { Express } from 'express';
+import request from 'supertest';
+import type { OrderView } from '../../src/api/orderView';
+import type { NewOrder, OrderEventInput } from '../../src/domain';
+import { newInquiry, uniqueOrderId } from '../support/orderFixtures';
+import { bearer, TOKENS } from '../support/stack';
+import { eventually } from '../support/temporal';
+
+/** Every field the contract promises in an order view. */
+export const CONTRACT_VIEW_FIELDS = [
+  'orderId',
+  'stage',
+  'status',
+  'customer',
+  'accountManager',
+  'inquiry',
+  'quotation',
+  'sample',
+  'contract',
+  'payments',
+  'production',
+  'shipping',
+  'documents',
+  'stalled',
+  'stageEnteredAt',
+  'stageDeadline',
+  'remindersSent',
+  'timeline',
+  'links',
+] as const;
+
+export function expectContractView(view: OrderView): void {
+  for (const field of CONTRACT_VIEW_FIELDS) expect(view).toHaveProperty([field]);
+  expect(['OPEN', 'COMPLETED', 'CANCELLED']).toContain(view.status);
+  expect(view.sample).toEqual(
+    expect.objectContaining({ rounds: expect.any(Number), approved: expect.any(Boolean) }),
+  );
+  expect(Object.keys(view.payments)).toEqual(
+    expect.arrayContaining(['depositRequired', 'depositReceived', 'balanceRequired', 'balanceReceived']),
+  );
+  expect(view.production).toEqual(
+    expect.objectContaining({ percent: expect.any(Number), inspections: expect.any(Array) }),
+  );
+  expect(Object.keys(view.shipping)).toEqual(expect.arrayContaining(['booking', 'customs', 'billOfLading']));
+  expect(Object.keys(view.documents)).toEqual(
+    expect.arrayContaining(['copiesSentAt', 'dispatchedAt', 'items']),
+  );
+  for (const entry of view.timeline)
+    expect(entry).toEqual(
+      expect.objectContaining({
+        eventId: expect.any(String),
+        type: expect.any(String),
+        at: expect.any(String),
+        actor: expect.any(String),
+      }),
+    );
+  expect(view.links.temporalUi).toBe(
+    `http://localhost:8233/namespaces/default/workflows/${encodeURIComponent(view.orderId)}`,
+  );
+}
+
+export function expectError(
+  res: request.Response,
+  status: number,
+  code: string,
+): { code: string; message: string; details?: unknown } {
+  expect({ status: res.status, body: res.body as unknown }).toEqual({
+    status,
+    body: { error: expect.objectContaining({ code, message: expect.any(String) }) },
+  });
+  return (res.body as { error: { code: string; message: string; details?: unknown } }).error;
+}
+
+export async function createOrder(
+  app: Express,
+  overrides: Partial<NewOrder> & { orderId?: string } = {},
+): Promise<OrderView> {
+  const body = { orderId: uniqueOrderId('PO-API'), ...newInquiry(), ...overrides };
+  const res = await request(app).post('/orders').set(bearer(TOKENS.ops)).send(body);
+  expect(res.status).toBe(201);
+  return res.body as OrderView;
+}
+
+export async function sendEvent(
+  app: Express,
+  orderId: string,
+  event: OrderEventInput | Record<string, unknown>,
+  token: string = TOKENS.ops,
+): Promise<request.Response> {
+  return request(app)
+    .post(`/orders/${encodeURIComponent(orderId)}/events`)
+    .set(bearer(token))
+    .send(event);
+}
+
+export async function getOrder(app: Express, orderId: string): Promise<OrderView> {
+  const res = await request(app)
+    .get(`/orders/${encodeURIComponent(orderId)}`)
+    .set(bearer(TOKENS.viewer));
+  expect(res.status).toBe(200);
+  return res.body as OrderView;
+}
+
+export function orderWhen(
+  app: Express,
+  orderId: string,
+  predicate: (view: OrderView) => boolean,
+  timeoutMs = 20_000,
+): Promise<OrderView> {
+  return eventually(
+    async () => {
+      const view = await getOrder(app, orderId);
+      return predicate(view) ? view : undefined;
+    },
+    { timeoutMs },
+  );
+}

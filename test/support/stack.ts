@@ -1,0 +1,108 @@
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Express } from 'express';
+import { createApp } from '../../src/api/app';
+import type { Logger } from '../../src/api/errors';
+import { lazyTemporalClient, type TemporalAccess } from '../../src/api/temporalClient';
+import { loadConfig, type Config } from '../../src/config/env';
+import { createOrderWorker } from '../../src/worker';
+import { uniqueTaskQueue } from './temporal';
+
+export const TOKENS = {
+  ops: 'ops-token-for-tests',
+  viewer: 'viewer-token-for-tests',
+  ops2: 'second-ops-token-for-tests',
+} as const;
+/** Names are what the timeline records as actor. */
+export const API_TOKENS = `alice:ops:${TOKENS.ops},victor:viewer:${TOKENS.viewer},olga:ops:${TOKENS.ops2}`;
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Keeps every log entry; errors also go to the console, so a 500 shows in the test output. */
+export function recordingLogger(): Logger & {
+  entries: { level: string; message: string; fields?: object }[];
+} {
+  const entries: { level: string; message: string; fields?: object }[] = [];
+  return {
+    entries,
+    error: (message, fields) => {
+      entries.push({ level: 'error', message, fields });
+      console.error(message, fields);
+    },
+    warn: (message, fields) => entries.push({ level: 'warn', message, fields }),
+    info: (message, fields) => entries.push({ level: 'info', message, fields }),
+  };
+}
+
+export interface StackOptions {
+  /** Temporal frontend; the jest run's dev server when absent. */
+  temporalAddress?: string;
+  /** Start a real order worker on the task queue (default true). */
+  worker?: boolean;
+  smtpUrl?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Stack {
+  app: Express;
+  config: Config;
+  temporal: TemporalAccess;
+  logger: ReturnType<typeof recordingLogger>;
+  worker?: Worker;
+  /** Stops the worker (the API and Temporal keep running). */
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real API (createApp over a lazily connected Temporal client) and, optionally, a real order worker
+ * (createOrderWorker, real activities, SMTP to the given server) on a task queue of their own.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const address = options.temporalAddress ?? process.env.TEMPORAL_TEST_ADDRESS;
+  if (!address) throw new Error('TEMPORAL_TEST_ADDRESS is not set: run the tests through jest');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_NAMESPACE: process.env.TEMPORAL_TEST_NAMESPACE ?? 'default',
+    TEMPORAL_TASK_QUEUE: uniqueTaskQueue('api'),
+    TEMPORAL_UI_URL: 'http://localhost:8233',
+    API_TOKENS,
+    API_WORKER_TIMEOUT: '10s',
+    API_RATE_LIMIT_PER_MINUTE: '100000',
+    SMTP_URL: options.smtpUrl ?? 'smtp://127.0.0.1:1',
+    ...options.env,
+  });
+  const logger = recordingLogger();
+  const temporal = lazyTemporalClient(config.temporal);
+  const app = createApp({ temporal, config, logger });
+
+  let worker: Worker | undefined;
+  let connection: NativeConnection | undefined;
+  let running: Promise<void> | undefined;
+  if (options.worker ?? true) {
+    connection = await NativeConnection.connect({ address });
+    worker = await createOrderWorker(config, connection);
+    running = worker.run();
+  }
+
+  async function stopWorker(): Promise<void> {
+    if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+    await running;
+    running = undefined;
+    await connection?.close();
+    connection = undefined;
+  }
+
+  return {
+    app,
+    config,
+    temporal,
+    logger,
+    worker,
+    stopWorker,
+    async close() {
+      await stopWorker();
+      await temporal.close();
+    },
+  };
+}
