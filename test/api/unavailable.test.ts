@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed any */
 /**
  * 503s: no worker answering (WORKERS_UNAVAILABLE, then the same eventId applied once a worker is back)
  * and no Temporal at all (TEMPORAL_UNAVAILABLE, /health 503), on a dev server of this file's own.

@@ -197,8 +197,9 @@ export function orderRoutes({ temporal, config, now = () => new Date() }: OrderR
             : null;
           return { orders: infos.map((info) => toOrderSummary(info, links)), nextPageToken: next };
         } catch (err) {
-          // The server refuses a token it did not issue with INVALID_ARGUMENT.
-          if (pageToken && (err as { code?: number }).code === 3)
+          // The server refuses a token it did not issue (INVALID_ARGUMENT, or UNKNOWN from SQLite visibility).
+          const code = (err as { code?: number }).code;
+          if (pageToken && (code === 3 || code === 2))
             throw new ApiError(400, 'VALIDATION_FAILED', 'the query does not match the schema', [
               { path: 'nextPageToken', message: 'not a token from a previous page' },
             ]);

@@ -1,0 +1,148 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed any */
+/**
+ * GET /orders from Temporal visibility (eventually consistent, so polled) and a stall reminder that
+ * fires after a per-order INQUIRY limit of a few seconds, through a real worker and SMTP server.
+ */
+import request from 'supertest';
+import type { OrderSummary } from '../../src/api/orderView';
+import { fullLife, newInquiry } from '../support/orderFixtures';
+import { SmtpSink } from '../support/smtp';
+import { bearer, startStack, TOKENS, type Stack } from '../support/stack';
+import { eventually } from '../support/temporal';
+import { createOrder, expectError, orderWhen, sendEvent } from './helpers';
+
+let smtp: SmtpSink;
+let stack: Stack;
+const run = `${Date.now().toString(36)}-${process.pid}`;
+const company = `O'Brien & Söhne GmbH ${run}`;
+const manager = `li.wei.${run}@exporter.example`;
+const otherManager = `ana.${run}@exporter.example`;
+
+beforeAll(async () => {
+  smtp = await SmtpSink.start();
+  stack = await startStack({ smtpUrl: smtp.url });
+});
+
+afterAll(async () => {
+  await stack?.close();
+  await smtp?.stop();
+});
+
+interface Page {
+  orders: OrderSummary[];
+  nextPageToken: string | null;
+}
+
+async function list(query: Record<string, string | number | boolean>): Promise<Page> {
+  const res = await request(stack.app).get('/orders').query(query).set(bearer(TOKENS.viewer));
+  expect(res.status).toBe(200);
+  return res.body as Page;
+}
+
+/** Polls until the filter returns exactly `expected` ids (visibility lags a little behind). */
+function listed(query: Record<string, string | number | boolean>, expected: string[]): Promise<Page> {
+  return eventually(async () => {
+    const page = await list({ pageSize: 200, ...query });
+    const ids = page.orders.map((o) => o.orderId).sort();
+    return JSON.stringify(ids) === JSON.stringify([...expected].sort()) ? page : undefined;
+  });
+}
+
+describe('GET /orders', () => {
+  it('filters by stage, stalled, customer and account manager, and pages with nextPageToken', async () => {
+    const base = newInquiry();
+    const customer = { ...base.customer, company };
+    const a = await createOrder(stack.app, { customer, accountManager: { name: 'Li Wei', email: manager } });
+    const b = await createOrder(stack.app, { customer, accountManager: { name: 'Li Wei', email: manager } });
+    const c = await createOrder(stack.app, {
+      customer,
+      accountManager: { name: 'Ana', email: otherManager },
+    });
+    expect((await sendEvent(stack.app, b.orderId, fullLife.quotation)).status).toBe(200);
+
+    const all = await listed({ customer: company }, [a.orderId, b.orderId, c.orderId]);
+    const summaryOfB = all.orders.find((o) => o.orderId === b.orderId);
+    expect(summaryOfB).toEqual({
+      orderId: b.orderId,
+      stage: 'QUOTATION',
+      customer: { name: 'Jane Doe', company },
+      accountManager: { email: manager },
+      stalled: false,
+      updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      links: { temporalUi: expect.stringContaining(`/workflows/${b.orderId}`) },
+    });
+    expect(all.nextPageToken).toBeNull();
+
+    await listed({ customer: company, stage: 'QUOTATION' }, [b.orderId]);
+    await listed({ customer: company, stage: 'INQUIRY' }, [a.orderId, c.orderId]);
+    await listed({ customer: company, accountManager: manager }, [a.orderId, b.orderId]);
+    await listed({ customer: company, accountManager: otherManager.toUpperCase() }, [c.orderId]);
+    await listed({ customer: company, stalled: false }, [a.orderId, b.orderId, c.orderId]);
+    await listed({ customer: company, stalled: true }, []);
+    await listed({ customer: `${company} and more` }, []);
+
+    // Pages of 2: every order once, then no token.
+    const first = await list({ customer: company, pageSize: 2 });
+    expect(first.orders).toHaveLength(2);
+    expect(first.nextPageToken).toEqual(expect.stringMatching(/^[A-Za-z0-9_-]+$/));
+    const second = await list({ customer: company, pageSize: 2, nextPageToken: first.nextPageToken! });
+    const ids = [...first.orders, ...second.orders].map((o) => o.orderId).sort();
+    expect(ids).toEqual([a.orderId, b.orderId, c.orderId].sort());
+    if (second.nextPageToken)
+      expect(
+        (await list({ customer: company, pageSize: 2, nextPageToken: second.nextPageToken })).orders,
+      ).toEqual([]);
+  });
+
+  it('400 VALIDATION_FAILED for a bad query', async () => {
+    for (const query of [
+      { stage: 'NOWHERE' },
+      { stalled: 'yes' },
+      { pageSize: 0 },
+      { pageSize: 201 },
+      { accountManager: 'not-an-email' },
+      { nextPageToken: '***' },
+      { nextPageToken: 'AAAA' },
+    ]) {
+      const res = await request(stack.app).get('/orders').query(query).set(bearer(TOKENS.viewer));
+      const error = expectError(res, 400, 'VALIDATION_FAILED');
+      expect(error.details).toEqual([expect.objectContaining({ path: Object.keys(query)[0] })]);
+    }
+  });
+});
+
+describe('stall reminders over HTTP', () => {
+  it('fires after a per-order INQUIRY limit of 3s: stalled view, the email in /emails and at SMTP, and stalled=true in the list', async () => {
+    const stalledCompany = `Stalling AG ${run}`;
+    const order = await createOrder(stack.app, {
+      customer: { ...newInquiry().customer, company: stalledCompany },
+      stageTimeLimits: { INQUIRY: '3s' },
+    });
+    expect(order.stageDeadline).toBe(new Date(Date.parse(order.stageEnteredAt) + 3_000).toISOString());
+    expect(order.stalled).toBe(false);
+
+    const view = await orderWhen(stack.app, order.orderId, (v) => v.stalled && v.remindersSent >= 1, 30_000);
+    expect(view.stage).toBe('INQUIRY');
+
+    const res = await request(stack.app).get(`/orders/${order.orderId}/emails`).set(bearer(TOKENS.viewer));
+    expect(res.status).toBe(200);
+    const reminders = (
+      res.body as { emails: { purpose: string; to: string[]; messageId: string }[] }
+    ).emails.filter((m) => m.purpose === 'stall-reminder');
+    expect(reminders.length).toBeGreaterThanOrEqual(1);
+    expect(reminders[0].to).toEqual(['li.wei@exporter.example']);
+    await smtp.waitFor((msgs) => msgs.some((m) => m.parsed.messageId === reminders[0].messageId));
+
+    const page = await listed({ customer: stalledCompany, stalled: true }, [order.orderId]);
+    expect(page.orders[0]).toMatchObject({ stalled: true, stage: 'INQUIRY' });
+
+    // A stage change stops the reminders and clears stalled.
+    const moved = await sendEvent(stack.app, order.orderId, fullLife.quotation);
+    expect(moved.body).toMatchObject({ stage: 'QUOTATION', stalled: false });
+    await listed({ customer: stalledCompany, stalled: false }, [order.orderId]);
+  });
+
+  it('logged no unhandled error (no 500) in this file', () => {
+    expect(stack.logger.entries.filter((e) => e.level === 'error')).toEqual([]);
+  });
+});
