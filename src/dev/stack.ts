@@ -77,7 +77,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  // tsx as a loader in the same node process, so a signal reaches the worker or API itself.
+  const node = process.execPath;
   const maildev = join(root, 'node_modules', '.bin', 'maildev');
   const appEnv = {
     TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
@@ -109,10 +110,10 @@ async function main(): Promise<void> {
   ]);
   await waitForPort('127.0.0.1', ports.smtp, 30_000);
 
-  startChild('worker', tsx, ['src/worker.ts'], appEnv);
+  startChild('worker', node, ['--import', 'tsx', 'src/worker.ts'], appEnv);
   const apiEntry = join(root, 'src', 'api', 'server.ts');
   if (existsSync(apiEntry)) {
-    startChild('api', tsx, ['src/api/server.ts'], appEnv);
+    startChild('api', node, ['--import', 'tsx', 'src/api/server.ts'], appEnv);
     await waitForPort('127.0.0.1', ports.api, 60_000);
   }
 

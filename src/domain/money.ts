@@ -27,12 +27,15 @@ export const moneySchema = z
   })
   .describe('An amount of money');
 
-export const positiveMoneySchema = moneySchema.refine((m) => toMinor(m) > 0n, {
+// zod runs refinements even after the amount pattern failed; that failure is reported already.
+const wellFormed = (m: Money) => AMOUNT_PATTERN.test(m.amount);
+
+export const positiveMoneySchema = moneySchema.refine((m) => !wellFormed(m) || toMinor(m) > 0n, {
   message: 'must be greater than zero',
   path: ['amount'],
 });
 
-export const nonNegativeMoneySchema = moneySchema.refine((m) => toMinor(m) >= 0n, {
+export const nonNegativeMoneySchema = moneySchema.refine((m) => !wellFormed(m) || toMinor(m) >= 0n, {
   message: 'must not be negative',
   path: ['amount'],
 });

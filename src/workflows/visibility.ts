@@ -1,15 +1,17 @@
-import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
+import { setCurrentDetails, upsertMemo, upsertSearchAttributes } from '@temporalio/workflow';
 import { summarizeOrder, type OrderState } from '../domain';
 import { emailPseudonym } from '../domain/pseudonym';
 import { accountManagerKey, customerCompanyKey, orderStageKey, orderStalledKey } from './searchAttributes';
 
 /**
- * Keeps what the Temporal UI shows in step with the order: search attributes (only those that
- * changed, so history does not fill with identical upserts) and the markdown summary as current details.
+ * Keeps what the Temporal UI and the order list show in step with the order: search attributes and
+ * the memo's updatedAt (only what changed, so history does not fill with identical upserts), and the
+ * markdown summary as current details.
  */
 export function createVisibility() {
   let published: { stage?: string; stalled?: boolean; company?: string; manager?: string } = {};
   let details = '';
+  let updatedAt = '';
 
   return function publish(state: OrderState): void {
     const next = {
@@ -26,6 +28,11 @@ export function createVisibility() {
     ];
     if (changes.length) upsertSearchAttributes(changes);
     published = next;
+    // The list view's "last changed": visibility has no such time of its own.
+    if (state.updatedAt !== updatedAt) {
+      upsertMemo({ updatedAt: state.updatedAt });
+      updatedAt = state.updatedAt;
+    }
     const summary = summarizeOrder(state);
     if (summary !== details) {
       setCurrentDetails(summary);

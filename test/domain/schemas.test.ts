@@ -135,3 +135,15 @@ describe('listOrdersQuerySchema', () => {
     expect(paths(listOrdersQuerySchema.safeParse(query))).toContain(path);
   });
 });
+
+describe('money amounts that are not decimal strings', () => {
+  it.each(['1.234', '12,50', 'abc', '1e3'])('reports %s as a field error instead of throwing', (amount) => {
+    const result = orderEventSchema.safeParse({
+      type: 'DEPOSIT_RECEIVED',
+      amount: { amount, currency: 'USD' },
+      reference: 'TT-1',
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['amount.amount']);
+  });
+});

@@ -41,7 +41,7 @@ export function workflowInput(
 const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 /** Events that walk an order through all nine stages: one sample rejection, a deposit in two parts. */
-export const fullLife: Record<string, OrderEventInput> = {
+export const fullLife = {
   quotation: {
     type: 'QUOTATION_SENT',
     quotationNo: 'Q-1',
@@ -76,5 +76,5 @@ export const fullLife: Record<string, OrderEventInput> = {
   documentsOk: { type: 'DOCUMENTS_CONFIRMED' },
   balance: { type: 'BALANCE_RECEIVED', amount: usd('17500.00'), reference: 'TT-3' },
   released: { type: 'GOODS_RELEASED', note: 'picked up at Hamburg' },
-};
+} satisfies Record<string, OrderEventInput>;
 export const fullLifeEvents: OrderEventInput[] = Object.values(fullLife);

@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const root = resolve(__dirname, '..', '..');
+
+/**
+ * The production worker entry (src/worker.ts) as a separate OS process, so a test can SIGKILL it
+ * the way a crash or an OOM kill would. It bundles the workflows from source at start.
+ */
+export class WorkerProcess {
+  private child: ChildProcess | undefined;
+  private output = '';
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  async start(readyTimeoutMs = 60_000): Promise<void> {
+    // tsx as a loader inside one node process (not the tsx launcher, which would leave its child
+    // running when killed), in a process group of its own so kill() reaches everything it started.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+      cwd: root,
+      detached: true,
+      env: { ...process.env, WORKER_BUNDLE_AT_START: '1', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    this.output = '';
+    const collect = (chunk: Buffer) => void (this.output += chunk.toString());
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    const deadline = Date.now() + readyTimeoutMs;
+    while (!this.output.includes('order worker polling')) {
+      if (child.exitCode !== null) throw new Error(`worker exited at start:\n${this.output}`);
+      if (Date.now() > deadline) throw new Error(`worker not ready in ${readyTimeoutMs} ms:\n${this.output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** SIGKILL: no graceful shutdown, in-flight tasks are simply lost to this process. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    process.kill(-child.pid!, signal);
+    await exited;
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+  }
+
+  get log(): string {
+    return this.output;
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * The order workflow on a real Temporal dev server: updates with their validator, signals, search
+ * attributes through visibility, queries on closed orders, and a worker killed mid-order.
+ */
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { OrderEventInput, OrderState } from '../../src/domain';
+import { emailPseudonym } from '../../src/domain/pseudonym';
+import { orderWorkflow } from '../../src/workflows';
+import type { OrderWorkflowInput } from '../../src/workflows/input';
+import { orderEventSignal, orderQuery, recordEventUpdate } from '../../src/workflows/messages';
+import {
+  accountManagerKey,
+  customerCompanyKey,
+  orderStageKey,
+  orderStalledKey,
+} from '../../src/workflows/searchAttributes';
+import { bundleOrderWorkflows } from '../support/bundle';
+import { fakeActivities } from '../support/fakeActivities';
+import { orderWhen, signalAndSettle } from '../support/orderClient';
+import { fullLife, fullLifeEvents, workflowInput } from '../support/orderFixtures';
+import { SmtpSink } from '../support/smtp';
+import { devServerEnvironment, eventually, uniqueTaskQueue } from '../support/temporal';
+import { WorkerProcess } from '../support/workerProcess';
+
+let env: TestWorkflowEnvironment;
+let workflowBundle: WorkflowBundleWithSourceMap;
+let worker: Worker;
+let workerRun: Promise<void>;
+const taskQueue = uniqueTaskQueue('dev-orders');
+
+beforeAll(async () => {
+  [env, workflowBundle] = await Promise.all([devServerEnvironment(), bundleOrderWorkflows()]);
+  worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle,
+    activities: fakeActivities().activities,
+  });
+  workerRun = worker.run();
+});
+
+afterAll(async () => {
+  worker?.shutdown();
+  await workerRun;
+  await env?.teardown();
+});
+
+function start(input: OrderWorkflowInput, queue = taskQueue): Promise<WorkflowHandle<typeof orderWorkflow>> {
+  const { order } = input;
+  return env.client.workflow.start(orderWorkflow, {
+    taskQueue: queue,
+    workflowId: order.orderId,
+    args: [input],
+    typedSearchAttributes: [
+      { key: orderStageKey, value: 'INQUIRY' },
+      { key: orderStalledKey, value: false },
+      { key: customerCompanyKey, value: order.customer.company },
+      { key: accountManagerKey, value: emailPseudonym(order.accountManager.email) },
+    ],
+  });
+}
+
+const update = (handle: WorkflowHandle, event: OrderEventInput, actor = 'ops-test') =>
+  handle.executeUpdate(recordEventUpdate, { args: [{ event, actor }] });
+
+async function rejection(promise: Promise<unknown>): Promise<ApplicationFailure> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (err as WorkflowUpdateFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  return cause as ApplicationFailure;
+}
+
+describe('order workflow (dev server)', () => {
+  it('accepts a fitting update and answers with the order after it', async () => {
+    const handle = await start(workflowInput());
+    const state = await update(handle, fullLife.quotation, 'li.wei');
+    expect(state.stage).toBe('QUOTATION');
+    expect(state.timeline.at(-1)).toMatchObject({ type: 'QUOTATION_SENT', actor: 'li.wei' });
+  });
+
+  it('refuses an out-of-order update with the stage and what is allowed, writing nothing', async () => {
+    const handle = await start(workflowInput());
+    const failure = await rejection(update(handle, fullLife.contract));
+    expect(failure.type).toBe('EVENT_NOT_ALLOWED');
+    const [details] = failure.details as [{ stage: string; allowedEvents: string[] }];
+    expect(details.stage).toBe('INQUIRY');
+    expect(details.allowedEvents).toEqual(expect.arrayContaining(['QUOTATION_SENT', 'ORDER_CANCELLED']));
+    expect(details.allowedEvents).not.toContain('CONTRACT_SIGNED');
+    const state = await handle.query(orderQuery);
+    expect(state.timeline.map((t) => t.type)).toEqual(['ORDER_CREATED']);
+    // A validator rejection leaves no trace in history.
+    const history = await handle.fetchHistory();
+    expect(JSON.stringify(history)).not.toContain('CONTRACT_SIGNED');
+  });
+
+  it('refuses a malformed update as VALIDATION_FAILED with field details', async () => {
+    const handle = await start(workflowInput());
+    const failure = await rejection(
+      update(handle, { type: 'QUOTATION_SENT', quotationNo: '' } as OrderEventInput),
+    );
+    expect(failure.type).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(failure.details)).toContain('incoterm');
+  });
+
+  it('applies a signal and records a rejected one for audit', async () => {
+    const handle = await start(workflowInput());
+    let state = await signalAndSettle(handle, {
+      ...fullLife.quotation,
+      actor: 'ui-user',
+    } as unknown as OrderEventInput);
+    expect(state.stage).toBe('QUOTATION');
+    expect(state.timeline.at(-1)).toMatchObject({ type: 'QUOTATION_SENT', actor: 'ui-user' });
+    state = await signalAndSettle(handle, fullLife.billOfLading);
+    expect(state.stage).toBe('QUOTATION');
+    expect(state.rejectedEvents).toEqual([
+      expect.objectContaining({ type: 'BILL_OF_LADING_ISSUED', actor: 'temporal-signal' }),
+    ]);
+  });
+
+  it('keeps search attributes current: stage and stalled are visible through the list API', async () => {
+    const company = `Visible GmbH ${Date.now()}`;
+    const input = workflowInput({
+      customer: { name: 'Ann', company, email: 'ann@visible.example', country: 'DE' },
+      stageTimeLimits: { QUOTATION: '2s' },
+    });
+    const handle = await start(input);
+    await update(handle, fullLife.quotation);
+    const byStage = `CustomerCompany = "${company}" AND OrderStage = "QUOTATION"`;
+    await eventually(async () => ((await env.client.workflow.count(byStage)).count === 1 ? true : undefined));
+
+    // The quotation stage outlives its 2 s limit: the order is stalled, and says so in visibility.
+    await orderWhen(handle, (s) => s.stalled && s.remindersSent >= 1);
+    const stalled = `CustomerCompany = "${company}" AND OrderStalled = true`;
+    const listed = await eventually(async () => {
+      for await (const execution of env.client.workflow.list({ query: stalled })) return execution;
+      return undefined;
+    });
+    expect(listed.workflowId).toBe(input.order.orderId);
+    expect(listed.typedSearchAttributes.get(accountManagerKey)).toBe(
+      emailPseudonym('li.wei@exporter.example'),
+    );
+    // Current details carry the readable summary for the UI.
+    const description = await handle.describe();
+    expect(description.workflowId).toBe(input.order.orderId);
+  });
+
+  it('answers the query on a completed order', async () => {
+    const handle = await start(workflowInput());
+    for (const event of fullLifeEvents) {
+      if (event.type === 'BOOKING_CONFIRMED')
+        await orderWhen(handle, (s) => s.shipping.booking.requestedAt !== null);
+      if (event.type === 'DOCUMENTS_CONFIRMED')
+        await orderWhen(handle, (s) => s.documents.copiesSentAt !== null);
+      if (event.type === 'GOODS_RELEASED') await orderWhen(handle, (s) => s.documents.dispatchedAt !== null);
+      await update(handle, event);
+    }
+    const result: OrderState = await handle.result();
+    expect(result.status).toBe('COMPLETED');
+    const queried = await handle.query(orderQuery);
+    expect(queried).toEqual(result);
+  });
+});
+
+describe('a worker killed mid-order', () => {
+  let smtp: SmtpSink;
+  let workerProcess: WorkerProcess;
+  const queue = uniqueTaskQueue('crash');
+
+  beforeAll(async () => {
+    smtp = await SmtpSink.start();
+    workerProcess = new WorkerProcess({
+      TEMPORAL_ADDRESS: process.env.TEMPORAL_TEST_ADDRESS ?? '',
+      TEMPORAL_TASK_QUEUE: queue,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'orders@exporter.example',
+    });
+  });
+
+  afterAll(async () => {
+    await workerProcess?.kill();
+    await smtp?.stop();
+  });
+
+  it('loses nothing: events sent while no worker runs are applied after the restart', async () => {
+    await workerProcess.start();
+    const input = workflowInput();
+    const handle = await start(input, queue);
+    await update(handle, fullLife.quotation);
+    await update(handle, { ...fullLife.accepted, sampleRequired: false });
+    await update(handle, { ...fullLife.contract, depositPercent: 0 });
+    await update(handle, fullLife.inspection);
+
+    await workerProcess.kill('SIGKILL');
+    // Signals are durable with no worker at all; the booking request is owed once production completes.
+    await handle.signal(orderEventSignal, fullLife.produced);
+    await handle.signal(orderEventSignal, { type: 'NOTE_ADDED', text: 'sent while the worker was down' });
+
+    await workerProcess.start();
+    const state = await orderWhen(handle, (s) => s.emails.length === 1);
+    expect(state.stage).toBe('SHIPPING');
+    expect(state.timeline.map((t) => t.type)).toEqual([
+      'ORDER_CREATED',
+      'QUOTATION_SENT',
+      'QUOTATION_ACCEPTED',
+      'CONTRACT_SIGNED',
+      'INSPECTION_RECORDED',
+      'PRODUCTION_COMPLETED',
+      'NOTE_ADDED',
+      'EFFECT_COMPLETED',
+    ]);
+    const [booking] = await smtp.waitFor((messages) => messages.length >= 1);
+    expect(booking.envelope.to).toEqual(['bookings@forwarder.example', 'li.wei@exporter.example']);
+    expect(booking.parsed.messageId).toBe(state.emails[0].messageId);
+  });
+});
