@@ -1,0 +1,147 @@
+/**
+ * Records the histories the replay test checks every later workflow change against
+ * (test/histories/*.json). Run it when a new workflow version is released:
+ *   npx tsx scripts/record-histories.ts
+ * It starts its own dev server and a worker with stand-in activities, drives a few typical orders
+ * through updates and signals, and writes each finished history.
+ */
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { OrderEventInput } from '../src/domain';
+import { startDevServer, type DevServer } from '../src/dev/devServer';
+import { temporalCliPath } from '../src/dev/temporalBinaries';
+import { orderWorkflow } from '../src/workflows';
+import type { OrderWorkflowInput } from '../src/workflows/input';
+import { orderEventSignal, recordEventUpdate } from '../src/workflows/messages';
+import { fakeActivities } from '../test/support/fakeActivities';
+import { orderWhen } from '../test/support/orderClient';
+import { fullLife, fullLifeEvents, workflowInput } from '../test/support/orderFixtures';
+
+const version = process.env.HISTORY_VERSION ?? 'v1';
+const outDir = resolve(__dirname, '..', 'test', 'histories');
+const taskQueue = 'record-histories';
+
+type Scenario = (client: Client, input: OrderWorkflowInput) => Promise<WorkflowHandle<typeof orderWorkflow>>;
+
+const start = (client: Client, input: OrderWorkflowInput) =>
+  client.workflow.start(orderWorkflow, { taskQueue, workflowId: input.order.orderId, args: [input] });
+const send = (handle: WorkflowHandle, event: OrderEventInput) =>
+  handle.executeUpdate(recordEventUpdate, { args: [{ event, actor: 'recorder' }] });
+
+const scenarios: Record<
+  string,
+  [Partial<OrderWorkflowInput['order']>, Partial<OrderWorkflowInput>, Scenario]
+> = {
+  // All nine stages by update, waiting for each effect as an operator would.
+  'full-life': [
+    {},
+    {},
+    async (client, input) => {
+      const handle = await start(client, input);
+      for (const event of fullLifeEvents) {
+        if (event.type === 'BOOKING_CONFIRMED')
+          await orderWhen(handle, (s) => s.shipping.booking.requestedAt !== null);
+        if (event.type === 'DOCUMENTS_CONFIRMED')
+          await orderWhen(handle, (s) => s.documents.copiesSentAt !== null);
+        if (event.type === 'GOODS_RELEASED')
+          await orderWhen(handle, (s) => s.documents.dispatchedAt !== null);
+        await send(handle, event);
+      }
+      return handle;
+    },
+  ],
+  // Reminders that repeat and escalate, then a stage change and a cancellation by signal.
+  'stall-reminders-and-cancel': [
+    {
+      stageTimeLimits: { INQUIRY: '1s' },
+      reminderPolicy: { repeatEvery: '1s', escalateAfter: 1, escalateTo: 'director@exporter.example' },
+    },
+    {},
+    async (client, input) => {
+      const handle = await start(client, input);
+      await orderWhen(handle, (s) => s.remindersSent >= 3);
+      await handle.signal(orderEventSignal, fullLife.quotation);
+      await handle.signal(orderEventSignal, fullLife.billOfLading); // rejected: recorded for audit
+      await handle.signal(orderEventSignal, { type: 'ORDER_CANCELLED', reason: 'lost to a competitor' });
+      return handle;
+    },
+  ],
+  // A history that continues as new after three events.
+  'continue-as-new': [
+    {},
+    { continueAsNewAfterEvents: 3 },
+    async (client, input) => {
+      const handle = await start(client, input);
+      for (const event of [
+        fullLife.quotation,
+        fullLife.accepted,
+        fullLife.sample1,
+        fullLife.sampleRejected,
+      ]) {
+        await send(handle, event);
+      }
+      await send(handle, { type: 'ORDER_CANCELLED', reason: 'sample never approved' });
+      return handle;
+    },
+  ],
+};
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const server = await startDevServer();
+  const nativeConnection = await NativeConnection.connect({ address: server.address });
+  const connection = await Connection.connect({ address: server.address });
+  const client = new Client({ connection });
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    taskQueue,
+    workflowsPath: require.resolve('../src/workflows'),
+    activities: fakeActivities().activities,
+  });
+  try {
+    await worker.runUntil(async () => {
+      mkdirSync(outDir, { recursive: true });
+      for (const [name, [order, extra, run]] of Object.entries(scenarios)) {
+        const input = workflowInput(order, extra);
+        const handle = await run(client, input);
+        await handle.result();
+        // The replay test replays the last run; a continued-as-new order's first run is saved too.
+        for await (const execution of client.workflow.list({
+          query: `WorkflowId = "${input.order.orderId}"`,
+        })) {
+          const file = join(outDir, `${version}-${name}-${execution.runId.slice(-12)}.json`);
+          writeFileSync(file, exportHistory(server, execution.workflowId, execution.runId));
+          console.log(`recorded ${file}`);
+        }
+      }
+    });
+  } finally {
+    await connection.close();
+    await nativeConnection.close();
+    await server.stop();
+  }
+}
+
+/** The CLI's proto-JSON export, the format `historyFromJSON` reads and the Temporal UI downloads. */
+function exportHistory(server: DevServer, workflowId: string, runId: string): string {
+  return execFileSync(temporalCliPath(), [
+    'workflow',
+    'show',
+    '--address',
+    server.address,
+    '--workflow-id',
+    workflowId,
+    '--run-id',
+    runId,
+    '--output',
+    'json',
+  ]).toString();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
