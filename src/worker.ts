@@ -10,13 +10,14 @@ import { createActivities, createMailTransport } from './activities';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { temporalConnectionOptions } from './config/temporalConnection';
 
-/** A prebuilt bundle (npm run build) starts in milliseconds; without one the worker bundles at start. */
+/**
+ * Built code (dist/worker.js) runs the bundle `npm run build` put beside it and starts in
+ * milliseconds; from source (tsx) the worker bundles the current workflow code at start, so a
+ * developer never runs a stale bundle.
+ */
 export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
-  const prebuilt = [
-    join(__dirname, 'workflow-bundle.js'),
-    join(__dirname, '..', 'dist', 'workflow-bundle.js'),
-  ].find((path) => existsSync(path) && !process.env.WORKER_BUNDLE_AT_START);
-  return prebuilt
+  const prebuilt = join(__dirname, 'workflow-bundle.js');
+  return existsSync(prebuilt)
     ? { workflowBundle: { codePath: prebuilt } }
     : { workflowsPath: require.resolve('./workflows') };
 }

@@ -19,7 +19,7 @@ export class WorkerProcess {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
       cwd: root,
       detached: true,
-      env: { ...process.env, WORKER_BUNDLE_AT_START: '1', ...this.env },
+      env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
