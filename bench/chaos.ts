@@ -1,0 +1,369 @@
+/**
+ * Chaos run (`npm run chaos -- --orders N`): orders driven over HTTP while the worker is SIGKILLed
+ * and restarted, the Temporal dev server is killed and restarted on the same db file, the SMTP
+ * server refuses connections for a while, and events are sent twice with one eventId. Then it checks
+ * the invariants and exits non-zero when one fails.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { startApi, type RunningApi } from '../src/api/server';
+import { loadConfig } from '../src/config/env';
+import { startDevServer, type DevServer } from '../src/dev/devServer';
+import { SmtpSink } from '../test/support/smtp';
+import { WorkerProcess } from '../test/support/workerProcess';
+import { driveOrder, LIFE, pool, type Attempt, type DriveResult } from './driver';
+import { http, numberArg, parseArgs, sleep } from './lib';
+
+export interface ChaosOptions {
+  orders: number;
+  concurrency: number;
+  workerKills: number;
+  serverRestarts: number;
+  smtpOutageMs: number;
+  /** Seconds between faults (random in [min, max]), counted from the recovery of the previous one. */
+  gapMinMs: number;
+  gapMaxMs: number;
+  duplicateChance: number;
+  thinkMs: number;
+  seed: number;
+  log?: (line: string) => void;
+}
+
+export const FULL: ChaosOptions = {
+  orders: 100,
+  concurrency: 100,
+  workerKills: 6,
+  serverRestarts: 1,
+  smtpOutageMs: 30_000,
+  gapMinMs: 2_000,
+  gapMaxMs: 8_000,
+  duplicateChance: 0.15,
+  thinkMs: 400,
+  seed: 7,
+};
+
+export interface FaultRecord {
+  kind: 'worker SIGKILL' | 'dev server kill+restart' | 'SMTP refuses (421)';
+  at: number;
+  /** fault over: worker started again, server up, SMTP accepting */
+  endedAt: number;
+  /** first accepted event (or delivered email, for SMTP) started after the fault ended */
+  recoveredAt?: number;
+  recoverMs?: number;
+  downMs: number;
+}
+
+export interface ChaosReport {
+  options: ChaosOptions;
+  durationS: number;
+  ordersCompleted: number;
+  ordersExpected: number;
+  eventsAccepted: number;
+  duplicatesSent: number;
+  acceptedMissingFromTimeline: number;
+  appliedTwice: number;
+  emailsDelivered: number;
+  emailsDuplicatedByMessageId: number;
+  emailsRecordedNotDelivered: number;
+  answers503: number;
+  unexpected5xx: { status: number; code?: string; what: string }[];
+  unexpected4xx: number;
+  resentAnswered409: number;
+  workerSelfExits: number;
+  faults: FaultRecord[];
+  failures: string[];
+  ok: boolean;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const rnd = mulberry32(opts.seed);
+  const dir = mkdtempSync(join(tmpdir(), 'order-desk-chaos-'));
+  const t0 = Date.now();
+  const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+  let server: DevServer | undefined;
+  let sink: SmtpSink | undefined;
+  let api: RunningApi | undefined;
+  let worker: WorkerProcess | undefined;
+  let stopSupervisor = false;
+  try {
+    server = await startDevServer({ dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'server.log') });
+    sink = await SmtpSink.start();
+    const taskQueue = `chaos-${Date.now().toString(36)}`;
+    const env = {
+      NODE_ENV: 'development',
+      TEMPORAL_ADDRESS: server.address,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      SMTP_URL: sink.url,
+      API_RATE_LIMIT_PER_MINUTE: '10000000',
+      API_WORKER_TIMEOUT: '5s',
+      API_PORT: '0',
+    };
+    worker = new WorkerProcess(env);
+    await worker.start();
+    const apiLogErrors: string[] = [];
+    api = await startApi(loadConfig({ ...process.env, ...env, API_TOKENS: undefined }), {
+      error: (m, f) => apiLogErrors.push(`${m} ${JSON.stringify(f)}`),
+      warn: () => undefined,
+      info: () => undefined,
+    });
+    const base = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+    log(`[${elapsed()}] stack up: server ${server.address}, API ${base}, SMTP ${sink.url}`);
+
+    // the worker may also die on its own (e.g. while the server is away): restart it and count
+    let workerSelfExits = 0;
+    let faultInProgress = false;
+    const supervisor = (async () => {
+      while (!stopSupervisor) {
+        await sleep(500);
+        const child = (worker as unknown as { child?: { exitCode: number | null } }).child;
+        if (!faultInProgress && child && child.exitCode !== null && !stopSupervisor) {
+          workerSelfExits++;
+          log(`[${elapsed()}] worker exited by itself (code ${child.exitCode}); restarting\n${worker!.log.slice(-800)}`);
+          await worker!.start().catch((e: unknown) => log(`worker restart failed: ${String(e)}`));
+        }
+      }
+    })();
+
+    const attempts: Attempt[] = [];
+    const unexpected5xx: ChaosReport['unexpected5xx'] = [];
+    let answers503 = 0;
+    const results: DriveResult[] = [];
+    let driving = true;
+    let faultsDone!: () => void;
+    const faultsOver = new Promise<void>((r) => (faultsDone = r));
+    const ids = Array.from({ length: opts.orders }, (_, i) => `CHAOS-${taskQueue}-${i}`);
+    const drivers = pool(ids, opts.concurrency, async (id) => {
+      await sleep(rnd() * 1_000);
+      const r = await driveOrder(id, {
+        base,
+        retry503: true,
+        duplicateChance: opts.duplicateChance,
+        thinkMs: opts.thinkMs,
+        random: rnd,
+        dispatchTimeoutMs: 15 * 60_000,
+        record: (a) => attempts.push(a),
+        // the last event waits for the fault plan, so every fault hits orders in flight
+        beforeEvent: (type) => (type === 'GOODS_RELEASED' ? faultsOver : Promise.resolve()),
+        onServerError: (r, what) => {
+          if (r.status === 503 && ['WORKERS_UNAVAILABLE', 'TEMPORAL_UNAVAILABLE'].includes(r.body?.error?.code))
+            answers503++;
+          else unexpected5xx.push({ status: r.status, code: r.body?.error?.code, what });
+        },
+      });
+      results.push(r);
+      if (r.failure) log(`[${elapsed()}] order ${id} failed: ${r.failure}`);
+      return r;
+    }).finally(() => {
+      driving = false;
+    });
+
+    // the fault plan: worker kills with the server restart and the SMTP outage among them
+    const plan: FaultRecord['kind'][] = Array.from({ length: opts.workerKills }, () => 'worker SIGKILL' as const);
+    const insert = (k: FaultRecord['kind']) => plan.splice(Math.floor(rnd() * (plan.length + 1)), 0, k);
+    for (let i = 0; i < opts.serverRestarts; i++) insert('dev server kill+restart');
+    if (opts.smtpOutageMs > 0) insert('SMTP refuses (421)');
+    const faults: FaultRecord[] = [];
+    const firstAcceptedAfter = async (since: number): Promise<number | undefined> => {
+      for (;;) {
+        const hit = attempts.find((a) => a.status === 200 && a.startedAt >= since);
+        if (hit) return hit.endedAt;
+        if (!driving) return undefined;
+        await sleep(100);
+      }
+    };
+    await sleep(1_500);
+    for (const kind of plan) {
+      if (!driving) {
+        log(`[${elapsed()}] all orders finished before the fault "${kind}"`);
+        break;
+      }
+      const at = Date.now();
+      faultInProgress = true;
+      let recoveredAt: number | undefined;
+      if (kind === 'worker SIGKILL') {
+        await worker.kill('SIGKILL');
+        log(`[${elapsed()}] worker SIGKILLed`);
+        await worker.start();
+        faultInProgress = false;
+        const endedAt = Date.now();
+        recoveredAt = await firstAcceptedAfter(endedAt);
+        faults.push({ kind, at, endedAt, recoveredAt, downMs: endedAt - at, recoverMs: recoveredAt && recoveredAt - endedAt });
+      } else if (kind === 'dev server kill+restart') {
+        await server.stop({ hard: true });
+        log(`[${elapsed()}] dev server SIGKILLed`);
+        await sleep(2_000);
+        await server.restart();
+        faultInProgress = false;
+        const endedAt = Date.now();
+        recoveredAt = await firstAcceptedAfter(endedAt);
+        faults.push({ kind, at, endedAt, recoveredAt, downMs: endedAt - at, recoverMs: recoveredAt && recoveredAt - endedAt });
+      } else {
+        faultInProgress = false;
+        const before = sink.messages.length;
+        sink.refuseWith = 421;
+        log(`[${elapsed()}] SMTP refuses connections for ${opts.smtpOutageMs} ms`);
+        await sleep(opts.smtpOutageMs);
+        sink.refuseWith = undefined;
+        const endedAt = Date.now();
+        const refusedSome = sink.messages.length === before; // nothing got through meanwhile
+        // the next delivered message, if anything is still waiting to be sent
+        while (driving && sink.messages.length === before) await sleep(100);
+        recoveredAt = sink.messages.length > before ? Date.now() : undefined;
+        faults.push({ kind, at, endedAt, recoveredAt, downMs: endedAt - at, recoverMs: refusedSome && recoveredAt ? recoveredAt - endedAt : undefined });
+      }
+      const f = faults[faults.length - 1]!;
+      log(`[${elapsed()}] ${kind}: down ${f.downMs} ms, recovered ${f.recoverMs ?? '-'} ms after`);
+      await sleep(opts.gapMinMs + rnd() * (opts.gapMaxMs - opts.gapMinMs));
+    }
+    faultsDone();
+    await drivers;
+    stopSupervisor = true;
+    await supervisor;
+    // let the last emails (none expected after GOODS_RELEASED, but effects may still finish) settle
+    await sleep(1_000);
+
+    // the checks
+    const failures: string[] = [];
+    let missing = 0;
+    let twice = 0;
+    let completed = 0;
+    let recordedNotDelivered = 0;
+    const resentAnswered409: string[] = [];
+    const delivered = new Set(sink.messages.map((m) => m.parsed.messageId ?? ''));
+    for (const r of results) {
+      let view: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      for (let i = 0; i < 50; i++) {
+        const g = await http(base, 'GET', `/orders/${r.orderId}`);
+        if (g.status >= 500 && g.status !== 503) unexpected5xx.push({ status: g.status, code: g.body?.error?.code, what: 'final GET /orders/{id}' });
+        if (g.status === 200) {
+          view = g.body;
+          break;
+        }
+        if (g.status === 404 && !r.created) break;
+        await sleep(500);
+      }
+      if (!view) {
+        if (r.created) failures.push(`${r.orderId}: cannot be read at the end`);
+        continue;
+      }
+      if (view.status === 'COMPLETED') completed++;
+      const counts = new Map<string, number>();
+      for (const t of view.timeline as { eventId: string }[]) counts.set(t.eventId, (counts.get(t.eventId) ?? 0) + 1);
+      for (const id of r.accepted) if (!counts.has(id)) missing++;
+      for (const a of attempts)
+        if (a.orderId === r.orderId && a.status === 409 && counts.has(a.eventId)) resentAnswered409.push(`${a.eventId} ${a.type}`);
+      for (const [id, n] of counts) if (n > 1 && id.startsWith(r.orderId)) twice += n - 1;
+      const e = await http(base, 'GET', `/orders/${r.orderId}/emails`);
+      if (e.status === 200)
+        for (const m of e.body.emails as { messageId: string }[]) if (!delivered.has(m.messageId)) recordedNotDelivered++;
+    }
+    const byId = new Map<string, number>();
+    for (const m of sink.messages) byId.set(m.parsed.messageId ?? '', (byId.get(m.parsed.messageId ?? '') ?? 0) + 1);
+    const emailsDup = [...byId.values()].reduce((s, n) => s + (n - 1), 0);
+    const unexpected4xx = attempts.filter((a) => a.status >= 400 && a.status < 500).length;
+
+    if (completed !== opts.orders) failures.push(`orders completed ${completed} of ${opts.orders}`);
+    if (missing) failures.push(`${missing} accepted events missing from timelines`);
+    if (twice) failures.push(`${twice} events applied twice`);
+    if (unexpected5xx.length) failures.push(`${unexpected5xx.length} 5xx other than the contract's 503s`);
+    if (resentAnswered409.length)
+      failures.push(`${resentAnswered409.length} re-sends of an applied eventId answered 409 instead of 200 (${resentAnswered409.slice(0, 3).join(', ')})`);
+    if (unexpected4xx) failures.push(`${unexpected4xx} unexpected 4xx answers to events`);
+    if (apiLogErrors.length) failures.push(`API logged ${apiLogErrors.length} errors: ${apiLogErrors.slice(0, 3).join(' | ')}`);
+    const kills = faults.filter((f) => f.kind === 'worker SIGKILL').length;
+    if (kills < opts.workerKills) failures.push(`only ${kills} of ${opts.workerKills} worker kills happened while orders ran`);
+    const restarts = faults.filter((f) => f.kind === 'dev server kill+restart').length;
+    if (restarts < opts.serverRestarts) failures.push(`only ${restarts} of ${opts.serverRestarts} server restarts happened`);
+    for (const f of faults) if (f.recoveredAt === undefined && f.kind !== 'SMTP refuses (421)') failures.push(`no recovery seen after ${f.kind}`);
+
+    return {
+      options: { ...opts, log: undefined },
+      durationS: (Date.now() - t0) / 1000,
+      ordersCompleted: completed,
+      ordersExpected: opts.orders,
+      eventsAccepted: results.reduce((s, r) => s + r.accepted.length, 0),
+      duplicatesSent: attempts.filter((a) => a.duplicate).length,
+      acceptedMissingFromTimeline: missing,
+      appliedTwice: twice,
+      emailsDelivered: sink.messages.length,
+      emailsDuplicatedByMessageId: emailsDup,
+      emailsRecordedNotDelivered: recordedNotDelivered,
+      answers503,
+      unexpected5xx,
+      unexpected4xx,
+      resentAnswered409: resentAnswered409.length,
+      workerSelfExits,
+      faults,
+      failures,
+      ok: failures.length === 0,
+    };
+  } finally {
+    stopSupervisor = true;
+    await worker?.kill('SIGTERM').catch(() => undefined);
+    await api?.close().catch(() => undefined);
+    await sink?.stop().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function formatReport(r: ChaosReport): string {
+  const lines = [
+    `chaos run: ${r.ordersExpected} orders, ${LIFE.length} events each, ${r.durationS.toFixed(0)} s`,
+    `  orders completed / expected:            ${r.ordersCompleted} / ${r.ordersExpected}`,
+    `  events accepted:                        ${r.eventsAccepted} (re-sent with the same eventId: ${r.duplicatesSent})`,
+    `  accepted events missing from a timeline: ${r.acceptedMissingFromTimeline}`,
+    `  events applied twice:                   ${r.appliedTwice}`,
+    `  emails delivered:                       ${r.emailsDelivered}; more than once per Message-ID: ${r.emailsDuplicatedByMessageId}; recorded but never delivered: ${r.emailsRecordedNotDelivered}`,
+    `  503 answers (allowed):                  ${r.answers503}`,
+    `  other 5xx:                              ${r.unexpected5xx.length}${r.unexpected5xx.length ? ' ' + JSON.stringify(r.unexpected5xx.slice(0, 5)) : ''}`,
+    `  unexpected 4xx:                         ${r.unexpected4xx} (of them re-sends of an applied eventId answered 409: ${r.resentAnswered409})`,
+    `  worker exits not caused by the harness: ${r.workerSelfExits}`,
+    `  faults (down = fault to restart done; recovered = restart done to the first accepted event / delivered email):`,
+    ...r.faults.map(
+      (f) => `    ${f.kind.padEnd(26)} down ${String(f.downMs).padStart(6)} ms   recovered after ${f.recoverMs === undefined ? '-' : String(f.recoverMs).padStart(6) + ' ms'}`,
+    ),
+    r.ok ? 'ALL INVARIANTS HOLD' : `FAILED:\n  - ${r.failures.join('\n  - ')}`,
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const a = parseArgs(process.argv.slice(2));
+  const orders = numberArg(a, 'orders', FULL.orders);
+  const opts: ChaosOptions = {
+    ...FULL,
+    orders,
+    concurrency: numberArg(a, 'concurrency', Math.min(orders, FULL.concurrency)),
+    workerKills: numberArg(a, 'worker-kills', FULL.workerKills),
+    serverRestarts: numberArg(a, 'server-restarts', FULL.serverRestarts),
+    smtpOutageMs: numberArg(a, 'smtp-outage-s', FULL.smtpOutageMs / 1000) * 1000,
+    duplicateChance: numberArg(a, 'duplicates', FULL.duplicateChance),
+    thinkMs: numberArg(a, 'think-ms', FULL.thinkMs),
+    seed: numberArg(a, 'seed', FULL.seed),
+  };
+  const report = await runChaos(opts);
+  console.log(formatReport(report));
+  process.exit(report.ok ? 0 : 1);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * Shared pieces of the benchmark and the chaos run: an HTTP client that never throws, process
+ * figures from /proc, percentiles, and the API as a child process.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const root = resolve(__dirname, '..');
+export const OPS_TOKEN = 'local-ops-token';
+
+export interface HttpResult {
+  status: number; // 0: no answer (connection refused/reset)
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  bytes: number;
+  ms: number;
+  startedAt: number;
+  endedAt: number;
+}
+
+export async function http(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token = process.env.BENCH_TOKEN ?? OPS_TOKEN,
+  timeoutMs = 60_000,
+): Promise<HttpResult> {
+  const startedAt = Date.now();
+  const t0 = performance.now();
+  try {
+    const res = await fetch(base + path, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed, bytes: text.length, ms: performance.now() - t0, startedAt, endedAt: Date.now() };
+  } catch (err) {
+    return { status: 0, body: String(err), bytes: 0, ms: performance.now() - t0, startedAt, endedAt: Date.now() };
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export function stats(values: number[]) {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN };
+}
+
+export function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+/** min..max of a set of round figures. */
+export function spread(values: number[]): { median: number; min: number; max: number } {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
+const TICKS = 100; // USER_HZ on Linux
+
+/** user+system CPU seconds of a process from /proc/<pid>/stat (0 when it is gone). */
+export function procCpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state); utime is field 14, stime 15
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident set size in MB from /proc/<pid>/status. */
+export function procRssMb(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The pid of the process whose command line contains `needle` (e.g. the dev server's db file). */
+export function findPid(needle: string): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (cmd.includes(needle) && !cmd.includes('operator')) return Number(entry);
+    } catch {
+      /* gone */
+    }
+  }
+  return undefined;
+}
+
+/** The production API entry (src/api/server.ts) as a child process: its CPU is measured apart. */
+export class ApiProcess {
+  child: ChildProcess | undefined;
+  log = '';
+  constructor(
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  get base(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(timeoutMs = 60_000): Promise<void> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/api/server.ts'], {
+      cwd: root,
+      env: { ...process.env, ...this.env, API_PORT: String(this.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const keep = (c: Buffer) => {
+      this.log = (this.log + c.toString()).slice(-20_000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`API exited at start:\n${this.log}`);
+      const h = await http(this.base, 'GET', '/health', undefined, undefined, 2_000);
+      if (h.status === 200) return;
+      if (Date.now() > deadline) throw new Error(`API not healthy in ${timeoutMs} ms:\n${this.log}`);
+      await sleep(200);
+    }
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const gone = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGTERM');
+    const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await gone;
+    clearTimeout(t);
+  }
+}
+
+/** `--name value` and `--flag` command-line options. */
+export function parseArgs(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('--')) continue;
+    const [k, inline] = a.slice(2).split('=', 2);
+    const next = argv[i + 1];
+    if (inline !== undefined) out[k!] = inline;
+    else if (next !== undefined && !next.startsWith('--')) {
+      out[k!] = next;
+      i++;
+    } else out[k!] = 'true';
+  }
+  return out;
+}
+
+export function numberArg(args: Record<string, string>, name: string, fallback: number): number {
+  const v = args[name];
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number, not ${v}`);
+  return n;
+}
