@@ -17,8 +17,8 @@ import { orderWorkflow } from '../src/workflows';
 import type { OrderWorkflowInput } from '../src/workflows/input';
 import { orderEventSignal, recordEventUpdate } from '../src/workflows/messages';
 import { fakeActivities } from '../test/support/fakeActivities';
-import { orderWhen } from '../test/support/orderClient';
-import { fullLife, fullLifeEvents, workflowInput } from '../test/support/orderFixtures';
+import { orderWhen, walkFullLife } from '../test/support/orderClient';
+import { fullLife, workflowInput } from '../test/support/orderFixtures';
 
 const version = process.env.HISTORY_VERSION ?? 'v1';
 const outDir = resolve(__dirname, '..', 'test', 'histories');
@@ -41,15 +41,7 @@ const scenarios: Record<
     {},
     async (client, input) => {
       const handle = await start(client, input);
-      for (const event of fullLifeEvents) {
-        if (event.type === 'BOOKING_CONFIRMED')
-          await orderWhen(handle, (s) => s.shipping.booking.requestedAt !== null);
-        if (event.type === 'DOCUMENTS_CONFIRMED')
-          await orderWhen(handle, (s) => s.documents.copiesSentAt !== null);
-        if (event.type === 'GOODS_RELEASED')
-          await orderWhen(handle, (s) => s.documents.dispatchedAt !== null);
-        await send(handle, event);
-      }
+      await walkFullLife(handle, (event) => send(handle, event));
       return handle;
     },
   ],

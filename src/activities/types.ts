@@ -1,3 +1,4 @@
+import type { SentEmail as RecordedEmail } from '../domain';
 import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
@@ -12,15 +13,11 @@ export interface Person {
   email: string;
 }
 
-/** What every activity returns, so the workflow can record it for `GET /orders/{id}/emails`. */
-export interface SentEmail {
-  purpose: string;
-  to: string[];
-  cc: string[];
-  subject: string;
-  /** ISO time of the message's Date header (taken from the input, so retries report the same value). */
-  sentAt: string;
-  messageId: string;
+/**
+ * What every activity returns, so the workflow can record it for `GET /orders/{id}/emails`. `sentAt`
+ * is the Date header's time, taken from the input so retries report the same value.
+ */
+export interface SentEmail extends RecordedEmail {
   /** Recipients the server refused while it accepted others (the message still went out). */
   rejected?: string[];
 }

@@ -1,6 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { OrderEventInput, OrderState } from '../../src/domain';
 import { orderEventSignal, orderQuery } from '../../src/workflows/messages';
+import { fullLifeEvents } from './orderFixtures';
 import { eventually } from './temporal';
 
 /**
@@ -28,4 +29,22 @@ export function orderWhen(
     const state = await handle.query(orderQuery);
     return predicate(state) ? state : undefined;
   });
+}
+
+/**
+ * Sends the full-life events in order through `send`, waiting as an operator would for the effect
+ * that the next event depends on (booking requested, copies sent, documents dispatched).
+ */
+export async function walkFullLife(
+  handle: WorkflowHandle,
+  send: (event: OrderEventInput) => Promise<unknown>,
+): Promise<void> {
+  for (const event of fullLifeEvents) {
+    if (event.type === 'BOOKING_CONFIRMED')
+      await orderWhen(handle, (s) => s.shipping.booking.requestedAt !== null);
+    if (event.type === 'DOCUMENTS_CONFIRMED')
+      await orderWhen(handle, (s) => s.documents.copiesSentAt !== null);
+    if (event.type === 'GOODS_RELEASED') await orderWhen(handle, (s) => s.documents.dispatchedAt !== null);
+    await send(event);
+  }
 }

@@ -19,8 +19,8 @@ import {
 } from '../../src/workflows/searchAttributes';
 import { bundleOrderWorkflows } from '../support/bundle';
 import { fakeActivities } from '../support/fakeActivities';
-import { orderWhen, signalAndSettle } from '../support/orderClient';
-import { fullLife, fullLifeEvents, workflowInput } from '../support/orderFixtures';
+import { orderWhen, signalAndSettle, walkFullLife } from '../support/orderClient';
+import { fullLife, workflowInput } from '../support/orderFixtures';
 import { SmtpSink } from '../support/smtp';
 import { devServerEnvironment, eventually, uniqueTaskQueue } from '../support/temporal';
 import { WorkerProcess } from '../support/workerProcess';
@@ -153,14 +153,7 @@ describe('order workflow (dev server)', () => {
 
   it('answers the query on a completed order', async () => {
     const handle = await start(workflowInput());
-    for (const event of fullLifeEvents) {
-      if (event.type === 'BOOKING_CONFIRMED')
-        await orderWhen(handle, (s) => s.shipping.booking.requestedAt !== null);
-      if (event.type === 'DOCUMENTS_CONFIRMED')
-        await orderWhen(handle, (s) => s.documents.copiesSentAt !== null);
-      if (event.type === 'GOODS_RELEASED') await orderWhen(handle, (s) => s.documents.dispatchedAt !== null);
-      await update(handle, event);
-    }
+    await walkFullLife(handle, (event) => update(handle, event));
     const result: OrderState = await handle.result();
     expect(result.status).toBe('COMPLETED');
     const queried = await handle.query(orderQuery);
