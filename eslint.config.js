@@ -64,6 +64,28 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The ops console: plain browser ES modules, served as they are (no build, no type information).
+    files: ['src/console/public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'location',
+          'sessionStorage',
+          'fetch',
+          'URLSearchParams',
+          'Node',
+          'CSS',
+          'crypto',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // jest's expect(...).rejects and mocks trip these without making tests less safe.

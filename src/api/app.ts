@@ -3,6 +3,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Config } from '../config/env';
+import { consoleRoutes } from '../console/router';
 import { authenticate, callerOf } from './auth';
 import { docsRoutes } from './docs';
 import { ApiError, consoleLogger, errorHandler, notFoundHandler, sendError, type Logger } from './errors';
@@ -60,6 +61,9 @@ export function createApp({ temporal, config, logger = consoleLogger, now }: App
     res.json(openApi);
   });
   app.use(docsRoutes());
+  // The ops console (static files; helmet's default CSP allows its own scripts and styles only).
+  app.use('/console', consoleRoutes());
+  app.get('/', (_req, res) => res.redirect('/console/'));
 
   app.use('/orders', authenticate(config.api.tokens));
   app.use(
