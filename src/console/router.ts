@@ -6,22 +6,30 @@ import express, { Router } from 'express';
  * Where the static files are: next to this module (src/console/public when run with tsx, or
  * dist/console/public when the build copies them), else the source tree (a plain `tsc` build).
  */
-export function consolePublicDir(): string {
+export function consolePublicDir(): string | undefined {
   const candidates = [
     path.join(__dirname, 'public'),
     path.resolve(__dirname, '..', '..', 'src', 'console', 'public'),
   ];
-  const found = candidates.find((dir) => existsSync(path.join(dir, 'index.html')));
-  if (!found) throw new Error(`ops console assets not found (looked in ${candidates.join(', ')})`);
-  return found;
+  return candidates.find((dir) => existsSync(path.join(dir, 'index.html')));
 }
 
 /**
  * The ops console: static HTML, CSS and ES modules that use only the public API (with the token the
  * user signs in with). Mount at /console. Nothing here needs a token: the data comes from /orders.
  */
-export function consoleRoutes(publicDir: string = consolePublicDir()): Router {
+export function consoleRoutes(publicDir: string | undefined = consolePublicDir()): Router {
   const router = Router();
+  if (!publicDir) {
+    // A build without the static files still serves the API; the console says what is missing.
+    router.use((_req, res) => {
+      res
+        .status(404)
+        .type('text')
+        .send('The ops console is not installed: copy src/console/public to dist/console/public.');
+    });
+    return router;
+  }
   // /console (no slash) -> /console/, so relative module imports resolve under /console/.
   router.use((req, res, next) => {
     if (req.originalUrl === req.baseUrl && (req.method === 'GET' || req.method === 'HEAD')) {
