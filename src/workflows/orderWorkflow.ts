@@ -7,6 +7,7 @@ import {
   continueAsNew,
   isCancellation,
   log,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -52,6 +53,8 @@ const reminders = proxyActivities<OrderActivities>({
 });
 
 const SYSTEM = 'system';
+/** patched() ids: each marks a change of the command sequence; see README "Changing workflow code safely". */
+const QUIET_STALL_TIMER_WHILE_REMINDING = 'quiet-stall-timer-while-reminding';
 const now = () => new Date().toISOString();
 
 /**
@@ -225,7 +228,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     );
     if (stallTimer.due) {
       stallTimer.due = false;
+      // v2: no timer for the reminder being sent while it is sent (v1 started and cancelled one).
+      const quiet = patched(QUIET_STALL_TIMER_WHILE_REMINDING);
+      if (quiet) stallTimer.hold();
       await sendDueReminder();
+      if (quiet) stallTimer.release();
       stallTimer.replan();
       continue;
     }
@@ -258,9 +265,18 @@ function signalActor(payload: unknown): string {
 function createStallTimer(currentState: () => OrderState) {
   let scope: CancellationScope | undefined;
   let plannedFor: string | undefined;
+  let held = false;
   const timer = {
     due: false,
+    /** While a reminder is being sent, changes it causes (stalled, reminder count) plan nothing yet. */
+    hold(): void {
+      held = true;
+    },
+    release(): void {
+      held = false;
+    },
     replan(): void {
+      if (held) return;
       const reminder = nextReminder(currentState());
       if (reminder?.dueAt === plannedFor) return;
       timer.cancel();
