@@ -289,7 +289,7 @@ function createStallTimer(currentState: () => OrderState) {
       thisScope
         .run(() =>
           sleep(ms, {
-            summary: `${state.stage.toLowerCase()} stalls at ${reminder.dueAt} (reminder #${state.remindersSentInStage + 1})`,
+            summary: `${state.stage.toLowerCase()} reminder #${reminder.sequence} due at ${reminder.dueAt}`,
           }),
         )
         .then(
