@@ -5,11 +5,18 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import express from 'express';
 import { startDevServer } from '../src/dev/devServer';
 import { freePort } from '../src/dev/freePort';
@@ -24,7 +31,12 @@ import {
 import { emailPseudonym } from '../src/domain/pseudonym';
 import { orderWorkflow } from '../src/workflows';
 import type { OrderWorkflowInput } from '../src/workflows/input';
-import { accountManagerKey, customerCompanyKey, orderStageKey, orderStalledKey } from '../src/workflows/searchAttributes';
+import {
+  accountManagerKey,
+  customerCompanyKey,
+  orderStageKey,
+  orderStalledKey,
+} from '../src/workflows/searchAttributes';
 import { newInquiry } from '../test/support/orderFixtures';
 import { SmtpSink } from '../test/support/smtp';
 import { WorkerProcess } from '../test/support/workerProcess';
@@ -47,6 +59,19 @@ import {
 } from './lib';
 
 type Kind = 'app' | 'B1' | 'B2' | 'B3';
+type Spread = ReturnType<typeof spread>;
+interface PathSummary {
+  rounds: number;
+  eventsPerSecond: Spread;
+  ordersPerSecond: Spread;
+  p50: Spread;
+  p95: Spread;
+  p99: Spread;
+  pooled: ReturnType<typeof stats>;
+  cpuSecondsPerProcess: Record<string, number>;
+  cpuMsPerEvent: Record<string, number>;
+  cpuUtilisation: Record<string, number>;
+}
 interface Round {
   kind: Kind;
   round: number;
@@ -98,11 +123,16 @@ async function main(): Promise<void> {
     const api = new ApiProcess(await freePort(), env);
     await api.start();
     cleanups.push(() => api.stop());
-    log(`dev server pid ${serverPid}, worker pid ${workerPid()} (ready in ${workerStartMs.toFixed(0)} ms), API pid ${api.pid}`);
+    log(
+      `dev server pid ${serverPid}, worker pid ${workerPid()} (ready in ${workerStartMs.toFixed(0)} ms), API pid ${api.pid}`,
+    );
 
     // the workflow bundles: the app's and the baseline's
     t = performance.now();
-    const appBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../src/workflows'), logger: quiet });
+    const appBundle = await bundleWorkflowCode({
+      workflowsPath: require.resolve('../src/workflows'),
+      logger: quiet,
+    });
     const appBundleMs = ms(t);
     const baseBundle: WorkflowBundleWithSourceMap = await bundleWorkflowCode({
       workflowsPath: require.resolve('./baselineWorkflows'),
@@ -113,7 +143,11 @@ async function main(): Promise<void> {
     cleanups.push(() => connection.close());
     const client = new Client({ connection });
     const native = await NativeConnection.connect({ address: server.address });
-    const baseWorker = await Worker.create({ connection: native, taskQueue: 'bench-baseline', workflowBundle: baseBundle });
+    const baseWorker = await Worker.create({
+      connection: native,
+      taskQueue: 'bench-baseline',
+      workflowBundle: baseBundle,
+    });
     const baseRunning = baseWorker.run();
     cleanups.push(async () => {
       baseWorker.shutdown();
@@ -123,7 +157,11 @@ async function main(): Promise<void> {
 
     // B3: a bare express route, no Temporal
     const bare = express();
-    bare.post('/noop', express.json(), (req, res) => void res.json({ ok: true, type: (req.body as { type?: string }).type }));
+    bare.post(
+      '/noop',
+      express.json(),
+      (req, res) => void res.json({ ok: true, type: (req.body as { type?: string }).type }),
+    );
     const bareServer = bare.listen(0, '127.0.0.1');
     await new Promise((r) => bareServer.once('listening', r));
     cleanups.push(() => new Promise((r) => bareServer.close(r)));
@@ -135,16 +173,25 @@ async function main(): Promise<void> {
       server: procCpuSeconds(serverPid),
       harness: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
     });
-    const measure = async (kind: Kind, round: number, orders: number, fn: (lat: number[]) => Promise<number>): Promise<Round> => {
+    const measure = async (
+      kind: Kind,
+      round: number,
+      orders: number,
+      fn: (lat: number[]) => Promise<number>,
+    ): Promise<Round> => {
       const c0 = cpuNow();
       const t0 = performance.now();
       const latencies: number[] = [];
       const events = await fn(latencies);
       const wallS = ms(t0) / 1000;
       const c1 = cpuNow();
-      const cpu = Object.fromEntries(Object.keys(c0).map((k) => [k, c1[k as keyof typeof c1] - c0[k as keyof typeof c0]]));
+      const cpu = Object.fromEntries(
+        Object.keys(c0).map((k) => [k, c1[k as keyof typeof c1] - c0[k as keyof typeof c0]]),
+      );
       const s = stats(latencies);
-      log(`${kind} round ${round}: ${events} events in ${wallS.toFixed(1)} s = ${(events / wallS).toFixed(0)}/s; p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)} ms; cpu ${JSON.stringify(Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, +v.toFixed(1)])))}`);
+      log(
+        `${kind} round ${round}: ${events} events in ${wallS.toFixed(1)} s = ${(events / wallS).toFixed(0)}/s; p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)} ms; cpu ${JSON.stringify(Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, +v.toFixed(1)])))}`,
+      );
       return { kind, round, wallS, events, orders, latencies, cpu };
     };
     const events = LIFE;
@@ -178,31 +225,42 @@ async function main(): Promise<void> {
     }
     async function runRaw(kind: 'B1' | 'B2', round: number, n: number, lat: number[]): Promise<number> {
       let count = 0;
-      await pool(Array.from({ length: n }, (_, i) => `BASE-${kind}-${round}-${i}`), C, async (id) => {
-        const handle = await client.workflow.start(noopWorkflow, { workflowId: id, taskQueue: 'bench-baseline' });
-        for (const [i, e] of events.entries()) {
-          const t0 = performance.now();
-          if (kind === 'B1') await handle.signal(noopSignal, { ...e, eventId: `${id}-${i}` });
-          else await handle.executeUpdate(noopUpdate, { args: [{ ...e, eventId: `${id}-${i}` }] });
-          lat.push(ms(t0));
-          count++;
-        }
-        await handle.signal(doneSignal);
-        if (kind === 'B2') lastB2 = id;
-      });
+      await pool(
+        Array.from({ length: n }, (_, i) => `BASE-${kind}-${round}-${i}`),
+        C,
+        async (id) => {
+          const handle = await client.workflow.start(noopWorkflow, {
+            workflowId: id,
+            taskQueue: 'bench-baseline',
+          });
+          for (const [i, e] of events.entries()) {
+            const t0 = performance.now();
+            if (kind === 'B1') await handle.signal(noopSignal, { ...e, eventId: `${id}-${i}` });
+            else await handle.executeUpdate(noopUpdate, { args: [{ ...e, eventId: `${id}-${i}` }] });
+            lat.push(ms(t0));
+            count++;
+          }
+          await handle.signal(doneSignal);
+          if (kind === 'B2') lastB2 = id;
+        },
+      );
       return count;
     }
     async function runBare(n: number, lat: number[]): Promise<number> {
       let count = 0;
-      await pool(Array.from({ length: n }, (_, i) => i), C, async (o) => {
-        for (const [i, e] of events.entries()) {
-          const r = await http(bareBase, 'POST', '/noop', { ...e, eventId: `bare-${o}-${i}` });
-          if (r.status === 200) {
-            lat.push(r.ms);
-            count++;
+      await pool(
+        Array.from({ length: n }, (_, i) => i),
+        C,
+        async (o) => {
+          for (const [i, e] of events.entries()) {
+            const r = await http(bareBase, 'POST', '/noop', { ...e, eventId: `bare-${o}-${i}` });
+            if (r.status === 200) {
+              lat.push(r.ms);
+              count++;
+            }
           }
-        }
-      });
+        },
+      );
       return count;
     }
     await runRaw('B1', 0, Math.min(C, 10), []);
@@ -227,27 +285,35 @@ async function main(): Promise<void> {
       log(`scale: starting ${K} idle orders through the client`);
       const byStage = stageStates();
       const stages = [...byStage.keys()];
-      const rss: { idleOrders: number; workerRssMb: number }[] = [{ idleOrders: 0, workerRssMb: procRssMb(workerPid()) }];
+      const rss: { idleOrders: number; workerRssMb: number }[] = [
+        { idleOrders: 0, workerRssMb: procRssMb(workerPid()) },
+      ];
       const started: { id: string; stage: string }[] = [];
       const step = Math.max(1, Math.ceil(K / 5));
-      const t0 = performance.now();
+      let startSeconds = 0;
       for (let from = 0; from < K; from += step) {
+        const tb = performance.now();
         const batch = Array.from({ length: Math.min(step, K - from) }, (_, j) => from + j);
         await pool(batch, 32, async (i) => {
-          const stage = stages[i % stages.length]!;
+          const stage = stages[i % stages.length];
           const id = `IDLE-${i}`;
           await client.workflow.start(orderWorkflow, idleStart(id, byStage.get(stage)!, taskQueue));
           started.push({ id, stage });
         });
+        startSeconds += ms(tb) / 1000;
         await waitWorkerIdle(workerPid());
         rss.push({ idleOrders: from + batch.length, workerRssMb: procRssMb(workerPid()) });
-        log(`scale: ${from + batch.length} idle orders, worker RSS ${rss[rss.length - 1]!.workerRssMb.toFixed(0)} MB`);
+        log(
+          `scale: ${from + batch.length} idle orders, worker RSS ${rss[rss.length - 1].workerRssMb.toFixed(0)} MB`,
+        );
       }
-      const startRate = K / (ms(t0) / 1000);
+      const startRate = K / startSeconds;
       // the list, by stage (visibility is eventually consistent: wait until it has them all)
       const deadline = Date.now() + 120_000;
       while (Date.now() < deadline) {
-        const c = await client.workflow.count(`WorkflowType = 'orderWorkflow' AND ExecutionStatus = 'Running'`);
+        const c = await client.workflow.count(
+          `WorkflowType = 'orderWorkflow' AND ExecutionStatus = 'Running'`,
+        );
         if (c.count >= K) break;
         await sleep(500);
       }
@@ -263,7 +329,9 @@ async function main(): Promise<void> {
       }
       // open orders with a long history (16 events, two emails) for the replay cost
       const longIds = Array.from({ length: 10 }, (_, i) => `LONG-${i}`);
-      await pool(longIds, 10, (id) => driveOrder(id, { base: api.base, retry503: true, upTo: LIFE.length - 2, record: () => undefined }));
+      await pool(longIds, 10, (id) =>
+        driveOrder(id, { base: api.base, retry503: true, upTo: LIFE.length - 2, record: () => undefined }),
+      );
       // restart the worker: every cached workflow is gone, the next task replays the history
       const rssBeforeRestart = procRssMb(workerPid());
       await worker.kill('SIGTERM');
@@ -273,18 +341,25 @@ async function main(): Promise<void> {
       const note = async (ids: string[]) => {
         const out: number[] = [];
         for (const id of ids) {
-          const r = await http(api.base, 'POST', `/orders/${id}/events`, { type: 'NOTE_ADDED', text: 'bench' });
-          if (r.status !== 200) failures.push(`note on ${id}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+          const r = await http(api.base, 'POST', `/orders/${id}/events`, {
+            type: 'NOTE_ADDED',
+            text: 'bench',
+          });
+          if (r.status !== 200)
+            failures.push(`note on ${id}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
           out.push(r.ms);
         }
         return out;
       };
-      const idleSample = started.filter((s) => s.stage !== 'DOCUMENTS').slice(0, 20).map((s) => s.id);
+      const idleSample = started
+        .filter((s) => s.stage !== 'DOCUMENTS')
+        .slice(0, 20)
+        .map((s) => s.id);
       const coldIdle = await note(idleSample);
       const warmIdle = await note(idleSample);
       const coldLong = await note(longIds);
       const warmLong = await note(longIds);
-      const longHistory = await historyFigures(client, longIds[0]!);
+      const longHistory = await historyFigures(client, longIds[0]);
       return {
         idleOrders: K,
         startsPerSecond: startRate,
@@ -294,8 +369,19 @@ async function main(): Promise<void> {
         listByStageMedianMs: listMs,
         listMedianMs: median(Object.values(listMs)),
         evictedEvent: {
-          idleShortHistory: { coldMedianMs: median(coldIdle), warmMedianMs: median(warmIdle), cold: stats(coldIdle), warm: stats(warmIdle) },
-          longHistory: { historyEvents: longHistory.events, coldMedianMs: median(coldLong), warmMedianMs: median(warmLong), cold: stats(coldLong), warm: stats(warmLong) },
+          idleShortHistory: {
+            coldMedianMs: median(coldIdle),
+            warmMedianMs: median(warmIdle),
+            cold: stats(coldIdle),
+            warm: stats(warmIdle),
+          },
+          longHistory: {
+            historyEvents: longHistory.events,
+            coldMedianMs: median(coldLong),
+            warmMedianMs: median(warmLong),
+            cold: stats(coldLong),
+            warm: stats(warmLong),
+          },
         },
       };
     }
@@ -307,7 +393,9 @@ async function main(): Promise<void> {
         const rs = rounds.filter((r) => r.kind === k);
         const all = rs.flatMap((r) => r.latencies);
         const totalEvents = rs.reduce((s, r) => s + r.events, 0);
-        const cpu = Object.fromEntries(Object.keys(rs[0]!.cpu).map((p) => [p, rs.reduce((s, r) => s + r.cpu[p]!, 0)]));
+        const cpu = Object.fromEntries(
+          Object.keys(rs[0].cpu).map((p) => [p, rs.reduce((s, r) => s + r.cpu[p], 0)]),
+        );
         return [
           k,
           {
@@ -319,26 +407,43 @@ async function main(): Promise<void> {
             p99: spread(rs.map((r) => stats(r.latencies).p99)),
             pooled: stats(all),
             cpuSecondsPerProcess: cpu,
-            cpuMsPerEvent: Object.fromEntries(Object.entries(cpu).map(([p, s]) => [p, (s * 1000) / totalEvents])),
-            cpuUtilisation: Object.fromEntries(Object.entries(cpu).map(([p, s]) => [p, s / rs.reduce((t, r) => t + r.wallS, 0)])),
+            cpuMsPerEvent: Object.fromEntries(
+              Object.entries(cpu).map(([p, s]) => [p, (s * 1000) / totalEvents]),
+            ),
+            cpuUtilisation: Object.fromEntries(
+              Object.entries(cpu).map(([p, s]) => [p, s / rs.reduce((t, r) => t + r.wallS, 0)]),
+            ),
           },
         ];
       }),
-    ) as Record<Kind, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    ) as Record<Kind, PathSummary>;
     const ratioToB2 = summary.app.eventsPerSecond.median / summary.B2.eventsPerSecond.median;
     const p99Excess = summary.app.p99.median - (summary.B2.p99.median + summary.B3.p99.median);
     const idleRss = scale?.workerRss ?? [];
     const rssGrowthPer1000 =
-      idleRss.length > 1 ? ((idleRss[idleRss.length - 1]!.workerRssMb - idleRss[0]!.workerRssMb) / (K || 1)) * 1000 : NaN;
+      idleRss.length > 1
+        ? ((idleRss[idleRss.length - 1].workerRssMb - idleRss[0].workerRssMb) / (K || 1)) * 1000
+        : NaN;
     const result = {
       when: new Date().toISOString(),
-      machine: { cpus: require('node:os').cpus().length, node: process.version },
-      options: { orders: N, concurrency: C, rounds: R, ordersPerRound: perRound, idle: K, eventsPerOrder: LIFE.length },
+      machine: { cpus: cpus().length, node: process.version },
+      options: {
+        orders: N,
+        concurrency: C,
+        rounds: R,
+        ordersPerRound: perRound,
+        idle: K,
+        eventsPerOrder: LIFE.length,
+      },
       summary,
       targets: {
         appThroughputRatioToB2: { value: ratioToB2, target: '>= 0.8', met: ratioToB2 >= 0.8 },
         p99ExcessOverB2PlusB3Ms: { value: p99Excess, target: '< 20', met: p99Excess < 20 },
-        workerRssGrowthMbPer1000IdleOrders: { value: rssGrowthPer1000, target: 'flat (~0)', met: Math.abs(rssGrowthPer1000) < 5 },
+        workerRssGrowthMbPer1000IdleOrders: {
+          value: rssGrowthPer1000,
+          target: 'flat (~0)',
+          met: Math.abs(rssGrowthPer1000) < 5,
+        },
       },
       profile: {
         workerReadyMs: workerStartMs,
@@ -351,21 +456,55 @@ async function main(): Promise<void> {
       },
       scale,
       failures,
-      rounds: rounds.map(({ latencies, ...r }) => ({ ...r, eventsPerSecond: r.events / r.wallS, ...stats(latencies) })),
+      rounds: rounds.map(({ latencies, ...r }) => ({
+        ...r,
+        eventsPerSecond: r.events / r.wallS,
+        ...stats(latencies),
+      })),
       durationS: (Date.now() - t00) / 1000,
     };
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
-    writeFileSync(join(outDir, 'latest.md'), markdown(result));
+    // formatted as the repository's prettier check wants them, so a committed result passes CI
+    const prettier = await import('prettier');
+    const options = (await prettier.resolveConfig(join(outDir, 'latest.md'))) ?? {};
+    writeFileSync(
+      join(outDir, 'latest.json'),
+      await prettier.format(JSON.stringify(result), { ...options, parser: 'json' }),
+    );
+    writeFileSync(
+      join(outDir, 'latest.md'),
+      await prettier.format(markdown(result), { ...options, parser: 'markdown' }),
+    );
     const series: Series[] = [
-      { name: 'app: POST /orders/{id}/events', color: '#d62728', values: rounds.filter((r) => r.kind === 'app').flatMap((r) => r.latencies) },
-      { name: 'B1: raw signal', color: '#1f77b4', values: rounds.filter((r) => r.kind === 'B1').flatMap((r) => r.latencies) },
-      { name: 'B2: raw executeUpdate', color: '#2ca02c', values: rounds.filter((r) => r.kind === 'B2').flatMap((r) => r.latencies) },
-      { name: 'B3: bare express route', color: '#9467bd', values: rounds.filter((r) => r.kind === 'B3').flatMap((r) => r.latencies) },
+      {
+        name: 'app: POST /orders/{id}/events',
+        color: '#d62728',
+        values: rounds.filter((r) => r.kind === 'app').flatMap((r) => r.latencies),
+      },
+      {
+        name: 'B1: raw signal',
+        color: '#1f77b4',
+        values: rounds.filter((r) => r.kind === 'B1').flatMap((r) => r.latencies),
+      },
+      {
+        name: 'B2: raw executeUpdate',
+        color: '#2ca02c',
+        values: rounds.filter((r) => r.kind === 'B2').flatMap((r) => r.latencies),
+      },
+      {
+        name: 'B3: bare express route',
+        color: '#9467bd',
+        values: rounds.filter((r) => r.kind === 'B3').flatMap((r) => r.latencies),
+      },
     ];
     writeFileSync(
       join(outDir, 'latency.png'),
-      svgToPng(latencySvg(`Latency per event, ${R} rounds × ${perRound} orders × ${LIFE.length} events, ${C} clients`, series)),
+      svgToPng(
+        latencySvg(
+          `Latency per event, ${R} rounds × ${perRound} orders × ${LIFE.length} events, ${C} clients`,
+          series,
+        ),
+      ),
     );
     console.log(markdown(result));
     log(`wrote ${join(outDir, 'latest.json')}, latest.md, latency.png in ${result.durationS.toFixed(0)} s`);
@@ -379,7 +518,7 @@ async function main(): Promise<void> {
   }
 }
 
-const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} }; // eslint-disable-line @typescript-eslint/no-empty-function
+const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
 
 /** The state of an order in each stage, computed with the domain reducer (no workflow runs needed). */
 function stageStates(): Map<string, OrderState> {
@@ -418,7 +557,10 @@ function idleStart(id: string, template: OrderState, taskQueue: string) {
       { key: customerCompanyKey, value: order.customer.company },
       { key: accountManagerKey, value: emailPseudonym(order.accountManager.email) },
     ],
-    memo: { customer: { name: order.customer.name, company: order.customer.company }, accountManager: { email: order.accountManager.email } },
+    memo: {
+      customer: { name: order.customer.name, company: order.customer.company },
+      accountManager: { email: order.accountManager.email },
+    },
   };
 }
 
@@ -457,11 +599,17 @@ async function historyFigures(client: Client, workflowId: string) {
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment -- renders the JSON result */
 function markdown(r: any): string {
   const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-  const sp = (s: { median: number; min: number; max: number }, d = 1) => `${f(s.median, d)} (${f(s.min, d)}–${f(s.max, d)})`;
-  const names: Record<string, string> = { app: 'app (HTTP → update → order workflow)', B1: 'B1 raw start + signal', B2: 'B2 raw executeUpdate', B3: 'B3 bare express route' };
+  const sp = (s: { median: number; min: number; max: number }, d = 1) =>
+    `${f(s.median, d)} (${f(s.min, d)}–${f(s.max, d)})`;
+  const names: Record<string, string> = {
+    app: 'app (HTTP → update → order workflow)',
+    B1: 'B1 raw start + signal',
+    B2: 'B2 raw executeUpdate',
+    B3: 'B3 bare express route',
+  };
   const lines = [
     `# Benchmark ${r.when}`,
     '',
@@ -469,8 +617,9 @@ function markdown(r: any): string {
     '',
     '| path | events/s | orders/s | p50 ms | p95 ms | p99 ms | CPU ms/event worker · API · server · harness |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...Object.entries(r.summary).map(([k, s]: [string, any]) => // eslint-disable-line @typescript-eslint/no-explicit-any
-      `| ${names[k]} | ${sp(s.eventsPerSecond, 0)} | ${sp(s.ordersPerSecond, 2)} | ${sp(s.p50)} | ${sp(s.p95)} | ${sp(s.p99)} | ${['worker', 'api', 'server', 'harness'].map((p) => f(s.cpuMsPerEvent[p], 2)).join(' · ')} |`,
+    ...Object.entries(r.summary).map(
+      ([k, s]: [string, any]) =>
+        `| ${names[k]} | ${sp(s.eventsPerSecond, 0)} | ${sp(s.ordersPerSecond, 2)} | ${sp(s.p50)} | ${sp(s.p95)} | ${sp(s.p99)} | ${['worker', 'api', 'server', 'harness'].map((p) => f(s.cpuMsPerEvent[p], 2)).join(' · ')} |`,
     ),
     '',
     '| target | value | target | met |',
@@ -483,7 +632,11 @@ function markdown(r: any): string {
     '',
     `- workflow bundle: app ${f(r.profile.appWorkflowBundleBytes / 1e6, 2)} MB (bundled in ${f(r.profile.appWorkflowBundleMs / 1000)} s; the worker from source was ready in ${f(r.profile.workerReadyMs / 1000)} s), baseline ${f(r.profile.baselineWorkflowBundleBytes / 1e6, 2)} MB`,
     `- answer per event: app ${f(r.profile.appAnswerBytesMean, 0)} bytes of JSON (the whole order view); update result in history ${f(r.profile.appHistory.updateResultBytesMean, 0)} bytes (whole order state) vs B2 ${f(r.profile.b2History.updateResultBytesMean, 0)} bytes`,
-    `- history of one completed order: ${r.profile.appHistory.events} events, ${f(r.profile.appHistory.bytes / 1024)} kB (${Object.entries(r.profile.appHistory.byType).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+    `- history of one completed order: ${r.profile.appHistory.events} events, ${f(r.profile.appHistory.bytes / 1024)} kB (${Object.entries(
+      r.profile.appHistory.byType,
+    )
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join(', ')})`,
     `- history of one B2 workflow (${r.options.eventsPerOrder} updates): ${r.profile.b2History.events} events, ${f(r.profile.b2History.bytes / 1024)} kB`,
   ];
   if (r.scale) {
@@ -493,15 +646,20 @@ function markdown(r: any): string {
       `## Scale: ${s.idleOrders} idle open orders`,
       '',
       `- started through the client at ${f(s.startsPerSecond, 0)}/s`,
-      `- worker RSS by idle orders: ${s.workerRss.map((x: any) => `${x.idleOrders}: ${f(x.workerRssMb, 0)} MB`).join(', ')}; after a worker restart ${f(s.workerRssAfterRestartMb, 0)} MB`, // eslint-disable-line @typescript-eslint/no-explicit-any
-      `- GET /orders?stage=… (pageSize 50), median ms: ${Object.entries(s.listByStageMedianMs).map(([k, v]) => `${k} ${f(v as number)}`).join(', ')}`,
+      `- worker RSS by idle orders: ${s.workerRss.map((x: any) => `${x.idleOrders}: ${f(x.workerRssMb, 0)} MB`).join(', ')}; after a worker restart ${f(s.workerRssAfterRestartMb, 0)} MB`,
+      `- GET /orders?stage=… (pageSize 50), median ms: ${Object.entries(s.listByStageMedianMs)
+        .map(([k, v]) => `${k} ${f(v as number)}`)
+        .join(', ')}`,
       `- event on an order evicted from the worker cache (worker restarted), sequential: idle order (short history) cold ${f(s.evictedEvent.idleShortHistory.coldMedianMs)} ms vs warm ${f(s.evictedEvent.idleShortHistory.warmMedianMs)} ms; order with ${s.evictedEvent.longHistory.historyEvents} history events cold ${f(s.evictedEvent.longHistory.coldMedianMs)} ms (max ${f(s.evictedEvent.longHistory.cold.max)}) vs warm ${f(s.evictedEvent.longHistory.warmMedianMs)} ms`,
     );
   }
-  if (r.failures.length) lines.push('', `**Failures:** ${r.failures.length}: ${r.failures.slice(0, 5).join('; ')}`);
+  if (r.failures.length)
+    lines.push('', `**Failures:** ${r.failures.length}: ${r.failures.slice(0, 5).join('; ')}`);
   lines.push('', '![latency distributions](latency.png)', '');
   return lines.join('\n');
 }
+
+/* eslint-enable */
 
 if (require.main === module) {
   main().catch((err: unknown) => {

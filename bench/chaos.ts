@@ -14,7 +14,7 @@ import { startDevServer, type DevServer } from '../src/dev/devServer';
 import { SmtpSink } from '../test/support/smtp';
 import { WorkerProcess } from '../test/support/workerProcess';
 import { driveOrder, LIFE, pool, type Attempt, type DriveResult } from './driver';
-import { http, numberArg, parseArgs, sleep } from './lib';
+import { http, type ApiBody, numberArg, parseArgs, sleep } from './lib';
 
 export interface ChaosOptions {
   orders: number;
@@ -132,8 +132,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         const child = (worker as unknown as { child?: { exitCode: number | null } }).child;
         if (!faultInProgress && child && child.exitCode !== null && !stopSupervisor) {
           workerSelfExits++;
-          log(`[${elapsed()}] worker exited by itself (code ${child.exitCode}); restarting\n${worker!.log.slice(-800)}`);
-          await worker!.start().catch((e: unknown) => log(`worker restart failed: ${String(e)}`));
+          log(
+            `[${elapsed()}] worker exited by itself (code ${child.exitCode}); restarting\n${worker.log.slice(-800)}`,
+          );
+          await worker.start().catch((e: unknown) => log(`worker restart failed: ${String(e)}`));
         }
       }
     })();
@@ -159,7 +161,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         // the last event waits for the fault plan, so every fault hits orders in flight
         beforeEvent: (type) => (type === 'GOODS_RELEASED' ? faultsOver : Promise.resolve()),
         onServerError: (r, what) => {
-          if (r.status === 503 && ['WORKERS_UNAVAILABLE', 'TEMPORAL_UNAVAILABLE'].includes(r.body?.error?.code))
+          if (
+            r.status === 503 &&
+            ['WORKERS_UNAVAILABLE', 'TEMPORAL_UNAVAILABLE'].includes(r.body.error?.code ?? '')
+          )
             answers503++;
           else unexpected5xx.push({ status: r.status, code: r.body?.error?.code, what });
         },
@@ -172,7 +177,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     });
 
     // the fault plan: worker kills with the server restart and the SMTP outage among them
-    const plan: FaultRecord['kind'][] = Array.from({ length: opts.workerKills }, () => 'worker SIGKILL' as const);
+    const plan: FaultRecord['kind'][] = Array.from(
+      { length: opts.workerKills },
+      () => 'worker SIGKILL' as const,
+    );
     const insert = (k: FaultRecord['kind']) => plan.splice(Math.floor(rnd() * (plan.length + 1)), 0, k);
     for (let i = 0; i < opts.serverRestarts; i++) insert('dev server kill+restart');
     if (opts.smtpOutageMs > 0) insert('SMTP refuses (421)');
@@ -201,7 +209,14 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         faultInProgress = false;
         const endedAt = Date.now();
         recoveredAt = await firstAcceptedAfter(endedAt);
-        faults.push({ kind, at, endedAt, recoveredAt, downMs: endedAt - at, recoverMs: recoveredAt && recoveredAt - endedAt });
+        faults.push({
+          kind,
+          at,
+          endedAt,
+          recoveredAt,
+          downMs: endedAt - at,
+          recoverMs: recoveredAt && recoveredAt - endedAt,
+        });
       } else if (kind === 'dev server kill+restart') {
         await server.stop({ hard: true });
         log(`[${elapsed()}] dev server SIGKILLed`);
@@ -210,7 +225,14 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         faultInProgress = false;
         const endedAt = Date.now();
         recoveredAt = await firstAcceptedAfter(endedAt);
-        faults.push({ kind, at, endedAt, recoveredAt, downMs: endedAt - at, recoverMs: recoveredAt && recoveredAt - endedAt });
+        faults.push({
+          kind,
+          at,
+          endedAt,
+          recoveredAt,
+          downMs: endedAt - at,
+          recoverMs: recoveredAt && recoveredAt - endedAt,
+        });
       } else {
         faultInProgress = false;
         const before = sink.messages.length;
@@ -223,9 +245,16 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         // the next delivered message, if anything is still waiting to be sent
         while (driving && sink.messages.length === before) await sleep(100);
         recoveredAt = sink.messages.length > before ? Date.now() : undefined;
-        faults.push({ kind, at, endedAt, recoveredAt, downMs: endedAt - at, recoverMs: refusedSome && recoveredAt ? recoveredAt - endedAt : undefined });
+        faults.push({
+          kind,
+          at,
+          endedAt,
+          recoveredAt,
+          downMs: endedAt - at,
+          recoverMs: refusedSome && recoveredAt ? recoveredAt - endedAt : undefined,
+        });
       }
-      const f = faults[faults.length - 1]!;
+      const f = faults[faults.length - 1];
       log(`[${elapsed()}] ${kind}: down ${f.downMs} ms, recovered ${f.recoverMs ?? '-'} ms after`);
       await sleep(opts.gapMinMs + rnd() * (opts.gapMaxMs - opts.gapMinMs));
     }
@@ -245,10 +274,11 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     const resentAnswered409: string[] = [];
     const delivered = new Set(sink.messages.map((m) => m.parsed.messageId ?? ''));
     for (const r of results) {
-      let view: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      let view: ApiBody | undefined;
       for (let i = 0; i < 50; i++) {
         const g = await http(base, 'GET', `/orders/${r.orderId}`);
-        if (g.status >= 500 && g.status !== 503) unexpected5xx.push({ status: g.status, code: g.body?.error?.code, what: 'final GET /orders/{id}' });
+        if (g.status >= 500 && g.status !== 503)
+          unexpected5xx.push({ status: g.status, code: g.body?.error?.code, what: 'final GET /orders/{id}' });
         if (g.status === 200) {
           view = g.body;
           break;
@@ -262,17 +292,19 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       }
       if (view.status === 'COMPLETED') completed++;
       const counts = new Map<string, number>();
-      for (const t of view.timeline as { eventId: string }[]) counts.set(t.eventId, (counts.get(t.eventId) ?? 0) + 1);
+      for (const t of view.timeline ?? []) counts.set(t.eventId, (counts.get(t.eventId) ?? 0) + 1);
       for (const id of r.accepted) if (!counts.has(id)) missing++;
       for (const a of attempts)
-        if (a.orderId === r.orderId && a.status === 409 && counts.has(a.eventId)) resentAnswered409.push(`${a.eventId} ${a.type}`);
+        if (a.orderId === r.orderId && a.status === 409 && counts.has(a.eventId))
+          resentAnswered409.push(`${a.eventId} ${a.type}`);
       for (const [id, n] of counts) if (n > 1 && id.startsWith(r.orderId)) twice += n - 1;
       const e = await http(base, 'GET', `/orders/${r.orderId}/emails`);
       if (e.status === 200)
-        for (const m of e.body.emails as { messageId: string }[]) if (!delivered.has(m.messageId)) recordedNotDelivered++;
+        for (const m of e.body.emails ?? []) if (!delivered.has(m.messageId)) recordedNotDelivered++;
     }
     const byId = new Map<string, number>();
-    for (const m of sink.messages) byId.set(m.parsed.messageId ?? '', (byId.get(m.parsed.messageId ?? '') ?? 0) + 1);
+    for (const m of sink.messages)
+      byId.set(m.parsed.messageId ?? '', (byId.get(m.parsed.messageId ?? '') ?? 0) + 1);
     const emailsDup = [...byId.values()].reduce((s, n) => s + (n - 1), 0);
     const unexpected4xx = attempts.filter((a) => a.status >= 400 && a.status < 500).length;
 
@@ -281,14 +313,21 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     if (twice) failures.push(`${twice} events applied twice`);
     if (unexpected5xx.length) failures.push(`${unexpected5xx.length} 5xx other than the contract's 503s`);
     if (resentAnswered409.length)
-      failures.push(`${resentAnswered409.length} re-sends of an applied eventId answered 409 instead of 200 (${resentAnswered409.slice(0, 3).join(', ')})`);
+      failures.push(
+        `${resentAnswered409.length} re-sends of an applied eventId answered 409 instead of 200 (${resentAnswered409.slice(0, 3).join(', ')})`,
+      );
     if (unexpected4xx) failures.push(`${unexpected4xx} unexpected 4xx answers to events`);
-    if (apiLogErrors.length) failures.push(`API logged ${apiLogErrors.length} errors: ${apiLogErrors.slice(0, 3).join(' | ')}`);
+    if (apiLogErrors.length)
+      failures.push(`API logged ${apiLogErrors.length} errors: ${apiLogErrors.slice(0, 3).join(' | ')}`);
     const kills = faults.filter((f) => f.kind === 'worker SIGKILL').length;
-    if (kills < opts.workerKills) failures.push(`only ${kills} of ${opts.workerKills} worker kills happened while orders ran`);
+    if (kills < opts.workerKills)
+      failures.push(`only ${kills} of ${opts.workerKills} worker kills happened while orders ran`);
     const restarts = faults.filter((f) => f.kind === 'dev server kill+restart').length;
-    if (restarts < opts.serverRestarts) failures.push(`only ${restarts} of ${opts.serverRestarts} server restarts happened`);
-    for (const f of faults) if (f.recoveredAt === undefined && f.kind !== 'SMTP refuses (421)') failures.push(`no recovery seen after ${f.kind}`);
+    if (restarts < opts.serverRestarts)
+      failures.push(`only ${restarts} of ${opts.serverRestarts} server restarts happened`);
+    for (const f of faults)
+      if (f.recoveredAt === undefined && f.kind !== 'SMTP refuses (421)')
+        failures.push(`no recovery seen after ${f.kind}`);
 
     return {
       options: { ...opts, log: undefined },
@@ -335,7 +374,8 @@ export function formatReport(r: ChaosReport): string {
     `  worker exits not caused by the harness: ${r.workerSelfExits}`,
     `  faults (down = fault to restart done; recovered = restart done to the first accepted event / delivered email):`,
     ...r.faults.map(
-      (f) => `    ${f.kind.padEnd(26)} down ${String(f.downMs).padStart(6)} ms   recovered after ${f.recoverMs === undefined ? '-' : String(f.recoverMs).padStart(6) + ' ms'}`,
+      (f) =>
+        `    ${f.kind.padEnd(26)} down ${String(f.downMs).padStart(6)} ms   recovered after ${f.recoverMs === undefined ? '-' : String(f.recoverMs).padStart(6) + ' ms'}`,
     ),
     r.ok ? 'ALL INVARIANTS HOLD' : `FAILED:\n  - ${r.failures.join('\n  - ')}`,
   ];

@@ -75,7 +75,7 @@ export async function driveOrder(orderId: string, o: DriveOptions): Promise<Driv
   result.created = true;
 
   for (let i = 0; i < (o.upTo ?? LIFE.length); i++) {
-    const event = LIFE[i]!;
+    const event = LIFE[i];
     const eventId = `${orderId}-e${i}`;
     await o.beforeEvent?.(event.type);
     if (event.type === 'GOODS_RELEASED') {
@@ -145,14 +145,18 @@ async function waitForDispatch(
 }
 
 /** Runs `fn` over `items` with at most `concurrency` at a time. */
-export async function pool<T, R>(items: T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
+export async function pool<T, R>(
+  items: T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(items.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(concurrency, items.length) }, async () => {
       while (next < items.length) {
         const i = next++;
-        out[i] = await fn(items[i]!, i);
+        out[i] = await fn(items[i], i);
       }
     }),
   );

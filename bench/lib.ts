@@ -9,9 +9,18 @@ import { resolve } from 'node:path';
 export const root = resolve(__dirname, '..');
 export const OPS_TOKEN = 'local-ops-token';
 
+/** The parts of API answers the harness reads (error bodies, the order view, the email list). */
+export interface ApiBody {
+  error?: { code?: string; message?: string };
+  status?: string;
+  documents?: { dispatchedAt?: string | null };
+  timeline?: { eventId: string }[];
+  emails?: { messageId: string }[];
+}
+
 export interface HttpResult {
   status: number; // 0: no answer (connection refused/reset)
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: ApiBody;
   bytes: number;
   ms: number;
   startedAt: number;
@@ -39,15 +48,29 @@ export async function http(
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await res.text();
-    let parsed: unknown = text;
+    let parsed: ApiBody = {};
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(text) as ApiBody;
     } catch {
-      /* not JSON */
+      parsed = { error: { message: text } };
     }
-    return { status: res.status, body: parsed, bytes: text.length, ms: performance.now() - t0, startedAt, endedAt: Date.now() };
+    return {
+      status: res.status,
+      body: parsed,
+      bytes: text.length,
+      ms: performance.now() - t0,
+      startedAt,
+      endedAt: Date.now(),
+    };
   } catch (err) {
-    return { status: 0, body: String(err), bytes: 0, ms: performance.now() - t0, startedAt, endedAt: Date.now() };
+    return {
+      status: 0,
+      body: { error: { message: String(err) } },
+      bytes: 0,
+      ms: performance.now() - t0,
+      startedAt,
+      endedAt: Date.now(),
+    };
   }
 }
 
@@ -56,16 +79,25 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i]!;
+  return sorted[i];
 }
 
 export function stats(values: number[]) {
   const s = [...values].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN };
+  return {
+    n: s.length,
+    p50: percentile(s, 50),
+    p95: percentile(s, 95),
+    p99: percentile(s, 99),
+    max: s[s.length - 1] ?? NaN,
+  };
 }
 
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** min..max of a set of round figures. */
@@ -166,15 +198,15 @@ export class ApiProcess {
 export function parseArgs(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+    const a = argv[i];
     if (!a.startsWith('--')) continue;
     const [k, inline] = a.slice(2).split('=', 2);
     const next = argv[i + 1];
-    if (inline !== undefined) out[k!] = inline;
+    if (inline !== undefined) out[k] = inline;
     else if (next !== undefined && !next.startsWith('--')) {
-      out[k!] = next;
+      out[k] = next;
       i++;
-    } else out[k!] = 'true';
+    } else out[k] = 'true';
   }
   return out;
 }
