@@ -4,7 +4,9 @@
  * server refuses connections for a while, and events are sent twice with one eventId. Then it checks
  * the invariants and exits non-zero when one fails.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Connection, Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -265,7 +267,20 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     // let the last emails (none expected after GOODS_RELEASED, but effects may still finish) settle
     await sleep(1_000);
 
-    // the checks
+    // the checks; the history of an order that did not complete goes to artifacts/chaos/ for a look
+    const histories = join(__dirname, '..', 'artifacts', 'chaos');
+    const saveHistory = async (orderId: string) => {
+      try {
+        const connection = await Connection.connect({ address: server!.address });
+        const history = await new Client({ connection }).workflow.getHandle(orderId).fetchHistory();
+        await connection.close();
+        mkdirSync(histories, { recursive: true });
+        writeFileSync(join(histories, `${orderId}.json`), historyToJSON(history));
+        log(`history of ${orderId} saved to ${join(histories, `${orderId}.json`)}`);
+      } catch (err) {
+        log(`could not save the history of ${orderId}: ${String(err)}`);
+      }
+    };
     const failures: string[] = [];
     let missing = 0;
     let twice = 0;
@@ -287,10 +302,14 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         await sleep(500);
       }
       if (!view) {
-        if (r.created) failures.push(`${r.orderId}: cannot be read at the end`);
+        if (r.created) {
+          failures.push(`${r.orderId}: cannot be read at the end`);
+          await saveHistory(r.orderId);
+        }
         continue;
       }
       if (view.status === 'COMPLETED') completed++;
+      else await saveHistory(r.orderId);
       const counts = new Map<string, number>();
       for (const t of view.timeline ?? []) counts.set(t.eventId, (counts.get(t.eventId) ?? 0) + 1);
       for (const id of r.accepted) if (!counts.has(id)) missing++;
