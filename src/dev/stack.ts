@@ -121,7 +121,7 @@ async function main(): Promise<void> {
 The order desk is running (Ctrl-C stops it):
   HTTP API      http://localhost:${ports.api}   (docs: /docs, token: local-ops-token)
   Temporal UI   ${temporal.uiUrl}
-  Inbox         http://localhost:${ports.inbox}/index.html
+  Inbox         http://localhost:${ports.inbox}
   Temporal gRPC ${temporal.address}
 `);
 }
