@@ -210,6 +210,7 @@ async function main(): Promise<void> {
         driveOrder(id, {
           base: api.base,
           retry503: true,
+          retryForMs: 120_000,
           record: (at: Attempt) => {
             if (at.status === 200) {
               count++;
@@ -291,6 +292,7 @@ async function main(): Promise<void> {
       const started: { id: string; stage: string }[] = [];
       const step = Math.max(1, Math.ceil(K / 5));
       let startSeconds = 0;
+      const workerDeaths: { idleOrders: number; exit: unknown; logTail: string }[] = [];
       for (let from = 0; from < K; from += step) {
         const tb = performance.now();
         const batch = Array.from({ length: Math.min(step, K - from) }, (_, j) => from + j);
@@ -303,6 +305,19 @@ async function main(): Promise<void> {
         startSeconds += ms(tb) / 1000;
         await waitWorkerIdle(workerPid());
         rss.push({ idleOrders: from + batch.length, workerRssMb: procRssMb(workerPid()) });
+        const child = (
+          worker as unknown as { child?: { exitCode: number | null; signalCode: string | null } }
+        ).child;
+        if (child && (child.exitCode !== null || child.signalCode !== null)) {
+          const tail = worker.log.split('\n').filter(Boolean).slice(-6).join(' | ').slice(-1500);
+          workerDeaths.push({
+            idleOrders: from + batch.length,
+            exit: child.exitCode ?? child.signalCode,
+            logTail: tail,
+          });
+          log(`scale: the worker died (${String(child.exitCode ?? child.signalCode)}): ${tail}`);
+          await worker.start();
+        }
         log(
           `scale: ${from + batch.length} idle orders, worker RSS ${rss[rss.length - 1].workerRssMb.toFixed(0)} MB`,
         );
@@ -330,7 +345,13 @@ async function main(): Promise<void> {
       // open orders with a long history (16 events, two emails) for the replay cost
       const longIds = Array.from({ length: 10 }, (_, i) => `LONG-${i}`);
       await pool(longIds, 10, (id) =>
-        driveOrder(id, { base: api.base, retry503: true, upTo: LIFE.length - 2, record: () => undefined }),
+        driveOrder(id, {
+          base: api.base,
+          retry503: true,
+          retryForMs: 120_000,
+          upTo: LIFE.length - 2,
+          record: () => undefined,
+        }),
       );
       // restart the worker: every cached workflow is gone, the next task replays the history
       const rssBeforeRestart = procRssMb(workerPid());
@@ -364,6 +385,7 @@ async function main(): Promise<void> {
         idleOrders: K,
         startsPerSecond: startRate,
         workerRss: rss,
+        workerDeaths,
         workerRssBeforeRestartMb: rssBeforeRestart,
         workerRssAfterRestartMb: rssAfterRestart,
         listByStageMedianMs: listMs,
@@ -645,6 +667,10 @@ function markdown(r: any): string {
       '',
       `## Scale: ${s.idleOrders} idle open orders`,
       '',
+      ...s.workerDeaths.map(
+        (d: any) =>
+          `- **the worker died** by ${d.idleOrders} idle orders (exit ${String(d.exit)}): \`${d.logTail.slice(-400)}\``,
+      ),
       `- started through the client at ${f(s.startsPerSecond, 0)}/s`,
       `- worker RSS by idle orders: ${s.workerRss.map((x: any) => `${x.idleOrders}: ${f(x.workerRssMb, 0)} MB`).join(', ')}; after a worker restart ${f(s.workerRssAfterRestartMb, 0)} MB`,
       `- GET /orders?stage=… (pageSize 50), median ms: ${Object.entries(s.listByStageMedianMs)

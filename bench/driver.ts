@@ -30,6 +30,8 @@ export interface DriveOptions {
   /** Pause between events, ms (random 0..thinkMs). */
   thinkMs?: number;
   dispatchTimeoutMs?: number;
+  /** Give up retrying one request after this long (default: never). */
+  retryForMs?: number;
   /** Send only the first `upTo` events of the life (an order left open on purpose). */
   upTo?: number;
   /** Awaited before each event is sent (chaos: hold the last event until the faults are done). */
@@ -64,7 +66,7 @@ export async function driveOrder(orderId: string, o: DriveOptions): Promise<Driv
     const r = await http(o.base, 'POST', '/orders', { ...newInquiry(), orderId });
     note(r, 'POST /orders');
     if (r.status === 201 || (r.status === 409 && retried && r.body?.error?.code === 'ORDER_EXISTS')) break;
-    if (retryable(r) && o.retry503) {
+    if (retryable(r) && o.retry503 && attempt < 200) {
       retried = true;
       await sleep(Math.min(2_000, 100 * 2 ** attempt));
       continue;
@@ -89,6 +91,7 @@ export async function driveOrder(orderId: string, o: DriveOptions): Promise<Driv
     }
     if (o.thinkMs) await sleep(rnd() * o.thinkMs);
     const send = async (duplicate: boolean): Promise<HttpResult> => {
+      const firstTry = Date.now();
       for (let attempt = 0; ; attempt++) {
         const r = await http(o.base, 'POST', `/orders/${orderId}/events`, { ...event, eventId });
         note(r, `POST event ${event.type}`);
@@ -104,7 +107,7 @@ export async function driveOrder(orderId: string, o: DriveOptions): Promise<Driv
           endedAt: r.endedAt,
           duplicate: duplicate || attempt > 0,
         });
-        if (retryable(r) && o.retry503) {
+        if (retryable(r) && o.retry503 && Date.now() - firstTry < (o.retryForMs ?? Infinity)) {
           await sleep(Math.min(2_000, 100 * 2 ** attempt));
           continue;
         }
