@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { startApi, type RunningApi } from '../src/api/server';
 import { loadConfig } from '../src/config/env';
 import { startDevServer, type DevServer } from '../src/dev/devServer';
+import { newInquiry } from '../test/support/orderFixtures';
 import { SmtpSink } from '../test/support/smtp';
 import { WorkerProcess } from '../test/support/workerProcess';
 import { driveOrder, LIFE, pool, type Attempt, type DriveResult } from './driver';
@@ -198,13 +199,25 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     for (let i = 0; i < opts.serverRestarts; i++) insert('dev server kill+restart');
     if (opts.smtpOutageMs > 0) insert('SMTP refuses (421)');
     const faults: FaultRecord[] = [];
+    // recovery probe: an order of the harness's own that takes a note until one is accepted
+    const probeId = `CHAOS-${taskQueue}-probe`;
+    const created = await http(base, 'POST', '/orders', { ...newInquiry(), orderId: probeId });
+    if (created.status !== 201)
+      throw new Error(`probe order: ${created.status} ${JSON.stringify(created.body)}`);
+    let probes = 0;
     const firstAcceptedAfter = async (since: number): Promise<number | undefined> => {
-      for (;;) {
-        const hit = attempts.find((a) => a.status === 200 && a.startedAt >= since);
-        if (hit) return hit.endedAt;
-        if (!driving) return undefined;
+      while (Date.now() - since < 300_000) {
+        const r = await http(base, 'POST', `/orders/${probeId}/events`, {
+          type: 'NOTE_ADDED',
+          text: 'probe',
+          eventId: `probe-${probes++}`,
+        });
+        if (r.status === 200) return r.endedAt;
+        if (r.status >= 500 && r.status !== 503)
+          unexpected5xx.push({ status: r.status, code: r.body.error?.code, what: 'probe' });
         await sleep(100);
       }
+      return undefined;
     };
     await sleep(1_500);
     for (const kind of plan) {
@@ -418,7 +431,7 @@ export function formatReport(r: ChaosReport): string {
     `  other 5xx:                              ${r.unexpected5xx.length}${r.unexpected5xx.length ? ' ' + JSON.stringify(r.unexpected5xx.slice(0, 5)) : ''}`,
     `  unexpected 4xx:                         ${r.unexpected4xx}; re-sends of an applied eventId answered 409: ${r.resentAnswered409}`,
     `  worker exits not caused by the harness: ${r.workerSelfExits}; SMTP connections reset: ${r.smtpConnectionErrors}`,
-    `  faults (down = fault to restart done; recovered = restart done to the first accepted event / delivered email):`,
+    `  faults (down = fault to restart done; recovered = restart done to the first event accepted by a probe order / the first email delivered):`,
     ...r.faults.map(
       (f) =>
         `    ${f.kind.padEnd(26)} down ${String(f.downMs).padStart(6)} ms   recovered after ${f.recoverMs === undefined ? '-' : String(f.recoverMs).padStart(6) + ' ms'}`,
