@@ -37,6 +37,7 @@ import {
 } from './effectInputs';
 import type { OrderWorkflowInput } from './input';
 import { orderEventSignal, orderQuery, recordEventUpdate, type EventSubmission } from './messages';
+import { QUIET_STALL_TIMER_WHILE_REMINDING } from './patches';
 import { createVisibility } from './visibility';
 
 // Emails to customers and forwarders: retried for hours through an SMTP outage, then recorded as
@@ -53,8 +54,7 @@ const reminders = proxyActivities<OrderActivities>({
 });
 
 const SYSTEM = 'system';
-/** patched() ids: each marks a change of the command sequence; see README "Changing workflow code safely". */
-const QUIET_STALL_TIMER_WHILE_REMINDING = 'quiet-stall-timer-while-reminding';
+
 const now = () => new Date().toISOString();
 
 /**

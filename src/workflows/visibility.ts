@@ -1,12 +1,13 @@
-import { setCurrentDetails, upsertMemo, upsertSearchAttributes } from '@temporalio/workflow';
+import { patched, setCurrentDetails, upsertMemo, upsertSearchAttributes } from '@temporalio/workflow';
 import { summarizeOrder, type OrderState } from '../domain';
 import { emailPseudonym } from '../domain/pseudonym';
+import { NO_MEMO_UPDATED_AT } from './patches';
 import { accountManagerKey, customerCompanyKey, orderStageKey, orderStalledKey } from './searchAttributes';
 
 /**
- * Keeps what the Temporal UI and the order list show in step with the order: search attributes and
- * the memo's updatedAt (only what changed, so history does not fill with identical upserts), and the
- * markdown summary as current details.
+ * Keeps what the Temporal UI and the order list show in step with the order: search attributes (only
+ * those that changed, so history does not fill with identical upserts) and the markdown summary as
+ * current details.
  */
 export function createVisibility() {
   let published: { stage?: string; stalled?: boolean; company?: string; manager?: string } = {};
@@ -28,8 +29,8 @@ export function createVisibility() {
     ];
     if (changes.length) upsertSearchAttributes(changes);
     published = next;
-    // The list view's "last changed": visibility has no such time of its own.
-    if (state.updatedAt !== updatedAt) {
+    // Orders recorded before NO_MEMO_UPDATED_AT replay their memo upserts; newer ones make none.
+    if (state.updatedAt !== updatedAt && !patched(NO_MEMO_UPDATED_AT)) {
       upsertMemo({ updatedAt: state.updatedAt });
       updatedAt = state.updatedAt;
     }

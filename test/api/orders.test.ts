@@ -152,7 +152,7 @@ describe('an order through its whole life over HTTP', () => {
     expect(view.payments.balanceReceived).toEqual(usd('17500.00'));
     view = await orderWhen(stack.app, id, (v) => v.documents.dispatchedAt !== null);
     expect(view.documents.items.length).toBeGreaterThan(0);
-    view = await step(e.released, 'COMPLETED');
+    view = await step({ ...e.released, eventId: `release-${id}` }, 'COMPLETED');
     expect(view.status).toBe('COMPLETED');
     expect(view.allowedEvents).toEqual([]);
 
@@ -177,7 +177,11 @@ describe('an order through its whole life over HTTP', () => {
     expect(list[1].to).toEqual(['jane@acme.example']);
     await smtp.waitFor((msgs) => list.every((m) => msgs.some((r) => r.parsed.messageId === m.messageId)));
 
-    // A closed order takes no more events.
+    // A client retrying the event that closed the order (same eventId) gets its 200 again...
+    const retried = await sendEvent(stack.app, id, { ...e.released, eventId: `release-${id}` });
+    expect(retried.status).toBe(200);
+    expect((retried.body as OrderView).timeline.filter((t) => t.type === 'GOODS_RELEASED')).toHaveLength(1);
+    // ...but a closed order takes no more events.
     const late = await sendEvent(stack.app, id, { type: 'NOTE_ADDED', text: 'too late' });
     expect(expectError(late, 409, 'EVENT_NOT_ALLOWED').details).toEqual({
       stage: 'COMPLETED',

@@ -4,6 +4,7 @@ import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Config } from '../../config/env';
 import {
+  applyEvent,
   createOrder,
   durationToMs,
   listOrdersQuerySchema,
@@ -247,7 +248,7 @@ export function orderRoutes({ temporal, config, now = () => new Date() }: OrderR
     route(async (req, res) => {
       const orderId = orderIdParam(req);
       requireJsonBody(req);
-      parseOr400(orderEventSchema, req.body, 'body');
+      const event = parseOr400(orderEventSchema, req.body, 'body');
       const actor = callerOf(res.locals).name;
       const state = await call({ orderId, needsWorker: true }, async (client) => {
         const handle = client.workflow.getHandle(orderId);
@@ -257,9 +258,16 @@ export function orderRoutes({ temporal, config, now = () => new Date() }: OrderR
           );
         } catch (err) {
           if (!(err instanceof WorkflowNotFoundError)) throw err;
-          // Either no such order, or it is closed: a closed order takes no events.
+          // Either no such order, or it is closed: a closed order takes no events...
           const stage = await closedStage(client, orderId);
           if (stage === undefined) throw orderNotFound(orderId);
+          // ...but a client retrying the event that closed it (same eventId) gets its 200, as the
+          // reducer decides on the final state.
+          if (event.eventId !== undefined) {
+            const closed = await bounded(client, () => handle.query(orderQuery));
+            const decision = applyEvent(closed, event, { now: new Date().toISOString(), actor });
+            if (decision.ok && decision.duplicate) return closed;
+          }
           throw new ApiError(409, 'EVENT_NOT_ALLOWED', `order ${orderId} is closed (${stage})`, {
             stage,
             allowedEvents: [],
