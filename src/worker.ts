@@ -28,6 +28,7 @@ export async function createOrderWorker(config: Config, connection: NativeConnec
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    maxCachedWorkflows: config.worker.maxCachedWorkflows,
     ...workflowSource(),
     activities: createActivities({
       transport,

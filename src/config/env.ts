@@ -70,6 +70,8 @@ const envSchema = z.object({
   API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   API_WORKER_TIMEOUT: durationSchema.default('10s'),
+  // Each cached order costs the worker a few MB (see README, "Worker memory"): bounded, not heap-derived.
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(100),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/\S+$/, 'smtp://[user:pass@]host:port or smtps://...')
@@ -133,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
       workerTimeout: e.API_WORKER_TIMEOUT,
     },
+    worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     exporter: { name: e.EXPORTER_NAME, address: e.EXPORTER_ADDRESS, email: e.MAIL_FROM },
     defaultForwarder: { name: e.DEFAULT_FORWARDER_NAME, email: e.DEFAULT_FORWARDER_EMAIL },
