@@ -147,3 +147,17 @@ describe('money amounts that are not decimal strings', () => {
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['amount.amount']);
   });
 });
+
+describe('control characters in text', () => {
+  it('refuses them in a company name and in the list filter, but allows line breaks in notes', () => {
+    const order = newOrder();
+    const company = 'Acme\u0000';
+    expect(newOrderSchema.safeParse({ ...order, customer: { ...order.customer, company } }).success).toBe(
+      false,
+    );
+    expect(listOrdersQuerySchema.safeParse({ customer: 'Acme\u0000' }).success).toBe(false);
+    expect(
+      orderEventSchema.safeParse({ type: 'NOTE_ADDED', text: 'line one\nline two\ttabbed' }).success,
+    ).toBe(true);
+  });
+});

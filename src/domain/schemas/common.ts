@@ -30,8 +30,18 @@ export const paymentMethodSchema = z
     'TT telegraphic transfer, LC letter of credit, DP/DA documents against payment/acceptance, OA open account',
   );
 
+// Control characters (other than line breaks and tabs) are never meaningful in order data, and a NUL
+// cannot even be stored in a Temporal search attribute or matched by a visibility query.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 export const text = (max: number, description: string) =>
-  z.string().trim().min(1).max(max).describe(description);
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
+    .describe(description);
 
 export const emailSchema = z.email().max(254).describe('Email address');
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stageSchema } from '../stages';
-import { emailSchema } from './common';
+import { emailSchema, text } from './common';
 
 export const listOrdersQuerySchema = z
   .object({
@@ -10,7 +10,7 @@ export const listOrdersQuerySchema = z
       .transform((v) => v === 'true')
       .optional()
       .describe('Only stalled (true) or only moving (false) orders'),
-    customer: z.string().min(1).max(200).optional().describe('Exact customer company name'),
+    customer: text(200, 'Exact customer company name').optional(),
     accountManager: emailSchema.optional().describe("Account manager's email"),
     pageSize: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1-200'),
     nextPageToken: z.string().min(1).max(4096).optional().describe('Token from the previous page'),
