@@ -269,7 +269,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         const endedAt = Date.now();
         const refusedSome = sink.messages.length === before; // nothing got through meanwhile
         // the next delivered message, if anything is still waiting to be sent
-        while (driving && sink.messages.length === before) await sleep(100);
+        const waitUntil = Date.now() + 180_000; // nothing may be waiting to be sent at all
+        while (driving && sink.messages.length === before && Date.now() < waitUntil) await sleep(100);
         recoveredAt = sink.messages.length > before ? Date.now() : undefined;
         faults.push({
           kind,
