@@ -78,6 +78,9 @@ export class SmtpSink {
         });
       },
     });
+    // A client that dies mid-session (a SIGKILLed worker) resets its connection: that is the
+    // client's failure to report, not a reason to crash the test process.
+    server.on('error', () => undefined);
     server.listen(options.port ?? 0, '127.0.0.1');
     await once(server.server, 'listening');
     const port = (server.server.address() as AddressInfo).port;
