@@ -32,7 +32,10 @@ export const paymentMethodSchema = z
 
 // Control characters (other than line breaks and tabs) are never meaningful in order data, and a NUL
 // cannot even be stored in a Temporal search attribute or matched by a visibility query.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const isControlCharacter = (code: number) =>
+  (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+const hasControlCharacters = (value: string) =>
+  Array.from(value).some((char) => isControlCharacter(char.charCodeAt(0)));
 
 export const text = (max: number, description: string) =>
   z
@@ -40,7 +43,7 @@ export const text = (max: number, description: string) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
+    .refine((value) => !hasControlCharacters(value), 'must not contain control characters')
     .describe(description);
 
 export const emailSchema = z.email().max(254).describe('Email address');
