@@ -14,6 +14,8 @@ export class WorkerProcess {
   constructor(private readonly env: Record<string, string>) {}
 
   async start(readyTimeoutMs = 60_000): Promise<void> {
+    // Never two workers from one handle: a previous one still running would be orphaned.
+    await this.kill('SIGKILL');
     // tsx as a loader inside one node process (not the tsx launcher, which would leave its child
     // running when killed), in a process group of its own so kill() reaches everything it started.
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
@@ -30,7 +32,10 @@ export class WorkerProcess {
     const deadline = Date.now() + readyTimeoutMs;
     while (!this.output.includes('order worker polling')) {
       if (child.exitCode !== null) throw new Error(`worker exited at start:\n${this.output}`);
-      if (Date.now() > deadline) throw new Error(`worker not ready in ${readyTimeoutMs} ms:\n${this.output}`);
+      if (Date.now() > deadline) {
+        await this.kill('SIGKILL');
+        throw new Error(`worker not ready in ${readyTimeoutMs} ms:\n${this.output}`);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
