@@ -109,6 +109,18 @@ describe('order workflow (dev server)', () => {
     expect(JSON.stringify(failure.details)).toContain('incoterm');
   });
 
+  it('refuses a system event sent by a client: only the workflow may produce those', async () => {
+    const handle = await start(workflowInput());
+    const systemEvent = {
+      type: 'EFFECT_COMPLETED',
+      effect: 'dispatchDocuments',
+    } as unknown as OrderEventInput;
+    expect((await rejection(update(handle, systemEvent))).type).toBe('VALIDATION_FAILED');
+    const state = await signalAndSettle(handle, systemEvent);
+    expect(state.documents.dispatchedAt).toBeNull();
+    expect(state.rejectedEvents).toEqual([expect.objectContaining({ type: 'EFFECT_COMPLETED' })]);
+  });
+
   it('applies a signal and records a rejected one for audit', async () => {
     const handle = await start(workflowInput());
     let state = await signalAndSettle(handle, {
