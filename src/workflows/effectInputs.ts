@@ -41,7 +41,6 @@ export function bookingRequestInput(
   now: string,
 ): BookingRequestInput {
   const { quotation, contract } = required(state, 'requestBooking');
-  const units = new Map(state.inquiry.products.map((p) => [p.description, p.unit]));
   return {
     orderId: state.orderId,
     sequence: 1,
@@ -54,7 +53,7 @@ export function bookingRequestInput(
     cargo: quotation.lines.map((line) => ({
       description: line.description,
       quantity: line.quantity,
-      unit: units.get(line.description),
+      unit: unitOf(state, line.description),
     })),
     readyDate: state.production.completedAt ? state.production.completedAt.slice(0, 10) : null,
     contractNo: contract.contractNo,
@@ -69,7 +68,6 @@ export function documentSetInput(state: OrderState, now: string): DocumentSetInp
   if (!booking || !billOfLading)
     throw new Error(`order ${state.orderId} has no booking or B/L for its documents`);
   const currency = contract.totalAmount.currency;
-  const units = new Map(state.inquiry.products.map((p) => [p.description, p.unit]));
   return {
     orderId: state.orderId,
     sequence: 1,
@@ -91,7 +89,7 @@ export function documentSetInput(state: OrderState, now: string): DocumentSetInp
     lines: quotation.lines.map((line) => ({
       description: line.description,
       quantity: line.quantity,
-      unit: units.get(line.description) ?? 'pcs',
+      unit: unitOf(state, line.description) ?? 'pcs',
       unitPrice: line.unitPrice,
     })),
     total: contract.totalAmount,
@@ -110,6 +108,11 @@ export function cancellationNoticeInput(state: OrderState, now: string): Cancell
     stage: state.stage,
     reason: state.cancellation?.reason ?? 'not given',
   };
+}
+
+/** Quotation lines carry no unit: it is the one the inquiry gave for the same product. */
+function unitOf(state: OrderState, description: string): string | undefined {
+  return state.inquiry.products.find((product) => product.description === description)?.unit;
 }
 
 function required(state: OrderState, purpose: string) {
