@@ -219,6 +219,20 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       }
       return undefined;
     };
+    /** A worker or server fault is over once it is restarted; recovered once the probe gets an event in. */
+    const recordRecovery = async (kind: FaultRecord['kind'], at: number): Promise<void> => {
+      faultInProgress = false;
+      const endedAt = Date.now();
+      const recoveredAt = await firstAcceptedAfter(endedAt);
+      faults.push({
+        kind,
+        at,
+        endedAt,
+        recoveredAt,
+        downMs: endedAt - at,
+        recoverMs: recoveredAt && recoveredAt - endedAt,
+      });
+    };
     await sleep(1_500);
     for (const kind of plan) {
       if (!driving) {
@@ -227,38 +241,17 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       }
       const at = Date.now();
       faultInProgress = true;
-      let recoveredAt: number | undefined;
       if (kind === 'worker SIGKILL') {
         await worker.kill('SIGKILL');
         log(`[${elapsed()}] worker SIGKILLed`);
         await worker.start();
-        faultInProgress = false;
-        const endedAt = Date.now();
-        recoveredAt = await firstAcceptedAfter(endedAt);
-        faults.push({
-          kind,
-          at,
-          endedAt,
-          recoveredAt,
-          downMs: endedAt - at,
-          recoverMs: recoveredAt && recoveredAt - endedAt,
-        });
+        await recordRecovery(kind, at);
       } else if (kind === 'dev server kill+restart') {
         await server.stop({ hard: true });
         log(`[${elapsed()}] dev server SIGKILLed`);
         await sleep(2_000);
         await server.restart();
-        faultInProgress = false;
-        const endedAt = Date.now();
-        recoveredAt = await firstAcceptedAfter(endedAt);
-        faults.push({
-          kind,
-          at,
-          endedAt,
-          recoveredAt,
-          downMs: endedAt - at,
-          recoverMs: recoveredAt && recoveredAt - endedAt,
-        });
+        await recordRecovery(kind, at);
       } else {
         faultInProgress = false;
         const before = sink.messages.length;
@@ -271,7 +264,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         // the next delivered message, if anything is still waiting to be sent
         const waitUntil = Date.now() + 180_000; // nothing may be waiting to be sent at all
         while (driving && sink.messages.length === before && Date.now() < waitUntil) await sleep(100);
-        recoveredAt = sink.messages.length > before ? Date.now() : undefined;
+        const recoveredAt = sink.messages.length > before ? Date.now() : undefined;
         faults.push({
           kind,
           at,
