@@ -131,7 +131,9 @@ export function applyEvent(state: OrderState, event: AnyEvent, context: EventCon
     if (!outcome) return reject(state, 'EVENT_NOT_ALLOWED', `${event.type} does not apply to this order now`);
   } else {
     // Signals arrive unvalidated, so the reducer checks the schema itself (and applies defaults).
-    const parsed = orderEventSchema.safeParse(event);
+    // jitless: an order parses each event once, so compiling zod's fast path would cost more than
+    // it saves (and an order workflow builds its own copy of every schema).
+    const parsed = orderEventSchema.safeParse(event, { jitless: true });
     if (!parsed.success) {
       return reject(state, 'VALIDATION_FAILED', 'The event is not valid', toValidationDetails(parsed.error));
     }
