@@ -18,7 +18,10 @@ export class WorkerProcess {
     await this.kill('SIGKILL');
     // tsx as a loader inside one node process (not the tsx launcher, which would leave its child
     // running when killed), in a process group of its own so kill() reaches everything it started.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+    // WORKER_PROFILE_DIR: a V8 CPU profile of the worker, written when it stops gracefully.
+    const profile = process.env.WORKER_PROFILE_DIR;
+    const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+    const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/worker.ts'], {
       cwd: root,
       detached: true,
       env: { ...process.env, ...this.env },
