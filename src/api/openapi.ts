@@ -1,4 +1,3 @@
-import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
   listOrdersQuerySchema,
@@ -10,11 +9,11 @@ import {
   stageSchema,
 } from '../domain';
 import { ERROR_CODES } from './errors';
-
-// Adds .openapi() to zod's prototypes (idempotent); the registry needs it to name components.
-extendZodWithOpenApi(z);
+import { openApiSchemas } from './openapiSchema';
 
 // Responses are documented with schemas written here; requests use the very schemas that validate them.
+// The domain's schemas may be zod/mini: they are only ever wrapped (z.nullable(x), z.object({ k: x })),
+// never asked for a method.
 const errorSchema = z
   .object({
     error: z.object({
@@ -30,7 +29,7 @@ const errorSchema = z
   })
   .describe('Every 4xx/5xx answer');
 
-const nullableMoney = moneySchema.nullable();
+const nullableMoney = z.nullable(moneySchema);
 const instant = z.iso.datetime();
 const looseObject = (description: string) => z.record(z.string(), z.unknown()).describe(description);
 
@@ -41,7 +40,7 @@ const orderViewSchema = z
     status: z.enum(['OPEN', 'COMPLETED', 'CANCELLED']),
     customer: newOrderSchema.shape.customer,
     accountManager: newOrderSchema.shape.accountManager,
-    forwarder: newOrderSchema.shape.accountManager.nullable(),
+    forwarder: z.nullable(newOrderSchema.shape.accountManager),
     inquiry: looseObject('The inquiry as recorded, receivedAt filled in'),
     quotation: looseObject('The latest quotation').nullable(),
     sample: z.object({ rounds: z.number().int(), approved: z.boolean(), required: z.boolean().nullable() }),
@@ -83,7 +82,7 @@ const orderViewSchema = z
 
 const orderSummarySchema = z.object({
   orderId: orderIdSchema,
-  stage: stageSchema.nullable(),
+  stage: z.nullable(stageSchema),
   customer: z.object({ name: z.string().nullable(), company: z.string().nullable() }),
   accountManager: z.object({ email: z.string().nullable() }),
   stalled: z.boolean(),
@@ -100,127 +99,45 @@ const emailSchema = z.object({
   messageId: z.string(),
 });
 
-function json(schema: z.ZodType, description: string) {
-  return { description, content: { 'application/json': { schema } } };
+// Request bodies stay inline (not components): the ops console builds its forms from them as they are.
+const schemas = openApiSchemas({
+  Error: errorSchema,
+  OrderView: orderViewSchema,
+  OrderSummary: orderSummarySchema,
+  Email: emailSchema,
+});
+
+function json(schema: z.core.$ZodType, description: string) {
+  return { description, content: { 'application/json': { schema: schemas.schema(schema, 'output') } } };
+}
+
+function body(schema: z.core.$ZodType) {
+  return { required: true, content: { 'application/json': { schema: schemas.schema(schema, 'input') } } };
+}
+
+/** One parameter per property of an object schema, as a client sends it. */
+function parameters(location: 'query' | 'path', schema: z.core.$ZodType) {
+  const { properties = {}, required = [] } = schemas.schema(schema, 'input');
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === 'path' || required.includes(name),
+    description: typeof property === 'object' ? property.description : undefined,
+    schema: property,
+  }));
 }
 
 export function buildOpenApiDocument(serverUrl?: string): object {
-  const registry = new OpenAPIRegistry();
-  const bearer = registry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'API_TOKENS entry; role viewer: every GET, role ops: everything',
-  });
-  const Error = registry.register('Error', errorSchema);
-  const OrderView = registry.register('OrderView', orderViewSchema);
-  // Schemas built before extendZodWithOpenApi ran (the domain's) cannot be named components; inlined.
-  const NewOrder = newOrderSchema;
-  const OrderEvent = orderEventSchema;
-  const OrderSummary = registry.register('OrderSummary', orderSummarySchema);
-  const Email = registry.register('Email', emailSchema);
-  const security = [{ [bearer.name]: [] }];
-  const orderIdParams = z.object({ orderId: orderIdSchema });
-  const err = (description: string) => json(Error, description);
+  const security = [{ bearerAuth: [] }];
+  const orderIdParams = parameters('path', z.object({ orderId: orderIdSchema }));
+  const err = (description: string) => json(errorSchema, description);
   const common = {
     401: err('UNAUTHENTICATED: no or unknown token'),
     429: err('RATE_LIMITED: too many requests for this token'),
     503: err('TEMPORAL_UNAVAILABLE or WORKERS_UNAVAILABLE'),
   };
 
-  registry.registerPath({
-    method: 'get',
-    path: '/health',
-    summary: 'Liveness and Temporal reachability',
-    responses: {
-      200: json(z.object({ status: z.literal('ok'), temporal: z.literal('ok') }), 'Temporal answers'),
-      503: json(
-        z.object({ status: z.literal('degraded'), temporal: z.literal('unavailable') }),
-        'Temporal cannot be reached',
-      ),
-    },
-  });
-  registry.registerPath({
-    method: 'get',
-    path: '/openapi.json',
-    summary: 'This document',
-    responses: { 200: { description: 'OpenAPI 3 document' } },
-  });
-  registry.registerPath({
-    method: 'post',
-    path: '/orders',
-    summary: 'Start an order from a new inquiry (role ops)',
-    security,
-    request: { body: { required: true, content: { 'application/json': { schema: NewOrder } } } },
-    responses: {
-      201: {
-        ...json(OrderView, 'The new order'),
-        headers: { Location: { description: '/orders/{orderId}', schema: { type: 'string' } } },
-      },
-      400: err('VALIDATION_FAILED'),
-      403: err('FORBIDDEN: role viewer'),
-      409: err('ORDER_EXISTS'),
-      413: err('PAYLOAD_TOO_LARGE'),
-      415: err('UNSUPPORTED_MEDIA_TYPE'),
-      ...common,
-    },
-  });
-  registry.registerPath({
-    method: 'get',
-    path: '/orders',
-    summary: 'List orders from Temporal visibility (eventually consistent)',
-    security,
-    request: { query: listOrdersQuerySchema },
-    responses: {
-      200: json(
-        z.object({ orders: z.array(OrderSummary), nextPageToken: z.string().nullable() }),
-        'One page of order summaries',
-      ),
-      400: err('VALIDATION_FAILED'),
-      ...common,
-    },
-  });
-  registry.registerPath({
-    method: 'get',
-    path: '/orders/{orderId}',
-    summary: 'The order view',
-    security,
-    request: { params: orderIdParams },
-    responses: { 200: json(OrderView, 'The order'), 404: err('ORDER_NOT_FOUND'), ...common },
-  });
-  registry.registerPath({
-    method: 'post',
-    path: '/orders/{orderId}/events',
-    summary: 'Record an event (role ops); the same eventId is applied once',
-    security,
-    request: {
-      params: orderIdParams,
-      body: { required: true, content: { 'application/json': { schema: OrderEvent } } },
-    },
-    responses: {
-      200: json(OrderView, 'The order after the event'),
-      400: err('VALIDATION_FAILED (schema, currency, overpayment, ...)'),
-      403: err('FORBIDDEN: role viewer'),
-      404: err('ORDER_NOT_FOUND'),
-      409: err('EVENT_NOT_ALLOWED, details {stage, allowedEvents}'),
-      413: err('PAYLOAD_TOO_LARGE'),
-      415: err('UNSUPPORTED_MEDIA_TYPE'),
-      ...common,
-    },
-  });
-  registry.registerPath({
-    method: 'get',
-    path: '/orders/{orderId}/emails',
-    summary: 'Every email the order sent',
-    security,
-    request: { params: orderIdParams },
-    responses: {
-      200: json(z.object({ emails: z.array(Email) }), 'The emails'),
-      404: err('ORDER_NOT_FOUND'),
-      ...common,
-    },
-  });
-
-  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+  return {
     openapi: '3.0.3',
     info: {
       title: 'Export order desk API',
@@ -228,6 +145,103 @@ export function buildOpenApiDocument(serverUrl?: string): object {
       description:
         'Each export order is a long-lived Temporal workflow. Errors: `{ error: { code, message, details? } }`.',
     },
-    servers: serverUrl ? [{ url: serverUrl }] : undefined,
-  });
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'API_TOKENS entry; role viewer: every GET, role ops: everything',
+        },
+      },
+      schemas: schemas.components(),
+    },
+    paths: {
+      '/health': {
+        get: {
+          summary: 'Liveness and Temporal reachability',
+          responses: {
+            200: json(z.object({ status: z.literal('ok'), temporal: z.literal('ok') }), 'Temporal answers'),
+            503: json(
+              z.object({ status: z.literal('degraded'), temporal: z.literal('unavailable') }),
+              'Temporal cannot be reached',
+            ),
+          },
+        },
+      },
+      '/openapi.json': {
+        get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3 document' } } },
+      },
+      '/orders': {
+        post: {
+          summary: 'Start an order from a new inquiry (role ops)',
+          security,
+          requestBody: body(newOrderSchema),
+          responses: {
+            201: {
+              ...json(orderViewSchema, 'The new order'),
+              headers: { Location: { description: '/orders/{orderId}', schema: { type: 'string' } } },
+            },
+            400: err('VALIDATION_FAILED'),
+            403: err('FORBIDDEN: role viewer'),
+            409: err('ORDER_EXISTS'),
+            413: err('PAYLOAD_TOO_LARGE'),
+            415: err('UNSUPPORTED_MEDIA_TYPE'),
+            ...common,
+          },
+        },
+        get: {
+          summary: 'List orders from Temporal visibility (eventually consistent)',
+          security,
+          parameters: parameters('query', listOrdersQuerySchema),
+          responses: {
+            200: json(
+              z.object({ orders: z.array(orderSummarySchema), nextPageToken: z.string().nullable() }),
+              'One page of order summaries',
+            ),
+            400: err('VALIDATION_FAILED'),
+            ...common,
+          },
+        },
+      },
+      '/orders/{orderId}': {
+        get: {
+          summary: 'The order view',
+          security,
+          parameters: orderIdParams,
+          responses: { 200: json(orderViewSchema, 'The order'), 404: err('ORDER_NOT_FOUND'), ...common },
+        },
+      },
+      '/orders/{orderId}/events': {
+        post: {
+          summary: 'Record an event (role ops); the same eventId is applied once',
+          security,
+          parameters: orderIdParams,
+          requestBody: body(orderEventSchema),
+          responses: {
+            200: json(orderViewSchema, 'The order after the event'),
+            400: err('VALIDATION_FAILED (schema, currency, overpayment, ...)'),
+            403: err('FORBIDDEN: role viewer'),
+            404: err('ORDER_NOT_FOUND'),
+            409: err('EVENT_NOT_ALLOWED, details {stage, allowedEvents}'),
+            413: err('PAYLOAD_TOO_LARGE'),
+            415: err('UNSUPPORTED_MEDIA_TYPE'),
+            ...common,
+          },
+        },
+      },
+      '/orders/{orderId}/emails': {
+        get: {
+          summary: 'Every email the order sent',
+          security,
+          parameters: orderIdParams,
+          responses: {
+            200: json(z.object({ emails: z.array(emailSchema) }), 'The emails'),
+            404: err('ORDER_NOT_FOUND'),
+            ...common,
+          },
+        },
+      },
+    },
+  };
 }

@@ -1,0 +1,290 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed any */
+/**
+ * The OpenAPI document, built directly (no server): its shape, that it is plain OpenAPI 3.0 (no JSON
+ * Schema draft keywords), and that the generator takes zod/mini schemas as well as classic ones.
+ */
+import { z } from 'zod';
+import * as zm from 'zod/mini';
+import { buildOpenApiDocument } from '../../src/api/openapi';
+import { openApiSchemas, type SchemaObject } from '../../src/api/openapiSchema';
+
+interface Operation {
+  summary: string;
+  security?: object[];
+  parameters?: { name: string; in: string; required: boolean; description?: string; schema: SchemaObject }[];
+  requestBody?: { required: boolean; content: { 'application/json': { schema: SchemaObject } } };
+  responses: Record<
+    string,
+    {
+      description: string;
+      headers?: Record<string, { schema: SchemaObject }>;
+      content?: { 'application/json': { schema: SchemaObject } };
+    }
+  >;
+}
+interface Document {
+  openapi: string;
+  servers?: { url: string }[];
+  paths: Record<string, Record<string, Operation>>;
+  components: { securitySchemes: Record<string, object>; schemas: Record<string, SchemaObject> };
+}
+
+const doc = buildOpenApiDocument('http://localhost:3000') as Document;
+const op = (path: string, method: string) => doc.paths[path][method];
+const bodySchema = (path: string) => op(path, 'post').requestBody!.content['application/json'].schema;
+const responseSchema = (path: string, method: string, status: string) =>
+  op(path, method).responses[status].content!['application/json'].schema;
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** Every schema object of the document, with where it sits. */
+function schemaObjects(document: Document): [string, SchemaObject][] {
+  const out: [string, SchemaObject][] = [];
+  const visit = (schema: unknown, at: string) => {
+    if (typeof schema !== 'object' || schema === null) return;
+    const s = schema as SchemaObject;
+    out.push([at, s]);
+    for (const [key, sub] of Object.entries(s.properties ?? {})) visit(sub, `${at}.properties.${key}`);
+    for (const key of ['items', 'additionalProperties', 'not'] as const) visit(s[key], `${at}.${key}`);
+    for (const key of ['allOf', 'anyOf', 'oneOf'] as const)
+      s[key]?.forEach((sub, i) => visit(sub, `${at}.${key}.${i}`));
+  };
+  for (const [name, s] of Object.entries(document.components.schemas)) visit(s, `components.${name}`);
+  for (const [path, methods] of Object.entries(document.paths)) {
+    for (const [method, o] of Object.entries(methods)) {
+      const at = `${method} ${path}`;
+      o.parameters?.forEach((p) => visit(p.schema, `${at} parameter ${p.name}`));
+      visit(o.requestBody?.content['application/json'].schema, `${at} body`);
+      for (const [status, r] of Object.entries(o.responses)) {
+        visit(r.content?.['application/json'].schema, `${at} ${status}`);
+        for (const [name, h] of Object.entries(r.headers ?? {}))
+          visit(h.schema, `${at} ${status} header ${name}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** The fixed fields of an OpenAPI 3.0.3 Schema Object (plus x- extensions). */
+const SCHEMA_OBJECT_FIELDS = new Set(
+  (
+    'title multipleOf maximum exclusiveMaximum minimum exclusiveMinimum maxLength minLength pattern maxItems ' +
+    'minItems uniqueItems maxProperties minProperties required enum type allOf oneOf anyOf not items ' +
+    'properties additionalProperties description format default nullable discriminator readOnly writeOnly ' +
+    'xml externalDocs example deprecated $ref'
+  ).split(' '),
+);
+
+function keysAnywhere(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => keysAnywhere(item, found));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      found.add(key);
+      keysAnywhere(item, found);
+    }
+  }
+  return found;
+}
+
+describe('buildOpenApiDocument', () => {
+  it('has every path and method, with security on /orders', () => {
+    expect(doc.openapi).toBe('3.0.3');
+    expect(doc.servers).toEqual([{ url: 'http://localhost:3000' }]);
+    expect((buildOpenApiDocument() as Document).servers).toBeUndefined();
+    const methods = Object.fromEntries(Object.entries(doc.paths).map(([p, m]) => [p, Object.keys(m).sort()]));
+    expect(methods).toEqual({
+      '/health': ['get'],
+      '/openapi.json': ['get'],
+      '/orders': ['get', 'post'],
+      '/orders/{orderId}': ['get'],
+      '/orders/{orderId}/events': ['post'],
+      '/orders/{orderId}/emails': ['get'],
+    });
+    for (const [path, o] of Object.entries(doc.paths).flatMap(([p, m]) =>
+      Object.values(m).map((x) => [p, x] as const),
+    )) {
+      expect(o.summary).toEqual(expect.any(String));
+      expect(o.security).toEqual(path.startsWith('/orders') ? [{ bearerAuth: [] }] : undefined);
+    }
+  });
+
+  it('names the answers as components and refers to them', () => {
+    expect(Object.keys(doc.components.schemas).sort()).toEqual([
+      'Email',
+      'Error',
+      'OrderSummary',
+      'OrderView',
+    ]);
+    expect(doc.components.securitySchemes.bearerAuth).toEqual({
+      type: 'http',
+      scheme: 'bearer',
+      description: expect.stringContaining('API_TOKENS'),
+    });
+    const created = op('/orders', 'post').responses['201'];
+    expect(created.content!['application/json'].schema).toEqual(ref('OrderView'));
+    expect(created.headers?.Location.schema).toEqual({ type: 'string' });
+    expect(Object.keys(op('/orders', 'post').responses).sort()).toEqual(
+      ['201', '400', '401', '403', '409', '413', '415', '429', '503'].sort(),
+    );
+    expect(responseSchema('/orders/{orderId}', 'get', '200')).toEqual(ref('OrderView'));
+    expect(responseSchema('/orders/{orderId}', 'get', '404')).toEqual(ref('Error'));
+    expect(responseSchema('/orders/{orderId}/events', 'post', '409')).toEqual(ref('Error'));
+    expect(responseSchema('/orders', 'get', '200').properties?.orders).toEqual({
+      type: 'array',
+      items: ref('OrderSummary'),
+    });
+    expect(responseSchema('/orders/{orderId}/emails', 'get', '200').properties?.emails).toEqual({
+      type: 'array',
+      items: ref('Email'),
+    });
+    // Answers may gain fields: no component is closed; a nullable enum lists null.
+    const { OrderView, OrderSummary, Error } = doc.components.schemas;
+    expect(OrderView.additionalProperties).toBeUndefined();
+    expect(OrderView.required).toEqual(expect.arrayContaining(['orderId', 'stage', 'status', 'timeline']));
+    expect(OrderSummary.properties?.stage).toMatchObject({
+      nullable: true,
+      enum: expect.arrayContaining([null]),
+    });
+    expect(Error.required).toEqual(['error']);
+  });
+
+  it('documents the request bodies inline, with oneOf event variants and field descriptions', () => {
+    const newOrder = bodySchema('/orders');
+    expect(op('/orders', 'post').requestBody?.required).toBe(true);
+    expect(newOrder.required).toEqual(['customer', 'accountManager', 'inquiry']);
+    expect(newOrder.properties?.customer).toMatchObject({ description: expect.any(String) });
+    const stageTimeLimits = newOrder.properties?.stageTimeLimits as SchemaObject;
+    expect(Object.keys(stageTimeLimits.properties ?? {})).toEqual(
+      expect.arrayContaining(['INQUIRY', 'DEPOSIT']),
+    );
+    expect(stageTimeLimits.required).toBeUndefined();
+
+    const variants = bodySchema('/orders/{orderId}/events').oneOf ?? [];
+    const byType = new Map(variants.map((v) => [(v.properties?.type as SchemaObject).enum?.[0], v]));
+    expect(byType.size).toBe(variants.length);
+    expect(byType.has('NOTE_ADDED')).toBe(true);
+    const quotationSent = byType.get('QUOTATION_SENT')!;
+    expect(quotationSent.properties?.incoterm).toMatchObject({
+      enum: expect.arrayContaining(['FOB', 'CIF']),
+      description: expect.any(String),
+    });
+    // io 'input': a field with a default is optional for the client.
+    const paymentTerms = quotationSent.properties?.paymentTerms as SchemaObject;
+    expect(paymentTerms.required).toEqual(['method']);
+    expect(paymentTerms.properties?.depositPercent).toMatchObject({ default: 30 });
+    // The ops console builds its forms from these schemas and takes no $ref.
+    expect(JSON.stringify([newOrder, variants])).not.toContain('$ref');
+  });
+
+  it('lists the query parameters of GET /orders and the orderId path parameter', () => {
+    const query = op('/orders', 'get').parameters ?? [];
+    expect(query.map((p) => p.name)).toEqual([
+      'stage',
+      'stalled',
+      'customer',
+      'accountManager',
+      'pageSize',
+      'nextPageToken',
+    ]);
+    for (const p of query) {
+      expect(p).toMatchObject({ in: 'query', required: false, schema: expect.any(Object) });
+      expect(p.description).toEqual(expect.any(String));
+    }
+    expect(query.find((p) => p.name === 'pageSize')).toMatchObject({
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+    });
+    // The query as sent: stalled is the string the transform reads.
+    expect(query.find((p) => p.name === 'stalled')?.schema).toMatchObject({
+      type: 'string',
+      enum: ['true', 'false'],
+    });
+
+    for (const [path, method] of [
+      ['/orders/{orderId}', 'get'],
+      ['/orders/{orderId}/events', 'post'],
+      ['/orders/{orderId}/emails', 'get'],
+    ]) {
+      expect(op(path, method).parameters).toEqual([
+        {
+          name: 'orderId',
+          in: 'path',
+          required: true,
+          description: expect.any(String),
+          schema: expect.objectContaining({
+            type: 'string',
+            pattern: expect.any(String),
+          }),
+        },
+      ]);
+    }
+  });
+
+  it('is plain OpenAPI 3.0: no JSON Schema draft keyword anywhere', () => {
+    const keys = keysAnywhere(doc);
+    for (const key of ['$schema', '$defs', 'definitions', '$id', 'const', 'propertyNames', 'examples'])
+      expect(keys).not.toContain(key);
+    const unknownFields = schemaObjects(doc).flatMap(([at, s]) =>
+      Object.keys(s)
+        .filter((key) => !SCHEMA_OBJECT_FIELDS.has(key) && !key.startsWith('x-'))
+        .map((key) => `${at}: ${key}`),
+    );
+    expect(unknownFields).toEqual([]);
+    const refs = schemaObjects(doc).flatMap(([, s]) => (s.$ref ? [s.$ref] : []));
+    for (const r of refs) expect(Object.keys(doc.components.schemas)).toContain(r.split('/').pop());
+  });
+});
+
+describe('openApiSchemas', () => {
+  it('takes zod/mini schemas (descriptions from the global registry) and inlines schemas with an id', () => {
+    const sku = zm
+      .string()
+      .check(zm.minLength(1))
+      .register(zm.globalRegistry, { description: 'Product code' });
+    const shared = zm
+      .object({ sku })
+      .register(zm.globalRegistry, { id: 'SharedLine', description: 'A line' });
+    const event = zm.discriminatedUnion('type', [
+      zm.object({ type: zm.literal('A'), line: shared, count: zm._default(zm.number(), 1) }),
+      zm.object({
+        type: zm.literal('B'),
+        lines: zm.array(shared),
+        note: zm.optional(zm.nullable(zm.string())),
+      }),
+    ]);
+    const answer = z.object({ event: z.nullable(event) });
+
+    const schemas = openApiSchemas({ Answer: answer });
+    const input = schemas.schema(event, 'input');
+    const line = {
+      type: 'object',
+      properties: { sku: { type: 'string', minLength: 1, description: 'Product code' } },
+    };
+    expect(input).toEqual({
+      oneOf: [
+        {
+          type: 'object',
+          properties: {
+            type: { type: 'string', enum: ['A'] },
+            line: { ...line, required: ['sku'], description: 'A line' },
+            count: { type: 'number', default: 1 },
+          },
+          required: ['type', 'line'],
+        },
+        {
+          type: 'object',
+          properties: {
+            type: { type: 'string', enum: ['B'] },
+            lines: { type: 'array', items: { ...line, required: ['sku'], description: 'A line' } },
+            note: { type: 'string', nullable: true },
+          },
+          required: ['type', 'lines'],
+        },
+      ],
+    });
+    expect(schemas.schema(answer, 'output')).toEqual(ref('Answer'));
+    const component = schemas.components().Answer;
+    expect(keysAnywhere(component)).not.toContain('definitions');
+    expect(keysAnywhere(component)).not.toContain('id');
+    expect(component.properties?.event).toMatchObject({ nullable: true, oneOf: expect.any(Array) });
+  });
+});
