@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { toValidationDetails, type ValidationDetail } from '../domain';
 import { ApiError } from './errors';
 
@@ -32,12 +32,12 @@ function badMoneyAmounts(
  * safeParse that never throws: a refinement in the domain that throws on a value an earlier check
  * already refused (e.g. a money amount with 3 decimals) is still the client's 400, not a 500.
  */
-export function parseOr400<S extends z.ZodType>(
+export function parseOr400<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
   where: 'body' | 'query',
 ): z.output<S> {
-  let result: z.ZodSafeParseResult<z.output<S>>;
+  let result: z.util.SafeParseResult<z.output<S>>;
   try {
     result = schema.safeParse(input);
   } catch {

@@ -69,8 +69,8 @@ const envSchema = z.object({
   API_TOKENS: apiTokensSchema.optional(),
   API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  API_WORKER_TIMEOUT: durationSchema.default('10s'),
-  // Each cached order costs the worker a few MB (see README, "Worker memory"): bounded, not heap-derived.
+  API_WORKER_TIMEOUT: z._default(durationSchema, '10s'),
+  // Each cached order costs the worker ~1.5 MB (see README, "Worker memory"): bounded, not heap-derived.
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(100),
   SMTP_URL: z
     .string()
@@ -81,8 +81,8 @@ const envSchema = z.object({
   EXPORTER_ADDRESS: z.string().min(1).default('1 Harbour Road, Ningbo, China'),
   DEFAULT_FORWARDER_NAME: z.string().min(1).default('Default Forwarder'),
   DEFAULT_FORWARDER_EMAIL: z.email().default('bookings@forwarder.localhost'),
-  STAGE_TIME_LIMITS: stageTimeLimitsSchema.default({}),
-  REMINDER_REPEAT_EVERY: durationSchema.default(DEFAULT_STALL_POLICY.repeatEvery),
+  STAGE_TIME_LIMITS: z._default(stageTimeLimitsSchema, {}),
+  REMINDER_REPEAT_EVERY: z._default(durationSchema, DEFAULT_STALL_POLICY.repeatEvery),
   REMINDER_ESCALATE_AFTER: z.coerce
     .number()
     .int()

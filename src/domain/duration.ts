@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { describe, z } from './zod';
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 const DURATION_PATTERN = /^([1-9]\d{0,5})([smhd])$/;
@@ -6,10 +6,14 @@ const DURATION_PATTERN = /^([1-9]\d{0,5})([smhd])$/;
 /** A positive duration such as "90s", "30m", "36h" or "14d". */
 export type Duration = string;
 
-export const durationSchema = z
-  .string()
-  .regex(DURATION_PATTERN, 'a positive whole number followed by s, m, h or d, e.g. "90s", "36h", "14d"')
-  .describe('Duration: a positive whole number with unit s (seconds), m (minutes), h (hours) or d (days)');
+export const durationSchema = describe(
+  z
+    .string()
+    .check(
+      z.regex(DURATION_PATTERN, 'a positive whole number followed by s, m, h or d, e.g. "90s", "36h", "14d"'),
+    ),
+  'Duration: a positive whole number with unit s (seconds), m (minutes), h (hours) or d (days)',
+);
 
 export function durationToMs(duration: Duration): number {
   const match = DURATION_PATTERN.exec(duration);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { describe, z } from './zod';
 
 /**
  * Money travels as a decimal string with at most two fractional digits and is computed in integer
@@ -12,33 +12,39 @@ export interface Money {
 
 const AMOUNT_PATTERN = /^-?(0|[1-9]\d{0,12})(\.\d{1,2})?$/;
 
-export const currencySchema = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'an ISO-4217 currency code such as USD')
-  .describe('ISO-4217 currency code');
+export const currencySchema = describe(
+  z.string().check(z.regex(/^[A-Z]{3}$/, 'an ISO-4217 currency code such as USD')),
+  'ISO-4217 currency code',
+);
 
-export const moneySchema = z
-  .object({
-    amount: z
+const moneyShape = {
+  amount: describe(
+    z
       .string()
-      .regex(AMOUNT_PATTERN, 'a decimal string with at most 2 fractional digits, e.g. "12345.60"')
-      .describe('Decimal amount as a string, at most 2 fractional digits (never a float)'),
-    currency: currencySchema,
-  })
-  .describe('An amount of money');
+      .check(z.regex(AMOUNT_PATTERN, 'a decimal string with at most 2 fractional digits, e.g. "12345.60"')),
+    'Decimal amount as a string, at most 2 fractional digits (never a float)',
+  ),
+  currency: currencySchema,
+};
+
+export const moneySchema = describe(z.object(moneyShape), 'An amount of money');
 
 // zod runs refinements even after the amount pattern failed; that failure is reported already.
 const wellFormed = (m: Money) => AMOUNT_PATTERN.test(m.amount);
 
-export const positiveMoneySchema = moneySchema.refine((m) => !wellFormed(m) || toMinor(m) > 0n, {
-  message: 'must be greater than zero',
-  path: ['amount'],
-});
+export const positiveMoneySchema = z.object(moneyShape).check(
+  z.refine((m) => !wellFormed(m) || toMinor(m) > 0n, {
+    message: 'must be greater than zero',
+    path: ['amount'],
+  }),
+);
 
-export const nonNegativeMoneySchema = moneySchema.refine((m) => !wellFormed(m) || toMinor(m) >= 0n, {
-  message: 'must not be negative',
-  path: ['amount'],
-});
+export const nonNegativeMoneySchema = z.object(moneyShape).check(
+  z.refine((m) => !wellFormed(m) || toMinor(m) >= 0n, {
+    message: 'must not be negative',
+    path: ['amount'],
+  }),
+);
 
 export function toMinor(money: Money): bigint {
   const match = AMOUNT_PATTERN.exec(money.amount);

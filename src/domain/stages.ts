@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { describe, z } from './zod';
 
 /** The nine working stages of an export order, in the only order an order may pass through them. */
 export const OPEN_STAGES = [
@@ -22,8 +22,8 @@ export type OpenStage = (typeof OPEN_STAGES)[number];
 export type TerminalStage = (typeof TERMINAL_STAGES)[number];
 export type Stage = (typeof STAGES)[number];
 
-export const stageSchema = z.enum(STAGES).describe('Stage of an export order');
-export const openStageSchema = z.enum(OPEN_STAGES).describe('A working (non-terminal) stage');
+export const stageSchema = describe(z.enum(STAGES), 'Stage of an export order');
+export const openStageSchema = describe(z.enum(OPEN_STAGES), 'A working (non-terminal) stage');
 
 export function isTerminalStage(stage: Stage): stage is TerminalStage {
   return stage === 'COMPLETED' || stage === 'CANCELLED';

@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import {
   listOrdersQuerySchema,
   newOrderSchema,
@@ -105,8 +106,8 @@ describe('orderEventSchema', () => {
   });
 
   it('describes itself for OpenAPI generation', () => {
-    expect(orderEventSchema.description).toMatch(/events/);
-    expect(newOrderSchema.description).toMatch(/POST \/orders/);
+    expect(z.globalRegistry.get(orderEventSchema)?.description).toMatch(/events/);
+    expect(z.globalRegistry.get(newOrderSchema)?.description).toMatch(/POST \/orders/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { describe, z } from '../zod';
 
 export const INCOTERMS = [
   'EXW',
@@ -23,12 +23,11 @@ export const INQUIRY_CHANNELS = [
   'OTHER',
 ] as const;
 
-export const incotermSchema = z.enum(INCOTERMS).describe('Incoterms 2020 rule');
-export const paymentMethodSchema = z
-  .enum(PAYMENT_METHODS)
-  .describe(
-    'TT telegraphic transfer, LC letter of credit, DP/DA documents against payment/acceptance, OA open account',
-  );
+export const incotermSchema = describe(z.enum(INCOTERMS), 'Incoterms 2020 rule');
+export const paymentMethodSchema = describe(
+  z.enum(PAYMENT_METHODS),
+  'TT telegraphic transfer, LC letter of credit, DP/DA documents against payment/acceptance, OA open account',
+);
 
 // Control characters (other than line breaks and tabs) are never meaningful in order data, and a NUL
 // cannot even be stored in a Temporal search attribute or matched by a visibility query.
@@ -38,52 +37,59 @@ const hasControlCharacters = (value: string) =>
   Array.from(value).some((char) => isControlCharacter(char.charCodeAt(0)));
 
 export const text = (max: number, description: string) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((value) => !hasControlCharacters(value), 'must not contain control characters')
-    .describe(description);
+  describe(
+    z.string().check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(max),
+      z.refine((value) => !hasControlCharacters(value), 'must not contain control characters'),
+    ),
+    description,
+  );
 
-export const emailSchema = z.email().max(254).describe('Email address');
+export const emailSchema = describe(z.email().check(z.maxLength(254)), 'Email address');
 
 /** ISO-8601 instant; an offset other than Z is accepted and normalised to UTC by the domain. */
-export const instantSchema = z.iso.datetime({ offset: true }).describe('ISO-8601 date-time, UTC');
-export const calendarDateSchema = z.iso.date().describe('ISO-8601 calendar date (YYYY-MM-DD)');
+export const instantSchema = describe(z.iso.datetime({ offset: true }), 'ISO-8601 date-time, UTC');
+export const calendarDateSchema = describe(z.iso.date(), 'ISO-8601 calendar date (YYYY-MM-DD)');
 
 /** Percent with at most two decimals, so deposit math can run in integer basis points. */
-export const percentSchema = z
-  .number()
-  .min(0)
-  .max(100)
-  .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, 'at most 2 decimal places')
-  .describe('Percentage 0-100, at most 2 decimals');
+export const percentSchema = describe(
+  z.number().check(
+    z.minimum(0),
+    z.maximum(100),
+    z.refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, 'at most 2 decimal places'),
+  ),
+  'Percentage 0-100, at most 2 decimals',
+);
 
-export const customerSchema = z
-  .object({
+export const customerSchema = describe(
+  z.object({
     name: text(200, 'Contact person'),
     company: text(200, 'Company name'),
     email: emailSchema,
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'an ISO-3166 alpha-2 country code such as DE')
-      .describe('ISO-3166 alpha-2 country code'),
-  })
-  .describe('The buying customer');
+    country: describe(
+      z.string().check(z.regex(/^[A-Z]{2}$/, 'an ISO-3166 alpha-2 country code such as DE')),
+      'ISO-3166 alpha-2 country code',
+    ),
+  }),
+  'The buying customer',
+);
 
-export const contactSchema = z
-  .object({ name: text(200, 'Full name'), email: emailSchema })
-  .describe('A person with an email address');
+export const contactSchema = describe(
+  z.object({ name: text(200, 'Full name'), email: emailSchema }),
+  'A person with an email address',
+);
 
-export const productLineSchema = z
-  .object({
-    sku: text(64, 'Product code').optional(),
+export const productLineSchema = describe(
+  z.object({
+    sku: z.optional(text(64, 'Product code')),
     description: text(500, 'What the customer asks for'),
-    quantity: z.number().positive().describe('Requested quantity, positive'),
-    unit: text(32, 'Unit of measure, e.g. pcs').optional(),
-  })
-  .describe('One requested product');
+    quantity: describe(z.number().check(z.positive()), 'Requested quantity, positive'),
+    unit: z.optional(text(32, 'Unit of measure, e.g. pcs')),
+  }),
+  'One requested product',
+);
 
 export type Customer = z.infer<typeof customerSchema>;
 export type Contact = z.infer<typeof contactSchema>;

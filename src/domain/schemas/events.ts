@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { describe, describeCopy, z } from '../zod';
 import { nonNegativeMoneySchema, positiveMoneySchema } from '../money';
 import {
   calendarDateSchema,
@@ -9,35 +9,40 @@ import {
   text,
 } from './common';
 
-const eventIdSchema = z
-  .string()
-  .min(1)
-  .max(128)
-  .describe('Optional client idempotency key: the same eventId is applied once');
+const eventIdSchema = describe(
+  z.string().check(z.minLength(1), z.maxLength(128)),
+  'Optional client idempotency key: the same eventId is applied once',
+);
 
 /** Builds one event variant; every client event may carry an idempotency key. */
-function event<T extends string, S extends z.ZodRawShape>(type: T, shape: S, description: string) {
-  return z
-    .object({ type: z.literal(type), eventId: eventIdSchema.optional(), ...shape })
-    .describe(description);
+function event<T extends string, S extends z.core.$ZodShape>(type: T, shape: S, description: string) {
+  return describe(
+    z.object({ type: z.literal(type), eventId: z.optional(eventIdSchema), ...shape }),
+    description,
+  );
 }
 
-const note = text(2000, 'Free-text note').optional();
+const note = z.optional(text(2000, 'Free-text note'));
 
-export const quotationLineSchema = z
-  .object({
+export const quotationLineSchema = describe(
+  z.object({
     description: text(500, 'What is quoted'),
-    quantity: z.number().positive().describe('Quoted quantity, positive'),
-    unitPrice: nonNegativeMoneySchema.describe('Price per unit'),
-  })
-  .describe('One quotation line');
+    quantity: describe(z.number().check(z.positive()), 'Quoted quantity, positive'),
+    unitPrice: describeCopy(nonNegativeMoneySchema, 'Price per unit'),
+  }),
+  'One quotation line',
+);
 
-export const paymentTermsSchema = z
-  .object({
+export const paymentTermsSchema = describe(
+  z.object({
     method: paymentMethodSchema,
-    depositPercent: percentSchema.default(30).describe('Deposit due before production, percent of the total'),
-  })
-  .describe('Payment terms');
+    depositPercent: describe(
+      z._default(percentSchema, 30),
+      'Deposit due before production, percent of the total',
+    ),
+  }),
+  'Payment terms',
+);
 
 const quotationSent = event(
   'QUOTATION_SENT',
@@ -45,23 +50,23 @@ const quotationSent = event(
     quotationNo: text(64, 'Quotation number'),
     incoterm: incotermSchema,
     namedPlace: text(200, 'Named place of the Incoterm, e.g. "Shanghai"'),
-    lines: z
-      .array(quotationLineSchema)
-      .min(1)
-      .max(200)
-      .refine((lines) => lines.every((l) => l.unitPrice.currency === lines[0].unitPrice.currency), {
+    lines: z.array(quotationLineSchema).check(
+      z.minLength(1),
+      z.maxLength(200),
+      z.refine((lines) => lines.every((l) => l.unitPrice.currency === lines[0].unitPrice.currency), {
         message: 'all lines must use the same currency',
       }),
+    ),
     paymentTerms: paymentTermsSchema,
-    validUntil: calendarDateSchema.describe('Last day the quotation is valid'),
-    leadTimeDays: z.number().int().min(0).max(3650).describe('Production lead time in days'),
+    validUntil: describeCopy(calendarDateSchema, 'Last day the quotation is valid'),
+    leadTimeDays: describe(z.int().check(z.minimum(0), z.maximum(3650)), 'Production lead time in days'),
   },
   'A quotation (or a revision) was sent: INQUIRY -> QUOTATION',
 );
 
 const quotationAccepted = event(
   'QUOTATION_ACCEPTED',
-  { sampleRequired: z.boolean().default(true).describe('false waives the sample stage') },
+  { sampleRequired: describe(z._default(z.boolean(), true), 'false waives the sample stage') },
   'The customer accepted the quotation: -> SAMPLE, or -> CONTRACT without a sample',
 );
 const quotationDeclined = event(
@@ -84,30 +89,30 @@ const contractSigned = event(
   'CONTRACT_SIGNED',
   {
     contractNo: text(64, 'Contract number'),
-    totalAmount: positiveMoneySchema.describe('Contract total'),
-    depositPercent: percentSchema.optional().describe("Deposit percent; default the quotation's"),
+    totalAmount: describeCopy(positiveMoneySchema, 'Contract total'),
+    depositPercent: describe(z.optional(percentSchema), "Deposit percent; default the quotation's"),
   },
   'The contract was signed: -> DEPOSIT, or -> PRODUCTION when the deposit is 0',
 );
 const depositReceived = event(
   'DEPOSIT_RECEIVED',
   {
-    amount: positiveMoneySchema.describe("Amount received, in the contract's currency"),
+    amount: describeCopy(positiveMoneySchema, "Amount received, in the contract's currency"),
     reference: text(128, 'Bank reference'),
   },
   'A deposit payment arrived; payments add up; -> PRODUCTION once the deposit is reached',
 );
 const productionProgress = event(
   'PRODUCTION_PROGRESS',
-  { percent: z.number().min(0).max(100).describe('Percent produced'), note },
+  { percent: describe(z.number().check(z.minimum(0), z.maximum(100)), 'Percent produced'), note },
   'Production progress',
 );
 const inspectionRecorded = event(
   'INSPECTION_RECORDED',
   {
-    result: z.enum(['PASSED', 'FAILED']).describe('QC result'),
+    result: describe(z.enum(['PASSED', 'FAILED']), 'QC result'),
     inspector: text(200, 'Inspector or inspection company'),
-    reportRef: text(200, 'Inspection report reference').optional(),
+    reportRef: z.optional(text(200, 'Inspection report reference')),
   },
   'A QC inspection was recorded',
 );
@@ -122,8 +127,8 @@ const bookingConfirmed = event(
     forwarder: text(200, 'Forwarder that confirmed the booking'),
     vessel: text(200, 'Vessel name'),
     voyage: text(64, 'Voyage number'),
-    etd: z.union([calendarDateSchema, instantSchema]).describe('Estimated time of departure'),
-    containerNos: z.array(text(32, 'Container number')).max(500).optional(),
+    etd: describe(z.union([calendarDateSchema, instantSchema]), 'Estimated time of departure'),
+    containerNos: z.optional(z.array(text(32, 'Container number')).check(z.maxLength(500))),
   },
   'The forwarder confirmed the booking',
 );
@@ -136,7 +141,7 @@ const billOfLadingIssued = event(
   'BILL_OF_LADING_ISSUED',
   {
     blNo: text(64, 'Bill of lading number'),
-    blType: z.enum(['ORIGINAL', 'TELEX_RELEASE', 'SEA_WAYBILL']).describe('Kind of transport document'),
+    blType: describe(z.enum(['ORIGINAL', 'TELEX_RELEASE', 'SEA_WAYBILL']), 'Kind of transport document'),
   },
   'B/L issued (after customs): -> BALANCE; document copies go to the customer to verify',
 );
@@ -148,7 +153,7 @@ const documentsConfirmed = event(
 const balanceReceived = event(
   'BALANCE_RECEIVED',
   {
-    amount: positiveMoneySchema.describe("Amount received, in the contract's currency"),
+    amount: describeCopy(positiveMoneySchema, "Amount received, in the contract's currency"),
     reference: text(128, 'Bank reference'),
   },
   'A balance payment arrived; once paid in full -> DOCUMENTS and the document set is dispatched',
@@ -171,8 +176,8 @@ const retryFailedEffects = event(
   'Re-run the failed side effects (booking request, document emails, cancellation notice)',
 );
 
-export const orderEventSchema = z
-  .discriminatedUnion('type', [
+export const orderEventSchema = describe(
+  z.discriminatedUnion('type', [
     quotationSent,
     quotationAccepted,
     quotationDeclined,
@@ -193,8 +198,9 @@ export const orderEventSchema = z
     noteAdded,
     orderCancelled,
     retryFailedEffects,
-  ])
-  .describe('POST /orders/{orderId}/events body');
+  ]),
+  'POST /orders/{orderId}/events body',
+);
 
 export type OrderEvent = z.infer<typeof orderEventSchema>;
 export type OrderEventInput = z.input<typeof orderEventSchema>;
@@ -204,4 +210,6 @@ export type QuotationLine = z.infer<typeof quotationLineSchema>;
 export type PaymentTerms = z.infer<typeof paymentTermsSchema>;
 
 /** Every client event type, in the order of the contract's event table. */
-export const ORDER_EVENT_TYPES = orderEventSchema.options.map((o): OrderEventType => o.shape.type.value);
+export const ORDER_EVENT_TYPES = orderEventSchema.def.options.map(
+  (o): OrderEventType => o.shape.type.def.values[0],
+);

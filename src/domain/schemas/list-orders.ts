@@ -1,20 +1,31 @@
-import { z } from 'zod';
+import { describe, z } from '../zod';
 import { stageSchema } from '../stages';
 import { emailSchema, text } from './common';
 
-export const listOrdersQuerySchema = z
-  .object({
-    stage: stageSchema.optional(),
-    stalled: z
-      .enum(['true', 'false'])
-      .transform((v) => v === 'true')
-      .optional()
-      .describe('Only stalled (true) or only moving (false) orders'),
-    customer: text(200, 'Exact customer company name').optional(),
-    accountManager: emailSchema.optional().describe("Account manager's email"),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1-200'),
-    nextPageToken: z.string().min(1).max(4096).optional().describe('Token from the previous page'),
-  })
-  .describe('GET /orders query parameters');
+export const listOrdersQuerySchema = describe(
+  z.object({
+    stage: z.optional(stageSchema),
+    stalled: describe(
+      z.optional(
+        z.pipe(
+          z.enum(['true', 'false']),
+          z.transform((v: 'true' | 'false') => v === 'true'),
+        ),
+      ),
+      'Only stalled (true) or only moving (false) orders',
+    ),
+    customer: z.optional(text(200, 'Exact customer company name')),
+    accountManager: describe(z.optional(emailSchema), "Account manager's email"),
+    pageSize: describe(
+      z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
+      'Page size, 1-200',
+    ),
+    nextPageToken: describe(
+      z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+      'Token from the previous page',
+    ),
+  }),
+  'GET /orders query parameters',
+);
 
 export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { describe, describeCopy, z } from '../zod';
 import { durationSchema } from '../duration';
 import { OPEN_STAGES } from '../stages';
 import {
@@ -12,56 +12,61 @@ import {
   text,
 } from './common';
 
-export const orderIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9._-]{3,64}$/, '3-64 characters of A-Z a-z 0-9 - _ .')
-  .describe('Order id, also the Temporal workflow id');
+export const orderIdSchema = describe(
+  z.string().check(z.regex(/^[A-Za-z0-9._-]{3,64}$/, '3-64 characters of A-Z a-z 0-9 - _ .')),
+  'Order id, also the Temporal workflow id',
+);
 
-export const inquirySchema = z
-  .object({
-    channel: z.enum(INQUIRY_CHANNELS).describe('Where the inquiry came from'),
-    receivedAt: instantSchema.optional().describe('When the inquiry arrived; defaults to now'),
-    products: z.array(productLineSchema).min(1).max(200).describe('1-200 requested products'),
-    requestedDelivery: calendarDateSchema.optional().describe('Delivery date the customer asks for'),
-    notes: text(2000, 'Free-text notes').optional(),
-  })
-  .describe('The inquiry that starts the order');
+export const inquirySchema = describe(
+  z.object({
+    channel: describe(z.enum(INQUIRY_CHANNELS), 'Where the inquiry came from'),
+    receivedAt: describe(z.optional(instantSchema), 'When the inquiry arrived; defaults to now'),
+    products: describe(
+      z.array(productLineSchema).check(z.minLength(1), z.maxLength(200)),
+      '1-200 requested products',
+    ),
+    requestedDelivery: describe(z.optional(calendarDateSchema), 'Delivery date the customer asks for'),
+    notes: z.optional(text(2000, 'Free-text notes')),
+  }),
+  'The inquiry that starts the order',
+);
 
 /** Partial: stages not listed keep the configured default. */
-export const stageTimeLimitsSchema = z
-  .partialRecord(z.enum(OPEN_STAGES), durationSchema)
-  .describe('Per-stage time limits overriding the defaults, e.g. {"INQUIRY":"24h","DEPOSIT":"7d"}');
+export const stageTimeLimitsSchema = describe(
+  z.partialRecord(z.enum(OPEN_STAGES), durationSchema),
+  'Per-stage time limits overriding the defaults, e.g. {"INQUIRY":"24h","DEPOSIT":"7d"}',
+);
 
-export const reminderPolicySchema = z
-  .object({
-    repeatEvery: durationSchema.optional().describe('Interval between reminders while a stage is stalled'),
-    escalateAfter: z
-      .number()
-      .int()
-      .min(0)
-      .max(100)
-      .optional()
-      .describe('Number of reminders in a stage after which the escalation address is copied'),
-    escalateTo: emailSchema
-      .nullable()
-      .optional()
-      .describe('Escalation address; null switches escalation off'),
-  })
-  .describe('Stall reminder policy overriding the defaults');
+export const reminderPolicySchema = describe(
+  z.object({
+    repeatEvery: describe(z.optional(durationSchema), 'Interval between reminders while a stage is stalled'),
+    escalateAfter: describe(
+      z.optional(z.int().check(z.minimum(0), z.maximum(100))),
+      'Number of reminders in a stage after which the escalation address is copied',
+    ),
+    escalateTo: describe(
+      z.optional(z.nullable(emailSchema)),
+      'Escalation address; null switches escalation off',
+    ),
+  }),
+  'Stall reminder policy overriding the defaults',
+);
 
-export const newOrderSchema = z
-  .object({
-    orderId: orderIdSchema.optional(),
+export const newOrderSchema = describe(
+  z.object({
+    orderId: z.optional(orderIdSchema),
     customer: customerSchema,
-    accountManager: contactSchema.describe('Account manager who owns the order and receives reminders'),
+    accountManager: describeCopy(contactSchema, 'Account manager who owns the order and receives reminders'),
     inquiry: inquirySchema,
-    forwarder: contactSchema
-      .optional()
-      .describe('Freight forwarder receiving the booking request; the configured default when absent'),
-    stageTimeLimits: stageTimeLimitsSchema.optional(),
-    reminderPolicy: reminderPolicySchema.optional(),
-  })
-  .describe('POST /orders body: a new inquiry starts an order');
+    forwarder: describe(
+      z.optional(contactSchema),
+      'Freight forwarder receiving the booking request; the configured default when absent',
+    ),
+    stageTimeLimits: z.optional(stageTimeLimitsSchema),
+    reminderPolicy: z.optional(reminderPolicySchema),
+  }),
+  'POST /orders body: a new inquiry starts an order',
+);
 
 export type NewOrder = z.infer<typeof newOrderSchema>;
 export type Inquiry = z.infer<typeof inquirySchema>;

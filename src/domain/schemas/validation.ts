@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../zod';
 
 /** One bad field, as the contract's VALIDATION_FAILED `details` lists them. */
 export interface ValidationDetail {
@@ -6,6 +6,6 @@ export interface ValidationDetail {
   message: string;
 }
 
-export function toValidationDetails(error: z.ZodError): ValidationDetail[] {
+export function toValidationDetails(error: z.core.$ZodError): ValidationDetail[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
