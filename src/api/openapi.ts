@@ -163,7 +163,11 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           responses: {
             200: json(z.object({ status: z.literal('ok'), temporal: z.literal('ok') }), 'Temporal answers'),
             503: json(
-              z.object({ status: z.literal('degraded'), temporal: z.literal('unavailable') }),
+              z.object({
+                status: z.literal('unavailable'),
+                temporal: z.literal('unavailable'),
+                error: z.object({ code: z.literal('TEMPORAL_UNAVAILABLE'), message: z.string() }),
+              }),
               'Temporal cannot be reached',
             ),
           },
