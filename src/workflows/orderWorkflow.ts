@@ -37,19 +37,22 @@ import {
 } from './effectInputs';
 import type { OrderWorkflowInput } from './input';
 import { orderEventSignal, orderQuery, recordEventUpdate, type EventSubmission } from './messages';
-import { QUIET_STALL_TIMER_WHILE_REMINDING } from './patches';
+import { QUIET_STALL_TIMER_WHILE_REMINDING, UPDATES_AFTER_ACTIVITY_RESULTS } from './patches';
 import { createVisibility } from './visibility';
 
 // Emails to customers and forwarders: retried for hours through an SMTP outage, then recorded as
 // failed so an operator can retry them (RETRY_FAILED_EFFECTS) instead of the order moving on blindly.
+// They heartbeat while they run: a worker that died mid-send is noticed in seconds, not a minute.
 const effects = proxyActivities<OrderActivities>({
   startToCloseTimeout: '1 minute',
+  heartbeatTimeout: '10s',
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '5m', maximumAttempts: 50 },
 });
 
 // A reminder is only useful while the stage is stalled: retry without limit, the stage change ends it.
 const reminders = proxyActivities<OrderActivities>({
   startToCloseTimeout: '1 minute',
+  heartbeatTimeout: '10s',
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m' },
 });
 
@@ -178,11 +181,13 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
   setHandler(
     recordEventUpdate,
-    (submission: EventSubmission) => {
+    async (submission: EventSubmission) => {
+      if (patched(UPDATES_AFTER_ACTIVITY_RESULTS)) await activityResultsApplied();
       const kept = validatedDecision();
       const decision = kept ? commit(kept) : apply(clientEvent(submission.event), submission.actor);
-      // The validator ran the same reducer on the same state a moment ago, so this cannot happen.
-      if (!decision.ok) throw ApplicationFailure.nonRetryable(decision.message, decision.code);
+      // The validator saw the state before other updates of the same activation were applied; one
+      // of them may have made this event unfit (the client gets the same 409 as from the validator).
+      if (!decision.ok) throw refusal(decision);
       return state;
     },
     {
@@ -193,16 +198,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         });
         const updateId = currentUpdateInfo()?.id;
         validated = decision.ok && updateId !== undefined ? { updateId, state, decision } : undefined;
-        if (!decision.ok) {
-          throw ApplicationFailure.create({
-            type: decision.code,
-            message: decision.message,
-            details: [
-              { stage: decision.stage, allowedEvents: decision.allowedEvents, fields: decision.details },
-            ],
-            nonRetryable: true,
-          });
-        }
+        if (!decision.ok) throw refusal(decision);
       },
     },
   );
@@ -251,6 +247,18 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 }
 
 /**
+ * Resolves once the activation that called it has applied every activity result it brought. Core
+ * runs update handlers before it resolves activities, and their results reach the workflow in
+ * promise callbacks; those all run in the microtask drain that ends the activation. The flag below
+ * flips at the start of that drain, and the SDK re-checks conditions only after it is over.
+ */
+async function activityResultsApplied(): Promise<void> {
+  let drained = false;
+  void Promise.resolve().then(() => (drained = true));
+  await condition(() => drained);
+}
+
+/**
  * What a client sent, for the reducer, which checks it against the event schema itself. Only the
  * workflow may produce system events, so a client naming one gets a payload no schema accepts.
  */
@@ -258,6 +266,16 @@ function clientEvent(raw: unknown): AnyEvent {
   const type = raw && typeof raw === 'object' && 'type' in raw ? raw.type : undefined;
   const isSystem = SYSTEM_EVENT_TYPES.some((systemType) => systemType === type);
   return (isSystem ? { ...(raw as object), type: `client-sent ${String(type)}` } : raw) as AnyEvent;
+}
+
+/** A refused event as the API reads it: the reducer's code, its message and what fits now. */
+function refusal(decision: Extract<Decision, { ok: false }>): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: decision.code,
+    message: decision.message,
+    details: [{ stage: decision.stage, allowedEvents: decision.allowedEvents, fields: decision.details }],
+    nonRetryable: true,
+  });
 }
 
 /** The reducer's reason, with the first bad field when the event did not match its schema. */

@@ -14,3 +14,12 @@ export const QUIET_STALL_TIMER_WHILE_REMINDING = 'quiet-stall-timer-while-remind
  * the list's `updatedAt` now comes from visibility alone.
  */
 export const NO_MEMO_UPDATED_AT = 'no-memo-updated-at';
+
+/**
+ * v4: an update decides only after the activity results delivered with it have been applied. Core
+ * hands updates to the workflow before activity results within one activation, and the results
+ * land in promise callbacks afterwards; a live worker often got the two in separate activations,
+ * while replay gets them in one, so an update could be decided on different state on replay
+ * (nondeterminism found by the chaos run: GOODS_RELEASED right after the dispatch email finished).
+ */
+export const UPDATES_AFTER_ACTIVITY_RESULTS = 'updates-after-activity-results';
