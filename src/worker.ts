@@ -7,6 +7,7 @@ import { NativeConnection, Runtime, DefaultLogger, Worker, type WorkerOptions } 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActivities, createMailTransport } from './activities';
+import { withHeartbeats } from './activities/heartbeats';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { temporalConnectionOptions } from './config/temporalConnection';
 
@@ -29,14 +30,17 @@ export async function createOrderWorker(config: Config, connection: NativeConnec
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
+    stickyQueueScheduleToStartTimeout: config.worker.stickyQueueTimeoutMs,
     ...workflowSource(),
-    activities: createActivities({
-      transport,
-      mailFrom: config.mail.from,
-      exporter: config.exporter,
-      temporalUiUrl: config.temporal.uiUrl,
-      namespace: config.temporal.namespace,
-    }),
+    activities: withHeartbeats(
+      createActivities({
+        transport,
+        mailFrom: config.mail.from,
+        exporter: config.exporter,
+        temporalUiUrl: config.temporal.uiUrl,
+        namespace: config.temporal.namespace,
+      }),
+    ),
   });
 }
 
