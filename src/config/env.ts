@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_STALL_POLICY, durationSchema, OPEN_STAGES, type StallPolicy } from '../domain';
+import { DEFAULT_STALL_POLICY, durationSchema, durationToMs, OPEN_STAGES, type StallPolicy } from '../domain';
 
 /** A token the API accepts; `name` is the actor recorded in the timeline. */
 export interface ApiToken {
@@ -72,6 +72,9 @@ const envSchema = z.object({
   API_WORKER_TIMEOUT: z._default(durationSchema, '10s'),
   // Each cached order costs the worker ~1.5 MB (see README, "Worker memory"): bounded, not heap-derived.
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(100),
+  // How long the server holds an order's next task for the worker that has it cached. After that
+  // worker died, its orders wait this long before another worker replays them (the SDK's 10s).
+  WORKER_STICKY_TIMEOUT: z._default(durationSchema, '3s'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/\S+$/, 'smtp://[user:pass@]host:port or smtps://...')
@@ -135,7 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
       workerTimeout: e.API_WORKER_TIMEOUT,
     },
-    worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS },
+    worker: {
+      maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+      stickyQueueTimeoutMs: durationToMs(e.WORKER_STICKY_TIMEOUT),
+    },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     exporter: { name: e.EXPORTER_NAME, address: e.EXPORTER_ADDRESS, email: e.MAIL_FROM },
     defaultForwarder: { name: e.DEFAULT_FORWARDER_NAME, email: e.DEFAULT_FORWARDER_EMAIL },
