@@ -83,6 +83,9 @@ export interface ChaosReport {
   ok: boolean;
 }
 
+/** booking request, document copies, final document set */
+const EMAILS_PER_ORDER = 3;
+
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -188,16 +191,14 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       return r;
     }).finally(() => {
       driving = false;
+      log(`[${elapsed()}] every order finished`);
     });
 
-    // the fault plan: worker kills with the server restart and the SMTP outage among them
-    const plan: FaultRecord['kind'][] = Array.from(
-      { length: opts.workerKills },
-      () => 'worker SIGKILL' as const,
-    );
-    const insert = (k: FaultRecord['kind']) => plan.splice(Math.floor(rnd() * (plan.length + 1)), 0, k);
+    // the fault plan: worker kills with the server restarts among them (the SMTP outage runs beside)
+    type PlannedFault = Exclude<FaultRecord['kind'], 'SMTP refuses (421)'>;
+    const plan: PlannedFault[] = Array.from({ length: opts.workerKills }, () => 'worker SIGKILL' as const);
+    const insert = (k: PlannedFault) => plan.splice(Math.floor(rnd() * (plan.length + 1)), 0, k);
     for (let i = 0; i < opts.serverRestarts; i++) insert('dev server kill+restart');
-    if (opts.smtpOutageMs > 0) insert('SMTP refuses (421)');
     const faults: FaultRecord[] = [];
     // recovery probe: an order of the harness's own that takes a note until one is accepted
     const probeId = `CHAOS-${taskQueue}-probe`;
@@ -233,6 +234,32 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         recoverMs: recoveredAt && recoveredAt - endedAt,
       });
     };
+    // The SMTP outage runs beside the other faults, from the first email on, so it has mail to refuse.
+    const smtpOutage = (async () => {
+      if (opts.smtpOutageMs <= 0) return;
+      while (driving && sink.messages.length === 0) await sleep(100);
+      if (!driving) return log(`[${elapsed()}] all orders finished before any email: no SMTP outage`);
+      const at = Date.now();
+      sink.refuseWith = 421;
+      log(`[${elapsed()}] SMTP refuses connections for ${opts.smtpOutageMs} ms`);
+      await sleep(opts.smtpOutageMs);
+      sink.refuseWith = undefined;
+      const endedAt = Date.now();
+      // recovered: the first email delivered after the outage (mail refused meanwhile is retried)
+      const atEnd = sink.messages.length;
+      while (driving && sink.messages.length === atEnd && Date.now() - endedAt < 300_000) await sleep(100);
+      const recoveredAt = sink.messages.length > atEnd ? Date.now() : undefined;
+      const f: FaultRecord = {
+        kind: 'SMTP refuses (421)',
+        at,
+        endedAt,
+        recoveredAt,
+        downMs: endedAt - at,
+        recoverMs: recoveredAt && recoveredAt - endedAt,
+      };
+      faults.push(f);
+      log(`[${elapsed()}] ${f.kind}: down ${f.downMs} ms, recovered ${f.recoverMs ?? '-'} ms after`);
+    })();
     await sleep(1_500);
     for (const kind of plan) {
       if (!driving) {
@@ -246,33 +273,12 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         log(`[${elapsed()}] worker SIGKILLed`);
         await worker.start();
         await recordRecovery(kind, at);
-      } else if (kind === 'dev server kill+restart') {
+      } else {
         await server.stop({ hard: true });
         log(`[${elapsed()}] dev server SIGKILLed`);
         await sleep(2_000);
         await server.restart();
         await recordRecovery(kind, at);
-      } else {
-        faultInProgress = false;
-        const before = sink.messages.length;
-        sink.refuseWith = 421;
-        log(`[${elapsed()}] SMTP refuses connections for ${opts.smtpOutageMs} ms`);
-        await sleep(opts.smtpOutageMs);
-        sink.refuseWith = undefined;
-        const endedAt = Date.now();
-        const refusedSome = sink.messages.length === before; // nothing got through meanwhile
-        // the next delivered message, if anything is still waiting to be sent
-        const waitUntil = Date.now() + 180_000; // nothing may be waiting to be sent at all
-        while (driving && sink.messages.length === before && Date.now() < waitUntil) await sleep(100);
-        const recoveredAt = sink.messages.length > before ? Date.now() : undefined;
-        faults.push({
-          kind,
-          at,
-          endedAt,
-          recoveredAt,
-          downMs: endedAt - at,
-          recoverMs: refusedSome && recoveredAt ? recoveredAt - endedAt : undefined,
-        });
       }
       const f = faults[faults.length - 1];
       log(`[${elapsed()}] ${kind}: down ${f.downMs} ms, recovered ${f.recoverMs ?? '-'} ms after`);
@@ -280,6 +286,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     }
     faultsDone();
     await drivers;
+    await smtpOutage;
+    faults.sort((x, y) => x.at - y.at);
     stopSupervisor = true;
     await supervisor;
     // let the last emails (none expected after GOODS_RELEASED, but effects may still finish) settle
@@ -305,8 +313,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     let completed = 0;
     let readable = 0;
     let recordedNotDelivered = 0;
+    const ordersMissingEmails: string[] = [];
+    const settleDeadline = Date.now() + 60_000;
     const resentAnswered409: string[] = [];
-    const delivered = new Set(sink.messages.map((m) => m.parsed.messageId ?? ''));
+    const delivered = (messageId: string) => sink!.messages.some((m) => m.parsed.messageId === messageId);
     for (const r of results) {
       let view: ApiBody | undefined;
       for (let i = 0; i < 50; i++) {
@@ -337,9 +347,26 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         if (a.orderId === r.orderId && a.status === 409 && counts.has(a.eventId))
           resentAnswered409.push(`${a.eventId} ${a.type}`);
       for (const [id, n] of counts) if (n > 1 && id.startsWith(r.orderId)) twice += n - 1;
-      const e = await http(base, 'GET', `/orders/${r.orderId}/emails`);
-      if (e.status === 200)
-        for (const m of e.body.emails ?? []) if (!delivered.has(m.messageId)) recordedNotDelivered++;
+      // An email whose worker died mid-send is retried once its heartbeat is missed: wait for it.
+      let e = await http(base, 'GET', `/orders/${r.orderId}/emails`);
+      while (
+        view.status === 'COMPLETED' &&
+        (e.status !== 200 || new Set((e.body.emails ?? []).map((m) => m.purpose)).size < EMAILS_PER_ORDER) &&
+        Date.now() < settleDeadline
+      ) {
+        await sleep(500);
+        e = await http(base, 'GET', `/orders/${r.orderId}/emails`);
+      }
+      if (e.status === 200) {
+        const emails: { messageId: string; purpose: string }[] = e.body.emails ?? [];
+        for (const m of emails) if (!delivered(m.messageId)) recordedNotDelivered++;
+        // every completed order sent the booking request, the document copies and the final set
+        const purposes = new Set(emails.map((m) => m.purpose));
+        if (view.status === 'COMPLETED' && purposes.size < EMAILS_PER_ORDER) {
+          ordersMissingEmails.push(`${r.orderId} (${[...purposes].join(', ') || 'none'})`);
+          await saveHistory(r.orderId);
+        }
+      }
     }
     const byId = new Map<string, number>();
     for (const m of sink.messages)
@@ -351,6 +378,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     if (completed + unreadable !== opts.orders)
       failures.push(`orders completed ${completed} of ${opts.orders} (${unreadable} more cannot be read)`);
     if (missing) failures.push(`${missing} accepted events missing from timelines`);
+    if (ordersMissingEmails.length)
+      failures.push(
+        `${ordersMissingEmails.length} completed orders without all ${EMAILS_PER_ORDER} emails: ${ordersMissingEmails.slice(0, 5).join('; ')}`,
+      );
     if (twice) failures.push(`${twice} events applied twice`);
     const finalReads = unexpected5xx.filter((e) => e.what.startsWith('final')).length;
     if (unexpected5xx.length - finalReads)

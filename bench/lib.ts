@@ -15,7 +15,7 @@ export interface ApiBody {
   status?: string;
   documents?: { dispatchedAt?: string | null };
   timeline?: { eventId: string }[];
-  emails?: { messageId: string }[];
+  emails?: { messageId: string; purpose: string }[];
 }
 
 export interface HttpResult {
