@@ -68,6 +68,8 @@ const now = () => new Date().toISOString();
 export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderState> {
   let state =
     input.state ?? createOrder(input.order, input.policy, { now: input.createdAt, actor: input.createdBy });
+  // Decided once per run, at its start: a run that began before v4 keeps the old order to the end.
+  const updatesAfterActivityResults = patched(UPDATES_AFTER_ACTIVITY_RESULTS);
   const publish = createVisibility();
   const running = new Set<Promise<void>>();
   let eventsThisRun = 0;
@@ -182,7 +184,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   setHandler(
     recordEventUpdate,
     async (submission: EventSubmission) => {
-      if (patched(UPDATES_AFTER_ACTIVITY_RESULTS)) await activityResultsApplied();
+      if (updatesAfterActivityResults) await activityResultsApplied();
       const kept = validatedDecision();
       const decision = kept ? commit(kept) : apply(clientEvent(submission.event), submission.actor);
       // The validator saw the state before other updates of the same activation were applied; one
