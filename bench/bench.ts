@@ -445,13 +445,14 @@ async function main(): Promise<void> {
     const ratioToB2 = summary.app.eventsPerSecond.median / summary.B2.eventsPerSecond.median;
     const p99Excess = summary.app.p99.median - (summary.B2.p99.median + summary.B3.p99.median);
     // Past the cache size every new idle order evicts another, so that is where "flat" is judged:
-    // the least-squares growth over those points, against GC noise of 10% of the mean RSS.
+    // the trend over those points (median of pairwise slopes: one reading caught before a garbage
+    // collection does not make a trend), against GC noise of 10% of the mean RSS.
     const pastCache = (scale?.workerRss ?? []).filter((p) => p.idleOrders >= CACHE);
-    const rssFit = leastSquares(pastCache.map((p) => [p.idleOrders, p.workerRssMb]));
-    const rssGrowthPer1000 = rssFit.slope * 1000;
+    const rssSlope = medianSlope(pastCache.map((p) => [p.idleOrders, p.workerRssMb]));
+    const rssGrowthPer1000 = rssSlope * 1000;
     const rssGrowthOverRange =
       pastCache.length > 1
-        ? rssFit.slope * (pastCache[pastCache.length - 1].idleOrders - pastCache[0].idleOrders)
+        ? rssSlope * (pastCache[pastCache.length - 1].idleOrders - pastCache[0].idleOrders)
         : NaN;
     const rssMeanPastCache = pastCache.reduce((s, p) => s + p.workerRssMb, 0) / (pastCache.length || 1);
     const rssFlat = pastCache.length > 2 && rssGrowthOverRange < 0.1 * rssMeanPastCache;
@@ -608,16 +609,14 @@ async function settledRssMb(pid: number | undefined): Promise<number> {
   return median(readings);
 }
 
-/** Slope and intercept of the least-squares line through the points (NaN for fewer than two). */
-function leastSquares(points: [number, number][]): { slope: number; intercept: number } {
-  const n = points.length;
-  if (n < 2) return { slope: NaN, intercept: NaN };
-  const mx = points.reduce((s, [x]) => s + x, 0) / n;
-  const my = points.reduce((s, [, y]) => s + y, 0) / n;
-  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
-  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
-  const slope = sxx === 0 ? NaN : sxy / sxx;
-  return { slope, intercept: my - slope * mx };
+/** Theil-Sen slope: the median of the slopes between every two points (NaN for fewer than two). */
+function medianSlope(points: [number, number][]): number {
+  const slopes: number[] = [];
+  for (let i = 0; i < points.length; i++)
+    for (let j = i + 1; j < points.length; j++)
+      if (points[j][0] !== points[i][0])
+        slopes.push((points[j][1] - points[i][1]) / (points[j][0] - points[i][0]));
+  return slopes.length ? median(slopes) : NaN;
 }
 
 /** Waits until the worker has used (almost) no CPU for a second: its backlog is done. */
