@@ -18,8 +18,10 @@ export const NO_MEMO_UPDATED_AT = 'no-memo-updated-at';
 /**
  * v4: an update decides only after the activity results delivered with it have been applied. Core
  * hands updates to the workflow before activity results within one activation, and the results
- * land in promise callbacks afterwards; a live worker often got the two in separate activations,
+ * land in promise callbacks afterwards; a live worker can get the two in separate activations,
  * while replay gets them in one, so an update could be decided on different state on replay
- * (nondeterminism found by the chaos run: GOODS_RELEASED right after the dispatch email finished).
+ * (nondeterminism found by the chaos run: GOODS_RELEASED right after the dispatch email finished,
+ * bench/results/chaos-update-order-nondeterminism-history.json; that run began before v4 and so
+ * still fails to replay: a run like it needs a reset to the task before).
  */
 export const UPDATES_AFTER_ACTIVITY_RESULTS = 'updates-after-activity-results';
