@@ -52,6 +52,7 @@ import {
   parseArgs,
   procCpuSeconds,
   procRssMb,
+  settledRssMb,
   root,
   sleep,
   spread,
@@ -510,28 +511,17 @@ async function main(): Promise<void> {
       join(outDir, 'latest.md'),
       await prettier.format(markdown(result), { ...options, parser: 'markdown' }),
     );
-    const series: Series[] = [
-      {
-        name: 'app: POST /orders/{id}/events',
-        color: '#d62728',
-        values: rounds.filter((r) => r.kind === 'app').flatMap((r) => r.latencies),
-      },
-      {
-        name: 'B1: raw signal',
-        color: '#1f77b4',
-        values: rounds.filter((r) => r.kind === 'B1').flatMap((r) => r.latencies),
-      },
-      {
-        name: 'B2: raw executeUpdate',
-        color: '#2ca02c',
-        values: rounds.filter((r) => r.kind === 'B2').flatMap((r) => r.latencies),
-      },
-      {
-        name: 'B3: bare express route',
-        color: '#9467bd',
-        values: rounds.filter((r) => r.kind === 'B3').flatMap((r) => r.latencies),
-      },
+    const chartLabels: [Kind, string, string][] = [
+      ['app', 'app: POST /orders/{id}/events', '#d62728'],
+      ['B1', 'B1: raw signal', '#1f77b4'],
+      ['B2', 'B2: raw executeUpdate', '#2ca02c'],
+      ['B3', 'B3: bare express route', '#9467bd'],
     ];
+    const series: Series[] = chartLabels.map(([kind, name, color]) => ({
+      name,
+      color,
+      values: rounds.filter((r) => r.kind === kind).flatMap((r) => r.latencies),
+    }));
     writeFileSync(
       join(outDir, 'latency.png'),
       svgToPng(
@@ -597,16 +587,6 @@ function idleStart(id: string, template: OrderState, taskQueue: string) {
       accountManager: { email: order.accountManager.email },
     },
   };
-}
-
-/** The median of five RSS readings half a second apart: one reading catches the GC mid-cycle. */
-async function settledRssMb(pid: number | undefined): Promise<number> {
-  const readings: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    if (i > 0) await sleep(500);
-    readings.push(procRssMb(pid));
-  }
-  return median(readings);
 }
 
 /** Theil-Sen slope: the median of the slopes between every two points (NaN for fewer than two). */

@@ -14,7 +14,7 @@ import { orderQuery } from '../src/workflows/messages';
 import { fakeActivities } from '../test/support/fakeActivities';
 import { workflowInput } from '../test/support/orderFixtures';
 import { pool } from './driver';
-import { median, numberArg, parseArgs, procRssMb, sleep } from './lib';
+import { numberArg, parseArgs, settledRssMb } from './lib';
 
 async function main(): Promise<void> {
   const n = numberArg(parseArgs(process.argv.slice(2)), 'orders', 300);
@@ -32,14 +32,6 @@ async function main(): Promise<void> {
     activities: fakeActivities().activities,
     maxCachedWorkflows: n + 10,
   });
-  const rss = async () => {
-    const readings: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      await sleep(400);
-      readings.push(procRssMb(process.pid));
-    }
-    return median(readings);
-  };
   try {
     await worker.runUntil(async () => {
       // one order first, so the bundle, the VM and the connections are in the baseline
@@ -49,7 +41,7 @@ async function main(): Promise<void> {
         args: [workflowInput({ orderId: 'FOOTPRINT-0' })],
       });
       await first.query(orderQuery);
-      const before = await rss();
+      const before = await settledRssMb(process.pid);
       const ids = Array.from({ length: n }, (_, i) => `FOOTPRINT-${i + 1}`);
       await pool(ids, 16, async (id) => {
         const handle = await client.workflow.start(orderWorkflow, {
@@ -59,7 +51,7 @@ async function main(): Promise<void> {
         });
         await handle.query(orderQuery); // answered once its first task ran: it is in the cache
       });
-      const after = await rss();
+      const after = await settledRssMb(process.pid);
       console.log(
         `${n} cached idle orders: worker RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MB, ` +
           `${(((after - before) / n) * 1024).toFixed(0)} kB per cached order`,

@@ -131,6 +131,16 @@ export function procRssMb(pid: number | undefined): number {
   }
 }
 
+/** The median of five RSS readings half a second apart: one reading catches the GC mid-cycle. */
+export async function settledRssMb(pid: number | undefined): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    if (i > 0) await sleep(500);
+    readings.push(procRssMb(pid));
+  }
+  return median(readings);
+}
+
 /** The pid of the process whose command line contains `needle` (e.g. the dev server's db file). */
 export function findPid(needle: string): number | undefined {
   for (const entry of readdirSync('/proc')) {
