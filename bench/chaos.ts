@@ -312,11 +312,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     let twice = 0;
     let completed = 0;
     let readable = 0;
-    let recordedNotDelivered = 0;
     const ordersMissingEmails: string[] = [];
     const settleDeadline = Date.now() + 60_000;
     const resentAnswered409: string[] = [];
-    const delivered = (messageId: string) => sink!.messages.some((m) => m.parsed.messageId === messageId);
+    const recordedEmails: { messageId: string }[] = [];
     for (const r of results) {
       let view: ApiBody | undefined;
       for (let i = 0; i < 50; i++) {
@@ -347,27 +346,27 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         if (a.orderId === r.orderId && a.status === 409 && counts.has(a.eventId))
           resentAnswered409.push(`${a.eventId} ${a.type}`);
       for (const [id, n] of counts) if (n > 1 && id.startsWith(r.orderId)) twice += n - 1;
-      // An email whose worker died mid-send is retried once its heartbeat is missed: wait for it.
-      let e = await http(base, 'GET', `/orders/${r.orderId}/emails`);
-      while (
-        view.status === 'COMPLETED' &&
-        (e.status !== 200 || new Set((e.body.emails ?? []).map((m) => m.purpose)).size < EMAILS_PER_ORDER) &&
-        Date.now() < settleDeadline
-      ) {
+      // Every completed order sent the booking request, the document copies and the final set. An
+      // email whose worker died mid-send is retried once its heartbeat is missed: wait for it.
+      const mustHaveAll = view.status === 'COMPLETED';
+      let emails: { messageId: string; purpose: string }[] | undefined;
+      let purposes = new Set<string>();
+      for (;;) {
+        const e = await http(base, 'GET', `/orders/${r.orderId}/emails`);
+        emails = e.status === 200 ? (e.body.emails ?? []) : undefined;
+        purposes = new Set((emails ?? []).map((m) => m.purpose));
+        if (!mustHaveAll || purposes.size >= EMAILS_PER_ORDER || Date.now() >= settleDeadline) break;
         await sleep(500);
-        e = await http(base, 'GET', `/orders/${r.orderId}/emails`);
       }
-      if (e.status === 200) {
-        const emails: { messageId: string; purpose: string }[] = e.body.emails ?? [];
-        for (const m of emails) if (!delivered(m.messageId)) recordedNotDelivered++;
-        // every completed order sent the booking request, the document copies and the final set
-        const purposes = new Set(emails.map((m) => m.purpose));
-        if (view.status === 'COMPLETED' && purposes.size < EMAILS_PER_ORDER) {
-          ordersMissingEmails.push(`${r.orderId} (${[...purposes].join(', ') || 'none'})`);
-          await saveHistory(r.orderId);
-        }
+      if (emails) recordedEmails.push(...emails);
+      if (emails && mustHaveAll && purposes.size < EMAILS_PER_ORDER) {
+        ordersMissingEmails.push(`${r.orderId} (${[...purposes].join(', ') || 'none'})`);
+        await saveHistory(r.orderId);
       }
     }
+    // after every wait above, so an email delivered late counts as delivered
+    const delivered = new Set(sink.messages.map((m) => m.parsed.messageId ?? ''));
+    const recordedNotDelivered = recordedEmails.filter((m) => !delivered.has(m.messageId)).length;
     const byId = new Map<string, number>();
     for (const m of sink.messages)
       byId.set(m.parsed.messageId ?? '', (byId.get(m.parsed.messageId ?? '') ?? 0) + 1);
