@@ -13,6 +13,7 @@ import {
   orderIdSchema,
   resolveStallPolicy,
   type ListOrdersQuery,
+  type OrderState,
 } from '../../domain';
 import { emailPseudonym } from '../../domain/pseudonym';
 import { orderWorkflow } from '../../workflows';
@@ -214,21 +215,14 @@ export function orderRoutes({ temporal, config, now = () => new Date() }: OrderR
   router.get(
     '/orders/:orderId',
     route(async (req, res) => {
-      const orderId = orderIdParam(req);
-      const state = await call({ orderId, needsWorker: true }, (client) =>
-        bounded(client, () => client.workflow.getHandle(orderId).query(orderQuery)),
-      );
-      res.json(toOrderView(state, links));
+      res.json(toOrderView(await readOrder(orderIdParam(req)), links));
     }),
   );
 
   router.get(
     '/orders/:orderId/emails',
     route(async (req, res) => {
-      const orderId = orderIdParam(req);
-      const state = await call({ orderId, needsWorker: true }, (client) =>
-        bounded(client, () => client.workflow.getHandle(orderId).query(orderQuery)),
-      );
+      const state = await readOrder(orderIdParam(req));
       res.json({
         emails: state.emails.map(({ purpose, to, cc, subject, sentAt, messageId }) => ({
           purpose,
@@ -277,6 +271,13 @@ export function orderRoutes({ temporal, config, now = () => new Date() }: OrderR
       res.json(toOrderView(state, links));
     }),
   );
+
+  /** The order's state, as its workflow answers the query (open or closed). */
+  function readOrder(orderId: string): Promise<OrderState> {
+    return call({ orderId, needsWorker: true }, (client) =>
+      bounded(client, () => client.workflow.getHandle(orderId).query(orderQuery)),
+    );
+  }
 
   /** The stage of a closed order from its search attributes (no worker needed); undefined if none exists. */
   async function closedStage(client: Client, orderId: string): Promise<string | undefined> {
