@@ -749,10 +749,7 @@ function eventForm(view, type, schema) {
       submit.removeAttribute('aria-busy');
       if (handleAuth(err)) return;
       if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
-        const { first, unplaced } = built.showErrors(err.details);
-        const rest = unplaced.map((d) => `${d.path || 'body'}: ${d.message}`).join('; ');
-        showMessage(message, `Not recorded: ${err.message}.${rest ? ` ${rest}` : ''} See the marked fields.`);
-        (first || message).focus();
+        showFieldErrors(built, message, err, 'Not recorded');
         return;
       }
       if (err instanceof ApiError && err.code === 'EVENT_NOT_ALLOWED') {
@@ -773,6 +770,14 @@ function eventForm(view, type, schema) {
 function showMessage(node, text) {
   node.textContent = text;
   node.hidden = false;
+}
+
+/** A 400 on a form: each bad field marked, the ones without a field named in the message. */
+function showFieldErrors(built, message, err, outcome) {
+  const { first, unplaced } = built.showErrors(err.details);
+  const rest = unplaced.map((d) => `${d.path || 'body'}: ${d.message}`).join('; ');
+  showMessage(message, `${outcome}: ${err.message}.${rest ? ` ${rest}` : ''} See the marked fields.`);
+  (first || message).focus();
 }
 
 // ---------- new inquiry ----------
@@ -806,10 +811,7 @@ async function renderNewInquiry(token) {
       submit.disabled = false;
       if (handleAuth(err)) return;
       if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
-        const { first, unplaced } = built.showErrors(err.details);
-        const rest = unplaced.map((d) => `${d.path || 'body'}: ${d.message}`).join('; ');
-        showMessage(message, `Not created: ${err.message}.${rest ? ` ${rest}` : ''} See the marked fields.`);
-        (first || message).focus();
+        showFieldErrors(built, message, err, 'Not created');
         return;
       }
       showMessage(message, describeError(err));
