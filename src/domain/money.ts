@@ -17,29 +17,30 @@ export const currencySchema = describe(
   'ISO-4217 currency code',
 );
 
-const moneyShape = {
-  amount: describe(
-    z
-      .string()
-      .check(z.regex(AMOUNT_PATTERN, 'a decimal string with at most 2 fractional digits, e.g. "12345.60"')),
-    'Decimal amount as a string, at most 2 fractional digits (never a float)',
-  ),
-  currency: currencySchema,
-};
-
-export const moneySchema = describe(z.object(moneyShape), 'An amount of money');
+export const moneySchema = describe(
+  z.object({
+    amount: describe(
+      z
+        .string()
+        .check(z.regex(AMOUNT_PATTERN, 'a decimal string with at most 2 fractional digits, e.g. "12345.60"')),
+      'Decimal amount as a string, at most 2 fractional digits (never a float)',
+    ),
+    currency: currencySchema,
+  }),
+  'An amount of money',
+);
 
 // zod runs refinements even after the amount pattern failed; that failure is reported already.
 const wellFormed = (m: Money) => AMOUNT_PATTERN.test(m.amount);
 
-export const positiveMoneySchema = z.object(moneyShape).check(
+export const positiveMoneySchema = moneySchema.check(
   z.refine((m) => !wellFormed(m) || toMinor(m) > 0n, {
     message: 'must be greater than zero',
     path: ['amount'],
   }),
 );
 
-export const nonNegativeMoneySchema = z.object(moneyShape).check(
+export const nonNegativeMoneySchema = moneySchema.check(
   z.refine((m) => !wellFormed(m) || toMinor(m) >= 0n, {
     message: 'must not be negative',
     path: ['amount'],
