@@ -5,7 +5,6 @@ import {
   CancellationScope,
   condition,
   continueAsNew,
-  currentUpdateInfo,
   isCancellation,
   log,
   patched,
@@ -75,10 +74,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   let eventsThisRun = 0;
 
   function apply(event: AnyEvent, actor: string): Decision {
-    return commit(applyEvent(state, event, { now: now(), actor }));
-  }
-
-  function commit(decision: Decision): Decision {
+    const decision = applyEvent(state, event, { now: now(), actor });
     if (!decision.ok || decision.duplicate) return decision;
     state = decision.state;
     eventsThisRun++;
@@ -170,25 +166,13 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
   setHandler(orderQuery, () => state);
 
-  // The validator's decision, for the handler that runs right after it (same update, same state
-  // and workflow time): one reducer run per event instead of two. On replay no validator runs.
-  let validated: { updateId: string; state: OrderState; decision: Decision } | undefined;
-  function validatedDecision(): Decision | undefined {
-    const kept = validated;
-    validated = undefined;
-    return kept && kept.updateId === currentUpdateInfo()?.id && kept.state === state
-      ? kept.decision
-      : undefined;
-  }
-
   setHandler(
     recordEventUpdate,
     async (submission: EventSubmission) => {
       if (updatesAfterActivityResults) await activityResultsApplied();
-      const kept = validatedDecision();
-      const decision = kept ? commit(kept) : apply(clientEvent(submission.event), submission.actor);
-      // The validator saw the state before other updates of the same activation were applied; one
-      // of them may have made this event unfit (the client gets the same 409 as from the validator).
+      const decision = apply(clientEvent(submission.event), submission.actor);
+      // The validator saw the state before this activation's activity results and earlier updates
+      // were applied; they may have made this event unfit (the client gets the validator's 409).
       if (!decision.ok) throw refusal(decision);
       return state;
     },
@@ -198,8 +182,6 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
           now: now(),
           actor: submission.actor,
         });
-        const updateId = currentUpdateInfo()?.id;
-        validated = decision.ok && updateId !== undefined ? { updateId, state, decision } : undefined;
         if (!decision.ok) throw refusal(decision);
       },
     },
