@@ -1,0 +1,124 @@
+import type { Money } from '../domain/money';
+
+/**
+ * The read model: what people read and query, kept in PostgreSQL and written from the order
+ * workflow (through an activity). Temporal stays the source of truth; every write here is
+ * idempotent per (order id, event sequence), so a replayed or retried projection changes nothing.
+ */
+
+/** One accepted event, as the timeline shows it. `seq` counts an order's accepted events from 1. */
+export interface TimelineRecord {
+  seq: number;
+  eventId: string;
+  type: string;
+  at: string;
+  actor: string;
+  summary: string;
+  /** The event as accepted (client fields after validation); null for the order's creation. */
+  payload: unknown;
+  /** Fingerprint of a client event with its own eventId (EVENT_ID_REUSED checks); null otherwise. */
+  fingerprint: string | null;
+}
+
+export interface EmailRecord {
+  purpose: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  sentAt: string;
+  messageId: string;
+}
+
+export interface DocumentRecord {
+  kind: string;
+  number: string;
+  status: string;
+  createdAt: string;
+}
+
+/** One row per order: the view as JSON plus the columns the list filters and sorts on. */
+export interface OrderRecord {
+  orderId: string;
+  /** The sequence of the last event this row reflects; a row never goes back to a lower one. */
+  seq: number;
+  /** The order view after `seq` (without links, which the API adds). */
+  view: Record<string, unknown>;
+  stage: string;
+  status: string;
+  stalled: boolean;
+  customerCompany: string;
+  customerName: string;
+  accountManagerEmail: string;
+  contractNo: string | null;
+  invoiceNo: string | null;
+  template: string | null;
+  amountOutstanding: Money | null;
+  nextDueAt: string | null;
+  stageDeadline: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What one projection writes, in one transaction. */
+export interface ProjectionBatch {
+  order: OrderRecord;
+  timeline: TimelineRecord[];
+  emails: EmailRecord[];
+  documents: DocumentRecord[];
+}
+
+export type OrderSort = 'updatedAt' | '-updatedAt' | 'stageDeadline';
+
+export interface OrderListQuery {
+  stage?: string;
+  stalled?: boolean;
+  /** Exact company name. */
+  customer?: string;
+  accountManager?: string;
+  /** Substring of order id, customer company or name, contract or invoice number (case-insensitive). */
+  q?: string;
+  /** Money still due (amount outstanding above zero). */
+  outstanding?: boolean;
+  /** A payment past its due date: nextDueAt before `now`. */
+  overdue?: boolean;
+  template?: string;
+  sort?: OrderSort;
+  pageSize: number;
+  /** Opaque token from the previous page. */
+  pageToken?: string;
+  /** The clock for `overdue` (tests pass their own). */
+  now?: Date;
+}
+
+export interface OrderListEntry {
+  orderId: string;
+  stage: string;
+  status: string;
+  customer: { name: string; company: string };
+  accountManager: { email: string };
+  stalled: boolean;
+  updatedAt: string;
+  amountOutstanding: Money | null;
+  nextDueAt: string | null;
+  stageDeadline: string | null;
+}
+
+export interface ReadModel {
+  /** Writes a batch; idempotent. Throws DatabaseUnavailableError while the database is down. */
+  project(batch: ProjectionBatch): Promise<void>;
+  /** The stored view and its sequence, or null when the order is not (yet) in the read model. */
+  getOrder(orderId: string): Promise<{ seq: number; view: Record<string, unknown> } | null>;
+  listOrders(query: OrderListQuery): Promise<{ orders: OrderListEntry[]; nextPageToken: string | null }>;
+  /** Newest first. A bad cursor throws InvalidCursorError. */
+  timeline(
+    orderId: string,
+    page: { cursor?: string; limit: number },
+  ): Promise<{ entries: TimelineRecord[]; nextCursor: string | null }>;
+  /** A client event id the order has already taken, with its fingerprint. */
+  findEvent(orderId: string, eventId: string): Promise<{ seq: number; fingerprint: string | null } | null>;
+  emails(orderId: string): Promise<EmailRecord[]>;
+  documents(orderId: string): Promise<DocumentRecord[]>;
+  /** Resolves when the database answers; throws DatabaseUnavailableError otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
