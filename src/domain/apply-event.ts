@@ -1,4 +1,6 @@
+import { appendBounded, ORDER_LIMITS, shorten, STATE_WINDOWS, SUMMARY_MAX_LENGTH } from './bounds';
 import { toUtcIso } from './duration';
+import { contentFingerprint } from './fingerprint';
 import { allowedEvents, isEventAllowed } from './guards';
 import { contractSigned, depositReceived } from './handlers/contract';
 import {
@@ -9,7 +11,7 @@ import {
   orderCancelled,
   retryFailedEffects,
 } from './handlers/closing';
-import type { Outcome } from './handlers/outcome';
+import { invalid, type Outcome } from './handlers/outcome';
 import { inspectionRecorded, productionCompleted, productionProgress } from './handlers/production';
 import { quotationAccepted, quotationDeclined, quotationSent } from './handlers/quotation';
 import { sampleApproved, sampleRejected, sampleSent } from './handlers/sample';
@@ -21,10 +23,12 @@ import type {
   AnyEvent,
   Decision,
   EventContext,
+  EventKey,
   OrderState,
   RejectionCode,
   SystemEvent,
   TimelineEntry,
+  TimelineRecord,
 } from './types';
 import { SYSTEM_EVENT_TYPES } from './types';
 
@@ -108,26 +112,45 @@ function reject(
 
 /** Deterministic id for events without one; suffixed if a client already used that string. */
 function generatedEventId(state: OrderState, type: string): string {
-  const base = `${type}-${state.timeline.length + 1}`;
+  const base = `${type}-${state.timelineTotal + 1}`;
   let id = base;
-  for (let n = 2; state.timeline.some((t) => t.eventId === id); n++) id = `${base}.${n}`;
+  for (let n = 2; state.eventKeys.some((k) => k.eventId === id); n++) id = `${base}.${n}`;
   return id;
+}
+
+/** Refuses a client event that would take the order past one of its limits. */
+function limitReached(state: OrderState, event: OrderEvent): string | null {
+  if (state.clientEventCount >= ORDER_LIMITS.clientEvents)
+    return `order ${state.orderId} has taken its maximum of ${ORDER_LIMITS.clientEvents} events`;
+  if (event.type === 'NOTE_ADDED' && state.noteCount >= ORDER_LIMITS.notes)
+    return `order ${state.orderId} has taken its maximum of ${ORDER_LIMITS.notes} notes`;
+  return null;
+}
+
+/** A handler's exception (an arithmetic overflow, a broken invariant) refuses the event instead. */
+function decideSafely(decide: () => Outcome | null): Outcome | null {
+  try {
+    return decide();
+  } catch (err) {
+    return invalid('The event could not be applied', [
+      { path: '', message: err instanceof Error ? err.message : String(err) },
+    ]);
+  }
 }
 
 /**
  * The reducer: applies a client or system event to an order and says what the workflow must do.
- * Never mutates `state`. A repeated idempotency key is answered with the unchanged state.
+ * Never mutates `state` and never throws. A repeated idempotency key is answered with the
+ * unchanged state when the event is the same, and refused when it is not.
  */
 export function applyEvent(state: OrderState, event: AnyEvent, context: EventContext): Decision {
   const ctx = { ...context, now: toUtcIso(context.now) };
-  const key = typeof event.eventId === 'string' ? event.eventId : undefined;
-  if (key !== undefined && state.timeline.some((t) => t.idempotencyKey && t.eventId === key)) {
-    return { ok: true, state, effects: [], duplicate: true };
-  }
 
   let outcome: Outcome | null;
+  let accepted: AnyEvent = event;
+  let key: EventKey | null = null;
   if (isSystemEvent(event)) {
-    outcome = handleSystemEvent(state, event, ctx);
+    outcome = decideSafely(() => handleSystemEvent(state, event, ctx));
     if (!outcome) return reject(state, 'EVENT_NOT_ALLOWED', `${event.type} does not apply to this order now`);
   } else {
     // Signals arrive unvalidated, so the reducer checks the schema itself (and applies defaults).
@@ -137,29 +160,58 @@ export function applyEvent(state: OrderState, event: AnyEvent, context: EventCon
     if (!parsed.success) {
       return reject(state, 'VALIDATION_FAILED', 'The event is not valid', toValidationDetails(parsed.error));
     }
-    if (!isEventAllowed(state, parsed.data.type)) {
+    const clientEvent = parsed.data;
+    if (clientEvent.eventId !== undefined) {
+      key = { eventId: clientEvent.eventId, fingerprint: contentFingerprint(clientEvent) };
+      const known = state.eventKeys.find((k) => k.eventId === key?.eventId);
+      if (known && known.fingerprint === key.fingerprint)
+        return { ok: true, state, effects: [], record: null, duplicate: true };
+      if (known)
+        return reject(
+          state,
+          'EVENT_ID_REUSED',
+          `eventId ${clientEvent.eventId} was already used for a different event`,
+        );
+    }
+    if (!isEventAllowed(state, clientEvent.type)) {
       return reject(
         state,
         'EVENT_NOT_ALLOWED',
-        `${parsed.data.type} is not allowed in stage ${state.stage} now`,
+        `${clientEvent.type} is not allowed in stage ${state.stage} now`,
       );
     }
-    outcome = handleClientEvent(state, parsed.data, ctx);
+    const limit = limitReached(state, clientEvent);
+    if (limit) return reject(state, 'ORDER_LIMIT_REACHED', limit);
+    accepted = clientEvent;
+    outcome = decideSafely(() => handleClientEvent(state, clientEvent, ctx));
   }
+  if (!outcome) return reject(state, 'EVENT_NOT_ALLOWED', `${event.type} does not apply to this order now`);
   if (outcome.kind === 'invalid') return reject(state, 'VALIDATION_FAILED', outcome.message, outcome.details);
 
-  const entry: TimelineEntry = {
-    eventId: key ?? generatedEventId(state, event.type),
+  const record: TimelineRecord = {
+    seq: state.timelineTotal + 1,
+    eventId: key?.eventId ?? generatedEventId(state, event.type),
     type: event.type,
     at: ctx.now,
     actor: ctx.actor,
     summary: outcome.summary,
-    idempotencyKey: key !== undefined,
+    payload: accepted,
+    fingerprint: key?.fingerprint ?? null,
   };
-  return {
-    ok: true,
-    state: { ...outcome.state, timeline: [...state.timeline, entry], updatedAt: ctx.now },
-    effects: outcome.effects,
-    duplicate: false,
+  const next: OrderState = {
+    ...outcome.state,
+    timeline: appendBounded(state.timeline, timelineEntry(record), STATE_WINDOWS.timeline),
+    timelineTotal: record.seq,
+    eventKeys: key ? appendBounded(state.eventKeys, key, STATE_WINDOWS.eventKeys) : state.eventKeys,
+    clientEventCount: state.clientEventCount + (isSystemEvent(event) ? 0 : 1),
+    noteCount: state.noteCount + (event.type === 'NOTE_ADDED' ? 1 : 0),
+    updatedAt: ctx.now,
   };
+  return { ok: true, state: next, effects: outcome.effects, record, duplicate: false };
+}
+
+/** The state's short form of a record: no payload, summary cut to size. */
+export function timelineEntry(record: TimelineRecord): TimelineEntry {
+  const { eventId, type, at, actor, summary } = record;
+  return { eventId, type, at, actor, summary: shorten(summary, SUMMARY_MAX_LENGTH) };
 }

@@ -2,7 +2,7 @@ import { toUtcIso } from './duration';
 import type { StallPolicy } from './policy';
 import type { NewOrder } from './schemas/new-order';
 import { stageDeadline } from './transitions';
-import type { EventContext, OrderState } from './types';
+import type { EventContext, OrderState, TimelineRecord } from './types';
 
 /**
  * The initial state of an order. The INQUIRY clock starts when the inquiry was received, since
@@ -48,10 +48,12 @@ export function createOrder(
         at: now,
         actor: ctx.actor,
         summary: `Inquiry from ${input.customer.company} via ${input.inquiry.channel}`,
-        idempotencyKey: false,
       },
     ],
-    emails: [],
+    timelineTotal: 1,
+    eventKeys: [],
+    clientEventCount: 0,
+    noteCount: 0,
     failedEffects: [],
     rejectedEvents: [],
     policy,
@@ -60,4 +62,12 @@ export function createOrder(
     closedAt: null,
   };
   return { ...base, stageDeadline: stageDeadline(base, 'INQUIRY', receivedAt) };
+}
+
+/** The order's first timeline record, for the read model. */
+export function creationRecord(state: OrderState): TimelineRecord {
+  const [created] = state.timeline;
+  if (state.timelineTotal !== 1 || created?.type !== 'ORDER_CREATED')
+    throw new Error('creationRecord needs the state createOrder made');
+  return { ...created, seq: 1, payload: null, fingerprint: null };
 }

@@ -51,7 +51,7 @@ export {
   paymentTermsSchema,
 } from './schemas/events';
 export type { OrderEvent, OrderEventInput, OrderEventType, EventOf } from './schemas/events';
-export { listOrdersQuerySchema } from './schemas/list-orders';
+export { listOrdersQuerySchema, timelineQuerySchema, ORDER_SORTS } from './schemas/list-orders';
 export type { ListOrdersQuery } from './schemas/list-orders';
 export { toValidationDetails } from './schemas/validation';
 export type { ValidationDetail } from './schemas/validation';
@@ -59,8 +59,12 @@ export { DEFAULT_STALL_POLICY, resolveStallPolicy } from './policy';
 export type { StallPolicy, StallPolicyOverrides } from './policy';
 export { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './types';
 export type * from './types';
-export { createOrder } from './create-order';
-export { applyEvent } from './apply-event';
+export { createOrder, creationRecord } from './create-order';
+export { applyEvent, timelineEntry } from './apply-event';
+export { STATE_WINDOWS, ORDER_LIMITS } from './bounds';
+export { contentFingerprint } from './fingerprint';
+export { orderView, amountOutstanding } from './view';
+export type { OrderView } from './view';
 export { allowedEvents } from './guards';
 export { recordRejectedEvent, MAX_REJECTED_EVENTS } from './rejected-events';
 export { nextReminder } from './reminders';

@@ -1,8 +1,9 @@
+import { shorten, STATE_WINDOWS } from './bounds';
 import { toUtcIso } from './duration';
 import type { EventContext, OrderState, RejectedEvent } from './types';
 
 /** Only the latest rejections are kept: the state is carried through continue-as-new and must stay small. */
-export const MAX_REJECTED_EVENTS = 100;
+export const MAX_REJECTED_EVENTS = STATE_WINDOWS.rejectedEvents;
 
 /**
  * Records a signal the reducer turned down (signals are fire-and-forget, so this is the only
@@ -17,11 +18,12 @@ export function recordRejectedEvent(
 ): OrderState {
   const fields = typeof event === 'object' && event !== null ? (event as Record<string, unknown>) : {};
   const entry: RejectedEvent = {
-    eventId: typeof fields.eventId === 'string' ? fields.eventId : null,
-    type: typeof fields.type === 'string' ? fields.type : 'UNKNOWN',
+    // Cut to size: a rejected signal may carry anything.
+    eventId: typeof fields.eventId === 'string' ? shorten(fields.eventId, 128) : null,
+    type: typeof fields.type === 'string' ? shorten(fields.type, 64) : 'UNKNOWN',
     at: toUtcIso(ctx.now),
-    actor: ctx.actor,
-    reason,
+    actor: shorten(ctx.actor, 100),
+    reason: shorten(reason, 300),
   };
   return { ...state, rejectedEvents: [...state.rejectedEvents, entry].slice(-MAX_REJECTED_EVENTS) };
 }

@@ -50,14 +50,30 @@ export interface EventContext {
   actor: string;
 }
 
+export type TimelineEventType = OrderEventType | SystemEventType | 'ORDER_CREATED';
+
+/** A timeline line as the order view shows it (the state keeps the latest few). */
 export interface TimelineEntry {
   eventId: string;
-  type: OrderEventType | SystemEventType | 'ORDER_CREATED';
+  type: TimelineEventType;
   at: string;
   actor: string;
   summary: string;
-  /** True when the caller supplied eventId: only those are idempotency keys. */
-  idempotencyKey: boolean;
+}
+
+/** An accepted event as the read model keeps it: `seq` counts the order's events from 1. */
+export interface TimelineRecord extends TimelineEntry {
+  seq: number;
+  /** The event as accepted (validated client fields, or the system event); null for ORDER_CREATED. */
+  payload: unknown;
+  /** Content fingerprint of a client event sent with its own eventId; null otherwise. */
+  fingerprint: string | null;
+}
+
+/** A client idempotency key the order has taken, with the fingerprint of the event it came with. */
+export interface EventKey {
+  eventId: string;
+  fingerprint: string;
 }
 
 export interface Quotation {
@@ -197,8 +213,15 @@ export interface OrderState {
   stageDeadline: string | null;
   remindersSent: number;
   remindersSentInStage: number;
+  /** The latest timeline entries (STATE_WINDOWS.timeline); the read model keeps every one. */
   timeline: TimelineEntry[];
-  emails: SentEmail[];
+  /** Accepted events so far, ORDER_CREATED included: the sequence number of the latest. */
+  timelineTotal: number;
+  /** The latest client idempotency keys (STATE_WINDOWS.eventKeys). */
+  eventKeys: EventKey[];
+  /** Accepted client events and notes, counted against ORDER_LIMITS. */
+  clientEventCount: number;
+  noteCount: number;
   failedEffects: FailedEffect[];
   rejectedEvents: RejectedEvent[];
   policy: StallPolicy;
@@ -207,12 +230,15 @@ export interface OrderState {
   closedAt: string | null;
 }
 
-export type RejectionCode = 'EVENT_NOT_ALLOWED' | 'VALIDATION_FAILED';
+export type RejectionCode =
+  'EVENT_NOT_ALLOWED' | 'VALIDATION_FAILED' | 'EVENT_ID_REUSED' | 'ORDER_LIMIT_REACHED';
 
 export interface Accepted {
   ok: true;
   state: OrderState;
   effects: Effect[];
+  /** The event as the read model records it; null when it was a duplicate. */
+  record: TimelineRecord | null;
   duplicate: boolean;
 }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   EFFECT_KINDS,
   ORDER_EVENT_TYPES,
+  STATE_WINDOWS,
   allowedEvents,
   applyEvent,
   compareMoney,
@@ -11,6 +12,7 @@ import {
   stageRank,
   subtractMoney,
   summarizeOrder,
+  timelineEntry,
   toMinor,
   type AnyEvent,
   type OrderEventType,
@@ -121,13 +123,19 @@ describe('random event sequences keep the invariants', () => {
           const event = buildEvent(state, step);
           const before = deepFreeze(state);
           const allowedBefore = allowedEvents(before);
-          const seen =
-            event.eventId !== undefined &&
-            before.timeline.some((t) => t.idempotencyKey && t.eventId === event.eventId);
+          const known =
+            step.mode !== 'system' && event.eventId !== undefined
+              ? before.eventKeys.find((k) => k.eventId === event.eventId)
+              : undefined;
           const decision = applyEvent(before, event, tick());
 
-          if (seen) {
-            expect(decision).toEqual({ ok: true, state: before, effects: [], duplicate: true });
+          if (known && decision.ok) {
+            expect(decision).toEqual({ ok: true, state: before, effects: [], record: null, duplicate: true });
+            continue;
+          }
+          if (known) {
+            // The same key with another event (or an event that no longer parses) is refused.
+            expect(['EVENT_ID_REUSED', 'VALIDATION_FAILED']).toContain(decision.code);
             continue;
           }
           if (!decision.ok) {
@@ -142,8 +150,13 @@ describe('random event sequences keep the invariants', () => {
           if (step.mode !== 'system') expect(allowedBefore).toContain(event.type);
           expect(stageRank(after.stage)).toBeGreaterThanOrEqual(stageRank(before.stage));
           if (isTerminalStage(before.stage)) expect(after.stage).toBe(before.stage);
-          expect(after.timeline.slice(0, before.timeline.length)).toEqual(before.timeline);
-          expect(after.timeline).toHaveLength(before.timeline.length + 1);
+          // The timeline window moves by one; the record for the read model is the new entry.
+          expect(after.timelineTotal).toBe(before.timelineTotal + 1);
+          expect(decision.record).toMatchObject({ seq: after.timelineTotal, type: event.type });
+          expect(after.timeline.at(-1)).toEqual(decision.record && timelineEntry(decision.record));
+          expect(after.timeline).toEqual(
+            [...before.timeline, after.timeline.at(-1)].slice(-STATE_WINDOWS.timeline),
+          );
           expect(new Set(after.timeline.map((t) => t.eventId)).size).toBe(after.timeline.length);
           paymentsWithinDue(after);
           const entered = decision.effects.filter((e) => e.type === 'stageEntered');
@@ -205,8 +218,10 @@ describe('random event sequences keep the invariants', () => {
           fc.pre(first.ok);
           if (first.ok) state = first.state;
           run(between);
-          const again = applyEvent(state, { type: 'NOTE_ADDED', text: 'twice', eventId: 'dup' }, tick());
-          expect(again).toEqual({ ok: true, state, effects: [], duplicate: true });
+          const again = applyEvent(state, { type: 'NOTE_ADDED', text: 'once', eventId: 'dup' }, tick());
+          expect(again).toEqual({ ok: true, state, effects: [], record: null, duplicate: true });
+          const other = applyEvent(state, { type: 'NOTE_ADDED', text: 'twice', eventId: 'dup' }, tick());
+          expect(other).toMatchObject({ ok: false, code: 'EVENT_ID_REUSED' });
         },
       ),
       { numRuns: 200 },

@@ -113,7 +113,7 @@ describe('orderEventSchema', () => {
 
 describe('listOrdersQuerySchema', () => {
   it('parses query strings, with defaults', () => {
-    expect(listOrdersQuerySchema.parse({})).toEqual({ pageSize: 50 });
+    expect(listOrdersQuerySchema.parse({})).toEqual({ pageSize: 50, sort: '-updatedAt' });
     expect(
       listOrdersQuerySchema.parse({
         stage: 'DEPOSIT',
@@ -121,7 +121,7 @@ describe('listOrdersQuerySchema', () => {
         pageSize: '200',
         customer: 'Acme GmbH',
       }),
-    ).toEqual({ stage: 'DEPOSIT', stalled: true, pageSize: 200, customer: 'Acme GmbH' });
+    ).toEqual({ stage: 'DEPOSIT', stalled: true, pageSize: 200, customer: 'Acme GmbH', sort: '-updatedAt' });
     expect(listOrdersQuerySchema.parse({ stalled: 'false' }).stalled).toBe(false);
   });
 

@@ -1,3 +1,4 @@
+import { appendBounded, STATE_WINDOWS } from '../bounds';
 import { addMoney, compareMoney, formatMoney } from '../money';
 import type { EventOf } from '../schemas/events';
 import type { EventContext, OrderState } from '../types';
@@ -32,10 +33,11 @@ export function balanceReceived(
     payments: {
       ...state.payments,
       balanceReceived: total,
-      receipts: [
-        ...state.payments.receipts,
+      receipts: appendBounded(
+        state.payments.receipts,
         { kind: 'BALANCE', amount: e.amount, reference: e.reference, receivedAt: ctx.now },
-      ],
+        STATE_WINDOWS.receipts,
+      ),
     },
   };
   const summary = `Balance ${formatMoney(e.amount)} received (${e.reference}); ${formatMoney(total)} of ${formatMoney(balanceRequired)}`;

@@ -1,3 +1,4 @@
+import { appendBounded, STATE_WINDOWS } from '../bounds';
 import { addMoney, compareMoney, formatMoney, percentOf, subtractMoney, toMinor, zero } from '../money';
 import type { EventOf } from '../schemas/events';
 import type { EventContext, OrderState } from '../types';
@@ -50,10 +51,11 @@ export function depositReceived(
       ...state.payments,
       depositReceived: total,
       balanceRequired: subtractMoney(contract.totalAmount, total),
-      receipts: [
-        ...state.payments.receipts,
+      receipts: appendBounded(
+        state.payments.receipts,
         { kind: 'DEPOSIT', amount: e.amount, reference: e.reference, receivedAt: ctx.now },
-      ],
+        STATE_WINDOWS.receipts,
+      ),
     },
   };
   const summary = `Deposit ${formatMoney(e.amount)} received (${e.reference}); ${formatMoney(total)} of ${formatMoney(depositRequired)}`;

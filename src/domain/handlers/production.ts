@@ -1,3 +1,4 @@
+import { appendBounded, STATE_WINDOWS } from '../bounds';
 import type { EventOf } from '../schemas/events';
 import type { EventContext, OrderState } from '../types';
 import { accepted, advance, type Outcome } from './outcome';
@@ -7,7 +8,9 @@ export function productionProgress(
   e: EventOf<'PRODUCTION_PROGRESS'>,
   _ctx: EventContext,
 ): Outcome {
-  const notes = e.note ? [...state.production.notes, e.note] : state.production.notes;
+  const notes = e.note
+    ? appendBounded(state.production.notes, e.note, STATE_WINDOWS.productionNotes)
+    : state.production.notes;
   return accepted(
     { ...state, production: { ...state.production, percent: e.percent, notes } },
     `Production at ${e.percent}%`,
@@ -28,7 +31,10 @@ export function inspectionRecorded(
   return accepted(
     {
       ...state,
-      production: { ...state.production, inspections: [...state.production.inspections, inspection] },
+      production: {
+        ...state.production,
+        inspections: appendBounded(state.production.inspections, inspection, STATE_WINDOWS.inspections),
+      },
     },
     `QC inspection ${e.result} by ${e.inspector}`,
   );

@@ -1,3 +1,4 @@
+import { appendBounded, STATE_WINDOWS } from '../bounds';
 import type { EventOf } from '../schemas/events';
 import type { EventContext, OrderState, SampleRound } from '../types';
 import { accepted, advance, type Outcome } from './outcome';
@@ -12,7 +13,11 @@ export function sampleSent(state: OrderState, e: EventOf<'SAMPLE_SENT'>, ctx: Ev
     decidedAt: null,
     feedback: null,
   };
-  const sample = { ...state.sample, rounds: round.round, history: [...state.sample.history, round] };
+  const sample = {
+    ...state.sample,
+    rounds: round.round,
+    history: appendBounded(state.sample.history, round, STATE_WINDOWS.sampleRounds),
+  };
   return accepted({ ...state, sample }, `Sample round ${round.round} sent by ${e.courier} (${e.trackingNo})`);
 }
 

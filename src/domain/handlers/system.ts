@@ -1,5 +1,5 @@
 import { isTerminalStage } from '../stages';
-import type { EffectKind, EventContext, OrderState, SentEmail, SystemEvent } from '../types';
+import type { EffectKind, EventContext, OrderState, SystemEvent } from '../types';
 import { accepted, type Outcome } from './outcome';
 
 type SystemOf<T extends SystemEvent['type']> = Extract<SystemEvent, { type: T }>;
@@ -35,7 +35,6 @@ export function reminderSent(state: OrderState, e: SystemOf<'REMINDER_SENT'>, _c
       stalled: forThisStage ? true : state.stalled,
       remindersSent: state.remindersSent + 1,
       remindersSentInStage: forThisStage ? state.remindersSentInStage + 1 : state.remindersSentInStage,
-      emails: [...state.emails, e.email],
     },
     `Reminder ${e.sequence} sent to ${e.email.to.length + e.email.cc.length} recipient(s)`,
   );
@@ -73,10 +72,8 @@ export function effectCompleted(
 ): Outcome {
   // The email's own timestamp is when it really left; the event may be applied a little later.
   const at = e.email?.sentAt ?? ctx.now;
-  const emails: SentEmail[] = e.email ? [...state.emails, e.email] : state.emails;
   const next = {
     ...markDone(state, e.effect, at),
-    emails,
     failedEffects: state.failedEffects.filter((f) => f.effect !== e.effect),
   };
   return accepted(next, `${EFFECT_LABELS[e.effect]} done`);

@@ -2,20 +2,36 @@ import { describe, z } from '../zod';
 import { stageSchema } from '../stages';
 import { emailSchema, text } from './common';
 
+const flag = (description: string) =>
+  describe(
+    z.optional(
+      z.pipe(
+        z.enum(['true', 'false']),
+        z.transform((v: 'true' | 'false') => v === 'true'),
+      ),
+    ),
+    description,
+  );
+
+export const ORDER_SORTS = ['updatedAt', '-updatedAt', 'stageDeadline'] as const;
+
 export const listOrdersQuerySchema = describe(
   z.object({
     stage: z.optional(stageSchema),
-    stalled: describe(
-      z.optional(
-        z.pipe(
-          z.enum(['true', 'false']),
-          z.transform((v: 'true' | 'false') => v === 'true'),
-        ),
-      ),
-      'Only stalled (true) or only moving (false) orders',
-    ),
+    stalled: flag('Only stalled (true) or only moving (false) orders'),
     customer: z.optional(text(200, 'Exact customer company name')),
     accountManager: describe(z.optional(emailSchema), "Account manager's email"),
+    q: describe(
+      z.optional(text(200, 'Search text')),
+      'Part of the order id, customer company or name, contract or invoice number',
+    ),
+    outstanding: flag('Only orders with money still due (true), or none due (false)'),
+    overdue: flag('Only orders with a payment past its due date (true), or none (false)'),
+    template: z.optional(text(100, 'Process template name')),
+    sort: describe(
+      z._default(z.enum(ORDER_SORTS), '-updatedAt'),
+      'updatedAt, -updatedAt (newest first, the default) or stageDeadline (soonest first)',
+    ),
     pageSize: describe(
       z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
       'Page size, 1-200',
@@ -29,3 +45,17 @@ export const listOrdersQuerySchema = describe(
 );
 
 export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
+
+export const timelineQuerySchema = describe(
+  z.object({
+    cursor: describe(
+      z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+      'Cursor from the previous page',
+    ),
+    limit: describe(
+      z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
+      'Entries per page, 1-200',
+    ),
+  }),
+  'GET /orders/{orderId}/timeline query parameters',
+);
