@@ -172,11 +172,8 @@ describe('cancelling, notes and the timeline', () => {
       actor: 'ops',
       summary: 'Note: customer on holiday',
     });
-    expect(d.record).toMatchObject({
-      seq: before.timelineTotal + 1,
-      eventId: 'n-1',
-      payload: expect.objectContaining({ text: 'customer on holiday' }),
-    });
+    expect(d.record).toMatchObject({ seq: before.timelineTotal + 1, eventId: 'n-1' });
+    expect(d.record?.payload).toMatchObject({ text: 'customer on holiday' });
     expect({
       ...d.state,
       timeline: before.timeline,
@@ -220,7 +217,7 @@ describe('cancelling, notes and the timeline', () => {
     const first = accept(state, example('DEPOSIT_RECEIVED', { eventId: 'pay-1' }));
     const other = applyEvent(
       first.state,
-      { type: 'NOTE_ADDED', text: 'something else', eventId: 'pay-1' } as AnyEvent,
+      { type: 'NOTE_ADDED', text: 'something else', eventId: 'pay-1' },
       ctx,
     );
     expect(other).toMatchObject({ ok: false, code: 'EVENT_ID_REUSED' });
