@@ -8,8 +8,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActivities, createMailTransport } from './activities';
 import { withHeartbeats } from './activities/heartbeats';
+import { createReadModelActivities } from './activities/readModel';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { temporalConnectionOptions } from './config/temporalConnection';
+import { createReadModel, migrate, type ReadModel } from './readModel';
 
 /**
  * Built code (dist/worker.js) runs the bundle `npm run build` put beside it and starts in
@@ -23,7 +25,12 @@ export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workfl
     : { workflowsPath: require.resolve('./workflows') };
 }
 
-export async function createOrderWorker(config: Config, connection: NativeConnection): Promise<Worker> {
+/** The worker with its activities; `readModel` is the caller's to close after the worker stops. */
+export async function createOrderWorker(
+  config: Config,
+  connection: NativeConnection,
+  readModel: ReadModel,
+): Promise<Worker> {
   const transport = createMailTransport(config.mail.smtpUrl);
   return Worker.create({
     connection,
@@ -32,28 +39,33 @@ export async function createOrderWorker(config: Config, connection: NativeConnec
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
     stickyQueueScheduleToStartTimeout: config.worker.stickyQueueTimeoutMs,
     ...workflowSource(),
-    activities: withHeartbeats(
-      createActivities({
-        transport,
-        mailFrom: config.mail.from,
-        exporter: config.exporter,
-        temporalUiUrl: config.temporal.uiUrl,
-        namespace: config.temporal.namespace,
-      }),
-    ),
+    activities: {
+      ...withHeartbeats(
+        createActivities({
+          transport,
+          mailFrom: config.mail.from,
+          exporter: config.exporter,
+          temporalUiUrl: config.temporal.uiUrl,
+          namespace: config.temporal.namespace,
+        }),
+      ),
+      ...createReadModelActivities(readModel),
+    },
   });
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
   Runtime.install({ logger: new DefaultLogger(config.production ? 'INFO' : 'WARN') });
+  await migrate(config.database.url);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
+  const readModel = createReadModel({ url: config.database.url });
   try {
-    const worker = await createOrderWorker(config, connection);
+    const worker = await createOrderWorker(config, connection, readModel);
     console.log(`order worker polling ${config.temporal.taskQueue} on ${config.temporal.address}`);
     await worker.run();
   } finally {
-    await connection.close();
+    await Promise.all([connection.close(), readModel.close()]);
   }
 }
 

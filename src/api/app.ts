@@ -9,11 +9,13 @@ import { docsRoutes } from './docs';
 import { ApiError, consoleLogger, errorHandler, notFoundHandler, sendError, type Logger } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { orderRoutes } from './routes/orders';
+import type { ReadModel } from '../readModel/types';
+import { orderGateway } from './orderGateway';
 import type { TemporalAccess } from './temporalClient';
-import { temporalAnswers } from './temporalErrors';
 
 export interface AppDeps {
   temporal: TemporalAccess;
+  readModel: ReadModel;
   config: Config;
   logger?: Logger;
   now?: () => Date;
@@ -29,29 +31,37 @@ const requestId: RequestHandler = (req, res, next) => {
 };
 
 /** The HTTP API of the order desk; stateless, so any number of replicas may run. */
-export function createApp({ temporal, config, logger = consoleLogger, now }: AppDeps): Express {
+export function createApp({ temporal, readModel, config, logger = consoleLogger, now }: AppDeps): Express {
   const app = express();
+  const gateway = orderGateway(temporal, config);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestId);
   app.use(helmet());
 
   app.get('/health', async (_req, res) => {
-    let up = false;
-    try {
-      up = await temporalAnswers(await temporal.getClient());
-    } catch {
-      up = false;
-    }
-    if (up) {
-      res.json({ status: 'ok', temporal: 'ok' });
+    const [temporalUp, databaseUp] = await Promise.all([
+      gateway.temporalAnswers(),
+      readModel.ping().then(
+        () => true,
+        () => false,
+      ),
+    ]);
+    const parts = {
+      temporal: temporalUp ? 'ok' : 'unavailable',
+      database: databaseUp ? 'ok' : 'unavailable',
+    } as const;
+    if (temporalUp && databaseUp) {
+      res.json({ status: 'ok', ...parts });
       return;
     }
     // Both the contract's health shape and its error shape.
     res.status(503).json({
       status: 'unavailable',
-      temporal: 'unavailable',
-      error: { code: 'TEMPORAL_UNAVAILABLE', message: 'the Temporal service cannot be reached' },
+      ...parts,
+      error: temporalUp
+        ? { code: 'DATABASE_UNAVAILABLE', message: 'the order database cannot be reached' }
+        : { code: 'TEMPORAL_UNAVAILABLE', message: 'the Temporal service cannot be reached' },
     });
   });
 
@@ -81,7 +91,7 @@ export function createApp({ temporal, config, logger = consoleLogger, now }: App
     }),
   );
   app.use('/orders', express.json({ limit: config.api.bodyLimitBytes, strict: true }));
-  app.use(orderRoutes({ temporal, config, now }));
+  app.use(orderRoutes({ gateway, readModel, config, now }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger, config.api.bodyLimitBytes));

@@ -9,11 +9,16 @@ export const ERROR_CODES = [
   'ORDER_NOT_FOUND',
   'ORDER_EXISTS',
   'EVENT_NOT_ALLOWED',
+  'EVENT_ID_REUSED',
+  'ORDER_LIMIT_REACHED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
+  'TOO_MANY_REQUESTS',
   'TEMPORAL_UNAVAILABLE',
   'WORKERS_UNAVAILABLE',
+  'DATABASE_UNAVAILABLE',
+  'INVALID_CURSOR',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -21,14 +26,17 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** An error the API answers with as it is: `{ error: { code, message, details? } }`. */
 export class ApiError extends Error {
   override name = 'ApiError';
+  /** Sent as Retry-After (429, 503): when trying again may succeed. */
+  readonly retryAfterSeconds?: number;
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message, options);
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 
@@ -38,6 +46,7 @@ export function sendError(res: Response, error: ApiError): void {
     message: error.message,
   };
   if (error.details !== undefined) body.details = error.details;
+  if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
   res.status(error.status).json({ error: body });
 }
 

@@ -1,12 +1,13 @@
 /**
  * The HTTP API entry (`npx tsx src/api/server.ts`, or `npm run api`). Starts listening at once and
- * connects to Temporal lazily (answering 503 until it can), so it may start before Temporal does.
- * SIGTERM/SIGINT: stop accepting connections, finish requests in flight, close the Temporal connection.
+ * connects to Temporal and PostgreSQL lazily (answering 503 until it can), so it may start before them.
+ * SIGTERM/SIGINT: stop accepting connections, finish requests in flight, close both connections.
  */
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type Config } from '../config/env';
 import { createApp } from './app';
 import { consoleLogger, type Logger } from './errors';
+import { createReadModel } from '../readModel';
 import { lazyTemporalClient } from './temporalClient';
 
 export interface RunningApi {
@@ -17,7 +18,8 @@ export interface RunningApi {
 
 export async function startApi(config: Config, logger: Logger = consoleLogger): Promise<RunningApi> {
   const temporal = lazyTemporalClient(config.temporal);
-  const app = createApp({ temporal, config, logger });
+  const readModel = createReadModel({ url: config.database.url });
+  const app = createApp({ temporal, readModel, config, logger });
   const server = app.listen(config.api.port);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -39,7 +41,7 @@ export async function startApi(config: Config, logger: Logger = consoleLogger): 
           // Requests still running after 10 s are cut off.
           setTimeout(() => server.closeAllConnections(), 10_000).unref();
         });
-        await temporal.close();
+        await Promise.all([temporal.close(), readModel.close()]);
       })();
       return closing;
     },

@@ -10,7 +10,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import { ApiError } from './errors';
 
 // gRPC status codes (from the gRPC spec) this file cares about.
-const grpcStatus = { CANCELLED: 1, DEADLINE_EXCEEDED: 4, UNAVAILABLE: 14 } as const;
+const grpcStatus = {
+  CANCELLED: 1,
+  DEADLINE_EXCEEDED: 4,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  UNAVAILABLE: 14,
+} as const;
 
 /** The first gRPC status code in the error's cause chain. */
 export function grpcCode(err: unknown): number | undefined {
@@ -69,6 +75,28 @@ export const workersUnavailable = (cause?: unknown) =>
 export const orderNotFound = (orderId: string) =>
   new ApiError(404, 'ORDER_NOT_FOUND', `no order with id "${orderId}"`);
 
+export const eventIdReused = (message: string) => new ApiError(409, 'EVENT_ID_REUSED', message);
+
+/**
+ * Temporal's own per-order limits: more than 10 updates in flight (RESOURCE_EXHAUSTED) or the
+ * run's update budget used up (FAILED_PRECONDITION; the workflow continues as new well before).
+ * Both pass: the client retries after a moment.
+ */
+function isUpdateLimit(err: unknown): boolean {
+  const code = grpcCode(err);
+  if (code === grpcStatus.RESOURCE_EXHAUSTED) return true;
+  return code === grpcStatus.FAILED_PRECONDITION && /update/i.test(messages(err));
+}
+
+export const tooManyUpdates = (cause?: unknown) =>
+  new ApiError(
+    429,
+    'TOO_MANY_REQUESTS',
+    'the order is taking too many events at once; retry in a moment with the same eventId',
+    undefined,
+    { cause, retryAfterSeconds: 1 },
+  );
+
 /** Is the frontend answering right now? A short, bounded system-info call. */
 export async function temporalAnswers(client: Client, timeoutMs = 1_500): Promise<boolean> {
   try {
@@ -91,6 +119,9 @@ export function updateRejection(err: WorkflowUpdateFailedError): ApiError | unde
       allowedEvents: Array.isArray(d.allowedEvents) ? d.allowedEvents : [],
     });
   }
+  if (failure.type === 'EVENT_ID_REUSED') return eventIdReused(failure.message);
+  if (failure.type === 'ORDER_LIMIT_REACHED') return new ApiError(409, 'ORDER_LIMIT_REACHED', failure.message);
+  if (failure.type === 'ORDER_EXISTS') return new ApiError(409, 'ORDER_EXISTS', failure.message);
   if (failure.type === 'VALIDATION_FAILED') {
     const fields = Array.isArray(detail)
       ? detail
@@ -118,6 +149,7 @@ export async function mapTemporalError(
     const mapped = updateRejection(err);
     if (mapped) return mapped;
   }
+  if (isUpdateLimit(err)) return tooManyUpdates(err);
   if (isTemporalUnreachable(err)) return temporalUnavailable(err);
   if (isDeadline(err)) {
     if (!client || !(await temporalAnswers(client))) return temporalUnavailable(err);

@@ -8,15 +8,15 @@ export interface Contact {
 /** Everything an order workflow starts from; all of it is in the first history event. */
 export interface OrderWorkflowInput {
   order: NewOrder & { orderId: string };
-  /** Configured defaults merged with the order's own overrides, fixed for the order's life. */
-  policy: StallPolicy;
+  /** The configured reminder defaults; the order's own overrides win. Fixed for the order's life. */
+  stallDefaults: StallPolicy;
   /** Receives the booking request when the order names no forwarder. */
   defaultForwarder: Contact;
-  /** When and by whom the inquiry was recorded (the API's clock, so the API can show the new order at once). */
+  /** When and by whom the inquiry was recorded. */
   createdAt: string;
   createdBy: string;
   /** Set when the workflow continues as new: the order so far. */
   state?: OrderState;
-  /** Continue as new after this many applied events, besides Temporal's own suggestion. */
+  /** Continue as new after this many client events in one run (Temporal refuses the 2,000th update). */
   continueAsNewAfterEvents?: number;
 }

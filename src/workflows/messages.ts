@@ -1,20 +1,38 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { OrderState } from '../domain';
+import type { OrderState, OrderView } from '../domain';
 
 // Message definitions shared by the workflow and its clients (API, CLI, tests).
 
-/** What the API sends: the event as the client wrote it, and who sent it. */
+/** What the API sends: the validated event, and who sent it. */
 export interface EventSubmission {
   event: unknown;
   actor: string;
 }
 
 /**
- * Records an event and answers with the order after it. The validator refuses an event that does not
- * fit the order (ApplicationFailure typed EVENT_NOT_ALLOWED or VALIDATION_FAILED) before anything is
- * written to history, which is what lets the API answer 409/400 at once.
+ * An event's answer: the order after it, and which event the order took under this eventId. The
+ * server answers a retried update (same update id = eventId) with the first answer, so the API
+ * compares `fingerprint` with the event it sent to tell a retry from a reused eventId.
  */
-export const recordEventUpdate = defineUpdate<OrderState, [EventSubmission]>('recordEvent');
+export interface EventOutcome {
+  order: OrderView;
+  eventId: string | null;
+  fingerprint: string | null;
+  duplicate: boolean;
+}
+
+/**
+ * Records an event and answers with the order after it. The validator refuses an event that does
+ * not fit the order (ApplicationFailure typed with the reducer's code) before anything is written
+ * to history, which is what lets the API answer 4xx at once.
+ */
+export const recordEventUpdate = defineUpdate<EventOutcome, [EventSubmission]>('recordEvent');
+
+/**
+ * Sent with the start (update-with-start): answers with the new order. `fingerprint` is that of the
+ * order the caller meant to create; an existing order made from other input refuses it (ORDER_EXISTS).
+ */
+export const openOrderUpdate = defineUpdate<OrderView, [{ fingerprint: string }]>('openOrder');
 
 /**
  * Fire-and-forget twin of the update, for the Temporal UI and CLI: the payload is the event itself,
@@ -23,5 +41,5 @@ export const recordEventUpdate = defineUpdate<OrderState, [EventSubmission]>('re
  */
 export const orderEventSignal = defineSignal<[unknown]>('orderEvent');
 
-/** The whole order state; the API turns it into the contract's order view. Works on closed orders too. */
+/** The whole order state (engineers' view; the API reads the read model). Works on closed orders too. */
 export const orderQuery = defineQuery<OrderState>('order');

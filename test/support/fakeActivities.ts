@@ -1,5 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { OrderActivities, SentEmail } from '../../src/activities';
+import type { ReadModelActivities } from '../../src/activities/readModel';
+import type { ProjectionInput } from '../../src/readModel/orderRecord';
 
 export interface ActivityCall {
   name: keyof OrderActivities;
@@ -10,12 +12,18 @@ export interface ActivityCall {
  * Stand-ins for the email activities in workflow tests (the activities have their own tests against a
  * real SMTP server). Every call is recorded; `failing` makes chosen activities fail for good.
  */
-export function fakeActivities(options: { failing?: Set<keyof OrderActivities> } = {}) {
+export function fakeActivities(
+  options: { failing?: Set<keyof OrderActivities>; retrying?: Set<keyof OrderActivities> } = {},
+) {
   const calls: ActivityCall[] = [];
+  /** What the workflow wrote to the read model, write by write. */
+  const projections: ProjectionInput[] = [];
   const sent =
     (name: keyof OrderActivities, purpose: string) =>
     (input: ActivityCall['input']): Promise<SentEmail> => {
       calls.push({ name, input });
+      if (options.retrying?.has(name))
+        return Promise.reject(ApplicationFailure.retryable(`${name}: SMTP is down (test)`, 'SmtpUnavailable'));
       if (options.failing?.has(name)) {
         return Promise.reject(
           ApplicationFailure.nonRetryable(`${name} refused by the test`, 'SmtpPermanentFailure'),
@@ -37,6 +45,10 @@ export function fakeActivities(options: { failing?: Set<keyof OrderActivities> }
     sendDocumentCopies: sent('sendDocumentCopies', 'document-copies'),
     dispatchDocuments: sent('dispatchDocuments', 'document-dispatch'),
     sendCancellationNotice: sent('sendCancellationNotice', 'cancellation-notice'),
-  } as unknown as OrderActivities;
-  return { activities, calls };
+    projectOrder: (input: ProjectionInput) => {
+      projections.push(input);
+      return Promise.resolve();
+    },
+  } as unknown as OrderActivities & ReadModelActivities;
+  return { activities, calls, projections };
 }

@@ -14,7 +14,7 @@ export async function signalAndSettle(handle: WorkflowHandle, event: OrderEventI
   return eventually(async () => {
     const state = await handle.query(orderQuery);
     const moved =
-      state.timeline.length > before.timeline.length ||
+      state.timelineTotal > before.timelineTotal ||
       state.rejectedEvents.length > before.rejectedEvents.length;
     return moved ? state : undefined;
   });

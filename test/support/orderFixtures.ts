@@ -1,6 +1,6 @@
 import type { NewOrder, OrderEventInput } from '../../src/domain';
 import type { OrderWorkflowInput } from '../../src/workflows/input';
-import { DEFAULT_STALL_POLICY, resolveStallPolicy } from '../../src/domain';
+import { DEFAULT_STALL_POLICY } from '../../src/domain';
 
 let counter = 0;
 /** An order id no other test uses, even across runs against one db file. */
@@ -30,7 +30,7 @@ export function workflowInput(
   const order = { ...newInquiry(overrides), orderId: overrides.orderId ?? uniqueOrderId() };
   return {
     order,
-    policy: resolveStallPolicy(DEFAULT_STALL_POLICY, order),
+    stallDefaults: DEFAULT_STALL_POLICY,
     defaultForwarder: { name: 'Default Forwarder', email: 'bookings@forwarder.example' },
     createdAt: new Date().toISOString(),
     createdBy: 'test',

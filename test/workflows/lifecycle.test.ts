@@ -28,16 +28,22 @@ afterAll(async () => {
   await env?.teardown();
 });
 
+type Fakes = ReturnType<typeof fakeActivities>;
+
+/** Everything the workflow wrote to the read model, in order. */
+const projected = (fakes: Fakes) => ({
+  records: fakes.projections.flatMap((p) => p.records),
+  emails: fakes.projections.flatMap((p) => p.emails),
+});
+
 async function withOrder(
   input: OrderWorkflowInput,
-  body: (
-    handle: WorkflowHandle<typeof orderWorkflow>,
-    calls: ReturnType<typeof fakeActivities>['calls'],
-  ) => Promise<void>,
-  options: { failing?: Set<keyof OrderActivities> } = {},
+  body: (handle: WorkflowHandle<typeof orderWorkflow>, calls: Fakes['calls'], fakes: Fakes) => Promise<void>,
+  options: Parameters<typeof fakeActivities>[0] = {},
 ): Promise<void> {
   const taskQueue = uniqueTaskQueue('lifecycle');
-  const { activities, calls } = fakeActivities(options);
+  const fakes = fakeActivities(options);
+  const { activities, calls } = fakes;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
@@ -53,7 +59,7 @@ async function withOrder(
       args: [{ ...input, createdAt }],
     });
     try {
-      await body(handle, calls);
+      await body(handle, calls, fakes);
     } finally {
       // A workflow left running without a worker would hold its timer tasks and stop time skipping for later tests.
       const { status } = await handle.describe();
@@ -66,7 +72,7 @@ const stageOf = (state: OrderState) => state.stage;
 
 describe('order workflow (time-skipping server)', () => {
   it('walks an order through all nine stages to COMPLETED, running each effect once', async () => {
-    await withOrder(workflowInput(), async (handle, calls) => {
+    await withOrder(workflowInput(), async (handle, calls, fakes) => {
       const e = fullLife;
       expect(stageOf(await signalAndSettle(handle, e.quotation))).toBe('QUOTATION');
       expect(stageOf(await signalAndSettle(handle, e.accepted))).toBe('SAMPLE');
@@ -97,7 +103,8 @@ describe('order workflow (time-skipping server)', () => {
       expect(final.status).toBe('COMPLETED');
       expect(final.rejectedEvents).toEqual([]);
       expect(final.payments.balanceReceived).toEqual({ amount: '17500.00', currency: 'USD' });
-      expect(final.emails.map((m) => m.purpose)).toEqual([
+      const readModel = projected(fakes);
+      expect(readModel.emails.map((m) => m.purpose)).toEqual([
         'booking-request',
         'document-copies',
         'document-dispatch',
@@ -107,11 +114,16 @@ describe('order workflow (time-skipping server)', () => {
         'sendDocumentCopies',
         'dispatchDocuments',
       ]);
-      // Every client event is in the timeline, in order.
-      const clientTypes = final.timeline.filter((t) => t.actor !== 'system').map((t) => t.type);
+      // Every accepted event reached the read model once, in order, and the last write has the final order.
+      expect(readModel.records.map((r) => r.seq)).toEqual(readModel.records.map((_, i) => i + 1));
+      const clientTypes = readModel.records.filter((t) => t.actor !== 'system').map((t) => t.type);
       expect(clientTypes.filter((t) => t !== 'ORDER_CREATED')).toEqual(
         Object.values(fullLife).map((ev) => ev.type),
       );
+      expect(fakes.projections.at(-1)?.state).toMatchObject({
+        stage: 'COMPLETED',
+        timelineTotal: final.timelineTotal,
+      });
       // The query still answers on the closed workflow.
       expect((await handle.query(orderQuery)).stage).toBe('COMPLETED');
     });
@@ -132,7 +144,7 @@ describe('order workflow (time-skipping server)', () => {
       stageTimeLimits: { INQUIRY: '24h', QUOTATION: '3d' },
       reminderPolicy: { repeatEvery: '12h', escalateAfter: 2, escalateTo: 'sales.director@exporter.example' },
     });
-    await withOrder(input, async (handle, calls) => {
+    await withOrder(input, async (handle, calls, fakes) => {
       const reminders = () => calls.filter((c) => c.name === 'sendStallReminder');
       await env.sleep('23h');
       expect(reminders()).toHaveLength(0);
@@ -149,7 +161,9 @@ describe('order workflow (time-skipping server)', () => {
       state = await orderWhen(handle, (s) => s.remindersSent === 3);
       // Two reminders went out in this stage, so the third copies the escalation address.
       expect(reminders()[2].input).toMatchObject({ cc: ['sales.director@exporter.example'], sequence: 3 });
-      expect(state.emails.filter((m) => m.purpose === 'stall-reminder')).toHaveLength(3);
+      await eventually(async () =>
+        projected(fakes).emails.filter((m) => m.purpose === 'stall-reminder').length === 3 ? true : undefined,
+      );
 
       state = await signalAndSettle(handle, fullLife.quotation);
       expect(state).toMatchObject({ stage: 'QUOTATION', stalled: false, remindersSentInStage: 0 });
@@ -162,13 +176,13 @@ describe('order workflow (time-skipping server)', () => {
   });
 
   it('cancels an order, tells the account manager, and completes', async () => {
-    await withOrder(workflowInput(), async (handle, calls) => {
+    await withOrder(workflowInput(), async (handle, calls, fakes) => {
       await signalAndSettle(handle, fullLife.quotation);
       await signalAndSettle(handle, { type: 'ORDER_CANCELLED', reason: 'customer bought elsewhere' });
       const final = await handle.result();
       expect(final).toMatchObject({ stage: 'CANCELLED', status: 'CANCELLED' });
       expect(calls.map((c) => c.name)).toEqual(['sendCancellationNotice']);
-      expect(final.emails.map((m) => m.purpose)).toEqual(['cancellation-notice']);
+      expect(projected(fakes).emails.map((m) => m.purpose)).toEqual(['cancellation-notice']);
     });
   });
 
@@ -176,7 +190,7 @@ describe('order workflow (time-skipping server)', () => {
     const failing = new Set<keyof OrderActivities>(['sendCancellationNotice']);
     await withOrder(
       workflowInput(),
-      async (handle, calls) => {
+      async (handle, calls, fakes) => {
         await signalAndSettle(handle, { type: 'ORDER_CANCELLED', reason: 'duplicate inquiry' });
         let state = await orderWhen(handle, (s) => s.failedEffects.length === 1);
         expect(state.failedEffects[0]).toMatchObject({ effect: 'notifyCancelled' });
@@ -189,10 +203,33 @@ describe('order workflow (time-skipping server)', () => {
         state = await signalAndSettle(handle, { type: 'RETRY_FAILED_EFFECTS' });
         const final = await handle.result();
         expect(final.failedEffects).toEqual([]);
-        expect(final.emails.map((m) => m.purpose)).toEqual(['cancellation-notice']);
+        expect(projected(fakes).emails.map((m) => m.purpose)).toEqual(['cancellation-notice']);
         expect(calls.filter((c) => c.name === 'sendCancellationNotice')).toHaveLength(2);
       },
       { failing },
+    );
+  });
+
+  it('a reminder that keeps failing never blocks the order: the stage change cancels it, and the order closes', async () => {
+    const input = workflowInput({ stageTimeLimits: { INQUIRY: '1h' } });
+    const retrying = new Set<keyof OrderActivities>(['sendStallReminder']);
+    await withOrder(
+      input,
+      async (handle, calls) => {
+        await env.sleep('2h');
+        await orderWhen(handle, (s) => s.stalled);
+        // The reminder is being retried (SMTP down); the order still takes its events meanwhile.
+        await eventually(async () => (calls.some((c) => c.name === 'sendStallReminder') ? true : undefined));
+        const moved = await signalAndSettle(handle, fullLife.quotation);
+        expect(moved).toMatchObject({ stage: 'QUOTATION', stalled: false });
+        retrying.clear();
+        await signalAndSettle(handle, { type: 'ORDER_CANCELLED', reason: 'customer went quiet' });
+        const final = await handle.result();
+        expect(final).toMatchObject({ stage: 'CANCELLED', remindersSent: 0 });
+        // The stale INQUIRY reminder never went out once SMTP was back.
+        expect(final.timeline.map((t) => t.type)).not.toContain('REMINDER_SENT');
+      },
+      { retrying },
     );
   });
 

@@ -1,39 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Config } from '../../config/env';
 import {
-  applyEvent,
-  createOrder,
-  durationToMs,
+  contentFingerprint,
   listOrdersQuerySchema,
   newOrderSchema,
   orderEventSchema,
   orderIdSchema,
-  resolveStallPolicy,
-  type ListOrdersQuery,
-  type OrderState,
+  timelineQuerySchema,
+  type OrderEvent,
 } from '../../domain';
-import { emailPseudonym } from '../../domain/pseudonym';
-import { orderWorkflow } from '../../workflows';
-import type { OrderWorkflowInput } from '../../workflows/input';
-import { orderQuery, recordEventUpdate } from '../../workflows/messages';
-import {
-  accountManagerKey,
-  customerCompanyKey,
-  orderStageKey,
-  orderStalledKey,
-} from '../../workflows/searchAttributes';
+import type { ReadModel } from '../../readModel/types';
 import { callerOf, requireRole } from '../auth';
 import { ApiError } from '../errors';
-import { toOrderSummary, toOrderView, type LinkConfig, type OrderMemo } from '../orderView';
-import type { TemporalAccess } from '../temporalClient';
+import type { OrderGateway } from '../orderGateway';
+import { toOrderSummary, withLinks, type LinkConfig } from '../orderView';
+import { fromReadModel } from '../readModelErrors';
+import { eventIdReused, orderNotFound } from '../temporalErrors';
 import { parseOr400 } from '../validate';
-import { mapTemporalError, orderNotFound, temporalUnavailable } from '../temporalErrors';
 
 export interface OrderRoutesDeps {
-  temporal: TemporalAccess;
+  gateway: OrderGateway;
+  readModel: ReadModel;
   config: Config;
   now?: () => Date;
 }
@@ -46,25 +34,6 @@ export function generateOrderId(now: Date): string {
   return `PO-${now.getUTCFullYear()}-${random}`;
 }
 
-/** Visibility query text: values are quoted, with quotes and backslashes escaped. */
-export function quoteValue(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
-export function buildListQuery(q: ListOrdersQuery): string {
-  const parts = [`WorkflowType = 'orderWorkflow'`];
-  if (q.stage) parts.push(`${orderStageKey.name} = ${quoteValue(q.stage)}`);
-  if (q.stalled !== undefined) parts.push(`${orderStalledKey.name} = ${q.stalled ? 'true' : 'false'}`);
-  if (q.customer) parts.push(`${customerCompanyKey.name} = ${quoteValue(q.customer)}`);
-  if (q.accountManager)
-    parts.push(`${accountManagerKey.name} = ${quoteValue(emailPseudonym(q.accountManager))}`);
-  return parts.join(' AND ');
-}
-
-function productLines(n: number): string {
-  return `${n} product line${n === 1 ? '' : 's'}`;
-}
-
 /** Express 5 passes async errors to the error handler; this only keeps the types tidy. */
 const route =
   (fn: (req: Request, res: Response) => Promise<void>): RequestHandler =>
@@ -72,44 +41,59 @@ const route =
     fn(req, res).catch(next);
   };
 
-export function orderRoutes({ temporal, config, now = () => new Date() }: OrderRoutesDeps): Router {
+function orderIdParam(req: Request): string {
+  const parsed = orderIdSchema.safeParse(req.params.orderId);
+  // An id that cannot exist names no order.
+  if (!parsed.success) throw orderNotFound(String(req.params.orderId));
+  return parsed.data;
+}
+
+function requireJsonBody(req: Request): void {
+  if (!req.is('application/json'))
+    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as Content-Type: application/json');
+}
+
+/**
+ * The order endpoints: writes go to Temporal through the gateway, reads come from the read model.
+ * No business rule lives here; the workflow's reducer decides every event.
+ */
+export function orderRoutes({ gateway, readModel, config, now = () => new Date() }: OrderRoutesDeps): Router {
   const router = Router();
   const links: LinkConfig = { uiUrl: config.temporal.uiUrl, namespace: config.temporal.namespace };
-  const workerTimeoutMs = durationToMs(config.api.workerTimeout);
-  const bounded = <T>(client: Client, fn: () => Promise<T>): Promise<T> =>
-    client.withDeadline(Date.now() + workerTimeoutMs, fn);
 
-  async function getClient(): Promise<Client> {
+  /**
+   * The order's view from the read model; an order Temporal has but the read model not yet (its
+   * first write is a moment behind the start) is read from its workflow.
+   */
+  async function readView(orderId: string): Promise<Record<string, unknown>> {
+    const stored = await fromReadModel(() => readModel.getOrder(orderId));
+    if (stored) return stored.view;
+    if (!(await gateway.orderExists(orderId))) throw orderNotFound(orderId);
+    return { ...(await gateway.currentView(orderId)) };
+  }
+
+  /** 404 unless the order exists in the read model or in Temporal. */
+  async function requireOrder(orderId: string): Promise<void> {
+    if (await fromReadModel(() => readModel.getOrder(orderId))) return;
+    if (!(await gateway.orderExists(orderId))) throw orderNotFound(orderId);
+  }
+
+  /**
+   * An eventId the order took long ago (beyond the workflow's own memory of keys): the same event
+   * again is answered with the order as it is, another event under it is refused. While the
+   * database is down the workflow's memory of recent keys is all there is.
+   */
+  async function earlierEvent(orderId: string, event: OrderEvent): Promise<'same' | 'none'> {
+    if (event.eventId === undefined) return 'none';
+    let known: Awaited<ReturnType<ReadModel['findEvent']>>;
     try {
-      return await temporal.getClient();
-    } catch (err) {
-      throw temporalUnavailable(err);
+      known = await readModel.findEvent(orderId, event.eventId);
+    } catch {
+      return 'none';
     }
-  }
-
-  /** Runs one Temporal call and maps whatever it throws to the contract. */
-  async function call<T>(
-    opts: { orderId?: string; needsWorker: boolean },
-    fn: (client: Client) => Promise<T>,
-  ): Promise<T> {
-    const client = await getClient();
-    try {
-      return await fn(client);
-    } catch (err) {
-      throw await mapTemporalError(err, client, opts);
-    }
-  }
-
-  function orderIdParam(req: Request): string {
-    const parsed = orderIdSchema.safeParse(req.params.orderId);
-    // An id that cannot exist names no order.
-    if (!parsed.success) throw orderNotFound(String(req.params.orderId));
-    return parsed.data;
-  }
-
-  function requireJsonBody(req: Request): void {
-    if (!req.is('application/json'))
-      throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as Content-Type: application/json');
+    if (!known) return 'none';
+    if (known.fingerprint !== contentFingerprint(event)) throw eventIdReused(reusedMessage(event.eventId));
+    return 'same';
   }
 
   router.post(
@@ -117,48 +101,20 @@ export function orderRoutes({ temporal, config, now = () => new Date() }: OrderR
     requireRole('ops'),
     route(async (req, res) => {
       requireJsonBody(req);
-      const parsed = { data: parseOr400(newOrderSchema, req.body, 'body') };
-      const caller = callerOf(res.locals);
+      const body = parseOr400(newOrderSchema, req.body, 'body');
       const at = now();
-      const order = { ...parsed.data, orderId: parsed.data.orderId ?? generateOrderId(at) };
-      const policy = resolveStallPolicy(config.stallPolicy, order);
-      const createdAt = at.toISOString();
-      const input: OrderWorkflowInput = {
+      const order = { ...body, orderId: body.orderId ?? generateOrderId(at) };
+      const view = await gateway.openOrder({
         order,
-        policy,
+        stallDefaults: config.stallPolicy,
         defaultForwarder: config.defaultForwarder,
-        createdAt,
-        createdBy: caller.name,
-      };
-      // The workflow computes the very same initial state from the very same input.
-      const state = createOrder(order, policy, { now: createdAt, actor: caller.name });
-      const memo: OrderMemo = {
-        customer: { name: order.customer.name, company: order.customer.company },
-        accountManager: { email: order.accountManager.email },
-      };
-      await call({ orderId: order.orderId, needsWorker: false }, (client) =>
-        bounded(client, () =>
-          client.workflow.start(orderWorkflow, {
-            workflowId: order.orderId,
-            taskQueue: config.temporal.taskQueue,
-            args: [input],
-            workflowIdConflictPolicy: 'FAIL',
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-            typedSearchAttributes: [
-              { key: orderStageKey, value: state.stage },
-              { key: orderStalledKey, value: false },
-              { key: customerCompanyKey, value: order.customer.company },
-              { key: accountManagerKey, value: emailPseudonym(order.accountManager.email) },
-            ],
-            memo: { ...memo },
-            staticSummary: `Export order ${order.orderId} · ${order.customer.company} · ${productLines(order.inquiry.products.length)}`,
-          }),
-        ),
-      );
+        createdAt: at.toISOString(),
+        createdBy: callerOf(res.locals).name,
+      });
       res
         .status(201)
         .location(`/orders/${encodeURIComponent(order.orderId)}`)
-        .json(toOrderView(state, links));
+        .json(withLinks(view, links));
     }),
   );
 
@@ -166,73 +122,53 @@ export function orderRoutes({ temporal, config, now = () => new Date() }: OrderR
     '/orders',
     route(async (req, res) => {
       const q = parseOr400(listOrdersQuerySchema, req.query, 'query');
-      let pageToken: Uint8Array | undefined;
-      if (q.nextPageToken) {
-        if (!/^[A-Za-z0-9_-]+$/.test(q.nextPageToken))
-          throw new ApiError(400, 'VALIDATION_FAILED', 'the query does not match the schema', [
-            { path: 'nextPageToken', message: 'not a token from a previous page' },
-          ]);
-        pageToken = Buffer.from(q.nextPageToken, 'base64url');
-      }
-      const page = await call({ needsWorker: false }, async (client) => {
-        try {
-          const response = await bounded(client, () =>
-            client.workflowService.listWorkflowExecutions({
-              namespace: config.temporal.namespace,
-              query: buildListQuery(q),
-              pageSize: q.pageSize,
-              nextPageToken: pageToken,
-            }),
-          );
-          const infos = await Promise.all(
-            (response.executions ?? []).map((raw) =>
-              executionInfoFromRaw(
-                raw,
-                client.workflow.options.loadedDataConverter,
-                raw,
-                config.temporal.namespace,
-              ),
-            ),
-          );
-          const next = response.nextPageToken?.length
-            ? Buffer.from(response.nextPageToken).toString('base64url')
-            : null;
-          return { orders: infos.map((info) => toOrderSummary(info, links)), nextPageToken: next };
-        } catch (err) {
-          // The server refuses a token it did not issue (INVALID_ARGUMENT, or UNKNOWN from SQLite visibility).
-          const code = (err as { code?: number }).code;
-          if (pageToken && (code === 3 || code === 2))
-            throw new ApiError(400, 'VALIDATION_FAILED', 'the query does not match the schema', [
-              { path: 'nextPageToken', message: 'not a token from a previous page' },
-            ]);
-          throw err;
-        }
+      const { nextPageToken, ...filters } = q;
+      const page = await fromReadModel(
+        () => readModel.listOrders({ ...filters, pageToken: nextPageToken, now: now() }),
+        'nextPageToken',
+      );
+      res.json({
+        orders: page.orders.map((entry) => toOrderSummary(entry, links)),
+        nextPageToken: page.nextPageToken,
       });
-      res.json(page);
     }),
   );
 
   router.get(
     '/orders/:orderId',
     route(async (req, res) => {
-      res.json(toOrderView(await readOrder(orderIdParam(req)), links));
+      res.json(withLinks(await readView(orderIdParam(req)), links));
+    }),
+  );
+
+  router.get(
+    '/orders/:orderId/timeline',
+    route(async (req, res) => {
+      const orderId = orderIdParam(req);
+      const page = parseOr400(timelineQuerySchema, req.query, 'query');
+      await requireOrder(orderId);
+      const { entries, nextCursor } = await fromReadModel(() => readModel.timeline(orderId, page), 'cursor');
+      res.json({
+        entries: entries.map(({ seq, eventId, type, at, actor, summary, payload }) => ({
+          seq,
+          eventId,
+          type,
+          at,
+          actor,
+          summary,
+          payload,
+        })),
+        nextCursor,
+      });
     }),
   );
 
   router.get(
     '/orders/:orderId/emails',
     route(async (req, res) => {
-      const state = await readOrder(orderIdParam(req));
-      res.json({
-        emails: state.emails.map(({ purpose, to, cc, subject, sentAt, messageId }) => ({
-          purpose,
-          to,
-          cc,
-          subject,
-          sentAt,
-          messageId,
-        })),
-      });
+      const orderId = orderIdParam(req);
+      await requireOrder(orderId);
+      res.json({ emails: await fromReadModel(() => readModel.emails(orderId)) });
     }),
   );
 
@@ -242,54 +178,28 @@ export function orderRoutes({ temporal, config, now = () => new Date() }: OrderR
     route(async (req, res) => {
       const orderId = orderIdParam(req);
       requireJsonBody(req);
+      // Only the validated event goes on: unknown fields were refused, defaults are filled in.
       const event = parseOr400(orderEventSchema, req.body, 'body');
-      const actor = callerOf(res.locals).name;
-      const state = await call({ orderId, needsWorker: true }, async (client) => {
-        const handle = client.workflow.getHandle(orderId);
-        try {
-          return await bounded(client, () =>
-            handle.executeUpdate(recordEventUpdate, { args: [{ event: req.body as unknown, actor }] }),
-          );
-        } catch (err) {
-          if (!(err instanceof WorkflowNotFoundError)) throw err;
-          // Either no such order, or it is closed: a closed order takes no events...
-          const stage = await closedStage(client, orderId);
-          if (stage === undefined) throw orderNotFound(orderId);
-          // ...but a client retrying the event that closed it (same eventId) gets its 200, as the
-          // reducer decides on the final state.
-          if (event.eventId !== undefined) {
-            const closed = await bounded(client, () => handle.query(orderQuery));
-            const decision = applyEvent(closed, event, { now: new Date().toISOString(), actor });
-            if (decision.ok && decision.duplicate) return closed;
-          }
-          throw new ApiError(409, 'EVENT_NOT_ALLOWED', `order ${orderId} is closed (${stage})`, {
-            stage,
-            allowedEvents: [],
-          });
-        }
-      });
-      res.json(toOrderView(state, links));
+      if ((await earlierEvent(orderId, event)) === 'same') {
+        res.json(withLinks(await readView(orderId), links));
+        return;
+      }
+      const outcome = await gateway.recordEvent(orderId, event, callerOf(res.locals).name);
+      if ('closed' in outcome)
+        throw new ApiError(409, 'EVENT_NOT_ALLOWED', `order ${orderId} is closed (${outcome.stage})`, {
+          stage: outcome.stage,
+          allowedEvents: [],
+        });
+      // The server answers a repeated update id with its first answer: that may be another event.
+      if (event.eventId !== undefined && outcome.fingerprint !== contentFingerprint(event))
+        throw eventIdReused(reusedMessage(event.eventId));
+      res.json(withLinks(outcome.order, links));
     }),
   );
 
-  /** The order's state, as its workflow answers the query (open or closed). */
-  function readOrder(orderId: string): Promise<OrderState> {
-    return call({ orderId, needsWorker: true }, (client) =>
-      bounded(client, () => client.workflow.getHandle(orderId).query(orderQuery)),
-    );
-  }
-
-  /** The stage of a closed order from its search attributes (no worker needed); undefined if none exists. */
-  async function closedStage(client: Client, orderId: string): Promise<string | undefined> {
-    try {
-      const description = await bounded(client, () => client.workflow.getHandle(orderId).describe());
-      if (description.status.name === 'RUNNING') return undefined;
-      return description.typedSearchAttributes.get(orderStageKey) ?? description.status.name;
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return undefined;
-      throw err;
-    }
-  }
-
   return router;
+}
+
+function reusedMessage(eventId: string): string {
+  return `eventId ${eventId} was already used for a different event`;
 }

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Config } from '../config/env';
+import { contentFingerprint, durationToMs, orderView, type OrderEvent, type OrderView } from '../domain';
+import { orderWorkflow } from '../workflows';
+import type { OrderWorkflowInput } from '../workflows/input';
+import { openOrderUpdate, orderQuery, recordEventUpdate, type EventOutcome } from '../workflows/messages';
+import { orderSearchAttributes, orderStageKey } from '../workflows/searchAttributes';
+import type { TemporalAccess } from './temporalClient';
+import { mapTemporalError, temporalAnswers, temporalUnavailable } from './temporalErrors';
+
+/**
+ * The API's one way into Temporal: each method is one client call, bounded in time, with whatever
+ * it throws mapped to the contract's errors. Routes never see a Temporal client.
+ */
+export interface OrderGateway {
+  /** Starts the order's workflow and answers with the new order (update-with-start). */
+  openOrder(input: OrderWorkflowInput): Promise<OrderView>;
+  /** Sends a validated event; the eventId (if any) is the update id, so the server answers retries. */
+  recordEvent(orderId: string, event: OrderEvent, actor: string): Promise<EventOutcome | ClosedOrder>;
+  /** The order as its workflow holds it now (needs a worker): for orders the read model has not seen yet. */
+  currentView(orderId: string): Promise<OrderView>;
+  /** Does an order with this id exist in Temporal (open or closed)? */
+  orderExists(orderId: string): Promise<boolean>;
+  temporalAnswers(): Promise<boolean>;
+}
+
+/** The order exists but is closed, so it took no event; `stage` is where it ended. */
+export interface ClosedOrder {
+  closed: true;
+  stage: string;
+}
+
+export function orderGateway(temporal: TemporalAccess, config: Config): OrderGateway {
+  const timeoutMs = durationToMs(config.api.workerTimeout);
+  const bounded = <T>(client: Client, fn: () => Promise<T>): Promise<T> =>
+    client.withDeadline(Date.now() + timeoutMs, fn);
+
+  async function getClient(): Promise<Client> {
+    try {
+      return await temporal.getClient();
+    } catch (err) {
+      throw temporalUnavailable(err);
+    }
+  }
+
+  /** Runs one Temporal call and maps whatever it throws to the contract. */
+  async function call<T>(
+    opts: { orderId?: string; needsWorker: boolean },
+    fn: (client: Client) => Promise<T>,
+  ): Promise<T> {
+    const client = await getClient();
+    try {
+      return await bounded(client, () => fn(client));
+    } catch (err) {
+      throw await mapTemporalError(err, client, opts);
+    }
+  }
+
+  /** A closed order's final stage from its search attributes; undefined while it runs or if none exists. */
+  async function closedStage(client: Client, orderId: string): Promise<string | undefined> {
+    try {
+      const description = await client.workflow.getHandle(orderId).describe();
+      if (description.status.name === 'RUNNING') return undefined;
+      return description.typedSearchAttributes.get(orderStageKey) ?? description.status.name;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return undefined;
+      throw err;
+    }
+  }
+
+  return {
+    openOrder(input) {
+      const { order } = input;
+      const fingerprint = contentFingerprint(order);
+      return call({ orderId: order.orderId, needsWorker: true }, (client) => {
+        const start = new WithStartWorkflowOperation(orderWorkflow, {
+          workflowId: order.orderId,
+          taskQueue: config.temporal.taskQueue,
+          args: [input],
+          // A retried POST finds its own order and gets the same answer; another order under the
+          // same id is refused by the workflow (ORDER_EXISTS), a closed one by the reuse policy.
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          typedSearchAttributes: orderSearchAttributes({
+            stage: 'INQUIRY',
+            stalled: false,
+            customer: order.customer,
+            accountManager: order.accountManager,
+          }),
+          staticSummary: `Export order ${order.orderId} · ${order.customer.company} · ${productLines(order.inquiry.products.length)}`,
+        });
+        return client.workflow.executeUpdateWithStart(openOrderUpdate, {
+          args: [{ fingerprint }],
+          updateId: `open-${fingerprint}`,
+          startWorkflowOperation: start,
+        });
+      });
+    },
+
+    recordEvent(orderId, event, actor) {
+      return call({ orderId, needsWorker: true }, async (client) => {
+        try {
+          return await client.workflow
+            .getHandle(orderId)
+            .executeUpdate(recordEventUpdate, { args: [{ event, actor }], updateId: event.eventId ?? randomUUID() });
+        } catch (err) {
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+          const stage = await closedStage(client, orderId);
+          if (stage === undefined) throw err;
+          return { closed: true, stage } satisfies ClosedOrder;
+        }
+      });
+    },
+
+    currentView(orderId) {
+      return call({ orderId, needsWorker: true }, async (client) =>
+        orderView(await client.workflow.getHandle(orderId).query(orderQuery)),
+      );
+    },
+
+    orderExists(orderId) {
+      return call({ orderId, needsWorker: false }, async (client) => {
+        try {
+          await client.workflow.getHandle(orderId).describe();
+          return true;
+        } catch (err) {
+          if (err instanceof WorkflowNotFoundError) return false;
+          throw err;
+        }
+      });
+    },
+
+    async temporalAnswers() {
+      try {
+        return await temporalAnswers(await temporal.getClient());
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+function productLines(n: number): string {
+  return `${n} product line${n === 1 ? '' : 's'}`;
+}

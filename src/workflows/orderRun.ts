@@ -1,0 +1,349 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  log,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { OrderActivities } from '../activities';
+import {
+  allowedEvents,
+  applyEvent,
+  contentFingerprint,
+  createOrder,
+  creationRecord,
+  durationToMs,
+  nextReminder,
+  orderView,
+  recordRejectedEvent,
+  resolveStallPolicy,
+  SYSTEM_EVENT_TYPES,
+  type AnyEvent,
+  type Decision,
+  type EffectKind,
+  type OrderState,
+  type SentEmail,
+} from '../domain';
+import {
+  bookingRequestInput,
+  cancellationNoticeInput,
+  documentSetInput,
+  stallReminderInput,
+} from './effectInputs';
+import type { OrderWorkflowInput } from './input';
+import {
+  openOrderUpdate,
+  orderEventSignal,
+  orderQuery,
+  recordEventUpdate,
+  type EventOutcome,
+  type EventSubmission,
+} from './messages';
+import { ReadModelProjection } from './projection';
+import { StallTimer } from './stallTimer';
+import { createVisibility } from './visibility';
+
+// Emails to customers and forwarders: retried for hours through an SMTP outage, then recorded as
+// failed so an operator can retry them (RETRY_FAILED_EFFECTS) instead of the order moving on blindly.
+// They heartbeat while they run: a worker that died mid-send is noticed in seconds, not a minute.
+const effects = proxyActivities<OrderActivities>({
+  startToCloseTimeout: '1 minute',
+  heartbeatTimeout: '10s',
+  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '5m', maximumAttempts: 50 },
+});
+
+// A reminder is only useful while the stage is stalled: retried without limit, and cancelled by the
+// stage change that makes it stale.
+const reminders = proxyActivities<OrderActivities>({
+  startToCloseTimeout: '1 minute',
+  heartbeatTimeout: '10s',
+  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m' },
+});
+
+const SYSTEM = 'system';
+/** Client events per run before continuing as new: Temporal refuses a run's 2,000th update. */
+const EVENTS_PER_RUN = 1_000;
+
+const now = () => new Date().toISOString();
+
+/**
+ * One run of an order's workflow: the state, the reducer applied to every event, and the work the
+ * reducer's effects start (emails, the read model, the stall reminder).
+ */
+export class OrderRun {
+  private state: OrderState;
+  private readonly stallTimer = new StallTimer(() => this.state);
+  private readonly projection = new ReadModelProjection(() => this.state);
+  private readonly publish = createVisibility();
+  private readonly effectsRunning = new Set<Promise<void>>();
+  private reminder: CancellationScope | undefined;
+  private eventsThisRun = 0;
+
+  constructor(private readonly input: OrderWorkflowInput) {
+    if (input.state) {
+      this.state = input.state;
+    } else {
+      const policy = resolveStallPolicy(input.stallDefaults, input.order);
+      this.state = createOrder(input.order, policy, { now: input.createdAt, actor: input.createdBy });
+      this.projection.add(creationRecord(this.state));
+    }
+  }
+
+  /** Runs until the order is closed (its final view) or its history is long (continue as new). */
+  async run(): Promise<'closed' | 'continue'> {
+    this.setHandlers();
+    this.publish(this.state);
+    this.stallTimer.replan();
+    for (;;) {
+      await condition(() => this.stallTimer.due || this.finished() || this.historyIsLong());
+      if (this.stallTimer.due) {
+        this.stallTimer.due = false;
+        this.startReminder();
+        continue;
+      }
+      // Running work records its outcome first, so what comes next starts from settled state.
+      this.reminder?.cancel();
+      this.stallTimer.cancel();
+      await condition(() => this.settled() && allHandlersFinished());
+      return this.finished() ? 'closed' : 'continue';
+    }
+  }
+
+  get current(): OrderState {
+    return this.state;
+  }
+
+  private finished(): boolean {
+    return this.state.status !== 'OPEN' && this.settled() && this.state.failedEffects.length === 0;
+  }
+
+  private settled(): boolean {
+    return this.effectsRunning.size === 0 && this.projection.settled;
+  }
+
+  private historyIsLong(): boolean {
+    const limit = this.input.continueAsNewAfterEvents ?? EVENTS_PER_RUN;
+    return workflowInfo().continueAsNewSuggested || this.eventsThisRun >= limit;
+  }
+
+  private setHandlers(): void {
+    setHandler(orderQuery, () => this.state);
+
+    setHandler(
+      openOrderUpdate,
+      () => orderView(this.state),
+      {
+        validator: ({ fingerprint }) => {
+          if (fingerprint !== contentFingerprint(this.input.order))
+            throw ApplicationFailure.create({
+              type: 'ORDER_EXISTS',
+              message: `order ${this.state.orderId} already exists`,
+              nonRetryable: true,
+            });
+        },
+      },
+    );
+
+    setHandler(
+      recordEventUpdate,
+      async (submission: EventSubmission): Promise<EventOutcome> => {
+        this.eventsThisRun++;
+        await activityResultsApplied();
+        const decision = this.apply(clientEvent(submission.event), submission.actor);
+        // The validator saw the state before this activation's activity results and earlier updates
+        // were applied; they may have made this event unfit (the client gets the same refusal).
+        if (!decision.ok) throw refusal(decision);
+        return outcomeOf(this.state, decision);
+      },
+      {
+        validator: (submission: EventSubmission) => {
+          const decision = applyEvent(this.state, clientEvent(submission.event), {
+            now: now(),
+            actor: submission.actor,
+          });
+          if (!decision.ok) throw refusal(decision);
+        },
+      },
+    );
+
+    setHandler(orderEventSignal, (payload: unknown) => {
+      this.eventsThisRun++;
+      const actor = signalActor(payload);
+      const decision = this.apply(clientEvent(payload), actor);
+      if (decision.ok) return;
+      this.state = recordRejectedEvent(this.state, payload, rejectionReason(decision), { now: now(), actor });
+      this.projection.touch();
+    });
+  }
+
+  private apply(event: AnyEvent, actor: string, email?: SentEmail): Decision {
+    const decision = applyEvent(this.state, event, { now: now(), actor });
+    if (!decision.ok || !decision.record) return decision;
+    const left = this.state.stage !== decision.state.stage;
+    this.state = decision.state;
+    this.projection.add(decision.record, email);
+    // A reminder for a stage the order has left is stale: it is not sent.
+    if (left) this.reminder?.cancel();
+    for (const effect of decision.effects) {
+      if (effect.type !== 'stageEntered') this.track(this.runEffect(effect.type));
+    }
+    this.stallTimer.replan();
+    this.publish(this.state);
+    return decision;
+  }
+
+  private track(work: Promise<void>): void {
+    this.effectsRunning.add(work);
+    void work.finally(() => this.effectsRunning.delete(work));
+  }
+
+  private async runEffect(kind: EffectKind): Promise<void> {
+    try {
+      const email = await this.performEffect(kind);
+      this.apply({ type: 'EFFECT_COMPLETED', effect: kind, email }, SYSTEM, email);
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      const reason = err.cause?.message ?? err.message;
+      log.warn('order effect failed for good; waiting for an operator', {
+        orderId: this.state.orderId,
+        kind,
+        reason,
+      });
+      this.apply({ type: 'EFFECT_FAILED', effect: kind, error: reason }, SYSTEM);
+    }
+  }
+
+  // Summaries are shown in the Temporal UI: they name roles, never a person's address.
+  private performEffect(kind: EffectKind): Promise<SentEmail> {
+    const at = now();
+    switch (kind) {
+      case 'requestBooking':
+        return effects.sendBookingRequest.executeWithOptions({ summary: 'booking request to the forwarder' }, [
+          bookingRequestInput(this.state, this.input.defaultForwarder, at),
+        ]);
+      case 'sendDocumentCopies':
+        return effects.sendDocumentCopies.executeWithOptions({ summary: 'document copies to the customer' }, [
+          documentSetInput(this.state, at),
+        ]);
+      case 'dispatchDocuments':
+        return effects.dispatchDocuments.executeWithOptions(
+          { summary: 'final document set to the customer' },
+          [documentSetInput(this.state, at)],
+        );
+      case 'notifyCancelled':
+        return effects.sendCancellationNotice.executeWithOptions(
+          { summary: 'cancellation notice to the account manager' },
+          [cancellationNoticeInput(this.state, at)],
+        );
+    }
+  }
+
+  /** Sends the due reminder beside the main loop; a stage change or the order's close cancels it. */
+  private startReminder(): void {
+    if (this.reminder) return;
+    const scope = new CancellationScope();
+    this.reminder = scope;
+    this.stallTimer.hold();
+    void scope
+      .run(() => this.sendDueReminder())
+      .catch((err: unknown) => {
+        if (!isCancellation(err)) throw err;
+      })
+      .finally(() => {
+        if (this.reminder === scope) this.reminder = undefined;
+        this.stallTimer.release();
+        this.stallTimer.replan();
+      });
+  }
+
+  private async sendDueReminder(): Promise<void> {
+    const reminder = nextReminder(this.state);
+    if (!reminder || Date.parse(reminder.dueAt) > Date.now()) return;
+    if (!this.state.stalled) this.apply({ type: 'STAGE_STALLED', stage: this.state.stage }, SYSTEM);
+    const stage = this.state.stage;
+    const request = stallReminderInput(this.state, reminder, allowedEvents(this.state), now());
+    const label = `${stage.toLowerCase()} reminder #${this.state.remindersSentInStage + 1} to the account manager`;
+    try {
+      const email = await reminders.sendStallReminder.executeWithOptions(
+        { summary: reminder.escalated ? `${label} (escalated)` : label },
+        [request],
+      );
+      this.apply({ type: 'REMINDER_SENT', sequence: request.sequence, stage, email }, SYSTEM, email);
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      // Only a permanent failure gets here (a refused address): try again at the next interval.
+      log.warn('stall reminder failed for good', {
+        orderId: this.state.orderId,
+        stage,
+        reason: err.cause?.message,
+      });
+      await sleep(durationToMs(this.state.policy.repeatEvery), {
+        summary: `retry the ${stage.toLowerCase()} reminder later`,
+      });
+    }
+  }
+}
+
+/**
+ * Resolves once the activation that called it has applied every activity result it brought. Core
+ * runs update handlers before it resolves activities, and their results reach the workflow in
+ * promise callbacks; those all run in the microtask drain that ends the activation. The flag below
+ * flips at the start of that drain, and the SDK re-checks conditions only after it is over.
+ */
+async function activityResultsApplied(): Promise<void> {
+  let drained = false;
+  void Promise.resolve().then(() => (drained = true));
+  await condition(() => drained);
+}
+
+function outcomeOf(state: OrderState, decision: Extract<Decision, { ok: true }>): EventOutcome {
+  return {
+    order: orderView(state),
+    eventId: decision.record?.eventId ?? null,
+    fingerprint: decision.record?.fingerprint ?? null,
+    duplicate: decision.duplicate,
+  };
+}
+
+/**
+ * What a client sent, for the reducer, which checks it against the event schema itself. Only the
+ * workflow may produce system events, so a client naming one gets a payload no schema accepts.
+ * A signal's `actor` says who sent it and is not part of the event.
+ */
+function clientEvent(raw: unknown): AnyEvent {
+  if (!raw || typeof raw !== 'object') return raw as AnyEvent;
+  const { actor: _actor, ...event } = raw as Record<string, unknown>;
+  const isSystem = SYSTEM_EVENT_TYPES.some((systemType) => systemType === event.type);
+  return (isSystem ? { ...event, type: `client-sent ${String(event.type)}` } : event) as AnyEvent;
+}
+
+/** A refused event as the API reads it: the reducer's code, its message and what fits now. */
+function refusal(decision: Extract<Decision, { ok: false }>): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: decision.code,
+    message: decision.message,
+    details: [{ stage: decision.stage, allowedEvents: decision.allowedEvents, fields: decision.details }],
+    nonRetryable: true,
+  });
+}
+
+/** The reducer's reason, with the first bad field when the event did not match its schema. */
+function rejectionReason(decision: Extract<Decision, { ok: false }>): string {
+  const [field] = decision.details ?? [];
+  return field ? `${decision.message}: ${field.path} ${field.message}` : decision.message;
+}
+
+/** Who sent a signal: an `actor` field in the payload, else the UI/CLI user is unknown. */
+function signalActor(payload: unknown): string {
+  if (payload && typeof payload === 'object' && 'actor' in payload) {
+    const actor = payload.actor;
+    if (typeof actor === 'string' && actor.trim()) return actor.trim().slice(0, 100);
+  }
+  return 'temporal-signal';
+}

@@ -1,0 +1,73 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { ReadModelActivities } from '../activities/readModel';
+import type { OrderState, SentEmail, TimelineRecord } from '../domain';
+
+// The read model is written until PostgreSQL takes it: retried without end (an outage only delays
+// it, Temporal holds the events meanwhile), and each write is idempotent.
+const readModel = proxyActivities<ReadModelActivities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' },
+});
+
+/** At most this much per write: each one is a payload in history, and those have a size limit. */
+const MAX_BATCH = { records: 100, chars: 256_000 };
+
+/**
+ * Keeps the order's read model in step: accepted events and sent emails queue here and go out in
+ * batches, one write in flight at a time, each with the order as it is when the write starts.
+ */
+export class ReadModelProjection {
+  private records: TimelineRecord[] = [];
+  private emails: SentEmail[] = [];
+  private changed = false;
+  private writing = false;
+
+  constructor(private readonly currentState: () => OrderState) {}
+
+  /** An accepted event (and the email it recorded, if any). */
+  add(record: TimelineRecord, email?: SentEmail): void {
+    this.records.push(record);
+    if (email) this.emails.push(email);
+    this.touch();
+  }
+
+  /** The order changed without an event of its own (a refused signal was recorded). */
+  touch(): void {
+    this.changed = true;
+    if (!this.writing) void this.writeAll();
+  }
+
+  /** True when everything so far is in the read model. */
+  get settled(): boolean {
+    return !this.changed && !this.writing;
+  }
+
+  private async writeAll(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.changed) {
+        const records = this.takeBatch();
+        const emails = this.emails.splice(0, this.emails.length);
+        this.changed = this.records.length > 0;
+        const state = this.currentState();
+        await readModel.projectOrder.executeWithOptions(
+          { summary: `read model up to event #${state.timelineTotal}` },
+          [{ state, records, emails }],
+        );
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private takeBatch(): TimelineRecord[] {
+    let chars = 0;
+    let count = 0;
+    for (const record of this.records) {
+      chars += JSON.stringify(record).length;
+      if (count > 0 && (count >= MAX_BATCH.records || chars > MAX_BATCH.chars)) break;
+      count++;
+    }
+    return this.records.splice(0, count);
+  }
+}
