@@ -10,6 +10,7 @@ import { createActivities, createMailTransport } from './activities';
 import { withHeartbeats } from './activities/heartbeats';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { temporalConnectionOptions } from './config/temporalConnection';
+import { migrate } from './readModel/migrate';
 
 /**
  * Built code (dist/worker.js) runs the bundle `npm run build` put beside it and starts in
@@ -47,6 +48,8 @@ export async function createOrderWorker(config: Config, connection: NativeConnec
 async function main(): Promise<void> {
   const config = loadConfig();
   Runtime.install({ logger: new DefaultLogger(config.production ? 'INFO' : 'WARN') });
+  // The read model's schema is current before any projection runs; several workers may race here.
+  await migrate(config.database.url);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   try {
     const worker = await createOrderWorker(config, connection);

@@ -1,5 +1,14 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -54,6 +63,16 @@ function serverUser(): { uid: number; gid: number } | undefined {
     execFileSync('useradd', ['--system', '--user-group', '--no-create-home', SUPERUSER]);
     return { uid: id('-u'), gid: id('-g') };
   }
+}
+
+/**
+ * A fresh temporary folder to keep a data folder in. Open to other users for traversal, because
+ * the server may run as `postgres` (see serverUser) and must reach its data folder.
+ */
+export function makeTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  return dir;
 }
 
 /** Starts a real PostgreSQL server on 127.0.0.1 (TCP only) and waits until it answers queries. */

@@ -1,9 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDatabase } from '../../src/dev/databases';
 import { freePort } from '../../src/dev/freePort';
-import { startPostgres, type PostgresServer } from '../../src/dev/postgres';
+import { makeTempDir, startPostgres, type PostgresServer } from '../../src/dev/postgres';
 import { createReadModel, DatabaseUnavailableError, migrate, type ReadModel } from '../../src/readModel';
 import { batch, orderRecord } from './records';
 
@@ -13,8 +12,7 @@ let server: PostgresServer;
 let readModel: ReadModel;
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'orderdesk-pg-availability-'));
-  chmodSync(root, 0o755);
+  root = makeTempDir('orderdesk-pg-availability-');
   server = await startPostgres({ dataDir: join(root, 'data'), durable: false });
   const url = await ensureDatabase(server.url, 'orderdesk');
   await migrate(url);

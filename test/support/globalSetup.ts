@@ -1,9 +1,7 @@
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDatabase } from '../../src/dev/databases';
 import { startDevServer } from '../../src/dev/devServer';
-import { startPostgres } from '../../src/dev/postgres';
+import { makeTempDir, startPostgres } from '../../src/dev/postgres';
 import { migrate } from '../../src/readModel/migrate';
 import { TEMPLATE_DATABASE } from './database';
 
@@ -11,9 +9,7 @@ import { TEMPLATE_DATABASE } from './database';
 // themselves with their own task queues and workflow ids, and their own database copied from a
 // migrated template (test/support/database.ts). Tests that kill or restart a server start their own.
 export default async function globalSetup(): Promise<void> {
-  // PostgreSQL may run as another user (when jest runs as root): it must be able to enter the folder.
-  const pgRoot = mkdtempSync(join(tmpdir(), 'orderdesk-test-pg-'));
-  chmodSync(pgRoot, 0o755);
+  const pgRoot = makeTempDir('orderdesk-test-pg-');
   const [server, postgres] = await Promise.all([
     startDevServer({ logFile: 'artifacts/temporal-dev-server.log' }),
     startPostgres({ dataDir: join(pgRoot, 'data'), logFile: 'artifacts/postgres.log', durable: false }),
