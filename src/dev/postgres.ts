@@ -6,6 +6,8 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -181,8 +183,22 @@ function crash(pid: number): number[] {
   return backends;
 }
 
-/** pid, parent pid and state of every process (`ps` exists on Linux and macOS alike). */
+/** pid, parent pid and state of every process: from /proc on Linux (no procps needed), else `ps`. */
 function processes(): { pid: number; ppid: number; zombie: boolean }[] {
+  if (existsSync('/proc/self/stat')) {
+    return readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .flatMap((entry) => {
+        try {
+          // "pid (command) state ppid ...": the command may hold spaces and parentheses.
+          const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+          const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          return [{ pid: Number(entry), ppid: Number(ppid), zombie: state === 'Z' }];
+        } catch {
+          return []; // exited meanwhile
+        }
+      });
+  }
   const out = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,stat='], { encoding: 'utf8' });
   return out
     .split('\n')
