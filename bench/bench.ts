@@ -3,9 +3,9 @@
  * over HTTP against raw Temporal baselines on the same dev server, in alternating rounds, then a
  * scale part with K idle open orders. Writes bench/results/latest.{json,md} and latency.png.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
@@ -19,6 +19,8 @@ import {
 } from '@temporalio/worker';
 import express from 'express';
 import { startDevServer } from '../src/dev/devServer';
+import { makeTempDir } from '../src/dev/postgres';
+import { startReadModelDatabase } from '../src/dev/readModelDatabase';
 import { freePort } from '../src/dev/freePort';
 import {
   applyEvent,
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
   const CACHE = numberArg(a, 'cache', 100);
   const perRound = Math.max(1, Math.round(N / R));
   const outDir = a.out ?? join(root, 'bench', 'results');
-  const dir = mkdtempSync(join(tmpdir(), 'order-desk-bench-'));
+  const dir = makeTempDir('order-desk-bench-');
   const dbFile = join(dir, 'temporal.db');
   const cleanups: (() => Promise<unknown>)[] = [];
   const t00 = Date.now();
@@ -107,6 +109,12 @@ async function main(): Promise<void> {
     const server = await startDevServer({ dbFile, logFile: join(dir, 'server.log') });
     cleanups.push(() => server.stop());
     const serverPid = findPid(dbFile);
+    const readModel = await startReadModelDatabase({
+      dataDir: join(dir, 'postgres'),
+      logFile: join(dir, 'postgres.log'),
+      durable: false,
+    });
+    cleanups.push(() => readModel.server.stop());
     const sink = await SmtpSink.start();
     cleanups.push(() => sink.stop());
     const taskQueue = 'bench-orders';
@@ -117,6 +125,7 @@ async function main(): Promise<void> {
       SMTP_URL: sink.url,
       API_RATE_LIMIT_PER_MINUTE: '100000000',
       WORKER_MAX_CACHED_WORKFLOWS: String(CACHE),
+      DATABASE_URL: readModel.url,
     };
     let t = performance.now();
     const worker = new WorkerProcess(env);

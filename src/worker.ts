@@ -57,6 +57,7 @@ export async function createOrderWorker(
 async function main(): Promise<void> {
   const config = loadConfig();
   Runtime.install({ logger: new DefaultLogger(config.production ? 'INFO' : 'WARN') });
+  // The read model's schema is current before any projection runs; several workers may race here.
   await migrate(config.database.url);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const readModel = createReadModel({ url: config.database.url });

@@ -11,6 +11,9 @@ export interface ApiToken {
 // Documented local tokens, refused in production so nobody ships them by accident.
 const LOCAL_API_TOKENS = 'ops:ops:local-ops-token,viewer:viewer:local-viewer-token';
 
+/** The database `npm start` creates on its own PostgreSQL (see src/dev/stack.ts). */
+export const LOCAL_DATABASE_URL = 'postgres://postgres:postgres@localhost:5433/orderdesk';
+
 const apiTokensSchema = z.string().transform((text, ctx): ApiToken[] => {
   const tokens: ApiToken[] = [];
   for (const entry of text
@@ -80,6 +83,10 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\/\S+$/, 'smtp://[user:pass@]host:port or smtps://...')
     .default('smtp://localhost:1025'),
   MAIL_FROM: z.email().default('orders@exporter.localhost'),
+  // The read model; the default is the database `npm start` runs (DEV_POSTGRES_PORT, default 5433).
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, hostname: /./, error: 'postgres://user:password@host:port/database' })
+    .default(LOCAL_DATABASE_URL),
   EXPORTER_NAME: z.string().min(1).default('Example Export Co., Ltd.'),
   EXPORTER_ADDRESS: z.string().min(1).default('1 Harbour Road, Ningbo, China'),
   DEFAULT_FORWARDER_NAME: z.string().min(1).default('Default Forwarder'),
@@ -143,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       stickyQueueTimeoutMs: durationToMs(e.WORKER_STICKY_TIMEOUT),
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    database: { url: e.DATABASE_URL },
     exporter: { name: e.EXPORTER_NAME, address: e.EXPORTER_ADDRESS, email: e.MAIL_FROM },
     defaultForwarder: { name: e.DEFAULT_FORWARDER_NAME, email: e.DEFAULT_FORWARDER_EMAIL },
     stallPolicy,

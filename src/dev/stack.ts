@@ -1,19 +1,21 @@
 /**
- * The whole local stack in one command (`npm start`): Temporal dev server with its UI, a mail
- * catcher with a web inbox, the order worker and the HTTP API. Orders and emails survive a restart
- * (both live under .data/). Ctrl-C stops everything.
+ * The whole local stack in one command (`npm start`): Temporal dev server with its UI, PostgreSQL
+ * for the read model, a mail catcher with a web inbox, the order worker and the HTTP API. Orders,
+ * the read model and emails survive a restart (all live under .data/). Ctrl-C stops everything.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startDevServer } from './devServer';
 import { waitForPort } from './freePort';
+import { startReadModelDatabase } from './readModelDatabase';
 
 const root = resolve(__dirname, '..', '..');
 const dataDir = join(root, '.data');
 const ports = {
   temporal: Number(process.env.DEV_TEMPORAL_PORT ?? 7233),
   temporalUi: Number(process.env.DEV_TEMPORAL_UI_PORT ?? 8233),
+  postgres: Number(process.env.DEV_POSTGRES_PORT ?? 5433),
   smtp: Number(process.env.DEV_SMTP_PORT ?? 1025),
   inbox: Number(process.env.DEV_INBOX_PORT ?? 1080),
   api: Number(process.env.API_PORT ?? 3000),
@@ -53,6 +55,7 @@ function startChild(
 
 let stopping = false;
 let stopTemporal: (() => Promise<void>) | undefined;
+let stopPostgres: (() => Promise<void>) | undefined;
 
 async function stopAll(exitCode: number): Promise<void> {
   if (stopping) return;
@@ -69,7 +72,7 @@ async function stopAll(exitCode: number): Promise<void> {
         }),
     ),
   );
-  await stopTemporal?.();
+  await Promise.all([stopTemporal?.(), stopPostgres?.()]);
   process.exit(exitCode);
 }
 
@@ -80,11 +83,21 @@ async function main(): Promise<void> {
   // tsx as a loader in the same node process, so a signal reaches the worker or API itself.
   const node = process.execPath;
   const maildev = join(root, 'node_modules', '.bin', 'maildev');
+
+  console.log('starting PostgreSQL (read model)...');
+  const database = await startReadModelDatabase({
+    dataDir: join(dataDir, 'postgres'),
+    port: ports.postgres,
+    logFile: join(dataDir, 'postgres.log'),
+  });
+  stopPostgres = () => database.server.stop();
+
   const appEnv = {
     TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
     TEMPORAL_UI_URL: `http://localhost:${ports.temporalUi}`,
     SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
     API_PORT: String(ports.api),
+    DATABASE_URL: database.url,
   };
 
   console.log('starting the Temporal dev server...');
@@ -123,6 +136,7 @@ The order desk is running (Ctrl-C stops it):
   Temporal UI   ${temporal.uiUrl}
   Inbox         http://localhost:${ports.inbox}
   Temporal gRPC ${temporal.address}
+  PostgreSQL    ${database.url}   (read model)
 `);
 }
 

@@ -16,3 +16,26 @@ describe('worker configuration', () => {
     expect(() => loadConfig({ WORKER_STICKY_TIMEOUT: 'soon' })).toThrow(/WORKER_STICKY_TIMEOUT/);
   });
 });
+
+describe('read model database', () => {
+  it('defaults to the database `npm start` runs', () => {
+    expect(loadConfig({}).database).toEqual({ url: 'postgres://postgres:postgres@localhost:5433/orderdesk' });
+  });
+
+  it('takes a postgres:// or postgresql:// URL', () => {
+    for (const url of [
+      'postgres://app:secret@db:5432/orderdesk',
+      'postgresql://db/orderdesk?sslmode=require',
+    ]) {
+      expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ url });
+    }
+  });
+
+  it('refuses anything else, naming the variable and not echoing it', () => {
+    for (const url of ['mysql://db/orderdesk', 'postgres://', 'db:5432', 'postgres:/orderdesk']) {
+      expect(() => loadConfig({ DATABASE_URL: url })).toThrow(ConfigError);
+      expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/DATABASE_URL/);
+    }
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db' })).not.toThrow(/hunter2/);
+  });
+});

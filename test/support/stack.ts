@@ -5,6 +5,7 @@ import type { Logger } from '../../src/api/errors';
 import { lazyTemporalClient, type TemporalAccess } from '../../src/api/temporalClient';
 import { loadConfig, type Config } from '../../src/config/env';
 import { createOrderWorker } from '../../src/worker';
+import { createTestDatabase } from './database';
 import { uniqueTaskQueue } from './temporal';
 
 export const TOKENS = {
@@ -60,6 +61,8 @@ export interface Stack {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const address = options.temporalAddress ?? process.env.TEMPORAL_TEST_ADDRESS;
   if (!address) throw new Error('TEMPORAL_TEST_ADDRESS is not set: run the tests through jest');
+  // A read model database of its own, unless the test brings one.
+  const database = options.env?.DATABASE_URL ? undefined : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     TEMPORAL_ADDRESS: address,
@@ -70,6 +73,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     API_WORKER_TIMEOUT: '10s',
     API_RATE_LIMIT_PER_MINUTE: '100000',
     SMTP_URL: options.smtpUrl ?? 'smtp://127.0.0.1:1',
+    DATABASE_URL: database?.url,
     ...options.env,
   });
   const logger = recordingLogger();
@@ -103,6 +107,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     async close() {
       await stopWorker();
       await temporal.close();
+      await database?.drop();
     },
   };
 }

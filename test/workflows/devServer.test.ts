@@ -18,6 +18,7 @@ import {
   orderStalledKey,
 } from '../../src/workflows/searchAttributes';
 import { bundleOrderWorkflows } from '../support/bundle';
+import { createTestDatabase, type TestDatabase } from '../support/database';
 import { fakeActivities } from '../support/fakeActivities';
 import { orderWhen, signalAndSettle, walkFullLife } from '../support/orderClient';
 import { fullLife, workflowInput } from '../support/orderFixtures';
@@ -176,11 +177,14 @@ describe('order workflow (dev server)', () => {
 describe('a worker killed mid-order', () => {
   let smtp: SmtpSink;
   let workerProcess: WorkerProcess;
+  let database: TestDatabase;
   const queue = uniqueTaskQueue('crash');
 
   beforeAll(async () => {
     smtp = await SmtpSink.start();
+    database = await createTestDatabase();
     workerProcess = new WorkerProcess({
+      DATABASE_URL: database.url,
       TEMPORAL_ADDRESS: process.env.TEMPORAL_TEST_ADDRESS ?? '',
       TEMPORAL_TASK_QUEUE: queue,
       SMTP_URL: smtp.url,
@@ -191,6 +195,7 @@ describe('a worker killed mid-order', () => {
   afterAll(async () => {
     await workerProcess?.kill();
     await smtp?.stop();
+    await database?.drop();
   });
 
   it('loses nothing: events sent while no worker runs are applied after the restart', async () => {

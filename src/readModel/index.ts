@@ -1,0 +1,4 @@
+export * from './types';
+export { DatabaseUnavailableError, InvalidCursorError, isUnavailable } from './errors';
+export { createReadModel, type ReadModelOptions } from './postgres';
+export { migrate } from './migrate';

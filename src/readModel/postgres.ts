@@ -1,0 +1,289 @@
+import { Pool, type PoolClient } from 'pg';
+import { z } from 'zod';
+import { decodeCursor, encodeCursor } from './cursor';
+import { isUnavailable, unavailableAs } from './errors';
+import { listOrdersSql, nextPageToken, SORT_KEYS_SQL } from './orderList';
+import type {
+  DocumentRecord,
+  EmailRecord,
+  OrderListEntry,
+  ProjectionBatch,
+  ReadModel,
+  TimelineRecord,
+} from './types';
+
+export interface ReadModelOptions {
+  url: string;
+  /** Pool size (default 10). */
+  max?: number;
+  /** How long to wait for a connection before DatabaseUnavailableError (default 2 s). */
+  connectTimeoutMs?: number;
+}
+
+interface OrderRow {
+  order_id: string;
+  stage: string;
+  status: string;
+  stalled: boolean;
+  customer_company: string;
+  customer_name: string;
+  account_manager_email: string;
+  updated_at: Date;
+  amount_outstanding: string | null;
+  outstanding_currency: string | null;
+  next_due_at: Date | null;
+  stage_deadline: Date | null;
+  updated_key: string;
+  deadline_key: string | null;
+}
+
+interface TimelineRow {
+  seq: number;
+  event_id: string;
+  type: string;
+  at: Date;
+  actor: string;
+  summary: string;
+  payload: unknown;
+  fingerprint: string | null;
+}
+
+const timelineCursorSchema = z.object({ before: z.number().int().min(1) });
+
+const iso = (date: Date) => date.toISOString();
+const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
+
+const UPSERT_ORDER = `
+  INSERT INTO orders (order_id, seq, view, stage, status, stalled, customer_company, customer_name,
+    account_manager_email, contract_no, invoice_no, template, amount_outstanding, outstanding_currency,
+    next_due_at, stage_deadline, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+  ON CONFLICT (order_id) DO UPDATE SET
+    seq = excluded.seq, view = excluded.view, stage = excluded.stage, status = excluded.status,
+    stalled = excluded.stalled, customer_company = excluded.customer_company,
+    customer_name = excluded.customer_name, account_manager_email = excluded.account_manager_email,
+    contract_no = excluded.contract_no, invoice_no = excluded.invoice_no, template = excluded.template,
+    amount_outstanding = excluded.amount_outstanding, outstanding_currency = excluded.outstanding_currency,
+    next_due_at = excluded.next_due_at, stage_deadline = excluded.stage_deadline,
+    created_at = excluded.created_at, updated_at = excluded.updated_at
+  WHERE orders.seq <= excluded.seq`;
+
+const INSERT_TIMELINE = `
+  INSERT INTO timeline (order_id, seq, event_id, type, at, actor, summary, payload, fingerprint)
+  SELECT $1, r.seq, r."eventId", r.type, r.at, r.actor, r.summary, r.payload, r.fingerprint
+  FROM jsonb_to_recordset($2::jsonb) AS r(seq integer, "eventId" text, type text, at timestamptz,
+    actor text, summary text, payload jsonb, fingerprint text)
+  ON CONFLICT DO NOTHING`;
+
+const INSERT_EMAILS = `
+  INSERT INTO emails (order_id, message_id, purpose, to_addresses, cc_addresses, subject, sent_at)
+  SELECT $1, r."messageId", r.purpose, r."to", r.cc, r.subject, r."sentAt"
+  FROM jsonb_to_recordset($2::jsonb) AS r("messageId" text, purpose text, "to" text[], cc text[],
+    subject text, "sentAt" timestamptz)
+  ON CONFLICT DO NOTHING`;
+
+// A document's status follows the order; a projection older than the one that set it leaves it.
+const UPSERT_DOCUMENTS = `
+  INSERT INTO documents (order_id, kind, number, status, created_at, seq)
+  SELECT $1, r.kind, r.number, r.status, r."createdAt", $3
+  FROM jsonb_to_recordset($2::jsonb) AS r(kind text, number text, status text, "createdAt" timestamptz)
+  ON CONFLICT (order_id, kind, number) DO UPDATE SET status = excluded.status, seq = excluded.seq
+  WHERE documents.seq <= excluded.seq
+    AND (documents.status, documents.seq) IS DISTINCT FROM (excluded.status, excluded.seq)`;
+
+/** The read model over a PostgreSQL pool. The schema must be migrated (see `migrate`). */
+export function createReadModel(options: ReadModelOptions): ReadModel {
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    application_name: 'orderdesk',
+  });
+  // An idle connection that breaks (server restart) is dropped by the pool; the next query reconnects.
+  pool.on('error', () => undefined);
+
+  const query = <R extends object>(text: string, params: unknown[] = []) =>
+    unavailableAs(async () => (await pool.query<R>(text, params)).rows);
+
+  async function inTransaction(work: (client: PoolClient) => Promise<void>): Promise<void> {
+    await unavailableAs(async () => {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        await work(client);
+        await client.query('COMMIT');
+      } catch (err) {
+        broken = isUnavailable(err);
+        if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    });
+  }
+
+  return {
+    project: (batch: ProjectionBatch) =>
+      inTransaction(async (client) => {
+        const o = batch.order;
+        // The order row first: its lock serialises concurrent projections of one order.
+        await client.query(UPSERT_ORDER, [
+          o.orderId,
+          o.seq,
+          o.view,
+          o.stage,
+          o.status,
+          o.stalled,
+          o.customerCompany,
+          o.customerName,
+          o.accountManagerEmail,
+          o.contractNo,
+          o.invoiceNo,
+          o.template,
+          o.amountOutstanding?.amount ?? null,
+          o.amountOutstanding?.currency ?? null,
+          o.nextDueAt,
+          o.stageDeadline,
+          o.createdAt,
+          o.updatedAt,
+        ]);
+        if (batch.timeline.length) {
+          await client.query(INSERT_TIMELINE, [o.orderId, JSON.stringify(batch.timeline)]);
+        }
+        if (batch.emails.length) {
+          await client.query(INSERT_EMAILS, [o.orderId, JSON.stringify(batch.emails)]);
+        }
+        if (batch.documents.length) {
+          await client.query(UPSERT_DOCUMENTS, [o.orderId, JSON.stringify(batch.documents), o.seq]);
+        }
+      }),
+
+    async getOrder(orderId) {
+      const rows = await query<{ seq: number; view: Record<string, unknown> }>(
+        'SELECT seq, view FROM orders WHERE order_id = $1',
+        [orderId],
+      );
+      return rows[0] ?? null;
+    },
+
+    async listOrders(listQuery) {
+      const { where, orderBy, limit, params } = listOrdersSql(listQuery);
+      const rows = await query<OrderRow>(
+        `SELECT order_id, stage, status, stalled, customer_company, customer_name, account_manager_email,
+           updated_at, amount_outstanding, outstanding_currency, next_due_at, stage_deadline, ${SORT_KEYS_SQL}
+         FROM orders ${where} ${orderBy} ${limit}`,
+        params,
+      );
+      const page = rows.slice(0, listQuery.pageSize);
+      const last = page[page.length - 1];
+      return {
+        orders: page.map(toListEntry),
+        nextPageToken: rows.length > listQuery.pageSize && last ? nextPageToken(listQuery.sort, last) : null,
+      };
+    },
+
+    async timeline(orderId, page) {
+      const before =
+        page.cursor === undefined ? null : decodeCursor(page.cursor, timelineCursorSchema).before;
+      const rows = await query<TimelineRow>(
+        `SELECT seq, event_id, type, at, actor, summary, payload, fingerprint FROM timeline
+         WHERE order_id = $1 ${before === null ? '' : 'AND seq < $3'}
+         ORDER BY seq DESC LIMIT $2`,
+        before === null ? [orderId, page.limit + 1] : [orderId, page.limit + 1, before],
+      );
+      const entries = rows.slice(0, page.limit).map(toTimelineRecord);
+      const last = entries[entries.length - 1];
+      return {
+        entries,
+        nextCursor: rows.length > page.limit && last ? encodeCursor({ before: last.seq }) : null,
+      };
+    },
+
+    async findEvent(orderId, eventId) {
+      const rows = await query<{ seq: number; fingerprint: string | null }>(
+        'SELECT seq, fingerprint FROM timeline WHERE order_id = $1 AND event_id = $2',
+        [orderId, eventId],
+      );
+      return rows[0] ?? null;
+    },
+
+    async emails(orderId): Promise<EmailRecord[]> {
+      const rows = await query<{
+        purpose: string;
+        to_addresses: string[];
+        cc_addresses: string[];
+        subject: string;
+        sent_at: Date;
+        message_id: string;
+      }>(
+        `SELECT purpose, to_addresses, cc_addresses, subject, sent_at, message_id FROM emails
+         WHERE order_id = $1 ORDER BY sent_at, id`,
+        [orderId],
+      );
+      return rows.map((r) => ({
+        purpose: r.purpose,
+        to: r.to_addresses,
+        cc: r.cc_addresses,
+        subject: r.subject,
+        sentAt: iso(r.sent_at),
+        messageId: r.message_id,
+      }));
+    },
+
+    async documents(orderId): Promise<DocumentRecord[]> {
+      const rows = await query<{ kind: string; number: string; status: string; created_at: Date }>(
+        `SELECT kind, number, status, created_at FROM documents
+         WHERE order_id = $1 ORDER BY created_at, kind, number`,
+        [orderId],
+      );
+      return rows.map((r) => ({
+        kind: r.kind,
+        number: r.number,
+        status: r.status,
+        createdAt: iso(r.created_at),
+      }));
+    },
+
+    async ping() {
+      await query('SELECT 1');
+    },
+
+    async close() {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}
+
+function toListEntry(row: OrderRow): OrderListEntry {
+  return {
+    orderId: row.order_id,
+    stage: row.stage,
+    status: row.status,
+    customer: { name: row.customer_name, company: row.customer_company },
+    accountManager: { email: row.account_manager_email },
+    stalled: row.stalled,
+    updatedAt: iso(row.updated_at),
+    amountOutstanding:
+      row.amount_outstanding !== null && row.outstanding_currency !== null
+        ? { amount: row.amount_outstanding, currency: row.outstanding_currency }
+        : null,
+    nextDueAt: isoOrNull(row.next_due_at),
+    stageDeadline: isoOrNull(row.stage_deadline),
+  };
+}
+
+function toTimelineRecord(row: TimelineRow): TimelineRecord {
+  return {
+    seq: row.seq,
+    eventId: row.event_id,
+    type: row.type,
+    at: iso(row.at),
+    actor: row.actor,
+    summary: row.summary,
+    payload: row.payload,
+    fingerprint: row.fingerprint,
+  };
+}

@@ -1,0 +1,45 @@
+import type { OrderRecord, ProjectionBatch, TimelineRecord } from '../../src/readModel';
+
+/** An order row as the projection writes it; `overrides` set what a test is about. */
+export function orderRecord(overrides: Partial<OrderRecord> & { orderId: string }): OrderRecord {
+  return {
+    seq: 1,
+    view: { orderId: overrides.orderId, stage: overrides.stage ?? 'INQUIRY' },
+    stage: 'INQUIRY',
+    status: 'OPEN',
+    stalled: false,
+    customerCompany: 'Acme GmbH',
+    customerName: 'Jane Doe',
+    accountManagerEmail: 'li.wei@exporter.example',
+    contractNo: null,
+    invoiceNo: null,
+    template: null,
+    amountOutstanding: null,
+    nextDueAt: null,
+    stageDeadline: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function timelineRecord(seq: number, overrides: Partial<TimelineRecord> = {}): TimelineRecord {
+  return {
+    seq,
+    eventId: `evt-${seq}`,
+    type: 'NOTE_ADDED',
+    at: new Date(Date.UTC(2026, 0, 1, 0, seq)).toISOString(),
+    actor: 'alice',
+    summary: `note ${seq}`,
+    payload: { type: 'NOTE_ADDED', text: `note ${seq}` },
+    fingerprint: null,
+    ...overrides,
+  };
+}
+
+export function batch(
+  order: OrderRecord,
+  parts: Partial<Omit<ProjectionBatch, 'order'>> = {},
+): ProjectionBatch {
+  return { order, timeline: [], emails: [], documents: [], ...parts };
+}
