@@ -1,6 +1,6 @@
 import { describe, z } from '../zod';
 import { stageSchema } from '../stages';
-import { emailSchema, text } from './common';
+import { emailSchema, line } from './common';
 
 export const listOrdersQuerySchema = describe(
   z.object({
@@ -14,7 +14,7 @@ export const listOrdersQuerySchema = describe(
       ),
       'Only stalled (true) or only moving (false) orders',
     ),
-    customer: z.optional(text(200, 'Exact customer company name')),
+    customer: z.optional(line(200, 'Exact customer company name')),
     accountManager: describe(z.optional(emailSchema), "Account manager's email"),
     pageSize: describe(
       z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
