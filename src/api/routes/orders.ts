@@ -29,7 +29,7 @@ import { callerOf, requireRole } from '../auth';
 import { ApiError } from '../errors';
 import { toOrderSummary, toOrderView, type LinkConfig, type OrderMemo } from '../orderView';
 import type { TemporalAccess } from '../temporalClient';
-import { parseOr400 } from '../validate';
+import { parseOr400, refuseOrderBeyondLimits } from '../validate';
 import { mapTemporalError, orderNotFound, temporalUnavailable } from '../temporalErrors';
 
 export interface OrderRoutesDeps {
@@ -118,6 +118,7 @@ export function orderRoutes({ temporal, config, now = () => new Date() }: OrderR
     route(async (req, res) => {
       requireJsonBody(req);
       const parsed = { data: parseOr400(newOrderSchema, req.body, 'body') };
+      refuseOrderBeyondLimits(parsed.data, config.orderLimits);
       const caller = callerOf(res.locals);
       const at = now();
       const order = { ...parsed.data, orderId: parsed.data.orderId ?? generateOrderId(at) };
