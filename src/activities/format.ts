@@ -35,3 +35,28 @@ export function formatElapsed(from: Date, to: Date): string {
   if (hours > 0) return mins > 0 ? `${unit(hours, 'hour')} ${unit(mins, 'minute')}` : unit(hours, 'hour');
   return unit(mins, 'minute');
 }
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Minor units as printed on documents: `1234560n` -> `12,345.60`. */
+export function formatMinor(minor: bigint): string {
+  const sign = minor < 0n ? '-' : '';
+  const abs = minor < 0n ? -minor : minor;
+  const whole = (abs / 100n).toString();
+  const frac = (abs % 100n).toString().padStart(2, '0');
+  return `${sign}${groupThousands(whole)}.${frac}`;
+}
+
+/** `USD 12,345.60` */
+export function formatPrice(minor: bigint, currency: string): string {
+  return `${currency} ${formatMinor(minor)}`;
+}
+
+/** Quantities as people write them: grouped, without trailing zeros (`2,000`, `12.5`). */
+export function formatQuantity(quantity: number): string {
+  const [whole = '0', frac = ''] = quantity.toFixed(6).split('.');
+  const trimmed = frac.replace(/0+$/, '');
+  return trimmed ? `${groupThousands(whole)}.${trimmed}` : groupThousands(whole);
+}

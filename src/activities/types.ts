@@ -1,12 +1,9 @@
 import type { SentEmail as RecordedEmail } from '../domain';
+import type { Money } from '../domain/money';
 import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
-/** Money as the API carries it: a decimal string (max 2 fractional digits), never a float. */
-export interface Money {
-  amount: string;
-  currency: string;
-}
+export type { Money };
 
 export interface Person {
   name: string;

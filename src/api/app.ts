@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Config } from '../config/env';
 import { consoleRoutes } from '../console/router';
 import { authenticate, callerOf } from './auth';
 import { docsRoutes } from './docs';
-import { ApiError, consoleLogger, errorHandler, notFoundHandler, sendError, type Logger } from './errors';
+import { consoleLogger, errorHandler, notFoundHandler, type Logger } from './errors';
+import { addressLimiter, failedAuthLimiter, tokenLimiter } from './limits';
 import { buildOpenApiDocument } from './openapi';
 import { orderRoutes } from './routes/orders';
 import type { ReadModel } from '../readModel/types';
@@ -36,8 +36,13 @@ export function createApp({ temporal, readModel, config, logger = consoleLogger,
   const gateway = orderGateway(temporal, config);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Hops of trusted proxies in front of the API: req.ip is then the client's, for the per-address limits.
+  app.set('trust proxy', config.api.trustProxyHops);
   app.use(requestId);
   app.use(helmet());
+  // Every route without a token (health, docs, console, unknown paths) is limited per address.
+  const openLimit = addressLimiter(config.api.addressRateLimitPerMinute);
+  app.use((req, res, next) => (/^\/orders(\/|$)/.test(req.path) ? next() : openLimit(req, res, next)));
 
   app.get('/health', async (_req, res) => {
     const [temporalUp, databaseUp] = await Promise.all([
@@ -75,20 +80,11 @@ export function createApp({ temporal, readModel, config, logger = consoleLogger,
   app.use('/console', consoleRoutes());
   app.get('/', (_req, res) => res.redirect('/console/'));
 
+  app.use('/orders', failedAuthLimiter(config.api.authFailuresPerMinute));
   app.use('/orders', authenticate(config.api.tokens));
   app.use(
     '/orders',
-    rateLimit({
-      windowMs: 60_000,
-      limit: config.api.rateLimitPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      keyGenerator: (_req, res) => callerOf(res.locals).name,
-      handler: (_req, res, _next, options) => {
-        res.set('Retry-After', String(Math.ceil(options.windowMs / 1000)));
-        sendError(res, new ApiError(429, 'RATE_LIMITED', 'too many requests for this token; slow down'));
-      },
-    }),
+    tokenLimiter(config.api.rateLimitPerMinute, (res) => callerOf(res.locals).name),
   );
   app.use('/orders', express.json({ limit: config.api.bodyLimitBytes, strict: true }));
   app.use(orderRoutes({ gateway, readModel, config, now }));

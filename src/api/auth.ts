@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import type { ApiToken } from '../config/env';
+import { ROLES, type ApiToken } from '../config/env';
 import { ApiError } from './errors';
 
 export type Role = ApiToken['role'];
@@ -52,14 +52,16 @@ export function authenticate(tokens: readonly ApiToken[]): RequestHandler {
   };
 }
 
-/** viewer: every GET; ops: everything. */
+const rank = (role: Role) => ROLES.indexOf(role);
+
+/** viewer < ops < manager: a role may do everything the roles below it may. */
 export function requireRole(role: Role): RequestHandler {
   return (_req, res, next) => {
     const caller = res.locals.caller as Caller | undefined;
     if (!caller) return next(new ApiError(401, 'UNAUTHENTICATED', 'missing token'));
-    if (role === 'ops' && caller.role !== 'ops')
+    if (rank(caller.role) < rank(role))
       return next(
-        new ApiError(403, 'FORBIDDEN', `token "${caller.name}" has role ${caller.role}; needs ops`),
+        new ApiError(403, 'FORBIDDEN', `token "${caller.name}" has role ${caller.role}; needs ${role}`),
       );
     next();
   };

@@ -151,7 +151,8 @@ export function buildOpenApiDocument(serverUrl?: string): object {
         bearerAuth: {
           type: 'http',
           scheme: 'bearer',
-          description: 'API_TOKENS entry; role viewer: every GET, role ops: everything',
+          description:
+            'API_TOKENS entry; role viewer: every GET, role ops: everything, role manager: what ops may and approvals',
         },
       },
       schemas: schemas.components(),

@@ -1,5 +1,11 @@
 import type { z } from 'zod/mini';
-import { toValidationDetails, type ValidationDetail } from '../domain';
+import {
+  orderLimitViolations,
+  toValidationDetails,
+  type NewOrder,
+  type OrderLimits,
+  type ValidationDetail,
+} from '../domain';
 import { ApiError } from './errors';
 
 const AMOUNT = /^-?(0|[1-9]\d{0,12})(\.\d{1,2})?$/;
@@ -57,4 +63,11 @@ export function parseOr400<S extends z.ZodMiniType>(
       toValidationDetails(result.error),
     );
   return result.data;
+}
+
+/** 400 naming each field of a new order that breaks the deployment's limits (see orderLimitViolations). */
+export function refuseOrderBeyondLimits(order: NewOrder, limits: OrderLimits): void {
+  const details = orderLimitViolations(order, limits);
+  if (details.length)
+    throw new ApiError(400, 'VALIDATION_FAILED', "the order is outside this deployment's limits", details);
 }

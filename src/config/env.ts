@@ -1,15 +1,32 @@
 import { z } from 'zod';
-import { DEFAULT_STALL_POLICY, durationSchema, durationToMs, OPEN_STAGES, type StallPolicy } from '../domain';
+import {
+  DEFAULT_STALL_POLICY,
+  durationSchema,
+  durationToMs,
+  emailDomain,
+  isInternalEmail,
+  OPEN_STAGES,
+  PRODUCTION_MIN_DURATION,
+  type OrderLimits,
+  type StallPolicy,
+} from '../domain';
+
+/** Roles in rising order of what they may do: viewer < ops < manager. */
+export const ROLES = ['viewer', 'ops', 'manager'] as const;
 
 /** A token the API accepts; `name` is the actor recorded in the timeline. */
 export interface ApiToken {
   name: string;
-  role: 'viewer' | 'ops';
+  role: (typeof ROLES)[number];
   token: string;
 }
 
 // Documented local tokens, refused in production so nobody ships them by accident.
 const LOCAL_API_TOKENS = 'ops:ops:local-ops-token,viewer:viewer:local-viewer-token';
+/** Production tokens are long enough not to be guessed within the failed-authentication limit. */
+export const MIN_PRODUCTION_TOKEN_LENGTH = 32;
+
+const isRole = (role: string | undefined): role is ApiToken['role'] => ROLES.some((known) => known === role);
 
 /** The database `npm start` creates on its own PostgreSQL (see src/dev/stack.ts). */
 export const LOCAL_DATABASE_URL = 'postgres://postgres:postgres@localhost:5433/orderdesk';
@@ -21,10 +38,10 @@ const apiTokensSchema = z.string().transform((text, ctx): ApiToken[] => {
     .map((s) => s.trim())
     .filter(Boolean)) {
     const [name, role, token, ...rest] = entry.split(':');
-    if (!name || (role !== 'viewer' && role !== 'ops') || !token || token.length < 8 || rest.length) {
+    if (!name || !isRole(role) || !token || token.length < 8 || rest.length) {
       ctx.addIssue({
         code: 'custom',
-        message: `"${entry.split(':')[0]}:…" is not name:viewer|ops:token (token ≥ 8 chars)`,
+        message: `"${entry.split(':')[0]}:…" is not name:viewer|ops|manager:token (token ≥ 8 chars)`,
       });
       return z.NEVER;
     }
@@ -53,6 +70,17 @@ const stageTimeLimitsSchema = z.string().transform((text, ctx) => {
   return limits;
 });
 
+/** `exporter.example, sales.exporter.example`: lower-cased domains; empty allows any. */
+const domainListSchema = z.string().transform((text, ctx) => {
+  const domains = text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = domains.find((d) => !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d));
+  if (bad) ctx.addIssue({ code: 'custom', message: `"${bad}" is not a domain such as exporter.example` });
+  return domains;
+});
+
 const booleanText = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const envSchema = z.object({
@@ -72,6 +100,9 @@ const envSchema = z.object({
   API_TOKENS: apiTokensSchema.optional(),
   API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  API_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  API_ADDRESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  API_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   API_WORKER_TIMEOUT: z._default(durationSchema, '10s'),
   // Each cached order costs the worker ~1.5 MB (see README, "Worker memory"): bounded, not heap-derived.
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(100),
@@ -100,6 +131,13 @@ const envSchema = z.object({
     .max(100)
     .default(DEFAULT_STALL_POLICY.escalateAfter),
   REMINDER_ESCALATE_TO: z.email().optional(),
+  REMINDER_MAX_PER_STAGE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(DEFAULT_STALL_POLICY.maxRemindersPerStage ?? 10),
+  INTERNAL_EMAIL_DOMAINS: domainListSchema.optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -115,19 +153,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.API_TOKENS) {
-    throw new ConfigError(
-      'Invalid configuration:\n  API_TOKENS: required in production (name:role:token,...)',
-    );
-  }
+  const production = e.NODE_ENV === 'production';
+  if (production) checkProductionTokens(e.API_TOKENS);
   const stallPolicy: StallPolicy = {
     stageTimeLimits: { ...DEFAULT_STALL_POLICY.stageTimeLimits, ...e.STAGE_TIME_LIMITS },
     repeatEvery: e.REMINDER_REPEAT_EVERY,
     escalateAfter: e.REMINDER_ESCALATE_AFTER,
     escalateTo: e.REMINDER_ESCALATE_TO ?? null,
+    maxRemindersPerStage: e.REMINDER_MAX_PER_STAGE,
   };
+  const orderLimits: OrderLimits = {
+    minDuration: production ? PRODUCTION_MIN_DURATION : null,
+    // Production keeps internal emails at the sender's own domain unless told otherwise.
+    internalEmailDomains: e.INTERNAL_EMAIL_DOMAINS ?? (production ? [emailDomain(e.MAIL_FROM)] : []),
+  };
+  checkStallDefaults(stallPolicy, orderLimits);
   return {
-    production: e.NODE_ENV === 'production',
+    production,
     temporal: {
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,
@@ -143,6 +185,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       tokens: e.API_TOKENS ?? apiTokensSchema.parse(LOCAL_API_TOKENS),
       bodyLimitBytes: e.API_BODY_LIMIT_KB * 1024,
       rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+      authFailuresPerMinute: e.API_AUTH_FAILURES_PER_MINUTE,
+      addressRateLimitPerMinute: e.API_ADDRESS_RATE_LIMIT_PER_MINUTE,
+      trustProxyHops: e.API_TRUST_PROXY,
       workerTimeout: e.API_WORKER_TIMEOUT,
     },
     worker: {
@@ -154,8 +199,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     exporter: { name: e.EXPORTER_NAME, address: e.EXPORTER_ADDRESS, email: e.MAIL_FROM },
     defaultForwarder: { name: e.DEFAULT_FORWARDER_NAME, email: e.DEFAULT_FORWARDER_EMAIL },
     stallPolicy,
+    orderLimits,
   };
 }
+
+/** The configured defaults meet the limits every order must meet. */
+function checkStallDefaults(policy: StallPolicy, limits: OrderLimits): void {
+  const problems: string[] = [];
+  const min = limits.minDuration;
+  if (min !== null) {
+    const short = Object.entries(policy.stageTimeLimits).filter(
+      ([, d]) => durationToMs(d) < durationToMs(min),
+    );
+    if (short.length)
+      problems.push(
+        `STAGE_TIME_LIMITS: ${short.map(([stage]) => stage).join(', ')} under ${min} in production`,
+      );
+    if (durationToMs(policy.repeatEvery) < durationToMs(min))
+      problems.push(`REMINDER_REPEAT_EVERY: under ${min} in production`);
+  }
+  if (policy.escalateTo !== null && !isInternalEmail(policy.escalateTo, limits.internalEmailDomains))
+    problems.push(
+      `REMINDER_ESCALATE_TO: not in INTERNAL_EMAIL_DOMAINS (${limits.internalEmailDomains.join(', ')})`,
+    );
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+}
+
+/** Production refuses the documented local tokens and short ones (the names of offenders, never tokens). */
+function checkProductionTokens(tokens: ApiToken[] | undefined): void {
+  const refuse = (reason: string) => {
+    throw new ConfigError(`Invalid configuration:\n  API_TOKENS: ${reason}`);
+  };
+  if (!tokens) return refuse('required in production (name:role:token,...)');
+  const local = new Set(apiTokensSchema.parse(LOCAL_API_TOKENS).map((t) => t.token));
+  const documented = tokens.filter((t) => local.has(t.token));
+  if (documented.length)
+    refuse(`${names(documented)} use the documented local token; set a secret one in production`);
+  const short = tokens.filter((t) => t.token.length < MIN_PRODUCTION_TOKEN_LENGTH);
+  if (short.length)
+    refuse(`${names(short)}: tokens need at least ${MIN_PRODUCTION_TOKEN_LENGTH} characters in production`);
+}
+
+const names = (tokens: ApiToken[]) => tokens.map((t) => `"${t.name}"`).join(', ');
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -68,5 +68,7 @@ export type { OrderView } from './view';
 export { allowedEvents } from './guards';
 export { recordRejectedEvent, MAX_REJECTED_EVENTS } from './rejected-events';
 export { nextReminder } from './reminders';
+export { PRODUCTION_MIN_DURATION, emailDomain, isInternalEmail, orderLimitViolations } from './order-limits';
+export type { OrderLimits } from './order-limits';
 export type { ReminderPlan } from './reminders';
 export { summarizeOrder } from './summary';

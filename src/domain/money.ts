@@ -12,26 +12,44 @@ export interface Money {
 
 const AMOUNT_PATTERN = /^-?(0|[1-9]\d{0,12})(\.\d{1,2})?$/;
 
+/**
+ * The largest amount a client may send, in minor units: 1,000,000,000,000.00. Every sum the domain
+ * makes of client amounts (a quotation total, payments) is bounded by it too, so results stay within
+ * what AMOUNT_PATTERN can express (13 integer digits) and the arithmetic never throws.
+ */
+export const MAX_MONEY_MINOR = 100_000_000_000_000n;
+export const MAX_MONEY_AMOUNT = '1000000000000.00';
+
 export const currencySchema = describe(
   z.string().check(z.regex(/^[A-Z]{3}$/, 'an ISO-4217 currency code such as USD')),
   'ISO-4217 currency code',
 );
 
-export const moneySchema = describe(
-  z.object({
-    amount: describe(
-      z
-        .string()
-        .check(z.regex(AMOUNT_PATTERN, 'a decimal string with at most 2 fractional digits, e.g. "12345.60"')),
-      'Decimal amount as a string, at most 2 fractional digits (never a float)',
-    ),
-    currency: currencySchema,
-  }),
-  'An amount of money',
-);
-
 // zod runs refinements even after the amount pattern failed; that failure is reported already.
 const wellFormed = (m: Money) => AMOUNT_PATTERN.test(m.amount);
+const abs = (n: bigint) => (n < 0n ? -n : n);
+
+export const moneySchema = describe(
+  z
+    .strictObject({
+      amount: describe(
+        z
+          .string()
+          .check(
+            z.regex(AMOUNT_PATTERN, 'a decimal string with at most 2 fractional digits, e.g. "12345.60"'),
+          ),
+        'Decimal amount as a string, at most 2 fractional digits (never a float)',
+      ),
+      currency: currencySchema,
+    })
+    .check(
+      z.refine((m) => !wellFormed(m) || abs(toMinor(m)) <= MAX_MONEY_MINOR, {
+        message: 'at most 1,000,000,000,000.00',
+        path: ['amount'],
+      }),
+    ),
+  'An amount of money, at most 1,000,000,000,000.00',
+);
 
 export const positiveMoneySchema = moneySchema.check(
   z.refine((m) => !wellFormed(m) || toMinor(m) > 0n, {
@@ -99,10 +117,22 @@ export function percentOf(total: Money, percent: number): Money {
   return fromMinor(((abs + 5_000n) / 10_000n) * sign, total.currency);
 }
 
-/** Unit price x quantity, rounded half-up to the cent; quantities may have up to three decimals. */
-export function multiplyMoney(unitPrice: Money, quantity: number): Money {
+/**
+ * Unit price x quantity in minor units, rounded half-up to the cent; quantities count in thousandths
+ * (the schemas allow at most three decimals). The one rounding rule of every line total, on the
+ * quotation and on the invoice alike.
+ */
+export function lineTotalMinor(unitPrice: Money, quantity: number): bigint {
+  if (!Number.isFinite(quantity)) throw new RangeError(`Invalid quantity ${quantity}`);
   const milli = BigInt(Math.round(quantity * 1000));
-  return fromMinor((toMinor(unitPrice) * milli + 500n) / 1000n, unitPrice.currency);
+  const scaled = toMinor(unitPrice) * milli;
+  const sign = scaled < 0n ? -1n : 1n;
+  return ((scaled * sign + 500n) / 1000n) * sign;
+}
+
+/** Unit price x quantity as money (see lineTotalMinor). */
+export function multiplyMoney(unitPrice: Money, quantity: number): Money {
+  return fromMinor(lineTotalMinor(unitPrice, quantity), unitPrice.currency);
 }
 
 export function formatMoney(money: Money): string {

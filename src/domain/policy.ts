@@ -10,6 +10,11 @@ export interface StallPolicy {
   /** Reminders in one stage after which `escalateTo` is copied. */
   escalateAfter: number;
   escalateTo: string | null;
+  /**
+   * Reminders in one stage after which the order stops chasing (it stays stalled). Fixed when the
+   * order starts; absent in orders started before the cap existed, which keep reminding.
+   */
+  maxRemindersPerStage?: number;
 }
 
 /**
@@ -31,6 +36,7 @@ export const DEFAULT_STALL_POLICY: StallPolicy = {
   repeatEvery: '24h',
   escalateAfter: 3,
   escalateTo: null,
+  maxRemindersPerStage: 10,
 };
 
 export interface StallPolicyOverrides {
@@ -46,5 +52,6 @@ export function resolveStallPolicy(defaults: StallPolicy, overrides: StallPolicy
     escalateAfter: reminder.escalateAfter ?? defaults.escalateAfter,
     // null is a deliberate "no escalation"; only an absent value falls back to the default.
     escalateTo: reminder.escalateTo === undefined ? defaults.escalateTo : reminder.escalateTo,
+    maxRemindersPerStage: defaults.maxRemindersPerStage,
   };
 }

@@ -1,12 +1,25 @@
 import { buildDocumentModel } from '../../src/activities/documents/model';
 import { renderCommercialInvoice } from '../../src/activities/documents/commercial-invoice';
 import { renderPackingList } from '../../src/activities/documents/packing-list';
-import { formatMinor, lineTotalMinor, toMinor } from '../../src/activities/money';
+import { formatMinor } from '../../src/activities/format';
+import { lineTotalMinor, multiplyMoney, toMinor } from '../../src/domain/money';
 import type { DocumentLine } from '../../src/activities';
 import { documentSet, EXPORTER } from './fixtures';
 import { pdfText } from './pdf-text';
 
 describe('money in integer minor units', () => {
+  test('the invoice line total is the quotation line total: 100.00 x 1.0004 is 100.00 on both', () => {
+    const unitPrice = { amount: '100.00', currency: 'USD' };
+    const quoted = multiplyMoney(unitPrice, 1.0004);
+    const line = { ...documentSet().lines[0], unitPrice, quantity: 1.0004 };
+    const invoice = buildDocumentModel(
+      documentSet({ lines: [line], total: quoted, depositReceived: { amount: '0.00', currency: 'USD' } }),
+    );
+    expect(quoted.amount).toBe('100.00');
+    expect(invoice.lines[0].amount).toBe('100.00');
+    expect(invoice.linesTotal).toBe('USD 100.00');
+  });
+
   test.each([
     ['0.10', 3, '0.30'], // 0.1 * 3 is 0.30000000000000004 in floats
     ['19.99', 100, '1,999.00'],
@@ -14,14 +27,14 @@ describe('money in integer minor units', () => {
     ['0.07', 0.5, '0.04'], // 0.035 rounds half up
     ['1234567.89', 1000, '1,234,567,890.00'],
   ])('%s x %s = %s', (amount, quantity, expected) => {
-    expect(formatMinor(lineTotalMinor({ amount, currency: 'USD' }, quantity, 'line'))).toBe(expected);
+    expect(formatMinor(lineTotalMinor({ amount, currency: 'USD' }, quantity))).toBe(expected);
   });
 
   test('amounts are decimal strings with at most 2 decimals', () => {
-    expect(toMinor({ amount: '12', currency: 'USD' }, 'x')).toBe(1200n);
-    expect(toMinor({ amount: '12.5', currency: 'USD' }, 'x')).toBe(1250n);
+    expect(toMinor({ amount: '12', currency: 'USD' })).toBe(1200n);
+    expect(toMinor({ amount: '12.5', currency: 'USD' })).toBe(1250n);
     for (const bad of ['1.005', '1e3', '', ' 1', '1,000.00', 'NaN']) {
-      expect(() => toMinor({ amount: bad, currency: 'USD' }, 'x')).toThrow();
+      expect(() => toMinor({ amount: bad, currency: 'USD' })).toThrow();
     }
   });
 });

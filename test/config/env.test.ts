@@ -39,3 +39,79 @@ describe('read model database', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db' })).not.toThrow(/hunter2/);
   });
 });
+
+describe('API tokens', () => {
+  const secret = (c: string) => c.repeat(32);
+  const production = { NODE_ENV: 'production', MAIL_FROM: 'orders@exporter.example' };
+
+  it('take the roles viewer, ops and manager', () => {
+    const { api } = loadConfig({ API_TOKENS: 'v:viewer:token-one1,o:ops:token-two22,m:manager:token-3333' });
+    expect(api.tokens.map((t) => t.role)).toEqual(['viewer', 'ops', 'manager']);
+    expect(() => loadConfig({ API_TOKENS: 'a:admin:token-one1' })).toThrow(/API_TOKENS/);
+  });
+
+  it('in production refuse the documented local tokens and tokens under 32 characters, naming API_TOKENS', () => {
+    expect(() => loadConfig(production)).toThrow(/API_TOKENS: required in production/);
+    expect(() => loadConfig({ ...production, API_TOKENS: 'ops:ops:local-ops-token' })).toThrow(
+      /API_TOKENS: "ops" use the documented local token/,
+    );
+    expect(() =>
+      loadConfig({ ...production, API_TOKENS: `a:ops:${secret('a')},b:viewer:${'b'.repeat(31)}` }),
+    ).toThrow(/API_TOKENS: "b": tokens need at least 32 characters/);
+    const { api } = loadConfig({
+      ...production,
+      API_TOKENS: `a:ops:${secret('a')},m:manager:${secret('m')}`,
+    });
+    expect(api.tokens).toHaveLength(2);
+  });
+
+  it('accept short tokens outside production (tests and demos)', () => {
+    expect(loadConfig({ API_TOKENS: 'ops:ops:local-ops-token' }).api.tokens).toHaveLength(1);
+  });
+});
+
+describe('limits', () => {
+  const production = {
+    NODE_ENV: 'production',
+    MAIL_FROM: 'orders@exporter.example',
+    API_TOKENS: `ops:ops:${'x'.repeat(32)}`,
+  };
+
+  it('have documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.api).toMatchObject({
+      authFailuresPerMinute: 20,
+      addressRateLimitPerMinute: 300,
+      trustProxyHops: 0,
+    });
+    expect(config.stallPolicy.maxRemindersPerStage).toBe(10);
+    expect(config.orderLimits).toEqual({ minDuration: null, internalEmailDomains: [] });
+  });
+
+  it('in production: a 1h floor and internal emails at the sender domain unless configured', () => {
+    expect(loadConfig(production).orderLimits).toEqual({
+      minDuration: '1h',
+      internalEmailDomains: ['exporter.example'],
+    });
+    const configured = loadConfig({ ...production, INTERNAL_EMAIL_DOMAINS: 'A.example, b.example' });
+    expect(configured.orderLimits.internalEmailDomains).toEqual(['a.example', 'b.example']);
+    expect(
+      loadConfig({ ...production, INTERNAL_EMAIL_DOMAINS: '' }).orderLimits.internalEmailDomains,
+    ).toEqual([]);
+  });
+
+  it('refuse defaults that break them, naming the variable', () => {
+    expect(() => loadConfig({ ...production, STAGE_TIME_LIMITS: 'INQUIRY=30m' })).toThrow(
+      /STAGE_TIME_LIMITS: INQUIRY under 1h/,
+    );
+    expect(() => loadConfig({ ...production, REMINDER_REPEAT_EVERY: '10m' })).toThrow(
+      /REMINDER_REPEAT_EVERY/,
+    );
+    expect(() => loadConfig({ ...production, REMINDER_ESCALATE_TO: 'boss@gmail.example' })).toThrow(
+      /REMINDER_ESCALATE_TO/,
+    );
+    expect(() => loadConfig({ INTERNAL_EMAIL_DOMAINS: 'not a domain' })).toThrow(/INTERNAL_EMAIL_DOMAINS/);
+    expect(() => loadConfig({ REMINDER_MAX_PER_STAGE: '0' })).toThrow(/REMINDER_MAX_PER_STAGE/);
+    expect(loadConfig({ STAGE_TIME_LIMITS: 'INQUIRY=1s' }).stallPolicy.stageTimeLimits.INQUIRY).toBe('1s');
+  });
+});

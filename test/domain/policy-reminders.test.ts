@@ -8,7 +8,7 @@ import {
   resolveStallPolicy,
   type OrderState,
 } from '../../src/domain';
-import { apply, example, newOrder, walkTo } from './fixtures';
+import { apply, example, newOrder, T0, walkTo } from './fixtures';
 
 const reminder = (state: OrderState, sequence: number): OrderState =>
   apply(state, [
@@ -61,6 +61,7 @@ describe('stall policy', () => {
       repeatEvery: '12h',
       escalateAfter: 1,
       escalateTo: null,
+      maxRemindersPerStage: 10,
     });
     expect(DEFAULT_STALL_POLICY.stageTimeLimits.DEPOSIT).toBe('7d');
   });
@@ -131,6 +132,22 @@ describe('nextReminder', () => {
     let state = createOrder(newOrder(), DEFAULT_STALL_POLICY, { now: '2026-11-26T08:00:00Z', actor: 'api' });
     for (let i = 1; i <= 5; i++) state = reminder(state, i);
     expect(nextReminder(state)).toMatchObject({ sequence: 6, cc: [], escalated: false });
+  });
+
+  it("stops at the policy's maxRemindersPerStage, and starts again in the next stage", () => {
+    let state = createOrder(newOrder(), { ...policy, maxRemindersPerStage: 3 }, { now: T0, actor: 'api' });
+    for (let i = 1; i <= 2; i++) state = reminder(state, i);
+    expect(nextReminder(state)).toMatchObject({ sequence: 3 });
+    state = reminder(state, 3);
+    expect(nextReminder(state)).toBeNull();
+    expect(nextReminder(apply(state, [example('QUOTATION_SENT')]))).toMatchObject({ sequence: 1 });
+  });
+
+  it('keeps reminding an order whose policy predates the cap (its history replays unchanged)', () => {
+    const { maxRemindersPerStage: _cap, ...before } = policy;
+    let state = createOrder(newOrder(), before, { now: T0, actor: 'api' });
+    for (let i = 1; i <= 12; i++) state = reminder(state, i);
+    expect(nextReminder(state)).toMatchObject({ sequence: 13 });
   });
 
   it('restarts with a stage change and stops for closed orders', () => {

@@ -12,9 +12,10 @@ export const TOKENS = {
   ops: 'ops-token-for-tests',
   viewer: 'viewer-token-for-tests',
   ops2: 'second-ops-token-for-tests',
+  manager: 'manager-token-for-tests',
 } as const;
 /** Names are what the timeline records as actor. */
-export const API_TOKENS = `alice:ops:${TOKENS.ops},victor:viewer:${TOKENS.viewer},olga:ops:${TOKENS.ops2}`;
+export const API_TOKENS = `alice:ops:${TOKENS.ops},victor:viewer:${TOKENS.viewer},olga:ops:${TOKENS.ops2},max:manager:${TOKENS.manager}`;
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -72,6 +73,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     API_TOKENS,
     API_WORKER_TIMEOUT: '10s',
     API_RATE_LIMIT_PER_MINUTE: '100000',
+    API_AUTH_FAILURES_PER_MINUTE: '100000',
+    API_ADDRESS_RATE_LIMIT_PER_MINUTE: '100000',
     SMTP_URL: options.smtpUrl ?? 'smtp://127.0.0.1:1',
     DATABASE_URL: database?.url,
     ...options.env,

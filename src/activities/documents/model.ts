@@ -1,6 +1,6 @@
 import { invalidInput } from '../errors';
-import { formatDate, parseIso } from '../format';
-import { formatMinor, formatMoney, formatQuantity, lineTotalMinor, toMinor } from '../money';
+import { lineTotalMinor, toMinor } from '../../domain/money';
+import { formatDate, formatMinor, formatPrice, formatQuantity, parseIso } from '../format';
 import type { DocumentSetInput, Money } from '../types';
 
 /**
@@ -46,6 +46,20 @@ function sameCurrency(money: Money, currency: string, field: string): void {
   }
 }
 
+/**
+ * The domain's money math, so the invoice prints what the order computed. An amount it cannot take
+ * is a bug upstream: it fails without retries, naming the field.
+ */
+function exactly<T>(field: string, compute: () => T): T {
+  try {
+    return compute();
+  } catch (err) {
+    throw invalidInput(`${field}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+const minorOf = (money: Money, field: string) => exactly(field, () => toMinor(money));
+
 export function buildDocumentModel(input: DocumentSetInput): DocumentModel {
   if (input.lines.length === 0) throw invalidInput('lines: a commercial invoice needs at least one line');
   const currency = input.total.currency;
@@ -55,7 +69,7 @@ export function buildDocumentModel(input: DocumentSetInput): DocumentModel {
   const lines = input.lines.map((line, i) => {
     const field = `lines[${i}]`;
     sameCurrency(line.unitPrice, currency, `${field}.unitPrice`);
-    const amount = lineTotalMinor(line.unitPrice, line.quantity, field);
+    const amount = exactly(field, () => lineTotalMinor(line.unitPrice, line.quantity));
     linesTotal += amount;
     // Quantities are summed per unit in micro-units so 0.1 + 0.2 stays exact.
     quantities.set(line.unit, (quantities.get(line.unit) ?? 0) + Math.round(line.quantity * 1e6));
@@ -64,15 +78,15 @@ export function buildDocumentModel(input: DocumentSetInput): DocumentModel {
       description: line.description,
       quantity: formatQuantity(line.quantity),
       unit: line.unit,
-      unitPrice: formatMinor(toMinor(line.unitPrice, `${field}.unitPrice`)),
+      unitPrice: formatMinor(minorOf(line.unitPrice, `${field}.unitPrice`)),
       amount: formatMinor(amount),
     };
   });
   sameCurrency(input.depositReceived, currency, 'depositReceived');
   sameCurrency(input.balanceReceived, currency, 'balanceReceived');
-  const total = toMinor(input.total, 'total');
-  const deposit = toMinor(input.depositReceived, 'depositReceived');
-  const balance = toMinor(input.balanceReceived, 'balanceReceived');
+  const total = minorOf(input.total, 'total');
+  const deposit = minorOf(input.depositReceived, 'depositReceived');
+  const balance = minorOf(input.balanceReceived, 'balanceReceived');
   const outstanding = total - deposit - balance;
   const depositPercent = input.paymentTerms.depositPercent;
   const paymentTerms =
@@ -89,11 +103,11 @@ export function buildDocumentModel(input: DocumentSetInput): DocumentModel {
     currency,
     lines,
     quantityTotals: [...quantities].map(([unit, micro]) => `${formatQuantity(micro / 1e6)} ${unit}`),
-    linesTotal: formatMoney(linesTotal, currency),
-    total: formatMoney(total, currency),
-    depositReceived: formatMoney(deposit, currency),
-    balanceReceived: formatMoney(balance, currency),
-    outstanding: formatMoney(outstanding, currency),
+    linesTotal: formatPrice(linesTotal, currency),
+    total: formatPrice(total, currency),
+    depositReceived: formatPrice(deposit, currency),
+    balanceReceived: formatPrice(balance, currency),
+    outstanding: formatPrice(outstanding, currency),
     outstandingMinor: outstanding,
     paymentTerms,
     incoterm: `${input.incoterm} ${input.namedPlace} (Incoterms 2020)`,

@@ -1,6 +1,5 @@
 import { html } from '../escape';
-import { formatDate, parseIso } from '../format';
-import { formatQuantity } from '../money';
+import { formatDate, formatQuantity, parseIso } from '../format';
 import type { BookingRequestInput, ExporterProfile } from '../types';
 import { factsHtml, factsText, page, tableHtml, tableText, type Fact, type RenderedEmail } from './layout';
 

@@ -17,7 +17,7 @@ import type { OrderGateway } from '../orderGateway';
 import { toOrderSummary, withLinks, type LinkConfig } from '../orderView';
 import { fromReadModel } from '../readModelErrors';
 import { eventIdReused, orderNotFound } from '../temporalErrors';
-import { parseOr400 } from '../validate';
+import { parseOr400, refuseOrderBeyondLimits } from '../validate';
 
 export interface OrderRoutesDeps {
   gateway: OrderGateway;
@@ -102,6 +102,7 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
     route(async (req, res) => {
       requireJsonBody(req);
       const body = parseOr400(newOrderSchema, req.body, 'body');
+      refuseOrderBeyondLimits(body, config.orderLimits);
       const at = now();
       const order = { ...body, orderId: body.orderId ?? generateOrderId(at) };
       const view = await gateway.openOrder({

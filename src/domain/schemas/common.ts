@@ -29,21 +29,61 @@ export const paymentMethodSchema = describe(
   'TT telegraphic transfer, LC letter of credit, DP/DA documents against payment/acceptance, OA open account',
 );
 
-// Control characters (other than line breaks and tabs) are never meaningful in order data, and a NUL
-// cannot even be stored in a Temporal search attribute or matched by a visibility query.
+/**
+ * What no text field may hold: order data ends up in emails, PDFs, search attributes and JSON that
+ * strict parsers read. C0 controls (tab and line breaks aside) and DEL; a NUL cannot even be stored
+ * in a search attribute. C1 controls (U+0080-U+009F). Bidi overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069), which make a text read differently from what it holds. Lone UTF-16 surrogates,
+ * which are not Unicode at all and make the JSON we send invalid.
+ */
 const isControlCharacter = (code: number) =>
-  (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
-const hasControlCharacters = (value: string) =>
-  Array.from(value).some((char) => isControlCharacter(char.charCodeAt(0)));
+  (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
+const isBidiControl = (code: number) =>
+  (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+const isLineBreak = (code: number) => code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
+function hasLoneSurrogate(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (isHighSurrogate(code) && isLowSurrogate(value.charCodeAt(i + 1))) i++;
+    else if (isHighSurrogate(code) || isLowSurrogate(code)) return true;
+  }
+  return false;
+}
+
+const hasCode = (value: string, test: (code: number) => boolean) => {
+  for (let i = 0; i < value.length; i++) if (test(value.charCodeAt(i))) return true;
+  return false;
+};
+
+const refuse = (found: (value: string) => boolean, message: string) =>
+  z.refine<string>((value) => !found(value), message);
+
+/** The character checks of every text field; a one-line field also refuses line breaks. */
+export function textChecks(kind: 'one line' | 'multi-line') {
+  const checks = [
+    refuse(hasLoneSurrogate, 'must be valid Unicode (it holds a lone UTF-16 surrogate)'),
+    refuse((v) => hasCode(v, isControlCharacter), 'must not contain control characters'),
+    refuse((v) => hasCode(v, isBidiControl), 'must not contain bidirectional override or isolate characters'),
+  ];
+  if (kind === 'one line')
+    checks.push(refuse((v) => hasCode(v, isLineBreak), 'must be one line (no line breaks)'));
+  return checks;
+}
+
+/** A one-line field: names, companies, places, numbers and references. Trimmed, 1-max characters. */
+export const line = (max: number, description: string) =>
+  describe(
+    z.string().check(z.trim(), z.minLength(1), z.maxLength(max), ...textChecks('one line')),
+    description,
+  );
+
+/** Free text that may span lines: notes, reasons, feedback. Trimmed, 1-max characters. */
 export const text = (max: number, description: string) =>
   describe(
-    z.string().check(
-      z.trim(),
-      z.minLength(1),
-      z.maxLength(max),
-      z.refine((value) => !hasControlCharacters(value), 'must not contain control characters'),
-    ),
+    z.string().check(z.trim(), z.minLength(1), z.maxLength(max), ...textChecks('multi-line')),
     description,
   );
 
@@ -63,10 +103,28 @@ export const percentSchema = describe(
   'Percentage 0-100, at most 2 decimals',
 );
 
+/** Largest quantity of one line; quantities carry at most 3 decimals (the money math counts in thousandths). */
+export const MAX_QUANTITY = 1_000_000_000;
+
+// String(n) of a number from 1e-6 to 1e21 is plain decimal notation; smaller ones (1e-7) have more
+// than 3 decimals anyway.
+const hasAtMost3Decimals = (n: number) => /^\d+(\.\d{1,3})?$/.test(String(n));
+
+export const quantity = (description: string) =>
+  describe(
+    z.number().check(
+      z.positive(),
+      z.maximum(MAX_QUANTITY, 'at most 1,000,000,000'),
+      // Only said of a quantity in range, whose other faults are reported already.
+      z.refine((n) => n <= 0 || n > MAX_QUANTITY || hasAtMost3Decimals(n), 'at most 3 decimal places'),
+    ),
+    `${description}: positive, at most 1,000,000,000, at most 3 decimals`,
+  );
+
 export const customerSchema = describe(
-  z.object({
-    name: text(200, 'Contact person'),
-    company: text(200, 'Company name'),
+  z.strictObject({
+    name: line(200, 'Contact person'),
+    company: line(200, 'Company name'),
     email: emailSchema,
     country: describe(
       z.string().check(z.regex(/^[A-Z]{2}$/, 'an ISO-3166 alpha-2 country code such as DE')),
@@ -77,16 +135,16 @@ export const customerSchema = describe(
 );
 
 export const contactSchema = describe(
-  z.object({ name: text(200, 'Full name'), email: emailSchema }),
+  z.strictObject({ name: line(200, 'Full name'), email: emailSchema }),
   'A person with an email address',
 );
 
 export const productLineSchema = describe(
-  z.object({
-    sku: z.optional(text(64, 'Product code')),
-    description: text(500, 'What the customer asks for'),
-    quantity: describe(z.number().check(z.positive()), 'Requested quantity, positive'),
-    unit: z.optional(text(32, 'Unit of measure, e.g. pcs')),
+  z.strictObject({
+    sku: z.optional(line(64, 'Product code')),
+    description: line(500, 'What the customer asks for'),
+    quantity: quantity('Requested quantity'),
+    unit: z.optional(line(32, 'Unit of measure, e.g. pcs')),
   }),
   'One requested product',
 );

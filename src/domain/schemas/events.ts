@@ -1,23 +1,26 @@
 import { describe, describeCopy, z } from '../zod';
-import { nonNegativeMoneySchema, positiveMoneySchema } from '../money';
+import { MAX_MONEY_MINOR, lineTotalMinor, nonNegativeMoneySchema, positiveMoneySchema } from '../money';
 import {
   calendarDateSchema,
   incotermSchema,
   instantSchema,
+  line,
   paymentMethodSchema,
   percentSchema,
+  quantity,
   text,
+  textChecks,
 } from './common';
 
 const eventIdSchema = describe(
-  z.string().check(z.minLength(1), z.maxLength(128)),
+  z.string().check(z.minLength(1), z.maxLength(128), ...textChecks('one line')),
   'Optional client idempotency key: the same eventId is applied once',
 );
 
 /** Builds one event variant; every client event may carry an idempotency key. */
 function event<T extends string, S extends z.core.$ZodShape>(type: T, shape: S, description: string) {
   return describe(
-    z.object({ type: z.literal(type), eventId: z.optional(eventIdSchema), ...shape }),
+    z.strictObject({ type: z.literal(type), eventId: z.optional(eventIdSchema), ...shape }),
     description,
   );
 }
@@ -25,16 +28,16 @@ function event<T extends string, S extends z.core.$ZodShape>(type: T, shape: S, 
 const note = z.optional(text(2000, 'Free-text note'));
 
 export const quotationLineSchema = describe(
-  z.object({
-    description: text(500, 'What is quoted'),
-    quantity: describe(z.number().check(z.positive()), 'Quoted quantity, positive'),
+  z.strictObject({
+    description: line(500, 'What is quoted'),
+    quantity: quantity('Quoted quantity'),
     unitPrice: describeCopy(nonNegativeMoneySchema, 'Price per unit'),
   }),
   'One quotation line',
 );
 
 export const paymentTermsSchema = describe(
-  z.object({
+  z.strictObject({
     method: paymentMethodSchema,
     depositPercent: describe(
       z._default(percentSchema, 30),
@@ -44,18 +47,30 @@ export const paymentTermsSchema = describe(
   'Payment terms',
 );
 
+/** The quotation total (quantity x unit price, summed) stays within what money may hold. */
+function totalWithinBounds(lines: readonly QuotationLine[]): boolean {
+  let total = 0n;
+  for (const l of lines) {
+    // Fields already refused are reported; a line that cannot be priced says nothing of the total.
+    if (!quotationLineSchema.safeParse(l).success) return true;
+    total += lineTotalMinor(l.unitPrice, l.quantity);
+  }
+  return total <= MAX_MONEY_MINOR;
+}
+
 const quotationSent = event(
   'QUOTATION_SENT',
   {
-    quotationNo: text(64, 'Quotation number'),
+    quotationNo: line(64, 'Quotation number'),
     incoterm: incotermSchema,
-    namedPlace: text(200, 'Named place of the Incoterm, e.g. "Shanghai"'),
+    namedPlace: line(200, 'Named place of the Incoterm, e.g. "Shanghai"'),
     lines: z.array(quotationLineSchema).check(
       z.minLength(1),
       z.maxLength(200),
       z.refine((lines) => lines.every((l) => l.unitPrice.currency === lines[0].unitPrice.currency), {
         message: 'all lines must use the same currency',
       }),
+      z.refine(totalWithinBounds, { message: 'the quotation total must be at most 1,000,000,000,000.00' }),
     ),
     paymentTerms: paymentTermsSchema,
     validUntil: describeCopy(calendarDateSchema, 'Last day the quotation is valid'),
@@ -76,7 +91,7 @@ const quotationDeclined = event(
 );
 const sampleSent = event(
   'SAMPLE_SENT',
-  { courier: text(100, 'Courier'), trackingNo: text(100, 'Tracking number') },
+  { courier: line(100, 'Courier'), trackingNo: line(100, 'Tracking number') },
   'A sample was sent: opens a sample round',
 );
 const sampleApproved = event('SAMPLE_APPROVED', { note }, 'The customer approved the sample: -> CONTRACT');
@@ -88,7 +103,7 @@ const sampleRejected = event(
 const contractSigned = event(
   'CONTRACT_SIGNED',
   {
-    contractNo: text(64, 'Contract number'),
+    contractNo: line(64, 'Contract number'),
     totalAmount: describeCopy(positiveMoneySchema, 'Contract total'),
     depositPercent: describe(z.optional(percentSchema), "Deposit percent; default the quotation's"),
   },
@@ -98,7 +113,7 @@ const depositReceived = event(
   'DEPOSIT_RECEIVED',
   {
     amount: describeCopy(positiveMoneySchema, "Amount received, in the contract's currency"),
-    reference: text(128, 'Bank reference'),
+    reference: line(128, 'Bank reference'),
   },
   'A deposit payment arrived; payments add up; -> PRODUCTION once the deposit is reached',
 );
@@ -111,8 +126,8 @@ const inspectionRecorded = event(
   'INSPECTION_RECORDED',
   {
     result: describe(z.enum(['PASSED', 'FAILED']), 'QC result'),
-    inspector: text(200, 'Inspector or inspection company'),
-    reportRef: z.optional(text(200, 'Inspection report reference')),
+    inspector: line(200, 'Inspector or inspection company'),
+    reportRef: z.optional(line(200, 'Inspection report reference')),
   },
   'A QC inspection was recorded',
 );
@@ -124,23 +139,23 @@ const productionCompleted = event(
 const bookingConfirmed = event(
   'BOOKING_CONFIRMED',
   {
-    forwarder: text(200, 'Forwarder that confirmed the booking'),
-    vessel: text(200, 'Vessel name'),
-    voyage: text(64, 'Voyage number'),
+    forwarder: line(200, 'Forwarder that confirmed the booking'),
+    vessel: line(200, 'Vessel name'),
+    voyage: line(64, 'Voyage number'),
     etd: describe(z.union([calendarDateSchema, instantSchema]), 'Estimated time of departure'),
-    containerNos: z.optional(z.array(text(32, 'Container number')).check(z.maxLength(500))),
+    containerNos: z.optional(z.array(line(32, 'Container number')).check(z.maxLength(500))),
   },
   'The forwarder confirmed the booking',
 );
 const customsDeclared = event(
   'CUSTOMS_DECLARED',
-  { declarationNo: text(64, 'Customs declaration number') },
+  { declarationNo: line(64, 'Customs declaration number') },
   'Export customs declared (after booking)',
 );
 const billOfLadingIssued = event(
   'BILL_OF_LADING_ISSUED',
   {
-    blNo: text(64, 'Bill of lading number'),
+    blNo: line(64, 'Bill of lading number'),
     blType: describe(z.enum(['ORIGINAL', 'TELEX_RELEASE', 'SEA_WAYBILL']), 'Kind of transport document'),
   },
   'B/L issued (after customs): -> BALANCE; document copies go to the customer to verify',
@@ -154,7 +169,7 @@ const balanceReceived = event(
   'BALANCE_RECEIVED',
   {
     amount: describeCopy(positiveMoneySchema, "Amount received, in the contract's currency"),
-    reference: text(128, 'Bank reference'),
+    reference: line(128, 'Bank reference'),
   },
   'A balance payment arrived; once paid in full -> DOCUMENTS and the document set is dispatched',
 );

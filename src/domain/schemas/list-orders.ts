@@ -1,6 +1,6 @@
 import { describe, z } from '../zod';
 import { stageSchema } from '../stages';
-import { emailSchema, text } from './common';
+import { emailSchema, line } from './common';
 
 const flag = (description: string) =>
   describe(
@@ -19,15 +19,15 @@ export const listOrdersQuerySchema = describe(
   z.object({
     stage: z.optional(stageSchema),
     stalled: flag('Only stalled (true) or only moving (false) orders'),
-    customer: z.optional(text(200, 'Exact customer company name')),
+    customer: z.optional(line(200, 'Exact customer company name')),
     accountManager: describe(z.optional(emailSchema), "Account manager's email"),
     q: describe(
-      z.optional(text(200, 'Search text')),
+      z.optional(line(200, 'Search text')),
       'Part of the order id, customer company or name, contract or invoice number',
     ),
     outstanding: flag('Only orders with money still due (true), or none due (false)'),
     overdue: flag('Only orders with a payment past its due date (true), or none (false)'),
-    template: z.optional(text(100, 'Process template name')),
+    template: z.optional(line(100, 'Process template name')),
     sort: describe(
       z._default(z.enum(ORDER_SORTS), '-updatedAt'),
       'updatedAt, -updatedAt (newest first, the default) or stageDeadline (soonest first)',

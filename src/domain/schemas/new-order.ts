@@ -18,7 +18,7 @@ export const orderIdSchema = describe(
 );
 
 export const inquirySchema = describe(
-  z.object({
+  z.strictObject({
     channel: describe(z.enum(INQUIRY_CHANNELS), 'Where the inquiry came from'),
     receivedAt: describe(z.optional(instantSchema), 'When the inquiry arrived; defaults to now'),
     products: describe(
@@ -38,7 +38,7 @@ export const stageTimeLimitsSchema = describe(
 );
 
 export const reminderPolicySchema = describe(
-  z.object({
+  z.strictObject({
     repeatEvery: describe(z.optional(durationSchema), 'Interval between reminders while a stage is stalled'),
     escalateAfter: describe(
       z.optional(z.int().check(z.minimum(0), z.maximum(100))),
@@ -53,7 +53,7 @@ export const reminderPolicySchema = describe(
 );
 
 export const newOrderSchema = describe(
-  z.object({
+  z.strictObject({
     orderId: z.optional(orderIdSchema),
     customer: customerSchema,
     accountManager: describeCopy(contactSchema, 'Account manager who owns the order and receives reminders'),
