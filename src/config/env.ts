@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCodecEnv, codecConfig, codecEnvShape } from './codecEnv';
 import { DEFAULT_STALL_POLICY, durationSchema, durationToMs, OPEN_STAGES, type StallPolicy } from '../domain';
 
 /** A token the API accepts; `name` is the actor recorded in the timeline. */
@@ -52,48 +53,51 @@ const stageTimeLimitsSchema = z.string().transform((text, ctx) => {
 
 const booleanText = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  TEMPORAL_ADDRESS: z
-    .string()
-    .regex(/^[^\s:]+:\d{1,5}$/, 'host:port')
-    .default('localhost:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('export-orders'),
-  TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
-  TEMPORAL_TLS: booleanText.default(false),
-  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
-  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
-  TEMPORAL_API_KEY: z.string().min(1).optional(),
-  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  API_TOKENS: apiTokensSchema.optional(),
-  API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
-  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  API_WORKER_TIMEOUT: z._default(durationSchema, '10s'),
-  // Each cached order costs the worker ~1.5 MB (see README, "Worker memory"): bounded, not heap-derived.
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(100),
-  // How long the server holds an order's next task for the worker that has it cached. After that
-  // worker died, its orders wait this long before another worker replays them (the SDK's 10s).
-  WORKER_STICKY_TIMEOUT: z._default(durationSchema, '3s'),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/\S+$/, 'smtp://[user:pass@]host:port or smtps://...')
-    .default('smtp://localhost:1025'),
-  MAIL_FROM: z.email().default('orders@exporter.localhost'),
-  EXPORTER_NAME: z.string().min(1).default('Example Export Co., Ltd.'),
-  EXPORTER_ADDRESS: z.string().min(1).default('1 Harbour Road, Ningbo, China'),
-  DEFAULT_FORWARDER_NAME: z.string().min(1).default('Default Forwarder'),
-  DEFAULT_FORWARDER_EMAIL: z.email().default('bookings@forwarder.localhost'),
-  STAGE_TIME_LIMITS: z._default(stageTimeLimitsSchema, {}),
-  REMINDER_REPEAT_EVERY: z._default(durationSchema, DEFAULT_STALL_POLICY.repeatEvery),
-  REMINDER_ESCALATE_AFTER: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(DEFAULT_STALL_POLICY.escalateAfter),
-  REMINDER_ESCALATE_TO: z.email().optional(),
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d{1,5}$/, 'host:port')
+      .default('localhost:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('export-orders'),
+    TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+    TEMPORAL_TLS: booleanText.default(false),
+    TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
+    TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
+    TEMPORAL_API_KEY: z.string().min(1).optional(),
+    API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    API_TOKENS: apiTokensSchema.optional(),
+    API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    API_WORKER_TIMEOUT: z._default(durationSchema, '10s'),
+    // Each cached order costs the worker ~1.5 MB (see README, "Worker memory"): bounded, not heap-derived.
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(100),
+    // How long the server holds an order's next task for the worker that has it cached. After that
+    // worker died, its orders wait this long before another worker replays them (the SDK's 10s).
+    WORKER_STICKY_TIMEOUT: z._default(durationSchema, '3s'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, 'smtp://[user:pass@]host:port or smtps://...')
+      .default('smtp://localhost:1025'),
+    MAIL_FROM: z.email().default('orders@exporter.localhost'),
+    EXPORTER_NAME: z.string().min(1).default('Example Export Co., Ltd.'),
+    EXPORTER_ADDRESS: z.string().min(1).default('1 Harbour Road, Ningbo, China'),
+    DEFAULT_FORWARDER_NAME: z.string().min(1).default('Default Forwarder'),
+    DEFAULT_FORWARDER_EMAIL: z.email().default('bookings@forwarder.localhost'),
+    STAGE_TIME_LIMITS: z._default(stageTimeLimitsSchema, {}),
+    REMINDER_REPEAT_EVERY: z._default(durationSchema, DEFAULT_STALL_POLICY.repeatEvery),
+    REMINDER_ESCALATE_AFTER: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(DEFAULT_STALL_POLICY.escalateAfter),
+    REMINDER_ESCALATE_TO: z.email().optional(),
+    ...codecEnvShape,
+  })
+  .superRefine(checkCodecEnv);
 
 export type Config = ReturnType<typeof loadConfig>;
 
@@ -146,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     exporter: { name: e.EXPORTER_NAME, address: e.EXPORTER_ADDRESS, email: e.MAIL_FROM },
     defaultForwarder: { name: e.DEFAULT_FORWARDER_NAME, email: e.DEFAULT_FORWARDER_EMAIL },
     stallPolicy,
+    ...codecConfig(e),
   };
 }
 
