@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActivities, createMailTransport } from './activities';
 import { withHeartbeats } from './activities/heartbeats';
+import { dataConverterFor } from './codec/dataConverter';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { temporalConnectionOptions } from './config/temporalConnection';
 
@@ -32,6 +33,7 @@ export async function createOrderWorker(config: Config, connection: NativeConnec
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
     stickyQueueScheduleToStartTimeout: config.worker.stickyQueueTimeoutMs,
     ...workflowSource(),
+    dataConverter: dataConverterFor(config),
     activities: withHeartbeats(
       createActivities({
         transport,

@@ -16,7 +16,7 @@ export interface RunningApi {
 }
 
 export async function startApi(config: Config, logger: Logger = consoleLogger): Promise<RunningApi> {
-  const temporal = lazyTemporalClient(config.temporal);
+  const temporal = lazyTemporalClient(config);
   const app = createApp({ temporal, config, logger });
   const server = app.listen(config.api.port);
   await new Promise<void>((resolve, reject) => {
