@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { Config } from '../config/env';
 import { consoleRoutes } from '../console/router';
 import { authenticate, callerOf } from './auth';
+import { codecRoutes } from './codecRouter';
 import { docsRoutes } from './docs';
 import { ApiError, consoleLogger, errorHandler, notFoundHandler, sendError, type Logger } from './errors';
 import { buildOpenApiDocument } from './openapi';
@@ -64,6 +65,8 @@ export function createApp({ temporal, config, logger = consoleLogger, now }: App
   // The ops console (static files; helmet's default CSP allows its own scripts and styles only).
   app.use('/console', consoleRoutes());
   app.get('/', (_req, res) => res.redirect('/console/'));
+  // The Temporal UI's codec server: its own CORS, auth and body limit.
+  app.use('/codec', codecRoutes({ config, logger }));
 
   app.use('/orders', authenticate(config.api.tokens));
   app.use(

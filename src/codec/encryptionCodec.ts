@@ -32,6 +32,9 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const text = (bytes: Uint8Array | null | undefined) =>
   bytes ? Buffer.from(bytes).toString('utf8') : undefined;
 
+/** Whether a payload is this codec's ciphertext (anything else is passed through). */
+export const isEncrypted = (payload: Payload) => text(payload.metadata?.encoding) === ENCRYPTED_ENCODING;
+
 /**
  * AES-256-GCM over each whole payload (its metadata and data, serialized as the Payload proto), with a
  * random 12-byte IV per payload and the key id as additional authenticated data. Any configured key
@@ -74,7 +77,7 @@ export class EncryptionCodec implements PayloadCodec {
   }
 
   private decrypt(payload: Payload): Payload {
-    if (text(payload.metadata?.encoding) !== ENCRYPTED_ENCODING) return payload;
+    if (!isEncrypted(payload)) return payload;
     const id = text(payload.metadata?.[KEY_ID_METADATA]);
     if (!id) throw new PayloadDecryptionError(`an encrypted payload without "${KEY_ID_METADATA}" metadata`);
     const key = this.keys.get(id);
