@@ -18,6 +18,8 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import express from 'express';
+import { dataConverterFor } from '../src/codec/dataConverter';
+import { loadConfig } from '../src/config/env';
 import { startDevServer } from '../src/dev/devServer';
 import { makeTempDir } from '../src/dev/postgres';
 import { startReadModelDatabase } from '../src/dev/readModelDatabase';
@@ -154,11 +156,14 @@ async function main(): Promise<void> {
 
     const connection = await Connection.connect({ address: server.address });
     cleanups.push(() => connection.close());
-    const client = new Client({ connection });
+    // The same payload codec as the app's worker and API (on when PAYLOAD_CODEC_KEYS is set).
+    const dataConverter = dataConverterFor(loadConfig({ ...process.env, ...env }));
+    const client = new Client({ connection, dataConverter });
     const native = await NativeConnection.connect({ address: server.address });
     const baseWorker = await Worker.create({
       connection: native,
       taskQueue: 'bench-baseline',
+      dataConverter,
       workflowBundle: baseBundle,
     });
     const baseRunning = baseWorker.run();

@@ -8,6 +8,8 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dataConverterFor } from '../src/codec/dataConverter';
+import { loadConfig } from '../src/config/env';
 import { startDevServer } from '../src/dev/devServer';
 import { orderWorkflow } from '../src/workflows';
 import { orderQuery } from '../src/workflows/messages';
@@ -23,11 +25,13 @@ async function main(): Promise<void> {
   const server = await startDevServer({ dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'server.log') });
   const native = await NativeConnection.connect({ address: server.address });
   const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection });
+  const dataConverter = dataConverterFor(loadConfig());
+  const client = new Client({ connection, dataConverter });
   const taskQueue = 'footprint';
   const worker = await Worker.create({
     connection: native,
     taskQueue,
+    dataConverter,
     workflowsPath: require.resolve('../src/workflows'),
     activities: fakeActivities().activities,
     maxCachedWorkflows: n + 10,

@@ -10,10 +10,12 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { startApi, type RunningApi } from '../src/api/server';
+import { dataConverterFor } from '../src/codec/dataConverter';
 import { loadConfig } from '../src/config/env';
 import { startDevServer, type DevServer } from '../src/dev/devServer';
 import { makeTempDir, type PostgresServer } from '../src/dev/postgres';
 import { startReadModelDatabase } from '../src/dev/readModelDatabase';
+import { HISTORY_CODEC_ENV } from '../test/support/codecKeys';
 import { newInquiry } from '../test/support/orderFixtures';
 import { SmtpSink } from '../test/support/smtp';
 import { WorkerProcess } from '../test/support/workerProcess';
@@ -136,11 +138,15 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       API_WORKER_TIMEOUT: '5s',
       API_PORT: '0',
       DATABASE_URL: readModel.url,
+      // Payloads encrypted as in production, under the published test key, so the histories saved
+      // below replay like test/histories.
+      ...HISTORY_CODEC_ENV,
     };
     worker = new WorkerProcess(env);
     await worker.start();
     const apiLogErrors: string[] = [];
-    api = await startApi(loadConfig({ ...process.env, ...env, API_TOKENS: undefined }), {
+    const apiConfig = loadConfig({ ...process.env, ...env, API_TOKENS: undefined });
+    api = await startApi(apiConfig, {
       error: (m, f) => apiLogErrors.push(`${m} ${JSON.stringify(f)}`),
       warn: () => undefined,
       info: () => undefined,
@@ -307,7 +313,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     const saveHistory = async (orderId: string) => {
       try {
         const connection = await Connection.connect({ address: server!.address });
-        const history = await new Client({ connection }).workflow.getHandle(orderId).fetchHistory();
+        const client = new Client({ connection, dataConverter: dataConverterFor(apiConfig) });
+        const history = await client.workflow.getHandle(orderId).fetchHistory();
         await connection.close();
         mkdirSync(histories, { recursive: true });
         writeFileSync(join(histories, `${orderId}.json`), historyToJSON(history));

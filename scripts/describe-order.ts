@@ -6,6 +6,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { payloadCodecFor, dataConverterFor } from '../src/codec/dataConverter';
 import { loadConfig } from '../src/config/env';
 import { temporalConnectionOptions } from '../src/config/temporalConnection';
 import { orderSearchAttributeKeys } from '../src/workflows/searchAttributes';
@@ -14,7 +15,12 @@ async function main(orderId: string): Promise<void> {
   const config = loadConfig();
   const connection = await Connection.connect(temporalConnectionOptions(config.temporal));
   try {
-    const client = new Client({ connection, namespace: config.temporal.namespace });
+    const client = new Client({
+      connection,
+      namespace: config.temporal.namespace,
+      dataConverter: dataConverterFor(config),
+    });
+    const codec = payloadCodecFor(config);
     const handle = client.workflow.getHandle(orderId);
     const description = await handle.describe();
     console.log(`# ${orderId} (${description.status.name}, ${description.historyLength} history events)\n`);
@@ -30,7 +36,9 @@ async function main(orderId: string): Promise<void> {
     for (const event of history.events ?? []) {
       const payload = event.userMetadata?.summary;
       if (!payload) continue;
-      const summary = defaultPayloadConverter.fromPayload<string>(payload);
+      // History events come as stored: encrypted summaries are decoded here.
+      const [decoded] = codec ? await codec.decode([payload]) : [payload];
+      const summary = defaultPayloadConverter.fromPayload<string>(decoded);
       const type = temporal.api.enums.v1.EventType[event.eventType ?? 0].replace('EVENT_TYPE_', '');
       console.log(`- #${String(event.eventId)} ${type}: ${summary}`);
     }

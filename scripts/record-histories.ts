@@ -10,12 +10,15 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { dataConverterFor } from '../src/codec/dataConverter';
+import { loadConfig } from '../src/config/env';
 import type { OrderEventInput } from '../src/domain';
 import { startDevServer, type DevServer } from '../src/dev/devServer';
 import { temporalCliPath } from '../src/dev/temporalBinaries';
 import { orderWorkflow } from '../src/workflows';
 import type { OrderWorkflowInput } from '../src/workflows/input';
 import { orderEventSignal, recordEventUpdate } from '../src/workflows/messages';
+import { HISTORY_CODEC_ENV } from '../test/support/codecKeys';
 import { fakeActivities } from '../test/support/fakeActivities';
 import { orderWhen, walkFullLife } from '../test/support/orderClient';
 import { fullLife, workflowInput } from '../test/support/orderFixtures';
@@ -86,9 +89,12 @@ async function main(): Promise<void> {
   const server = await startDevServer();
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection });
+  // Encrypted like production histories, under the published test key the replay test decodes with.
+  const dataConverter = dataConverterFor(loadConfig(HISTORY_CODEC_ENV));
+  const client = new Client({ connection, dataConverter });
   const worker = await Worker.create({
     connection: nativeConnection,
+    dataConverter,
     taskQueue,
     workflowsPath: require.resolve('../src/workflows'),
     activities: fakeActivities().activities,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createActivities, createMailTransport } from './activities';
 import { withHeartbeats } from './activities/heartbeats';
 import { createReadModelActivities } from './activities/readModel';
+import { dataConverterFor } from './codec/dataConverter';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { temporalConnectionOptions } from './config/temporalConnection';
 import { createReadModel, migrate, type ReadModel } from './readModel';
@@ -39,6 +40,7 @@ export async function createOrderWorker(
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
     stickyQueueScheduleToStartTimeout: config.worker.stickyQueueTimeoutMs,
     ...workflowSource(),
+    dataConverter: dataConverterFor(config),
     activities: {
       ...withHeartbeats(
         createActivities({

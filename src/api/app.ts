@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { Config } from '../config/env';
 import { consoleRoutes } from '../console/router';
 import { authenticate, callerOf } from './auth';
+import { codecRoutes } from './codecRouter';
 import { docsRoutes } from './docs';
 import { consoleLogger, errorHandler, notFoundHandler, type Logger } from './errors';
 import { addressLimiter, failedAuthLimiter, tokenLimiter } from './limits';
@@ -79,6 +80,8 @@ export function createApp({ temporal, readModel, config, logger = consoleLogger,
   // The ops console (static files; helmet's default CSP allows its own scripts and styles only).
   app.use('/console', consoleRoutes());
   app.get('/', (_req, res) => res.redirect('/console/'));
+  // The Temporal UI's codec server: its own CORS, auth and body limit.
+  app.use('/codec', codecRoutes({ config, logger }));
 
   app.use('/orders', failedAuthLimiter(config.api.authFailuresPerMinute));
   app.use('/orders', authenticate(config.api.tokens));

@@ -17,7 +17,7 @@ export interface RunningApi {
 }
 
 export async function startApi(config: Config, logger: Logger = consoleLogger): Promise<RunningApi> {
-  const temporal = lazyTemporalClient(config.temporal);
+  const temporal = lazyTemporalClient(config);
   const readModel = createReadModel({ url: config.database.url });
   const app = createApp({ temporal, readModel, config, logger });
   const server = app.listen(config.api.port);

@@ -1,4 +1,5 @@
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { dataConverterFor } from '../codec/dataConverter';
 import type { Config } from '../config/env';
 import { temporalConnectionOptions } from '../config/temporalConnection';
 
@@ -18,14 +19,17 @@ export function fixedClient(client: Client): TemporalAccess {
  * while Temporal is still starting. Once connected, gRPC reconnects by itself after an outage.
  * Few gRPC retries: a request must fail fast with 503 rather than hang on a dead server.
  */
-export function lazyTemporalClient(config: Config['temporal'], connectTimeoutMs = 3_000): TemporalAccess {
+export function lazyTemporalClient(
+  config: Pick<Config, 'temporal' | 'payloadCodec'>,
+  connectTimeoutMs = 3_000,
+): TemporalAccess {
   let connecting: Promise<Client> | undefined;
   let connection: Connection | undefined;
   let closed = false;
 
   async function connect(): Promise<Client> {
     const conn = await Connection.connect({
-      ...temporalConnectionOptions(config),
+      ...temporalConnectionOptions(config.temporal),
       connectTimeout: connectTimeoutMs,
       interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 }))],
     });
@@ -34,7 +38,11 @@ export function lazyTemporalClient(config: Config['temporal'], connectTimeoutMs 
       throw new Error('the API is shutting down');
     }
     connection = conn;
-    return new Client({ connection: conn, namespace: config.namespace });
+    return new Client({
+      connection: conn,
+      namespace: config.temporal.namespace,
+      dataConverter: dataConverterFor(config),
+    });
   }
 
   return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkCodecEnv, codecConfig, codecEnvShape } from './codecEnv';
 import {
   DEFAULT_STALL_POLICY,
   durationSchema,
@@ -83,62 +84,69 @@ const domainListSchema = z.string().transform((text, ctx) => {
 
 const booleanText = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  TEMPORAL_ADDRESS: z
-    .string()
-    .regex(/^[^\s:]+:\d{1,5}$/, 'host:port')
-    .default('localhost:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('export-orders'),
-  TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
-  TEMPORAL_TLS: booleanText.default(false),
-  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
-  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
-  TEMPORAL_API_KEY: z.string().min(1).optional(),
-  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  API_TOKENS: apiTokensSchema.optional(),
-  API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
-  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  API_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-  API_ADDRESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
-  API_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  API_WORKER_TIMEOUT: z._default(durationSchema, '10s'),
-  // Each cached order costs the worker ~1.5 MB (see README, "Worker memory"): bounded, not heap-derived.
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(100),
-  // How long the server holds an order's next task for the worker that has it cached. After that
-  // worker died, its orders wait this long before another worker replays them (the SDK's 10s).
-  WORKER_STICKY_TIMEOUT: z._default(durationSchema, '3s'),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/\S+$/, 'smtp://[user:pass@]host:port or smtps://...')
-    .default('smtp://localhost:1025'),
-  MAIL_FROM: z.email().default('orders@exporter.localhost'),
-  // The read model; the default is the database `npm start` runs (DEV_POSTGRES_PORT, default 5433).
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, hostname: /./, error: 'postgres://user:password@host:port/database' })
-    .default(LOCAL_DATABASE_URL),
-  EXPORTER_NAME: z.string().min(1).default('Example Export Co., Ltd.'),
-  EXPORTER_ADDRESS: z.string().min(1).default('1 Harbour Road, Ningbo, China'),
-  DEFAULT_FORWARDER_NAME: z.string().min(1).default('Default Forwarder'),
-  DEFAULT_FORWARDER_EMAIL: z.email().default('bookings@forwarder.localhost'),
-  STAGE_TIME_LIMITS: z._default(stageTimeLimitsSchema, {}),
-  REMINDER_REPEAT_EVERY: z._default(durationSchema, DEFAULT_STALL_POLICY.repeatEvery),
-  REMINDER_ESCALATE_AFTER: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(DEFAULT_STALL_POLICY.escalateAfter),
-  REMINDER_ESCALATE_TO: z.email().optional(),
-  REMINDER_MAX_PER_STAGE: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .default(DEFAULT_STALL_POLICY.maxRemindersPerStage ?? 10),
-  INTERNAL_EMAIL_DOMAINS: domainListSchema.optional(),
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d{1,5}$/, 'host:port')
+      .default('localhost:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('export-orders'),
+    TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+    TEMPORAL_TLS: booleanText.default(false),
+    TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
+    TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
+    TEMPORAL_API_KEY: z.string().min(1).optional(),
+    API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    API_TOKENS: apiTokensSchema.optional(),
+    API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    API_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    API_ADDRESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+    API_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    API_WORKER_TIMEOUT: z._default(durationSchema, '10s'),
+    // Each cached order costs the worker ~1.5 MB (see README, "Worker memory"): bounded, not heap-derived.
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(100),
+    // How long the server holds an order's next task for the worker that has it cached. After that
+    // worker died, its orders wait this long before another worker replays them (the SDK's 10s).
+    WORKER_STICKY_TIMEOUT: z._default(durationSchema, '3s'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, 'smtp://[user:pass@]host:port or smtps://...')
+      .default('smtp://localhost:1025'),
+    MAIL_FROM: z.email().default('orders@exporter.localhost'),
+    // The read model; the default is the database `npm start` runs (DEV_POSTGRES_PORT, default 5433).
+    DATABASE_URL: z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        hostname: /./,
+        error: 'postgres://user:password@host:port/database',
+      })
+      .default(LOCAL_DATABASE_URL),
+    EXPORTER_NAME: z.string().min(1).default('Example Export Co., Ltd.'),
+    EXPORTER_ADDRESS: z.string().min(1).default('1 Harbour Road, Ningbo, China'),
+    DEFAULT_FORWARDER_NAME: z.string().min(1).default('Default Forwarder'),
+    DEFAULT_FORWARDER_EMAIL: z.email().default('bookings@forwarder.localhost'),
+    STAGE_TIME_LIMITS: z._default(stageTimeLimitsSchema, {}),
+    REMINDER_REPEAT_EVERY: z._default(durationSchema, DEFAULT_STALL_POLICY.repeatEvery),
+    REMINDER_ESCALATE_AFTER: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(DEFAULT_STALL_POLICY.escalateAfter),
+    REMINDER_ESCALATE_TO: z.email().optional(),
+    REMINDER_MAX_PER_STAGE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(DEFAULT_STALL_POLICY.maxRemindersPerStage ?? 10),
+    INTERNAL_EMAIL_DOMAINS: domainListSchema.optional(),
+    ...codecEnvShape,
+  })
+  .superRefine(checkCodecEnv);
 
 export type Config = ReturnType<typeof loadConfig>;
 
@@ -200,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     defaultForwarder: { name: e.DEFAULT_FORWARDER_NAME, email: e.DEFAULT_FORWARDER_EMAIL },
     stallPolicy,
     orderLimits,
+    ...codecConfig(e),
   };
 }
 

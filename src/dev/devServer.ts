@@ -13,6 +13,8 @@ export interface DevServerOptions {
   port?: number;
   /** Web UI port; no UI when absent. */
   uiPort?: number;
+  /** The codec server the UI decodes payloads with (`--ui-codec-endpoint`). */
+  uiCodecEndpoint?: string;
   /** SQLite file that keeps orders across restarts; in memory when absent. */
   dbFile?: string;
   namespace?: string;
@@ -65,6 +67,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   ];
   if (options.uiPort !== undefined) {
     args.push('--ui-port', String(options.uiPort), '--ui-ip', '127.0.0.1', '--ui-disable-news-fetch');
+    if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   } else {
     args.push('--headless');
   }

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { startDevServer } from './devServer';
 import { waitForPort } from './freePort';
 import { startReadModelDatabase } from './readModelDatabase';
+import { localCodecEnv } from './localCodecKey';
 
 const root = resolve(__dirname, '..', '..');
 const dataDir = join(root, '.data');
@@ -98,12 +99,18 @@ async function main(): Promise<void> {
     SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
     API_PORT: String(ports.api),
     DATABASE_URL: database.url,
+    // Payloads encrypted with a local key; the UI decodes through the API's codec server. The dev
+    // UI has no login and cannot send a token over http, hence CODEC_AUTH=none (refused in production).
+    ...localCodecEnv(join(dataDir, 'payload-codec-keys')),
+    CODEC_CORS_ORIGINS: `http://localhost:${ports.temporalUi},http://127.0.0.1:${ports.temporalUi}`,
+    CODEC_AUTH: 'none',
   };
 
   console.log('starting the Temporal dev server...');
   const temporal = await startDevServer({
     port: ports.temporal,
     uiPort: ports.temporalUi,
+    uiCodecEndpoint: `http://localhost:${ports.api}/codec`,
     dbFile: join(dataDir, 'temporal.db'),
     logFile: join(dataDir, 'temporal.log'),
   });

@@ -80,7 +80,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...options.env,
   });
   const logger = recordingLogger();
-  const temporal = lazyTemporalClient(config.temporal);
+  const temporal = lazyTemporalClient(config);
   const app = createApp({ temporal, config, logger });
 
   let worker: Worker | undefined;

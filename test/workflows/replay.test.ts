@@ -7,6 +7,9 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dataConverterFor } from '../../src/codec/dataConverter';
+import { loadConfig } from '../../src/config/env';
+import { HISTORY_CODEC_ENV } from '../support/codecKeys';
 
 const historiesDir = join(__dirname, '..', 'histories');
 const files = readdirSync(historiesDir).filter((name) => name.endsWith('.json'));
@@ -22,7 +25,11 @@ describe('replay of recorded order histories', () => {
       history: historyFromJSON(JSON.parse(readFileSync(join(historiesDir, file), 'utf8'))),
     }));
     const results = Worker.runReplayHistories(
-      { workflowsPath: require.resolve('../../src/workflows') },
+      // Plain histories pass the codec as they are; encrypted ones need the key they were recorded under.
+      {
+        workflowsPath: require.resolve('../../src/workflows'),
+        dataConverter: dataConverterFor(loadConfig(HISTORY_CODEC_ENV)),
+      },
       histories,
     );
     const failures: string[] = [];
