@@ -1,4 +1,8 @@
+import type { OrderView as DomainOrderView } from '../domain';
 import type { OrderListEntry } from '../readModel/types';
+
+/** The order view as the API answers it: the domain's view with its links. */
+export type OrderView = DomainOrderView & { links: { temporalUi: string } };
 
 export interface LinkConfig {
   uiUrl: string;

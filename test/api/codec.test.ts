@@ -16,6 +16,7 @@ import { dataConverterFor } from '../../src/codec/dataConverter';
 import { ENCRYPTED_ENCODING, KEY_ID_METADATA } from '../../src/codec/encryptionCodec';
 import { payloadToJson } from '../../src/codec/payloadJson';
 import { loadConfig } from '../../src/config/env';
+import { createReadModel } from '../../src/readModel';
 import { codecEnv } from '../support/codecKeys';
 import { newInquiry, uniqueOrderId } from '../support/orderFixtures';
 import { SmtpSink } from '../support/smtp';
@@ -133,15 +134,16 @@ describe('the codec server (POST /codec/encode, /codec/decode)', () => {
   it('with CODEC_AUTH=none (development only) decodes without a token', async () => {
     const config = loadConfig({ ...codecEnv(), CODEC_AUTH: 'none', TEMPORAL_UI_URL: UI });
     const temporal = lazyTemporalClient(config);
+    const readModel = createReadModel({ url: config.database.url });
     try {
-      const app = createApp({ temporal, config, logger: recordingLogger() });
+      const app = createApp({ temporal, readModel, config, logger: recordingLogger() });
       const res = await request(app)
         .post('/codec/encode')
         .set('Origin', UI)
         .send({ payloads: [jsonPayload(1)] });
       expect(res.status).toBe(200);
     } finally {
-      await temporal.close();
+      await Promise.all([temporal.close(), readModel.close()]);
     }
   });
 });

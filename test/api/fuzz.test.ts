@@ -10,7 +10,7 @@ import type { OrderView } from '../../src/api/orderView';
 import { newOrderSchema, orderEventSchema } from '../../src/domain';
 import { fullLife, newInquiry } from '../support/orderFixtures';
 import { bearer, startStack, TOKENS, type Stack } from '../support/stack';
-import { createOrder, getOrder, sendEvent } from './helpers';
+import { orderWhen, createOrder, getOrder, sendEvent } from './helpers';
 
 let stack: Stack;
 let server: Server;
@@ -23,8 +23,11 @@ beforeAll(async () => {
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   target = await createOrder(stack.app);
-  expect((await sendEvent(stack.app, target.orderId, fullLife.quotation)).status).toBe(200);
-  target = await getOrder(stack.app, target.orderId);
+  const quoted = await sendEvent(stack.app, target.orderId, fullLife.quotation);
+  expect(quoted.status).toBe(200);
+  target = quoted.body as OrderView;
+  // The read model has caught up with the answer before the fuzzing starts.
+  await orderWhen(stack.app, target.orderId, (v) => v.timelineTotal === target.timelineTotal);
 });
 
 afterAll(async () => {

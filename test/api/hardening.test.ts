@@ -232,7 +232,6 @@ describe('production limits at POST /orders', () => {
 
   beforeAll(async () => {
     stack = await startStack({
-      worker: false,
       env: {
         NODE_ENV: 'production',
         API_TOKENS: `prod-ops:ops:${opsToken}`,

@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed any */
 /**
- * GET /orders from Temporal visibility (eventually consistent, so polled) and a stall reminder that
- * fires after a per-order INQUIRY limit of a few seconds, through a real worker and SMTP server.
+ * GET /orders and the timeline from the read model (written a moment after each event, so polled),
+ * and a stall reminder that fires after a per-order INQUIRY limit of a few seconds, through a real
+ * worker and SMTP server.
  */
 import request from 'supertest';
 import type { OrderSummary } from '../../src/api/orderView';
@@ -68,7 +69,11 @@ describe('GET /orders', () => {
       customer: { name: 'Jane Doe', company },
       accountManager: { email: manager },
       stalled: false,
+      status: 'OPEN',
       updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      stageDeadline: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      amountOutstanding: null,
+      nextDueAt: null,
       links: { temporalUi: expect.stringContaining(`/workflows/${b.orderId}`) },
     });
     expect(all.nextPageToken).toBeNull();
@@ -94,6 +99,70 @@ describe('GET /orders', () => {
       ).toEqual([]);
   });
 
+  it('searches with q, filters on money outstanding, sorts, and lists an order once whatever its runs', async () => {
+    const tag = `Q${run}`.toUpperCase();
+    const customer = { ...newInquiry().customer, company: `Searchable ${tag} Ltd` };
+    const quiet = await createOrder(stack.app, { customer });
+    const owing = await createOrder(stack.app, { customer });
+    for (const event of [
+      fullLife.quotation,
+      { ...fullLife.accepted, sampleRequired: false },
+      { ...fullLife.contract, contractNo: `C-${tag}` },
+    ])
+      expect((await sendEvent(stack.app, owing.orderId, event)).status).toBe(200);
+
+    // q: part of the company (any case), the order id, or the contract number.
+    await listed({ q: tag.toLowerCase() }, [quiet.orderId, owing.orderId]);
+    await listed({ q: quiet.orderId.slice(-6) }, [quiet.orderId]);
+    await listed({ q: `C-${tag}` }, [owing.orderId]);
+    const page = await listed({ q: tag, outstanding: true }, [owing.orderId]);
+    expect(page.orders[0].amountOutstanding).toEqual({ amount: '25000.00', currency: 'USD' });
+    await listed({ q: tag, outstanding: false }, [quiet.orderId]);
+    await listed({ q: tag, overdue: true }, []);
+    const newestFirst = await list({ q: tag });
+    expect(newestFirst.orders.map((o) => o.orderId)).toEqual([owing.orderId, quiet.orderId]);
+    const oldestFirst = await list({ q: tag, sort: 'updatedAt' });
+    expect(oldestFirst.orders.map((o) => o.orderId)).toEqual([quiet.orderId, owing.orderId]);
+
+    // The timeline pages newest first; the view keeps the latest entries and the total.
+    const view = await orderWhen(stack.app, owing.orderId, (v) => v.timelineTotal === 4);
+    const one = await request(stack.app)
+      .get(`/orders/${owing.orderId}/timeline`)
+      .query({ limit: 3 })
+      .set(bearer(TOKENS.viewer));
+    expect(one.status).toBe(200);
+    const firstPage = one.body as { entries: { seq: number; type: string }[]; nextCursor: string };
+    expect(firstPage.entries.map((e) => e.seq)).toEqual([4, 3, 2]);
+    expect(firstPage.entries[0].type).toBe('CONTRACT_SIGNED');
+    const two = await request(stack.app)
+      .get(`/orders/${owing.orderId}/timeline`)
+      .query({ limit: 3, cursor: firstPage.nextCursor })
+      .set(bearer(TOKENS.viewer));
+    expect(two.body).toEqual({
+      entries: [expect.objectContaining({ seq: 1, type: 'ORDER_CREATED' })],
+      nextCursor: null,
+    });
+    expect(view.timeline.map((t) => t.type)).toEqual([
+      'ORDER_CREATED',
+      'QUOTATION_SENT',
+      'QUOTATION_ACCEPTED',
+      'CONTRACT_SIGNED',
+    ]);
+    expectError(
+      await request(stack.app)
+        .get(`/orders/${owing.orderId}/timeline`)
+        .query({ cursor: 'not-a-cursor' })
+        .set(bearer(TOKENS.viewer)),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await request(stack.app).get('/orders/PO-NO-SUCH-ORDER/timeline').set(bearer(TOKENS.viewer)),
+      404,
+      'ORDER_NOT_FOUND',
+    );
+  });
+
   it('400 VALIDATION_FAILED for a bad query', async () => {
     for (const query of [
       { stage: 'NOWHERE' },
@@ -103,6 +172,8 @@ describe('GET /orders', () => {
       { accountManager: 'not-an-email' },
       { nextPageToken: '***' },
       { nextPageToken: 'AAAA' },
+      { sort: 'random' },
+      { outstanding: 'maybe' },
     ]) {
       const res = await request(stack.app).get('/orders').query(query).set(bearer(TOKENS.viewer));
       const error = expectError(res, 400, 'VALIDATION_FAILED');

@@ -1,10 +1,14 @@
 /**
- * 503s: no worker answering (WORKERS_UNAVAILABLE, then the same eventId applied once a worker is back)
- * and no Temporal at all (TEMPORAL_UNAVAILABLE, /health 503), on a dev server of this file's own.
+ * 503s: no worker answering (WORKERS_UNAVAILABLE, then the same eventId applied once a worker is back),
+ * no Temporal at all (TEMPORAL_UNAVAILABLE for writes, /health 503; reads still come from the read
+ * model) and no database (DATABASE_UNAVAILABLE for reads; events still accepted and in the read
+ * model once it is back), each on servers of this file's own.
  */
 import { NativeConnection } from '@temporalio/worker';
 import request from 'supertest';
 import { startDevServer, type DevServer } from '../../src/dev/devServer';
+import { makeTempDir, type PostgresServer } from '../../src/dev/postgres';
+import { startReadModelDatabase } from '../../src/dev/readModelDatabase';
 import { createOrderWorker } from '../../src/worker';
 import { freePort } from '../support/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../support/stack';
@@ -34,15 +38,17 @@ describe('503 WORKERS_UNAVAILABLE', () => {
       503,
       'WORKERS_UNAVAILABLE',
     );
-    // Starting an order needs no worker.
-    expect((await request(stack.app).post('/orders').set(bearer(TOKENS.ops)).send(newInquiry())).status).toBe(
-      201,
-    );
+    // A new order is started but waits for a worker to take it: 503, and the same request again later
+    // finds it (its id is in the answer for clients that let the API choose one).
+    const waiting = await request(stack.app).post('/orders').set(bearer(TOKENS.ops)).send(newInquiry());
+    expectError(waiting, 503, 'WORKERS_UNAVAILABLE');
+    const waitingId = (waiting.body as { error: { details: { orderId: string } } }).error.details.orderId;
+    expect(waitingId).toMatch(/^PO-/);
     const health = await request(stack.app).get('/health');
-    expect(health.body).toEqual({ status: 'ok', temporal: 'ok' });
+    expect(health.body).toEqual({ status: 'ok', temporal: 'ok', database: 'ok' });
 
     const connection = await NativeConnection.connect({ address: stack.config.temporal.address });
-    const worker = await createOrderWorker(stack.config, connection);
+    const worker = await createOrderWorker(stack.config, connection, stack.readModel);
     try {
       await worker.runUntil(async () => {
         const res = await eventually(async () => {
@@ -50,8 +56,16 @@ describe('503 WORKERS_UNAVAILABLE', () => {
           return r.status === 200 ? r : undefined;
         });
         expect(res.body).toMatchObject({ orderId: order.orderId, stage: 'INQUIRY' });
-        const view = await getOrder(stack.app, order.orderId);
+        const view = await eventually(async () => {
+          const v = await getOrder(stack.app, order.orderId);
+          return v.timelineTotal === 2 ? v : undefined;
+        });
         expect(view.timeline.filter((t) => t.eventId === 'retry-me-1')).toHaveLength(1);
+        const retried = await request(stack.app)
+          .post('/orders')
+          .set(bearer(TOKENS.ops))
+          .send({ ...newInquiry(), orderId: waitingId });
+        expect(retried.status).toBe(201);
       });
     } finally {
       await connection.close();
@@ -64,19 +78,21 @@ describe('503 TEMPORAL_UNAVAILABLE', () => {
   let stack: Stack;
   beforeAll(async () => {
     server = await startDevServer();
-    stack = await startStack({
-      temporalAddress: server.address,
-      worker: false,
-      env: { API_WORKER_TIMEOUT: '3s' },
-    });
+    stack = await startStack({ temporalAddress: server.address, env: { API_WORKER_TIMEOUT: '3s' } });
   });
   afterAll(async () => {
     await stack?.close();
     await server?.stop();
   });
 
-  it('answers 503 TEMPORAL_UNAVAILABLE on every endpoint and /health 503 while Temporal is down, and recovers', async () => {
+  it('answers writes with 503 TEMPORAL_UNAVAILABLE and /health 503 while Temporal is down, reads from the read model, and recovers', async () => {
     const order = await createOrder(stack.app);
+    await eventually(async () =>
+      (await request(stack.app).get(`/orders/${order.orderId}/timeline`).set(bearer(TOKENS.viewer)))
+        .status === 200
+        ? true
+        : undefined,
+    );
     expect((await request(stack.app).get('/health')).status).toBe(200);
     await server.stop();
 
@@ -90,21 +106,9 @@ describe('503 TEMPORAL_UNAVAILABLE', () => {
       503,
       'TEMPORAL_UNAVAILABLE',
     );
-    expectError(
-      await request(stack.app).get('/orders').set(bearer(TOKENS.viewer)),
-      503,
-      'TEMPORAL_UNAVAILABLE',
-    );
-    expectError(
-      await request(stack.app).get(`/orders/${order.orderId}`).set(bearer(TOKENS.viewer)),
-      503,
-      'TEMPORAL_UNAVAILABLE',
-    );
-    expectError(
-      await request(stack.app).get(`/orders/${order.orderId}/emails`).set(bearer(TOKENS.viewer)),
-      503,
-      'TEMPORAL_UNAVAILABLE',
-    );
+    // Reads need no Temporal: the read model answers them.
+    for (const path of ['/orders', `/orders/${order.orderId}`, `/orders/${order.orderId}/emails`])
+      expect((await request(stack.app).get(path).set(bearer(TOKENS.viewer))).status).toBe(200);
     expectError(
       await sendEvent(stack.app, order.orderId, { type: 'NOTE_ADDED', text: 'x' }),
       503,
@@ -112,7 +116,11 @@ describe('503 TEMPORAL_UNAVAILABLE', () => {
     );
     const health = await request(stack.app).get('/health');
     expect(health.status).toBe(503);
-    expect(health.body).toMatchObject({ temporal: 'unavailable', error: { code: 'TEMPORAL_UNAVAILABLE' } });
+    expect(health.body).toMatchObject({
+      temporal: 'unavailable',
+      database: 'ok',
+      error: { code: 'TEMPORAL_UNAVAILABLE' },
+    });
     expect(Date.now() - started).toBeLessThan(30_000);
 
     // In memory: the restarted server is empty, but the API reconnects by itself.
@@ -136,13 +144,58 @@ describe('503 TEMPORAL_UNAVAILABLE', () => {
         503,
         'TEMPORAL_UNAVAILABLE',
       );
-      expectError(
-        await request(nowhere.app).get('/orders').set(bearer(TOKENS.viewer)),
-        503,
-        'TEMPORAL_UNAVAILABLE',
-      );
     } finally {
       await nowhere.close();
     }
+  });
+});
+
+describe('503 DATABASE_UNAVAILABLE', () => {
+  let postgres: PostgresServer;
+  let stack: Stack;
+  beforeAll(async () => {
+    const database = await startReadModelDatabase({ dataDir: makeTempDir('orderdesk-db-down-') });
+    postgres = database.server;
+    stack = await startStack({ env: { DATABASE_URL: database.url } });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await postgres?.stop();
+  });
+
+  it('accepts events while the database is down, answers reads 503, and the read model catches up once it is back', async () => {
+    const order = await createOrder(stack.app);
+    await postgres.kill();
+
+    // The event is taken (Temporal has it) and answered with the order after it.
+    const accepted = await sendEvent(stack.app, order.orderId, {
+      type: 'NOTE_ADDED',
+      text: 'written while the database was down',
+      eventId: 'db-down-1',
+    });
+    expect(accepted.status).toBe(200);
+    expect((accepted.body as { timelineTotal: number }).timelineTotal).toBe(2);
+    for (const path of ['/orders', `/orders/${order.orderId}`, `/orders/${order.orderId}/timeline`])
+      expectError(await request(stack.app).get(path).set(bearer(TOKENS.viewer)), 503, 'DATABASE_UNAVAILABLE');
+    const health = await request(stack.app).get('/health');
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({
+      temporal: 'ok',
+      database: 'unavailable',
+      error: { code: 'DATABASE_UNAVAILABLE' },
+    });
+
+    await postgres.restart();
+    const view = await eventually(
+      async () => {
+        const res = await request(stack.app).get(`/orders/${order.orderId}`).set(bearer(TOKENS.viewer));
+        return res.status === 200 && (res.body as { timelineTotal: number }).timelineTotal === 2
+          ? (res.body as { timeline: { eventId: string }[] })
+          : undefined;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(view.timeline.map((t) => t.eventId)).toContain('db-down-1');
+    expect(stack.logger.entries.filter((e) => e.level === 'error')).toEqual([]);
   });
 });

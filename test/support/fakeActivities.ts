@@ -23,7 +23,9 @@ export function fakeActivities(
     (input: ActivityCall['input']): Promise<SentEmail> => {
       calls.push({ name, input });
       if (options.retrying?.has(name))
-        return Promise.reject(ApplicationFailure.retryable(`${name}: SMTP is down (test)`, 'SmtpUnavailable'));
+        return Promise.reject(
+          ApplicationFailure.retryable(`${name}: SMTP is down (test)`, 'SmtpUnavailable'),
+        );
       if (options.failing?.has(name)) {
         return Promise.reject(
           ApplicationFailure.nonRetryable(`${name} refused by the test`, 'SmtpPermanentFailure'),

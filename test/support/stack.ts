@@ -4,6 +4,7 @@ import { createApp } from '../../src/api/app';
 import type { Logger } from '../../src/api/errors';
 import { lazyTemporalClient, type TemporalAccess } from '../../src/api/temporalClient';
 import { loadConfig, type Config } from '../../src/config/env';
+import { createReadModel, type ReadModel } from '../../src/readModel';
 import { createOrderWorker } from '../../src/worker';
 import { createTestDatabase } from './database';
 import { uniqueTaskQueue } from './temporal';
@@ -49,6 +50,7 @@ export interface Stack {
   config: Config;
   temporal: TemporalAccess;
   logger: ReturnType<typeof recordingLogger>;
+  readModel: ReadModel;
   worker?: Worker;
   /** Stops the worker (the API and Temporal keep running). */
   stopWorker(): Promise<void>;
@@ -81,14 +83,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const logger = recordingLogger();
   const temporal = lazyTemporalClient(config);
-  const app = createApp({ temporal, config, logger });
+  const readModel = createReadModel({ url: config.database.url });
+  const app = createApp({ temporal, readModel, config, logger });
 
   let worker: Worker | undefined;
   let connection: NativeConnection | undefined;
   let running: Promise<void> | undefined;
   if (options.worker ?? true) {
     connection = await NativeConnection.connect({ address });
-    worker = await createOrderWorker(config, connection);
+    worker = await createOrderWorker(config, connection, readModel);
     running = worker.run();
   }
 
@@ -105,11 +108,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     config,
     temporal,
     logger,
+    readModel,
     worker,
     stopWorker,
     async close() {
       await stopWorker();
-      await temporal.close();
+      await Promise.all([temporal.close(), readModel.close()]);
       await database?.drop();
     },
   };

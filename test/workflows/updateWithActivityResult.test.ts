@@ -85,13 +85,13 @@ test('an update that arrives with an activity result is decided after it, live a
 
     const second = await workflowWorker();
     const final = await second.runUntil(async () => {
-      const afterNote = await noted;
+      const afterNote = (await noted).order;
       // The update is decided after the result that came with it, as a live worker that got them
       // one after the other would have: the dispatch is in the timeline before the note.
       const types = afterNote.timeline.map((t) => t.type);
       expect(types.slice(-2)).toEqual(['EFFECT_COMPLETED', 'NOTE_ADDED']);
       expect(afterNote.documents.dispatchedAt).not.toBeNull();
-      return send(fullLife.released);
+      return (await send(fullLife.released)).order;
     });
     expect(final.status).toBe('COMPLETED');
 

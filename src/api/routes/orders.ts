@@ -105,13 +105,22 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
       refuseOrderBeyondLimits(body, config.orderLimits);
       const at = now();
       const order = { ...body, orderId: body.orderId ?? generateOrderId(at) };
-      const view = await gateway.openOrder({
-        order,
-        stallDefaults: config.stallPolicy,
-        defaultForwarder: config.defaultForwarder,
-        createdAt: at.toISOString(),
-        createdBy: callerOf(res.locals).name,
-      });
+      const view = await gateway
+        .openOrder({
+          order,
+          stallDefaults: config.stallPolicy,
+          defaultForwarder: config.defaultForwarder,
+          createdAt: at.toISOString(),
+          createdBy: callerOf(res.locals).name,
+        })
+        .catch((err: unknown) => {
+          // The order is started and waits for a worker: the same request with its id finds it.
+          if (err instanceof ApiError && err.code === 'WORKERS_UNAVAILABLE')
+            throw new ApiError(503, err.code, `${err.message}; the order is ${order.orderId}`, {
+              orderId: order.orderId,
+            });
+          throw err;
+        });
       res
         .status(201)
         .location(`/orders/${encodeURIComponent(order.orderId)}`)
