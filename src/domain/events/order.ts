@@ -1,9 +1,8 @@
+/** Events about the order as a whole, not tied to one stage. */
 import { accepted, advance } from '../outcome';
 import { text } from '../schemas/common';
 import { isTerminalStage, stageRank } from '../stages';
 import { defineEvent } from './define';
-
-/** Events about the order as a whole, not tied to one stage. */
 
 export const noteAdded = defineEvent({
   type: 'NOTE_ADDED',
