@@ -1,3 +1,4 @@
+/** What both entry points share: a refusal, a decide that cannot throw, an accepted event's bookkeeping. */
 import { appendBounded, shorten, STATE_WINDOWS, SUMMARY_MAX_LENGTH } from './bounds';
 import { allowedEvents } from './events';
 import { invalid, type Outcome } from './outcome';
@@ -12,8 +13,6 @@ import type {
   TimelineEntry,
   TimelineRecord,
 } from './types';
-
-/** What both entry points share: a refusal, a decide that cannot throw, and an accepted event's bookkeeping. */
 
 export function reject(
   state: OrderState,
