@@ -25,10 +25,9 @@ import { makeTempDir } from '../src/dev/postgres';
 import { startReadModelDatabase } from '../src/dev/readModelDatabase';
 import { freePort } from '../src/dev/freePort';
 import {
-  applyEvent,
   createOrder,
+  decideCommand,
   DEFAULT_STALL_POLICY,
-  orderEventSchema,
   resolveStallPolicy,
   type OrderState,
 } from '../src/domain';
@@ -567,7 +566,7 @@ function stageStates(): Map<string, OrderState> {
   let state = createOrder(order, policy, { now, actor: 'bench' });
   const out = new Map<string, OrderState>([[state.stage, state]]);
   for (const e of LIFE.slice(0, LIFE.length - 1)) {
-    const d = applyEvent(state, orderEventSchema.parse(e), { now, actor: 'bench' });
+    const d = decideCommand(state, e, { now, actor: 'bench' });
     if (!d.ok) throw new Error(`reducer refused ${e.type}: ${d.message}`);
     state = d.state;
     out.set(state.stage, state);
@@ -580,7 +579,7 @@ function idleStart(id: string, template: OrderState, taskQueue: string) {
   const order = { ...newInquiry(), orderId: id };
   const input: OrderWorkflowInput = {
     order,
-    policy: state.policy,
+    stallDefaults: state.policy,
     defaultForwarder: { name: 'Default Forwarder', email: 'bookings@forwarder.localhost' },
     createdAt: state.stageEnteredAt ?? new Date().toISOString(),
     createdBy: 'bench',

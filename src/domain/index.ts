@@ -49,8 +49,9 @@ export {
   ORDER_EVENT_TYPES,
   quotationLineSchema,
   paymentTermsSchema,
-} from './schemas/events';
-export type { OrderEvent, OrderEventInput, OrderEventType, EventOf } from './schemas/events';
+  allowedEvents,
+} from './events';
+export type { OrderEvent, OrderEventInput, OrderEventType, EventOf } from './events';
 export { listOrdersQuerySchema, timelineQuerySchema, ORDER_SORTS } from './schemas/list-orders';
 export type { ListOrdersQuery } from './schemas/list-orders';
 export { toValidationDetails } from './schemas/validation';
@@ -60,12 +61,14 @@ export type { StallPolicy, StallPolicyOverrides } from './policy';
 export { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './types';
 export type * from './types';
 export { createOrder, creationRecord } from './create-order';
-export { applyEvent, timelineEntry } from './apply-event';
+export { decideCommand } from './decide-command';
+export { applyFact } from './apply-fact';
+export { applyEvent } from './apply-event';
+export { timelineEntry } from './decision';
 export { STATE_WINDOWS, ORDER_LIMITS } from './bounds';
 export { contentFingerprint } from './fingerprint';
 export { orderView, amountOutstanding } from './view';
 export type { OrderView } from './view';
-export { allowedEvents } from './guards';
 export { recordRejectedEvent, MAX_REJECTED_EVENTS } from './rejected-events';
 export { nextReminder } from './reminders';
 export { PRODUCTION_MIN_DURATION, emailDomain, isInternalEmail, orderLimitViolations } from './order-limits';

@@ -1,49 +1,35 @@
-import { allowedEvents } from './guards';
+import { allowedEvents, eventDefinition, type OrderEventType } from './events';
 import { formatMoney, type Money } from './money';
-import type { OrderEventType } from './schemas/events';
 import type { OrderState } from './types';
 
-/** What ops staff are expected to record next, phrased for people. */
-const NEXT_STEP: Partial<Record<OrderEventType, string>> = {
-  QUOTATION_SENT: 'send a quotation',
-  QUOTATION_ACCEPTED: "the customer's answer to the quotation",
-  SAMPLE_SENT: 'send a sample',
-  SAMPLE_APPROVED: "the customer's verdict on the sample",
-  CONTRACT_SIGNED: 'the signed contract',
-  DEPOSIT_RECEIVED: 'the deposit',
-  PRODUCTION_COMPLETED: 'production completion',
-  INSPECTION_RECORDED: 'a passed QC inspection',
-  BOOKING_CONFIRMED: "the forwarder's booking confirmation",
-  CUSTOMS_DECLARED: 'the customs declaration',
-  BILL_OF_LADING_ISSUED: 'the bill of lading',
-  BALANCE_RECEIVED: 'the balance payment',
-  GOODS_RELEASED: 'the customer picking up the goods',
-};
+/**
+ * The events that move an order forward, most decisive first: the summary names the first one the
+ * order allows, in its definition's `nextStep` words.
+ */
+export const FORWARD_STEPS: readonly OrderEventType[] = [
+  'QUOTATION_ACCEPTED',
+  'SAMPLE_APPROVED',
+  'SAMPLE_SENT',
+  'CONTRACT_SIGNED',
+  'DEPOSIT_RECEIVED',
+  'PRODUCTION_COMPLETED',
+  'INSPECTION_RECORDED',
+  'BILL_OF_LADING_ISSUED',
+  'CUSTOMS_DECLARED',
+  'BOOKING_CONFIRMED',
+  'BALANCE_RECEIVED',
+  'GOODS_RELEASED',
+  'QUOTATION_SENT',
+];
 
 function expectedNext(state: OrderState): string {
   if (state.status === 'COMPLETED') return 'nothing: the order is completed';
   if (state.status === 'CANCELLED')
     return `nothing: the order was cancelled (${state.cancellation?.reason ?? 'no reason'})`;
   const allowed = allowedEvents(state);
-  // Order of preference: the step that moves the order forward comes first in this list.
-  const preference: OrderEventType[] = [
-    'QUOTATION_ACCEPTED',
-    'SAMPLE_APPROVED',
-    'SAMPLE_SENT',
-    'CONTRACT_SIGNED',
-    'DEPOSIT_RECEIVED',
-    'PRODUCTION_COMPLETED',
-    'INSPECTION_RECORDED',
-    'BILL_OF_LADING_ISSUED',
-    'CUSTOMS_DECLARED',
-    'BOOKING_CONFIRMED',
-    'BALANCE_RECEIVED',
-    'GOODS_RELEASED',
-    'QUOTATION_SENT',
-  ];
-  const step = preference.find((t) => allowed.includes(t));
+  const step = FORWARD_STEPS.find((t) => allowed.includes(t));
   // Only DOCUMENTS before dispatch has no forward step: the workflow is sending the originals.
-  return step ? (NEXT_STEP[step] as string) : 'the document set to be dispatched';
+  return step ? (eventDefinition(step).nextStep ?? step) : 'the document set to be dispatched';
 }
 
 function paid(received: Money | null, required: Money | null): string | null {

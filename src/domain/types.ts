@@ -1,7 +1,7 @@
 import type { Money } from './money';
 import type { StallPolicy } from './policy';
 import type { Contact, Customer, Incoterm, ProductLine } from './schemas/common';
-import type { OrderEvent, OrderEventType, PaymentTerms, QuotationLine } from './schemas/events';
+import type { OrderEvent, OrderEventType, PaymentTerms, QuotationLine } from './events';
 import type { Inquiry } from './schemas/new-order';
 import type { ValidationDetail } from './schemas/validation';
 import type { Stage } from './stages';

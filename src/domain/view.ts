@@ -1,6 +1,5 @@
-import { allowedEvents } from './guards';
+import { allowedEvents, type OrderEventType } from './events';
 import { addMoney, compareMoney, subtractMoney, type Money } from './money';
-import type { OrderEventType } from './schemas/events';
 import type { OrderState } from './types';
 
 /**

@@ -14,21 +14,21 @@ import {
 import type { OrderActivities } from '../activities';
 import {
   allowedEvents,
-  applyEvent,
+  applyFact,
   contentFingerprint,
   createOrder,
   creationRecord,
+  decideCommand,
   durationToMs,
   nextReminder,
   orderView,
   recordRejectedEvent,
   resolveStallPolicy,
-  SYSTEM_EVENT_TYPES,
-  type AnyEvent,
   type Decision,
   type EffectKind,
   type OrderState,
   type SentEmail,
+  type SystemEvent,
 } from '../domain';
 import {
   bookingRequestInput,
@@ -135,27 +135,23 @@ export class OrderRun {
   private setHandlers(): void {
     setHandler(orderQuery, () => this.state);
 
-    setHandler(
-      openOrderUpdate,
-      () => orderView(this.state),
-      {
-        validator: ({ fingerprint }) => {
-          if (fingerprint !== contentFingerprint(this.input.order))
-            throw ApplicationFailure.create({
-              type: 'ORDER_EXISTS',
-              message: `order ${this.state.orderId} already exists`,
-              nonRetryable: true,
-            });
-        },
+    setHandler(openOrderUpdate, () => orderView(this.state), {
+      validator: ({ fingerprint }) => {
+        if (fingerprint !== contentFingerprint(this.input.order))
+          throw ApplicationFailure.create({
+            type: 'ORDER_EXISTS',
+            message: `order ${this.state.orderId} already exists`,
+            nonRetryable: true,
+          });
       },
-    );
+    });
 
     setHandler(
       recordEventUpdate,
       async (submission: EventSubmission): Promise<EventOutcome> => {
         this.eventsThisRun++;
         await activityResultsApplied();
-        const decision = this.apply(clientEvent(submission.event), submission.actor);
+        const decision = this.command(submission.event, submission.actor);
         // The validator saw the state before this activation's activity results and earlier updates
         // were applied; they may have made this event unfit (the client gets the same refusal).
         if (!decision.ok) throw refusal(decision);
@@ -163,7 +159,7 @@ export class OrderRun {
       },
       {
         validator: (submission: EventSubmission) => {
-          const decision = applyEvent(this.state, clientEvent(submission.event), {
+          const decision = decideCommand(this.state, withoutActor(submission.event), {
             now: now(),
             actor: submission.actor,
           });
@@ -175,15 +171,25 @@ export class OrderRun {
     setHandler(orderEventSignal, (payload: unknown) => {
       this.eventsThisRun++;
       const actor = signalActor(payload);
-      const decision = this.apply(clientEvent(payload), actor);
+      const decision = this.command(payload, actor);
       if (decision.ok) return;
       this.state = recordRejectedEvent(this.state, payload, rejectionReason(decision), { now: now(), actor });
       this.projection.touch();
     });
   }
 
-  private apply(event: AnyEvent, actor: string, email?: SentEmail): Decision {
-    const decision = applyEvent(this.state, event, { now: now(), actor });
+  /** A client's event, as sent: the domain parses and decides it. */
+  private command(payload: unknown, actor: string): Decision {
+    return this.take(decideCommand(this.state, withoutActor(payload), { now: now(), actor }));
+  }
+
+  /** One of the workflow's own facts; `email` is what the effect sent, for the read model. */
+  private fact(fact: SystemEvent, email?: SentEmail): void {
+    this.take(applyFact(this.state, fact, { now: now(), actor: SYSTEM }), email);
+  }
+
+  /** Takes an accepted decision: the new state, its record for the read model, its effects. */
+  private take(decision: Decision, email?: SentEmail): Decision {
     if (!decision.ok || !decision.record) return decision;
     const left = this.state.stage !== decision.state.stage;
     this.state = decision.state;
@@ -206,7 +212,7 @@ export class OrderRun {
   private async runEffect(kind: EffectKind): Promise<void> {
     try {
       const email = await this.performEffect(kind);
-      this.apply({ type: 'EFFECT_COMPLETED', effect: kind, email }, SYSTEM, email);
+      this.fact({ type: 'EFFECT_COMPLETED', effect: kind, email }, email);
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
       const reason = err.cause?.message ?? err.message;
@@ -215,7 +221,7 @@ export class OrderRun {
         kind,
         reason,
       });
-      this.apply({ type: 'EFFECT_FAILED', effect: kind, error: reason }, SYSTEM);
+      this.fact({ type: 'EFFECT_FAILED', effect: kind, error: reason });
     }
   }
 
@@ -224,9 +230,10 @@ export class OrderRun {
     const at = now();
     switch (kind) {
       case 'requestBooking':
-        return effects.sendBookingRequest.executeWithOptions({ summary: 'booking request to the forwarder' }, [
-          bookingRequestInput(this.state, this.input.defaultForwarder, at),
-        ]);
+        return effects.sendBookingRequest.executeWithOptions(
+          { summary: 'booking request to the forwarder' },
+          [bookingRequestInput(this.state, this.input.defaultForwarder, at)],
+        );
       case 'sendDocumentCopies':
         return effects.sendDocumentCopies.executeWithOptions({ summary: 'document copies to the customer' }, [
           documentSetInput(this.state, at),
@@ -265,7 +272,7 @@ export class OrderRun {
   private async sendDueReminder(): Promise<void> {
     const reminder = nextReminder(this.state);
     if (!reminder || Date.parse(reminder.dueAt) > Date.now()) return;
-    if (!this.state.stalled) this.apply({ type: 'STAGE_STALLED', stage: this.state.stage }, SYSTEM);
+    if (!this.state.stalled) this.fact({ type: 'STAGE_STALLED', stage: this.state.stage });
     const stage = this.state.stage;
     const request = stallReminderInput(this.state, reminder, allowedEvents(this.state), now());
     const label = `${stage.toLowerCase()} reminder #${this.state.remindersSentInStage + 1} to the account manager`;
@@ -274,7 +281,7 @@ export class OrderRun {
         { summary: reminder.escalated ? `${label} (escalated)` : label },
         [request],
       );
-      this.apply({ type: 'REMINDER_SENT', sequence: request.sequence, stage, email }, SYSTEM, email);
+      this.fact({ type: 'REMINDER_SENT', sequence: request.sequence, stage, email }, email);
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
       // Only a permanent failure gets here (a refused address): try again at the next interval.
@@ -312,15 +319,13 @@ function outcomeOf(state: OrderState, decision: Extract<Decision, { ok: true }>)
 }
 
 /**
- * What a client sent, for the reducer, which checks it against the event schema itself. Only the
- * workflow may produce system events, so a client naming one gets a payload no schema accepts.
- * A signal's `actor` says who sent it and is not part of the event.
+ * What a client sent, less a signal's `actor` (who sent it, not part of the event). The domain
+ * parses it with the client event schema, which has no system event in it.
  */
-function clientEvent(raw: unknown): AnyEvent {
-  if (!raw || typeof raw !== 'object') return raw as AnyEvent;
+function withoutActor(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
   const { actor: _actor, ...event } = raw as Record<string, unknown>;
-  const isSystem = SYSTEM_EVENT_TYPES.some((systemType) => systemType === event.type);
-  return (isSystem ? { ...event, type: `client-sent ${String(event.type)}` } : event) as AnyEvent;
+  return event;
 }
 
 /** A refused event as the API reads it: the reducer's code, its message and what fits now. */

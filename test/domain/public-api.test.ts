@@ -12,6 +12,8 @@ describe('public surface of src/domain', () => {
       'listOrdersQuerySchema',
       'createOrder',
       'applyEvent',
+      'decideCommand',
+      'applyFact',
       'allowedEvents',
       'recordRejectedEvent',
       'resolveStallPolicy',

@@ -87,6 +87,9 @@ export const text = (max: number, description: string) =>
     description,
   );
 
+/** The optional free-text note several events carry. */
+export const optionalNote = z.optional(text(2000, 'Free-text note'));
+
 export const emailSchema = describe(z.email().check(z.maxLength(254)), 'Email address');
 
 /** ISO-8601 instant; an offset other than Z is accepted and normalised to UTC by the domain. */

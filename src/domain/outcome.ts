@@ -1,9 +1,9 @@
-import type { ValidationDetail } from '../schemas/validation';
-import type { Stage } from '../stages';
-import { enterStage } from '../transitions';
-import type { Effect, EventContext, OrderState } from '../types';
+import type { ValidationDetail } from './schemas/validation';
+import type { Stage } from './stages';
+import { enterStage } from './transitions';
+import type { Effect, EventContext, OrderState } from './types';
 
-/** What a handler decided; applyEvent adds the timeline entry and the bookkeeping around it. */
+/** What an event's or a fact's `decide` concluded; the entry points add the timeline entry and the bookkeeping around it. */
 export type Outcome =
   | { kind: 'accepted'; state: OrderState; effects: Effect[]; summary: string }
   | { kind: 'invalid'; message: string; details: ValidationDetail[] };

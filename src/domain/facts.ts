@@ -1,17 +1,21 @@
-import { isTerminalStage } from '../stages';
-import type { EffectKind, EventContext, OrderState, SystemEvent } from '../types';
+/**
+ * The workflow's own facts (a stall, a reminder sent, an effect done or failed): what each does to
+ * the order. Clients can never send them; `applyFact` is their only way in.
+ */
 import { accepted, type Outcome } from './outcome';
+import { isTerminalStage } from './stages';
+import type { EffectKind, EventContext, OrderState, SystemEvent } from './types';
 
 type SystemOf<T extends SystemEvent['type']> = Extract<SystemEvent, { type: T }>;
 
 /** A stall timer only counts for the stage it was started in and only while the order is open. */
-export function canStall(state: OrderState, e: SystemOf<'STAGE_STALLED'>): boolean {
+function canStall(state: OrderState, e: SystemOf<'STAGE_STALLED'>): boolean {
   return (
     !isTerminalStage(state.stage) && !state.stalled && (e.stage === undefined || e.stage === state.stage)
   );
 }
 
-export function stageStalled(state: OrderState, _e: SystemOf<'STAGE_STALLED'>, _ctx: EventContext): Outcome {
+function stageStalled(state: OrderState, _e: SystemOf<'STAGE_STALLED'>, _ctx: EventContext): Outcome {
   return accepted(
     { ...state, stalled: true },
     `${state.stage} outlived its limit of ${limitOf(state)} (deadline ${state.stageDeadline})`,
@@ -27,7 +31,7 @@ function limitOf(state: OrderState): string {
  * stage's escalation only if it was meant for that stage (a late one from before a stage change
  * must not escalate the new stage).
  */
-export function reminderSent(state: OrderState, e: SystemOf<'REMINDER_SENT'>, _ctx: EventContext): Outcome {
+function reminderSent(state: OrderState, e: SystemOf<'REMINDER_SENT'>, _ctx: EventContext): Outcome {
   const forThisStage = (e.stage === undefined || e.stage === state.stage) && !isTerminalStage(state.stage);
   return accepted(
     {
@@ -65,11 +69,7 @@ const EFFECT_LABELS: Record<EffectKind, string> = {
   notifyCancelled: 'Cancellation notice',
 };
 
-export function effectCompleted(
-  state: OrderState,
-  e: SystemOf<'EFFECT_COMPLETED'>,
-  ctx: EventContext,
-): Outcome {
+function effectCompleted(state: OrderState, e: SystemOf<'EFFECT_COMPLETED'>, ctx: EventContext): Outcome {
   // The email's own timestamp is when it really left; the event may be applied a little later.
   const at = e.email?.sentAt ?? ctx.now;
   const next = {
@@ -79,7 +79,7 @@ export function effectCompleted(
   return accepted(next, `${EFFECT_LABELS[e.effect]} done`);
 }
 
-export function effectFailed(state: OrderState, e: SystemOf<'EFFECT_FAILED'>, ctx: EventContext): Outcome {
+function effectFailed(state: OrderState, e: SystemOf<'EFFECT_FAILED'>, ctx: EventContext): Outcome {
   return accepted(
     {
       ...state,
@@ -87,4 +87,18 @@ export function effectFailed(state: OrderState, e: SystemOf<'EFFECT_FAILED'>, ct
     },
     `${EFFECT_LABELS[e.effect]} failed: ${e.error}; waiting for an operator to retry`,
   );
+}
+
+/** What a fact does to the order; null when it no longer applies (a stall timer for a stage left). */
+export function decideFact(state: OrderState, fact: SystemEvent, ctx: EventContext): Outcome | null {
+  switch (fact.type) {
+    case 'STAGE_STALLED':
+      return canStall(state, fact) ? stageStalled(state, fact, ctx) : null;
+    case 'REMINDER_SENT':
+      return reminderSent(state, fact, ctx);
+    case 'EFFECT_COMPLETED':
+      return effectCompleted(state, fact, ctx);
+    case 'EFFECT_FAILED':
+      return effectFailed(state, fact, ctx);
+  }
 }

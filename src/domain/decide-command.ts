@@ -1,0 +1,54 @@
+import { ORDER_LIMITS } from './bounds';
+import { decideSafely, reject, settle } from './decision';
+import { toUtcIso } from './duration';
+import { decideEvent, isEventAllowed, orderEventSchema, type OrderEvent } from './events';
+import { contentFingerprint } from './fingerprint';
+import { toValidationDetails } from './schemas/validation';
+import type { Decision, EventContext, OrderState } from './types';
+
+/** Refuses a client event that would take the order past one of its limits. */
+function limitReached(state: OrderState, event: OrderEvent): string | null {
+  if (state.clientEventCount >= ORDER_LIMITS.clientEvents)
+    return `order ${state.orderId} has taken its maximum of ${ORDER_LIMITS.clientEvents} events`;
+  if (event.type === 'NOTE_ADDED' && state.noteCount >= ORDER_LIMITS.notes)
+    return `order ${state.orderId} has taken its maximum of ${ORDER_LIMITS.notes} notes`;
+  return null;
+}
+
+/**
+ * A client's event, as it arrived (an update or a signal, unvalidated): checked against the event
+ * schema, its idempotency key, its stage rule and the order's limits, then decided. Never mutates
+ * `state` and never throws. A repeated eventId is answered with the unchanged state when the event
+ * is the same, and refused when it is not. Only client events parse: a system event's type is
+ * refused like any unknown type.
+ */
+export function decideCommand(state: OrderState, payload: unknown, context: EventContext): Decision {
+  const ctx = { ...context, now: toUtcIso(context.now) };
+  // jitless: an order parses each event once, so compiling zod's fast path would cost more than
+  // it saves (and an order workflow builds its own copy of every schema).
+  const parsed = orderEventSchema.safeParse(payload, { jitless: true });
+  if (!parsed.success) {
+    return reject(state, 'VALIDATION_FAILED', 'The event is not valid', toValidationDetails(parsed.error));
+  }
+  const event = parsed.data;
+  const key =
+    event.eventId === undefined ? null : { eventId: event.eventId, fingerprint: contentFingerprint(event) };
+  if (key) {
+    const known = state.eventKeys.find((k) => k.eventId === key.eventId);
+    if (known && known.fingerprint === key.fingerprint)
+      return { ok: true, state, effects: [], record: null, duplicate: true };
+    if (known)
+      return reject(
+        state,
+        'EVENT_ID_REUSED',
+        `eventId ${key.eventId} was already used for a different event`,
+      );
+  }
+  if (!isEventAllowed(state, event.type)) {
+    return reject(state, 'EVENT_NOT_ALLOWED', `${event.type} is not allowed in stage ${state.stage} now`);
+  }
+  const limit = limitReached(state, event);
+  if (limit) return reject(state, 'ORDER_LIMIT_REACHED', limit);
+  const outcome = decideSafely(() => decideEvent(state, event, ctx));
+  return settle(state, event, outcome, ctx, { key, fromClient: true });
+}

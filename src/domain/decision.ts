@@ -1,0 +1,98 @@
+/** What both entry points share: a refusal, a decide that cannot throw, an accepted event's bookkeeping. */
+import { appendBounded, shorten, STATE_WINDOWS, SUMMARY_MAX_LENGTH } from './bounds';
+import { allowedEvents } from './events';
+import { invalid, type Outcome } from './outcome';
+import type { ValidationDetail } from './schemas/validation';
+import type {
+  AnyEvent,
+  Decision,
+  EventContext,
+  EventKey,
+  OrderState,
+  RejectionCode,
+  TimelineEntry,
+  TimelineRecord,
+} from './types';
+
+export function reject(
+  state: OrderState,
+  code: RejectionCode,
+  message: string,
+  details?: ValidationDetail[],
+): Decision {
+  return {
+    ok: false,
+    code,
+    message,
+    stage: state.stage,
+    allowedEvents: allowedEvents(state),
+    ...(details ? { details } : {}),
+  };
+}
+
+/** A decide's exception (an arithmetic overflow, a broken invariant) refuses the event instead. */
+export function decideSafely(decide: () => Outcome | null): Outcome | null {
+  try {
+    return decide();
+  } catch (err) {
+    return invalid('The event could not be applied', [
+      { path: '', message: err instanceof Error ? err.message : String(err) },
+    ]);
+  }
+}
+
+/** How an accepted event is recorded: its idempotency key, if a client sent one, and whose it was. */
+export interface Acceptance {
+  key: EventKey | null;
+  fromClient: boolean;
+}
+
+/**
+ * Turns a decided outcome into the decision: a refusal for a null or invalid outcome, else the
+ * outcome's state with the event's timeline record and the order's counters.
+ */
+export function settle(
+  state: OrderState,
+  event: AnyEvent,
+  outcome: Outcome | null,
+  ctx: EventContext,
+  { key, fromClient }: Acceptance,
+): Decision {
+  if (!outcome) return reject(state, 'EVENT_NOT_ALLOWED', `${event.type} does not apply to this order now`);
+  if (outcome.kind === 'invalid') return reject(state, 'VALIDATION_FAILED', outcome.message, outcome.details);
+
+  const record: TimelineRecord = {
+    seq: state.timelineTotal + 1,
+    eventId: key?.eventId ?? generatedEventId(state, event.type),
+    type: event.type,
+    at: ctx.now,
+    actor: ctx.actor,
+    summary: outcome.summary,
+    payload: event,
+    fingerprint: key?.fingerprint ?? null,
+  };
+  const next: OrderState = {
+    ...outcome.state,
+    timeline: appendBounded(state.timeline, timelineEntry(record), STATE_WINDOWS.timeline),
+    timelineTotal: record.seq,
+    eventKeys: key ? appendBounded(state.eventKeys, key, STATE_WINDOWS.eventKeys) : state.eventKeys,
+    clientEventCount: state.clientEventCount + (fromClient ? 1 : 0),
+    noteCount: state.noteCount + (event.type === 'NOTE_ADDED' ? 1 : 0),
+    updatedAt: ctx.now,
+  };
+  return { ok: true, state: next, effects: outcome.effects, record, duplicate: false };
+}
+
+/** Deterministic id for events without one; suffixed if a client already used that string. */
+function generatedEventId(state: OrderState, type: string): string {
+  const base = `${type}-${state.timelineTotal + 1}`;
+  let id = base;
+  for (let n = 2; state.eventKeys.some((k) => k.eventId === id); n++) id = `${base}.${n}`;
+  return id;
+}
+
+/** The state's short form of a record: no payload, summary cut to size. */
+export function timelineEntry(record: TimelineRecord): TimelineEntry {
+  const { eventId, type, at, actor, summary } = record;
+  return { eventId, type, at, actor, summary: shorten(summary, SUMMARY_MAX_LENGTH) };
+}

@@ -1,0 +1,48 @@
+import type { Outcome } from '../outcome';
+import { textChecks } from '../schemas/common';
+import type { EventContext, OrderState } from '../types';
+import { describe, z } from '../zod';
+
+const eventIdSchema = describe(
+  z.string().check(z.minLength(1), z.maxLength(128), ...textChecks('one line')),
+  'Optional client idempotency key: the same eventId is applied once',
+);
+
+/** One event's body: its type, an optional idempotency key, its own fields and nothing else. */
+function eventSchema<T extends string, S extends z.core.$ZodShape>(type: T, fields: S, description: string) {
+  return describe(
+    z.strictObject({ type: z.literal(type), eventId: z.optional(eventIdSchema), ...fields }),
+    description,
+  );
+}
+
+export type EventSchema<T extends string, S extends z.core.$ZodShape> = ReturnType<typeof eventSchema<T, S>>;
+
+/** When an event fits the order, ignoring its fields. */
+export type Guard = (state: OrderState) => boolean;
+
+/** Everything the domain knows about one client event. */
+export interface EventDefinition<T extends string = string, S extends z.core.$ZodShape = z.core.$ZodShape> {
+  readonly type: T;
+  /** The body a client sends (the API's 400s and the OpenAPI document come from it). */
+  readonly schema: EventSchema<T, S>;
+  /** The stage rule: shared by the reducer and `allowedEvents`, so a 409 and a button never disagree. */
+  readonly allowedWhen: Guard;
+  /** What the event does to an order it fits; field rules that need the state refuse it here. */
+  decide(state: OrderState, event: z.output<EventSchema<T, S>>, ctx: EventContext): Outcome;
+  /** How the order's summary names this event when it is the step the order waits for. */
+  readonly nextStep?: string;
+}
+
+/** Builds an event's definition, its schema from `fields` (every client event may carry an eventId). */
+export function defineEvent<T extends string, S extends z.core.$ZodShape>(spec: {
+  type: T;
+  description: string;
+  fields: S;
+  allowedWhen: Guard;
+  nextStep?: string;
+  decide: (state: OrderState, event: z.output<EventSchema<T, S>>, ctx: EventContext) => Outcome;
+}): EventDefinition<T, S> {
+  const { description, fields, ...definition } = spec;
+  return { ...definition, schema: eventSchema(spec.type, fields, description) };
+}

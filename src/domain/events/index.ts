@@ -1,0 +1,83 @@
+/**
+ * The registry of client events. Each event is one definition (its schema, when it is allowed,
+ * what it decides); the event schema, the list of types, the stage rules and the reducer's
+ * dispatch are all read from the list below, so a new event is a definition plus one line here.
+ */
+import type { Outcome } from '../outcome';
+import type { EventContext, OrderState } from '../types';
+import { describe, z } from '../zod';
+import { balanceReceived, documentsConfirmed, goodsReleased } from './closing';
+import { contractSigned, depositReceived } from './contract';
+import type { EventDefinition } from './define';
+import { noteAdded, orderCancelled, retryFailedEffects } from './order';
+import { inspectionRecorded, productionCompleted, productionProgress } from './production';
+import { quotationAccepted, quotationDeclined, quotationSent } from './quotation';
+import { sampleApproved, sampleRejected, sampleSent } from './sample';
+import { billOfLadingIssued, bookingConfirmed, customsDeclared } from './shipping';
+
+/** Every client event, in the order of the contract's event table. */
+export const EVENT_DEFINITIONS = [
+  quotationSent,
+  quotationAccepted,
+  quotationDeclined,
+  sampleSent,
+  sampleApproved,
+  sampleRejected,
+  contractSigned,
+  depositReceived,
+  productionProgress,
+  inspectionRecorded,
+  productionCompleted,
+  bookingConfirmed,
+  customsDeclared,
+  billOfLadingIssued,
+  documentsConfirmed,
+  balanceReceived,
+  goodsReleased,
+  noteAdded,
+  orderCancelled,
+  retryFailedEffects,
+] as const;
+
+/** The definitions' schemas, keeping the tuple's types (a plain map would merge them into one union). */
+function schemasOf<D extends readonly EventDefinition[]>(definitions: D) {
+  return definitions.map((d) => d.schema) as { [K in keyof D]: D[K]['schema'] };
+}
+
+export const orderEventSchema = describe(
+  z.discriminatedUnion('type', schemasOf(EVENT_DEFINITIONS)),
+  'POST /orders/{orderId}/events body',
+);
+
+export type OrderEvent = z.infer<typeof orderEventSchema>;
+export type OrderEventInput = z.input<typeof orderEventSchema>;
+export type OrderEventType = OrderEvent['type'];
+export type EventOf<T extends OrderEventType> = Extract<OrderEvent, { type: T }>;
+
+export const ORDER_EVENT_TYPES: OrderEventType[] = EVENT_DEFINITIONS.map((d) => d.type);
+
+const BY_TYPE = Object.fromEntries(EVENT_DEFINITIONS.map((d) => [d.type, d])) as Record<
+  OrderEventType,
+  EventDefinition
+>;
+
+export function eventDefinition(type: OrderEventType): EventDefinition {
+  return BY_TYPE[type];
+}
+
+/** What a client event does to an order it is allowed in: its definition's `decide`. */
+export function decideEvent(state: OrderState, event: OrderEvent, ctx: EventContext): Outcome {
+  return BY_TYPE[event.type].decide(state, event, ctx);
+}
+
+export function isEventAllowed(state: OrderState, type: OrderEventType): boolean {
+  return BY_TYPE[type].allowedWhen(state);
+}
+
+/** Exactly the client events the reducer would accept now, ignoring field-level validation. */
+export function allowedEvents(state: OrderState): OrderEventType[] {
+  return ORDER_EVENT_TYPES.filter((type) => BY_TYPE[type].allowedWhen(state));
+}
+
+export { paymentTermsSchema, quotationLineSchema } from './quotation';
+export type { PaymentTerms, QuotationLine } from './quotation';

@@ -1,0 +1,44 @@
+/** Events about the order as a whole, not tied to one stage. */
+import { accepted, advance } from '../outcome';
+import { text } from '../schemas/common';
+import { isTerminalStage, stageRank } from '../stages';
+import { defineEvent } from './define';
+
+export const noteAdded = defineEvent({
+  type: 'NOTE_ADDED',
+  description: 'A note for the timeline',
+  fields: { text: text(4000, 'Note text') },
+  allowedWhen: (s) => !isTerminalStage(s.stage),
+  decide(state, e) {
+    return accepted(state, `Note: ${e.text}`);
+  },
+});
+
+export const orderCancelled = defineEvent({
+  type: 'ORDER_CANCELLED',
+  description: 'Cancel the order (only before the B/L): -> CANCELLED; the account manager is told',
+  fields: { reason: text(2000, 'Why the order is cancelled') },
+  // Once the B/L exists the goods are at sea: cancelling is no longer a state change we can make.
+  allowedWhen: (s) => stageRank(s.stage) <= stageRank('SHIPPING') && s.shipping.billOfLading === null,
+  decide(state, e, ctx) {
+    const next = { ...state, cancellation: { reason: e.reason, cancelledAt: ctx.now, notifiedAt: null } };
+    return advance(next, 'CANCELLED', ctx, `Order cancelled: ${e.reason}`, [{ type: 'notifyCancelled' }]);
+  },
+});
+
+/** Extension of the contract: re-run the side effects that failed, once an operator fixed the cause. */
+export const retryFailedEffects = defineEvent({
+  type: 'RETRY_FAILED_EFFECTS',
+  description: 'Re-run the failed side effects (booking request, document emails, cancellation notice)',
+  fields: {},
+  allowedWhen: (s) => s.failedEffects.length > 0,
+  // Hands the failed effects back to the workflow, each once, in the order they failed.
+  decide(state) {
+    const kinds = [...new Set(state.failedEffects.map((f) => f.effect))];
+    return accepted(
+      { ...state, failedEffects: [] },
+      `Retrying ${kinds.join(', ')}`,
+      kinds.map((type) => ({ type })),
+    );
+  },
+});

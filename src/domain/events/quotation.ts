@@ -1,0 +1,130 @@
+import { advance, accepted } from '../outcome';
+import {
+  MAX_MONEY_MINOR,
+  addMoney,
+  formatMoney,
+  lineTotalMinor,
+  multiplyMoney,
+  nonNegativeMoneySchema,
+  zero,
+} from '../money';
+import {
+  calendarDateSchema,
+  incotermSchema,
+  line,
+  paymentMethodSchema,
+  percentSchema,
+  quantity,
+  text,
+} from '../schemas/common';
+import type { Quotation } from '../types';
+import { describe, describeCopy, z } from '../zod';
+import { inStage } from './conditions';
+import { defineEvent } from './define';
+
+export const quotationLineSchema = describe(
+  z.strictObject({
+    description: line(500, 'What is quoted'),
+    quantity: quantity('Quoted quantity'),
+    unitPrice: describeCopy(nonNegativeMoneySchema, 'Price per unit'),
+  }),
+  'One quotation line',
+);
+
+export const paymentTermsSchema = describe(
+  z.strictObject({
+    method: paymentMethodSchema,
+    depositPercent: describe(
+      z._default(percentSchema, 30),
+      'Deposit due before production, percent of the total',
+    ),
+  }),
+  'Payment terms',
+);
+
+export type QuotationLine = z.infer<typeof quotationLineSchema>;
+export type PaymentTerms = z.infer<typeof paymentTermsSchema>;
+
+/** The quotation total (quantity x unit price, summed) stays within what money may hold. */
+function totalWithinBounds(lines: readonly QuotationLine[]): boolean {
+  let total = 0n;
+  for (const l of lines) {
+    // Fields already refused are reported; a line that cannot be priced says nothing of the total.
+    if (!quotationLineSchema.safeParse(l).success) return true;
+    total += lineTotalMinor(l.unitPrice, l.quantity);
+  }
+  return total <= MAX_MONEY_MINOR;
+}
+
+export const quotationSent = defineEvent({
+  type: 'QUOTATION_SENT',
+  description: 'A quotation (or a revision) was sent: INQUIRY -> QUOTATION',
+  fields: {
+    quotationNo: line(64, 'Quotation number'),
+    incoterm: incotermSchema,
+    namedPlace: line(200, 'Named place of the Incoterm, e.g. "Shanghai"'),
+    lines: z.array(quotationLineSchema).check(
+      z.minLength(1),
+      z.maxLength(200),
+      z.refine((lines) => lines.every((l) => l.unitPrice.currency === lines[0].unitPrice.currency), {
+        message: 'all lines must use the same currency',
+      }),
+      z.refine(totalWithinBounds, { message: 'the quotation total must be at most 1,000,000,000,000.00' }),
+    ),
+    paymentTerms: paymentTermsSchema,
+    validUntil: describeCopy(calendarDateSchema, 'Last day the quotation is valid'),
+    leadTimeDays: describe(z.int().check(z.minimum(0), z.maximum(3650)), 'Production lead time in days'),
+  },
+  allowedWhen: inStage('INQUIRY', 'QUOTATION'),
+  nextStep: 'send a quotation',
+  decide(state, e, ctx) {
+    const currency = e.lines[0].unitPrice.currency;
+    const total = e.lines.reduce(
+      (sum, l) => addMoney(sum, multiplyMoney(l.unitPrice, l.quantity)),
+      zero(currency),
+    );
+    const quotation: Quotation = {
+      quotationNo: e.quotationNo,
+      incoterm: e.incoterm,
+      namedPlace: e.namedPlace,
+      lines: e.lines,
+      paymentTerms: e.paymentTerms,
+      validUntil: e.validUntil,
+      leadTimeDays: e.leadTimeDays,
+      total,
+      sentAt: ctx.now,
+      revisions: (state.quotation?.revisions ?? 0) + 1,
+    };
+    const next = { ...state, quotation };
+    const summary = `Quotation ${e.quotationNo} sent: ${formatMoney(total)} ${e.incoterm} ${e.namedPlace}`;
+    // A revision keeps the stage (and its stall clock): only a stage change stops reminders.
+    return state.stage === 'INQUIRY'
+      ? advance(next, 'QUOTATION', ctx, summary)
+      : accepted(next, `${summary} (revision ${quotation.revisions - 1})`);
+  },
+});
+
+export const quotationAccepted = defineEvent({
+  type: 'QUOTATION_ACCEPTED',
+  description: 'The customer accepted the quotation: -> SAMPLE, or -> CONTRACT without a sample',
+  fields: { sampleRequired: describe(z._default(z.boolean(), true), 'false waives the sample stage') },
+  allowedWhen: inStage('QUOTATION'),
+  nextStep: "the customer's answer to the quotation",
+  decide(state, e, ctx) {
+    const next = { ...state, sample: { ...state.sample, required: e.sampleRequired } };
+    return e.sampleRequired
+      ? advance(next, 'SAMPLE', ctx, 'Quotation accepted; a sample is required')
+      : advance(next, 'CONTRACT', ctx, 'Quotation accepted; sample waived');
+  },
+});
+
+export const quotationDeclined = defineEvent({
+  type: 'QUOTATION_DECLINED',
+  description: 'The customer declined the quotation: -> CANCELLED',
+  fields: { reason: text(2000, 'Why the customer declined') },
+  allowedWhen: inStage('QUOTATION'),
+  decide(state, e, ctx) {
+    const next = { ...state, cancellation: { reason: e.reason, cancelledAt: ctx.now, notifiedAt: null } };
+    return advance(next, 'CANCELLED', ctx, `Quotation declined: ${e.reason}`);
+  },
+});
