@@ -31,15 +31,10 @@ import {
   resolveStallPolicy,
   type OrderState,
 } from '../src/domain';
-import { emailPseudonym } from '../src/domain/pseudonym';
+import { accountManagerPseudonym } from '../src/api/pseudonym';
 import { orderWorkflow } from '../src/workflows';
 import type { OrderWorkflowInput } from '../src/workflows/input';
-import {
-  accountManagerKey,
-  customerCompanyKey,
-  orderStageKey,
-  orderStalledKey,
-} from '../src/workflows/searchAttributes';
+import { orderSearchAttributes } from '../src/workflows/searchAttributes';
 import { newInquiry } from '../test/support/orderFixtures';
 import { SmtpSink } from '../test/support/smtp';
 import { WorkerProcess } from '../test/support/workerProcess';
@@ -589,16 +584,13 @@ function idleStart(id: string, template: OrderState, taskQueue: string) {
     workflowId: id,
     taskQueue,
     args: [input] as [OrderWorkflowInput],
-    typedSearchAttributes: [
-      { key: orderStageKey, value: state.stage },
-      { key: orderStalledKey, value: false },
-      { key: customerCompanyKey, value: order.customer.company },
-      { key: accountManagerKey, value: emailPseudonym(order.accountManager.email) },
-    ],
-    memo: {
-      customer: { name: order.customer.name, company: order.customer.company },
-      accountManager: { email: order.accountManager.email },
-    },
+    typedSearchAttributes: orderSearchAttributes({
+      ...state,
+      accountManagerPseudonym: accountManagerPseudonym(
+        order.accountManager.email,
+        'bench-pseudonym-key-of-32-characters',
+      ),
+    }),
   };
 }
 

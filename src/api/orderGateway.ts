@@ -6,6 +6,7 @@ import { orderWorkflow } from '../workflows';
 import type { OrderWorkflowInput } from '../workflows/input';
 import { openOrderUpdate, orderQuery, recordEventUpdate, type EventOutcome } from '../workflows/messages';
 import { orderSearchAttributes, orderStageKey } from '../workflows/searchAttributes';
+import { accountManagerPseudonym } from './pseudonym';
 import type { TemporalAccess } from './temporalClient';
 import { mapTemporalError, temporalAnswers, temporalUnavailable } from './temporalErrors';
 
@@ -86,7 +87,7 @@ export function orderGateway(temporal: TemporalAccess, config: Config): OrderGat
             stage: 'INQUIRY',
             stalled: false,
             customer: order.customer,
-            accountManager: order.accountManager,
+            accountManagerPseudonym: accountManagerPseudonym(order.accountManager.email, config.pseudonymKey),
           }),
           staticSummary: `Export order ${order.orderId} · ${order.customer.company} · ${productLines(order.inquiry.products.length)}`,
         });
@@ -101,9 +102,10 @@ export function orderGateway(temporal: TemporalAccess, config: Config): OrderGat
     recordEvent(orderId, event, actor) {
       return call({ orderId, needsWorker: true }, async (client) => {
         try {
-          return await client.workflow
-            .getHandle(orderId)
-            .executeUpdate(recordEventUpdate, { args: [{ event, actor }], updateId: event.eventId ?? randomUUID() });
+          return await client.workflow.getHandle(orderId).executeUpdate(recordEventUpdate, {
+            args: [{ event, actor }],
+            updateId: event.eventId ?? randomUUID(),
+          });
         } catch (err) {
           if (!(err instanceof WorkflowNotFoundError)) throw err;
           const stage = await closedStage(client, orderId);

@@ -14,7 +14,10 @@ export function temporalUiLink({ uiUrl, namespace }: LinkConfig, orderId: string
 }
 
 /** The contract's order view: the domain's view (from the workflow or the read model) with its links. */
-export function withLinks<V extends object>(view: V, links: LinkConfig): V & { links: { temporalUi: string } } {
+export function withLinks<V extends object>(
+  view: V,
+  links: LinkConfig,
+): V & { links: { temporalUi: string } } {
   const orderId = (view as { orderId?: unknown }).orderId;
   return { ...view, links: { temporalUi: temporalUiLink(links, String(orderId)) } };
 }

@@ -120,7 +120,8 @@ export function updateRejection(err: WorkflowUpdateFailedError): ApiError | unde
     });
   }
   if (failure.type === 'EVENT_ID_REUSED') return eventIdReused(failure.message);
-  if (failure.type === 'ORDER_LIMIT_REACHED') return new ApiError(409, 'ORDER_LIMIT_REACHED', failure.message);
+  if (failure.type === 'ORDER_LIMIT_REACHED')
+    return new ApiError(409, 'ORDER_LIMIT_REACHED', failure.message);
   if (failure.type === 'ORDER_EXISTS') return new ApiError(409, 'ORDER_EXISTS', failure.message);
   if (failure.type === 'VALIDATION_FAILED') {
     const fields = Array.isArray(detail)

@@ -29,6 +29,9 @@ export const MIN_PRODUCTION_TOKEN_LENGTH = 32;
 
 const isRole = (role: string | undefined): role is ApiToken['role'] => ROLES.some((known) => known === role);
 
+// Documented local key for the AccountManager search attribute's keyed hash; refused in production.
+const LOCAL_PSEUDONYM_KEY = 'local-pseudonym-key-not-a-secret-0000';
+
 /** The database `npm start` creates on its own PostgreSQL (see src/dev/stack.ts). */
 export const LOCAL_DATABASE_URL = 'postgres://postgres:postgres@localhost:5433/orderdesk';
 
@@ -144,6 +147,8 @@ const envSchema = z
       .max(1000)
       .default(DEFAULT_STALL_POLICY.maxRemindersPerStage ?? 10),
     INTERNAL_EMAIL_DOMAINS: domainListSchema.optional(),
+    // Keys the hash that stands for the account manager in the AccountManager search attribute.
+    PSEUDONYM_KEY: z.string().min(32, 'at least 32 characters').optional(),
     ...codecEnvShape,
   })
   .superRefine(checkCodecEnv);
@@ -163,6 +168,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production) checkProductionTokens(e.API_TOKENS);
+  if (production && (!e.PSEUDONYM_KEY || e.PSEUDONYM_KEY === LOCAL_PSEUDONYM_KEY))
+    throw new ConfigError(
+      'Invalid configuration:\n  PSEUDONYM_KEY: a secret of 32+ characters is required in production',
+    );
   const stallPolicy: StallPolicy = {
     stageTimeLimits: { ...DEFAULT_STALL_POLICY.stageTimeLimits, ...e.STAGE_TIME_LIMITS },
     repeatEvery: e.REMINDER_REPEAT_EVERY,
@@ -208,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     defaultForwarder: { name: e.DEFAULT_FORWARDER_NAME, email: e.DEFAULT_FORWARDER_EMAIL },
     stallPolicy,
     orderLimits,
+    pseudonymKey: e.PSEUDONYM_KEY ?? LOCAL_PSEUDONYM_KEY,
     ...codecConfig(e),
   };
 }

@@ -14,7 +14,7 @@ export function orderRecord(state: OrderState): OrderRecord {
   return {
     orderId: state.orderId,
     seq: state.timelineTotal,
-    view: view as unknown as Record<string, unknown>,
+    view: { ...view },
     stage: state.stage,
     status: state.status,
     stalled: state.stalled,

@@ -1,6 +1,5 @@
 import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
 import type { OrderState } from '../domain';
-import { emailPseudonym } from '../domain/pseudonym';
 
 // What engineers filter on in the Temporal UI. Plain business facts only: search attributes are
 // stored in clear text, so never a person's contact details.
@@ -16,8 +15,13 @@ export const orderSearchAttributeKeys = [
   accountManagerKey,
 ] as const;
 
-/** The facts of an order its search attributes show; the API sets them at start, the workflow after. */
-export type OrderFacts = Pick<OrderState, 'stage' | 'stalled' | 'customer' | 'accountManager'>;
+/**
+ * The facts of an order its search attributes show. `accountManagerPseudonym` is a keyed hash only
+ * the API can compute (see src/api/pseudonym.ts); it is set at start and never changes.
+ */
+export type OrderFacts = Pick<OrderState, 'stage' | 'stalled' | 'customer'> & {
+  accountManagerPseudonym?: string;
+};
 
 /** The one mapping from an order to its search attributes (API at start, workflow, bench). */
 export function orderSearchAttributes(order: OrderFacts): SearchAttributePair[] {
@@ -25,6 +29,8 @@ export function orderSearchAttributes(order: OrderFacts): SearchAttributePair[] 
     { key: orderStageKey, value: order.stage },
     { key: orderStalledKey, value: order.stalled },
     { key: customerCompanyKey, value: order.customer.company },
-    { key: accountManagerKey, value: emailPseudonym(order.accountManager.email) },
+    ...(order.accountManagerPseudonym === undefined
+      ? []
+      : [{ key: accountManagerKey, value: order.accountManagerPseudonym }]),
   ];
 }

@@ -15,9 +15,9 @@ export function createVisibility() {
   let details = '';
 
   return function publish(state: OrderState): void {
-    const changes = orderSearchAttributes(state).filter(
+    const changes: SearchAttributePair[] = orderSearchAttributes(state).filter(
       (pair) => published.get(pair.key.name) !== pair.value,
-    ) as SearchAttributePair[];
+    );
     if (changes.length) upsertSearchAttributes(changes);
     for (const pair of changes) published.set(pair.key.name, pair.value);
     const summary = summarizeOrder(state);

@@ -235,6 +235,7 @@ describe('production limits at POST /orders', () => {
       env: {
         NODE_ENV: 'production',
         API_TOKENS: `prod-ops:ops:${opsToken}`,
+        PSEUDONYM_KEY: 'a-production-pseudonym-key-of-32-chars',
         MAIL_FROM: 'orders@exporter.example',
         INTERNAL_EMAIL_DOMAINS: 'exporter.example',
       },

@@ -165,7 +165,7 @@ describe('an order through its whole life over HTTP', () => {
     expect(timeline.status).toBe(200);
     const entries = [...(timeline.body as { entries: OrderView['timeline'] }).entries].reverse();
     expect(entries.slice(-final.timeline.length)).toEqual(
-      final.timeline.map((t) => expect.objectContaining({ ...t, summary: expect.any(String) })),
+      final.timeline.map((t): unknown => expect.objectContaining({ ...t, summary: expect.any(String) })),
     );
     const clientEntries = entries.filter((t) => t.actor !== 'system' && t.type !== 'ORDER_CREATED');
     expect(clientEntries.map((t) => t.type)).toEqual(Object.values(fullLife).map((ev) => ev.type));

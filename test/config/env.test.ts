@@ -42,7 +42,11 @@ describe('read model database', () => {
 
 describe('API tokens', () => {
   const secret = (c: string) => c.repeat(32);
-  const production = { NODE_ENV: 'production', MAIL_FROM: 'orders@exporter.example' };
+  const production = {
+    NODE_ENV: 'production',
+    MAIL_FROM: 'orders@exporter.example',
+    PSEUDONYM_KEY: 'k'.repeat(32),
+  };
 
   it('take the roles viewer, ops and manager', () => {
     const { api } = loadConfig({ API_TOKENS: 'v:viewer:token-one1,o:ops:token-two22,m:manager:token-3333' });
@@ -73,6 +77,7 @@ describe('API tokens', () => {
 describe('limits', () => {
   const production = {
     NODE_ENV: 'production',
+    PSEUDONYM_KEY: 'k'.repeat(32),
     MAIL_FROM: 'orders@exporter.example',
     API_TOKENS: `ops:ops:${'x'.repeat(32)}`,
   };
@@ -113,5 +118,26 @@ describe('limits', () => {
     expect(() => loadConfig({ INTERNAL_EMAIL_DOMAINS: 'not a domain' })).toThrow(/INTERNAL_EMAIL_DOMAINS/);
     expect(() => loadConfig({ REMINDER_MAX_PER_STAGE: '0' })).toThrow(/REMINDER_MAX_PER_STAGE/);
     expect(loadConfig({ STAGE_TIME_LIMITS: 'INQUIRY=1s' }).stallPolicy.stageTimeLimits.INQUIRY).toBe('1s');
+  });
+});
+
+describe('the account manager pseudonym key', () => {
+  const production = {
+    NODE_ENV: 'production',
+    MAIL_FROM: 'orders@exporter.example',
+    API_TOKENS: `o:ops:${'t'.repeat(32)}`,
+  };
+
+  it('has a documented local default outside production', () => {
+    expect(loadConfig({}).pseudonymKey).toEqual(expect.any(String));
+  });
+
+  it('is required in production, at least 32 characters, and never the local one', () => {
+    expect(() => loadConfig(production)).toThrow(/PSEUDONYM_KEY/);
+    expect(() => loadConfig({ ...production, PSEUDONYM_KEY: 'short' })).toThrow(/PSEUDONYM_KEY/);
+    expect(() => loadConfig({ ...production, PSEUDONYM_KEY: loadConfig({}).pseudonymKey })).toThrow(
+      /PSEUDONYM_KEY/,
+    );
+    expect(loadConfig({ ...production, PSEUDONYM_KEY: 's'.repeat(40) }).pseudonymKey).toBe('s'.repeat(40));
   });
 });

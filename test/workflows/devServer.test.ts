@@ -7,8 +7,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { orderView, type OrderEventInput } from '../../src/domain';
-import { emailPseudonym } from '../../src/domain/pseudonym';
 import { createReadModel } from '../../src/readModel';
+import { accountManagerPseudonym } from '../../src/api/pseudonym';
 import { orderWorkflow } from '../../src/workflows';
 import type { OrderWorkflowInput } from '../../src/workflows/input';
 import { orderEventSignal, orderQuery, recordEventUpdate } from '../../src/workflows/messages';
@@ -22,6 +22,7 @@ import { SmtpSink } from '../support/smtp';
 import { devServerEnvironment, eventually, uniqueTaskQueue } from '../support/temporal';
 import { WorkerProcess } from '../support/workerProcess';
 
+const PSEUDONYM_KEY = 'a-test-pseudonym-key-of-32-characters';
 let env: TestWorkflowEnvironment;
 let workflowBundle: WorkflowBundleWithSourceMap;
 let worker: Worker;
@@ -51,7 +52,12 @@ function start(input: OrderWorkflowInput, queue = taskQueue): Promise<WorkflowHa
     taskQueue: queue,
     workflowId: order.orderId,
     args: [input],
-    typedSearchAttributes: orderSearchAttributes({ ...order, stage: 'INQUIRY', stalled: false }),
+    typedSearchAttributes: orderSearchAttributes({
+      ...order,
+      stage: 'INQUIRY',
+      stalled: false,
+      accountManagerPseudonym: accountManagerPseudonym(order.accountManager.email, PSEUDONYM_KEY),
+    }),
   });
 }
 
@@ -147,9 +153,14 @@ describe('order workflow (dev server)', () => {
       return undefined;
     });
     expect(listed.workflowId).toBe(input.order.orderId);
+    // The account manager is a keyed hash there, never the address.
     expect(listed.typedSearchAttributes.get(accountManagerKey)).toBe(
-      emailPseudonym('li.wei@exporter.example'),
+      accountManagerPseudonym('li.wei@exporter.example', PSEUDONYM_KEY),
     );
+    expect(listed.typedSearchAttributes.get(accountManagerKey)).not.toBe(
+      accountManagerPseudonym('li.wei@exporter.example', 'another-key-of-at-least-32-characters'),
+    );
+    expect(JSON.stringify(listed.typedSearchAttributes)).not.toContain('li.wei');
     // Current details carry the readable summary for the UI.
     const description = await handle.describe();
     expect(description.workflowId).toBe(input.order.orderId);
