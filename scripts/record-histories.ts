@@ -21,9 +21,10 @@ import { orderEventSignal, recordEventUpdate } from '../src/workflows/messages';
 import { HISTORY_CODEC_ENV } from '../test/support/codecKeys';
 import { fakeActivities } from '../test/support/fakeActivities';
 import { orderWhen, walkFullLife } from '../test/support/orderClient';
+import { eventually } from '../test/support/temporal';
 import { fullLife, workflowInput } from '../test/support/orderFixtures';
 
-const version = process.env.HISTORY_VERSION ?? 'v1';
+const version = process.env.HISTORY_VERSION ?? 'r1.0';
 const outDir = resolve(__dirname, '..', 'test', 'histories');
 const taskQueue = 'record-histories';
 
@@ -70,14 +71,12 @@ const scenarios: Record<
     { continueAsNewAfterEvents: 3 },
     async (client, input) => {
       const handle = await start(client, input);
-      for (const event of [
-        fullLife.quotation,
-        fullLife.accepted,
-        fullLife.sample1,
-        fullLife.sampleRejected,
-      ]) {
+      const firstRun = (await handle.describe()).runId;
+      for (const event of [fullLife.quotation, fullLife.accepted, fullLife.sample1])
         await send(handle, event);
-      }
+      // The run continues as new once its work has settled; the next events go to the new run.
+      await eventually(async () => ((await handle.describe()).runId !== firstRun ? true : undefined));
+      await send(handle, fullLife.sampleRejected);
       await send(handle, { type: 'ORDER_CANCELLED', reason: 'sample never approved' });
       return handle;
     },
@@ -106,12 +105,18 @@ async function main(): Promise<void> {
         const input = workflowInput(order, extra);
         const handle = await run(client, input);
         await handle.result();
-        // The replay test replays the last run; a continued-as-new order's first run is saved too.
-        for await (const execution of client.workflow.list({
-          query: `WorkflowId = "${input.order.orderId}"`,
-        })) {
-          const file = join(outDir, `${version}-${name}-${execution.runId.slice(-12)}.json`);
-          writeFileSync(file, exportHistory(server, execution.workflowId, execution.runId));
+        // Every run is saved (a continued-as-new order has several); visibility lags a little.
+        const runs = await eventually(async () => {
+          const found: string[] = [];
+          for await (const execution of client.workflow.list({
+            query: `WorkflowId = "${input.order.orderId}"`,
+          }))
+            found.push(execution.runId);
+          return found.length >= (extra.continueAsNewAfterEvents ? 2 : 1) ? found : undefined;
+        });
+        for (const runId of runs) {
+          const file = join(outDir, `${version}-${name}-${runId.slice(-12)}.json`);
+          writeFileSync(file, exportHistory(server, input.order.orderId, runId));
           console.log(`recorded ${file}`);
         }
       }
