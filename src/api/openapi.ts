@@ -3,11 +3,12 @@ import {
   listOrdersQuerySchema,
   moneySchema,
   newOrderSchema,
-  ORDER_EVENT_TYPES,
   orderEventSchema,
   orderIdSchema,
   stageSchema,
+  timelineQuerySchema,
 } from '../domain';
+import { orderViewSchema } from '../domain/viewSchema';
 import { ERROR_CODES } from './errors';
 import { openApiSchemas } from './openapiSchema';
 
@@ -31,63 +32,40 @@ const errorSchema = z
 
 const nullableMoney = z.nullable(moneySchema);
 const instant = z.iso.datetime();
-const looseObject = (description: string) => z.record(z.string(), z.unknown()).describe(description);
+const links = z.object({ temporalUi: z.url().describe('This workflow in the Temporal UI') });
 
-const orderViewSchema = z
-  .object({
-    orderId: orderIdSchema,
-    stage: stageSchema,
-    status: z.enum(['OPEN', 'COMPLETED', 'CANCELLED']),
-    customer: newOrderSchema.shape.customer,
-    accountManager: newOrderSchema.shape.accountManager,
-    forwarder: z.nullable(newOrderSchema.shape.accountManager),
-    inquiry: looseObject('The inquiry as recorded, receivedAt filled in'),
-    quotation: looseObject('The latest quotation').nullable(),
-    sample: z.object({ rounds: z.number().int(), approved: z.boolean(), required: z.boolean().nullable() }),
-    contract: looseObject('The signed contract').nullable(),
-    payments: z.object({
-      depositRequired: nullableMoney,
-      depositReceived: nullableMoney,
-      balanceRequired: nullableMoney,
-      balanceReceived: nullableMoney,
-    }),
-    production: z.object({ percent: z.number(), inspections: z.array(looseObject('A QC inspection')) }),
-    shipping: z.object({
-      booking: looseObject('Booking request and confirmation'),
-      customs: looseObject('Customs declaration').nullable(),
-      billOfLading: looseObject('Bill of lading').nullable(),
-    }),
-    documents: z.object({
-      copiesSentAt: instant.nullable(),
-      dispatchedAt: instant.nullable(),
-      items: z.array(looseObject('A trade document')),
-    }),
-    stalled: z.boolean(),
-    stageEnteredAt: instant,
-    stageDeadline: instant.nullable().describe('When the stall reminder fires; null once closed'),
-    remindersSent: z.number().int(),
-    timeline: z.array(
-      z.object({
-        eventId: z.string(),
-        type: z.string(),
-        at: instant,
-        actor: z.string().describe('API token name, or "system"'),
-        summary: z.string(),
-      }),
-    ),
-    allowedEvents: z.array(z.enum(ORDER_EVENT_TYPES)).describe('Events that fit the order now (extension)'),
-    links: z.object({ temporalUi: z.url().describe('This workflow in the Temporal UI') }),
-  })
+// The domain's view schema is the one definition of the order view; the API adds its links.
+const orderViewResponseSchema = z
+  .object({ ...orderViewSchema.shape, links })
   .describe('The order view (more fields may be added)');
 
 const orderSummarySchema = z.object({
   orderId: orderIdSchema,
-  stage: z.nullable(stageSchema),
-  customer: z.object({ name: z.string().nullable(), company: z.string().nullable() }),
-  accountManager: z.object({ email: z.string().nullable() }),
+  stage: stageSchema,
+  status: z.enum(['OPEN', 'COMPLETED', 'CANCELLED']),
+  customer: z.object({ name: z.string(), company: z.string() }),
+  accountManager: z.object({ email: z.string() }),
   stalled: z.boolean(),
   updatedAt: instant,
-  links: z.object({ temporalUi: z.url() }),
+  stageDeadline: instant.nullable(),
+  amountOutstanding: nullableMoney.describe('Money still due on the contract; null before one is signed'),
+  nextDueAt: instant.nullable().describe('The next payment due date, if any'),
+  links,
+});
+
+const timelinePageSchema = z.object({
+  entries: z.array(
+    z.object({
+      seq: z.number().int().describe('1 for the order creation, then one per accepted event'),
+      eventId: z.string(),
+      type: z.string(),
+      at: instant,
+      actor: z.string(),
+      summary: z.string(),
+      payload: z.unknown().describe('The event as accepted (validated fields only); null for the creation'),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
 });
 
 const emailSchema = z.object({
@@ -102,8 +80,9 @@ const emailSchema = z.object({
 // Request bodies stay inline (not components): the ops console builds its forms from them as they are.
 const schemas = openApiSchemas({
   Error: errorSchema,
-  OrderView: orderViewSchema,
+  OrderView: orderViewResponseSchema,
   OrderSummary: orderSummarySchema,
+  TimelinePage: timelinePageSchema,
   Email: emailSchema,
 });
 
@@ -133,8 +112,8 @@ export function buildOpenApiDocument(serverUrl?: string): object {
   const err = (description: string) => json(errorSchema, description);
   const common = {
     401: err('UNAUTHENTICATED: no or unknown token'),
-    429: err('RATE_LIMITED: too many requests for this token'),
-    503: err('TEMPORAL_UNAVAILABLE or WORKERS_UNAVAILABLE'),
+    429: err('RATE_LIMITED (per token) or TOO_MANY_REQUESTS (failed logins per address); Retry-After'),
+    503: err('TEMPORAL_UNAVAILABLE, WORKERS_UNAVAILABLE (writes) or DATABASE_UNAVAILABLE (reads)'),
   };
 
   return {
@@ -160,16 +139,23 @@ export function buildOpenApiDocument(serverUrl?: string): object {
     paths: {
       '/health': {
         get: {
-          summary: 'Liveness and Temporal reachability',
+          summary: 'Liveness, Temporal and database reachability',
           responses: {
-            200: json(z.object({ status: z.literal('ok'), temporal: z.literal('ok') }), 'Temporal answers'),
+            200: json(
+              z.object({ status: z.literal('ok'), temporal: z.literal('ok'), database: z.literal('ok') }),
+              'Temporal and the database answer',
+            ),
             503: json(
               z.object({
                 status: z.literal('unavailable'),
-                temporal: z.literal('unavailable'),
-                error: z.object({ code: z.literal('TEMPORAL_UNAVAILABLE'), message: z.string() }),
+                temporal: z.enum(['ok', 'unavailable']),
+                database: z.enum(['ok', 'unavailable']),
+                error: z.object({
+                  code: z.enum(['TEMPORAL_UNAVAILABLE', 'DATABASE_UNAVAILABLE']),
+                  message: z.string(),
+                }),
               }),
-              'Temporal cannot be reached',
+              'Temporal or the database cannot be reached',
             ),
           },
         },
@@ -184,19 +170,19 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           requestBody: body(newOrderSchema),
           responses: {
             201: {
-              ...json(orderViewSchema, 'The new order'),
+              ...json(orderViewResponseSchema, 'The new order'),
               headers: { Location: { description: '/orders/{orderId}', schema: { type: 'string' } } },
             },
             400: err('VALIDATION_FAILED'),
             403: err('FORBIDDEN: role viewer'),
-            409: err('ORDER_EXISTS'),
+            409: err('ORDER_EXISTS: the id is taken by another order'),
             413: err('PAYLOAD_TOO_LARGE'),
             415: err('UNSUPPORTED_MEDIA_TYPE'),
             ...common,
           },
         },
         get: {
-          summary: 'List orders from Temporal visibility (eventually consistent)',
+          summary: 'List orders from the read model (one entry per order; follows writes within moments)',
           security,
           parameters: parameters('query', listOrdersQuerySchema),
           responses: {
@@ -214,7 +200,11 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           summary: 'The order view',
           security,
           parameters: orderIdParams,
-          responses: { 200: json(orderViewSchema, 'The order'), 404: err('ORDER_NOT_FOUND'), ...common },
+          responses: {
+            200: json(orderViewResponseSchema, 'The order'),
+            404: err('ORDER_NOT_FOUND'),
+            ...common,
+          },
         },
       },
       '/orders/{orderId}/events': {
@@ -224,13 +214,28 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           parameters: orderIdParams,
           requestBody: body(orderEventSchema),
           responses: {
-            200: json(orderViewSchema, 'The order after the event'),
+            200: json(orderViewResponseSchema, 'The order after the event'),
             400: err('VALIDATION_FAILED (schema, currency, overpayment, ...)'),
             403: err('FORBIDDEN: role viewer'),
             404: err('ORDER_NOT_FOUND'),
-            409: err('EVENT_NOT_ALLOWED, details {stage, allowedEvents}'),
+            409: err(
+              'EVENT_NOT_ALLOWED (details {stage, allowedEvents}), EVENT_ID_REUSED or ORDER_LIMIT_REACHED',
+            ),
             413: err('PAYLOAD_TOO_LARGE'),
             415: err('UNSUPPORTED_MEDIA_TYPE'),
+            ...common,
+          },
+        },
+      },
+      '/orders/{orderId}/timeline': {
+        get: {
+          summary: 'Every accepted event, newest first, a page at a time',
+          security,
+          parameters: [...orderIdParams, ...parameters('query', timelineQuerySchema)],
+          responses: {
+            200: json(timelinePageSchema, 'One page of the timeline'),
+            400: err('VALIDATION_FAILED (a cursor this API did not issue)'),
+            404: err('ORDER_NOT_FOUND'),
             ...common,
           },
         },

@@ -1,20 +1,15 @@
-import { allowedEvents, type OrderEventType } from './events';
+import { allowedEvents } from './events';
 import { addMoney, compareMoney, subtractMoney, type Money } from './money';
 import type { OrderState } from './types';
+import type { OrderView } from './viewSchema';
+
+export type { OrderView } from './viewSchema';
 
 /**
- * The order as people read it: the state less the reducer's own bookkeeping, plus the events that
- * fit now and what is still owed. The workflow answers every update with it and the read model
- * stores it, so both always show the same thing; the API adds links.
+ * The order as people read it (its shape: ./viewSchema.ts): the state less the reducer's own
+ * bookkeeping, plus the events that fit now and what is still owed. The workflow answers every
+ * update with it and the read model stores it, so both always show the same thing; the API adds links.
  */
-export type OrderView = Omit<
-  OrderState,
-  'remindersSentInStage' | 'eventKeys' | 'clientEventCount' | 'noteCount'
-> & {
-  allowedEvents: OrderEventType[];
-  amountOutstanding: Money | null;
-};
-
 export function orderView(state: OrderState): OrderView {
   const {
     remindersSentInStage: _reminders,

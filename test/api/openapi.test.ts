@@ -98,6 +98,7 @@ describe('buildOpenApiDocument', () => {
       '/orders/{orderId}': ['get'],
       '/orders/{orderId}/events': ['post'],
       '/orders/{orderId}/emails': ['get'],
+      '/orders/{orderId}/timeline': ['get'],
     });
     for (const [path, o] of Object.entries(doc.paths).flatMap(([p, m]) =>
       Object.values(m).map((x) => [p, x] as const),
@@ -113,6 +114,7 @@ describe('buildOpenApiDocument', () => {
       'Error',
       'OrderSummary',
       'OrderView',
+      'TimelinePage',
     ]);
     expect(doc.components.securitySchemes.bearerAuth).toEqual({
       type: 'http',
@@ -140,10 +142,12 @@ describe('buildOpenApiDocument', () => {
     const { OrderView, OrderSummary, Error } = doc.components.schemas;
     expect(OrderView.additionalProperties).toBeUndefined();
     expect(OrderView.required).toEqual(expect.arrayContaining(['orderId', 'stage', 'status', 'timeline']));
-    expect(OrderSummary.properties?.stage).toMatchObject({
-      nullable: true,
-      enum: expect.arrayContaining([null]),
-    });
+    expect(OrderView.required).toEqual(
+      expect.arrayContaining(['timelineTotal', 'allowedEvents', 'amountOutstanding', 'links']),
+    );
+    expect(OrderSummary.properties?.amountOutstanding).toMatchObject({ nullable: true });
+    expect(OrderSummary.required).toEqual(expect.arrayContaining(['orderId', 'stage', 'amountOutstanding']));
+    expect(responseSchema('/orders/{orderId}/timeline', 'get', '200')).toEqual(ref('TimelinePage'));
     expect(Error.required).toEqual(['error']);
   });
 
@@ -182,8 +186,22 @@ describe('buildOpenApiDocument', () => {
       'stalled',
       'customer',
       'accountManager',
+      'q',
+      'outstanding',
+      'overdue',
+      'template',
+      'sort',
       'pageSize',
       'nextPageToken',
+    ]);
+    expect(query.find((p) => p.name === 'sort')?.schema).toMatchObject({
+      enum: ['updatedAt', '-updatedAt', 'stageDeadline'],
+      default: '-updatedAt',
+    });
+    expect(op('/orders/{orderId}/timeline', 'get').parameters?.map((p) => p.name)).toEqual([
+      'orderId',
+      'cursor',
+      'limit',
     ]);
     for (const p of query) {
       expect(p).toMatchObject({ in: 'query', required: false, schema: expect.any(Object) });

@@ -1,0 +1,187 @@
+/**
+ * The order view, defined once: the type `OrderView` is inferred from this schema, `orderView()`
+ * builds it from the state, the read model stores it, and the OpenAPI document is derived from it.
+ * Kept out of the domain's index: the workflow only needs the type, and every schema here would
+ * otherwise be built once more in every cached order.
+ */
+import { moneySchema } from './money';
+import { ORDER_EVENT_TYPES, paymentTermsSchema, quotationLineSchema } from './events';
+import { contactSchema, customerSchema, incotermSchema, productLineSchema } from './schemas/common';
+import { inquirySchema } from './schemas/new-order';
+import { OPEN_STAGES, stageSchema } from './stages';
+import { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './types';
+import { describe, z } from './zod';
+
+const instant = z.string();
+const nullableInstant = z.nullable(instant);
+const nullableMoney = z.nullable(moneySchema);
+
+const timelineEntrySchema = describe(
+  z.object({
+    eventId: z.string(),
+    type: z.enum([...ORDER_EVENT_TYPES, ...SYSTEM_EVENT_TYPES, 'ORDER_CREATED']),
+    at: instant,
+    actor: describe(z.string(), 'API token name, "system", or who sent a signal'),
+    summary: z.string(),
+  }),
+  'One accepted event',
+);
+
+const quotationViewSchema = z.object({
+  quotationNo: z.string(),
+  incoterm: incotermSchema,
+  namedPlace: z.string(),
+  lines: z.array(quotationLineSchema),
+  paymentTerms: paymentTermsSchema,
+  validUntil: z.string(),
+  leadTimeDays: z.number(),
+  total: moneySchema,
+  sentAt: instant,
+  revisions: describe(z.number(), 'Quotations sent in all; 1 = no revision yet'),
+});
+
+const sampleRoundSchema = z.object({
+  round: z.number(),
+  courier: z.string(),
+  trackingNo: z.string(),
+  sentAt: instant,
+  outcome: z.enum(['PENDING', 'APPROVED', 'REJECTED']),
+  decidedAt: nullableInstant,
+  feedback: z.nullable(z.string()),
+});
+
+const inspectionSchema = z.object({
+  result: z.enum(['PASSED', 'FAILED']),
+  inspector: z.string(),
+  reportRef: z.nullable(z.string()),
+  recordedAt: instant,
+});
+
+const stallPolicySchema = z.object({
+  stageTimeLimits: z.record(z.enum(OPEN_STAGES), z.string()),
+  repeatEvery: z.string(),
+  escalateAfter: z.number(),
+  escalateTo: z.nullable(z.string()),
+  maxRemindersPerStage: z.optional(z.number()),
+});
+
+export const orderViewSchema = describe(
+  z.object({
+    orderId: z.string(),
+    stage: stageSchema,
+    status: z.enum(['OPEN', 'COMPLETED', 'CANCELLED']),
+    customer: customerSchema,
+    accountManager: contactSchema,
+    forwarder: z.nullable(contactSchema),
+    inquiry: z.object({
+      ...inquirySchema.shape,
+      receivedAt: instant,
+      products: z.array(productLineSchema),
+    }),
+    quotation: z.nullable(quotationViewSchema),
+    sample: z.object({
+      required: describe(z.nullable(z.boolean()), 'null until the quotation is accepted; false = waived'),
+      rounds: z.number(),
+      approved: z.boolean(),
+      history: describe(z.array(sampleRoundSchema), 'The latest sample rounds'),
+    }),
+    contract: z.nullable(
+      z.object({
+        contractNo: z.string(),
+        totalAmount: moneySchema,
+        depositPercent: z.number(),
+        signedAt: instant,
+      }),
+    ),
+    payments: z.object({
+      depositRequired: nullableMoney,
+      depositReceived: nullableMoney,
+      balanceRequired: nullableMoney,
+      balanceReceived: nullableMoney,
+      receipts: describe(
+        z.array(
+          z.object({
+            kind: z.enum(['DEPOSIT', 'BALANCE']),
+            amount: moneySchema,
+            reference: z.string(),
+            receivedAt: instant,
+          }),
+        ),
+        'The latest payments received',
+      ),
+    }),
+    production: z.object({
+      percent: z.number(),
+      notes: describe(z.array(z.string()), 'The latest progress notes'),
+      inspections: describe(z.array(inspectionSchema), 'The latest QC inspections'),
+      completedAt: nullableInstant,
+    }),
+    shipping: z.object({
+      booking: z.object({
+        requestedAt: nullableInstant,
+        confirmed: z.nullable(
+          z.object({
+            forwarder: z.string(),
+            vessel: z.string(),
+            voyage: z.string(),
+            etd: z.string(),
+            containerNos: z.array(z.string()),
+            confirmedAt: instant,
+          }),
+        ),
+      }),
+      customs: z.nullable(z.object({ declarationNo: z.string(), declaredAt: instant })),
+      billOfLading: z.nullable(
+        z.object({
+          blNo: z.string(),
+          blType: z.enum(['ORIGINAL', 'TELEX_RELEASE', 'SEA_WAYBILL']),
+          issuedAt: instant,
+        }),
+      ),
+    }),
+    documents: z.object({
+      copiesSentAt: nullableInstant,
+      confirmedAt: nullableInstant,
+      dispatchedAt: nullableInstant,
+      items: z.array(
+        z.object({
+          kind: z.enum(['COMMERCIAL_INVOICE', 'PACKING_LIST', 'BILL_OF_LADING']),
+          reference: z.string(),
+        }),
+      ),
+    }),
+    cancellation: z.nullable(
+      z.object({ reason: z.string(), cancelledAt: instant, notifiedAt: nullableInstant }),
+    ),
+    stalled: z.boolean(),
+    stageEnteredAt: instant,
+    stageDeadline: describe(nullableInstant, 'When the stall reminder fires; null once closed'),
+    remindersSent: z.number(),
+    timeline: describe(z.array(timelineEntrySchema), 'The latest entries; GET /orders/{id}/timeline has all'),
+    timelineTotal: describe(z.number(), 'How many events the order has taken (its timeline length)'),
+    failedEffects: z.array(z.object({ effect: z.enum(EFFECT_KINDS), error: z.string(), failedAt: instant })),
+    rejectedEvents: describe(
+      z.array(
+        z.object({
+          eventId: z.nullable(z.string()),
+          type: z.string(),
+          at: instant,
+          actor: z.string(),
+          reason: z.string(),
+        }),
+      ),
+      'The latest signals the order turned down',
+    ),
+    policy: stallPolicySchema,
+    createdAt: instant,
+    updatedAt: instant,
+    closedAt: nullableInstant,
+    allowedEvents: describe(z.array(z.enum(ORDER_EVENT_TYPES)), 'Events that fit the order now'),
+    amountOutstanding: describe(nullableMoney, 'What the customer still owes on the contract'),
+  }),
+  'The order view (more fields may be added)',
+);
+
+export const timelineEntryViewSchema = timelineEntrySchema;
+
+export type OrderView = z.output<typeof orderViewSchema>;
