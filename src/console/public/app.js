@@ -618,8 +618,11 @@ function paintOrder(view, emails, schemas) {
       ],
     ]),
   );
+  // The view carries the latest entries; GET /orders/{id}/timeline pages through all of them.
+  const shown = view.timeline.length;
+  const total = view.timelineTotal ?? shown;
   const timeline = section(
-    'Timeline',
+    total > shown ? `Timeline (latest ${shown} of ${total})` : 'Timeline',
     table(
       'Timeline',
       ['When', 'Event', 'Actor', 'Summary'],
