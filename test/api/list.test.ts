@@ -60,6 +60,8 @@ describe('GET /orders', () => {
       accountManager: { name: 'Ana', email: otherManager },
     });
     expect((await sendEvent(stack.app, b.orderId, fullLife.quotation)).status).toBe(200);
+    // The read model follows the answer within moments.
+    await orderWhen(stack.app, b.orderId, (v) => v.stage === 'QUOTATION');
 
     const all = await listed({ customer: company }, [a.orderId, b.orderId, c.orderId]);
     const summaryOfB = all.orders.find((o) => o.orderId === b.orderId);

@@ -437,6 +437,7 @@ describe('auth, limits and the open endpoints', () => {
         '/orders/{orderId}',
         '/orders/{orderId}/emails',
         '/orders/{orderId}/events',
+        '/orders/{orderId}/timeline',
       ].sort(),
     );
     expect(Object.keys(openapi.paths['/orders'])).toEqual(expect.arrayContaining(['get', 'post']));

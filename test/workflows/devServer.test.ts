@@ -134,6 +134,27 @@ describe('order workflow (dev server)', () => {
     ]);
   });
 
+  it('records a signal whose payload would overflow or nest without end as rejected, and the order lives on', async () => {
+    const handle = await start(workflowInput());
+    const overflowing = {
+      ...fullLife.quotation,
+      lines: [
+        {
+          description: 'too many',
+          quantity: 1e306,
+          unitPrice: { amount: '999999999999.99', currency: 'USD' },
+        },
+      ],
+    };
+    let deep: Record<string, unknown> = { leaf: true };
+    for (let i = 0; i < 2_000; i++) deep = { deep };
+    for (const payload of [overflowing, { type: 'NOTE_ADDED', text: 'x', extra: deep }])
+      await signalAndSettle(handle, payload as unknown as OrderEventInput);
+    const state = await signalAndSettle(handle, fullLife.quotation);
+    expect(state.stage).toBe('QUOTATION');
+    expect(state.rejectedEvents.map((r) => r.type)).toEqual(['QUOTATION_SENT', 'NOTE_ADDED']);
+  });
+
   it('keeps search attributes current: stage and stalled are visible through the list API', async () => {
     const company = `Visible GmbH ${Date.now()}`;
     const input = workflowInput({
