@@ -1,3 +1,4 @@
+import type { SentEmail, TimelineRecord as AcceptedEvent } from '../domain';
 import type { Money } from '../domain/money';
 
 /**
@@ -6,28 +7,14 @@ import type { Money } from '../domain/money';
  * idempotent per (order id, event sequence), so a replayed or retried projection changes nothing.
  */
 
-/** One accepted event, as the timeline shows it. `seq` counts an order's accepted events from 1. */
-export interface TimelineRecord {
-  seq: number;
-  eventId: string;
-  type: string;
-  at: string;
-  actor: string;
-  summary: string;
-  /** The event as accepted (client fields after validation); null for the order's creation. */
-  payload: unknown;
-  /** Fingerprint of a client event with its own eventId (EVENT_ID_REUSED checks); null otherwise. */
-  fingerprint: string | null;
-}
+/**
+ * One accepted event, as the domain records it (`seq` counts an order's events from 1); read back,
+ * its type is whatever was stored, so a type retired since still reads.
+ */
+export type TimelineRecord = Omit<AcceptedEvent, 'type'> & { type: string };
 
-export interface EmailRecord {
-  purpose: string;
-  to: string[];
-  cc: string[];
-  subject: string;
-  sentAt: string;
-  messageId: string;
-}
+/** An email the order sent, as the domain records it. */
+export type EmailRecord = SentEmail;
 
 export interface DocumentRecord {
   kind: string;
