@@ -15,10 +15,10 @@ import { loadConfig } from '../src/config/env';
 import { startDevServer, type DevServer } from '../src/dev/devServer';
 import { makeTempDir, type PostgresServer } from '../src/dev/postgres';
 import { startReadModelDatabase } from '../src/dev/readModelDatabase';
-import { HISTORY_CODEC_ENV } from '../test/support/codecKeys';
-import { newInquiry } from '../test/support/orderFixtures';
-import { SmtpSink } from '../test/support/smtp';
-import { WorkerProcess } from '../test/support/workerProcess';
+import { HISTORY_CODEC_ENV } from '../harness/codecKeys';
+import { newInquiry } from '../harness/orderFixtures';
+import { SmtpSink } from '../harness/smtp';
+import { WorkerProcess } from '../harness/workerProcess';
 import { driveOrder, LIFE, pool, type Attempt, type DriveResult } from './driver';
 import { http, type ApiBody, numberArg, parseArgs, sleep } from './lib';
 
@@ -123,7 +123,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     postgres = readModel.server;
     sink = await SmtpSink.start();
     // A worker killed mid-delivery resets its SMTP connection; smtp-server emits that as an 'error'
-    // event, which without a listener would end this process (test/support/smtp.ts has none).
+    // event, which without a listener would end this process (harness/smtp.ts has none).
     let smtpConnectionErrors = 0;
     (sink as unknown as { server: { on(event: 'error', fn: () => void): void } }).server.on('error', () => {
       smtpConnectionErrors++;
