@@ -4,9 +4,9 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  setupFiles: ['<rootDir>/test/support/quietRuntime.ts'],
-  globalSetup: '<rootDir>/test/support/globalSetup.ts',
-  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+  setupFiles: ['<rootDir>/harness/quietRuntime.ts'],
+  globalSetup: '<rootDir>/harness/globalSetup.ts',
+  globalTeardown: '<rootDir>/harness/globalTeardown.ts',
   // Real Temporal servers run under these tests; several seconds per test is normal.
   testTimeout: 120_000,
   // Two cores: more workers than that only makes each Temporal worker slower.

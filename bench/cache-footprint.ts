@@ -13,8 +13,8 @@ import { loadConfig } from '../src/config/env';
 import { startDevServer } from '../src/dev/devServer';
 import { orderWorkflow } from '../src/workflows';
 import { orderQuery } from '../src/workflows/messages';
-import { fakeActivities } from '../test/support/fakeActivities';
-import { workflowInput } from '../test/support/orderFixtures';
+import { fakeActivities } from '../harness/fakeActivities';
+import { workflowInput } from '../harness/orderFixtures';
 import { pool } from './driver';
 import { numberArg, parseArgs, settledRssMb } from './lib';
 

@@ -1,8 +1,9 @@
 /**
  * Chaos run (`npm run chaos -- --orders N`): orders driven over HTTP while the worker is SIGKILLed
- * and restarted, the Temporal dev server is killed and restarted on the same db file, the SMTP
- * server refuses connections for a while, and events are sent twice with one eventId. Then it checks
- * the invariants and exits non-zero when one fails.
+ * and restarted, the Temporal dev server is killed and restarted on the same db file, the read
+ * model's PostgreSQL is killed and restarted on its data folder, the SMTP server refuses connections
+ * for a while, and events are sent twice with one eventId. Then it waits for the read model to catch
+ * up, checks the invariants and exits non-zero when one fails.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Connection, Client } from '@temporalio/client';
@@ -15,18 +16,22 @@ import { loadConfig } from '../src/config/env';
 import { startDevServer, type DevServer } from '../src/dev/devServer';
 import { makeTempDir, type PostgresServer } from '../src/dev/postgres';
 import { startReadModelDatabase } from '../src/dev/readModelDatabase';
-import { HISTORY_CODEC_ENV } from '../test/support/codecKeys';
-import { newInquiry } from '../test/support/orderFixtures';
-import { SmtpSink } from '../test/support/smtp';
-import { WorkerProcess } from '../test/support/workerProcess';
+import { HISTORY_CODEC_ENV } from '../harness/codecKeys';
+import { newInquiry } from '../harness/orderFixtures';
+import { SmtpSink } from '../harness/smtp';
+import { WorkerProcess } from '../harness/workerProcess';
 import { driveOrder, LIFE, pool, type Attempt, type DriveResult } from './driver';
-import { http, type ApiBody, numberArg, parseArgs, sleep } from './lib';
+import { http, type ApiBody, type HttpResult, numberArg, parseArgs, sleep } from './lib';
+import { checkTimeline, fullTimeline, listedOrders, waitForCatchUp } from './readModelChecks';
 
 export interface ChaosOptions {
   orders: number;
   concurrency: number;
   workerKills: number;
   serverRestarts: number;
+  postgresKills: number;
+  /** How long PostgreSQL stays down after each kill. */
+  postgresDownMs: number;
   smtpOutageMs: number;
   /** Seconds between faults (random in [min, max]), counted from the recovery of the previous one. */
   gapMinMs: number;
@@ -44,6 +49,8 @@ export const FULL: ChaosOptions = {
   concurrency: 100,
   workerKills: 6,
   serverRestarts: 1,
+  postgresKills: 1,
+  postgresDownMs: 5_000,
   smtpOutageMs: 30_000,
   gapMinMs: 2_000,
   gapMaxMs: 8_000,
@@ -53,14 +60,21 @@ export const FULL: ChaosOptions = {
 };
 
 export interface FaultRecord {
-  kind: 'worker SIGKILL' | 'dev server kill+restart' | 'SMTP refuses (421)';
+  kind: 'worker SIGKILL' | 'dev server kill+restart' | 'PostgreSQL kill+restart' | 'SMTP refuses (421)';
   at: number;
   /** fault over: worker started again, server up, SMTP accepting */
   endedAt: number;
-  /** first accepted event (or delivered email, for SMTP) started after the fault ended */
+  /**
+   * first accepted event (or delivered email, for SMTP; or read answered 200, for PostgreSQL)
+   * started after the fault ended
+   */
   recoveredAt?: number;
   recoverMs?: number;
   downMs: number;
+  /** PostgreSQL: from the restart until the read model holds every event accepted before it */
+  caughtUpMs?: number;
+  /** PostgreSQL: events answered 200 while it was down */
+  acceptedWhileDown?: number;
 }
 
 export interface ChaosReport {
@@ -70,8 +84,16 @@ export interface ChaosReport {
   ordersExpected: number;
   eventsAccepted: number;
   duplicatesSent: number;
+  /** accepted (2xx) events missing from the read model's timelines at the end */
   acceptedMissingFromTimeline: number;
   appliedTwice: number;
+  /** client events in the read model that no client got a 2xx for */
+  unacknowledgedInReadModel: number;
+  /** orders whose read-model timeline is not seq 1..timelineTotal */
+  timelinesWithSeqGaps: number;
+  /** orders not listed exactly once by GET /orders (and listed orders the run did not create) */
+  ordersNotListedOnce: number;
+  readModelCaughtUpS?: number;
   emailsDelivered: number;
   emailsDuplicatedByMessageId: number;
   emailsRecordedNotDelivered: number;
@@ -123,7 +145,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     postgres = readModel.server;
     sink = await SmtpSink.start();
     // A worker killed mid-delivery resets its SMTP connection; smtp-server emits that as an 'error'
-    // event, which without a listener would end this process (test/support/smtp.ts has none).
+    // event, which without a listener would end this process (harness/smtp.ts has none).
     let smtpConnectionErrors = 0;
     (sink as unknown as { server: { on(event: 'error', fn: () => void): void } }).server.on('error', () => {
       smtpConnectionErrors++;
@@ -174,6 +196,29 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     const attempts: Attempt[] = [];
     const unexpected5xx: ChaosReport['unexpected5xx'] = [];
     let answers503 = 0;
+    // Reads answer 503 DATABASE_UNAVAILABLE from a PostgreSQL kill until reads are back (plus a
+    // second for answers already on their way).
+    const databaseOutages: { from: number; to?: number }[] = [];
+    const duringDatabaseOutage = (r: HttpResult) =>
+      databaseOutages.some((o) => r.endedAt >= o.from && r.startedAt <= (o.to ?? Date.now()) + 1_000);
+    /** Counts the contract's 503s; anything else >= 500 is unexpected. */
+    const onServerError = (r: HttpResult, what: string) => {
+      const code = r.body.error?.code ?? '';
+      if (
+        r.status === 503 &&
+        (['WORKERS_UNAVAILABLE', 'TEMPORAL_UNAVAILABLE'].includes(code) ||
+          (code === 'DATABASE_UNAVAILABLE' && duringDatabaseOutage(r)))
+      )
+        answers503++;
+      else unexpected5xx.push({ status: r.status, code: r.body?.error?.code, what });
+    };
+    /** After the faults, no 5xx is allowed on a read. */
+    const onFinalRead = (r: HttpResult, what: string) =>
+      unexpected5xx.push({
+        status: r.status,
+        code: r.body?.error?.code,
+        what: `final ${what.replace(/^final /, '')}`,
+      });
     const results: DriveResult[] = [];
     let driving = true;
     let faultsDone!: () => void;
@@ -192,14 +237,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         record: (a) => attempts.push(a),
         // the last event waits for the fault plan, so every fault hits orders in flight
         beforeEvent: (type) => (type === 'GOODS_RELEASED' ? faultsOver : Promise.resolve()),
-        onServerError: (r, what) => {
-          if (
-            r.status === 503 &&
-            ['WORKERS_UNAVAILABLE', 'TEMPORAL_UNAVAILABLE'].includes(r.body.error?.code ?? '')
-          )
-            answers503++;
-          else unexpected5xx.push({ status: r.status, code: r.body?.error?.code, what });
-        },
+        onServerError,
       });
       results.push(r);
       if (r.failure) log(`[${elapsed()}] order ${id} failed: ${r.failure}`);
@@ -214,40 +252,100 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     const plan: PlannedFault[] = Array.from({ length: opts.workerKills }, () => 'worker SIGKILL' as const);
     const insert = (k: PlannedFault) => plan.splice(Math.floor(rnd() * (plan.length + 1)), 0, k);
     for (let i = 0; i < opts.serverRestarts; i++) insert('dev server kill+restart');
+    for (let i = 0; i < opts.postgresKills; i++) insert('PostgreSQL kill+restart');
     const faults: FaultRecord[] = [];
+    const runFailures: string[] = [];
     // recovery probe: an order of the harness's own that takes a note until one is accepted
     const probeId = `CHAOS-${taskQueue}-probe`;
     const created = await http(base, 'POST', '/orders', { ...newInquiry(), orderId: probeId });
     if (created.status !== 201)
       throw new Error(`probe order: ${created.status} ${JSON.stringify(created.body)}`);
-    let probes = 0;
+    const probeAccepted = new Set<string>();
     const firstAcceptedAfter = async (since: number): Promise<number | undefined> => {
+      // one eventId until it is accepted: a note whose answer was a 503 may still land later
+      const eventId = `probe-${probeAccepted.size}`;
       while (Date.now() - since < 300_000) {
         const r = await http(base, 'POST', `/orders/${probeId}/events`, {
           type: 'NOTE_ADDED',
           text: 'probe',
-          eventId: `probe-${probes++}`,
+          eventId,
         });
-        if (r.status === 200) return r.endedAt;
-        if (r.status >= 500 && r.status !== 503)
-          unexpected5xx.push({ status: r.status, code: r.body.error?.code, what: 'probe' });
+        if (r.status === 200) {
+          probeAccepted.add(eventId);
+          return r.endedAt;
+        }
+        if (r.status >= 500) onServerError(r, 'probe');
         await sleep(100);
       }
       return undefined;
     };
+    /** Every eventId a client got a 2xx for so far, by order (the probe's included). */
+    const acceptedSoFar = () => {
+      const byOrder = new Map<string, Set<string>>([[probeId, new Set(probeAccepted)]]);
+      for (const a of attempts)
+        if (a.status === 200) byOrder.set(a.orderId, (byOrder.get(a.orderId) ?? new Set()).add(a.eventId));
+      return byOrder;
+    };
+    /** The first read of the probe order answered 200 after `since`. */
+    const firstReadAfter = async (since: number): Promise<number | undefined> => {
+      while (Date.now() - since < 300_000) {
+        const r = await http(base, 'GET', `/orders/${probeId}`);
+        if (r.status === 200) return r.endedAt;
+        if (r.status >= 500) onServerError(r, 'probe read');
+        await sleep(100);
+      }
+      return undefined;
+    };
+    /**
+     * PostgreSQL SIGKILLed and restarted on its data folder: events are accepted meanwhile (the
+     * probe gets one in), reads are back once a read answers 200, and the read model has caught up
+     * once it holds every event accepted before the restart.
+     */
+    const postgresOutage = async (at: number): Promise<FaultRecord> => {
+      const outage: { from: number; to?: number } = { from: at };
+      databaseOutages.push(outage);
+      await postgres!.kill();
+      log(`[${elapsed()}] PostgreSQL SIGKILLed`);
+      const acceptedWhileDownAt = await firstAcceptedAfter(at);
+      await sleep(Math.max(0, at + opts.postgresDownMs - Date.now()));
+      const restartAt = Date.now();
+      const probeInWhileDown = acceptedWhileDownAt !== undefined && acceptedWhileDownAt <= restartAt;
+      if (!probeInWhileDown) runFailures.push('no event accepted while PostgreSQL was down');
+      const acceptedWhileDown = attempts.filter(
+        (a) => a.status === 200 && a.startedAt >= at && a.endedAt <= restartAt,
+      ).length;
+      await postgres!.restart();
+      const endedAt = Date.now();
+      const recoveredAt = await firstReadAfter(endedAt);
+      outage.to = recoveredAt ?? Date.now();
+      const caughtUpAt = await waitForCatchUp(base, acceptedSoFar(), onServerError, 120_000);
+      if (caughtUpAt === undefined)
+        runFailures.push('the read model did not catch up after PostgreSQL came back');
+      return {
+        kind: 'PostgreSQL kill+restart',
+        at,
+        endedAt,
+        recoveredAt,
+        downMs: endedAt - at,
+        recoverMs: recoveredAt && recoveredAt - endedAt,
+        caughtUpMs: caughtUpAt && caughtUpAt - endedAt,
+        acceptedWhileDown: acceptedWhileDown + (probeInWhileDown ? 1 : 0),
+      };
+    };
+
     /** A worker or server fault is over once it is restarted; recovered once the probe gets an event in. */
-    const recordRecovery = async (kind: FaultRecord['kind'], at: number): Promise<void> => {
+    const recordRecovery = async (kind: FaultRecord['kind'], at: number): Promise<FaultRecord> => {
       faultInProgress = false;
       const endedAt = Date.now();
       const recoveredAt = await firstAcceptedAfter(endedAt);
-      faults.push({
+      return {
         kind,
         at,
         endedAt,
         recoveredAt,
         downMs: endedAt - at,
         recoverMs: recoveredAt && recoveredAt - endedAt,
-      });
+      };
     };
     // The SMTP outage runs beside the other faults, from the first email on, so it has mail to refuse.
     const smtpOutage = (async () => {
@@ -282,21 +380,28 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         break;
       }
       const at = Date.now();
-      faultInProgress = true;
-      if (kind === 'worker SIGKILL') {
+      // the supervisor stays on during a PostgreSQL outage: a worker exiting then is a finding
+      faultInProgress = kind !== 'PostgreSQL kill+restart';
+      let f: FaultRecord;
+      if (kind === 'PostgreSQL kill+restart') {
+        f = await postgresOutage(at);
+      } else if (kind === 'worker SIGKILL') {
         await worker.kill('SIGKILL');
         log(`[${elapsed()}] worker SIGKILLed`);
         await worker.start();
-        await recordRecovery(kind, at);
+        f = await recordRecovery(kind, at);
       } else {
         await server.stop({ hard: true });
         log(`[${elapsed()}] dev server SIGKILLed`);
         await sleep(2_000);
         await server.restart();
-        await recordRecovery(kind, at);
+        f = await recordRecovery(kind, at);
       }
-      const f = faults[faults.length - 1];
-      log(`[${elapsed()}] ${kind}: down ${f.downMs} ms, recovered ${f.recoverMs ?? '-'} ms after`);
+      faults.push(f);
+      log(
+        `[${elapsed()}] ${kind}: down ${f.downMs} ms, recovered ${f.recoverMs ?? '-'} ms after` +
+          (f.caughtUpMs === undefined ? '' : `, read model caught up ${f.caughtUpMs} ms after`),
+      );
       await sleep(opts.gapMinMs + rnd() * (opts.gapMaxMs - opts.gapMinMs));
     }
     faultsDone();
@@ -323,26 +428,37 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         log(`could not save the history of ${orderId}: ${String(err)}`);
       }
     };
-    const failures: string[] = [];
+    const failures: string[] = [...runFailures];
+    // Reads are eventually consistent: first the read model catches up with every accepted event.
+    const catchUpFrom = Date.now();
+    const caughtUpAt = await waitForCatchUp(base, acceptedSoFar(), onFinalRead, 120_000);
+    if (caughtUpAt === undefined) failures.push('the read model did not catch up within 120 s of the end');
     let missing = 0;
     let twice = 0;
+    let unacknowledged = 0;
+    let seqGaps = 0;
     let completed = 0;
     let readable = 0;
     const ordersMissingEmails: string[] = [];
     const settleDeadline = Date.now() + 60_000;
     const resentAnswered409: string[] = [];
     const recordedEmails: { messageId: string }[] = [];
-    for (const r of results) {
-      let view: ApiBody | undefined;
-      for (let i = 0; i < 50; i++) {
+    const probe: DriveResult = {
+      orderId: probeId,
+      created: true,
+      accepted: [...probeAccepted],
+      completed: false,
+      dispatchWaitMs: 0,
+    };
+    for (const r of [...results, probe]) {
+      // a completed order's last read-model write lands before its workflow closes: wait for it
+      let view: (ApiBody & { timelineTotal?: number }) | undefined;
+      for (let i = 0; i < 120; i++) {
         const g = await http(base, 'GET', `/orders/${r.orderId}`);
-        if (g.status >= 500 && g.status !== 503)
-          unexpected5xx.push({ status: g.status, code: g.body?.error?.code, what: 'final GET /orders/{id}' });
-        if (g.status === 200) {
-          view = g.body;
+        if (g.status >= 500) onFinalRead(g, 'final GET /orders/{id}');
+        if (g.status === 200) view = g.body;
+        if ((view && (!r.completed || view.status === 'COMPLETED')) || (g.status === 404 && !r.created))
           break;
-        }
-        if (g.status === 404 && !r.created) break;
         await sleep(500);
       }
       if (!view) {
@@ -352,16 +468,24 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         }
         continue;
       }
+      const entries = await fullTimeline(base, r.orderId, onFinalRead, 'final GET timeline');
+      if (!entries) {
+        failures.push(`${r.orderId}: its timeline cannot be read at the end`);
+        continue;
+      }
+      const found = checkTimeline(entries, new Set(r.accepted), view.timelineTotal);
+      missing += found.missing;
+      twice += found.twice;
+      unacknowledged += found.unacknowledged;
+      if (found.seqBroken) seqGaps++;
+      if (r === probe) continue;
       readable++;
       if (view.status === 'COMPLETED') completed++;
       else await saveHistory(r.orderId);
-      const counts = new Map<string, number>();
-      for (const t of view.timeline ?? []) counts.set(t.eventId, (counts.get(t.eventId) ?? 0) + 1);
-      for (const id of r.accepted) if (!counts.has(id)) missing++;
+      const inReadModel = new Set(entries.map((e) => e.eventId));
       for (const a of attempts)
-        if (a.orderId === r.orderId && a.status === 409 && counts.has(a.eventId))
+        if (a.orderId === r.orderId && a.status === 409 && inReadModel.has(a.eventId))
           resentAnswered409.push(`${a.eventId} ${a.type}`);
-      for (const [id, n] of counts) if (n > 1 && id.startsWith(r.orderId)) twice += n - 1;
       // Every completed order sent the booking request, the document copies and the final set. An
       // email whose worker died mid-send is retried once its heartbeat is missed: wait for it.
       const mustHaveAll = view.status === 'COMPLETED';
@@ -392,7 +516,20 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     const unreadable = results.filter((r) => r.created).length - readable;
     if (completed + unreadable !== opts.orders)
       failures.push(`orders completed ${completed} of ${opts.orders} (${unreadable} more cannot be read)`);
-    if (missing) failures.push(`${missing} accepted events missing from timelines`);
+    if (missing) failures.push(`${missing} accepted events missing from the read model's timelines`);
+    if (unacknowledged)
+      failures.push(`${unacknowledged} client events in the read model that no client got a 2xx for`);
+    if (seqGaps) failures.push(`${seqGaps} read-model timelines not numbered 1..timelineTotal`);
+    // GET /orders: every order of the run exactly once, and nothing else
+    const ours = new Set([probeId, ...results.filter((r) => r.created).map((r) => r.orderId)]);
+    const listed = await listedOrders(base, onFinalRead);
+    let notListedOnce = 0;
+    if (!listed) failures.push('GET /orders cannot be read at the end');
+    else {
+      for (const id of ours) if (listed.get(id) !== 1) notListedOnce++;
+      for (const id of listed.keys()) if (!ours.has(id)) notListedOnce++;
+      if (notListedOnce) failures.push(`${notListedOnce} orders not listed exactly once by GET /orders`);
+    }
     if (ordersMissingEmails.length)
       failures.push(
         `${ordersMissingEmails.length} completed orders without all ${EMAILS_PER_ORDER} emails: ${ordersMissingEmails.slice(0, 5).join('; ')}`,
@@ -422,6 +559,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     const restarts = faults.filter((f) => f.kind === 'dev server kill+restart').length;
     if (restarts < opts.serverRestarts)
       failures.push(`only ${restarts} of ${opts.serverRestarts} server restarts happened`);
+    const postgresKills = faults.filter((f) => f.kind === 'PostgreSQL kill+restart').length;
+    if (postgresKills < opts.postgresKills)
+      failures.push(`only ${postgresKills} of ${opts.postgresKills} PostgreSQL kills happened`);
     for (const f of faults)
       if (f.recoveredAt === undefined && f.kind !== 'SMTP refuses (421)')
         failures.push(`no recovery seen after ${f.kind}`);
@@ -435,6 +575,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       duplicatesSent: attempts.filter((a) => a.duplicate).length,
       acceptedMissingFromTimeline: missing,
       appliedTwice: twice,
+      unacknowledgedInReadModel: unacknowledged,
+      timelinesWithSeqGaps: seqGaps,
+      ordersNotListedOnce: notListedOnce,
+      readModelCaughtUpS: caughtUpAt && (caughtUpAt - catchUpFrom) / 1000,
       emailsDelivered: sink.messages.length,
       emailsDuplicatedByMessageId: emailsDup,
       emailsRecordedNotDelivered: recordedNotDelivered,
@@ -465,17 +609,23 @@ export function formatReport(r: ChaosReport): string {
     `chaos run: ${r.ordersExpected} orders, ${LIFE.length} events each, ${r.durationS.toFixed(0)} s`,
     `  orders completed / expected:            ${r.ordersCompleted} / ${r.ordersExpected}`,
     `  events accepted:                        ${r.eventsAccepted} (re-sent with the same eventId: ${r.duplicatesSent})`,
-    `  accepted events missing from a timeline: ${r.acceptedMissingFromTimeline}`,
+    `  read model caught up after the run:      ${r.readModelCaughtUpS === undefined ? 'NO' : `${r.readModelCaughtUpS.toFixed(1)} s`}`,
+    `  accepted events missing from the read model: ${r.acceptedMissingFromTimeline}`,
     `  events applied twice:                   ${r.appliedTwice}`,
+    `  events in the read model never acknowledged: ${r.unacknowledgedInReadModel}; timelines not seq 1..total: ${r.timelinesWithSeqGaps}`,
+    `  orders not listed exactly once:         ${r.ordersNotListedOnce}`,
     `  emails delivered:                       ${r.emailsDelivered}; more than once per Message-ID: ${r.emailsDuplicatedByMessageId}; recorded but never delivered: ${r.emailsRecordedNotDelivered}`,
     `  503 answers (allowed):                  ${r.answers503}`,
     `  other 5xx:                              ${r.unexpected5xx.length}${r.unexpected5xx.length ? ' ' + JSON.stringify(r.unexpected5xx.slice(0, 5)) : ''}`,
     `  unexpected 4xx:                         ${r.unexpected4xx}; re-sends of an applied eventId answered 409: ${r.resentAnswered409}`,
     `  worker exits not caused by the harness: ${r.workerSelfExits}; SMTP connections reset: ${r.smtpConnectionErrors}`,
-    `  faults (down = fault to restart done; recovered = restart done to the first event accepted by a probe order / the first email delivered):`,
+    `  faults (down = fault to restart done; recovered = restart done to the first event accepted by a probe order / the first email delivered / for PostgreSQL the first read answered 200):`,
     ...r.faults.map(
       (f) =>
-        `    ${f.kind.padEnd(26)} down ${String(f.downMs).padStart(6)} ms   recovered after ${f.recoverMs === undefined ? '-' : String(f.recoverMs).padStart(6) + ' ms'}`,
+        `    ${f.kind.padEnd(26)} down ${String(f.downMs).padStart(6)} ms   recovered after ${f.recoverMs === undefined ? '-' : String(f.recoverMs).padStart(6) + ' ms'}` +
+        (f.kind === 'PostgreSQL kill+restart'
+          ? `   read model caught up after ${f.caughtUpMs === undefined ? '-' : `${f.caughtUpMs} ms`}; events accepted while down: ${f.acceptedWhileDown ?? 0}`
+          : ''),
     ),
     r.ok ? 'ALL INVARIANTS HOLD' : `FAILED:\n  - ${r.failures.join('\n  - ')}`,
   ];
@@ -491,6 +641,8 @@ async function main(): Promise<void> {
     concurrency: numberArg(a, 'concurrency', Math.min(orders, FULL.concurrency)),
     workerKills: numberArg(a, 'worker-kills', FULL.workerKills),
     serverRestarts: numberArg(a, 'server-restarts', FULL.serverRestarts),
+    postgresKills: numberArg(a, 'postgres-kills', FULL.postgresKills),
+    postgresDownMs: numberArg(a, 'postgres-down-s', FULL.postgresDownMs / 1000) * 1000,
     smtpOutageMs: numberArg(a, 'smtp-outage-s', FULL.smtpOutageMs / 1000) * 1000,
     duplicateChance: numberArg(a, 'duplicates', FULL.duplicateChance),
     thinkMs: numberArg(a, 'think-ms', FULL.thinkMs),

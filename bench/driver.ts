@@ -3,7 +3,7 @@
  * every event with an eventId, 503s (and lost connections) retried with the same eventId, and
  * GOODS_RELEASED only once the documents are dispatched.
  */
-import { fullLife, newInquiry } from '../test/support/orderFixtures';
+import { fullLife, newInquiry } from '../harness/orderFixtures';
 import { http, sleep, type HttpResult } from './lib';
 
 export const LIFE = Object.values(fullLife) as ({ type: string } & Record<string, unknown>)[];

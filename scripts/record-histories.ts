@@ -18,11 +18,11 @@ import { temporalCliPath } from '../src/dev/temporalBinaries';
 import { orderWorkflow } from '../src/workflows';
 import type { OrderWorkflowInput } from '../src/workflows/input';
 import { orderEventSignal, recordEventUpdate } from '../src/workflows/messages';
-import { HISTORY_CODEC_ENV } from '../test/support/codecKeys';
-import { fakeActivities } from '../test/support/fakeActivities';
-import { orderWhen, walkFullLife } from '../test/support/orderClient';
-import { eventually } from '../test/support/temporal';
-import { fullLife, workflowInput } from '../test/support/orderFixtures';
+import { HISTORY_CODEC_ENV } from '../harness/codecKeys';
+import { fakeActivities } from '../harness/fakeActivities';
+import { orderWhen, walkFullLife } from '../harness/orderClient';
+import { eventually } from '../harness/temporal';
+import { fullLife, workflowInput } from '../harness/orderFixtures';
 
 const version = process.env.HISTORY_VERSION ?? 'r1.0';
 const outDir = resolve(__dirname, '..', 'test', 'histories');

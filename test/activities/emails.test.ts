@@ -1,6 +1,6 @@
 import type { Attachment, ParsedMail } from 'mailparser';
 import { createActivities, createMailTransport, type OrderActivities } from '../../src/activities';
-import { SmtpSink, type ReceivedMail } from '../support/smtp';
+import { SmtpSink, type ReceivedMail } from '../../harness/smtp';
 import {
   bookingRequest,
   cancellation,

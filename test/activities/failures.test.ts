@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { createActivities, createMailTransport, type OrderActivities } from '../../src/activities';
-import { freePort, SmtpSink } from '../support/smtp';
+import { freePort, SmtpSink } from '../../harness/smtp';
 import { cancellation, documentSet, EXPORTER, MAIL_FROM, stallReminder } from './fixtures';
 
 const sinks: SmtpSink[] = [];

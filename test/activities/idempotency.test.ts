@@ -1,5 +1,5 @@
 import { createActivities, createMailTransport, type OrderActivities } from '../../src/activities';
-import { SmtpSink, type ReceivedMail } from '../support/smtp';
+import { SmtpSink, type ReceivedMail } from '../../harness/smtp';
 import { bookingRequest, documentSet, EXPORTER, MAIL_FROM, stallReminder } from './fixtures';
 
 let sink: SmtpSink;

@@ -17,11 +17,11 @@ import { ENCRYPTED_ENCODING, KEY_ID_METADATA } from '../../src/codec/encryptionC
 import { payloadToJson } from '../../src/codec/payloadJson';
 import { loadConfig } from '../../src/config/env';
 import { createReadModel } from '../../src/readModel';
-import { codecEnv } from '../support/codecKeys';
-import { newInquiry, uniqueOrderId } from '../support/orderFixtures';
-import { SmtpSink } from '../support/smtp';
-import { bearer, recordingLogger, startStack, TOKENS, type Stack } from '../support/stack';
-import { eventually } from '../support/temporal';
+import { codecEnv } from '../../harness/codecKeys';
+import { newInquiry, uniqueOrderId } from '../../harness/orderFixtures';
+import { SmtpSink } from '../../harness/smtp';
+import { bearer, recordingLogger, startStack, TOKENS, type Stack } from '../../harness/stack';
+import { eventually } from '../../harness/temporal';
 import { createOrder, expectError } from './helpers';
 
 const UI = 'http://localhost:8233';

@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { OrderView } from '../../src/api/orderView';
 import { newOrderSchema, orderEventSchema } from '../../src/domain';
-import { fullLife, newInquiry } from '../support/orderFixtures';
-import { bearer, startStack, TOKENS, type Stack } from '../support/stack';
+import { fullLife, newInquiry } from '../../harness/orderFixtures';
+import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { orderWhen, createOrder, getOrder, sendEvent } from './helpers';
 
 let stack: Stack;

@@ -6,8 +6,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { newInquiry, uniqueOrderId } from '../support/orderFixtures';
-import { bearer, startStack, TOKENS, type Stack } from '../support/stack';
+import { newInquiry, uniqueOrderId } from '../../harness/orderFixtures';
+import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { createOrder, expectError, sendEvent } from './helpers';
 
 const quotation = (fields: Record<string, unknown> = {}) => ({

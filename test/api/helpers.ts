@@ -3,9 +3,9 @@ import type { Express } from 'express';
 import request from 'supertest';
 import type { OrderView } from '../../src/api/orderView';
 import type { NewOrder, OrderEventInput } from '../../src/domain';
-import { newInquiry, uniqueOrderId } from '../support/orderFixtures';
-import { bearer, TOKENS } from '../support/stack';
-import { eventually } from '../support/temporal';
+import { newInquiry, uniqueOrderId } from '../../harness/orderFixtures';
+import { bearer, TOKENS } from '../../harness/stack';
+import { eventually } from '../../harness/temporal';
 
 /** Every field the contract promises in an order view. */
 export const CONTRACT_VIEW_FIELDS = [

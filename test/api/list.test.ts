@@ -6,10 +6,10 @@
  */
 import request from 'supertest';
 import type { OrderSummary } from '../../src/api/orderView';
-import { fullLife, newInquiry } from '../support/orderFixtures';
-import { SmtpSink } from '../support/smtp';
-import { bearer, startStack, TOKENS, type Stack } from '../support/stack';
-import { eventually } from '../support/temporal';
+import { fullLife, newInquiry } from '../../harness/orderFixtures';
+import { SmtpSink } from '../../harness/smtp';
+import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import { eventually } from '../../harness/temporal';
 import { createOrder, expectError, orderWhen, sendEvent } from './helpers';
 
 let smtp: SmtpSink;

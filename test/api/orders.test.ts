@@ -5,10 +5,10 @@
  */
 import request from 'supertest';
 import type { OrderView } from '../../src/api/orderView';
-import { fullLife, newInquiry, uniqueOrderId } from '../support/orderFixtures';
-import { SmtpSink } from '../support/smtp';
-import { eventually } from '../support/temporal';
-import { bearer, startStack, TOKENS, type Stack } from '../support/stack';
+import { fullLife, newInquiry, uniqueOrderId } from '../../harness/orderFixtures';
+import { SmtpSink } from '../../harness/smtp';
+import { eventually } from '../../harness/temporal';
+import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { createOrder, expectContractView, expectError, getOrder, orderWhen, sendEvent } from './helpers';
 
 let smtp: SmtpSink;

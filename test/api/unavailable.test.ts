@@ -10,10 +10,10 @@ import { startDevServer, type DevServer } from '../../src/dev/devServer';
 import { makeTempDir, type PostgresServer } from '../../src/dev/postgres';
 import { startReadModelDatabase } from '../../src/dev/readModelDatabase';
 import { createOrderWorker } from '../../src/worker';
-import { freePort } from '../support/smtp';
-import { bearer, startStack, TOKENS, type Stack } from '../support/stack';
-import { eventually } from '../support/temporal';
-import { newInquiry, uniqueOrderId } from '../support/orderFixtures';
+import { freePort } from '../../harness/smtp';
+import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import { eventually } from '../../harness/temporal';
+import { newInquiry, uniqueOrderId } from '../../harness/orderFixtures';
 import { createOrder, expectError, getOrder, orderWhen, sendEvent } from './helpers';
 
 describe('503 WORKERS_UNAVAILABLE', () => {

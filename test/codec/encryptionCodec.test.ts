@@ -11,7 +11,7 @@ import {
   PayloadDecryptionError,
 } from '../../src/codec/encryptionCodec';
 import { ConfigError, loadConfig } from '../../src/config/env';
-import { newKeyBase64 } from '../support/codecKeys';
+import { newKeyBase64 } from '../../harness/codecKeys';
 
 const customer = { name: 'Jane Doe', email: 'jane@acme.example', address: '1 Main St, Berlin' };
 const plain = (value: unknown) => defaultPayloadConverter.toPayload(value);

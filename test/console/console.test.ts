@@ -11,10 +11,10 @@ import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwrig
 import request from 'supertest';
 import type { OrderSummary } from '../../src/api/orderView';
 import { createOrder, sendEvent } from '../api/helpers';
-import { fullLife, newInquiry } from '../support/orderFixtures';
-import { SmtpSink } from '../support/smtp';
-import { bearer, startStack, TOKENS, type Stack } from '../support/stack';
-import { eventually } from '../support/temporal';
+import { fullLife, newInquiry } from '../../harness/orderFixtures';
+import { SmtpSink } from '../../harness/smtp';
+import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import { eventually } from '../../harness/temporal';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [

@@ -4,7 +4,7 @@ import {
   type OrderListQuery,
   type ReadModel,
 } from '../../src/readModel';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, type TestDatabase } from '../../harness/database';
 import { batch, orderRecord } from './records';
 
 let db: TestDatabase;

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { migrate } from '../../src/readModel';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, type TestDatabase } from '../../harness/database';
 
 let db: TestDatabase;
 

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { createReadModel, InvalidCursorError, type ReadModel } from '../../src/readModel';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, type TestDatabase } from '../../harness/database';
 import { batch, orderRecord, timelineRecord } from './records';
 
 let db: TestDatabase;

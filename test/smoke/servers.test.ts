@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { devServerEnvironment, timeSkippingEnvironment, uniqueTaskQueue } from '../support/temporal';
+import { devServerEnvironment, timeSkippingEnvironment, uniqueTaskQueue } from '../../harness/temporal';
 import { addSignal, addUpdate, finishSignal, pingWorkflow, totalQuery } from './pingWorkflow';
 
 let workflowBundle: WorkflowBundleWithSourceMap;

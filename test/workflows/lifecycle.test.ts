@@ -11,11 +11,11 @@ import { allowedEvents, type OrderState } from '../../src/domain';
 import { orderEventSignal, orderQuery } from '../../src/workflows/messages';
 import { orderWorkflow } from '../../src/workflows';
 import type { OrderWorkflowInput } from '../../src/workflows/input';
-import { bundleOrderWorkflows } from '../support/bundle';
-import { fakeActivities } from '../support/fakeActivities';
-import { fullLife, workflowInput } from '../support/orderFixtures';
-import { orderWhen, signalAndSettle } from '../support/orderClient';
-import { eventually, timeSkippingEnvironment, uniqueTaskQueue } from '../support/temporal';
+import { bundleOrderWorkflows } from '../../harness/bundle';
+import { fakeActivities } from '../../harness/fakeActivities';
+import { fullLife, workflowInput } from '../../harness/orderFixtures';
+import { orderWhen, signalAndSettle } from '../../harness/orderClient';
+import { eventually, timeSkippingEnvironment, uniqueTaskQueue } from '../../harness/temporal';
 
 let env: TestWorkflowEnvironment;
 let workflowBundle: WorkflowBundleWithSourceMap;

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataConverterFor } from '../../src/codec/dataConverter';
 import { loadConfig } from '../../src/config/env';
-import { HISTORY_CODEC_ENV } from '../support/codecKeys';
+import { HISTORY_CODEC_ENV } from '../../harness/codecKeys';
 
 const historiesDir = join(__dirname, '..', 'histories');
 const files = readdirSync(historiesDir).filter((name) => name.endsWith('.json'));

@@ -11,11 +11,11 @@ import type { OrderActivities } from '../../src/activities';
 import type { OrderEventInput } from '../../src/domain';
 import { orderWorkflow } from '../../src/workflows';
 import { recordEventUpdate } from '../../src/workflows/messages';
-import { bundleOrderWorkflows } from '../support/bundle';
-import { fakeActivities } from '../support/fakeActivities';
-import { orderWhen } from '../support/orderClient';
-import { fullLife, fullLifeEvents, workflowInput } from '../support/orderFixtures';
-import { devServerEnvironment, eventually, uniqueTaskQueue } from '../support/temporal';
+import { bundleOrderWorkflows } from '../../harness/bundle';
+import { fakeActivities } from '../../harness/fakeActivities';
+import { orderWhen } from '../../harness/orderClient';
+import { fullLife, fullLifeEvents, workflowInput } from '../../harness/orderFixtures';
+import { devServerEnvironment, eventually, uniqueTaskQueue } from '../../harness/temporal';
 
 let env: TestWorkflowEnvironment;
 let workflowBundle: WorkflowBundleWithSourceMap;

@@ -1,6 +1,6 @@
-import type { NewOrder, OrderEventInput } from '../../src/domain';
-import type { OrderWorkflowInput } from '../../src/workflows/input';
-import { DEFAULT_STALL_POLICY } from '../../src/domain';
+import type { NewOrder, OrderEventInput } from '../src/domain';
+import type { OrderWorkflowInput } from '../src/workflows/input';
+import { DEFAULT_STALL_POLICY } from '../src/domain';
 
 let counter = 0;
 /** An order id no other test uses, even across runs against one db file. */

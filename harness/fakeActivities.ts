@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { OrderActivities, SentEmail } from '../../src/activities';
-import type { ReadModelActivities } from '../../src/activities/readModel';
-import type { ProjectionInput } from '../../src/readModel/orderRecord';
+import type { OrderActivities, SentEmail } from '../src/activities';
+import type { ReadModelActivities } from '../src/activities/readModel';
+import type { ProjectionInput } from '../src/readModel/orderRecord';
 
 export interface ActivityCall {
   name: keyof OrderActivities;

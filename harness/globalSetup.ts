@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { ensureDatabase } from '../../src/dev/databases';
-import { startDevServer } from '../../src/dev/devServer';
-import { makeTempDir, startPostgres } from '../../src/dev/postgres';
-import { migrate } from '../../src/readModel/migrate';
+import { ensureDatabase } from '../src/dev/databases';
+import { startDevServer } from '../src/dev/devServer';
+import { makeTempDir, startPostgres } from '../src/dev/postgres';
+import { migrate } from '../src/readModel/migrate';
 import { TEMPLATE_DATABASE } from './database';
 
 // One real Temporal dev server and one real PostgreSQL for the whole jest run. Test files isolate
 // themselves with their own task queues and workflow ids, and their own database copied from a
-// migrated template (test/support/database.ts). Tests that kill or restart a server start their own.
+// migrated template (harness/database.ts). Tests that kill or restart a server start their own.
 export default async function globalSetup(): Promise<void> {
   const pgRoot = makeTempDir('orderdesk-test-pg-');
   const [server, postgres] = await Promise.all([

@@ -1,11 +1,11 @@
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Express } from 'express';
-import { createApp } from '../../src/api/app';
-import type { Logger } from '../../src/api/errors';
-import { lazyTemporalClient, type TemporalAccess } from '../../src/api/temporalClient';
-import { loadConfig, type Config } from '../../src/config/env';
-import { createReadModel, type ReadModel } from '../../src/readModel';
-import { createOrderWorker } from '../../src/worker';
+import { createApp } from '../src/api/app';
+import type { Logger } from '../src/api/errors';
+import { lazyTemporalClient, type TemporalAccess } from '../src/api/temporalClient';
+import { loadConfig, type Config } from '../src/config/env';
+import { createReadModel, type ReadModel } from '../src/readModel';
+import { createOrderWorker } from '../src/worker';
 import { createTestDatabase } from './database';
 import { uniqueTaskQueue } from './temporal';
 

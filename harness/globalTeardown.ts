@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
-import type { DevServer } from '../../src/dev/devServer';
-import type { PostgresServer } from '../../src/dev/postgres';
+import type { DevServer } from '../src/dev/devServer';
+import type { PostgresServer } from '../src/dev/postgres';
 
 export default async function globalTeardown(): Promise<void> {
   const run = globalThis as { __devServer?: DevServer; __postgres?: PostgresServer; __postgresRoot?: string };

@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { OrderEventInput, OrderState } from '../../src/domain';
-import { orderEventSignal, orderQuery } from '../../src/workflows/messages';
+import type { OrderEventInput, OrderState } from '../src/domain';
+import { orderEventSignal, orderQuery } from '../src/workflows/messages';
 import { fullLifeEvents } from './orderFixtures';
 import { eventually } from './temporal';
 

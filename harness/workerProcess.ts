@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const root = resolve(__dirname, '..', '..');
+const root = resolve(__dirname, '..');
 
 /**
  * The production worker entry (src/worker.ts) as a separate OS process, so a test can SIGKILL it

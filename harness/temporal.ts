@@ -1,7 +1,7 @@
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { temporalTestServerPath } from '../../src/dev/temporalBinaries';
-import { orderSearchAttributeKeys } from '../../src/workflows/searchAttributes';
+import { temporalTestServerPath } from '../src/dev/temporalBinaries';
+import { orderSearchAttributeKeys } from '../src/workflows/searchAttributes';
 
 /** Attaches to the real dev server that jest's global setup started (updates, visibility, UI data). */
 export async function devServerEnvironment(): Promise<TestWorkflowEnvironment> {

@@ -139,4 +139,4 @@ export class SmtpSink {
   }
 }
 
-export { freePort } from '../../src/dev/freePort';
+export { freePort } from '../src/dev/freePort';

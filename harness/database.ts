@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase } from '../../src/dev/databases';
+import { dropDatabase, ensureDatabase } from '../src/dev/databases';
 
 /** The jest run's database with the read model's migrations applied (see globalSetup). */
 export const TEMPLATE_DATABASE = 'orderdesk_template';
