@@ -11,7 +11,7 @@ import { RUN_DRAINING } from '../workflows/messages';
 import { ApiError } from './errors';
 
 // gRPC status codes (from the gRPC spec) this file cares about.
-const grpcStatus = {
+export const grpcStatus = {
   CANCELLED: 1,
   DEADLINE_EXCEEDED: 4,
   RESOURCE_EXHAUSTED: 8,
