@@ -84,14 +84,16 @@ describe('409 EVENT_ID_REUSED', () => {
 describe('only the validated event is forwarded', () => {
   it('400 naming an unknown field, at the top and nested', async () => {
     const { orderId } = await createOrder(stack.app);
-    const top = await sendEvent(stack.app, orderId, { type: 'NOTE_ADDED', text: 'hi', priority: 'high' });
+    const withPriority: Record<string, unknown> = { type: 'NOTE_ADDED', text: 'hi', priority: 'high' };
+    const top = await sendEvent(stack.app, orderId, withPriority);
     expect(expectError(top, 400, 'VALIDATION_FAILED').details).toEqual([
       { path: 'priority', message: 'unknown field' },
     ]);
-    const nested = await sendEvent(stack.app, orderId, {
+    const withDiscount: Record<string, unknown> = {
       ...fullLife.quotation,
       lines: [{ ...fullLife.quotation.lines[0], discount: '5%' }],
-    });
+    };
+    const nested = await sendEvent(stack.app, orderId, withDiscount);
     expect(expectError(nested, 400, 'VALIDATION_FAILED').details).toEqual([
       { path: 'lines.0.discount', message: 'unknown field' },
     ]);
