@@ -2,6 +2,23 @@ import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor }
 import { dataConverterFor } from '../codec/dataConverter';
 import type { Config } from '../config/env';
 import { temporalConnectionOptions } from '../config/temporalConnection';
+import { grpcStatus } from './temporalErrors';
+
+/**
+ * Few gRPC retries: a request must fail fast with 503 rather than hang on a dead server. None on
+ * RESOURCE_EXHAUSTED (an order's updates over Temporal's limit, or the server throttling): the
+ * client answers 429 with Retry-After at once instead of backing off until the deadline.
+ */
+function apiRetryOptions() {
+  const defaults = defaultGrpcRetryOptions({ maxAttempts: 3 });
+  return {
+    ...defaults,
+    retryableDecider: (attempt: number, status: Parameters<typeof defaults.retryableDecider>[1]) => {
+      const code: number = status.code;
+      return code !== grpcStatus.RESOURCE_EXHAUSTED && defaults.retryableDecider(attempt, status);
+    },
+  };
+}
 
 /** Gives the routes a connected client, or throws while Temporal cannot be reached. */
 export interface TemporalAccess {
@@ -17,7 +34,6 @@ export function fixedClient(client: Client): TemporalAccess {
 /**
  * Connects on first use and again after a failed attempt, so the API starts (and answers 503)
  * while Temporal is still starting. Once connected, gRPC reconnects by itself after an outage.
- * Few gRPC retries: a request must fail fast with 503 rather than hang on a dead server.
  */
 export function lazyTemporalClient(
   config: Pick<Config, 'temporal' | 'payloadCodec'>,
@@ -31,7 +47,7 @@ export function lazyTemporalClient(
     const conn = await Connection.connect({
       ...temporalConnectionOptions(config.temporal),
       connectTimeout: connectTimeoutMs,
-      interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 }))],
+      interceptors: [makeGrpcRetryInterceptor(apiRetryOptions())],
     });
     if (closed) {
       await conn.close();

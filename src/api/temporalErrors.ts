@@ -7,10 +7,11 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { RUN_DRAINING } from '../workflows/messages';
 import { ApiError } from './errors';
 
 // gRPC status codes (from the gRPC spec) this file cares about.
-const grpcStatus = {
+export const grpcStatus = {
   CANCELLED: 1,
   DEADLINE_EXCEEDED: 4,
   RESOURCE_EXHAUSTED: 8,
@@ -80,7 +81,7 @@ export const eventIdReused = (message: string) => new ApiError(409, 'EVENT_ID_RE
 /**
  * Temporal's own per-order limits: more than 10 updates in flight (RESOURCE_EXHAUSTED) or the
  * run's update budget used up (FAILED_PRECONDITION; the workflow continues as new well before).
- * Both pass: the client retries after a moment.
+ * Both pass, as does a run draining to continue as new: the client retries after a moment.
  */
 function isUpdateLimit(err: unknown): boolean {
   const code = grpcCode(err);
@@ -120,6 +121,7 @@ export function updateRejection(err: WorkflowUpdateFailedError): ApiError | unde
     });
   }
   if (failure.type === 'EVENT_ID_REUSED') return eventIdReused(failure.message);
+  if (failure.type === RUN_DRAINING) return tooManyUpdates(err);
   if (failure.type === 'ORDER_LIMIT_REACHED')
     return new ApiError(409, 'ORDER_LIMIT_REACHED', failure.message);
   if (failure.type === 'ORDER_EXISTS') return new ApiError(409, 'ORDER_EXISTS', failure.message);

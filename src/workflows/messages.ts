@@ -29,6 +29,12 @@ export interface EventOutcome {
 export const recordEventUpdate = defineUpdate<EventOutcome, [EventSubmission]>('recordEvent');
 
 /**
+ * The failure type of an event refused because the run is about to continue as new: nothing was
+ * recorded, and the same event succeeds on the next run (the API answers 429 with Retry-After).
+ */
+export const RUN_DRAINING = 'RUN_DRAINING';
+
+/**
  * Sent with the start (update-with-start): answers with the new order. `fingerprint` is that of the
  * order the caller meant to create; an existing order made from other input refuses it (ORDER_EXISTS).
  */

@@ -42,6 +42,7 @@ import {
   orderEventSignal,
   orderQuery,
   recordEventUpdate,
+  RUN_DRAINING,
   type EventOutcome,
   type EventSubmission,
 } from './messages';
@@ -84,6 +85,8 @@ export class OrderRun {
   private readonly effectsRunning = new Set<Promise<void>>();
   private reminder: CancellationScope | undefined;
   private eventsThisRun = 0;
+  /** Set once the run is done taking client events and drains before continuing as new. */
+  private draining = false;
 
   constructor(private readonly input: OrderWorkflowInput) {
     if (input.state) {
@@ -107,7 +110,10 @@ export class OrderRun {
         this.startReminder();
         continue;
       }
-      // Running work records its outcome first, so what comes next starts from settled state.
+      // Running work records its outcome first, so what comes next starts from settled state. An
+      // open order is leaving to continue as new: new events wait for the next run, else a steady
+      // stream of them keeps the read model's writes busy and the run never ends.
+      if (this.state.status === 'OPEN') this.draining = true;
       this.reminder?.cancel();
       this.stallTimer.cancel();
       await condition(() => this.settled() && allHandlersFinished());
@@ -159,6 +165,7 @@ export class OrderRun {
       },
       {
         validator: (submission: EventSubmission) => {
+          if (this.draining) throw nextRunRefusal();
           const decision = decideCommand(this.state, withoutActor(submission.event), {
             now: now(),
             actor: submission.actor,
@@ -334,6 +341,15 @@ function refusal(decision: Extract<Decision, { ok: false }>): ApplicationFailure
     type: decision.code,
     message: decision.message,
     details: [{ stage: decision.stage, allowedEvents: decision.allowedEvents, fields: decision.details }],
+    nonRetryable: true,
+  });
+}
+
+/** A client event that arrived while the run drains: the client retries it in a moment. */
+function nextRunRefusal(): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: RUN_DRAINING,
+    message: 'the order is moving to a new run of its workflow; retry in a moment',
     nonRetryable: true,
   });
 }

@@ -7,10 +7,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { OrderView } from '../../src/api/orderView';
-import { newOrderSchema, orderEventSchema } from '../../src/domain';
-import { fullLife, newInquiry } from '../../harness/orderFixtures';
+import { fullLife } from '../../harness/orderFixtures';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { orderWhen, createOrder, getOrder, sendEvent } from './helpers';
+import { expect4xx, invalidEventBodies, invalidNewOrderBodies, weirdValues } from './requestArbitraries';
 
 let stack: Stack;
 let server: Server;
@@ -35,97 +35,13 @@ afterAll(async () => {
   await stack?.close();
 });
 
-function fails(schema: { safeParse(v: unknown): { success: boolean } }, value: unknown): boolean {
-  try {
-    return !schema.safeParse(value).success;
-  } catch {
-    return true;
-  }
-}
-
-/** Every path to a value inside a JSON object. */
-function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => [[...prefix, i], ...pathsOf(v, [...prefix, i])]);
-  if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...pathsOf(v, [...prefix, k])]);
-  return [];
-}
-
-function setAt(value: unknown, path: (string | number)[], replacement: unknown, remove: boolean): unknown {
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  let node = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  const last = path[path.length - 1];
-  if (remove) delete node[last];
-  else node[last] = replacement;
-  return copy;
-}
-
-/** A valid document with one value replaced by random JSON or removed. */
-function mutated(valid: object): fc.Arbitrary<unknown> {
-  const paths = pathsOf(valid);
-  return fc
-    .tuple(fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 2 }), fc.boolean())
-    .map(([path, replacement, remove]) => setAt(valid, path, replacement, remove));
-}
-
-const weirdValues = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom(
-    '',
-    ' ',
-    '"',
-    "'",
-    '\\',
-    '%',
-    '%ZZ',
-    '%00',
-    '\u0000',
-    'true',
-    '-1',
-    '1e999',
-    'NaN',
-    '../..',
-    'a'.repeat(5000),
-  ),
-  fc.integer().map(String),
-);
-
-const eventBodies = fc
-  .oneof(
-    fc.jsonValue({ maxDepth: 3 }),
-    fc.record({ type: fc.constantFrom(...Object.values(fullLife).map((e) => e.type)), eventId: weirdValues }),
-    fc
-      .tuple(
-        fc.constantFrom(...Object.values(fullLife).map((e) => e.type)),
-        fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })),
-      )
-      .map(([type, rest]) => ({ ...rest, type })),
-    ...Object.values(fullLife).map((e) => mutated(e)),
-  )
-  .filter((body) => fails(orderEventSchema, body));
-
-const newOrderBodies = fc
-  .oneof(fc.jsonValue({ maxDepth: 3 }), mutated({ ...newInquiry(), stageTimeLimits: { INQUIRY: '1h' } }))
-  .filter((body) => fails(newOrderSchema, body));
-
-async function expect4xx(res: request.Response, what: string): Promise<void> {
-  if (res.status < 400 || res.status >= 500)
-    throw new Error(`${what} answered ${res.status}: ${res.text.slice(0, 300)}`);
-  const body = res.body as { error?: { code?: unknown; message?: unknown } };
-  if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string')
-    throw new Error(`${what} answered ${res.status} without the error shape: ${res.text.slice(0, 300)}`);
-  return Promise.resolve();
-}
-
 const sendJson = (req: request.Test, body: unknown) =>
   req.set('Content-Type', 'application/json').send(JSON.stringify(body) ?? 'null');
 
 describe('fuzz: only 4xx for malformed requests, and no change to the order', () => {
   it('POST /orders/{id}/events with malformed bodies', async () => {
     await fc.assert(
-      fc.asyncProperty(eventBodies, async (body) => {
+      fc.asyncProperty(invalidEventBodies, async (body) => {
         const res = await sendJson(
           request(base).post(`/orders/${target.orderId}/events`).set(bearer(TOKENS.ops)),
           body,
@@ -157,7 +73,7 @@ describe('fuzz: only 4xx for malformed requests, and no change to the order', ()
 
   it('POST /orders with malformed bodies and odd content types', async () => {
     await fc.assert(
-      fc.asyncProperty(newOrderBodies, async (body) => {
+      fc.asyncProperty(invalidNewOrderBodies, async (body) => {
         const res = await sendJson(request(base).post('/orders').set(bearer(TOKENS.ops)), body);
         await expect4xx(res, `new order ${JSON.stringify(body)?.slice(0, 200)}`);
       }),

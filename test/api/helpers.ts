@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed any */
 import type { Express } from 'express';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { OrderView } from '../../src/api/orderView';
 import type { NewOrder, OrderEventInput } from '../../src/domain';
@@ -115,4 +116,27 @@ export function orderWhen(
     },
     { timeoutMs },
   );
+}
+
+/** The app on a real port of its own (for many requests, or ones supertest's app mode cannot send). */
+export async function listen(app: Express): Promise<{ base: string; close(): Promise<void> }> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Sends until the answer is not a 429, waiting the Retry-After it names each time. */
+export async function untilNot429(
+  send: () => Promise<request.Response>,
+  attempts = 20,
+): Promise<request.Response> {
+  for (let i = 1; ; i++) {
+    const res = await send();
+    if (res.status !== 429 || i >= attempts) return res;
+    expect(res.headers['retry-after']).toMatch(/^\d+$/);
+    await new Promise((r) => setTimeout(r, Number(res.headers['retry-after']) * 1000));
+  }
 }
