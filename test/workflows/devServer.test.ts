@@ -267,10 +267,14 @@ describe('a worker killed mid-order', () => {
     // The read model has every event and the email, written by the restarted worker.
     const readModel = createReadModel({ url: database.url });
     try {
-      const emails = await eventually(async () => {
-        const list = await readModel.emails(input.order.orderId);
-        return list.length === 1 ? list : undefined;
-      });
+      // A write lost with the killed worker is retried after its 10 s timeout.
+      const emails = await eventually(
+        async () => {
+          const list = await readModel.emails(input.order.orderId);
+          return list.length === 1 ? list : undefined;
+        },
+        { timeoutMs: 60_000 },
+      );
       expect(booking.parsed.messageId).toBe(emails[0].messageId);
       const { entries } = await readModel.timeline(input.order.orderId, { limit: 50 });
       expect(entries.map((t) => t.seq)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
