@@ -105,7 +105,8 @@ async function main(): Promise<void> {
   const LAG_SAMPLE = numberArg(a, 'lag-sample', 0.1);
   const WP_EVENTS = numberArg(a, 'write-path-events', 20);
   const WP_RATE = numberArg(a, 'write-path-rate', 20);
-  const WP_SECONDS = numberArg(a, 'write-path-seconds', 20);
+  const WP_SECONDS = numberArg(a, 'write-path-seconds', 15);
+  const WP_ROUNDS = Math.max(1, numberArg(a, 'write-path-rounds', 2));
   const perRound = Math.max(1, Math.round(N / R));
   const outDir = a.out ?? join(root, 'bench', 'results');
   const dir = makeTempDir('order-desk-bench-');
@@ -347,6 +348,7 @@ async function main(): Promise<void> {
             eventsPerClient: WP_EVENTS,
             ratePerSecond: WP_RATE,
             openLoopSeconds: WP_SECONDS,
+            rounds: WP_ROUNDS,
             log,
           })
         : undefined;
@@ -745,13 +747,13 @@ function markdown(r: any): string {
       '',
       '## Read model write path',
       '',
-      `One bench-only workflow per client (bench/writePathWorkflows.ts), one update per event writing the order's row and one timeline record through the app's \`projectOrder\`. Closed loop: ${w.clients} clients × ${w.eventsPerClient} events. Open loop: ${w.ratePerSecond} events/s for ${w.openLoopSeconds} s over ${w.clients} orders. "done" is when the client counts the event done (for (b) after the row is visible), "visible" from the send until a read sees the row (polled every ${w.pollMs} ms). Persistence requests: the dev server's \`persistence_requests\` over the closed loop, per event.`,
+      `One bench-only workflow per client (bench/writePathWorkflows.ts), one update per event writing the order's row and one timeline record through the app's \`projectOrder\`. ${w.rounds} rounds alternating the variants; closed loop: ${w.clients} clients × ${w.eventsPerClient} events, median over rounds (min–max); open loop: ${w.ratePerSecond} events/s for ${w.openLoopSeconds} s over ${w.clients} orders, latencies pooled over rounds. "done" is when the client counts the event done (for (b) after the row is visible), "visible" from the send until a read sees the row (polled every ${w.pollMs} ms). Persistence requests: the dev server's \`persistence_requests\` over the closed loop, per event.`,
       '',
       '| variant | events/s closed loop | done p50 · p95 · p99 ms (open loop) | update answer p50 ms | visible p50 · p99 ms | history events/event | persistence requests/event |',
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...Object.values(w.variants).map(
         (v: any) =>
-          `| ${v.name} | ${f(v.closedLoop.eventsPerSecond, 0)} | ${f(v.openLoop.done.p50)} · ${f(v.openLoop.done.p95)} · ${f(v.openLoop.done.p99)} | ${f(v.openLoop.answer.p50)} | ${f(v.openLoop.visible.p50)} · ${f(v.openLoop.visible.p99)} | ${f(v.historyEventsPerEvent)} | ${ops(v.persistenceRequestsPerEvent)} |`,
+          `| ${v.name} | ${sp(v.closedLoop.eventsPerSecond, 0)} | ${f(v.openLoop.done.p50)} · ${f(v.openLoop.done.p95)} · ${f(v.openLoop.done.p99)} | ${f(v.openLoop.answer.p50)} | ${f(v.openLoop.visible.p50)} · ${f(v.openLoop.visible.p99)} | ${f(v.historyEventsPerEvent)} | ${ops(v.persistenceRequestsPerEvent)} |`,
       ),
     );
   }

@@ -5,7 +5,8 @@
  *   (b) wait: the same, and the client counts the event done once the row is visible in PostgreSQL;
  *   (c) local: the update handler awaits a local activity, so the answer comes after the write.
  * Each runs closed-loop (throughput, dev-server persistence requests) and open-loop at a fixed
- * arrival rate below capacity (latencies: a closed loop at saturation only measures its queue).
+ * arrival rate below capacity (latencies: a closed loop at saturation only measures its queue), in
+ * rounds alternating the variants so that a busy moment of the machine does not hit one alone.
  */
 import type { Client } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
@@ -16,7 +17,7 @@ import { ensureDatabase } from '../src/dev/databases';
 import type { OrderState } from '../src/domain';
 import { createReadModel, migrate } from '../src/readModel';
 import { historyFigures } from './history';
-import { sleep, stats } from './lib';
+import { median, sleep, spread, stats } from './lib';
 import { persistenceRequests, perEvent } from './serverMetrics';
 import { finishSignal, writeEventUpdate, writePathWorkflow, type WriteMode } from './writePathWorkflows';
 
@@ -41,6 +42,7 @@ export interface WritePathOptions {
   eventsPerClient: number;
   ratePerSecond: number;
   openLoopSeconds: number;
+  rounds: number;
   log(line: string): void;
 }
 
@@ -67,15 +69,21 @@ export async function writePathPhase(o: WritePathOptions) {
   });
   const running = worker.run();
   try {
-    const out: Record<string, unknown> = {};
-    for (const v of Object.keys(VARIANTS) as Variant[]) out[v] = await measureVariant(v, o, rows);
+    const variants = Object.keys(VARIANTS) as Variant[];
+    const runs = new Map<Variant, VariantRound[]>(variants.map((v) => [v, []]));
+    for (let r = 1; r <= o.rounds; r++)
+      for (const v of variants) runs.get(v)!.push(await measureVariant(v, r, o, rows));
     return {
+      rounds: o.rounds,
       clients: o.clients,
       eventsPerClient: o.eventsPerClient,
       ratePerSecond: o.ratePerSecond,
       openLoopSeconds: o.openLoopSeconds,
       pollMs: POLL_MS,
-      variants: out as Record<Variant, Awaited<ReturnType<typeof measureVariant>>>,
+      variants: Object.fromEntries(variants.map((v) => [v, summarise(v, runs.get(v)!)])) as Record<
+        Variant,
+        ReturnType<typeof summarise>
+      >,
     };
   } finally {
     worker.shutdown();
@@ -85,7 +93,42 @@ export async function writePathPhase(o: WritePathOptions) {
   }
 }
 
-async function measureVariant(v: Variant, o: WritePathOptions, rows: RowWatcher) {
+type VariantRound = Awaited<ReturnType<typeof measureVariant>>;
+
+/** Medians over rounds for throughput and costs; latencies pooled over every round's events. */
+function summarise(v: Variant, runs: VariantRound[]) {
+  const pooled = (pick: (r: VariantRound) => Sample[], key: keyof Sample) =>
+    stats(runs.flatMap((r) => pick(r).map((s) => s[key])));
+  const persistence = runs.map((r) => r.persistenceRequestsPerEvent).filter((p) => p !== undefined);
+  const operations = [...new Set(persistence.flatMap((p) => Object.keys(p.byOperation)))];
+  return {
+    name: VARIANTS[v].name,
+    closedLoop: {
+      eventsPerSecond: spread(runs.map((r) => r.eventsPerSecond)),
+      done: pooled((r) => r.closed, 'doneMs'),
+      visible: pooled((r) => r.closed, 'visibleMs'),
+    },
+    openLoop: {
+      answer: pooled((r) => r.open, 'answerMs'),
+      done: pooled((r) => r.open, 'doneMs'),
+      visible: pooled((r) => r.open, 'visibleMs'),
+    },
+    historyEventsPerEvent: median(runs.map((r) => r.historyEventsPerEvent)),
+    historyBytesPerEvent: median(runs.map((r) => r.historyBytesPerEvent)),
+    persistenceRequestsPerEvent: persistence.length
+      ? {
+          total: median(persistence.map((p) => p.total)),
+          byOperation: Object.fromEntries(
+            operations
+              .map((op) => [op, median(persistence.map((p) => p.byOperation[op] ?? 0))] as const)
+              .sort((x, y) => y[1] - x[1]),
+          ),
+        }
+      : undefined,
+  };
+}
+
+async function measureVariant(v: Variant, round: number, o: WritePathOptions, rows: RowWatcher) {
   const { mode, waitVisible } = VARIANTS[v];
   const start = async (id: string) =>
     o.client.workflow.start(writePathWorkflow, {
@@ -110,13 +153,13 @@ async function measureVariant(v: Variant, o: WritePathOptions, rows: RowWatcher)
   };
 
   // what a workflow costs with no event: subtracted from the history per event
-  const empty = `WP-${v}-empty`;
+  const empty = `WP-${v}-${round}-empty`;
   await start(empty);
   await finish([empty]);
   const emptyHistory = await historyFigures(o.client, empty);
 
   // closed loop: every client sends its next event as soon as the last one is done
-  const closedIds = Array.from({ length: o.clients }, (_, i) => `WP-${v}-closed-${i}`);
+  const closedIds = Array.from({ length: o.clients }, (_, i) => `WP-${v}-${round}-closed-${i}`);
   await Promise.all(closedIds.map(start));
   await sleep(1_000);
   const before = await persistenceRequests(o.metricsPort);
@@ -135,7 +178,7 @@ async function measureVariant(v: Variant, o: WritePathOptions, rows: RowWatcher)
   const history = await historyFigures(o.client, closedIds[0]);
 
   // open loop: events arrive at a fixed rate, spread over as many orders, whatever the answers do
-  const openIds = Array.from({ length: o.clients }, (_, i) => `WP-${v}-open-${i}`);
+  const openIds = Array.from({ length: o.clients }, (_, i) => `WP-${v}-${round}-open-${i}`);
   await Promise.all(openIds.map(start));
   await sleep(1_000);
   const open: Sample[] = [];
@@ -154,26 +197,17 @@ async function measureVariant(v: Variant, o: WritePathOptions, rows: RowWatcher)
 
   const events = closed.length;
   const result = {
-    name: VARIANTS[v].name,
-    closedLoop: {
-      events,
-      wallS,
-      eventsPerSecond: events / wallS,
-      done: stats(closed.map((s) => s.doneMs)),
-      visible: stats(closed.map((s) => s.visibleMs)),
-    },
-    openLoop: {
-      events: open.length,
-      answer: stats(open.map((s) => s.answerMs)),
-      done: stats(open.map((s) => s.doneMs)),
-      visible: stats(open.map((s) => s.visibleMs)),
-    },
+    eventsPerSecond: events / wallS,
+    closed,
+    open,
     historyEventsPerEvent: (history.events - emptyHistory.events) / o.eventsPerClient,
     historyBytesPerEvent: (history.bytes - emptyHistory.bytes) / o.eventsPerClient,
     persistenceRequestsPerEvent: perEvent(before, after, events),
   };
+  const done = stats(open.map((s) => s.doneMs));
+  const visible = stats(open.map((s) => s.visibleMs));
   o.log(
-    `write path ${v}: ${result.closedLoop.eventsPerSecond.toFixed(0)} events/s closed loop; open loop at ${o.ratePerSecond}/s done p50 ${result.openLoop.done.p50.toFixed(1)} p99 ${result.openLoop.done.p99.toFixed(1)} ms, visible p50 ${result.openLoop.visible.p50.toFixed(1)} p99 ${result.openLoop.visible.p99.toFixed(1)} ms; ${result.historyEventsPerEvent.toFixed(1)} history events/event; ${result.persistenceRequestsPerEvent?.total.toFixed(1) ?? '-'} persistence requests/event`,
+    `write path ${v} round ${round}: ${result.eventsPerSecond.toFixed(0)} events/s closed loop; open loop at ${o.ratePerSecond}/s done p50 ${done.p50.toFixed(1)} p99 ${done.p99.toFixed(1)} ms, visible p50 ${visible.p50.toFixed(1)} p99 ${visible.p99.toFixed(1)} ms; ${result.historyEventsPerEvent.toFixed(1)} history events/event; ${result.persistenceRequestsPerEvent?.total.toFixed(1) ?? '-'} persistence requests/event`,
   );
   return result;
 }
