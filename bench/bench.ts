@@ -1,14 +1,15 @@
 /**
  * Benchmark (`npm run bench -- --orders N --concurrency C --rounds R --idle K`): the order desk
- * over HTTP against raw Temporal baselines on the same dev server, in alternating rounds, then a
- * scale part with K idle open orders. Writes bench/results/latest.{json,md} and latency.png.
+ * over HTTP against raw Temporal baselines on the same dev server, in alternating rounds (each app
+ * round followed by a check that the read model holds every event), then the read model's
+ * write-path options (bench/writePath.ts; `--write-path-events 0` skips it), then a scale part with
+ * K idle open orders. Writes bench/results/latest.{json,md} and latency.png.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import {
   bundleWorkflowCode,
   DefaultLogger,
@@ -18,6 +19,7 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import express from 'express';
+import { Pool } from 'pg';
 import { dataConverterFor } from '../src/codec/dataConverter';
 import { loadConfig } from '../src/config/env';
 import { startDevServer } from '../src/dev/devServer';
@@ -32,6 +34,8 @@ import {
   type OrderState,
 } from '../src/domain';
 import { accountManagerPseudonym } from '../src/api/pseudonym';
+import { projectionBatch } from '../src/readModel/orderRecord';
+import { createReadModel } from '../src/readModel';
 import { orderWorkflow } from '../src/workflows';
 import type { OrderWorkflowInput } from '../src/workflows/input';
 import { orderSearchAttributes } from '../src/workflows/searchAttributes';
@@ -41,6 +45,7 @@ import { WorkerProcess } from '../harness/workerProcess';
 import { doneSignal, noopSignal, noopUpdate, noopWorkflow } from './baselineWorkflows';
 import { latencySvg, svgToPng, type Series } from './chart';
 import { driveOrder, LIFE, pool, type Attempt } from './driver';
+import { historyFigures } from './history';
 import {
   ApiProcess,
   findPid,
@@ -56,6 +61,8 @@ import {
   spread,
   stats,
 } from './lib';
+import { checkReadModel, LagSampler, type ReadModelCheck } from './readModelLag';
+import { writePathPhase } from './writePath';
 
 type Kind = 'app' | 'B1' | 'B2' | 'B3';
 type Spread = ReturnType<typeof spread>;
@@ -94,6 +101,12 @@ async function main(): Promise<void> {
   const K = numberArg(a, 'idle', 5000);
   // the worker's workflow cache (its production default): memory is bounded by it, not by K
   const CACHE = numberArg(a, 'cache', 100);
+  // share of app events whose read-model lag is followed (GET /orders/{id} until it shows them)
+  const LAG_SAMPLE = numberArg(a, 'lag-sample', 0.1);
+  const WP_EVENTS = numberArg(a, 'write-path-events', 20);
+  const WP_RATE = numberArg(a, 'write-path-rate', 20);
+  const WP_SECONDS = numberArg(a, 'write-path-seconds', 15);
+  const WP_ROUNDS = Math.max(1, numberArg(a, 'write-path-rounds', 2));
   const perRound = Math.max(1, Math.round(N / R));
   const outDir = a.out ?? join(root, 'bench', 'results');
   const dir = makeTempDir('order-desk-bench-');
@@ -102,7 +115,8 @@ async function main(): Promise<void> {
   const t00 = Date.now();
   try {
     log(`orders ${N} (${perRound} per round × ${R} rounds), concurrency ${C}, idle ${K}; db ${dbFile}`);
-    const server = await startDevServer({ dbFile, logFile: join(dir, 'server.log') });
+    const metricsPort = await freePort();
+    const server = await startDevServer({ dbFile, logFile: join(dir, 'server.log'), metricsPort });
     cleanups.push(() => server.stop());
     const serverPid = findPid(dbFile);
     const readModel = await startReadModelDatabase({
@@ -111,6 +125,8 @@ async function main(): Promise<void> {
       durable: false,
     });
     cleanups.push(() => readModel.server.stop());
+    const readModelPool = new Pool({ connectionString: readModel.url, max: 2 });
+    cleanups.push(() => readModelPool.end());
     const sink = await SmtpSink.start();
     cleanups.push(() => sink.stop());
     const taskQueue = 'bench-orders';
@@ -145,6 +161,10 @@ async function main(): Promise<void> {
     const appBundleMs = ms(t);
     const baseBundle: WorkflowBundleWithSourceMap = await bundleWorkflowCode({
       workflowsPath: require.resolve('./baselineWorkflows'),
+      logger: quiet,
+    });
+    const writePathBundle = await bundleWorkflowCode({
+      workflowsPath: require.resolve('./writePathWorkflows'),
       logger: quiet,
     });
 
@@ -208,6 +228,7 @@ async function main(): Promise<void> {
     };
     const events = LIFE;
     const rounds: Round[] = [];
+    const readModelRounds: { round: number; lagMs: number[]; check: ReadModelCheck }[] = [];
     const failures: string[] = [];
     let appBytes: number[] = [];
     let lastCompleted: string | undefined;
@@ -215,7 +236,13 @@ async function main(): Promise<void> {
 
     // warm-up: a few orders through each path (JIT, connections, worker cache)
     await runApp('WARM', Math.min(C, 10), []);
-    async function runApp(prefix: string, n: number, lat: number[]): Promise<number> {
+    async function runApp(
+      prefix: string,
+      n: number,
+      lat: number[],
+      lag?: LagSampler,
+      accepted?: Map<string, string[]>,
+    ): Promise<number> {
       const ids = Array.from({ length: n }, (_, i) => `BENCH-${prefix}-${i}`);
       let count = 0;
       const results = await pool(ids, C, (id) =>
@@ -228,11 +255,15 @@ async function main(): Promise<void> {
               count++;
               lat.push(at.ms);
               appBytes.push(at.bytes);
+              lag?.answered(at.orderId, at.timelineTotal, performance.now());
             }
           },
         }),
       );
-      for (const r of results) if (!r.completed) failures.push(`${r.orderId}: ${r.failure}`);
+      for (const r of results) {
+        if (!r.completed) failures.push(`${r.orderId}: ${r.failure}`);
+        accepted?.set(r.orderId, r.accepted);
+      }
       lastCompleted = results.find((r) => r.completed)?.orderId ?? lastCompleted;
       return count;
     }
@@ -282,7 +313,17 @@ async function main(): Promise<void> {
     appBytes = [];
 
     for (let r = 1; r <= R; r++) {
-      rounds.push(await measure('app', r, perRound, (lat) => runApp(`R${r}`, perRound, lat)));
+      const lag = new LagSampler(api.base, LAG_SAMPLE);
+      const accepted = new Map<string, string[]>();
+      rounds.push(await measure('app', r, perRound, (lat) => runApp(`R${r}`, perRound, lat, lag, accepted)));
+      await lag.settled();
+      const check = await checkReadModel(client, readModelPool, accepted);
+      readModelRounds.push({ round: r, lagMs: lag.lagsMs, check });
+      const lagStats = stats(lag.lagsMs);
+      log(
+        `app round ${r} read model: lag p50 ${lagStats.p50.toFixed(1)} p99 ${lagStats.p99.toFixed(1)} ms (n=${lagStats.n}); ${check.orders - check.incomplete.length}/${check.orders} orders complete in ${check.caughtUpMs.toFixed(0)} ms`,
+      );
+      for (const id of check.incomplete) failures.push(`read model incomplete for ${id}`);
       rounds.push(await measure('B1', r, perRound, (lat) => runRaw('B1', r, perRound, lat)));
       rounds.push(await measure('B2', r, perRound, (lat) => runRaw('B2', r, perRound, lat)));
       rounds.push(await measure('B3', r, perRound, (lat) => runBare(perRound, lat)));
@@ -291,6 +332,26 @@ async function main(): Promise<void> {
     // history of one completed order vs one B2 workflow: what each event costs in history
     const appHistory = await historyFigures(client, lastCompleted!);
     const b2History = await historyFigures(client, lastB2!);
+
+    // ---- the read model's write path: (a) as the app, (b) client waits for the row, (c) local activity ----
+    const writePath =
+      WP_EVENTS > 0
+        ? await writePathPhase({
+            native,
+            client,
+            dataConverter,
+            bundle: writePathBundle,
+            adminUrl: readModel.server.url,
+            template: stageStates().get('PRODUCTION')!,
+            metricsPort,
+            clients: C,
+            eventsPerClient: WP_EVENTS,
+            ratePerSecond: WP_RATE,
+            openLoopSeconds: WP_SECONDS,
+            rounds: WP_ROUNDS,
+            log,
+          })
+        : undefined;
 
     // ---- scale: K idle open orders spread over the stages ----
     const scale = K > 0 ? await scalePart() : undefined;
@@ -302,6 +363,9 @@ async function main(): Promise<void> {
         { idleOrders: 0, workerRssMb: await settledRssMb(workerPid()) },
       ];
       const started: { id: string; stage: string }[] = [];
+      // A workflow continued with a state writes its read model at its next event: the bench writes
+      // each idle order's row itself, through the same projection, so the list has them all.
+      const seed = createReadModel({ url: readModel.url, max: 4 });
       const step = Math.max(1, Math.ceil(K / 5));
       let startSeconds = 0;
       const workerDeaths: { idleOrders: number; exit: unknown; logTail: string }[] = [];
@@ -312,6 +376,9 @@ async function main(): Promise<void> {
           const stage = stages[i % stages.length];
           const id = `IDLE-${i}`;
           await client.workflow.start(orderWorkflow, idleStart(id, byStage.get(stage)!, taskQueue));
+          await seed.project(
+            projectionBatch({ state: { ...byStage.get(stage)!, orderId: id }, records: [], emails: [] }),
+          );
           started.push({ id, stage });
         });
         startSeconds += ms(tb) / 1000;
@@ -334,16 +401,9 @@ async function main(): Promise<void> {
           `scale: ${from + batch.length} idle orders, worker RSS ${rss[rss.length - 1].workerRssMb.toFixed(0)} MB`,
         );
       }
+      await seed.close();
       const startRate = K / startSeconds;
-      // the list, by stage (visibility is eventually consistent: wait until it has them all)
-      const deadline = Date.now() + 120_000;
-      while (Date.now() < deadline) {
-        const c = await client.workflow.count(
-          `WorkflowType = 'orderWorkflow' AND ExecutionStatus = 'Running'`,
-        );
-        if (c.count >= K) break;
-        await sleep(500);
-      }
+      // the list, by stage, from the read model
       const listMs: Record<string, number> = {};
       for (const stage of stages) {
         const times: number[] = [];
@@ -498,6 +558,19 @@ async function main(): Promise<void> {
         appHistory,
         b2History,
       },
+      readModel: {
+        lagSampleFraction: LAG_SAMPLE,
+        lagPollMs: 10,
+        lagMs: stats(readModelRounds.flatMap((r) => r.lagMs)),
+        rounds: readModelRounds.map(({ round, lagMs, check }) => ({
+          round,
+          lagMs: stats(lagMs),
+          ordersChecked: check.orders,
+          incomplete: check.incomplete,
+          caughtUpMs: check.caughtUpMs,
+        })),
+      },
+      writePath,
       scale,
       failures,
       rounds: rounds.map(({ latencies, ...r }) => ({
@@ -616,29 +689,6 @@ async function waitWorkerIdle(pid: number | undefined, timeoutMs = 120_000): Pro
   }
 }
 
-async function historyFigures(client: Client, workflowId: string) {
-  const history = await client.workflow.getHandle(workflowId).fetchHistory();
-  const byType: Record<string, number> = {};
-  let updateResultBytes = 0;
-  let updates = 0;
-  for (const e of history.events ?? []) {
-    const name = String(temporal.api.enums.v1.EventType[e.eventType ?? 0]).replace(/^EVENT_TYPE_/, '');
-    byType[name] = (byType[name] ?? 0) + 1;
-    const done = e.workflowExecutionUpdateCompletedEventAttributes;
-    if (done) {
-      updates++;
-      updateResultBytes += done.outcome?.success?.payloads?.[0]?.data?.length ?? 0;
-    }
-  }
-  return {
-    workflowId,
-    events: history.events?.length ?? 0,
-    bytes: temporal.api.history.v1.History.encode(history).finish().length,
-    updateResultBytesMean: updates ? updateResultBytes / updates : 0,
-    byType,
-  };
-}
-
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-assignment -- renders the JSON result */
 function markdown(r: any): string {
   const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
@@ -678,7 +728,35 @@ function markdown(r: any): string {
       .map(([k, v]) => `${k} ${String(v)}`)
       .join(', ')})`,
     `- history of one B2 workflow (${r.options.eventsPerOrder} updates): ${r.profile.b2History.events} events, ${f(r.profile.b2History.bytes / 1024)} kB`,
+    '',
+    '## Read model',
+    '',
+    `- lag from an event's answer until \`GET /orders/{id}\` shows its \`timelineTotal\` (1 in ${f(1 / r.readModel.lagSampleFraction, 0)} events of the app rounds, polled every ${r.readModel.lagPollMs} ms beside the closed loop): p50 ${f(r.readModel.lagMs.p50)} ms, p95 ${f(r.readModel.lagMs.p95)} ms, p99 ${f(r.readModel.lagMs.p99)} ms, max ${f(r.readModel.lagMs.max)} ms (n=${r.readModel.lagMs.n})`,
+    `- after each app round, every order's timeline in PostgreSQL against its workflow's \`timelineTotal\` and the eventIds the API accepted: ${r.readModel.rounds.map((x: any) => `round ${x.round} ${x.ordersChecked - x.incomplete.length}/${x.ordersChecked} complete (within ${f(x.caughtUpMs / 1000)} s of its end)`).join('; ')}`,
   ];
+  if (r.writePath) {
+    const w = r.writePath;
+    const ops = (p: any) =>
+      p
+        ? `${f(p.total)} (${Object.entries(p.byOperation)
+            .slice(0, 4)
+            .map(([k, v]) => `${k} ${f(v as number)}`)
+            .join(', ')})`
+        : '-';
+    lines.push(
+      '',
+      '## Read model write path',
+      '',
+      `One bench-only workflow per client (bench/writePathWorkflows.ts), one update per event writing the order's row and one timeline record through the app's \`projectOrder\`. ${w.rounds} rounds alternating the variants; closed loop: ${w.clients} clients × ${w.eventsPerClient} events, median over rounds (min–max); open loop: ${w.ratePerSecond} events/s for ${w.openLoopSeconds} s over ${w.clients} orders, latencies pooled over rounds. "done" is when the client counts the event done (for (b) after the row is visible), "visible" from the send until a read sees the row (polled every ${w.pollMs} ms). Persistence requests: the dev server's \`persistence_requests\` over the closed loop, per event.`,
+      '',
+      '| variant | events/s closed loop | done p50 · p95 · p99 ms (open loop) | update answer p50 ms | visible p50 · p99 ms | history events/event | persistence requests/event |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...Object.values(w.variants).map(
+        (v: any) =>
+          `| ${v.name} | ${sp(v.closedLoop.eventsPerSecond, 0)} | ${f(v.openLoop.done.p50)} · ${f(v.openLoop.done.p95)} · ${f(v.openLoop.done.p99)} | ${f(v.openLoop.answer.p50)} | ${f(v.openLoop.visible.p50)} · ${f(v.openLoop.visible.p99)} | ${f(v.historyEventsPerEvent)} | ${ops(v.persistenceRequestsPerEvent)} |`,
+      ),
+    );
+  }
   if (r.scale) {
     const s = r.scale;
     lines.push(
@@ -689,7 +767,7 @@ function markdown(r: any): string {
         (d: any) =>
           `- **the worker died** by ${d.idleOrders} idle orders (exit ${String(d.exit)}): \`${d.logTail.slice(-400)}\``,
       ),
-      `- started through the client at ${f(s.startsPerSecond, 0)}/s`,
+      `- started through the client (and written to the read model by the bench) at ${f(s.startsPerSecond, 0)}/s`,
       `- worker RSS by idle orders: ${s.workerRss.map((x: any) => `${x.idleOrders}: ${f(x.workerRssMb, 0)} MB`).join(', ')}; after a worker restart ${f(s.workerRssAfterRestartMb, 0)} MB`,
       `- GET /orders?stage=… (pageSize 50), median ms: ${Object.entries(s.listByStageMedianMs)
         .map(([k, v]) => `${k} ${f(v as number)}`)

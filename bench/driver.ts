@@ -20,6 +20,8 @@ export interface Attempt {
   endedAt: number;
   /** A deliberate second send of an eventId already sent. */
   duplicate: boolean;
+  /** The order's event count in the answer (200 only). */
+  timelineTotal?: number;
 }
 
 export interface DriveOptions {
@@ -106,6 +108,7 @@ export async function driveOrder(orderId: string, o: DriveOptions): Promise<Driv
           startedAt: r.startedAt,
           endedAt: r.endedAt,
           duplicate: duplicate || attempt > 0,
+          timelineTotal: r.body?.timelineTotal,
         });
         if (retryable(r) && o.retry503 && Date.now() - firstTry < (o.retryForMs ?? Infinity)) {
           await sleep(Math.min(2_000, 100 * 2 ** attempt));

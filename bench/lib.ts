@@ -13,6 +13,7 @@ export const OPS_TOKEN = 'local-ops-token';
 export interface ApiBody {
   error?: { code?: string; message?: string };
   status?: string;
+  timelineTotal?: number;
   documents?: { dispatchedAt?: string | null };
   timeline?: { eventId: string }[];
   emails?: { messageId: string; purpose: string }[];

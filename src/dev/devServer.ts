@@ -21,6 +21,8 @@ export interface DevServerOptions {
   /** Where the server's own log goes; discarded when absent. */
   logFile?: string;
   readyTimeoutMs?: number;
+  /** Prometheus metrics on http://127.0.0.1:<port>/metrics (the benchmark's persistence counts). */
+  metricsPort?: number;
 }
 
 export interface DevServer {
@@ -71,6 +73,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   } else {
     args.push('--headless');
   }
+  if (options.metricsPort !== undefined) args.push('--metrics-port', String(options.metricsPort));
   if (options.dbFile) {
     mkdirSync(dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
