@@ -1,4 +1,3 @@
-import { appendBounded, STATE_WINDOWS } from '../bounds';
 import { addMoney, compareMoney, formatMoney, positiveMoneySchema } from '../money';
 import { accepted, advance, invalid } from '../outcome';
 import { line, optionalNote } from '../schemas/common';
@@ -6,7 +5,7 @@ import type { OrderState } from '../types';
 import { describeCopy } from '../zod';
 import { balanceOutstanding, both, inStage } from './conditions';
 import { defineEvent } from './define';
-import { paymentProblems } from './payments';
+import { paymentProblems, withReceipt } from './payments';
 
 export const documentsConfirmed = defineEvent({
   type: 'DOCUMENTS_CONFIRMED',
@@ -43,11 +42,12 @@ export const balanceReceived = defineEvent({
       payments: {
         ...state.payments,
         balanceReceived: total,
-        receipts: appendBounded(
-          state.payments.receipts,
-          { kind: 'BALANCE', amount: e.amount, reference: e.reference, receivedAt: ctx.now },
-          STATE_WINDOWS.receipts,
-        ),
+        receipts: withReceipt(state.payments, {
+          kind: 'BALANCE',
+          amount: e.amount,
+          reference: e.reference,
+          receivedAt: ctx.now,
+        }),
       },
     };
     const summary = `Balance ${formatMoney(e.amount)} received (${e.reference}); ${formatMoney(total)} of ${formatMoney(balanceRequired)}`;

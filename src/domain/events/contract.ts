@@ -1,4 +1,3 @@
-import { appendBounded, STATE_WINDOWS } from '../bounds';
 import {
   addMoney,
   compareMoney,
@@ -15,7 +14,7 @@ import type { OrderState } from '../types';
 import { describe, describeCopy, z } from '../zod';
 import { both, depositOutstanding, inStage } from './conditions';
 import { defineEvent } from './define';
-import { paymentProblems } from './payments';
+import { paymentProblems, withReceipt } from './payments';
 
 /** Used only if no quotation fixed the terms; it is the contract's documented default. */
 const DEFAULT_DEPOSIT_PERCENT = 30;
@@ -79,11 +78,12 @@ export const depositReceived = defineEvent({
         ...state.payments,
         depositReceived: total,
         balanceRequired: subtractMoney(contract.totalAmount, total),
-        receipts: appendBounded(
-          state.payments.receipts,
-          { kind: 'DEPOSIT', amount: e.amount, reference: e.reference, receivedAt: ctx.now },
-          STATE_WINDOWS.receipts,
-        ),
+        receipts: withReceipt(state.payments, {
+          kind: 'DEPOSIT',
+          amount: e.amount,
+          reference: e.reference,
+          receivedAt: ctx.now,
+        }),
       },
     };
     const summary = `Deposit ${formatMoney(e.amount)} received (${e.reference}); ${formatMoney(total)} of ${formatMoney(depositRequired)}`;

@@ -1,5 +1,7 @@
+import { appendBounded, STATE_WINDOWS } from '../bounds';
 import { compareMoney, formatMoney, subtractMoney, toMinor, type Money } from '../money';
 import type { ValidationDetail } from '../schemas/validation';
+import type { PaymentReceipt, PaymentsState } from '../types';
 
 /**
  * The contract's payment rules, shared by deposits and balances: the contract's currency, a
@@ -15,4 +17,9 @@ export function paymentProblems(amount: Money, required: Money, received: Money)
     return [{ path: 'amount.amount', message: `exceeds the amount still due (${formatMoney(due)})` }];
   }
   return [];
+}
+
+/** The receipts with one more payment (the state keeps the latest ones; the timeline has all). */
+export function withReceipt(payments: PaymentsState, receipt: PaymentReceipt): PaymentReceipt[] {
+  return appendBounded(payments.receipts, receipt, STATE_WINDOWS.receipts);
 }
