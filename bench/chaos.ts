@@ -257,7 +257,13 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     const runFailures: string[] = [];
     // recovery probe: an order of the harness's own that takes a note until one is accepted
     const probeId = `CHAOS-${taskQueue}-probe`;
-    const created = await http(base, 'POST', '/orders', { ...newInquiry(), orderId: probeId });
+    // Orders start with update-with-start, so this waits for the worker; the same POST again finds it.
+    const probeOrder = { ...newInquiry(), orderId: probeId };
+    let created = await http(base, 'POST', '/orders', probeOrder);
+    for (let attempt = 0; created.status === 503 && attempt < 30; attempt++) {
+      await sleep(1_000);
+      created = await http(base, 'POST', '/orders', probeOrder);
+    }
     if (created.status !== 201)
       throw new Error(`probe order: ${created.status} ${JSON.stringify(created.body)}`);
     const probeAccepted = new Set<string>();
