@@ -53,7 +53,9 @@ export interface DriveResult {
   dispatchWaitMs: number;
 }
 
-const retryable = (r: HttpResult) => r.status === 0 || r.status === 503;
+/** What the contract says to retry: no answer, a 503, and a 429 (Temporal's per-order update limits). */
+const retryable = (r: HttpResult) =>
+  r.status === 0 || r.status === 503 || (r.status === 429 && r.body?.error?.code === 'TOO_MANY_REQUESTS');
 
 export async function driveOrder(orderId: string, o: DriveOptions): Promise<DriveResult> {
   const rnd = o.random ?? Math.random;
