@@ -12,7 +12,7 @@ import { createReadModelActivities } from './activities/readModel';
 import { dataConverterFor } from './codec/dataConverter';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { temporalConnectionOptions } from './config/temporalConnection';
-import { createReadModel, migrate, type ReadModel } from './readModel';
+import { createReadModel, migrateWhenReachable, type ReadModel } from './readModel';
 
 /**
  * Built code (dist/worker.js) runs the bundle `npm run build` put beside it and starts in
@@ -59,8 +59,11 @@ export async function createOrderWorker(
 async function main(): Promise<void> {
   const config = loadConfig();
   Runtime.install({ logger: new DefaultLogger(config.production ? 'INFO' : 'WARN') });
-  // The read model's schema is current before any projection runs; several workers may race here.
-  await migrate(config.database.url);
+  // The read model's schema is brought up to date beside the worker (several workers may race here):
+  // a worker restarted while PostgreSQL is down still takes events; its read-model writes retry.
+  void migrateWhenReachable(config.database.url, {
+    onRetry: (err) => console.warn(`read model migrations wait for the database: ${String(err)}`),
+  });
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const readModel = createReadModel({ url: config.database.url });
   try {

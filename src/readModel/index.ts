@@ -1,4 +1,4 @@
 export * from './types';
 export { DatabaseUnavailableError, InvalidCursorError, isUnavailable } from './errors';
 export { createReadModel, type ReadModelOptions } from './postgres';
-export { migrate } from './migrate';
+export { migrate, migrateWhenReachable } from './migrate';

@@ -43,3 +43,23 @@ export function migrate(databaseUrl: string, options: { timeoutMs?: number } = {
     );
   });
 }
+
+/**
+ * Migrates once the database answers, trying again every `retryMs` until it succeeds. A worker
+ * starting while PostgreSQL is down must still take events (Temporal holds them; the read-model
+ * writes retry until the schema is there), so it does not wait for this.
+ */
+export async function migrateWhenReachable(
+  databaseUrl: string,
+  { retryMs = 5_000, onRetry }: { retryMs?: number; onRetry?: (err: unknown) => void } = {},
+): Promise<void> {
+  for (;;) {
+    try {
+      await migrate(databaseUrl);
+      return;
+    } catch (err) {
+      onRetry?.(err);
+      await new Promise((resolve) => setTimeout(resolve, retryMs));
+    }
+  }
+}
