@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import request from 'supertest';
 import type { OrderSummary } from '../../src/api/orderView';
-import { createOrder, sendEvent } from '../api/helpers';
+import { createOrder, orderWhen, sendEvent } from '../api/helpers';
 import { fullLife, newInquiry } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
@@ -291,6 +291,8 @@ describeBrowser('ops console in Chromium', () => {
   it('shows a 409 with the stage and the allowed events when the order moved under a stale form', async () => {
     const order = await createOrder(stack.app, { orderId: `PO-STALE-${run}`, ...newInquiry() });
     expect((await sendEvent(stack.app, order.orderId, fullLife.quotation)).status).toBe(200);
+    // The page reads the read model, which follows the answer within moments.
+    await orderWhen(stack.app, order.orderId, (v) => v.stage === 'QUOTATION');
     await page.goto(`${base}/console/#/orders/${encodeURIComponent(order.orderId)}`);
     await waitStage('QUOTATION');
     const form = await fillEvent('QUOTATION_ACCEPTED', { sampleRequired: true });
