@@ -8,7 +8,7 @@ import {
   stageSchema,
   timelineQuerySchema,
 } from '../domain';
-import { orderViewSchema } from '../domain/viewSchema';
+import { orderViewSchema, timelineEntrySchema } from '../domain/viewSchema';
 import { ERROR_CODES } from './errors';
 import { openApiSchemas } from './openapiSchema';
 
@@ -56,12 +56,8 @@ const orderSummarySchema = z.object({
 const timelinePageSchema = z.object({
   entries: z.array(
     z.object({
+      ...timelineEntrySchema.shape,
       seq: z.number().int().describe('1 for the order creation, then one per accepted event'),
-      eventId: z.string(),
-      type: z.string(),
-      at: instant,
-      actor: z.string(),
-      summary: z.string(),
       payload: z.unknown().describe('The event as accepted (validated fields only); null for the creation'),
     }),
   ),

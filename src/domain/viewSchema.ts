@@ -16,7 +16,7 @@ const instant = z.string();
 const nullableInstant = z.nullable(instant);
 const nullableMoney = z.nullable(moneySchema);
 
-const timelineEntrySchema = describe(
+export const timelineEntrySchema = describe(
   z.object({
     eventId: z.string(),
     type: z.enum([...ORDER_EVENT_TYPES, ...SYSTEM_EVENT_TYPES, 'ORDER_CREATED']),
@@ -181,7 +181,5 @@ export const orderViewSchema = describe(
   }),
   'The order view (more fields may be added)',
 );
-
-export const timelineEntryViewSchema = timelineEntrySchema;
 
 export type OrderView = z.output<typeof orderViewSchema>;
