@@ -8,13 +8,21 @@ import { bookingRequestEmail } from './templates/booking-request';
 import { cancellationNoticeEmail } from './templates/cancellation-notice';
 import { documentSetEmail } from './templates/document-set';
 import { stallReminderEmail } from './templates/stall-reminder';
+import { collectionInstructionsEmail } from './templates/collection-instructions';
+import { customerCancellationEmail } from './templates/customer-cancellation';
+import { paymentRequestEmail } from './templates/payment-request';
+import { presentationChecklistEmail } from './templates/presentation-checklist';
 import type {
   ActivityDeps,
   BookingRequestInput,
   CancellationNoticeInput,
+  CollectionInstructionsInput,
+  CustomerCancellationInput,
   DocumentMark,
   DocumentSetInput,
   MessageKey,
+  PaymentRequestInput,
+  PresentationChecklistInput,
   SentEmail,
   StallReminderInput,
 } from './types';
@@ -30,6 +38,10 @@ export const EmailPurpose = {
   DocumentCopies: 'document-copies',
   DocumentDispatch: 'document-dispatch',
   CancellationNotice: 'cancellation-notice',
+  PaymentRequest: 'payment-request',
+  CustomerCancellation: 'customer-cancellation',
+  CollectionInstructions: 'collection-instructions',
+  PresentationChecklist: 'presentation-checklist',
 } as const;
 
 export interface OrderActivities {
@@ -38,6 +50,10 @@ export interface OrderActivities {
   sendDocumentCopies(input: DocumentSetInput): Promise<SentEmail>;
   dispatchDocuments(input: DocumentSetInput): Promise<SentEmail>;
   sendCancellationNotice(input: CancellationNoticeInput): Promise<SentEmail>;
+  sendPaymentRequest(input: PaymentRequestInput): Promise<SentEmail>;
+  sendCustomerCancellation(input: CustomerCancellationInput): Promise<SentEmail>;
+  sendCollectionInstructions(input: CollectionInstructionsInput): Promise<SentEmail>;
+  sendPresentationChecklist(input: PresentationChecklistInput): Promise<SentEmail>;
 }
 
 /**
@@ -129,6 +145,54 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
           orderUrl: orderUrl(input.orderId),
           exporterName: deps.exporter.name,
         }),
+      });
+    },
+
+    // Payments: the request goes to the customer (the account manager answers); the bank papers to the account manager.
+    async sendPaymentRequest(input) {
+      return sendEmail(deps, {
+        purpose: EmailPurpose.PaymentRequest,
+        idPurpose: `${EmailPurpose.PaymentRequest}-${input.part.toLowerCase()}`,
+        key: input,
+        date: dateOf(input),
+        to: [input.customer.email],
+        cc: [input.accountManager.email],
+        replyTo: input.accountManager.email,
+        ...paymentRequestEmail(input, deps.exporter),
+      });
+    },
+
+    async sendCustomerCancellation(input) {
+      return sendEmail(deps, {
+        purpose: EmailPurpose.CustomerCancellation,
+        key: input,
+        date: dateOf(input),
+        to: [input.customer.email],
+        cc: [input.accountManager.email],
+        replyTo: input.accountManager.email,
+        ...customerCancellationEmail(input, deps.exporter),
+      });
+    },
+
+    async sendCollectionInstructions(input) {
+      return sendEmail(deps, {
+        purpose: EmailPurpose.CollectionInstructions,
+        key: input,
+        date: dateOf(input),
+        to: [input.accountManager.email],
+        cc: [],
+        ...collectionInstructionsEmail(input, deps.exporter),
+      });
+    },
+
+    async sendPresentationChecklist(input) {
+      return sendEmail(deps, {
+        purpose: EmailPurpose.PresentationChecklist,
+        key: input,
+        date: dateOf(input),
+        to: [input.accountManager.email],
+        cc: [],
+        ...presentationChecklistEmail(input, deps.exporter),
       });
     },
   };

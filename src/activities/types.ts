@@ -23,6 +23,8 @@ export interface ExporterProfile {
   name: string;
   address: string;
   email?: string;
+  /** Where customers pay by TT: beneficiary, bank, SWIFT, account, one per line (EXPORTER_BANK_DETAILS). */
+  bankDetails?: string;
 }
 
 export interface ActivityDeps {
@@ -95,7 +97,8 @@ export interface DocumentSetInput extends MessageKey {
   issuedAt: string;
   incoterm: string;
   namedPlace: string;
-  paymentTerms: { method: string; depositPercent: number };
+  /** The terms as the contract's payment plan words them (never rebuilt from the method alone). */
+  paymentTerms: { method: string; depositPercent: number; text: string };
   vessel: string;
   voyage: string;
   etd: string;
@@ -113,6 +116,51 @@ export interface CancellationNoticeInput extends MessageKey {
   customerCompany: string;
   stage: string;
   reason: string;
+}
+
+/** Who the customer-facing payment emails go to, and who signs them. */
+interface CustomerEmail extends MessageKey {
+  customer: { name: string; company: string; email: string; country: string };
+  accountManager: Person;
+  contractNo: string;
+}
+
+export interface PaymentRequestInput extends CustomerEmail {
+  part: 'DEPOSIT' | 'BALANCE';
+  amountDue: Money;
+  /** Calendar date it is due by, when the plan gives one (OA). */
+  dueDate: string | null;
+  /** In words when there is no date, e.g. "before production". */
+  dueWhen: string;
+  terms: string;
+  /** What the customer should quote on the transfer. */
+  reference: string;
+}
+
+export interface CustomerCancellationInput extends CustomerEmail {
+  reason: string;
+  received: Money;
+  depositHandling: 'REFUND' | 'FORFEIT' | 'CREDIT_NOTE';
+}
+
+export interface CollectionInstructionsInput extends CustomerEmail {
+  method: 'DP' | 'DA';
+  tenorDays: number;
+  amount: Money;
+  blNo: string;
+  blDate: string;
+  documents: string[];
+}
+
+export interface PresentationChecklistInput extends CustomerEmail {
+  lcNo: string;
+  issuingBank: string;
+  amount: Money;
+  latestShipmentDate: string;
+  expiryDate: string;
+  blNo: string;
+  blDate: string;
+  presentationDeadline: string;
 }
 
 /** Which variant of the document set is rendered. */

@@ -129,6 +129,8 @@ const envSchema = z
       .default(LOCAL_DATABASE_URL),
     EXPORTER_NAME: z.string().min(1).default('Example Export Co., Ltd.'),
     EXPORTER_ADDRESS: z.string().min(1).default('1 Harbour Road, Ningbo, China'),
+    // One line per field; `\n` in the variable separates lines. Payment requests print it for customers.
+    EXPORTER_BANK_DETAILS: z.optional(z.string().min(10).max(1000)),
     DEFAULT_FORWARDER_NAME: z.string().min(1).default('Default Forwarder'),
     DEFAULT_FORWARDER_EMAIL: z.email().default('bookings@forwarder.localhost'),
     STAGE_TIME_LIMITS: z._default(stageTimeLimitsSchema, {}),
@@ -155,6 +157,10 @@ const envSchema = z
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/** Outside production only: says plainly that it is no real account. */
+const LOCAL_BANK_DETAILS =
+  'Beneficiary: Example Export Co., Ltd.\nBank: EXAMPLE BANK (set EXPORTER_BANK_DETAILS)\nSWIFT: EXAMPLECNXXX\nAccount: 000-NOT-A-REAL-ACCOUNT';
+
 /**
  * Reads and validates the environment once. A bad value throws an error that names the variable,
  * which the entry points print before exiting.
@@ -168,6 +174,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production) checkProductionTokens(e.API_TOKENS);
+  // Customers pay to what a payment request prints: production never prints the local placeholder.
+  if (production && !e.EXPORTER_BANK_DETAILS)
+    throw new ConfigError(
+      'Invalid configuration:\n  EXPORTER_BANK_DETAILS: the bank account customers pay to is required in production',
+    );
   if (production && (!e.PSEUDONYM_KEY || e.PSEUDONYM_KEY === LOCAL_PSEUDONYM_KEY))
     throw new ConfigError(
       'Invalid configuration:\n  PSEUDONYM_KEY: a secret of 32+ characters is required in production',
@@ -213,7 +224,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     database: { url: e.DATABASE_URL },
-    exporter: { name: e.EXPORTER_NAME, address: e.EXPORTER_ADDRESS, email: e.MAIL_FROM },
+    exporter: {
+      name: e.EXPORTER_NAME,
+      address: e.EXPORTER_ADDRESS,
+      email: e.MAIL_FROM,
+      bankDetails: (e.EXPORTER_BANK_DETAILS ?? LOCAL_BANK_DETAILS).replace(/\\n/g, '\n'),
+    },
     defaultForwarder: { name: e.DEFAULT_FORWARDER_NAME, email: e.DEFAULT_FORWARDER_EMAIL },
     stallPolicy,
     orderLimits,

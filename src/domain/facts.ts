@@ -59,6 +59,13 @@ function markDone(state: OrderState, effect: EffectKind, at: string): OrderState
       return state.cancellation
         ? { ...state, cancellation: { ...state.cancellation, notifiedAt: at } }
         : state;
+    // The timeline and the read model's emails keep these; the order's state has nothing to mark.
+    case 'requestDeposit':
+    case 'requestBalance':
+    case 'sendCollectionInstructions':
+    case 'sendPresentationChecklist':
+    case 'notifyCustomerCancelled':
+      return state;
   }
 }
 
@@ -67,6 +74,11 @@ const EFFECT_LABELS: Record<EffectKind, string> = {
   sendDocumentCopies: 'Document copies',
   dispatchDocuments: 'Document set',
   notifyCancelled: 'Cancellation notice',
+  requestDeposit: 'Deposit payment request',
+  requestBalance: 'Balance payment request',
+  sendCollectionInstructions: 'Collection instructions',
+  sendPresentationChecklist: 'L/C presentation checklist',
+  notifyCustomerCancelled: 'Cancellation notice to the customer',
 };
 
 function effectCompleted(state: OrderState, e: SystemOf<'EFFECT_COMPLETED'>, ctx: EventContext): Outcome {

@@ -50,6 +50,7 @@ export {
   quotationLineSchema,
   paymentTermsSchema,
   allowedEvents,
+  requiredRole,
 } from './events';
 export type { OrderEvent, OrderEventInput, OrderEventType, EventOf } from './events';
 export { listOrdersQuerySchema, timelineQuerySchema, ORDER_SORTS } from './schemas/list-orders';
@@ -75,3 +76,10 @@ export { PRODUCTION_MIN_DURATION, emailDomain, isInternalEmail, orderLimitViolat
 export type { OrderLimits } from './order-limits';
 export type { ReminderPlan } from './reminders';
 export { summarizeOrder } from './summary';
+export { paymentTermsText, BALANCE_DUE, paymentPlanInputSchema } from './paymentPlan';
+export type { PaymentPlan, BalanceDue } from './paymentPlan';
+export { paymentSchedule, nextDueDate, DUE_WHEN } from './schedule';
+export type { ScheduledPayment, DueWhen } from './schedule';
+export { presentationDeadline } from './dueDates';
+export { outstanding, totalReceived, totalWrittenOff } from './ledger';
+export { endOfDate } from './calendarDate';

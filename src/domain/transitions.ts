@@ -1,10 +1,17 @@
-import { addDuration } from './duration';
+import { openStageDeadline } from './dueDates';
 import { isTerminalStage, type Stage } from './stages';
 import type { Effect, OrderState } from './types';
 
+type DeadlineInputs = Parameters<typeof openStageDeadline>[0];
+
 /** Deadline of a stage entered at `at`; closed orders have none. */
-export function stageDeadline(state: Pick<OrderState, 'policy'>, stage: Stage, at: string): string | null {
-  return isTerminalStage(stage) ? null : addDuration(at, state.policy.stageTimeLimits[stage]);
+export function stageDeadline(state: DeadlineInputs, stage: Stage, at: string): string | null {
+  return isTerminalStage(stage) ? null : openStageDeadline(state, stage, at);
+}
+
+/** The current stage's deadline again, after something it depends on (a due date, the L/C) changed. */
+export function withFreshDeadline(state: OrderState): OrderState {
+  return { ...state, stageDeadline: stageDeadline(state, state.stage, state.stageEnteredAt) };
 }
 
 /**

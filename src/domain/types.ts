@@ -1,5 +1,6 @@
 import type { Money } from './money';
 import type { StallPolicy } from './policy';
+import type { PaymentPlan } from './paymentPlan';
 import type { Contact, Customer, Incoterm, ProductLine } from './schemas/common';
 import type { OrderEvent, OrderEventType, PaymentTerms, QuotationLine } from './events';
 import type { Inquiry } from './schemas/new-order';
@@ -12,6 +13,11 @@ export const EFFECT_KINDS = [
   'sendDocumentCopies',
   'dispatchDocuments',
   'notifyCancelled',
+  'requestDeposit',
+  'requestBalance',
+  'sendCollectionInstructions',
+  'sendPresentationChecklist',
+  'notifyCustomerCancelled',
 ] as const;
 export type EffectKind = (typeof EFFECT_KINDS)[number];
 
@@ -115,20 +121,67 @@ export interface ContractState {
   signedAt: string;
 }
 
+export type PaymentPart = 'DEPOSIT' | 'BALANCE';
+
 export interface PaymentReceipt {
-  kind: 'DEPOSIT' | 'BALANCE';
+  kind: PaymentPart;
   amount: Money;
   reference: string;
   receivedAt: string;
+  /** The value date the bank gave, when known. */
+  valueDate?: string;
+}
+
+/** The letter of credit an `LC` order is paid under. */
+export interface LetterOfCredit {
+  lcNo: string;
+  issuingBank: string;
+  amount: Money;
+  latestShipmentDate: string;
+  expiryDate: string;
+  presentationDays: number;
+  receivedAt: string;
+  amendments: number;
+  presentedAt: string | null;
+  presentingBank: string | null;
+  /** Open discrepancies the bank raised against the presentation; empty when none are open. */
+  discrepancies: string[];
+  honouredAt: string | null;
+}
+
+/** Documents sent through the banks for collection (`DP`, `DA`). */
+export interface Collection {
+  remittingBank: string;
+  collectingBank: string | null;
+  sentAt: string;
+  draftAcceptedAt: string | null;
+  maturityDate: string | null;
+  paidAt: string | null;
+}
+
+export interface ReleaseApproval {
+  approvedBy: string;
+  reason: string;
+  approvedAt: string;
 }
 
 export interface PaymentsState {
+  /** The contract's payment plan; null before the contract. */
+  plan: PaymentPlan | null;
   depositRequired: Money | null;
   depositReceived: Money | null;
-  /** Contract total less the deposit received; follows every deposit payment. */
+  depositWrittenOff: Money | null;
+  /** Contract total less the deposit received and written off; follows every deposit payment. */
   balanceRequired: Money | null;
   balanceReceived: Money | null;
+  balanceWrittenOff: Money | null;
+  /** When the balance falls due by date: B/L date + tenor (OA), the draft's maturity (DA). */
+  balanceDueDate: string | null;
   receipts: PaymentReceipt[];
+  letterOfCredit: LetterOfCredit | null;
+  collection: Collection | null;
+  /** A manager's approval to release documents (or a sea waybill) before full payment. */
+  releaseApproval: ReleaseApproval | null;
 }
 
 export interface Inspection {
@@ -161,6 +214,8 @@ export interface ShippingState {
     blNo: string;
     blType: 'ORIGINAL' | 'TELEX_RELEASE' | 'SEA_WAYBILL';
     issuedAt: string;
+    /** The B/L date (YYYY-MM-DD): OA due dates and L/C presentation periods count from it. */
+    issuedOn: string;
   } | null;
 }
 
@@ -172,9 +227,15 @@ export interface DocumentItem {
 export interface DocumentsState {
   copiesSentAt: string | null;
   confirmedAt: string | null;
+  /** When the originals were released to the buyer: emailed by us, or handed over by the banks. */
   dispatchedAt: string | null;
+  /** How the originals reach the buyer: by us (DIRECT) or through the banks (BANK); null before release. */
+  releasedVia: 'DIRECT' | 'BANK' | null;
+  goodsReleasedAt: string | null;
   items: DocumentItem[];
 }
+
+export type DepositHandling = 'REFUND' | 'FORFEIT' | 'CREDIT_NOTE';
 
 export interface FailedEffect {
   effect: EffectKind;
@@ -206,7 +267,13 @@ export interface OrderState {
   production: ProductionState;
   shipping: ShippingState;
   documents: DocumentsState;
-  cancellation: { reason: string; cancelledAt: string; notifiedAt: string | null } | null;
+  cancellation: {
+    reason: string;
+    cancelledAt: string;
+    notifiedAt: string | null;
+    /** What happens to a deposit already received; null when none was. */
+    depositHandling: DepositHandling | null;
+  } | null;
   stalled: boolean;
   stageEnteredAt: string;
   /** When the stage outlives its limit (stageEnteredAt + limit); null once the order is closed. */

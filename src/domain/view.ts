@@ -1,5 +1,9 @@
 import { allowedEvents } from './events';
-import { addMoney, compareMoney, subtractMoney, type Money } from './money';
+import { presentationDeadline } from './dueDates';
+import { outstanding, totalWrittenOff } from './ledger';
+import type { Money } from './money';
+import { paymentTermsText } from './paymentPlan';
+import { paymentSchedule } from './schedule';
 import type { OrderState } from './types';
 import type { OrderView } from './viewSchema';
 
@@ -18,15 +22,23 @@ export function orderView(state: OrderState): OrderView {
     noteCount: _notes,
     ...rest
   } = state;
-  return { ...rest, allowedEvents: allowedEvents(state), amountOutstanding: amountOutstanding(state) };
+  const owed = amountOutstanding(state);
+  return {
+    ...rest,
+    payments: {
+      ...rest.payments,
+      terms: rest.payments.plan ? paymentTermsText(rest.payments.plan) : null,
+      schedule: paymentSchedule(state),
+      outstanding: owed,
+      writtenOff: totalWrittenOff(state),
+      presentationDeadline: presentationDeadline(state),
+    },
+    allowedEvents: allowedEvents(state),
+    amountOutstanding: owed,
+  };
 }
 
-/** What the customer still owes on the contract: null before there is one, zero once paid. */
+/** What the customer still owes on the contract (less what was written off): null before there is one. */
 export function amountOutstanding(state: OrderState): Money | null {
-  const { contract, payments } = state;
-  if (!contract) return null;
-  const zero = { amount: '0.00', currency: contract.totalAmount.currency };
-  const received = addMoney(payments.depositReceived ?? zero, payments.balanceReceived ?? zero);
-  const owed = subtractMoney(contract.totalAmount, received);
-  return compareMoney(owed, zero) < 0 ? zero : owed;
+  return outstanding(state);
 }

@@ -6,7 +6,15 @@
  */
 import { moneySchema } from './money';
 import { ORDER_EVENT_TYPES, paymentTermsSchema, quotationLineSchema } from './events';
-import { contactSchema, customerSchema, incotermSchema, productLineSchema } from './schemas/common';
+import { BALANCE_DUE } from './paymentPlan';
+import { DUE_WHEN } from './schedule';
+import {
+  contactSchema,
+  customerSchema,
+  incotermSchema,
+  paymentMethodSchema,
+  productLineSchema,
+} from './schemas/common';
 import { inquirySchema } from './schemas/new-order';
 import { OPEN_STAGES, stageSchema } from './stages';
 import { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './types';
@@ -65,6 +73,40 @@ const stallPolicySchema = z.object({
   maxRemindersPerStage: z.optional(z.number()),
 });
 
+const paymentPlanViewSchema = z.object({
+  depositPercent: z.number(),
+  balanceMethod: paymentMethodSchema,
+  balanceDue: z.nullable(z.enum(BALANCE_DUE)),
+  tenorDays: z.number(),
+  shortPaymentTolerance: moneySchema,
+});
+
+const scheduledPaymentSchema = z.object({
+  part: z.enum(['DEPOSIT', 'BALANCE']),
+  method: paymentMethodSchema,
+  dueWhen: z.enum(DUE_WHEN),
+  dueDate: describe(z.nullable(z.string()), 'The date it falls due, once known'),
+  amount: moneySchema,
+  received: moneySchema,
+  writtenOff: moneySchema,
+  outstanding: moneySchema,
+});
+
+const letterOfCreditSchema = z.object({
+  lcNo: z.string(),
+  issuingBank: z.string(),
+  amount: moneySchema,
+  latestShipmentDate: z.string(),
+  expiryDate: z.string(),
+  presentationDays: z.number(),
+  receivedAt: instant,
+  amendments: z.number(),
+  presentedAt: nullableInstant,
+  presentingBank: z.nullable(z.string()),
+  discrepancies: describe(z.array(z.string()), 'Open discrepancies'),
+  honouredAt: nullableInstant,
+});
+
 export const orderViewSchema = describe(
   z.object({
     orderId: z.string(),
@@ -94,10 +136,18 @@ export const orderViewSchema = describe(
       }),
     ),
     payments: z.object({
+      plan: describe(z.nullable(paymentPlanViewSchema), "The contract's payment plan"),
+      terms: describe(z.nullable(z.string()), 'The payment terms as the invoice prints them'),
       depositRequired: nullableMoney,
       depositReceived: nullableMoney,
-      balanceRequired: nullableMoney,
+      depositWrittenOff: nullableMoney,
+      balanceRequired: describe(nullableMoney, 'Contract total less the deposit received and written off'),
       balanceReceived: nullableMoney,
+      balanceWrittenOff: nullableMoney,
+      balanceDueDate: describe(z.nullable(z.string()), 'OA: B/L date + tenor; DA: the maturity date'),
+      outstanding: describe(nullableMoney, 'Everything still owed: total less received less written off'),
+      writtenOff: describe(nullableMoney, 'Everything written off (tolerance, bank charges, a manager)'),
+      schedule: describe(z.array(scheduledPaymentSchema), 'Each part of the price and how far it is paid'),
       receipts: describe(
         z.array(
           z.object({
@@ -105,9 +155,29 @@ export const orderViewSchema = describe(
             amount: moneySchema,
             reference: z.string(),
             receivedAt: instant,
+            valueDate: z.optional(z.string()),
           }),
         ),
         'The latest payments received',
+      ),
+      letterOfCredit: z.nullable(letterOfCreditSchema),
+      presentationDeadline: describe(
+        z.nullable(z.string()),
+        'L/C: last day to present the documents, min(B/L date + presentation days, expiry)',
+      ),
+      collection: z.nullable(
+        z.object({
+          remittingBank: z.string(),
+          collectingBank: z.nullable(z.string()),
+          sentAt: instant,
+          draftAcceptedAt: nullableInstant,
+          maturityDate: z.nullable(z.string()),
+          paidAt: nullableInstant,
+        }),
+      ),
+      releaseApproval: describe(
+        z.nullable(z.object({ approvedBy: z.string(), reason: z.string(), approvedAt: instant })),
+        'A manager let the documents go before full payment',
       ),
     }),
     production: z.object({
@@ -136,13 +206,16 @@ export const orderViewSchema = describe(
           blNo: z.string(),
           blType: z.enum(['ORIGINAL', 'TELEX_RELEASE', 'SEA_WAYBILL']),
           issuedAt: instant,
+          issuedOn: describe(z.string(), 'The B/L date'),
         }),
       ),
     }),
     documents: z.object({
       copiesSentAt: nullableInstant,
       confirmedAt: nullableInstant,
-      dispatchedAt: nullableInstant,
+      dispatchedAt: describe(nullableInstant, 'When the originals were released to the buyer'),
+      releasedVia: describe(z.nullable(z.enum(['DIRECT', 'BANK'])), 'By our email, or through the banks'),
+      goodsReleasedAt: nullableInstant,
       items: z.array(
         z.object({
           kind: z.enum(['COMMERCIAL_INVOICE', 'PACKING_LIST', 'BILL_OF_LADING']),
@@ -151,7 +224,12 @@ export const orderViewSchema = describe(
       ),
     }),
     cancellation: z.nullable(
-      z.object({ reason: z.string(), cancelledAt: instant, notifiedAt: nullableInstant }),
+      z.object({
+        reason: z.string(),
+        cancelledAt: instant,
+        notifiedAt: nullableInstant,
+        depositHandling: z.nullable(z.enum(['REFUND', 'FORFEIT', 'CREDIT_NOTE'])),
+      }),
     ),
     stalled: z.boolean(),
     stageEnteredAt: instant,

@@ -1,10 +1,23 @@
 import type {
   BookingRequestInput,
   CancellationNoticeInput,
+  CollectionInstructionsInput,
+  CustomerCancellationInput,
   DocumentSetInput,
+  PaymentRequestInput,
+  PresentationChecklistInput,
   StallReminderInput,
 } from '../activities/types';
-import type { allowedEvents, nextReminder, OrderState } from '../domain';
+import {
+  paymentSchedule,
+  paymentTermsText,
+  presentationDeadline,
+  totalReceived,
+  type allowedEvents,
+  type nextReminder,
+  type OrderState,
+  type PaymentPart,
+} from '../domain';
 import type { Contact } from './input';
 
 // Pure mappings from the order to what each activity needs. They run inside the workflow, so an
@@ -62,7 +75,7 @@ export function bookingRequestInput(
 
 /** The commercial invoice and packing list, dated at the B/L so copies and originals are the same documents. */
 export function documentSetInput(state: OrderState, now: string): DocumentSetInput {
-  const { quotation, contract } = required(state, 'documents');
+  const { quotation, contract, plan } = required(state, 'documents');
   const booking = state.shipping.booking.confirmed;
   const billOfLading = state.shipping.billOfLading;
   if (!booking || !billOfLading)
@@ -79,7 +92,11 @@ export function documentSetInput(state: OrderState, now: string): DocumentSetInp
     issuedAt: billOfLading.issuedAt,
     incoterm: quotation.incoterm,
     namedPlace: quotation.namedPlace,
-    paymentTerms: { method: quotation.paymentTerms.method, depositPercent: contract.depositPercent },
+    paymentTerms: {
+      method: plan.balanceMethod,
+      depositPercent: plan.depositPercent,
+      text: paymentTermsText(plan),
+    },
     vessel: booking.vessel,
     voyage: booking.voyage,
     etd: booking.etd,
@@ -116,8 +133,106 @@ function unitOf(state: OrderState, description: string): string | undefined {
 }
 
 function required(state: OrderState, purpose: string) {
-  if (!state.quotation || !state.contract) {
+  if (!state.quotation || !state.contract || !state.payments.plan) {
     throw new Error(`order ${state.orderId} has no quotation or contract for ${purpose}`);
   }
-  return { quotation: state.quotation, contract: state.contract };
+  return { quotation: state.quotation, contract: state.contract, plan: state.payments.plan };
+}
+
+/** The customer-facing part every payment email shares. */
+function customerEmail(state: OrderState, now: string, purpose: string) {
+  const { contract } = required(state, purpose);
+  return {
+    orderId: state.orderId,
+    sequence: 1,
+    requestedAt: now,
+    customer: state.customer,
+    accountManager: state.accountManager,
+    contractNo: contract.contractNo,
+  };
+}
+
+const DUE_WORDS = {
+  BEFORE_PRODUCTION: 'before production starts',
+  BEFORE_SHIPMENT: 'before shipment',
+  AGAINST_DOCUMENT_COPIES: 'against the copies of the shipping documents',
+  ON_PRESENTATION: 'on presentation under the L/C',
+  AGAINST_PAYMENT: 'against the documents (D/P)',
+  AT_MATURITY: 'at maturity of the accepted draft',
+  AFTER_BILL_OF_LADING: 'after the B/L date',
+} as const;
+
+/** What is open of `part` now, when, and under which terms. */
+export function paymentRequestInput(state: OrderState, part: PaymentPart, now: string): PaymentRequestInput {
+  const { contract, plan } = required(state, 'a payment request');
+  const entry = paymentSchedule(state).find((s) => s.part === part);
+  if (!entry) throw new Error(`order ${state.orderId} has no ${part} to request`);
+  return {
+    ...customerEmail(state, now, 'a payment request'),
+    part,
+    amountDue: entry.outstanding,
+    dueDate: entry.dueDate,
+    dueWhen: DUE_WORDS[entry.dueWhen],
+    terms: paymentTermsText(plan),
+    reference: `${contract.contractNo} ${part === 'DEPOSIT' ? 'DEPOSIT' : 'BALANCE'}`,
+  };
+}
+
+export function customerCancellationInput(state: OrderState, now: string): CustomerCancellationInput {
+  const cancellation = state.cancellation;
+  const received = totalReceived(state);
+  if (!cancellation?.depositHandling || !received)
+    throw new Error(`order ${state.orderId} has no money to account for on cancellation`);
+  return {
+    ...customerEmail(state, now, 'a cancellation notice'),
+    reason: cancellation.reason,
+    received,
+    depositHandling: cancellation.depositHandling,
+  };
+}
+
+function billOfLading(state: OrderState) {
+  const bl = state.shipping.billOfLading;
+  if (!bl) throw new Error(`order ${state.orderId} has no B/L`);
+  return bl;
+}
+
+export function collectionInstructionsInput(state: OrderState, now: string): CollectionInstructionsInput {
+  const { plan } = required(state, 'a collection');
+  const balance = paymentSchedule(state).find((s) => s.part === 'BALANCE');
+  const bl = billOfLading(state);
+  if (!balance || (plan.balanceMethod !== 'DP' && plan.balanceMethod !== 'DA'))
+    throw new Error(`order ${state.orderId} is not paid by collection`);
+  return {
+    ...customerEmail(state, now, 'a collection'),
+    method: plan.balanceMethod,
+    tenorDays: plan.tenorDays,
+    amount: balance.outstanding,
+    blNo: bl.blNo,
+    blDate: bl.issuedOn,
+    documents: [
+      'Bill of exchange (draft)',
+      'Commercial invoice',
+      'Packing list',
+      `Full set of B/L ${bl.blNo}`,
+    ],
+  };
+}
+
+export function presentationChecklistInput(state: OrderState, now: string): PresentationChecklistInput {
+  const lc = state.payments.letterOfCredit;
+  const deadline = presentationDeadline(state);
+  const bl = billOfLading(state);
+  if (!lc || !deadline) throw new Error(`order ${state.orderId} has no L/C`);
+  return {
+    ...customerEmail(state, now, 'an L/C presentation'),
+    lcNo: lc.lcNo,
+    issuingBank: lc.issuingBank,
+    amount: lc.amount,
+    latestShipmentDate: lc.latestShipmentDate,
+    expiryDate: lc.expiryDate,
+    blNo: bl.blNo,
+    blDate: bl.issuedOn,
+    presentationDeadline: deadline,
+  };
 }

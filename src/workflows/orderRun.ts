@@ -33,7 +33,11 @@ import {
 import {
   bookingRequestInput,
   cancellationNoticeInput,
+  collectionInstructionsInput,
+  customerCancellationInput,
   documentSetInput,
+  paymentRequestInput,
+  presentationChecklistInput,
   stallReminderInput,
 } from './effectInputs';
 import type { OrderWorkflowInput } from './input';
@@ -254,6 +258,29 @@ export class OrderRun {
         return effects.sendCancellationNotice.executeWithOptions(
           { summary: 'cancellation notice to the account manager' },
           [cancellationNoticeInput(this.state, at)],
+        );
+      case 'notifyCustomerCancelled':
+        return effects.sendCustomerCancellation.executeWithOptions(
+          { summary: 'cancellation notice to the customer' },
+          [customerCancellationInput(this.state, at)],
+        );
+      case 'requestDeposit':
+        return effects.sendPaymentRequest.executeWithOptions({ summary: 'deposit request to the customer' }, [
+          paymentRequestInput(this.state, 'DEPOSIT', at),
+        ]);
+      case 'requestBalance':
+        return effects.sendPaymentRequest.executeWithOptions({ summary: 'balance request to the customer' }, [
+          paymentRequestInput(this.state, 'BALANCE', at),
+        ]);
+      case 'sendCollectionInstructions':
+        return effects.sendCollectionInstructions.executeWithOptions(
+          { summary: 'collection instruction to the account manager' },
+          [collectionInstructionsInput(this.state, at)],
+        );
+      case 'sendPresentationChecklist':
+        return effects.sendPresentationChecklist.executeWithOptions(
+          { summary: 'L/C presentation checklist to the account manager' },
+          [presentationChecklistInput(this.state, at)],
         );
     }
   }

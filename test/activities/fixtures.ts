@@ -25,7 +25,11 @@ export function documentSet(overrides: Partial<DocumentSetInput> = {}): Document
     issuedAt: '2027-02-20T09:30:00.000Z',
     incoterm: 'FOB',
     namedPlace: 'Ningbo',
-    paymentTerms: { method: 'TT', depositPercent: 30 },
+    paymentTerms: {
+      method: 'TT',
+      depositPercent: 30,
+      text: '30% deposit by T/T before production; balance 70% by T/T against copies of the shipping documents',
+    },
     vessel: 'MSC AURORA',
     voyage: 'FE607W',
     etd: '2027-02-25',

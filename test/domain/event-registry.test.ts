@@ -12,6 +12,7 @@ import { EVENT_DEFINITIONS, eventDefinition } from '../../src/domain/events';
 import type { EventDefinition } from '../../src/domain/events/define';
 import { FORWARD_STEPS } from '../../src/domain/summary';
 import { apply, example, walkTo } from './fixtures';
+import { PLANS, statesOf } from './planFixtures';
 
 const EVENTS_DIR = path.join(__dirname, '../../src/domain/events');
 const registered = EVENT_DEFINITIONS.map((d) => d.type);
@@ -39,6 +40,7 @@ function sampleStates(): OrderState[] {
     ctx,
   );
   if (failed.ok) states.push(failed.state);
+  for (const plan of PLANS) states.push(...statesOf(plan));
   return states;
 }
 

@@ -71,6 +71,25 @@ export const EXAMPLE_EVENTS: Record<OrderEventType, OrderEventInput> = {
   NOTE_ADDED: { type: 'NOTE_ADDED', text: 'called the customer' },
   ORDER_CANCELLED: { type: 'ORDER_CANCELLED', reason: 'customer went bankrupt' },
   RETRY_FAILED_EFFECTS: { type: 'RETRY_FAILED_EFFECTS' },
+  PAYMENT_RECEIVED: { type: 'PAYMENT_RECEIVED', amount: usd('1000.00'), reference: 'TT-9' },
+  LC_RECEIVED: {
+    type: 'LC_RECEIVED',
+    lcNo: 'LC-1',
+    issuingBank: 'HSBC Hamburg',
+    amount: usd('7000.00'),
+    latestShipmentDate: '2027-01-31',
+    expiryDate: '2027-02-28',
+  },
+  LC_AMENDED: { type: 'LC_AMENDED', lcNo: 'LC-1', expiryDate: '2027-03-15' },
+  DOCUMENTS_PRESENTED: { type: 'DOCUMENTS_PRESENTED', bank: 'Bank of China Ningbo' },
+  DISCREPANCY_NOTICED: { type: 'DISCREPANCY_NOTICED', items: ['B/L notify party differs'] },
+  DISCREPANCY_RESOLVED: { type: 'DISCREPANCY_RESOLVED' },
+  LC_HONOURED: { type: 'LC_HONOURED', amount: usd('7000.00'), reference: 'LC-PAY-1' },
+  SENT_FOR_COLLECTION: { type: 'SENT_FOR_COLLECTION', remittingBank: 'Bank of China Ningbo' },
+  DRAFT_ACCEPTED: { type: 'DRAFT_ACCEPTED', maturityDate: '2027-06-30' },
+  COLLECTION_PAID: { type: 'COLLECTION_PAID', amount: usd('7000.00'), reference: 'COL-1' },
+  RELEASE_APPROVED: { type: 'RELEASE_APPROVED', reason: 'ten-year customer' },
+  PAYMENT_WRITTEN_OFF: { type: 'PAYMENT_WRITTEN_OFF', amount: usd('10.00'), reason: 'bank charges' },
 };
 
 export const example = <T extends OrderEventType>(type: T, fields: Record<string, unknown> = {}): AnyEvent =>

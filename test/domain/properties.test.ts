@@ -107,9 +107,11 @@ function paymentsWithinDue(state: OrderState): void {
     expect(compareMoney(p.depositReceived, p.depositRequired)).toBeLessThanOrEqual(0);
   if (p.balanceRequired && p.balanceReceived)
     expect(compareMoney(p.balanceReceived, p.balanceRequired)).toBeLessThanOrEqual(0);
-  if (state.contract && p.depositReceived && p.balanceRequired) {
-    // balance required = total - deposit received, always.
-    expect(toMinor(p.balanceRequired) + toMinor(p.depositReceived)).toBe(toMinor(state.contract.totalAmount));
+  if (state.contract && p.depositReceived && p.balanceRequired && p.depositWrittenOff) {
+    // balance required = total - deposit received - deposit written off, always (the pinned rule).
+    expect(toMinor(p.balanceRequired) + toMinor(p.depositReceived) + toMinor(p.depositWrittenOff)).toBe(
+      toMinor(state.contract.totalAmount),
+    );
   }
 }
 

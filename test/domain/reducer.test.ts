@@ -128,7 +128,7 @@ describe('production, shipping and documents', () => {
     });
     const d = accept(state, example('BILL_OF_LADING_ISSUED', { blType: 'TELEX_RELEASE' }));
     expect(d.state.stage).toBe('BALANCE');
-    expect(d.effects.map((e) => e.type)).toEqual(['stageEntered', 'sendDocumentCopies']);
+    expect(d.effects.map((e) => e.type)).toEqual(['stageEntered', 'sendDocumentCopies', 'requestBalance']);
     expect(d.state.shipping.billOfLading).toMatchObject({ blNo: 'BL-1', blType: 'TELEX_RELEASE' });
     expect(d.state.documents.items).toEqual([
       { kind: 'COMMERCIAL_INVOICE', reference: 'C-1' },
@@ -141,7 +141,10 @@ describe('production, shipping and documents', () => {
     const state = walkTo('COMPLETED');
     expect(state).toMatchObject({ status: 'COMPLETED', stageDeadline: null, stalled: false });
     expect(state.closedAt).toBe(state.stageEnteredAt);
-    expect(state.timeline.at(-1)).toMatchObject({ type: 'GOODS_RELEASED', summary: 'Goods released' });
+    expect(state.timeline.at(-1)).toMatchObject({
+      type: 'GOODS_RELEASED',
+      summary: 'Goods released; order completed',
+    });
     const withNote = accept(
       apply(walkTo('DOCUMENTS'), [{ type: 'EFFECT_COMPLETED', effect: 'dispatchDocuments' }]),
       example('GOODS_RELEASED', { note: 'picked up in Hamburg' }),
@@ -157,9 +160,19 @@ describe('production, shipping and documents', () => {
 
 describe('cancelling, notes and the timeline', () => {
   it('cancels before the B/L and tells the account manager', () => {
-    const d = accept(walkTo('SHIPPING'), example('ORDER_CANCELLED'));
+    const d = accept(walkTo('CONTRACT'), example('ORDER_CANCELLED'));
     expect(d.state.status).toBe('CANCELLED');
     expect(d.effects.map((e) => e.type)).toEqual(['stageEntered', 'notifyCancelled']);
+  });
+
+  it('after a deposit, tells the customer too what happens to it', () => {
+    const d = accept(walkTo('SHIPPING'), example('ORDER_CANCELLED', { depositHandling: 'REFUND' }));
+    expect(d.state.cancellation?.depositHandling).toBe('REFUND');
+    expect(d.effects.map((e) => e.type)).toEqual([
+      'stageEntered',
+      'notifyCancelled',
+      'notifyCustomerCancelled',
+    ]);
   });
 
   it('adds notes to the timeline only', () => {

@@ -2,6 +2,7 @@ import {
   ORDER_EVENT_TYPES,
   allowedEvents,
   applyEvent,
+  toMinor,
   type OrderEventType,
   type OrderState,
   type Stage,
@@ -11,6 +12,10 @@ import { apply, example, walkTo } from './fixtures';
 type Row = { name: string; state: () => OrderState; allowed: OrderEventType[] };
 
 const always: OrderEventType[] = ['NOTE_ADDED', 'ORDER_CANCELLED'];
+/** While the customer owes money (from the contract on): a payment in any form, a manager's write-off. */
+const owing: OrderEventType[] = ['PAYMENT_RECEIVED', 'PAYMENT_WRITTEN_OFF'];
+/** From production to the balance, a TT order keeps its documents until paid: a manager may release them. */
+const releasable: OrderEventType[] = [...owing, 'RELEASE_APPROVED'];
 const failed = (s: OrderState) =>
   apply(s, [{ type: 'EFFECT_FAILED', effect: 'notifyCancelled', error: 'SMTP down' }]);
 
@@ -34,11 +39,11 @@ const ROWS: Row[] = [
     allowed: ['SAMPLE_SENT', ...always],
   },
   { name: 'CONTRACT', state: () => walkTo('CONTRACT'), allowed: ['CONTRACT_SIGNED', ...always] },
-  { name: 'DEPOSIT', state: () => walkTo('DEPOSIT'), allowed: ['DEPOSIT_RECEIVED', ...always] },
+  { name: 'DEPOSIT', state: () => walkTo('DEPOSIT'), allowed: ['DEPOSIT_RECEIVED', ...always, ...owing] },
   {
     name: 'PRODUCTION, no inspection',
     state: () => walkTo('PRODUCTION'),
-    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always],
+    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always, ...releasable],
   },
   {
     name: 'PRODUCTION, latest inspection failed',
@@ -47,37 +52,37 @@ const ROWS: Row[] = [
         example('INSPECTION_RECORDED'),
         example('INSPECTION_RECORDED', { result: 'FAILED' }),
       ]),
-    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always],
+    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always, ...releasable],
   },
   {
     name: 'PRODUCTION, latest inspection passed',
     state: () => apply(walkTo('PRODUCTION'), [example('INSPECTION_RECORDED')]),
-    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', 'PRODUCTION_COMPLETED', ...always],
+    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', 'PRODUCTION_COMPLETED', ...always, ...releasable],
   },
   {
     name: 'SHIPPING, no booking',
     state: () => walkTo('SHIPPING'),
-    allowed: ['BOOKING_CONFIRMED', ...always],
+    allowed: ['BOOKING_CONFIRMED', ...always, ...releasable],
   },
   {
     name: 'SHIPPING, booked',
     state: () => apply(walkTo('SHIPPING'), [example('BOOKING_CONFIRMED')]),
-    allowed: ['BOOKING_CONFIRMED', 'CUSTOMS_DECLARED', ...always],
+    allowed: ['BOOKING_CONFIRMED', 'CUSTOMS_DECLARED', ...always, ...releasable],
   },
   {
     name: 'SHIPPING, customs declared',
     state: () => apply(walkTo('SHIPPING'), [example('BOOKING_CONFIRMED'), example('CUSTOMS_DECLARED')]),
-    allowed: ['CUSTOMS_DECLARED', 'BILL_OF_LADING_ISSUED', ...always],
+    allowed: ['CUSTOMS_DECLARED', 'BILL_OF_LADING_ISSUED', ...always, ...releasable],
   },
   {
     name: 'BALANCE',
     state: () => walkTo('BALANCE'),
-    allowed: ['DOCUMENTS_CONFIRMED', 'BALANCE_RECEIVED', 'NOTE_ADDED'],
+    allowed: ['DOCUMENTS_CONFIRMED', 'BALANCE_RECEIVED', 'NOTE_ADDED', ...releasable],
   },
   {
     name: 'BALANCE, copies confirmed',
     state: () => apply(walkTo('BALANCE'), [example('DOCUMENTS_CONFIRMED')]),
-    allowed: ['BALANCE_RECEIVED', 'NOTE_ADDED'],
+    allowed: ['BALANCE_RECEIVED', 'NOTE_ADDED', ...releasable],
   },
   { name: 'DOCUMENTS, not dispatched yet', state: () => walkTo('DOCUMENTS'), allowed: ['NOTE_ADDED'] },
   {
@@ -95,7 +100,7 @@ const ROWS: Row[] = [
   {
     name: 'DEPOSIT, with a failed effect',
     state: () => failed(walkTo('DEPOSIT')),
-    allowed: ['DEPOSIT_RECEIVED', ...always, 'RETRY_FAILED_EFFECTS'],
+    allowed: ['DEPOSIT_RECEIVED', ...always, ...owing, 'RETRY_FAILED_EFFECTS'],
   },
 ];
 
@@ -129,7 +134,11 @@ describe('every stage x every client event', () => {
 
   it.each(cells)('%s: %s', (_name, type, row) => {
     const state = row.state();
-    const decision = applyEvent(state, example(type), { now: '2027-06-01T00:00:00Z', actor: 'ops' });
+    // Once money came in, a cancellation must say what happens to it.
+    const paid = state.payments.depositReceived !== null && toMinor(state.payments.depositReceived) > 0n;
+    const event =
+      type === 'ORDER_CANCELLED' && paid ? example(type, { depositHandling: 'REFUND' }) : example(type);
+    const decision = applyEvent(state, event, { now: '2027-06-01T00:00:00Z', actor: 'ops' });
     if (row.allowed.includes(type)) {
       expect(decision).toMatchObject({ ok: true, duplicate: false });
       if (decision.ok) expect(decision.state.timeline).toHaveLength(state.timeline.length + 1);

@@ -88,13 +88,7 @@ export function buildDocumentModel(input: DocumentSetInput): DocumentModel {
   const deposit = minorOf(input.depositReceived, 'depositReceived');
   const balance = minorOf(input.balanceReceived, 'balanceReceived');
   const outstanding = total - deposit - balance;
-  const depositPercent = input.paymentTerms.depositPercent;
-  const paymentTerms =
-    depositPercent > 0 && depositPercent < 100
-      ? `${input.paymentTerms.method}, ${depositPercent}% deposit, ${100 - depositPercent}% balance before release of documents`
-      : depositPercent >= 100
-        ? `${input.paymentTerms.method}, 100% in advance`
-        : `${input.paymentTerms.method}, 100% before release of documents`;
+  const paymentTerms = input.paymentTerms.text;
   return {
     input,
     issuedAt,

@@ -1,4 +1,5 @@
-import { compareMoney } from '../money';
+import { depositOpen } from '../ledger';
+import { toMinor } from '../money';
 import type { OrderState } from '../types';
 import type { Guard } from './define';
 
@@ -20,12 +21,7 @@ export const sampleAwaitingVerdict: Guard = (s) => latestSampleRound(s)?.outcome
 export const latestInspectionPassed: Guard = (s) =>
   s.production.inspections[s.production.inspections.length - 1]?.result === 'PASSED';
 
-export const depositOutstanding: Guard = (s) =>
-  s.payments.depositRequired !== null &&
-  s.payments.depositReceived !== null &&
-  compareMoney(s.payments.depositReceived, s.payments.depositRequired) < 0;
-
-export const balanceOutstanding: Guard = (s) =>
-  s.payments.balanceRequired !== null &&
-  s.payments.balanceReceived !== null &&
-  compareMoney(s.payments.balanceReceived, s.payments.balanceRequired) < 0;
+export const depositOutstanding: Guard = (s) => {
+  const open = depositOpen(s.payments);
+  return open !== null && toMinor(open) > 0n;
+};

@@ -1,56 +1,67 @@
-import {
-  addMoney,
-  compareMoney,
-  formatMoney,
-  percentOf,
-  positiveMoneySchema,
-  subtractMoney,
-  toMinor,
-  zero,
-} from '../money';
-import { accepted, advance, invalid } from '../outcome';
+import { formatMoney, percentOf, positiveMoneySchema, toMinor, zero } from '../money';
+import { advance, invalid } from '../outcome';
+import { paymentPlanInputSchema, paymentTermsText, resolvePaymentPlan } from '../paymentPlan';
 import { line, percentSchema } from '../schemas/common';
 import type { OrderState } from '../types';
 import { describe, describeCopy, z } from '../zod';
 import { both, depositOutstanding, inStage } from './conditions';
 import { defineEvent } from './define';
-import { paymentProblems, withReceipt } from './payments';
-
-/** Used only if no quotation fixed the terms; it is the contract's documented default. */
-const DEFAULT_DEPOSIT_PERCENT = 30;
+import { receivePayment } from './payments';
 
 export const contractSigned = defineEvent({
   type: 'CONTRACT_SIGNED',
-  description: 'The contract was signed: -> DEPOSIT, or -> PRODUCTION when the deposit is 0',
+  description:
+    'The contract was signed with its payment plan: -> DEPOSIT, or -> PRODUCTION when nothing is due before it',
   fields: {
     contractNo: line(64, 'Contract number'),
-    totalAmount: describeCopy(positiveMoneySchema, 'Contract total'),
+    totalAmount: describeCopy(positiveMoneySchema, "Contract total, in the quotation's currency"),
     depositPercent: describe(z.optional(percentSchema), "Deposit percent; default the quotation's"),
+    paymentPlan: z.optional(paymentPlanInputSchema),
   },
   allowedWhen: inStage('CONTRACT'),
   nextStep: 'the signed contract',
   decide(state, e, ctx) {
-    // The schema (positiveMoneySchema) already guarantees a total above zero.
-    const depositPercent =
-      e.depositPercent ?? state.quotation?.paymentTerms.depositPercent ?? DEFAULT_DEPOSIT_PERCENT;
+    const quoted = state.quotation?.total.currency;
+    if (quoted && quoted !== e.totalAmount.currency) {
+      return invalid("The contract is not in the quotation's currency", [
+        { path: 'totalAmount.currency', message: `must be the quotation's currency ${quoted}` },
+      ]);
+    }
+    const resolved = resolvePaymentPlan({
+      input: e.paymentPlan,
+      depositPercent: e.depositPercent,
+      quotation: state.quotation?.paymentTerms ?? null,
+      total: e.totalAmount,
+    });
+    if ('problems' in resolved) return invalid('The payment plan is not valid', resolved.problems);
+    const { plan } = resolved;
     const currency = e.totalAmount.currency;
-    const depositRequired = percentOf(e.totalAmount, depositPercent);
+    const depositRequired = percentOf(e.totalAmount, plan.depositPercent);
     const next: OrderState = {
       ...state,
-      contract: { contractNo: e.contractNo, totalAmount: e.totalAmount, depositPercent, signedAt: ctx.now },
+      contract: {
+        contractNo: e.contractNo,
+        totalAmount: e.totalAmount,
+        depositPercent: plan.depositPercent,
+        signedAt: ctx.now,
+      },
       payments: {
         ...state.payments,
+        plan,
         depositRequired,
         depositReceived: zero(currency),
+        depositWrittenOff: zero(currency),
         balanceRequired: e.totalAmount,
         balanceReceived: zero(currency),
+        balanceWrittenOff: zero(currency),
       },
     };
-    const summary = `Contract ${e.contractNo} signed: ${formatMoney(e.totalAmount)}, deposit ${depositPercent}% = ${formatMoney(depositRequired)}`;
-    // Nothing to wait for when no deposit is due (0%, or a total so small it rounds to 0.00).
-    return toMinor(depositRequired) === 0n
-      ? advance(next, 'PRODUCTION', ctx, `${summary}; no deposit due`)
-      : advance(next, 'DEPOSIT', ctx, summary);
+    const summary = `Contract ${e.contractNo} signed: ${formatMoney(e.totalAmount)}; ${paymentTermsText(plan)}`;
+    const depositDue = toMinor(depositRequired) > 0n;
+    // An L/C order waits in DEPOSIT for its credit even when no deposit is due.
+    if (depositDue) return advance(next, 'DEPOSIT', ctx, summary, [{ type: 'requestDeposit' }]);
+    if (plan.balanceMethod === 'LC') return advance(next, 'DEPOSIT', ctx, `${summary}; waiting for the L/C`);
+    return advance(next, 'PRODUCTION', ctx, `${summary}; no deposit due`);
   },
 });
 
@@ -64,31 +75,6 @@ export const depositReceived = defineEvent({
   allowedWhen: both(inStage('DEPOSIT'), depositOutstanding),
   nextStep: 'the deposit',
   decide(state, e, ctx) {
-    const { depositRequired, depositReceived: received } = state.payments;
-    const contract = state.contract;
-    // The DEPOSIT stage is only entered through CONTRACT_SIGNED, which sets all three.
-    if (!depositRequired || !received || !contract) throw new Error('DEPOSIT stage without a contract');
-    const problems = paymentProblems(e.amount, depositRequired, received);
-    if (problems.length > 0) return invalid('The deposit payment is not valid', problems);
-
-    const total = addMoney(received, e.amount);
-    const next: OrderState = {
-      ...state,
-      payments: {
-        ...state.payments,
-        depositReceived: total,
-        balanceRequired: subtractMoney(contract.totalAmount, total),
-        receipts: withReceipt(state.payments, {
-          kind: 'DEPOSIT',
-          amount: e.amount,
-          reference: e.reference,
-          receivedAt: ctx.now,
-        }),
-      },
-    };
-    const summary = `Deposit ${formatMoney(e.amount)} received (${e.reference}); ${formatMoney(total)} of ${formatMoney(depositRequired)}`;
-    return compareMoney(total, depositRequired) >= 0
-      ? advance(next, 'PRODUCTION', ctx, `${summary}; deposit complete`)
-      : accepted(next, summary);
+    return receivePayment(state, ctx, { received: e.amount, reference: e.reference, to: 'DEPOSIT' });
   },
 });

@@ -32,6 +32,8 @@ export interface EventDefinition<T extends string = string, S extends z.core.$Zo
   decide(state: OrderState, event: z.output<EventSchema<T, S>>, ctx: EventContext): Outcome;
   /** How the order's summary names this event when it is the step the order waits for. */
   readonly nextStep?: string;
+  /** Approvals only a manager may give; other events need the role `ops`. */
+  readonly requiredRole?: 'manager';
 }
 
 /** Builds an event's definition, its schema from `fields` (every client event may carry an eventId). */
@@ -41,6 +43,7 @@ export function defineEvent<T extends string, S extends z.core.$ZodShape>(spec: 
   fields: S;
   allowedWhen: Guard;
   nextStep?: string;
+  requiredRole?: 'manager';
   decide: (state: OrderState, event: z.output<EventSchema<T, S>>, ctx: EventContext) => Outcome;
 }): EventDefinition<T, S> {
   const { description, fields, ...definition } = spec;

@@ -14,6 +14,16 @@ import { inspectionRecorded, productionCompleted, productionProgress } from './p
 import { quotationAccepted, quotationDeclined, quotationSent } from './quotation';
 import { sampleApproved, sampleRejected, sampleSent } from './sample';
 import { billOfLadingIssued, bookingConfirmed, customsDeclared } from './shipping';
+import { collectionPaid, draftAccepted, sentForCollection } from './collection';
+import {
+  discrepancyNoticed,
+  discrepancyResolved,
+  documentsPresented,
+  lcAmended,
+  lcHonoured,
+  lcReceived,
+} from './letterOfCredit';
+import { paymentReceived, paymentWrittenOff, releaseApproved } from './payments';
 
 /** Every client event, in the order of the contract's event table. */
 export const EVENT_DEFINITIONS = [
@@ -36,6 +46,18 @@ export const EVENT_DEFINITIONS = [
   goodsReleased,
   noteAdded,
   orderCancelled,
+  paymentReceived,
+  lcReceived,
+  lcAmended,
+  documentsPresented,
+  discrepancyNoticed,
+  discrepancyResolved,
+  lcHonoured,
+  sentForCollection,
+  draftAccepted,
+  collectionPaid,
+  releaseApproved,
+  paymentWrittenOff,
   retryFailedEffects,
 ] as const;
 
@@ -68,6 +90,11 @@ export function eventDefinition(type: OrderEventType): EventDefinition {
 /** What a client event does to an order it is allowed in: its definition's `decide`. */
 export function decideEvent(state: OrderState, event: OrderEvent, ctx: EventContext): Outcome {
   return BY_TYPE[event.type].decide(state, event, ctx);
+}
+
+/** The role an event needs beyond `ops` (approvals are a manager's), if any. */
+export function requiredRole(type: OrderEventType): 'manager' | undefined {
+  return BY_TYPE[type].requiredRole;
 }
 
 export function isEventAllowed(state: OrderState, type: OrderEventType): boolean {

@@ -1,7 +1,10 @@
 /** Events about the order as a whole, not tied to one stage. */
-import { accepted, advance } from '../outcome';
+import { totalReceived } from '../ledger';
+import { formatMoney, toMinor } from '../money';
+import { accepted, advance, invalid } from '../outcome';
 import { text } from '../schemas/common';
 import { isTerminalStage, stageRank } from '../stages';
+import { describe, z } from '../zod';
 import { defineEvent } from './define';
 
 export const noteAdded = defineEvent({
@@ -16,15 +19,52 @@ export const noteAdded = defineEvent({
 
 export const orderCancelled = defineEvent({
   type: 'ORDER_CANCELLED',
-  description: 'Cancel the order (only before the B/L): -> CANCELLED; the account manager is told',
-  fields: { reason: text(2000, 'Why the order is cancelled') },
+  description:
+    'Cancel the order (only before the B/L): -> CANCELLED; the account manager is told, and the customer too when a deposit was paid',
+  fields: {
+    reason: text(2000, 'Why the order is cancelled'),
+    depositHandling: describe(
+      z.optional(z.enum(['REFUND', 'FORFEIT', 'CREDIT_NOTE'])),
+      'Required once money was received: what happens to it',
+    ),
+  },
   // Once the B/L exists the goods are at sea: cancelling is no longer a state change we can make.
   allowedWhen: (s) => stageRank(s.stage) <= stageRank('SHIPPING') && s.shipping.billOfLading === null,
   decide(state, e, ctx) {
-    const next = { ...state, cancellation: { reason: e.reason, cancelledAt: ctx.now, notifiedAt: null } };
-    return advance(next, 'CANCELLED', ctx, `Order cancelled: ${e.reason}`, [{ type: 'notifyCancelled' }]);
+    const received = totalReceived(state);
+    const paid = received !== null && toMinor(received) > 0n;
+    if (paid && !e.depositHandling) {
+      return invalid('Say what happens to the money received', [
+        {
+          path: 'depositHandling',
+          message: `required: ${formatMoney(received)} was received (REFUND, FORFEIT or CREDIT_NOTE)`,
+        },
+      ]);
+    }
+    if (!paid && e.depositHandling) {
+      return invalid('No money was received', [
+        { path: 'depositHandling', message: 'nothing was received to handle' },
+      ]);
+    }
+    const depositHandling = e.depositHandling ?? null;
+    const next = {
+      ...state,
+      cancellation: { reason: e.reason, cancelledAt: ctx.now, notifiedAt: null, depositHandling },
+    };
+    const handling =
+      received && depositHandling ? `; ${formatMoney(received)} received: ${HANDLING[depositHandling]}` : '';
+    return advance(next, 'CANCELLED', ctx, `Order cancelled: ${e.reason}${handling}`, [
+      { type: 'notifyCancelled' },
+      ...(depositHandling ? [{ type: 'notifyCustomerCancelled' as const }] : []),
+    ]);
   },
 });
+
+const HANDLING = {
+  REFUND: 'to be refunded',
+  FORFEIT: 'forfeited',
+  CREDIT_NOTE: 'kept as a credit note',
+} as const;
 
 /** Extension of the contract: re-run the side effects that failed, once an operator fixed the cause. */
 export const retryFailedEffects = defineEvent({

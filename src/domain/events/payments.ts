@@ -1,25 +1,155 @@
+/** Money: payments in any form, write-offs, and a manager's approval to release before payment. */
 import { appendBounded, STATE_WINDOWS } from '../bounds';
-import { compareMoney, formatMoney, subtractMoney, toMinor, type Money } from '../money';
-import type { ValidationDetail } from '../schemas/validation';
-import type { PaymentReceipt, PaymentsState } from '../types';
+import { applyMoney, depositSettled, owesMoney, type MoneyIn } from '../ledger';
+import {
+  formatMoney,
+  nonNegativeMoneySchema,
+  positiveMoneySchema,
+  toMinor,
+  zero,
+  type Money,
+} from '../money';
+import { invalid, type Outcome } from '../outcome';
+import { afterMoney, afterReleaseApproved, planOf } from '../paymentPath';
+import { holdsDocumentsUntilPaid } from '../paymentPlan';
+import { calendarDateSchema, line, text } from '../schemas/common';
+import { stageRank } from '../stages';
+import type { EventContext, OrderState, PaymentReceipt } from '../types';
+import { describeCopy, z } from '../zod';
+import { defineEvent } from './define';
+
+export interface Payment {
+  received: Money;
+  reference: string;
+  to: MoneyIn['to'];
+  bankCharges?: Money;
+  valueDate?: string;
+  /** How the summary names the payment, e.g. "L/C honoured". */
+  label?: string;
+}
 
 /**
- * The contract's payment rules, shared by deposits and balances: the contract's currency, a
- * positive amount, and never more than what is still due.
+ * Records money received: the ledger allocates it (deposit first), the tolerance may settle a part
+ * left just short, and the plan's path moves the order on. Every payment event ends here.
  */
-export function paymentProblems(amount: Money, required: Money, received: Money): ValidationDetail[] {
-  if (amount.currency !== required.currency) {
-    return [{ path: 'amount.currency', message: `must be the contract's currency ${required.currency}` }];
+export function receivePayment(state: OrderState, ctx: EventContext, payment: Payment): Outcome {
+  const currency = state.contract?.totalAmount.currency;
+  if (!state.contract || !currency) throw new Error('a payment before the contract');
+  const applied = applyMoney(state.payments, state.contract.totalAmount, {
+    received: payment.received,
+    writtenOff: payment.bankCharges ?? zero(payment.received.currency),
+    to: payment.to,
+  });
+  if ('problems' in applied) return invalid('The payment is not valid', applied.problems);
+
+  const receipt: PaymentReceipt = {
+    kind: payment.to === 'BALANCE' ? 'BALANCE' : partPaid(state),
+    amount: payment.received,
+    reference: payment.reference,
+    receivedAt: ctx.now,
+    ...(payment.valueDate ? { valueDate: payment.valueDate } : {}),
+  };
+  const next: OrderState = {
+    ...state,
+    payments: {
+      ...applied.payments,
+      receipts: appendBounded(state.payments.receipts, receipt, STATE_WINDOWS.receipts),
+    },
+  };
+  const parts = [
+    `${payment.label ?? 'Payment'} ${formatMoney(payment.received)} received (${payment.reference})`,
+  ];
+  if (payment.bankCharges && toMinor(payment.bankCharges) > 0n) {
+    parts.push(`bank charges ${formatMoney(payment.bankCharges)} written off`);
   }
-  if (toMinor(amount) <= 0n) return [{ path: 'amount.amount', message: 'must be greater than zero' }];
-  const due = subtractMoney(required, received);
-  if (compareMoney(amount, due) > 0) {
-    return [{ path: 'amount.amount', message: `exceeds the amount still due (${formatMoney(due)})` }];
+  if (applied.toleranceWrittenOff) {
+    parts.push(`shortfall ${formatMoney(applied.toleranceWrittenOff)} written off within the tolerance`);
   }
-  return [];
+  return afterMoney(next, ctx, parts.join('; '));
 }
 
-/** The receipts with one more payment (the state keeps the latest ones; the timeline has all). */
-export function withReceipt(payments: PaymentsState, receipt: PaymentReceipt): PaymentReceipt[] {
-  return appendBounded(payments.receipts, receipt, STATE_WINDOWS.receipts);
+/** The part money goes to first: the deposit while it is open. */
+function partPaid(state: OrderState): PaymentReceipt['kind'] {
+  return depositSettled(state.payments) ? 'BALANCE' : 'DEPOSIT';
 }
+
+const contractSigned = (s: OrderState) => s.contract !== null && s.status === 'OPEN';
+
+export const paymentReceived = defineEvent({
+  type: 'PAYMENT_RECEIVED',
+  description:
+    'Money arrived, in any form: allocated to what is due (deposit, then balance); early payment counts towards the next amount owed',
+  fields: {
+    amount: describeCopy(positiveMoneySchema, "Amount credited to our account, in the contract's currency"),
+    reference: line(128, 'Bank reference'),
+    valueDate: describeCopy(z.optional(calendarDateSchema), 'Value date of the credit'),
+    bankCharges: describeCopy(
+      z.optional(nonNegativeMoneySchema),
+      "Charges the payer's banks deducted: counted as paid by the customer and written off",
+    ),
+  },
+  allowedWhen: (s) => contractSigned(s) && stageRank(s.stage) >= stageRank('DEPOSIT') && owesMoney(s),
+  nextStep: 'the payment',
+  decide(state, e, ctx) {
+    return receivePayment(state, ctx, {
+      received: e.amount,
+      reference: e.reference,
+      to: 'ANY',
+      ...(e.bankCharges ? { bankCharges: e.bankCharges } : {}),
+      ...(e.valueDate ? { valueDate: e.valueDate } : {}),
+    });
+  },
+});
+
+export const paymentWrittenOff = defineEvent({
+  type: 'PAYMENT_WRITTEN_OFF',
+  description: 'A manager closes a small remaining amount: written off, not received',
+  fields: {
+    amount: describeCopy(positiveMoneySchema, 'Amount written off'),
+    reason: text(500, 'Why the amount is written off'),
+  },
+  allowedWhen: (s) => contractSigned(s) && owesMoney(s),
+  requiredRole: 'manager',
+  decide(state, e, ctx) {
+    if (!state.contract) throw new Error('a write-off before the contract');
+    const applied = applyMoney(state.payments, state.contract.totalAmount, {
+      received: zero(e.amount.currency),
+      writtenOff: e.amount,
+      to: 'ANY',
+    });
+    if ('problems' in applied) return invalid('The write-off is not valid', applied.problems);
+    return afterMoney(
+      { ...state, payments: applied.payments },
+      ctx,
+      `${formatMoney(e.amount)} written off by ${ctx.actor}: ${e.reason}`,
+    );
+  },
+});
+
+export const releaseApproved = defineEvent({
+  type: 'RELEASE_APPROVED',
+  description:
+    'A manager approves releasing the documents (or a sea waybill) before full payment (放单审批); recorded with the approver',
+  fields: { reason: text(500, 'Why the documents may go before payment') },
+  allowedWhen: (s) =>
+    contractSigned(s) &&
+    s.payments.plan !== null &&
+    holdsDocumentsUntilPaid(s.payments.plan) &&
+    owesMoney(s) &&
+    s.payments.releaseApproval === null &&
+    s.documents.dispatchedAt === null &&
+    stageRank(s.stage) >= stageRank('PRODUCTION') &&
+    stageRank(s.stage) <= stageRank('BALANCE'),
+  requiredRole: 'manager',
+  decide(state, e, ctx) {
+    planOf(state);
+    const next: OrderState = {
+      ...state,
+      payments: {
+        ...state.payments,
+        releaseApproval: { approvedBy: ctx.actor, reason: e.reason, approvedAt: ctx.now },
+      },
+    };
+    return afterReleaseApproved(next, ctx, `Release before payment approved by ${ctx.actor}: ${e.reason}`);
+  },
+});

@@ -124,7 +124,10 @@ export const quotationDeclined = defineEvent({
   fields: { reason: text(2000, 'Why the customer declined') },
   allowedWhen: inStage('QUOTATION'),
   decide(state, e, ctx) {
-    const next = { ...state, cancellation: { reason: e.reason, cancelledAt: ctx.now, notifiedAt: null } };
+    const next = {
+      ...state,
+      cancellation: { reason: e.reason, cancelledAt: ctx.now, notifiedAt: null, depositHandling: null },
+    };
     return advance(next, 'CANCELLED', ctx, `Quotation declined: ${e.reason}`);
   },
 });

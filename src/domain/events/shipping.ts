@@ -1,8 +1,12 @@
-import { accepted, advance } from '../outcome';
+import { dateOf } from '../calendarDate';
+import { balanceSettled, owesMoney } from '../ledger';
+import { accepted, invalid } from '../outcome';
+import { afterBillOfLading, planOf } from '../paymentPath';
+import { holdsDocumentsUntilPaid, isBeforeShipmentTT } from '../paymentPlan';
 import { calendarDateSchema, instantSchema, line } from '../schemas/common';
 import type { DocumentItem, OrderState } from '../types';
-import { describe, z } from '../zod';
-import { balanceOutstanding, both, inStage } from './conditions';
+import { describe, describeCopy, z } from '../zod';
+import { both, inStage } from './conditions';
 import { defineEvent } from './define';
 
 export const bookingConfirmed = defineEvent({
@@ -61,28 +65,45 @@ function documentItems(state: OrderState, blNo: string): DocumentItem[] {
   ];
 }
 
+/** TT before shipment: the balance must be in (or a manager approved the release) before the B/L. */
+function balanceInBeforeShipment(s: OrderState): boolean {
+  if (!isBeforeShipmentTT(s.payments.plan)) return true;
+  return balanceSettled(s.payments) || s.payments.releaseApproval !== null;
+}
+
 export const billOfLadingIssued = defineEvent({
   type: 'BILL_OF_LADING_ISSUED',
-  description: 'B/L issued (after customs): -> BALANCE; document copies go to the customer to verify',
+  description:
+    'B/L issued (after customs): the payment plan decides what follows (document copies, presentation, collection, release)',
   fields: {
     blNo: line(64, 'Bill of lading number'),
     blType: describe(z.enum(['ORIGINAL', 'TELEX_RELEASE', 'SEA_WAYBILL']), 'Kind of transport document'),
+    issuedOn: describeCopy(z.optional(calendarDateSchema), 'B/L date; default the day it is recorded'),
   },
-  allowedWhen: both(inStage('SHIPPING'), (s) => s.shipping.customs !== null),
+  allowedWhen: both(inStage('SHIPPING'), (s) => s.shipping.customs !== null && balanceInBeforeShipment(s)),
   nextStep: 'the bill of lading',
   decide(state, e, ctx) {
+    const plan = planOf(state);
+    // A sea waybill hands the goods over without documents: where the plan holds them until paid, a manager decides.
+    if (
+      e.blType === 'SEA_WAYBILL' &&
+      holdsDocumentsUntilPaid(plan) &&
+      owesMoney(state) &&
+      state.payments.releaseApproval === null
+    ) {
+      return invalid('A sea waybill needs a release approval while money is due', [
+        { path: 'blType', message: 'SEA_WAYBILL releases the goods before payment: RELEASE_APPROVED first' },
+      ]);
+    }
+    const issuedOn = e.issuedOn ?? dateOf(ctx.now);
     const next: OrderState = {
       ...state,
-      shipping: { ...state.shipping, billOfLading: { blNo: e.blNo, blType: e.blType, issuedAt: ctx.now } },
+      shipping: {
+        ...state.shipping,
+        billOfLading: { blNo: e.blNo, blType: e.blType, issuedAt: ctx.now, issuedOn },
+      },
       documents: { ...state.documents, items: documentItems(state, e.blNo) },
     };
-    const summary = `B/L ${e.blNo} (${e.blType}) issued; document copies sent to the customer`;
-    // A fully prepaid order (100% deposit) has no balance to wait for: the originals go out at once.
-    return balanceOutstanding(state)
-      ? advance(next, 'BALANCE', ctx, summary, [{ type: 'sendDocumentCopies' }])
-      : advance(next, 'DOCUMENTS', ctx, `${summary}; nothing left to pay, documents dispatched`, [
-          { type: 'sendDocumentCopies' },
-          { type: 'dispatchDocuments' },
-        ]);
+    return afterBillOfLading(next, ctx, `B/L ${e.blNo} (${e.blType}) issued on ${issuedOn}`);
   },
 });

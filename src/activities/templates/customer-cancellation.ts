@@ -1,0 +1,42 @@
+import { html } from '../escape';
+import type { CustomerCancellationInput, ExporterProfile } from '../types';
+import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
+
+const HANDLING = {
+  REFUND: 'will be refunded to you by telegraphic transfer',
+  FORFEIT: 'is forfeited under the terms of the contract',
+  CREDIT_NOTE: 'is kept as a credit note against your next order',
+} as const;
+
+/** To the customer, once money was received: the order is cancelled and what happens to the money. */
+export function customerCancellationEmail(
+  input: CustomerCancellationInput,
+  exporter: ExporterProfile,
+): RenderedEmail {
+  const subject = `Contract ${input.contractNo} cancelled`;
+  const facts: Fact[] = [
+    ['Contract', input.contractNo],
+    ['Reason', input.reason],
+    ['Received from you', `${input.received.amount} ${input.received.currency}`],
+    ['What happens to it', HANDLING[input.depositHandling]],
+  ];
+  const intro = `Dear ${input.customer.name},`;
+  const body = `we confirm that contract ${input.contractNo} is cancelled. The ${input.received.amount} ${input.received.currency} we received ${HANDLING[input.depositHandling]}.`;
+  const text = [
+    intro,
+    '',
+    body,
+    '',
+    factsText(facts),
+    '',
+    'Kind regards,',
+    input.accountManager.name,
+    exporter.name,
+    '',
+  ].join('\n');
+  const htmlBody = html`<p>${intro}</p>
+    <p>${body}</p>
+    ${factsHtml(facts)}
+    <p>Kind regards,<br />${input.accountManager.name}<br />${exporter.name}</p>`;
+  return { subject, text, html: page(subject, htmlBody, exporter.name) };
+}

@@ -1,0 +1,45 @@
+import { html } from '../escape';
+import type { PaymentRequestInput, ExporterProfile } from '../types';
+import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
+
+const PART = { DEPOSIT: 'deposit', BALANCE: 'balance payment' } as const;
+
+/** To the customer: what to pay, by when, under which terms, and where to (the exporter's bank). */
+export function paymentRequestEmail(input: PaymentRequestInput, exporter: ExporterProfile): RenderedEmail {
+  const what = PART[input.part];
+  const subject = `Payment request: ${what} for order ${input.contractNo} (${input.amountDue.amount} ${input.amountDue.currency})`;
+  const facts: Fact[] = [
+    ['Contract', input.contractNo],
+    ['Amount due', `${input.amountDue.amount} ${input.amountDue.currency}`],
+    ['Due', input.dueDate ? `by ${input.dueDate}` : input.dueWhen],
+    ['Payment terms', input.terms],
+    ['Reference to quote', input.reference],
+  ];
+  const bank = (exporter.bankDetails ?? 'Your account manager sends our bank details.').split('\n');
+  const intro = `Dear ${input.customer.name},`;
+  const body = `please arrange the ${what} for contract ${input.contractNo} by telegraphic transfer to the account below, quoting the reference so we can match your payment.`;
+  const text = [
+    intro,
+    '',
+    body,
+    '',
+    factsText(facts),
+    '',
+    'Beneficiary bank details:',
+    ...bank.map((l) => `  ${l}`),
+    '',
+    'Bank charges outside our bank are for your account.',
+    '',
+    `Kind regards,`,
+    input.accountManager.name,
+    exporter.name,
+    '',
+  ].join('\n');
+  const htmlBody = html`<p>${intro}</p>
+    <p>${body}</p>
+    ${factsHtml(facts)}
+    <p><strong>Beneficiary bank details</strong><br />${bank.map((l) => html`${l}<br />`)}</p>
+    <p>Bank charges outside our bank are for your account.</p>
+    <p>Kind regards,<br />${input.accountManager.name}<br />${exporter.name}</p>`;
+  return { subject, text, html: page(subject, htmlBody, exporter.name) };
+}

@@ -1,0 +1,48 @@
+/**
+ * The dates money and documents are due by, and how they bend a stage's deadline: an order
+ * waiting for a dated payment is chased when that payment is late, not when the stage is old.
+ */
+import { addDays, earlierDate, endOfDate, startOfDate } from './calendarDate';
+import { addDuration } from './duration';
+import { owesMoney } from './ledger';
+import { releasesBeforePayment } from './paymentPlan';
+import type { OpenStage } from './stages';
+import type { OrderState } from './types';
+
+/** Reminded this many days before the L/C presentation deadline. */
+export const PRESENTATION_WARNING_DAYS = 3;
+
+/**
+ * The last day documents may be presented under the L/C: the B/L date plus the presentation
+ * period, never after the credit expires. Null before the B/L.
+ */
+export function presentationDeadline(state: Pick<OrderState, 'payments' | 'shipping'>): string | null {
+  const lc = state.payments.letterOfCredit;
+  const bl = state.shipping.billOfLading;
+  if (!lc || !bl) return null;
+  return earlierDate(addDays(bl.issuedOn, lc.presentationDays), lc.expiryDate);
+}
+
+type DeadlineInputs = Pick<OrderState, 'policy' | 'payments' | 'shipping' | 'contract'>;
+
+/**
+ * When an open stage entered at `at` is late. Normally its time limit; a stage waiting for a dated
+ * payment (OA, DA after acceptance) is late when the payment is; an L/C presentation is chased a
+ * few days before its deadline.
+ */
+export function openStageDeadline(state: DeadlineInputs, stage: OpenStage, at: string): string {
+  const byLimit = addDuration(at, state.policy.stageTimeLimits[stage]);
+  const plan = state.payments.plan;
+  const due = state.payments.balanceDueDate;
+  if (stage === 'DOCUMENTS' && plan && releasesBeforePayment(plan) && due && owesMoney(state)) {
+    return endOfDate(due);
+  }
+  const lc = state.payments.letterOfCredit;
+  const presentBy = presentationDeadline(state);
+  if (stage === 'BALANCE' && lc && !lc.presentedAt && presentBy) {
+    const warnAt = startOfDate(addDays(presentBy, -PRESENTATION_WARNING_DAYS));
+    const earliest = warnAt < byLimit ? warnAt : byLimit;
+    return earliest < at ? at : earliest;
+  }
+  return byLimit;
+}

@@ -1,0 +1,228 @@
+/** Letters of credit: the credit arrives (and may be amended), documents are presented, the bank honours. */
+import { presentationDeadline } from '../dueDates';
+import { balanceOpen } from '../ledger';
+import { compareMoney, formatMoney, positiveMoneySchema, subtractMoney } from '../money';
+import { accepted, invalid, type Outcome } from '../outcome';
+import { afterMoney } from '../paymentPath';
+import { withFreshDeadline } from '../transitions';
+import { calendarDateSchema, line, optionalNote } from '../schemas/common';
+import type { ValidationDetail } from '../schemas/validation';
+import type { LetterOfCredit, OrderState } from '../types';
+import { describe, describeCopy, z } from '../zod';
+import { both, inStage } from './conditions';
+import { defineEvent } from './define';
+import { receivePayment } from './payments';
+
+const DEFAULT_PRESENTATION_DAYS = 21;
+const presentationDaysSchema = describe(
+  z.int().check(z.minimum(1), z.maximum(180)),
+  'Days after the B/L date to present the documents (default 21)',
+);
+
+const isLC = (s: OrderState) => s.payments.plan?.balanceMethod === 'LC' && s.status === 'OPEN';
+const credit = (s: OrderState) => s.payments.letterOfCredit;
+const presented = (s: OrderState) => credit(s)?.presentedAt != null;
+
+/** What the credit must cover: the contract less the deposit (paid by TT). */
+function creditProblems(
+  state: OrderState,
+  lc: Pick<LetterOfCredit, 'amount' | 'latestShipmentDate' | 'expiryDate'>,
+): ValidationDetail[] {
+  const contract = state.contract;
+  const required = state.payments.depositRequired;
+  if (!contract || !required) throw new Error('an L/C before the contract');
+  if (lc.amount.currency !== contract.totalAmount.currency) {
+    return [
+      {
+        path: 'amount.currency',
+        message: `must be the contract's currency ${contract.totalAmount.currency}`,
+      },
+    ];
+  }
+  const toCover = subtractMoney(contract.totalAmount, required);
+  if (compareMoney(lc.amount, toCover) < 0) {
+    return [
+      { path: 'amount', message: `covers less than the balance of ${formatMoney(toCover)}; amend the L/C` },
+    ];
+  }
+  if (lc.expiryDate < lc.latestShipmentDate) {
+    return [{ path: 'expiryDate', message: 'must not be before the latest shipment date' }];
+  }
+  return [];
+}
+
+export const lcReceived = defineEvent({
+  type: 'LC_RECEIVED',
+  description:
+    'The L/C was advised to us (L/C orders, in DEPOSIT): production may start once the deposit is in too',
+  fields: {
+    lcNo: line(64, 'L/C number'),
+    issuingBank: line(200, 'Issuing bank'),
+    amount: describeCopy(positiveMoneySchema, "Credit amount, in the contract's currency"),
+    latestShipmentDate: describeCopy(calendarDateSchema, 'Latest date of shipment'),
+    expiryDate: describeCopy(calendarDateSchema, 'Expiry date of the credit'),
+    presentationDays: z.optional(presentationDaysSchema),
+  },
+  allowedWhen: both(inStage('DEPOSIT'), (s) => isLC(s) && credit(s) === null),
+  nextStep: 'the L/C',
+  decide(state, e, ctx) {
+    const problems = creditProblems(state, e);
+    if (problems.length > 0) return invalid('The L/C does not fit the contract', problems);
+    const letterOfCredit: LetterOfCredit = {
+      lcNo: e.lcNo,
+      issuingBank: e.issuingBank,
+      amount: e.amount,
+      latestShipmentDate: e.latestShipmentDate,
+      expiryDate: e.expiryDate,
+      presentationDays: e.presentationDays ?? DEFAULT_PRESENTATION_DAYS,
+      receivedAt: ctx.now,
+      amendments: 0,
+      presentedAt: null,
+      presentingBank: null,
+      discrepancies: [],
+      honouredAt: null,
+    };
+    const next = { ...state, payments: { ...state.payments, letterOfCredit } };
+    return afterMoney(
+      next,
+      ctx,
+      `L/C ${e.lcNo} received from ${e.issuingBank}: ${formatMoney(e.amount)}, ship by ${e.latestShipmentDate}, expires ${e.expiryDate}`,
+    );
+  },
+});
+
+export const lcAmended = defineEvent({
+  type: 'LC_AMENDED',
+  description: 'The L/C was amended (before presentation): the changed fields',
+  fields: {
+    lcNo: line(64, 'Number of the L/C amended'),
+    amount: describeCopy(z.optional(positiveMoneySchema), 'New credit amount'),
+    latestShipmentDate: describeCopy(z.optional(calendarDateSchema), 'New latest shipment date'),
+    expiryDate: describeCopy(z.optional(calendarDateSchema), 'New expiry date'),
+    presentationDays: z.optional(presentationDaysSchema),
+  },
+  allowedWhen: (s) => isLC(s) && credit(s) !== null && !presented(s),
+  decide(state, e) {
+    const lc = credit(state);
+    if (!lc) throw new Error('LC_AMENDED without an L/C');
+    if (e.lcNo !== lc.lcNo) {
+      return invalid("Not this order's L/C", [{ path: 'lcNo', message: `the order's L/C is ${lc.lcNo}` }]);
+    }
+    const amended: LetterOfCredit = {
+      ...lc,
+      amount: e.amount ?? lc.amount,
+      latestShipmentDate: e.latestShipmentDate ?? lc.latestShipmentDate,
+      expiryDate: e.expiryDate ?? lc.expiryDate,
+      presentationDays: e.presentationDays ?? lc.presentationDays,
+      amendments: lc.amendments + 1,
+    };
+    const problems = creditProblems(state, amended);
+    if (problems.length > 0) return invalid('The amended L/C does not fit the contract', problems);
+    const changed = (['amount', 'latestShipmentDate', 'expiryDate', 'presentationDays'] as const).filter(
+      (k) => e[k] !== undefined,
+    );
+    return refreshed(
+      { ...state, payments: { ...state.payments, letterOfCredit: amended } },
+      `L/C ${lc.lcNo} amendment ${amended.amendments}: ${changed.join(', ') || 'no field changed'}`,
+    );
+  },
+});
+
+export const documentsPresented = defineEvent({
+  type: 'DOCUMENTS_PRESENTED',
+  description: 'The documents were presented to the bank under the L/C (after the B/L)',
+  fields: {
+    bank: line(200, 'Bank the documents were presented to'),
+    reference: z.optional(line(128, 'Reference')),
+  },
+  allowedWhen: both(inStage('BALANCE'), (s) => isLC(s) && credit(s) !== null && !presented(s)),
+  nextStep: 'the presentation of the documents to the bank',
+  decide(state, e, ctx) {
+    const lc = credit(state);
+    const deadline = presentationDeadline(state);
+    if (!lc || !deadline) throw new Error('DOCUMENTS_PRESENTED without an L/C and a B/L');
+    const late = ctx.now.slice(0, 10) > deadline;
+    const next = {
+      ...state,
+      payments: {
+        ...state.payments,
+        letterOfCredit: { ...lc, presentedAt: ctx.now, presentingBank: e.bank },
+      },
+    };
+    return refreshed(
+      next,
+      `Documents presented to ${e.bank}${e.reference ? ` (${e.reference})` : ''}` +
+        (late ? `, after the presentation deadline ${deadline}` : `, within the deadline ${deadline}`),
+    );
+  },
+});
+
+export const discrepancyNoticed = defineEvent({
+  type: 'DISCREPANCY_NOTICED',
+  description: 'The bank found discrepancies in the presented documents',
+  fields: { items: z.array(line(300, 'A discrepancy')).check(z.minLength(1), z.maxLength(20)) },
+  allowedWhen: both(inStage('BALANCE'), (s) => isLC(s) && presented(s) && credit(s)?.honouredAt === null),
+  decide(state, e) {
+    const lc = credit(state);
+    if (!lc) throw new Error('DISCREPANCY_NOTICED without an L/C');
+    const discrepancies = [...lc.discrepancies, ...e.items].slice(-20);
+    return accepted(
+      { ...state, payments: { ...state.payments, letterOfCredit: { ...lc, discrepancies } } },
+      `Discrepancies: ${e.items.join('; ')}`,
+    );
+  },
+});
+
+export const discrepancyResolved = defineEvent({
+  type: 'DISCREPANCY_RESOLVED',
+  description: 'The discrepancies were resolved (corrected documents, or the buyer waived them)',
+  fields: { note: optionalNote },
+  allowedWhen: (s) => isLC(s) && (credit(s)?.discrepancies.length ?? 0) > 0,
+  decide(state, e) {
+    const lc = credit(state);
+    if (!lc) throw new Error('DISCREPANCY_RESOLVED without an L/C');
+    return accepted(
+      { ...state, payments: { ...state.payments, letterOfCredit: { ...lc, discrepancies: [] } } },
+      e.note ? `Discrepancies resolved: ${e.note}` : 'Discrepancies resolved',
+    );
+  },
+});
+
+export const lcHonoured = defineEvent({
+  type: 'LC_HONOURED',
+  description:
+    'The bank honoured the presentation: the balance is paid, the documents go to the buyer through the bank',
+  fields: {
+    amount: describeCopy(positiveMoneySchema, "Amount paid under the L/C, in the contract's currency"),
+    reference: line(128, 'Bank reference'),
+  },
+  allowedWhen: both(
+    inStage('BALANCE'),
+    (s) => isLC(s) && presented(s) && credit(s)?.honouredAt === null && toOpen(s),
+  ),
+  nextStep: 'the bank honouring the L/C',
+  decide(state, e, ctx) {
+    const lc = credit(state);
+    if (!lc) throw new Error('LC_HONOURED without an L/C');
+    const honoured = {
+      ...state,
+      payments: { ...state.payments, letterOfCredit: { ...lc, honouredAt: ctx.now, discrepancies: [] } },
+    };
+    return receivePayment(honoured, ctx, {
+      received: e.amount,
+      reference: e.reference,
+      to: 'BALANCE',
+      label: `L/C ${lc.lcNo} honoured:`,
+    });
+  },
+});
+
+const toOpen = (s: OrderState) => {
+  const open = balanceOpen(s.payments);
+  return open !== null && open.amount !== '0.00';
+};
+
+/** The stage deadline follows the credit's dates (the reminder fires before presentation is due). */
+function refreshed(state: OrderState, summary: string): Outcome {
+  return accepted(withFreshDeadline(state), summary);
+}

@@ -1,0 +1,151 @@
+/**
+ * Where the payment plan takes the order: what follows the B/L, and what follows money arriving.
+ * Stages keep their order; a stage with nothing to do is passed through and the summary says why.
+ */
+import { addDays } from './calendarDate';
+import { balanceSettled, depositSettled, owesMoney } from './ledger';
+import { accepted, advance, type Outcome } from './outcome';
+import { isAgainstCopiesTT, releasesBeforePayment, type PaymentPlan } from './paymentPlan';
+import type { Effect, EventContext, OrderState } from './types';
+
+export function planOf(state: OrderState): PaymentPlan {
+  // Every stage from DEPOSIT on is entered through CONTRACT_SIGNED, which sets the plan.
+  if (!state.payments.plan) throw new Error('no payment plan before the contract');
+  return state.payments.plan;
+}
+
+/** The documents reach the buyer: by our email (DIRECT, an effect) or through the banks. */
+function releaseDocuments(state: OrderState, via: 'DIRECT' | 'BANK', at: string): OrderState {
+  return {
+    ...state,
+    documents: {
+      ...state.documents,
+      releasedVia: via,
+      // Our own dispatch is marked done when its email has gone; the banks' when we record it.
+      dispatchedAt: via === 'BANK' ? at : state.documents.dispatchedAt,
+    },
+  };
+}
+
+/** DOCUMENTS with the originals released, then COMPLETED at once if nothing is left to wait for. */
+function toDocuments(
+  state: OrderState,
+  ctx: EventContext,
+  summary: string,
+  via: 'DIRECT' | 'BANK',
+  effects: Effect[] = [],
+): Outcome {
+  const released = releaseDocuments(state, via, ctx.now);
+  const dispatch: Effect[] = via === 'DIRECT' ? [{ type: 'dispatchDocuments' }] : [];
+  const moved = advance(released, 'DOCUMENTS', ctx, summary, [...effects, ...dispatch]);
+  return moved.kind === 'accepted' ? completeIfDone(moved.state, ctx, summary, moved.effects) : moved;
+}
+
+/** An order in DOCUMENTS is done once nothing is owed and the goods are out (or the plan needs no release). */
+function completeIfDone(
+  state: OrderState,
+  ctx: EventContext,
+  summary: string,
+  effects: Effect[] = [],
+): Outcome {
+  const waiting =
+    state.stage !== 'DOCUMENTS' ||
+    owesMoney(state) ||
+    (!state.documents.goodsReleasedAt && !releasesBeforePayment(planOf(state)));
+  if (waiting) return accepted(state, summary, effects);
+  const done = advance(state, 'COMPLETED', ctx, `${summary}; order completed`);
+  return done.kind === 'accepted' ? { ...done, effects: [...effects, ...done.effects] } : done;
+}
+
+/** The B/L is issued: the plan decides what the seller does next. */
+export function afterBillOfLading(state: OrderState, ctx: EventContext, summary: string): Outcome {
+  const plan = planOf(state);
+  const bl = state.shipping.billOfLading;
+  if (!bl) throw new Error('afterBillOfLading without a B/L');
+  const approved = state.payments.releaseApproval !== null;
+  const paid = balanceSettled(state.payments);
+
+  switch (plan.balanceMethod) {
+    case 'TT':
+      if (isAgainstCopiesTT(plan) && !paid && !approved) {
+        return advance(state, 'BALANCE', ctx, `${summary}; document copies sent to the customer`, [
+          { type: 'sendDocumentCopies' },
+          { type: 'requestBalance' },
+        ]);
+      }
+      return toDocuments(state, ctx, `${summary}; ${releaseReason(state)}, documents dispatched`, 'DIRECT');
+    case 'LC':
+    case 'DP':
+    case 'DA': {
+      if (paid || approved) {
+        return toDocuments(state, ctx, `${summary}; ${releaseReason(state)}, documents dispatched`, 'DIRECT');
+      }
+      const effect: Effect =
+        plan.balanceMethod === 'LC'
+          ? { type: 'sendPresentationChecklist' }
+          : { type: 'sendCollectionInstructions' };
+      const next =
+        plan.balanceMethod === 'LC'
+          ? 'documents to be presented to the bank under the L/C'
+          : 'documents to go to the bank for collection';
+      return advance(state, 'BALANCE', ctx, `${summary}; ${next}`, [effect]);
+    }
+    case 'OA': {
+      const dueDate = addDays(bl.issuedOn, plan.tenorDays);
+      const withDue = { ...state, payments: { ...state.payments, balanceDueDate: paid ? null : dueDate } };
+      const owed = paid ? 'nothing left to pay' : `payment due by ${dueDate}`;
+      return toDocuments(
+        withDue,
+        ctx,
+        `${summary}; open account: BALANCE passed, documents dispatched, ${owed}`,
+        'DIRECT',
+        paid ? [] : [{ type: 'requestBalance' }],
+      );
+    }
+  }
+}
+
+function releaseReason(state: OrderState): string {
+  if (balanceSettled(state.payments)) return 'BALANCE passed: nothing left to pay';
+  const approval = state.payments.releaseApproval;
+  return approval ? `BALANCE passed: release approved by ${approval.approvedBy}` : 'BALANCE passed';
+}
+
+/**
+ * Money arrived or was written off (the ledger has it): the stage it completes moves on. The
+ * DEPOSIT stage of an L/C order also waits for the credit itself.
+ */
+export function afterMoney(state: OrderState, ctx: EventContext, summary: string): Outcome {
+  const plan = planOf(state);
+  const p = state.payments;
+  if (state.stage === 'DEPOSIT' && depositSettled(p)) {
+    if (plan.balanceMethod === 'LC' && !p.letterOfCredit) {
+      return accepted(state, `${summary}; deposit complete, waiting for the L/C`);
+    }
+    return advance(state, 'PRODUCTION', ctx, `${summary}; deposit complete`);
+  }
+  if (state.stage === 'BALANCE' && balanceSettled(p)) {
+    // TT pays us directly: we dispatch the originals. L/C and D/P: the banks hand them over.
+    const via = plan.balanceMethod === 'TT' ? 'DIRECT' : 'BANK';
+    const how =
+      via === 'DIRECT' ? 'documents dispatched' : 'documents released to the buyer through the bank';
+    return toDocuments(state, ctx, `${summary}; paid in full, ${how}`, via);
+  }
+  return completeIfDone(state, ctx, summary);
+}
+
+/** The goods left the terminal with the buyer: the order is done unless money is still owed. */
+export function afterGoodsReleased(state: OrderState, ctx: EventContext, summary: string): Outcome {
+  return completeIfDone(state, ctx, summary);
+}
+
+/** A manager let the documents go before full payment: in BALANCE, they go now. */
+export function afterReleaseApproved(state: OrderState, ctx: EventContext, summary: string): Outcome {
+  if (state.stage !== 'BALANCE') return accepted(state, summary);
+  return toDocuments(state, ctx, `${summary}; documents dispatched`, 'DIRECT');
+}
+
+/** Documents accepted under D/A: the bank hands them over; the payment is due at maturity. */
+export function afterDraftAccepted(state: OrderState, ctx: EventContext, summary: string): Outcome {
+  return toDocuments(state, ctx, summary, 'BANK');
+}
