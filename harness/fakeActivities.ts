@@ -47,6 +47,10 @@ export function fakeActivities(
     sendDocumentCopies: sent('sendDocumentCopies', 'document-copies'),
     dispatchDocuments: sent('dispatchDocuments', 'document-dispatch'),
     sendCancellationNotice: sent('sendCancellationNotice', 'cancellation-notice'),
+    sendPaymentRequest: sent('sendPaymentRequest', 'payment-request'),
+    sendCustomerCancellation: sent('sendCustomerCancellation', 'customer-cancellation'),
+    sendCollectionInstructions: sent('sendCollectionInstructions', 'collection-instructions'),
+    sendPresentationChecklist: sent('sendPresentationChecklist', 'presentation-checklist'),
     projectOrder: (input: ProjectionInput) => {
       projections.push(input);
       return Promise.resolve();

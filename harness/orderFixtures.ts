@@ -78,3 +78,102 @@ export const fullLife = {
   released: { type: 'GOODS_RELEASED', note: 'picked up at Hamburg' },
 } satisfies Record<string, OrderEventInput>;
 export const fullLifeEvents: OrderEventInput[] = Object.values(fullLife);
+
+export const PAYMENT_PLANS = ['TT', 'TT_BEFORE_SHIPMENT', 'LC', 'DP', 'DA', 'OA'] as const;
+export type PaymentPlanName = (typeof PAYMENT_PLANS)[number];
+
+/**
+ * A whole life under each payment plan (contract 25,000.00 USD, 30 % deposit unless the plan says
+ * otherwise): no sample, so each life is short. Each event waits until the order allows it.
+ */
+export function planLife(plan: PaymentPlanName): OrderEventInput[] {
+  const method = plan === 'TT_BEFORE_SHIPMENT' ? 'TT' : plan;
+  const quotation = { ...fullLife.quotation, paymentTerms: { method, depositPercent: 30 } };
+  const accepted = { type: 'QUOTATION_ACCEPTED', sampleRequired: false } as const;
+  const contract = (paymentPlan?: Record<string, unknown>): OrderEventInput => ({
+    ...fullLife.contract,
+    ...(paymentPlan ? { paymentPlan } : {}),
+  });
+  const deposit: OrderEventInput = { type: 'DEPOSIT_RECEIVED', amount: usd('7500.00'), reference: 'TT-1' };
+  const production = [fullLife.inspection, fullLife.produced];
+  const shipping = [fullLife.booking, fullLife.customs, fullLife.billOfLading];
+  const balance = usd('17500.00');
+  switch (plan) {
+    case 'TT':
+      return [
+        quotation,
+        accepted,
+        contract(),
+        deposit,
+        ...production,
+        ...shipping,
+        fullLife.documentsOk,
+        fullLife.balance,
+        fullLife.released,
+      ];
+    case 'TT_BEFORE_SHIPMENT':
+      return [
+        quotation,
+        accepted,
+        contract({ balanceDue: 'BEFORE_SHIPMENT' }),
+        deposit,
+        ...production,
+        fullLife.balance,
+        ...shipping,
+        fullLife.released,
+      ];
+    case 'LC':
+      return [
+        quotation,
+        accepted,
+        contract(),
+        deposit,
+        {
+          type: 'LC_RECEIVED',
+          lcNo: 'LC-778',
+          issuingBank: 'Deutsche Bank Hamburg',
+          amount: balance,
+          latestShipmentDate: '2027-02-28',
+          expiryDate: '2027-03-31',
+        },
+        ...production,
+        ...shipping,
+        { type: 'DOCUMENTS_PRESENTED', bank: 'Bank of China Ningbo', reference: 'PRES-1' },
+        { type: 'LC_HONOURED', amount: balance, reference: 'LC-PAY-1' },
+        fullLife.released,
+      ];
+    case 'DP':
+      return [
+        quotation,
+        accepted,
+        contract(),
+        deposit,
+        ...production,
+        ...shipping,
+        { type: 'SENT_FOR_COLLECTION', remittingBank: 'Bank of China Ningbo', collectingBank: 'Commerzbank' },
+        { type: 'COLLECTION_PAID', amount: balance, reference: 'COL-1' },
+        fullLife.released,
+      ];
+    case 'DA':
+      return [
+        quotation,
+        accepted,
+        contract({ tenorDays: 60 }),
+        deposit,
+        ...production,
+        ...shipping,
+        { type: 'SENT_FOR_COLLECTION', remittingBank: 'Bank of China Ningbo' },
+        { type: 'DRAFT_ACCEPTED', maturityDate: '2099-06-30' },
+        { type: 'COLLECTION_PAID', amount: balance, reference: 'COL-1' },
+      ];
+    case 'OA':
+      return [
+        quotation,
+        accepted,
+        contract({ depositPercent: 0, tenorDays: 30 }),
+        ...production,
+        ...shipping,
+        { type: 'PAYMENT_RECEIVED', amount: usd('24980.00'), reference: 'TT-OA', bankCharges: usd('20.00') },
+      ];
+  }
+}

@@ -59,12 +59,17 @@ export function requireRole(role: Role): RequestHandler {
   return (_req, res, next) => {
     const caller = res.locals.caller as Caller | undefined;
     if (!caller) return next(new ApiError(401, 'UNAUTHENTICATED', 'missing token'));
-    if (rank(caller.role) < rank(role))
-      return next(
-        new ApiError(403, 'FORBIDDEN', `token "${caller.name}" has role ${caller.role}; needs ${role}`),
-      );
+    const refused = roleRefusal(caller, role);
+    if (refused) return next(refused);
     next();
   };
+}
+
+/** A 403 when the caller's role is below `role`, else null. */
+export function roleRefusal(caller: Caller, role: Role, what?: string): ApiError | null {
+  if (rank(caller.role) >= rank(role)) return null;
+  const needs = what ? `${what} needs ${role}` : `needs ${role}`;
+  return new ApiError(403, 'FORBIDDEN', `token "${caller.name}" has role ${caller.role}; ${needs}`);
 }
 
 export function callerOf(locals: Record<string, unknown>): Caller {

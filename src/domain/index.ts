@@ -51,6 +51,7 @@ export {
   paymentTermsSchema,
   allowedEvents,
   requiredRole,
+  isManagerEvent,
 } from './events';
 export type { OrderEvent, OrderEventInput, OrderEventType, EventOf } from './events';
 export { listOrdersQuerySchema, timelineQuerySchema, ORDER_SORTS } from './schemas/list-orders';

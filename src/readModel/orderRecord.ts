@@ -1,4 +1,11 @@
-import { orderView, type OrderState, type SentEmail, type TimelineRecord } from '../domain';
+import {
+  endOfDate,
+  nextDueDate,
+  orderView,
+  type OrderState,
+  type SentEmail,
+  type TimelineRecord,
+} from '../domain';
 import type { DocumentRecord, OrderRecord, ProjectionBatch } from './types';
 
 /** What the workflow hands the read model: the order as it is now, and what happened since the last write. */
@@ -11,6 +18,7 @@ export interface ProjectionInput {
 /** The order's row: its view, and the columns the list filters and sorts on. */
 export function orderRecord(state: OrderState): OrderRecord {
   const view = orderView(state);
+  const dueDate = nextDueDate(state);
   return {
     orderId: state.orderId,
     seq: state.timelineTotal,
@@ -25,8 +33,8 @@ export function orderRecord(state: OrderState): OrderRecord {
     invoiceNo: invoiceNo(state),
     template: null,
     amountOutstanding: view.amountOutstanding,
-    // Payment due dates come with payment plans; until then no payment has one.
-    nextDueAt: null,
+    // The instant the next dated payment is late: the end of its due date.
+    nextDueAt: dueDate ? endOfDate(dueDate) : null,
     stageDeadline: state.stageDeadline,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,

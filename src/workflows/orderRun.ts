@@ -20,6 +20,7 @@ import {
   creationRecord,
   decideCommand,
   durationToMs,
+  isManagerEvent,
   nextReminder,
   orderView,
   recordRejectedEvent,
@@ -182,6 +183,13 @@ export class OrderRun {
     setHandler(orderEventSignal, (payload: unknown) => {
       this.eventsThisRun++;
       const actor = signalActor(payload);
+      // A signal carries no role: approvals only come through the API with a manager's token.
+      if (needsManager(payload)) {
+        const reason = 'approvals need a manager token through the API, not a signal';
+        this.state = recordRejectedEvent(this.state, payload, reason, { now: now(), actor });
+        this.projection.touch();
+        return;
+      }
       const decision = this.command(payload, actor);
       if (decision.ok) return;
       this.state = recordRejectedEvent(this.state, payload, rejectionReason(decision), { now: now(), actor });
@@ -385,6 +393,12 @@ function nextRunRefusal(): ApplicationFailure {
 function rejectionReason(decision: Extract<Decision, { ok: false }>): string {
   const [field] = decision.details ?? [];
   return field ? `${decision.message}: ${field.path} ${field.message}` : decision.message;
+}
+
+function needsManager(payload: unknown): boolean {
+  if (!payload || typeof payload !== 'object' || !('type' in payload)) return false;
+  const type = payload.type;
+  return typeof type === 'string' && isManagerEvent(type);
 }
 
 /** Who sent a signal: an `actor` field in the payload, else the UI/CLI user is unknown. */

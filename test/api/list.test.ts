@@ -127,21 +127,29 @@ describe('GET /orders', () => {
     expect(oldestFirst.orders.map((o) => o.orderId)).toEqual([quiet.orderId, owing.orderId]);
 
     // The timeline pages newest first; the view keeps the latest entries and the total.
-    const view = await orderWhen(stack.app, owing.orderId, (v) => v.timelineTotal === 4);
+    // The contract's deposit request is an effect: its completion is the fifth entry.
+    const view = await orderWhen(stack.app, owing.orderId, (v) => v.timelineTotal === 5);
     const one = await request(stack.app)
       .get(`/orders/${owing.orderId}/timeline`)
       .query({ limit: 3 })
       .set(bearer(TOKENS.viewer));
     expect(one.status).toBe(200);
     const firstPage = one.body as { entries: { seq: number; type: string }[]; nextCursor: string };
-    expect(firstPage.entries.map((e) => e.seq)).toEqual([4, 3, 2]);
-    expect(firstPage.entries[0].type).toBe('CONTRACT_SIGNED');
+    expect(firstPage.entries.map((e) => e.seq)).toEqual([5, 4, 3]);
+    expect(firstPage.entries.map((e) => e.type)).toEqual([
+      'EFFECT_COMPLETED',
+      'CONTRACT_SIGNED',
+      'QUOTATION_ACCEPTED',
+    ]);
     const two = await request(stack.app)
       .get(`/orders/${owing.orderId}/timeline`)
       .query({ limit: 3, cursor: firstPage.nextCursor })
       .set(bearer(TOKENS.viewer));
     expect(two.body).toEqual({
-      entries: [expect.objectContaining({ seq: 1, type: 'ORDER_CREATED' })],
+      entries: [
+        expect.objectContaining({ seq: 2, type: 'QUOTATION_SENT' }),
+        expect.objectContaining({ seq: 1, type: 'ORDER_CREATED' }),
+      ],
       nextCursor: null,
     });
     expect(view.timeline.map((t) => t.type)).toEqual([
@@ -149,6 +157,7 @@ describe('GET /orders', () => {
       'QUOTATION_SENT',
       'QUOTATION_ACCEPTED',
       'CONTRACT_SIGNED',
+      'EFFECT_COMPLETED',
     ]);
     expectError(
       await request(stack.app)

@@ -155,13 +155,17 @@ describe('order workflow (time-skipping server)', () => {
       expect(final.payments.balanceReceived).toEqual({ amount: '17500.00', currency: 'USD' });
       const readModel = projected(fakes);
       expect(readModel.emails.map((m) => m.purpose)).toEqual([
+        'payment-request',
         'booking-request',
         'document-copies',
+        'payment-request',
         'document-dispatch',
       ]);
       expect(calls.map((c) => c.name)).toEqual([
+        'sendPaymentRequest',
         'sendBookingRequest',
         'sendDocumentCopies',
+        'sendPaymentRequest',
         'dispatchDocuments',
       ]);
       // Every accepted event reached the read model once, in order, and the last write has the final order.

@@ -7,11 +7,12 @@ import {
   newOrderSchema,
   orderEventSchema,
   orderIdSchema,
+  requiredRole,
   timelineQuerySchema,
   type OrderEvent,
 } from '../../domain';
 import type { ReadModel } from '../../readModel/types';
-import { callerOf, requireRole } from '../auth';
+import { callerOf, requireRole, roleRefusal } from '../auth';
 import { ApiError } from '../errors';
 import type { OrderGateway } from '../orderGateway';
 import { toOrderSummary, withLinks, type LinkConfig } from '../orderView';
@@ -190,6 +191,9 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
       requireJsonBody(req);
       // Only the validated event goes on: unknown fields were refused, defaults are filled in.
       const event = parseOr400(orderEventSchema, req.body, 'body');
+      const approval = requiredRole(event.type);
+      const refused = approval && roleRefusal(callerOf(res.locals), approval, event.type);
+      if (refused) throw refused;
       if ((await earlierEvent(orderId, event)) === 'same') {
         res.json(withLinks(await readView(orderId), links));
         return;

@@ -557,17 +557,42 @@ function paintOrder(view, emails, schemas) {
       ['Status', humanize(view.status)],
     ]),
   );
+  // The schedule from the contract's payment plan; before the contract there is nothing owed yet.
+  const schedule = p.schedule || [];
   const payments = section(
     'Payments',
-    table(
-      'Payments required and received',
-      ['', 'Required', 'Received'],
-      [
-        ['Deposit', money(p.depositRequired), money(p.depositReceived)],
-        ['Balance', money(p.balanceRequired), money(p.balanceReceived)],
-      ],
-      '',
-    ),
+    p.terms ? el('p', { class: 'muted' }, p.terms) : null,
+    schedule.length
+      ? table(
+          'Payment schedule',
+          ['', 'Due', 'Amount', 'Received', 'Written off', 'Outstanding'],
+          schedule.map((s) => [
+            `${humanize(s.part)} (${s.method})`,
+            s.dueDate ? `${humanize(s.dueWhen)}, by ${s.dueDate}` : humanize(s.dueWhen),
+            money(s.amount),
+            money(s.received),
+            money(s.writtenOff),
+            money(s.outstanding),
+          ]),
+          '',
+        )
+      : el('p', { class: 'muted' }, 'No contract yet: nothing is owed.'),
+    p.outstanding ? el('p', {}, `Outstanding in all: ${money(p.outstanding)}`) : null,
+    p.letterOfCredit
+      ? el(
+          'p',
+          {},
+          `L/C ${p.letterOfCredit.lcNo} (${p.letterOfCredit.issuingBank}), ${money(p.letterOfCredit.amount)}, expires ${p.letterOfCredit.expiryDate}` +
+            (p.presentationDeadline ? `; present documents by ${p.presentationDeadline}` : ''),
+        )
+      : null,
+    p.releaseApproval
+      ? el(
+          'p',
+          {},
+          `Release before payment approved by ${p.releaseApproval.approvedBy}: ${p.releaseApproval.reason}`,
+        )
+      : null,
   );
   const q = view.quotation;
   const deal = section(

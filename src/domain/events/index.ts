@@ -92,6 +92,14 @@ export function decideEvent(state: OrderState, event: OrderEvent, ctx: EventCont
   return BY_TYPE[event.type].decide(state, event, ctx);
 }
 
+/** Whether `type` names an approval only a manager may give (any string: signals carry raw payloads). */
+export function isManagerEvent(type: string): boolean {
+  return (
+    (ORDER_EVENT_TYPES as string[]).includes(type) &&
+    BY_TYPE[type as OrderEventType].requiredRole === 'manager'
+  );
+}
+
 /** The role an event needs beyond `ops` (approvals are a manager's), if any. */
 export function requiredRole(type: OrderEventType): 'manager' | undefined {
   return BY_TYPE[type].requiredRole;

@@ -1,5 +1,7 @@
 import { appendBounded, STATE_WINDOWS } from '../bounds';
+import { balanceSettled } from '../ledger';
 import { accepted, advance } from '../outcome';
+import { isBeforeShipmentTT } from '../paymentPlan';
 import { line, optionalNote } from '../schemas/common';
 import { describe, z } from '../zod';
 import { both, inStage, latestInspectionPassed } from './conditions';
@@ -64,8 +66,14 @@ export const productionCompleted = defineEvent({
   nextStep: 'production completion',
   decide(state, _e, ctx) {
     const next = { ...state, production: { ...state.production, percent: 100, completedAt: ctx.now } };
-    return advance(next, 'SHIPPING', ctx, 'Production completed; booking requested from the forwarder', [
-      { type: 'requestBooking' },
-    ]);
+    // Balance before shipment falls due now: the customer is asked for it with the booking.
+    const balanceDue = isBeforeShipmentTT(state.payments.plan) && !balanceSettled(state.payments);
+    return advance(
+      next,
+      'SHIPPING',
+      ctx,
+      `Production completed; booking requested from the forwarder${balanceDue ? '; balance requested before shipment' : ''}`,
+      [{ type: 'requestBooking' }, ...(balanceDue ? [{ type: 'requestBalance' as const }] : [])],
+    );
   },
 });
