@@ -2,6 +2,7 @@ import { documentInput, missingFor, type DocumentOrder } from '../../src/activit
 import {
   DOCUMENT_KINDS,
   type DocumentKind,
+  type Exporter,
   type TradeDocumentInput,
 } from '../../src/activities/documents/input';
 import { buildDocumentModel } from '../../src/activities/documents/model';
@@ -58,7 +59,7 @@ function fullOrder(overrides: Partial<DocumentOrder> = {}): DocumentOrder {
       portOfDischarge: 'St. Petersburg, Russia',
       originCountry: 'China',
       marks: 'SVETDOM / SPB / C/NO. 1-41',
-      paymentTerms: 'Payment terms: 30% T/T deposit',
+      paymentTerms: '30% T/T deposit, 70% by irrevocable L/C at sight',
       lcNo: 'LC-77-2027',
       insurance: {
         policyNo: 'PICC-2027-555',
@@ -82,7 +83,7 @@ const BANK = {
 async function textOf(
   order: DocumentOrder,
   kind: DocumentKind,
-  exporter = CHINESE_EXPORTER,
+  exporter: Exporter = CHINESE_EXPORTER,
 ): Promise<string> {
   const model = buildDocumentModel(documentInput(order, kind, exporter));
   return (await pdfText(await renderDocument(model, 'ORIGINAL'))).text;
