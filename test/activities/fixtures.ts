@@ -82,6 +82,59 @@ export function documentOrder(overrides: Partial<DocumentOrder> = {}): DocumentO
   };
 }
 
+/** A CIF order with every piece of trade data, a Chinese exporter name and a Russian buyer. */
+export function fullOrder(overrides: Partial<DocumentOrder> = {}): DocumentOrder {
+  const base = documentOrder();
+  return documentOrder({
+    customer: {
+      name: 'Ирина Петрова',
+      company: 'ООО «Светлый Дом»',
+      email: 'irina@svetdom.example',
+      country: 'RU',
+    },
+    quotation: { ...base.quotation!, incoterm: 'CIF', namedPlace: 'St. Petersburg' },
+    contract: { ...base.contract!, totalAmount: usd('4212.30') },
+    trade: {
+      contractLines: [
+        {
+          description: 'LED chip 2835 warm white',
+          hsCode: '8541.41',
+          quantity: 120000,
+          unit: 'pcs',
+          unitPrice: usd('0.035'),
+        },
+        {
+          description: 'Aluminium profile 1 m',
+          hsCode: '7604.29',
+          quantity: 3,
+          unit: 'sets',
+          unitPrice: usd('4.10'),
+        },
+      ],
+      packing: [
+        { packages: 40, netWeightKg: 380.5, grossWeightKg: 412.25, volumeCbm: 1.2 },
+        { packages: 1, netWeightKg: 9.5, grossWeightKg: 10.75, volumeCbm: 0.05 },
+      ],
+      packageType: 'CTNS',
+      buyerAddress: 'Nevsky prospekt 28, office 4\n191186 Saint Petersburg',
+      portOfLoading: 'Ningbo, China',
+      portOfDischarge: 'St. Petersburg, Russia',
+      originCountry: 'China',
+      marks: 'SVETDOM / SPB / C/NO. 1-41',
+      paymentTerms: '30% T/T deposit, 70% by irrevocable L/C at sight',
+      lcNo: 'LC-77-2027',
+      insurance: {
+        policyNo: 'PICC-2027-555',
+        insurer: 'PICC Property and Casualty',
+        cover: 'ICC_A',
+        insuredAmount: usd('4633.53'),
+      },
+    },
+    ...overrides,
+  });
+}
+
+export const CHINESE_EXPORTER: ExporterProfile = { ...EXPORTER, localName: '宁波海天照明有限公司' };
 /** The activity input for the document set of `documentOrder(overrides)`. */
 export function documentSet(
   overrides: Partial<DocumentOrder> = {},

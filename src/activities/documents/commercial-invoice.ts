@@ -6,8 +6,8 @@ import { renderTradeDocument } from './trade-document';
 /** Goods with HS code, quantity, unit, unit price and amount, then the totals a bank checks. */
 export function drawPricedLines(doc: Pdf, model: DocumentModel, y: number, newPage: () => void): number {
   const columns = [
-    { header: 'No.', weight: 4 },
-    { header: 'Description of goods', weight: 36 },
+    { header: 'No.', weight: 5 },
+    { header: 'Description of goods', weight: 35 },
     { header: 'HS code', weight: 11 },
     { header: 'Quantity', weight: 11, align: 'right' as const },
     { header: 'Unit', weight: 7 },
