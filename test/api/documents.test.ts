@@ -79,7 +79,7 @@ describe('GET /orders/{id}/documents and /documents/{kind}.pdf', () => {
     const orderId = await contractedOrder('FOB');
     const list = await get(`/orders/${orderId}/documents`);
     expect(list.status).toBe(200);
-    expect(list.body.documents).toEqual([
+    expect((list.body as { documents: unknown[] }).documents).toEqual([
       { kind: 'commercial-invoice', number: 'CI-C-1', status: 'DRAFT', createdAt: null },
       { kind: 'packing-list', number: 'PL-C-1', status: 'DRAFT', createdAt: null },
       { kind: 'proforma-invoice', number: 'PI-C-1', status: 'DRAFT', createdAt: null },
