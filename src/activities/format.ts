@@ -1,3 +1,4 @@
+import { unitPriceDecimal, type Money } from '../domain/money';
 import { invalidInput } from './errors';
 
 /** Parses an ISO time from the workflow; a bad one is a bug upstream, so it fails without retries. */
@@ -16,6 +17,33 @@ export function formatDateTime(date: Date): string {
 
 export function formatDate(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  const known = dayFormats.get(timeZone);
+  if (known) return known;
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  dayFormats.set(timeZone, format);
+  return format;
+}
+
+/**
+ * The calendar day of an instant where the exporter works: 2026-03-01T18:00:00Z is 2026-03-02 in
+ * Asia/Shanghai. A plain date (`2026-03-01`) is a day already and prints as it is.
+ */
+export function formatDayIn(value: string, timeZone: string, field: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  // The parts are joined by hand so no locale data can change the order.
+  const parts = dayFormat(timeZone).formatToParts(parseIso(value, field));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** `DEPOSIT_RECEIVED` -> `Deposit received` */
@@ -59,4 +87,10 @@ export function formatQuantity(quantity: number): string {
   const [whole = '0', frac = ''] = quantity.toFixed(6).split('.');
   const trimmed = frac.replace(/0+$/, '');
   return trimmed ? `${groupThousands(whole)}.${trimmed}` : groupThousands(whole);
+}
+
+/** A unit price as printed: grouped, 2 to 4 decimals (`1,234.50`, `0.035`). */
+export function formatUnitPrice(price: Money): string {
+  const [whole = '0', fraction = ''] = unitPriceDecimal(price).split('.');
+  return `${groupThousands(whole)}.${fraction}`;
 }

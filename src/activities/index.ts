@@ -1,6 +1,6 @@
+import { documentInput, missingFor } from './documents/fromOrder';
 import { buildDocumentModel } from './documents/model';
-import { renderCommercialInvoice } from './documents/commercial-invoice';
-import { renderPackingList } from './documents/packing-list';
+import { renderDocument } from './documents/render';
 import { safeToken } from './escape';
 import { parseIso } from './format';
 import { sendEmail } from './mail';
@@ -69,27 +69,36 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
   const dateOf = (key: MessageKey): Date =>
     key.requestedAt !== undefined ? parseIso(key.requestedAt, 'requestedAt') : clock();
 
+  /** The proforma invoice with our bank details: what the customer pays against. */
+  const proforma = async (input: PaymentRequestInput): Promise<Buffer> =>
+    renderDocument(
+      buildDocumentModel(documentInput(input.order, 'proforma-invoice', deps.exporter)),
+      'ORIGINAL',
+    );
+
   const sendDocumentSet = async (input: DocumentSetInput, mark: DocumentMark): Promise<SentEmail> => {
-    const model = buildDocumentModel(input);
+    const { order } = input;
+    const invoiceModel = buildDocumentModel(documentInput(order, 'commercial-invoice', deps.exporter));
+    const packingModel = buildDocumentModel(documentInput(order, 'packing-list', deps.exporter));
     const [invoice, packingList] = await Promise.all([
-      renderCommercialInvoice(model, deps.exporter, mark),
-      renderPackingList(model, deps.exporter, mark),
+      renderDocument(invoiceModel, mark),
+      renderDocument(packingModel, mark),
     ]);
     const suffix = mark === 'COPY' ? '-COPY' : '';
-    const invoiceNo = safeToken(input.invoiceNo);
-    const email = documentSetEmail(model, deps.exporter, mark);
+    const email = documentSetEmail(invoiceModel, order, deps.exporter, mark);
     return sendEmail(deps, {
       purpose: mark === 'COPY' ? EmailPurpose.DocumentCopies : EmailPurpose.DocumentDispatch,
       key: input,
       // Documents carry their own issue time; using it keeps the whole message stable across retries.
-      date: input.requestedAt !== undefined ? parseIso(input.requestedAt, 'requestedAt') : model.issuedAt,
-      to: [input.customer.email],
-      cc: [input.accountManager.email],
-      replyTo: input.accountManager.email,
+      date:
+        input.requestedAt !== undefined ? parseIso(input.requestedAt, 'requestedAt') : invoiceModel.issuedAt,
+      to: [order.customer.email],
+      cc: [order.accountManager.email],
+      replyTo: order.accountManager.email,
       ...email,
       attachments: [
-        { filename: `Commercial-Invoice-${invoiceNo}${suffix}.pdf`, content: invoice },
-        { filename: `Packing-List-${invoiceNo}${suffix}.pdf`, content: packingList },
+        { filename: `Commercial-Invoice-${safeToken(invoiceModel.number)}${suffix}.pdf`, content: invoice },
+        { filename: `Packing-List-${safeToken(packingModel.number)}${suffix}.pdf`, content: packingList },
       ],
     });
   };
@@ -159,6 +168,16 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         cc: [input.accountManager.email],
         replyTo: input.accountManager.email,
         ...paymentRequestEmail(input, deps.exporter),
+        // The request goes out even when the order lacks what a proforma needs (a unit, say).
+        attachments:
+          missingFor(input.order, 'proforma-invoice').length === 0
+            ? [
+                {
+                  filename: `Proforma-Invoice-${safeToken(input.contractNo)}.pdf`,
+                  content: await proforma(input),
+                },
+              ]
+            : [],
       });
     },
 

@@ -1,9 +1,13 @@
 import type { SentEmail as RecordedEmail } from '../domain';
 import type { Money } from '../domain/money';
 import type { Transporter } from 'nodemailer';
+import type { DocumentOrder } from './documents/fromOrder';
+import type { Exporter } from './documents/input';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 export type { Money };
+export type { DocumentOrder, OrderTradeData } from './documents/fromOrder';
+export type { DocumentKind, TradeDocumentInput } from './documents/input';
 
 export interface Person {
   name: string;
@@ -19,13 +23,8 @@ export interface SentEmail extends RecordedEmail {
   rejected?: string[];
 }
 
-export interface ExporterProfile {
-  name: string;
-  address: string;
-  email?: string;
-  /** Where customers pay by TT: beneficiary, bank, SWIFT, account, one per line (EXPORTER_BANK_DETAILS). */
-  bankDetails?: string;
-}
+/** The seller as configured: letterhead, bank details, the time zone documents are dated in. */
+export type ExporterProfile = Exporter;
 
 export interface ActivityDeps {
   /** SMTP transport; build it with `createMailTransport(SMTP_URL)`. */
@@ -79,36 +78,12 @@ export interface BookingRequestInput extends MessageKey {
   contractNo: string;
 }
 
-export interface DocumentLine {
-  description: string;
-  quantity: number;
-  unit: string;
-  unitPrice: Money;
-}
-
-export type BlType = 'ORIGINAL' | 'TELEX_RELEASE' | 'SEA_WAYBILL';
-
+/**
+ * The document set of an order (commercial invoice and packing list): the order's fields that
+ * documents read, passed by the workflow so every retry renders the same bytes.
+ */
 export interface DocumentSetInput extends MessageKey {
-  customer: { name: string; company: string; email: string; country: string };
-  accountManager: Person;
-  invoiceNo: string;
-  contractNo: string;
-  /** Issue time of the documents (ISO), fixed by the workflow so every retry renders the same bytes. */
-  issuedAt: string;
-  incoterm: string;
-  namedPlace: string;
-  /** The terms as the contract's payment plan words them (never rebuilt from the method alone). */
-  paymentTerms: { method: string; depositPercent: number; text: string };
-  vessel: string;
-  voyage: string;
-  etd: string;
-  blNo: string;
-  blType: BlType;
-  containerNos: string[];
-  lines: DocumentLine[];
-  total: Money;
-  depositReceived: Money;
-  balanceReceived: Money;
+  order: DocumentOrder;
 }
 
 export interface CancellationNoticeInput extends MessageKey {
@@ -135,6 +110,8 @@ export interface PaymentRequestInput extends CustomerEmail {
   terms: string;
   /** What the customer should quote on the transfer. */
   reference: string;
+  /** The order as its proforma invoice (attached) reads it. */
+  order: DocumentOrder;
 }
 
 export interface CustomerCancellationInput extends CustomerEmail {

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'WORKERS_UNAVAILABLE',
   'DATABASE_UNAVAILABLE',
   'INVALID_CURSOR',
+  'DOCUMENT_NOT_AVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,7 @@ import {
   stageSchema,
   timelineQuerySchema,
 } from '../domain';
+import { DOCUMENT_KINDS } from '../activities/documents/input';
 import { orderViewSchema, timelineEntrySchema } from '../domain/viewSchema';
 import { ERROR_CODES } from './errors';
 import { openApiSchemas } from './openapiSchema';
@@ -232,6 +233,49 @@ export function buildOpenApiDocument(serverUrl?: string): object {
             200: json(timelinePageSchema, 'One page of the timeline'),
             400: err('VALIDATION_FAILED (a cursor this API did not issue)'),
             404: err('ORDER_NOT_FOUND'),
+            ...common,
+          },
+        },
+      },
+      '/orders/{orderId}/documents': {
+        get: {
+          summary: 'The documents the order has issued, and the kinds it could render now (status DRAFT)',
+          security,
+          parameters: orderIdParams,
+          responses: {
+            200: json(
+              z.object({
+                documents: z.array(
+                  z.object({
+                    kind: z.enum(DOCUMENT_KINDS),
+                    number: z.string().nullable(),
+                    status: z.string(),
+                    createdAt: z.string().nullable(),
+                  }),
+                ),
+              }),
+              'The documents',
+            ),
+            404: err('ORDER_NOT_FOUND'),
+            ...common,
+          },
+        },
+      },
+      '/orders/{orderId}/documents/{kind}.pdf': {
+        get: {
+          summary:
+            'Preview of one document as PDF, marked COPY (the same rendering the emailed documents use)',
+          security,
+          parameters: [...orderIdParams, ...parameters('path', z.object({ kind: z.enum(DOCUMENT_KINDS) }))],
+          responses: {
+            200: {
+              description: 'The PDF',
+              content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+            },
+            404: err('ORDER_NOT_FOUND, or NOT_FOUND for an unknown kind'),
+            409: err(
+              'DOCUMENT_NOT_AVAILABLE: the order lacks what the kind needs (details {kind, missing[]})',
+            ),
             ...common,
           },
         },

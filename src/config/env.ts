@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ExporterProfile } from '../activities/types';
 import { checkCodecEnv, codecConfig, codecEnvShape } from './codecEnv';
 import {
   DEFAULT_STALL_POLICY,
@@ -85,6 +86,19 @@ const domainListSchema = z.string().transform((text, ctx) => {
   return domains;
 });
 
+/** An IANA time zone the runtime knows, e.g. Asia/Shanghai. */
+const timeZoneSchema = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'an IANA time zone such as Asia/Shanghai' },
+);
+
 const booleanText = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const envSchema = z
@@ -129,8 +143,16 @@ const envSchema = z
       .default(LOCAL_DATABASE_URL),
     EXPORTER_NAME: z.string().min(1).default('Example Export Co., Ltd.'),
     EXPORTER_ADDRESS: z.string().min(1).default('1 Harbour Road, Ningbo, China'),
-    // One line per field; `\n` in the variable separates lines. Payment requests print it for customers.
-    EXPORTER_BANK_DETAILS: z.optional(z.string().min(10).max(1000)),
+    EXPORTER_NAME_LOCAL: z.string().min(1).optional(),
+    EXPORTER_TIME_ZONE: timeZoneSchema.default('Asia/Shanghai'),
+    EXPORTER_BANK_NAME: z.string().min(1).optional(),
+    EXPORTER_BANK_ADDRESS: z.string().min(1).optional(),
+    EXPORTER_BANK_ACCOUNT: z.string().min(1).optional(),
+    EXPORTER_BANK_SWIFT: z
+      .string()
+      .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'a SWIFT/BIC code such as BKCHCNBJ92A')
+      .optional(),
+    EXPORTER_BANK_BENEFICIARY: z.string().min(1).optional(),
     DEFAULT_FORWARDER_NAME: z.string().min(1).default('Default Forwarder'),
     DEFAULT_FORWARDER_EMAIL: z.email().default('bookings@forwarder.localhost'),
     STAGE_TIME_LIMITS: z._default(stageTimeLimitsSchema, {}),
@@ -157,10 +179,6 @@ const envSchema = z
 
 export type Config = ReturnType<typeof loadConfig>;
 
-/** Outside production only: says plainly that it is no real account. */
-const LOCAL_BANK_DETAILS =
-  'Beneficiary: Example Export Co., Ltd.\nBank: EXAMPLE BANK (set EXPORTER_BANK_DETAILS)\nSWIFT: EXAMPLECNXXX\nAccount: 000-NOT-A-REAL-ACCOUNT';
-
 /**
  * Reads and validates the environment once. A bad value throws an error that names the variable,
  * which the entry points print before exiting.
@@ -174,10 +192,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production) checkProductionTokens(e.API_TOKENS);
-  // Customers pay to what a payment request prints: production never prints the local placeholder.
-  if (production && !e.EXPORTER_BANK_DETAILS)
+  // Customers pay to what a payment request prints: production must name the account.
+  if (production && !(e.EXPORTER_BANK_NAME && e.EXPORTER_BANK_ACCOUNT && e.EXPORTER_BANK_SWIFT))
     throw new ConfigError(
-      'Invalid configuration:\n  EXPORTER_BANK_DETAILS: the bank account customers pay to is required in production',
+      'Invalid configuration:\n  EXPORTER_BANK_NAME, EXPORTER_BANK_ACCOUNT, EXPORTER_BANK_SWIFT: the account customers pay to is required in production',
     );
   if (production && (!e.PSEUDONYM_KEY || e.PSEUDONYM_KEY === LOCAL_PSEUDONYM_KEY))
     throw new ConfigError(
@@ -224,17 +242,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     database: { url: e.DATABASE_URL },
-    exporter: {
-      name: e.EXPORTER_NAME,
-      address: e.EXPORTER_ADDRESS,
-      email: e.MAIL_FROM,
-      bankDetails: (e.EXPORTER_BANK_DETAILS ?? LOCAL_BANK_DETAILS).replace(/\\n/g, '\n'),
-    },
+    exporter: exporterProfile(e),
     defaultForwarder: { name: e.DEFAULT_FORWARDER_NAME, email: e.DEFAULT_FORWARDER_EMAIL },
     stallPolicy,
     orderLimits,
     pseudonymKey: e.PSEUDONYM_KEY ?? LOCAL_PSEUDONYM_KEY,
     ...codecConfig(e),
+  };
+}
+
+/** The seller on documents; bank details only when name, account and SWIFT are all given. */
+function exporterProfile(e: z.output<typeof envSchema>): ExporterProfile {
+  const bank =
+    e.EXPORTER_BANK_NAME && e.EXPORTER_BANK_ACCOUNT && e.EXPORTER_BANK_SWIFT
+      ? {
+          beneficiary: e.EXPORTER_BANK_BENEFICIARY ?? e.EXPORTER_NAME,
+          bankName: e.EXPORTER_BANK_NAME,
+          ...(e.EXPORTER_BANK_ADDRESS ? { bankAddress: e.EXPORTER_BANK_ADDRESS } : {}),
+          accountNo: e.EXPORTER_BANK_ACCOUNT,
+          swift: e.EXPORTER_BANK_SWIFT,
+        }
+      : undefined;
+  return {
+    name: e.EXPORTER_NAME,
+    ...(e.EXPORTER_NAME_LOCAL ? { localName: e.EXPORTER_NAME_LOCAL } : {}),
+    address: e.EXPORTER_ADDRESS,
+    email: e.MAIL_FROM,
+    ...(bank ? { bank } : {}),
+    timeZone: e.EXPORTER_TIME_ZONE,
   };
 }
 

@@ -22,6 +22,11 @@ export {
   compareMoney,
   percentOf,
   multiplyMoney,
+  lineTotalMinor,
+  unitPriceSchema,
+  toUnitPriceScaled,
+  unitPriceDecimal,
+  atLeastPercentOf,
   formatMoney,
 } from './money';
 export type { Money } from './money';

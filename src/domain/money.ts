@@ -118,16 +118,82 @@ export function percentOf(total: Money, percent: number): Money {
 }
 
 /**
+ * The smallest amount of whole cents that is at least `percent` of `total` (a non-negative total):
+ * what "insured for at least 110 %" asks, where rounding half-up could fall short by a fraction.
+ */
+export function atLeastPercentOf(total: Money, percent: number): Money {
+  const scaled = toMinor(total) * percentToBasisPoints(percent);
+  return fromMinor((scaled + 9_999n) / 10_000n, total.currency);
+}
+
+/**
+ * Unit prices may be finer than the cent (trade quotes USD 0.035 a piece): up to 4 fractional
+ * digits, computed in ten-thousandths. Amounts (totals, payments) stay at 2 digits.
+ */
+const UNIT_PRICE_PATTERN = /^-?(0|[1-9]\d{0,12})(\.\d{1,4})?$/;
+const UNIT_PRICE_SCALE = 10_000n;
+
+export const unitPriceSchema = describe(
+  z
+    .strictObject({
+      amount: describe(
+        z
+          .string()
+          .check(
+            z.regex(UNIT_PRICE_PATTERN, 'a decimal string with at most 4 fractional digits, e.g. "0.035"'),
+          ),
+        'Decimal price per unit as a string, at most 4 fractional digits (never a float)',
+      ),
+      currency: currencySchema,
+    })
+    .check(
+      z.refine(
+        (m) => !UNIT_PRICE_PATTERN.test(m.amount) || abs(toUnitPriceScaled(m)) <= MAX_MONEY_MINOR * 100n,
+        {
+          message: 'at most 1,000,000,000,000.0000',
+          path: ['amount'],
+        },
+      ),
+    ),
+  'A price per unit, at most 4 fractional digits, e.g. {"amount":"0.035","currency":"USD"}',
+);
+
+/** A unit price in ten-thousandths of the currency unit: `0.035` -> `350n`; money amounts parse too. */
+export function toUnitPriceScaled(price: Money): bigint {
+  const match = UNIT_PRICE_PATTERN.exec(price.amount);
+  if (!match) throw new RangeError(`Invalid unit price "${price.amount}"`);
+  const negative = price.amount.startsWith('-');
+  const [whole, fraction = ''] = price.amount.replace('-', '').split('.');
+  const scaled = BigInt(whole) * UNIT_PRICE_SCALE + BigInt(fraction.padEnd(4, '0'));
+  return negative ? -scaled : scaled;
+}
+
+/** A unit price as printed: at least 2, at most 4 decimals (`6.10`, `0.035`, `0.0125`). */
+export function unitPriceDecimal(price: Money): string {
+  const scaled = toUnitPriceScaled(price);
+  const sign = scaled < 0n ? '-' : '';
+  const absolute = abs(scaled);
+  // Four digits less up to two trailing zeros: never fewer than two.
+  const fraction = (absolute % UNIT_PRICE_SCALE)
+    .toString()
+    .padStart(4, '0')
+    .replace(/0{1,2}$/, '');
+  return `${sign}${absolute / UNIT_PRICE_SCALE}.${fraction}`;
+}
+
+/**
  * Unit price x quantity in minor units, rounded half-up to the cent; quantities count in thousandths
- * (the schemas allow at most three decimals). The one rounding rule of every line total, on the
- * quotation and on the invoice alike.
+ * (the schemas allow at most three decimals) and unit prices in ten-thousandths, so the product is
+ * exact before the one rounding: 120,000 x 0.035 = 4,200.00. The one rounding rule of every line
+ * total, on the quotation and on the invoice alike.
  */
 export function lineTotalMinor(unitPrice: Money, quantity: number): bigint {
   if (!Number.isFinite(quantity)) throw new RangeError(`Invalid quantity ${quantity}`);
   const milli = BigInt(Math.round(quantity * 1000));
-  const scaled = toMinor(unitPrice) * milli;
+  // ten-thousandths x thousandths = 1e-7 units; a cent is 1e5 of them.
+  const scaled = toUnitPriceScaled(unitPrice) * milli;
   const sign = scaled < 0n ? -1n : 1n;
-  return ((scaled * sign + 500n) / 1000n) * sign;
+  return ((scaled * sign + 50_000n) / 100_000n) * sign;
 }
 
 /** Unit price x quantity as money (see lineTotalMinor). */

@@ -1,3 +1,4 @@
+import type { DocumentOrder } from '../activities/documents/fromOrder';
 import type {
   BookingRequestInput,
   CancellationNoticeInput,
@@ -73,46 +74,21 @@ export function bookingRequestInput(
   };
 }
 
-/** The commercial invoice and packing list, dated at the B/L so copies and originals are the same documents. */
+/**
+ * The fields of the order its documents read (activities/documents/fromOrder.ts maps them), taken
+ * from the state at the B/L, so copies and originals are the same documents.
+ */
 export function documentSetInput(state: OrderState, now: string): DocumentSetInput {
-  const { quotation, contract, plan } = required(state, 'documents');
-  const booking = state.shipping.booking.confirmed;
-  const billOfLading = state.shipping.billOfLading;
-  if (!booking || !billOfLading)
+  required(state, 'documents');
+  if (!state.shipping.booking.confirmed || !state.shipping.billOfLading)
     throw new Error(`order ${state.orderId} has no booking or B/L for its documents`);
-  const currency = contract.totalAmount.currency;
-  return {
-    orderId: state.orderId,
-    sequence: 1,
-    requestedAt: now,
-    customer: state.customer,
-    accountManager: state.accountManager,
-    invoiceNo: `CI-${contract.contractNo}`,
-    contractNo: contract.contractNo,
-    issuedAt: billOfLading.issuedAt,
-    incoterm: quotation.incoterm,
-    namedPlace: quotation.namedPlace,
-    paymentTerms: {
-      method: plan.balanceMethod,
-      depositPercent: plan.depositPercent,
-      text: paymentTermsText(plan),
-    },
-    vessel: booking.vessel,
-    voyage: booking.voyage,
-    etd: booking.etd,
-    blNo: billOfLading.blNo,
-    blType: billOfLading.blType,
-    containerNos: booking.containerNos,
-    lines: quotation.lines.map((line) => ({
-      description: line.description,
-      quantity: line.quantity,
-      unit: unitOf(state, line.description) ?? 'pcs',
-      unitPrice: line.unitPrice,
-    })),
-    total: contract.totalAmount,
-    depositReceived: state.payments.depositReceived ?? { amount: '0.00', currency },
-    balanceReceived: state.payments.balanceReceived ?? { amount: '0.00', currency },
-  };
+  return { orderId: state.orderId, sequence: 1, requestedAt: now, order: documentOrder(state) };
+}
+
+/** The parts of the order its documents read. */
+function documentOrder(state: OrderState): DocumentOrder {
+  const { orderId, customer, accountManager, inquiry, quotation, contract, payments, shipping } = state;
+  return { orderId, customer, accountManager, inquiry, quotation, contract, payments, shipping };
 }
 
 export function cancellationNoticeInput(state: OrderState, now: string): CancellationNoticeInput {
@@ -175,6 +151,7 @@ export function paymentRequestInput(state: OrderState, part: PaymentPart, now: s
     dueWhen: DUE_WORDS[entry.dueWhen],
     terms: paymentTermsText(plan),
     reference: `${contract.contractNo} ${part === 'DEPOSIT' ? 'DEPOSIT' : 'BALANCE'}`,
+    order: documentOrder(state),
   };
 }
 

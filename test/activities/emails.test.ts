@@ -5,6 +5,7 @@ import {
   bookingRequest,
   cancellation,
   documentSet,
+  paidInFull,
   EXPORTER,
   HOSTILE,
   MAIL_FROM,
@@ -131,22 +132,22 @@ test('document copies: customer (cc account manager), COPY PDFs with invoice num
   expect(addresses(parsed.cc)).toEqual(['li.wei@exporter.example']);
   expect(parsed.messageId).toBe('<PO-2026-0001.document-copies.1@exporter.example>');
   expect(parsed.date?.toISOString()).toBe('2027-02-20T09:30:00.000Z');
-  expect(parsed.subject).toBe('Documents for verification: invoice INV-2027-0042, order PO-2026-0001');
+  expect(parsed.subject).toBe('Documents for verification: invoice CI-SC-2026-117, order PO-2026-0001');
   expect(parsed.text).toContain('COPIES');
   expect(String(parsed.html)).toContain('COPIES');
   expect(parsed.text).toContain('USD 8,610.87');
 
   const [invoice, packing] = pdfs(parsed);
-  expect(invoice?.filename).toBe('Commercial-Invoice-INV-2027-0042-COPY.pdf');
-  expect(packing?.filename).toBe('Packing-List-INV-2027-0042-COPY.pdf');
+  expect(invoice?.filename).toBe('Commercial-Invoice-CI-SC-2026-117-COPY.pdf');
+  expect(packing?.filename).toBe('Packing-List-PL-SC-2026-117-COPY.pdf');
   expect(invoice?.content.subarray(0, 5).toString()).toBe('%PDF-');
 
   const invoiceText = (await pdfText(invoice.content)).text;
   for (const s of [
     'COMMERCIAL INVOICE',
     'COPY - FOR VERIFICATION ONLY',
-    'INV-2027-0042',
-    'SC-2026-117',
+    'CI-SC-2026-117',
+    'Contract No.: SC-2026-117',
     'Date: 2027-02-20',
     'Acme GmbH',
     EXPORTER.name,
@@ -157,14 +158,21 @@ test('document copies: customer (cc account manager), COPY PDFs with invoice num
     'MSCU1234565',
     '12,300.00',
     '1.25',
-    'Total amount USD 12,301.25',
+    'Total FOB Ningbo USD 12,301.25',
     'Deposit received USD 3,690.38',
     'Amount outstanding USD 8,610.87',
   ]) {
     expect(invoiceText).toContain(s);
   }
   const packingText = (await pdfText(packing.content)).text;
-  for (const s of ['PACKING LIST', 'INV-2027-0042', 'MEDUNB123456', '2,000 pcs', '12.5 kg']) {
+  for (const s of [
+    'PACKING LIST',
+    'PL-SC-2026-117',
+    'Invoice No.: CI-SC-2026-117',
+    'MEDUNB123456',
+    '2,000 pcs',
+    '12.5 kg',
+  ]) {
     expect(packingText).toContain(s);
   }
   // Prices belong on the invoice only.
@@ -174,16 +182,14 @@ test('document copies: customer (cc account manager), COPY PDFs with invoice num
 });
 
 test('document dispatch: same documents marked ORIGINAL, final wording', async () => {
-  const sent = await activities.dispatchDocuments(
-    documentSet({ balanceReceived: { amount: '8610.87', currency: 'USD' }, sequence: 1 }),
-  );
+  const sent = await activities.dispatchDocuments(documentSet({ payments: paidInFull() }));
   const { parsed } = only();
   expect(parsed.messageId).toBe('<PO-2026-0001.document-dispatch.1@exporter.example>');
-  expect(parsed.subject).toBe('Shipping documents: invoice INV-2027-0042, order PO-2026-0001');
+  expect(parsed.subject).toBe('Shipping documents: invoice CI-SC-2026-117, order PO-2026-0001');
   expect(parsed.text).toContain('telex released');
   const [invoice, packing] = pdfs(parsed);
-  expect(invoice?.filename).toBe('Commercial-Invoice-INV-2027-0042.pdf');
-  expect(packing?.filename).toBe('Packing-List-INV-2027-0042.pdf');
+  expect(invoice?.filename).toBe('Commercial-Invoice-CI-SC-2026-117.pdf');
+  expect(packing?.filename).toBe('Packing-List-PL-SC-2026-117.pdf');
   const text = (await pdfText(invoice.content)).text;
   expect(text).toContain('ORIGINAL');
   expect(text).not.toContain('COPY');
@@ -217,11 +223,17 @@ test('HTML injection in order data is escaped in the HTML part', async () => {
         email: 'jane@acme.example',
         country: 'DE',
       },
-      lines: [
-        { description: HOSTILE, quantity: 1, unit: '<b>', unitPrice: { amount: '10', currency: 'USD' } },
-      ],
-      total: { amount: '10.00', currency: 'USD' },
-      depositReceived: { amount: '3', currency: 'USD' },
+      trade: {
+        contractLines: [
+          {
+            description: HOSTILE,
+            hsCode: null,
+            quantity: 1,
+            unit: '<b>',
+            unitPrice: { amount: '10', currency: 'USD' },
+          },
+        ],
+      },
     }),
   );
   await activities.sendCancellationNotice(cancellation({ reason: HOSTILE, customerCompany: HOSTILE }));

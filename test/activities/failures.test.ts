@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { createActivities, createMailTransport, type OrderActivities } from '../../src/activities';
 import { freePort, SmtpSink } from '../../harness/smtp';
-import { cancellation, documentSet, EXPORTER, MAIL_FROM, stallReminder } from './fixtures';
+import { cancellation, documentOrder, documentSet, EXPORTER, MAIL_FROM, stallReminder } from './fixtures';
 
 const sinks: SmtpSink[] = [];
 const transports: ReturnType<typeof createMailTransport>[] = [];
@@ -112,12 +112,20 @@ test('a malformed address is non-retryable before anything is sent', async () =>
 test('invalid document data (mixed currencies, bad amounts) is non-retryable', async () => {
   const activities = activitiesFor('smtp://127.0.0.1:1');
   const mixed = await failureOf(
-    activities.sendDocumentCopies(documentSet({ depositReceived: { amount: '1', currency: 'EUR' } })),
+    activities.sendDocumentCopies(
+      documentSet({
+        payments: { ...documentOrder().payments, depositReceived: { amount: '1.00', currency: 'EUR' } },
+      }),
+    ),
   );
   expect(mixed.type).toBe('InvalidActivityInput');
   expect(mixed.nonRetryable).toBe(true);
   const float = await failureOf(
-    activities.sendDocumentCopies(documentSet({ total: { amount: '1.005', currency: 'USD' } })),
+    activities.sendDocumentCopies(
+      documentSet({
+        contract: { ...documentOrder().contract!, totalAmount: { amount: '1.005', currency: 'USD' } },
+      }),
+    ),
   );
   expect(float.nonRetryable).toBe(true);
 });

@@ -1,61 +1,160 @@
 import type {
   BookingRequestInput,
   CancellationNoticeInput,
+  DocumentOrder,
   DocumentSetInput,
+  ExporterProfile,
+  MessageKey,
   StallReminderInput,
 } from '../../src/activities';
 
 export const MAIL_FROM = 'Order Desk <orders@exporter.example>';
-export const EXPORTER = {
+export const EXPORTER: ExporterProfile = {
   name: 'Ningbo Bright Lighting Co., Ltd.',
   address: '88 Harbour Road, Beilun, Ningbo, China',
   email: 'sales@exporter.example',
+  timeZone: 'Asia/Shanghai',
 };
 
 export const HOSTILE = '<script>alert("x")</script> & "Co"';
 
-export function documentSet(overrides: Partial<DocumentSetInput> = {}): DocumentSetInput {
+const usd = (amount: string) => ({ amount, currency: 'USD' });
+
+/** An order at its B/L, as the view (and the workflow's state) has it. */
+export function documentOrder(overrides: Partial<DocumentOrder> = {}): DocumentOrder {
   return {
     orderId: 'PO-2026-0001',
-    sequence: 1,
     customer: { name: 'Jane Doe', company: 'Acme GmbH', email: 'jane@acme.example', country: 'DE' },
     accountManager: { name: 'Li Wei', email: 'li.wei@exporter.example' },
-    invoiceNo: 'INV-2027-0042',
-    contractNo: 'SC-2026-117',
-    issuedAt: '2027-02-20T09:30:00.000Z',
-    incoterm: 'FOB',
-    namedPlace: 'Ningbo',
-    paymentTerms: {
-      method: 'TT',
-      depositPercent: 30,
-      text: '30% deposit by T/T before production; balance 70% by T/T against copies of the shipping documents',
+    inquiry: {
+      channel: 'EMAIL',
+      receivedAt: '2026-11-26T08:00:00.000Z',
+      products: [
+        { description: '40W LED panel 600x600', quantity: 2000, unit: 'pcs' },
+        { description: 'Driver spare 0.1', quantity: 12.5, unit: 'kg' },
+      ],
     },
-    vessel: 'MSC AURORA',
-    voyage: 'FE607W',
-    etd: '2027-02-25',
-    blNo: 'MEDUNB123456',
-    blType: 'TELEX_RELEASE',
-    containerNos: ['MSCU1234565', 'MSCU7654321'],
-    lines: [
-      {
-        description: '40W LED panel 600x600',
-        quantity: 2000,
-        unit: 'pcs',
-        unitPrice: { amount: '6.15', currency: 'USD' },
+    quotation: {
+      quotationNo: 'Q-2026-88',
+      incoterm: 'FOB',
+      namedPlace: 'Ningbo',
+      lines: [
+        { description: '40W LED panel 600x600', quantity: 2000, unitPrice: usd('6.15') },
+        { description: 'Driver spare 0.1', quantity: 12.5, unitPrice: usd('0.10') },
+      ],
+      paymentTerms: { method: 'TT', depositPercent: 30 },
+      validUntil: '2026-12-31',
+      leadTimeDays: 35,
+      // 2000 x 6.15 = 12,300.00; 12.5 x 0.10 = 1.25 (exact, no float drift)
+      total: usd('12301.25'),
+      sentAt: '2026-11-28T03:00:00.000Z',
+      revisions: 1,
+    },
+    contract: {
+      contractNo: 'SC-2026-117',
+      totalAmount: usd('12301.25'),
+      depositPercent: 30,
+      signedAt: '2026-12-01T02:00:00.000Z',
+    },
+    payments: {
+      plan: {
+        depositPercent: 30,
+        balanceMethod: 'TT',
+        balanceDue: 'AGAINST_DOCUMENT_COPIES',
+        tenorDays: 0,
+        shortPaymentTolerance: usd('0.00'),
       },
-      {
-        description: 'Driver spare 0.1',
-        quantity: 12.5,
-        unit: 'kg',
-        unitPrice: { amount: '0.10', currency: 'USD' },
+      depositReceived: usd('3690.38'),
+      balanceReceived: null,
+    },
+    shipping: {
+      booking: {
+        requestedAt: '2027-02-10T07:00:00.000Z',
+        confirmed: {
+          forwarder: 'Blue Ocean Logistics',
+          vessel: 'MSC AURORA',
+          voyage: 'FE607W',
+          etd: '2027-02-25',
+          containerNos: ['MSCU1234565', 'MSCU7654321'],
+          confirmedAt: '2027-02-12T07:00:00.000Z',
+        },
       },
-    ],
-    // 2000 x 6.15 = 12,300.00; 12.5 x 0.10 = 1.25 (exact, no float drift)
-    total: { amount: '12301.25', currency: 'USD' },
-    depositReceived: { amount: '3690.38', currency: 'USD' },
-    balanceReceived: { amount: '0', currency: 'USD' },
+      customs: { declarationNo: 'CD-778', declaredAt: '2027-02-18T07:00:00.000Z' },
+      billOfLading: {
+        blNo: 'MEDUNB123456',
+        blType: 'TELEX_RELEASE',
+        issuedAt: '2027-02-20T09:30:00.000Z',
+        issuedOn: '2027-02-20',
+      },
+    },
     ...overrides,
   };
+}
+
+/** A CIF order with every piece of trade data, a Chinese exporter name and a Russian buyer. */
+export function fullOrder(overrides: Partial<DocumentOrder> = {}): DocumentOrder {
+  const base = documentOrder();
+  return documentOrder({
+    customer: {
+      name: 'Ирина Петрова',
+      company: 'ООО «Светлый Дом»',
+      email: 'irina@svetdom.example',
+      country: 'RU',
+    },
+    quotation: { ...base.quotation!, incoterm: 'CIF', namedPlace: 'St. Petersburg' },
+    contract: { ...base.contract!, totalAmount: usd('4212.30') },
+    trade: {
+      contractLines: [
+        {
+          description: 'LED chip 2835 warm white',
+          hsCode: '8541.41',
+          quantity: 120000,
+          unit: 'pcs',
+          unitPrice: usd('0.035'),
+        },
+        {
+          description: 'Aluminium profile 1 m',
+          hsCode: '7604.29',
+          quantity: 3,
+          unit: 'sets',
+          unitPrice: usd('4.10'),
+        },
+      ],
+      packing: [
+        { packages: 40, netWeightKg: 380.5, grossWeightKg: 412.25, volumeCbm: 1.2 },
+        { packages: 1, netWeightKg: 9.5, grossWeightKg: 10.75, volumeCbm: 0.05 },
+      ],
+      packageType: 'CTNS',
+      buyerAddress: 'Nevsky prospekt 28, office 4\n191186 Saint Petersburg',
+      portOfLoading: 'Ningbo, China',
+      portOfDischarge: 'St. Petersburg, Russia',
+      originCountry: 'China',
+      marks: 'SVETDOM / SPB / C/NO. 1-41',
+      paymentTerms: '30% T/T deposit, 70% by irrevocable L/C at sight',
+      lcNo: 'LC-77-2027',
+      insurance: {
+        policyNo: 'PICC-2027-555',
+        insurer: 'PICC Property and Casualty',
+        cover: 'ICC_A',
+        insuredAmount: usd('4633.53'),
+      },
+    },
+    ...overrides,
+  });
+}
+
+export const CHINESE_EXPORTER: ExporterProfile = { ...EXPORTER, localName: '宁波海天照明有限公司' };
+/** The activity input for the document set of `documentOrder(overrides)`. */
+export function documentSet(
+  overrides: Partial<DocumentOrder> = {},
+  key: Partial<MessageKey> = {},
+): DocumentSetInput {
+  return { orderId: 'PO-2026-0001', sequence: 1, order: documentOrder(overrides), ...key };
+}
+
+/** The fixture's payments with the balance paid too. */
+export function paidInFull(): DocumentOrder['payments'] {
+  return { ...documentOrder().payments, balanceReceived: usd('8610.87') };
 }
 
 export function stallReminder(overrides: Partial<StallReminderInput> = {}): StallReminderInput {

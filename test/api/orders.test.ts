@@ -443,6 +443,8 @@ describe('auth, limits and the open endpoints', () => {
         '/openapi.json',
         '/orders',
         '/orders/{orderId}',
+        '/orders/{orderId}/documents',
+        '/orders/{orderId}/documents/{kind}.pdf',
         '/orders/{orderId}/emails',
         '/orders/{orderId}/events',
         '/orders/{orderId}/timeline',

@@ -141,3 +141,30 @@ describe('the account manager pseudonym key', () => {
     expect(loadConfig({ ...production, PSEUDONYM_KEY: 's'.repeat(40) }).pseudonymKey).toBe('s'.repeat(40));
   });
 });
+
+describe('exporter on documents', () => {
+  it('dates documents in Asia/Shanghai by default; takes any IANA zone and refuses others', () => {
+    expect(loadConfig({}).exporter.timeZone).toBe('Asia/Shanghai');
+    expect(loadConfig({ EXPORTER_TIME_ZONE: 'Europe/Berlin' }).exporter.timeZone).toBe('Europe/Berlin');
+    expect(() => loadConfig({ EXPORTER_TIME_ZONE: 'Mars/Olympus' })).toThrow(/EXPORTER_TIME_ZONE/);
+  });
+
+  it('prints bank details only when name, account and SWIFT are all given', () => {
+    expect(loadConfig({ EXPORTER_BANK_NAME: 'Bank of China' }).exporter.bank).toBeUndefined();
+    const { exporter } = loadConfig({
+      EXPORTER_NAME: 'Ningbo Bright Lighting Co., Ltd.',
+      EXPORTER_NAME_LOCAL: '宁波海天照明有限公司',
+      EXPORTER_BANK_NAME: 'Bank of China, Ningbo Branch',
+      EXPORTER_BANK_ACCOUNT: '3582 1234 5678',
+      EXPORTER_BANK_SWIFT: 'BKCHCNBJ92A',
+    });
+    expect(exporter.localName).toBe('宁波海天照明有限公司');
+    expect(exporter.bank).toEqual({
+      beneficiary: 'Ningbo Bright Lighting Co., Ltd.',
+      bankName: 'Bank of China, Ningbo Branch',
+      accountNo: '3582 1234 5678',
+      swift: 'BKCHCNBJ92A',
+    });
+    expect(() => loadConfig({ EXPORTER_BANK_SWIFT: 'nope' })).toThrow(/EXPORTER_BANK_SWIFT/);
+  });
+});

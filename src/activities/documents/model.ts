@@ -1,38 +1,84 @@
 import { invalidInput } from '../errors';
-import { lineTotalMinor, toMinor } from '../../domain/money';
-import { formatDate, formatMinor, formatPrice, formatQuantity, parseIso } from '../format';
-import type { DocumentSetInput, Money } from '../types';
+import { atLeastPercentOf, lineTotalMinor, toMinor, type Money } from '../../domain/money';
+import { formatDayIn, formatMinor, formatPrice, formatQuantity, formatUnitPrice, parseIso } from '../format';
+import type { DocumentKind, Exporter, InsuranceCover, TradeDocumentInput, TradeLine } from './input';
+
+/** What a document prints where the order has no value yet. */
+export const MISSING = '—';
+
+export type Fact = readonly [label: string, value: string];
+
+export interface PrintedLine {
+  no: string;
+  description: string;
+  hsCode: string;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+  amount: string;
+  packages: string;
+  netWeight: string;
+  grossWeight: string;
+  volume: string;
+}
 
 /**
- * Everything the invoice, the packing list and the covering email print, computed once from the
- * input: integer arithmetic for money, fixed UTC dates, so all three always agree.
+ * Every figure a document prints, computed once from the input: integer arithmetic for money,
+ * quantities and weights, dates in the exporter's time zone, "—" for what is not known yet.
  */
 export interface DocumentModel {
-  input: DocumentSetInput;
+  input: TradeDocumentInput;
+  kind: DocumentKind;
+  title: string;
+  number: string;
   issuedAt: Date;
   issueDate: string;
-  etd: string;
   currency: string;
-  lines: {
-    no: string;
-    description: string;
-    quantity: string;
-    unit: string;
-    unitPrice: string;
-    amount: string;
-  }[];
-  /** Sum of quantities per unit, e.g. `2,000 pcs`; the packing list's total. */
+  exporter: Exporter;
+  buyerLines: string[];
+  /** Number, date, contract and order references (top right). */
+  refs: Fact[];
+  /** Terms and transport (right-hand block). */
+  shipment: Fact[];
+  lines: PrintedLine[];
+  /** Sum of quantities per unit, e.g. `2,000 pcs`. */
   quantityTotals: string[];
+  packingTotals: { packages: string; netWeight: string; grossWeight: string; volume: string };
+  marks: string;
+  origin: string;
+  incoterm: string;
+  paymentTerms: string;
+  etd: string;
+  vesselVoyage: string;
+  portOfLoading: string;
+  portOfDischarge: string;
+  blNo: string;
+  blType: string;
   linesTotal: string;
+  linesTotalDiffers: boolean;
   total: string;
   depositReceived: string;
   balanceReceived: string;
   outstanding: string;
   outstandingMinor: bigint;
-  paymentTerms: string;
-  incoterm: string;
-  blType: string;
+  bank: Fact[] | null;
+  insurance: {
+    minimumInsured: string;
+    insuredAmount: string;
+    cover: string;
+    requiredCover: string;
+    policyNo: string;
+    insurer: string;
+  };
 }
+
+export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  'commercial-invoice': 'COMMERCIAL INVOICE',
+  'packing-list': 'PACKING LIST',
+  'proforma-invoice': 'PROFORMA INVOICE',
+  'certificate-of-origin': 'CERTIFICATE OF ORIGIN - DATA SHEET',
+  'insurance-declaration': 'INSURANCE DECLARATION',
+};
 
 const BL_TYPES: Record<string, string> = {
   ORIGINAL: 'Original B/L',
@@ -40,16 +86,16 @@ const BL_TYPES: Record<string, string> = {
   SEA_WAYBILL: 'Sea waybill',
 };
 
-function sameCurrency(money: Money, currency: string, field: string): void {
-  if (money.currency !== currency) {
-    throw invalidInput(`${field}: currency ${money.currency} differs from the invoice currency ${currency}`);
-  }
-}
+const COVERS: Record<InsuranceCover, string> = {
+  ICC_A: 'Institute Cargo Clauses (A)',
+  ICC_B: 'Institute Cargo Clauses (B)',
+  ICC_C: 'Institute Cargo Clauses (C)',
+};
 
-/**
- * The domain's money math, so the invoice prints what the order computed. An amount it cannot take
- * is a bug upstream: it fails without retries, naming the field.
- */
+/** Incoterms 2020: CIP asks for ICC (A), CIF for at least ICC (C). */
+const REQUIRED_COVER: Record<string, string> = { CIP: COVERS.ICC_A, CIF: `${COVERS.ICC_C} at least` };
+
+/** The domain's money math; an amount it cannot take is a bug upstream and fails without retries. */
 function exactly<T>(field: string, compute: () => T): T {
   try {
     return compute();
@@ -58,53 +104,170 @@ function exactly<T>(field: string, compute: () => T): T {
   }
 }
 
-const minorOf = (money: Money, field: string) => exactly(field, () => toMinor(money));
+function sameCurrency(money: Money, currency: string, field: string): void {
+  if (money.currency !== currency) {
+    throw invalidInput(`${field}: currency ${money.currency} differs from the invoice currency ${currency}`);
+  }
+}
 
-export function buildDocumentModel(input: DocumentSetInput): DocumentModel {
-  if (input.lines.length === 0) throw invalidInput('lines: a commercial invoice needs at least one line');
+const orMissing = (value: string | null | undefined): string =>
+  value === null || value === undefined || value.trim() === '' ? MISSING : value;
+
+/** Thousandths, so weights and volumes add up exactly (12.5 kg + 0.1 kg). */
+const milli = (value: number): bigint => BigInt(Math.round(value * 1000));
+const fromMilli = (value: bigint): string => formatQuantity(Number(value) / 1000);
+
+/** The sum of one packing figure over all lines, or "—" unless every line has it. */
+function packingTotal(lines: readonly TradeLine[], pick: (l: TradeLine) => number | null): string {
+  let sum = 0n;
+  for (const line of lines) {
+    const value = pick(line);
+    if (value === null) return MISSING;
+    sum += milli(value);
+  }
+  return lines.length > 0 ? fromMilli(sum) : MISSING;
+}
+
+function packingFigure(value: number | null | undefined): string {
+  return value === null || value === undefined ? MISSING : formatQuantity(value);
+}
+
+export function buildDocumentModel(input: TradeDocumentInput): DocumentModel {
+  if (input.lines.length === 0) throw invalidInput('lines: a trade document needs at least one line');
   const currency = input.total.currency;
+  const zone = input.exporter.timeZone;
   const issuedAt = parseIso(input.issuedAt, 'issuedAt');
+  const day = (value: string | null, field: string) =>
+    value === null ? MISSING : formatDayIn(value, zone, field);
   let linesTotal = 0n;
-  const quantities = new Map<string, number>();
-  const lines = input.lines.map((line, i) => {
+  const quantities = new Map<string, bigint>();
+  const lines = input.lines.map((line, i): PrintedLine => {
     const field = `lines[${i}]`;
+    if (line.unit.trim() === '') throw invalidInput(`${field}.unit: a line needs its unit of measure`);
     sameCurrency(line.unitPrice, currency, `${field}.unitPrice`);
     const amount = exactly(field, () => lineTotalMinor(line.unitPrice, line.quantity));
     linesTotal += amount;
-    // Quantities are summed per unit in micro-units so 0.1 + 0.2 stays exact.
-    quantities.set(line.unit, (quantities.get(line.unit) ?? 0) + Math.round(line.quantity * 1e6));
+    quantities.set(line.unit, (quantities.get(line.unit) ?? 0n) + milli(line.quantity));
     return {
       no: String(i + 1),
       description: line.description,
+      hsCode: orMissing(line.hsCode),
       quantity: formatQuantity(line.quantity),
       unit: line.unit,
-      unitPrice: formatMinor(minorOf(line.unitPrice, `${field}.unitPrice`)),
+      unitPrice: exactly(`${field}.unitPrice`, () => formatUnitPrice(line.unitPrice)),
       amount: formatMinor(amount),
+      packages: packingFigure(line.packing?.packages),
+      netWeight: packingFigure(line.packing?.netWeightKg),
+      grossWeight: packingFigure(line.packing?.grossWeightKg),
+      volume: packingFigure(line.packing?.volumeCbm),
     };
   });
   sameCurrency(input.depositReceived, currency, 'depositReceived');
   sameCurrency(input.balanceReceived, currency, 'balanceReceived');
-  const total = minorOf(input.total, 'total');
-  const deposit = minorOf(input.depositReceived, 'depositReceived');
-  const balance = minorOf(input.balanceReceived, 'balanceReceived');
-  const outstanding = total - deposit - balance;
-  const paymentTerms = input.paymentTerms.text;
+  const minor = (money: Money, field: string) => exactly(field, () => toMinor(money));
+  const total = minor(input.total, 'total');
+  const outstanding =
+    total - minor(input.depositReceived, 'depositReceived') - minor(input.balanceReceived, 'balanceReceived');
+
+  const packages = packingTotal(input.lines, (l) => l.packing?.packages ?? null);
+  const incoterm = `${input.incoterm} ${input.namedPlace} (Incoterms 2020)`;
+  const paymentTerms = orMissing(input.paymentTerms);
+  const etd = day(input.etd, 'etd');
+  const vesselVoyage =
+    input.vessel === null && input.voyage === null
+      ? MISSING
+      : `${orMissing(input.vessel)} / ${orMissing(input.voyage)}`;
+  const blNo = orMissing(input.blNo);
+  const blType = input.blType === null ? MISSING : (BL_TYPES[input.blType] ?? input.blType);
+  const origin = orMissing(input.originCountry);
+  const portOfLoading = orMissing(input.portOfLoading);
+  const portOfDischarge = orMissing(input.portOfDischarge);
+  const insurance = input.insurance;
+  if (insurance) sameCurrency(insurance.insuredAmount, currency, 'insurance.insuredAmount');
+  const { buyer, exporter } = input;
   return {
     input,
+    kind: input.kind,
+    title: DOCUMENT_TITLES[input.kind],
+    number: input.number,
     issuedAt,
-    issueDate: formatDate(issuedAt),
-    etd: formatDate(parseIso(input.etd, 'etd')),
+    issueDate: day(input.issuedAt, 'issuedAt'),
     currency,
+    exporter,
+    buyerLines: [
+      buyer.company,
+      ...(buyer.address ?? MISSING).split('\n'),
+      `Country: ${buyer.country}`,
+      `Attn. ${buyer.contactName}, ${buyer.email}`,
+    ],
+    refs: [
+      ['No.', input.number],
+      ['Date', day(input.issuedAt, 'issuedAt')],
+      ['Contract No.', orMissing(input.contract?.number)],
+      ['Contract date', input.contract ? day(input.contract.signedAt, 'contract.signedAt') : MISSING],
+      ...(input.quotationNo !== null && input.kind === 'proforma-invoice'
+        ? [['Quotation No.', input.quotationNo] as const]
+        : []),
+      ...(input.invoiceNo !== null && input.kind !== 'commercial-invoice' && input.kind !== 'proforma-invoice'
+        ? [['Invoice No.', input.invoiceNo] as const]
+        : []),
+      ['Order No.', input.orderId],
+    ],
+    shipment: [
+      ['Terms of delivery', incoterm],
+      ['Payment terms', paymentTerms],
+      ...(input.lcNo !== null ? [['L/C No.', input.lcNo] as const] : []),
+      ['Port of loading', portOfLoading],
+      ['Port of discharge', portOfDischarge],
+      ['Vessel / Voyage', vesselVoyage],
+      ['ETD', etd],
+      ['B/L No.', input.blNo === null ? MISSING : `${blNo} (${blType})`],
+      ['Containers', input.containerNos.length > 0 ? input.containerNos.join(', ') : MISSING],
+      ['Country of origin', origin],
+    ],
     lines,
-    quantityTotals: [...quantities].map(([unit, micro]) => `${formatQuantity(micro / 1e6)} ${unit}`),
+    quantityTotals: [...quantities].map(([unit, q]) => `${fromMilli(q)} ${unit}`),
+    packingTotals: {
+      packages: packages === MISSING ? MISSING : `${packages} ${input.packageType ?? ''}`.trim(),
+      netWeight: packingTotal(input.lines, (l) => l.packing?.netWeightKg ?? null),
+      grossWeight: packingTotal(input.lines, (l) => l.packing?.grossWeightKg ?? null),
+      volume: packingTotal(input.lines, (l) => l.packing?.volumeCbm ?? null),
+    },
+    marks: orMissing(input.marks),
+    origin,
+    incoterm,
+    paymentTerms,
+    etd,
+    vesselVoyage,
+    portOfLoading,
+    portOfDischarge,
+    blNo,
+    blType,
     linesTotal: formatPrice(linesTotal, currency),
+    linesTotalDiffers: linesTotal !== total,
     total: formatPrice(total, currency),
-    depositReceived: formatPrice(deposit, currency),
-    balanceReceived: formatPrice(balance, currency),
+    depositReceived: formatPrice(minor(input.depositReceived, 'depositReceived'), currency),
+    balanceReceived: formatPrice(minor(input.balanceReceived, 'balanceReceived'), currency),
     outstanding: formatPrice(outstanding, currency),
     outstandingMinor: outstanding,
-    paymentTerms,
-    incoterm: `${input.incoterm} ${input.namedPlace} (Incoterms 2020)`,
-    blType: BL_TYPES[input.blType] ?? input.blType,
+    bank: exporter.bank
+      ? [
+          ['Beneficiary', exporter.bank.beneficiary],
+          ['Bank', exporter.bank.bankName],
+          ...(exporter.bank.bankAddress ? [['Bank address', exporter.bank.bankAddress] as const] : []),
+          ['Account No.', exporter.bank.accountNo],
+          ['SWIFT', exporter.bank.swift],
+        ]
+      : null,
+    insurance: {
+      minimumInsured: formatPrice(toMinor(atLeastPercentOf(input.total, 110)), currency),
+      insuredAmount: insurance
+        ? formatPrice(minor(insurance.insuredAmount, 'insurance.insuredAmount'), currency)
+        : MISSING,
+      cover: insurance ? COVERS[insurance.cover] : MISSING,
+      requiredCover: REQUIRED_COVER[input.incoterm] ?? MISSING,
+      policyNo: orMissing(insurance?.policyNo),
+      insurer: orMissing(insurance?.insurer),
+    },
   };
 }

@@ -1,42 +1,48 @@
-import type { DocumentMark, ExporterProfile } from '../types';
+import type { DocumentMark } from '../types';
 import type { DocumentModel } from './model';
-import { contentWidth, drawTable, drawTotals, ensureSpace, MARGIN } from './pdf';
+import { drawParagraph, drawTable, drawTotals, ensureSpace } from './pdf';
 import { renderTradeDocument } from './trade-document';
 
-/** Packing list: what is in the containers, quantities only (prices belong on the invoice). */
-export function renderPackingList(
-  model: DocumentModel,
-  exporter: ExporterProfile,
-  mark: DocumentMark,
-): Promise<Buffer> {
-  return renderTradeDocument('PACKING LIST', model, exporter, mark, (doc, y, newPage) => {
+/** Packing list: what is packed how (cartons, N.W./G.W., CBM, marks); prices belong on the invoice. */
+export function renderPackingList(model: DocumentModel, mark: DocumentMark): Promise<Buffer> {
+  return renderTradeDocument(model, mark, (doc, y, newPage) => {
     const columns = [
-      { header: 'No.', weight: 6 },
-      { header: 'Description of goods', weight: 64 },
-      { header: 'Quantity', weight: 18, align: 'right' as const },
-      { header: 'Unit', weight: 12 },
+      { header: 'No.', weight: 5 },
+      { header: 'Description of goods', weight: 35 },
+      { header: 'Quantity', weight: 11, align: 'right' as const },
+      { header: 'Unit', weight: 7 },
+      { header: 'Packages', weight: 10, align: 'right' as const },
+      { header: 'N.W. (kg)', weight: 11, align: 'right' as const },
+      { header: 'G.W. (kg)', weight: 11, align: 'right' as const },
+      { header: 'CBM', weight: 10, align: 'right' as const },
     ];
-    const rows = model.lines.map((l) => [l.no, l.description, l.quantity, l.unit]);
+    const rows = model.lines.map((l) => [
+      l.no,
+      l.description,
+      l.quantity,
+      l.unit,
+      l.packages,
+      l.netWeight,
+      l.grossWeight,
+      l.volume,
+    ]);
     let cursor = drawTable(doc, y, columns, rows, newPage);
-    cursor = ensureSpace(doc, cursor, 40 + 14 * model.quantityTotals.length, newPage);
-    cursor = drawTotals(
+    const p = model.packingTotals;
+    cursor = ensureSpace(doc, cursor, 60 + 14 * model.quantityTotals.length, newPage);
+    cursor = drawTotals(doc, cursor, [
+      ...model.quantityTotals.map((q, i) => [i === 0 ? 'Total quantity' : '', q, true] as const),
+      ['Total packages', p.packages, true],
+      ['Total net weight', `${p.netWeight} kg`, true],
+      ['Total gross weight', `${p.grossWeight} kg`, true],
+      ['Total volume', `${p.volume} CBM`, true],
+    ]);
+    cursor = ensureSpace(doc, cursor + 12, 50, newPage);
+    cursor = drawParagraph(doc, cursor, `Marks and numbers: ${model.marks}`);
+    const containers = model.input.containerNos;
+    return drawParagraph(
       doc,
-      cursor,
-      model.quantityTotals.map(
-        (q, i) => [i === 0 ? 'Total quantity' : '', q, true] as [string, string, boolean],
-      ),
+      cursor + 4,
+      `Packed in ${containers.length > 0 ? `${containers.length} container(s): ${containers.join(', ')}` : 'containers to be advised'}.`,
     );
-    const containers = model.input.containerNos.length;
-    cursor = ensureSpace(doc, cursor + 20, 40, newPage);
-    doc
-      .font('Helvetica')
-      .fontSize(9)
-      .text(
-        `Packed in ${containers > 0 ? `${containers} container(s): ${model.input.containerNos.join(', ')}` : 'containers to be advised'}.`,
-        MARGIN,
-        cursor,
-        { width: contentWidth(doc) },
-      );
-    doc.moveDown(2).text(`For and on behalf of ${exporter.name}`, { width: contentWidth(doc) });
   });
 }

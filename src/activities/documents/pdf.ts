@@ -1,10 +1,13 @@
 import PDFDocument from 'pdfkit';
-import type { DocumentMark, ExporterProfile } from '../types';
+import type { DocumentMark } from '../types';
+import { fontFor, registerFonts, type FontStyle } from './fonts';
+import type { Exporter } from './input';
+import type { Fact } from './model';
 
 /**
- * Deterministic PDF plumbing shared by the invoice and the packing list. pdfkit derives the trailer
- * /ID from the info dictionary, so fixing CreationDate/ModDate (and every other info value) makes the
- * whole file a pure function of the input; the built-in Helvetica needs no font file or subsetting.
+ * Deterministic PDF plumbing shared by every document. pdfkit derives the trailer /ID from the info
+ * dictionary and names font subsets from their ids, so fixing CreationDate/ModDate (and every other
+ * info value) makes the whole file a pure function of the input.
  */
 export type Pdf = PDFKit.PDFDocument;
 
@@ -19,12 +22,11 @@ export interface PdfMeta {
 }
 
 export function createPdf(meta: PdfMeta): Pdf {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     compress: true,
     pdfVersion: '1.4',
-    font: 'Helvetica',
     info: {
       Title: meta.title,
       Subject: meta.subject,
@@ -35,6 +37,8 @@ export function createPdf(meta: PdfMeta): Pdf {
       ModDate: meta.issuedAt,
     },
   });
+  registerFonts(doc);
+  return doc;
 }
 
 /** Runs `draw` and collects the finished file. */
@@ -52,6 +56,11 @@ export function renderPdf(meta: PdfMeta, draw: (doc: Pdf) => void): Promise<Buff
       reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
+}
+
+/** Selects the font that has the glyphs of `value` (see fonts.ts) at `size`; chain `.text(value, ...)`. */
+export function styled(doc: Pdf, value: string, style: FontStyle, size: number): Pdf {
+  return doc.font(fontFor(value, style)).fontSize(size);
 }
 
 export function contentWidth(doc: Pdf): number {
@@ -72,58 +81,49 @@ export function decoratePage(doc: Pdf, mark: DocumentMark, footer: string, pageN
   if (mark === 'COPY') {
     doc.save();
     doc.rotate(-35, { origin: [width / 2, height / 2] });
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(120)
+    styled(doc, 'COPY', 'bold', 120)
       .fillColor('#e6e6e6')
       .text('COPY', 0, height / 2 - 60, { width, align: 'center', lineBreak: false });
     doc.restore();
   }
   const savedBottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
-  doc
-    .font('Helvetica')
-    .fontSize(8)
+  const line = `${footer}  -  page ${pageNo}`;
+  styled(doc, line, 'regular', 8)
     .fillColor('#666666')
-    .text(`${footer}  -  page ${pageNo}`, MARGIN, height - MARGIN, {
-      width: width - 2 * MARGIN,
-      align: 'center',
-      lineBreak: false,
-    });
+    .text(line, MARGIN, height - MARGIN, { width: width - 2 * MARGIN, align: 'center', lineBreak: false });
   doc.page.margins.bottom = savedBottom;
-  doc.fillColor('#000000').font('Helvetica').fontSize(10);
+  doc.fillColor('#000000');
 }
 
 export interface HeaderInfo {
   title: string;
   mark: DocumentMark;
-  exporter: ExporterProfile;
-  refs: readonly (readonly [string, string])[];
+  exporter: Exporter;
+  refs: readonly Fact[];
 }
 
-/** Exporter letterhead on the left, document title, marking and reference numbers on the right. */
+/** Exporter letterhead (English and Chinese name) on the left; title, marking and references on the right. */
 export function drawHeader(doc: Pdf, h: HeaderInfo): number {
   const width = contentWidth(doc);
   const half = width / 2 - 10;
   const right = MARGIN + width / 2 + 10;
-  doc.font('Helvetica-Bold').fontSize(14).text(h.exporter.name, MARGIN, MARGIN, { width: half });
-  doc.font('Helvetica').fontSize(9).text(h.exporter.address, { width: half });
-  if (h.exporter.email) doc.text(h.exporter.email, { width: half });
+  styled(doc, h.exporter.name, 'bold', 13).text(h.exporter.name, MARGIN, MARGIN, { width: half });
+  if (h.exporter.localName)
+    styled(doc, h.exporter.localName, 'bold', 11).text(h.exporter.localName, { width: half });
+  styled(doc, h.exporter.address, 'regular', 9).text(h.exporter.address, { width: half });
+  if (h.exporter.email) styled(doc, h.exporter.email, 'regular', 9).text(h.exporter.email, { width: half });
   const leftBottom = doc.y;
 
-  doc.font('Helvetica-Bold').fontSize(16).text(h.title, right, MARGIN, { width: half, align: 'right' });
+  styled(doc, h.title, 'bold', 15).text(h.title, right, MARGIN, { width: half, align: 'right' });
   const marking = h.mark === 'COPY' ? 'COPY - FOR VERIFICATION ONLY' : 'ORIGINAL';
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(10)
+  styled(doc, marking, 'bold', 10)
     .fillColor(h.mark === 'COPY' ? '#b00000' : '#000000')
     .text(marking, right, doc.y + 2, { width: half, align: 'right' });
   doc.fillColor('#000000').moveDown(0.5);
   for (const [label, value] of h.refs) {
-    doc
-      .font('Helvetica')
-      .fontSize(9)
-      .text(`${label}: ${value}`, right, doc.y, { width: half, align: 'right' });
+    const line = `${label}: ${value}`;
+    styled(doc, line, 'regular', 9).text(line, right, doc.y, { width: half, align: 'right' });
   }
   const y = Math.max(leftBottom, doc.y) + 12;
   doc
@@ -134,29 +134,34 @@ export function drawHeader(doc: Pdf, h: HeaderInfo): number {
   return y + 10;
 }
 
+/** `Label: value` lines, the label bold; each part in the font that has its glyphs. */
+export function drawFacts(doc: Pdf, x: number, y: number, width: number, facts: readonly Fact[]): number {
+  doc.y = y;
+  for (const [label, value] of facts) {
+    styled(doc, `${label}: `, 'bold', 9).text(`${label}: `, x, doc.y, { width, continued: true });
+    styled(doc, value, 'regular', 9).text(value);
+  }
+  return doc.y;
+}
+
+export interface Block {
+  heading: string;
+  lines?: readonly string[];
+  facts?: readonly Fact[];
+}
+
 /** Two columns of labelled blocks (buyer on the left, shipment on the right). */
-export function drawBlocks(
-  doc: Pdf,
-  y: number,
-  left: { heading: string; lines: readonly string[] },
-  right: { heading: string; facts: readonly (readonly [string, string])[] },
-): number {
+export function drawBlocks(doc: Pdf, y: number, left: Block, right: Block): number {
   const width = contentWidth(doc);
   const half = width / 2 - 10;
-  const rightX = MARGIN + width / 2 + 10;
-  doc.font('Helvetica-Bold').fontSize(10).text(left.heading, MARGIN, y, { width: half });
-  doc.font('Helvetica').fontSize(9);
-  for (const line of left.lines) doc.text(line, { width: half });
-  const leftBottom = doc.y;
-  doc.font('Helvetica-Bold').fontSize(10).text(right.heading, rightX, y, { width: half });
-  for (const [label, value] of right.facts) {
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(9)
-      .text(`${label}: `, rightX, doc.y, { width: half, continued: true });
-    doc.font('Helvetica').text(value);
-  }
-  return Math.max(leftBottom, doc.y) + 16;
+  const bottoms = [left, right].map((block, i) => {
+    const x = i === 0 ? MARGIN : MARGIN + width / 2 + 10;
+    styled(doc, block.heading, 'bold', 10).text(block.heading, x, y, { width: half });
+    for (const line of block.lines ?? [])
+      styled(doc, line, 'regular', 9).text(line, x, doc.y, { width: half });
+    return block.facts ? drawFacts(doc, x, doc.y, half, block.facts) : doc.y;
+  });
+  return Math.max(...bottoms) + 16;
 }
 
 export interface Column {
@@ -181,14 +186,23 @@ export function drawTable(
   const totalWeight = columns.reduce((sum, c) => sum + c.weight, 0);
   const widths = columns.map((c) => (c.weight / totalWeight) * width);
   const pad = 3;
+  const style = (bold: boolean): FontStyle => (bold ? 'bold' : 'regular');
+  const heightOf = (cells: readonly string[], bold: boolean): number =>
+    Math.max(
+      ...cells.map((cell, i) =>
+        styled(doc, cell, style(bold), 8.5).heightOfString(cell, { width: (widths[i] ?? 0) - 2 * pad }),
+      ),
+    ) +
+    2 * pad;
   const drawRow = (cells: readonly string[], y: number, bold: boolean): number => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-    const heights = cells.map((cell, i) => doc.heightOfString(cell, { width: (widths[i] ?? 0) - 2 * pad }));
-    const h = Math.max(...heights) + 2 * pad;
+    const h = heightOf(cells, bold);
     let x = MARGIN;
     cells.forEach((cell, i) => {
       const w = widths[i] ?? 0;
-      doc.text(cell, x + pad, y + pad, { width: w - 2 * pad, align: columns[i]?.align ?? 'left' });
+      styled(doc, cell, style(bold), 8.5).text(cell, x + pad, y + pad, {
+        width: w - 2 * pad,
+        align: columns[i]?.align ?? 'left',
+      });
       x += w;
     });
     doc
@@ -201,11 +215,7 @@ export function drawTable(
   const header = columns.map((c) => c.header);
   let y = drawRow(header, startY, true);
   for (const row of rows) {
-    doc.font('Helvetica').fontSize(9);
-    const needed =
-      Math.max(...row.map((cell, i) => doc.heightOfString(cell, { width: (widths[i] ?? 0) - 2 * pad }))) +
-      2 * pad;
-    if (y + needed > bottomLimit(doc)) {
+    if (y + heightOf(row, false) > bottomLimit(doc)) {
       doc.addPage();
       onNewPage();
       y = drawRow(header, MARGIN, true);
@@ -224,12 +234,31 @@ export function drawTotals(
   const width = contentWidth(doc);
   let cursor = y + 8;
   for (const [label, value, bold] of totals) {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(bold ? 10 : 9);
-    doc.text(label, MARGIN + width * 0.45, cursor, { width: width * 0.3, align: 'right' });
-    doc.text(value, MARGIN + width * 0.75, cursor, { width: width * 0.25, align: 'right' });
+    const style = bold ? 'bold' : 'regular';
+    const size = bold ? 10 : 9;
+    styled(doc, label, style, size).text(label, MARGIN + width * 0.4, cursor, {
+      width: width * 0.35,
+      align: 'right',
+    });
+    styled(doc, value, style, size).text(value, MARGIN + width * 0.75, cursor, {
+      width: width * 0.25,
+      align: 'right',
+    });
     cursor = doc.y + 3;
   }
   return cursor;
+}
+
+/** A paragraph across the content width; returns the y below it. */
+export function drawParagraph(
+  doc: Pdf,
+  y: number,
+  value: string,
+  style: FontStyle = 'regular',
+  size = 9,
+): number {
+  styled(doc, value, style, size).text(value, MARGIN, y, { width: contentWidth(doc) });
+  return doc.y;
 }
 
 /** Moves to a new page when fewer than `needed` points are left. */

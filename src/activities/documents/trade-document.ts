@@ -1,68 +1,44 @@
-import type { DocumentMark, ExporterProfile } from '../types';
+import type { DocumentMark } from '../types';
 import type { DocumentModel } from './model';
-import { decoratePage, drawBlocks, drawHeader, renderPdf, type Pdf } from './pdf';
+import { decoratePage, drawBlocks, drawHeader, drawParagraph, ensureSpace, renderPdf, type Pdf } from './pdf';
+
+export type DrawBody = (doc: Pdf, y: number, newPage: () => void) => number;
 
 /**
- * The part the commercial invoice and the packing list share: letterhead, references, buyer and
- * shipment blocks, and page furniture on every page. `drawBody` adds the document's own table.
+ * The frame every document shares: letterhead with references, buyer and shipment blocks, page
+ * furniture on every page, and the signature line. `drawBody` adds the document's own part.
  */
 export function renderTradeDocument(
-  title: string,
   model: DocumentModel,
-  exporter: ExporterProfile,
   mark: DocumentMark,
-  drawBody: (doc: Pdf, y: number, newPage: () => void) => void,
+  drawBody: DrawBody,
 ): Promise<Buffer> {
-  const { input } = model;
+  const { title, number, exporter, input } = model;
   const meta = {
-    title: `${title} ${input.invoiceNo}${mark === 'COPY' ? ' (copy)' : ''}`,
-    subject: `Order ${input.orderId}, contract ${input.contractNo}`,
+    title: `${title} ${number}${mark === 'COPY' ? ' (copy)' : ''}`,
+    subject: `Order ${input.orderId}${input.contract ? `, contract ${input.contract.number}` : ''}`,
     author: exporter.name,
     issuedAt: model.issuedAt,
   };
   return renderPdf(meta, (doc) => {
     let pageNo = 1;
-    const footer = `${title} ${input.invoiceNo}${mark === 'COPY' ? ' - COPY FOR VERIFICATION, NOT VALID FOR CUSTOMS' : ''}`;
+    const footer = `${title} ${number}${mark === 'COPY' ? ' - COPY FOR VERIFICATION, NOT VALID FOR CUSTOMS' : ''}`;
     decoratePage(doc, mark, footer, pageNo);
     const newPage = (): void => {
       pageNo += 1;
       decoratePage(doc, mark, footer, pageNo);
     };
-    let y = drawHeader(doc, {
-      title,
-      mark,
-      exporter,
-      refs: [
-        ['Invoice No.', input.invoiceNo],
-        ['Date', model.issueDate],
-        ['Contract No.', input.contractNo],
-        ['Order No.', input.orderId],
-      ],
-    });
+    let y = drawHeader(doc, { title, mark, exporter, refs: model.refs });
     y = drawBlocks(
       doc,
       y,
-      {
-        heading: 'Buyer / Consignee',
-        lines: [
-          input.customer.company,
-          `Attn. ${input.customer.name}`,
-          input.customer.country,
-          input.customer.email,
-        ],
-      },
-      {
-        heading: 'Shipment',
-        facts: [
-          ['Terms of delivery', model.incoterm],
-          ['Payment terms', model.paymentTerms],
-          ['Vessel / Voyage', `${input.vessel} / ${input.voyage}`],
-          ['ETD', model.etd],
-          ['B/L No.', `${input.blNo} (${model.blType})`],
-          ['Containers', input.containerNos.length > 0 ? input.containerNos.join(', ') : '-'],
-        ],
-      },
+      { heading: 'Buyer / Consignee', lines: model.buyerLines },
+      { heading: 'Terms and shipment', facts: model.shipment },
     );
-    drawBody(doc, y, newPage);
+    y = drawBody(doc, y, newPage);
+    y = ensureSpace(doc, y + 24, 60, newPage);
+    y = drawParagraph(doc, y, `For and on behalf of ${exporter.name}`, 'bold');
+    if (exporter.localName) y = drawParagraph(doc, y, exporter.localName, 'bold');
+    drawParagraph(doc, y + 28, 'Authorised signature and company chop: ______________________________');
   });
 }

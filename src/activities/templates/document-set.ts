@@ -1,4 +1,5 @@
 import { html } from '../escape';
+import type { DocumentOrder } from '../documents/fromOrder';
 import type { DocumentModel } from '../documents/model';
 import type { DocumentMark, ExporterProfile } from '../types';
 import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
@@ -6,26 +7,28 @@ import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './lay
 /** Covering email of the document set: copies to verify, or the final documents. */
 export function documentSetEmail(
   model: DocumentModel,
+  order: DocumentOrder,
   exporter: ExporterProfile,
   mark: DocumentMark,
 ): RenderedEmail {
-  const { input } = model;
+  const invoiceNo = model.number;
+  const { blType } = model.input;
   const copy = mark === 'COPY';
   const subject = copy
-    ? `Documents for verification: invoice ${input.invoiceNo}, order ${input.orderId}`
-    : `Shipping documents: invoice ${input.invoiceNo}, order ${input.orderId}`;
+    ? `Documents for verification: invoice ${invoiceNo}, order ${order.orderId}`
+    : `Shipping documents: invoice ${invoiceNo}, order ${order.orderId}`;
   const facts: Fact[] = [
-    ['Order', input.orderId],
-    ['Contract No.', input.contractNo],
-    ['Invoice No.', input.invoiceNo],
+    ['Order', order.orderId],
+    ['Contract No.', model.input.contract?.number ?? '—'],
+    ['Invoice No.', invoiceNo],
     ['Terms of delivery', model.incoterm],
-    ['Vessel / Voyage', `${input.vessel} / ${input.voyage}`],
+    ['Vessel / Voyage', model.vesselVoyage],
     ['ETD', model.etd],
-    ['B/L No.', `${input.blNo} (${model.blType})`],
+    ['B/L No.', `${model.blNo} (${model.blType})`],
     ['Total amount', model.total],
     ['Amount outstanding', model.outstanding],
   ];
-  const intro = `Dear ${input.customer.name},`;
+  const intro = `Dear ${order.customer.name},`;
   const lead = copy
     ? 'please find attached COPIES of the commercial invoice and the packing list for your verification. Please check them and confirm, or tell us what to correct, by replying to this email.'
     : 'please find attached the final commercial invoice and packing list for your shipment.';
@@ -34,14 +37,14 @@ export function documentSetEmail(
       ? `The original documents are released once the outstanding balance of ${model.outstanding} has been received.`
       : '';
   const release =
-    !copy && input.blType === 'TELEX_RELEASE'
-      ? `The bill of lading ${input.blNo} is telex released: no original B/L is needed to take delivery.`
-      : !copy && input.blType === 'SEA_WAYBILL'
-        ? `The goods travel under sea waybill ${input.blNo}: no original is needed to take delivery.`
+    !copy && blType === 'TELEX_RELEASE'
+      ? `The bill of lading ${model.blNo} is telex released: no original B/L is needed to take delivery.`
+      : !copy && blType === 'SEA_WAYBILL'
+        ? `The goods travel under sea waybill ${model.blNo}: no original is needed to take delivery.`
         : !copy
-          ? `The original bill of lading ${input.blNo} follows separately.`
+          ? `The original bill of lading ${model.blNo} follows separately.`
           : '';
-  const closing = ['Kind regards,', input.accountManager.name, exporter.name];
+  const closing = ['Kind regards,', order.accountManager.name, exporter.name];
   const extra = [payment, release].filter((s) => s.length > 0);
   const text = [
     intro,

@@ -4,6 +4,19 @@ import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './lay
 
 const PART = { DEPOSIT: 'deposit', BALANCE: 'balance payment' } as const;
 
+/** The beneficiary's account, one line per field, as a transfer form asks for it. */
+function bankLines(exporter: ExporterProfile): string[] {
+  const bank = exporter.bank;
+  if (!bank) return ['Your account manager will send our bank details.'];
+  return [
+    `Beneficiary: ${bank.beneficiary}`,
+    `Bank: ${bank.bankName}`,
+    ...(bank.bankAddress ? [`Bank address: ${bank.bankAddress}`] : []),
+    `Account no.: ${bank.accountNo}`,
+    `SWIFT: ${bank.swift}`,
+  ];
+}
+
 /** To the customer: what to pay, by when, under which terms, and where to (the exporter's bank). */
 export function paymentRequestEmail(input: PaymentRequestInput, exporter: ExporterProfile): RenderedEmail {
   const what = PART[input.part];
@@ -15,7 +28,7 @@ export function paymentRequestEmail(input: PaymentRequestInput, exporter: Export
     ['Payment terms', input.terms],
     ['Reference to quote', input.reference],
   ];
-  const bank = (exporter.bankDetails ?? 'Your account manager sends our bank details.').split('\n');
+  const bank = bankLines(exporter);
   const intro = `Dear ${input.customer.name},`;
   const body = `please arrange the ${what} for contract ${input.contractNo} by telegraphic transfer to the account below, quoting the reference so we can match your payment.`;
   const text = [

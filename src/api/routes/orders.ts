@@ -16,6 +16,7 @@ import { callerOf, requireRole, roleRefusal } from '../auth';
 import { ApiError } from '../errors';
 import type { OrderGateway } from '../orderGateway';
 import { toOrderSummary, withLinks, type LinkConfig } from '../orderView';
+import { documentRoutes } from './documents';
 import { fromReadModel } from '../readModelErrors';
 import { eventIdReused, orderNotFound } from '../temporalErrors';
 import { parseOr400, refuseOrderBeyondLimits } from '../validate';
@@ -210,6 +211,8 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
       res.json(withLinks(outcome.order, links));
     }),
   );
+
+  router.use(documentRoutes({ readModel, exporter: config.exporter, readView, orderIdParam }));
 
   return router;
 }

@@ -1,0 +1,170 @@
+import type { OrderView } from '../../domain/viewSchema';
+import { paymentTermsText, resolvePaymentPlan } from '../../domain/paymentPlan';
+import { invalidInput } from '../errors';
+import type { DocumentKind, Exporter, Insurance, LinePacking, TradeDocumentInput, TradeLine } from './input';
+
+/**
+ * The one mapping from an order to what its documents print, used by the activity that emails
+ * documents and by the preview endpoint. It reads the order view (the workflow passes the same
+ * fields from its state), so a preview shows exactly what would be sent.
+ */
+
+/**
+ * Trade data the order view does not carry yet. Each is a slot the domain fills (contract lines,
+ * ports, packing, payment plan, L/C, insurance); until then documents print "—" there.
+ */
+export interface OrderTradeData {
+  /** The contract's lines (CONTRACT_SIGNED `lines[]`, CONTRACT_AMENDED); the quotation's until then. */
+  contractLines?: Omit<TradeLine, 'packing'>[];
+  /** Packing per contract line, in line order. */
+  packing?: LinePacking[];
+  packageType?: string;
+  buyerAddress?: string;
+  portOfLoading?: string;
+  portOfDischarge?: string;
+  originCountry?: string;
+  marks?: string;
+  /** The payment plan in words, e.g. "30% T/T deposit, 70% against copy of B/L". */
+  paymentTerms?: string;
+  lcNo?: string;
+  insurance?: Insurance;
+}
+
+/** The parts of the order view documents read, plus the trade-data slots. */
+export type DocumentOrder = Pick<
+  OrderView,
+  'orderId' | 'customer' | 'accountManager' | 'inquiry' | 'quotation' | 'contract' | 'shipping'
+> & {
+  payments: Pick<OrderView['payments'], 'plan' | 'depositReceived' | 'balanceReceived'>;
+  trade?: OrderTradeData;
+};
+
+const INSURED_TERMS = ['CIF', 'CIP'];
+
+/** The document's number: one series per kind, keyed by the contract (the quotation for an early proforma). */
+export function documentNumber(order: DocumentOrder, kind: DocumentKind): string | null {
+  const contractNo = order.contract?.contractNo;
+  const prefix: Record<DocumentKind, string> = {
+    'commercial-invoice': 'CI',
+    'packing-list': 'PL',
+    'proforma-invoice': 'PI',
+    'certificate-of-origin': 'CO',
+    'insurance-declaration': 'INS',
+  };
+  const key = contractNo ?? (kind === 'proforma-invoice' ? order.quotation?.quotationNo : undefined);
+  return key === undefined ? null : `${prefix[kind]}-${key}`;
+}
+
+/** Unit of each line: the contract line's own, else the one the inquiry gave for the same product. */
+function tradeLines(order: DocumentOrder): { lines: TradeLine[]; missing: string[] } {
+  const packing = order.trade?.packing ?? [];
+  const base: Omit<TradeLine, 'packing'>[] =
+    order.trade?.contractLines ??
+    (order.quotation?.lines ?? []).map((line) => ({
+      description: line.description,
+      hsCode: null,
+      quantity: line.quantity,
+      unit: order.inquiry.products.find((p) => p.description === line.description)?.unit ?? '',
+      unitPrice: line.unitPrice,
+    }));
+  const missing = base.flatMap((line, i) =>
+    line.unit.trim() === '' ? [`line ${i + 1} (${line.description}) has no unit of measure`] : [],
+  );
+  return { lines: base.map((line, i) => ({ ...line, packing: packing[i] ?? null })), missing };
+}
+
+/** Why the order cannot have this document now; empty when it can. */
+export function missingFor(order: DocumentOrder, kind: DocumentKind): string[] {
+  const missing: string[] = [];
+  if (!order.quotation) missing.push('the order has no quotation yet');
+  if (kind !== 'proforma-invoice' && !order.contract) missing.push('the order has no contract yet');
+  if (
+    kind === 'insurance-declaration' &&
+    order.quotation &&
+    !INSURED_TERMS.includes(order.quotation.incoterm)
+  )
+    missing.push(`the seller insures only under CIF or CIP, not ${order.quotation.incoterm}`);
+  if (order.quotation) missing.push(...tradeLines(order).missing);
+  return missing;
+}
+
+/** The kinds the order could have rendered now. */
+export function availableKinds(order: DocumentOrder, kinds: readonly DocumentKind[]): DocumentKind[] {
+  return kinds.filter((kind) => missingFor(order, kind).length === 0);
+}
+
+/** The payment terms as the contract's plan words them; before the contract, as the quotation's would. */
+function paymentTermsOf(order: DocumentOrder): string | null {
+  if (order.payments.plan) return paymentTermsText(order.payments.plan);
+  const quoted = order.quotation?.paymentTerms;
+  if (!quoted) return null;
+  const resolved = resolvePaymentPlan({
+    input: undefined,
+    depositPercent: undefined,
+    quotation: quoted,
+    total: order.quotation?.total ?? { amount: '0.00', currency: 'USD' },
+  });
+  return 'plan' in resolved ? paymentTermsText(resolved.plan) : null;
+}
+
+/**
+ * The input of one document. Dated at the B/L once there is one (so copies and originals are the
+ * same documents), else at the contract; a proforma at the contract, else the quotation. No clock:
+ * the same order gives the same bytes. Throws (non-retryable) when `missingFor` is not empty.
+ */
+export function documentInput(
+  order: DocumentOrder,
+  kind: DocumentKind,
+  exporter: Exporter,
+): TradeDocumentInput {
+  const missing = missingFor(order, kind);
+  const { quotation, contract, shipping, payments, customer, trade } = order;
+  const number = documentNumber(order, kind);
+  if (missing.length > 0 || !quotation || number === null)
+    throw invalidInput(`order ${order.orderId} cannot have a ${kind}: ${missing.join('; ')}`);
+  const total = contract?.totalAmount ?? quotation.total;
+  const zero = { amount: '0.00', currency: total.currency };
+  const booking = shipping.booking.confirmed;
+  const bl = shipping.billOfLading;
+  const issuedAt =
+    kind === 'proforma-invoice'
+      ? (contract?.signedAt ?? quotation.sentAt)
+      : (bl?.issuedAt ?? contract?.signedAt ?? quotation.sentAt);
+  return {
+    kind,
+    number,
+    orderId: order.orderId,
+    issuedAt,
+    exporter,
+    buyer: {
+      company: customer.company,
+      contactName: customer.name,
+      address: trade?.buyerAddress ?? null,
+      country: customer.country,
+      email: customer.email,
+    },
+    contract: contract ? { number: contract.contractNo, signedAt: contract.signedAt } : null,
+    quotationNo: quotation.quotationNo,
+    invoiceNo: documentNumber(order, 'commercial-invoice'),
+    incoterm: quotation.incoterm,
+    namedPlace: quotation.namedPlace,
+    lines: tradeLines(order).lines,
+    total,
+    depositReceived: payments.depositReceived ?? zero,
+    balanceReceived: payments.balanceReceived ?? zero,
+    paymentTerms: trade?.paymentTerms ?? paymentTermsOf(order),
+    lcNo: trade?.lcNo ?? null,
+    portOfLoading: trade?.portOfLoading ?? null,
+    portOfDischarge: trade?.portOfDischarge ?? null,
+    vessel: booking?.vessel ?? null,
+    voyage: booking?.voyage ?? null,
+    etd: booking?.etd ?? null,
+    blNo: bl?.blNo ?? null,
+    blType: bl?.blType ?? null,
+    containerNos: booking?.containerNos ?? [],
+    originCountry: trade?.originCountry ?? null,
+    marks: trade?.marks ?? null,
+    packageType: trade?.packageType ?? null,
+    insurance: trade?.insurance ?? null,
+  };
+}

@@ -1,0 +1,124 @@
+import type { Money } from '../../domain/money';
+
+/**
+ * What a trade document prints, as facts (not yet formatted). Built from the order by
+ * `fromOrder.ts`; `model.ts` turns it into the printed strings. Optional trade data is `null` when
+ * the order does not have it yet, and prints as "—": a document never shows an invented value.
+ */
+
+/** The document kinds, as in URLs and lists. */
+export const DOCUMENT_KINDS = [
+  'commercial-invoice',
+  'packing-list',
+  'proforma-invoice',
+  'certificate-of-origin',
+  'insurance-declaration',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const isDocumentKind = (value: string): value is DocumentKind =>
+  (DOCUMENT_KINDS as readonly string[]).includes(value);
+
+export interface BankDetails {
+  beneficiary: string;
+  bankName: string;
+  bankAddress?: string;
+  accountNo: string;
+  swift: string;
+}
+
+/** The seller as configured (EXPORTER_* variables). */
+export interface Exporter {
+  name: string;
+  /** The registered name in Chinese, e.g. 宁波海天照明有限公司. */
+  localName?: string;
+  address: string;
+  email?: string;
+  /** Where payments go; printed on the proforma invoice. */
+  bank?: BankDetails;
+  /** IANA zone every date is printed in, e.g. Asia/Shanghai. */
+  timeZone: string;
+}
+
+export interface Buyer {
+  company: string;
+  contactName: string;
+  /** Street address as it goes on the documents (lines separated by newlines). */
+  address: string | null;
+  /** ISO-3166 alpha-2. */
+  country: string;
+  email: string;
+}
+
+/** Packing of one line; every figure is optional until the factory has packed. */
+export interface LinePacking {
+  /** Number of packages (cartons). */
+  packages: number | null;
+  netWeightKg: number | null;
+  grossWeightKg: number | null;
+  volumeCbm: number | null;
+}
+
+export interface TradeLine {
+  description: string;
+  hsCode: string | null;
+  quantity: number;
+  /** Unit of measure as agreed (`pcs`, `sets`, `kg`); required, never guessed. */
+  unit: string;
+  /** Up to 4 fractional digits (USD 0.035). */
+  unitPrice: Money;
+  packing: LinePacking | null;
+}
+
+export type InsuranceCover = 'ICC_A' | 'ICC_B' | 'ICC_C';
+
+export interface Insurance {
+  policyNo: string;
+  insurer: string;
+  cover: InsuranceCover;
+  insuredAmount: Money;
+}
+
+export type BlType = 'ORIGINAL' | 'TELEX_RELEASE' | 'SEA_WAYBILL';
+
+export interface TradeDocumentInput {
+  kind: DocumentKind;
+  /** The document's own number, e.g. `CI-SC-2026-117`. */
+  number: string;
+  orderId: string;
+  /** Issue time (ISO instant), taken from the order so the same order renders the same bytes. */
+  issuedAt: string;
+  exporter: Exporter;
+  buyer: Buyer;
+  /** Null before the contract is signed (a proforma invoice is issued from the quotation). */
+  contract: { number: string; signedAt: string } | null;
+  quotationNo: string | null;
+  /** The commercial invoice's number, which the other documents refer to; null before a contract. */
+  invoiceNo: string | null;
+  incoterm: string;
+  namedPlace: string;
+  lines: TradeLine[];
+  /** What the buyer owes in all: the contract total, or the quotation total before a contract. */
+  total: Money;
+  depositReceived: Money;
+  balanceReceived: Money;
+  /** Payment terms as the contract words them (the lead prints it from the payment plan). */
+  paymentTerms: string | null;
+  lcNo: string | null;
+  portOfLoading: string | null;
+  portOfDischarge: string | null;
+  vessel: string | null;
+  voyage: string | null;
+  /** A date (`2026-03-01`) or an instant, printed as the exporter's calendar day. */
+  etd: string | null;
+  blNo: string | null;
+  blType: BlType | null;
+  containerNos: string[];
+  /** ISO-3166 alpha-2 country the goods originate in. */
+  originCountry: string | null;
+  /** Shipping marks as printed on the cartons (lines separated by newlines). */
+  marks: string | null;
+  /** Package type of the `packages` counts, e.g. `CTNS`. */
+  packageType: string | null;
+  insurance: Insurance | null;
+}

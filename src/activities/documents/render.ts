@@ -1,0 +1,21 @@
+import type { DocumentMark } from '../types';
+import { renderCertificateOfOrigin } from './certificate-of-origin';
+import { renderCommercialInvoice } from './commercial-invoice';
+import type { DocumentKind } from './input';
+import { renderInsuranceDeclaration } from './insurance-declaration';
+import type { DocumentModel } from './model';
+import { renderPackingList } from './packing-list';
+import { renderProformaInvoice } from './proforma-invoice';
+
+const RENDERERS: Record<DocumentKind, (model: DocumentModel, mark: DocumentMark) => Promise<Buffer>> = {
+  'commercial-invoice': renderCommercialInvoice,
+  'packing-list': renderPackingList,
+  'proforma-invoice': renderProformaInvoice,
+  'certificate-of-origin': renderCertificateOfOrigin,
+  'insurance-declaration': renderInsuranceDeclaration,
+};
+
+/** The PDF of one document; the same model and mark always give the same bytes. */
+export function renderDocument(model: DocumentModel, mark: DocumentMark): Promise<Buffer> {
+  return RENDERERS[model.kind](model, mark);
+}

@@ -1,0 +1,120 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import * as z from 'zod/mini';
+import {
+  availableKinds,
+  documentInput,
+  documentNumber,
+  missingFor,
+  type DocumentOrder,
+} from '../../activities/documents/fromOrder';
+import { DOCUMENT_KINDS, isDocumentKind, type Exporter } from '../../activities/documents/input';
+import { buildDocumentModel } from '../../activities/documents/model';
+import { renderDocument } from '../../activities/documents/render';
+import { orderViewSchema } from '../../domain/viewSchema';
+import type { ReadModel } from '../../readModel/types';
+import { ApiError } from '../errors';
+import { fromReadModel } from '../readModelErrors';
+
+export interface DocumentRoutesDeps {
+  readModel: ReadModel;
+  exporter: Exporter;
+  /** The order's view (404 when there is no such order); the order routes' reader. */
+  readView: (orderId: string) => Promise<Record<string, unknown>>;
+  orderIdParam: (req: Request) => string;
+}
+
+/** The fields of the stored view that documents read. */
+const documentOrderSchema = z.pick(orderViewSchema, {
+  orderId: true,
+  customer: true,
+  accountManager: true,
+  inquiry: true,
+  quotation: true,
+  contract: true,
+  payments: true,
+  shipping: true,
+});
+
+/** The read model's kinds as the contract spells them; the B/L is the carrier's, not ours to render. */
+const STORED_KINDS: Record<string, (typeof DOCUMENT_KINDS)[number]> = {
+  COMMERCIAL_INVOICE: 'commercial-invoice',
+  PACKING_LIST: 'packing-list',
+};
+
+const route =
+  (fn: (req: Request, res: Response) => Promise<void>): RequestHandler =>
+  (req, res, next) => {
+    fn(req, res).catch(next);
+  };
+
+/**
+ * `GET /orders/{id}/documents` (what the order has issued, plus what it could render now as DRAFT)
+ * and `GET /orders/{id}/documents/{kind}.pdf` (a preview, marked COPY, rendered from the read
+ * model's view by the same mapping the emailed documents use).
+ */
+export function documentRoutes({ readModel, exporter, readView, orderIdParam }: DocumentRoutesDeps): Router {
+  const router = Router();
+
+  async function documentOrder(orderId: string): Promise<DocumentOrder> {
+    const view = await readView(orderId);
+    // The stored view is written by the workflow; one that does not parse is a bug, not a client error.
+    return documentOrderSchema.parse(view);
+  }
+
+  router.get(
+    '/orders/:orderId/documents',
+    route(async (req, res) => {
+      const orderId = orderIdParam(req);
+      const order = await documentOrder(orderId);
+      const stored = await fromReadModel(() => readModel.documents(orderId));
+      const issued = stored.flatMap((record) => {
+        const kind = STORED_KINDS[record.kind];
+        if (!kind) return [];
+        const number = documentNumber(order, kind) ?? record.number;
+        return [{ kind, number, status: record.status, createdAt: record.createdAt }];
+      });
+      const drafts = availableKinds(order, DOCUMENT_KINDS)
+        .filter((kind) => !issued.some((doc) => doc.kind === kind))
+        .map((kind) => ({ kind, number: documentNumber(order, kind), status: 'DRAFT', createdAt: null }));
+      res.json({ documents: [...issued, ...drafts] });
+    }),
+  );
+
+  router.get(
+    '/orders/:orderId/documents/:file',
+    route(async (req, res) => {
+      const orderId = orderIdParam(req);
+      const file = String(req.params.file);
+      const kind = file.endsWith('.pdf') ? file.slice(0, -'.pdf'.length) : file;
+      if (!file.endsWith('.pdf') || !isDocumentKind(kind))
+        throw new ApiError(
+          404,
+          'NOT_FOUND',
+          `no document "${file}"; kinds: ${DOCUMENT_KINDS.join(', ')} (.pdf)`,
+          {
+            kinds: DOCUMENT_KINDS,
+          },
+        );
+      const order = await documentOrder(orderId);
+      const missing = missingFor(order, kind);
+      if (missing.length > 0)
+        throw new ApiError(
+          409,
+          'DOCUMENT_NOT_AVAILABLE',
+          `order ${orderId} cannot have a ${kind} yet: ${missing.join('; ')}`,
+          {
+            kind,
+            missing,
+          },
+        );
+      const model = buildDocumentModel(documentInput(order, kind, exporter));
+      const pdf = await renderDocument(model, 'COPY');
+      res
+        .type('application/pdf')
+        .set('Content-Disposition', `inline; filename="${model.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`)
+        .send(pdf);
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,146 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed any */
+/**
+ * The document preview through real HTTP against the jest run's Temporal dev server, a real worker
+ * and the real read model: the list, the PDFs (rendered from the read model's view), 404, 409, auth.
+ */
+import request from 'supertest';
+import { fullLife } from '../../harness/orderFixtures';
+import { SmtpSink } from '../../harness/smtp';
+import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import { pdfText } from '../activities/pdf-text';
+import { createOrder, expectError, orderWhen, sendEvent } from './helpers';
+
+let smtp: SmtpSink;
+let stack: Stack;
+
+beforeAll(async () => {
+  smtp = await SmtpSink.start();
+  stack = await startStack({ smtpUrl: smtp.url });
+});
+
+afterAll(async () => {
+  await stack?.close();
+  await smtp?.stop();
+});
+
+/** An order with a signed contract under the given Incoterm. */
+async function contractedOrder(incoterm: string): Promise<string> {
+  const { orderId } = await createOrder(stack.app);
+  for (const event of [
+    { ...fullLife.quotation, incoterm },
+    { type: 'QUOTATION_ACCEPTED', sampleRequired: false },
+    fullLife.contract,
+  ])
+    expect((await sendEvent(stack.app, orderId, event)).status).toBe(200);
+  // The read model follows the workflow within moments.
+  await orderWhen(stack.app, orderId, (view) => view.contract !== null);
+  return orderId;
+}
+
+const get = (path: string, token: string = TOKENS.viewer) => request(stack.app).get(path).set(bearer(token));
+
+/** supertest buffers application/pdf as a Buffer with this parser. */
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('GET /orders/{id}/documents and /documents/{kind}.pdf', () => {
+  it('lists nothing and refuses a preview (409) before the quotation; a proforma once quoted', async () => {
+    const { orderId } = await createOrder(stack.app);
+    const empty = await get(`/orders/${orderId}/documents`);
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual({ documents: [] });
+    const refused = expectError(
+      await get(`/orders/${orderId}/documents/proforma-invoice.pdf`),
+      409,
+      'DOCUMENT_NOT_AVAILABLE',
+    );
+    expect(refused.details).toEqual({
+      kind: 'proforma-invoice',
+      missing: ['the order has no quotation yet'],
+    });
+
+    expect((await sendEvent(stack.app, orderId, fullLife.quotation)).status).toBe(200);
+    await orderWhen(stack.app, orderId, (view) => view.quotation !== null);
+    const quoted = await get(`/orders/${orderId}/documents`);
+    expect(quoted.body).toEqual({
+      documents: [{ kind: 'proforma-invoice', number: 'PI-Q-1', status: 'DRAFT', createdAt: null }],
+    });
+    expectError(
+      await get(`/orders/${orderId}/documents/commercial-invoice.pdf`),
+      409,
+      'DOCUMENT_NOT_AVAILABLE',
+    );
+  });
+
+  it('renders each available kind as a PDF for a viewer, from the read model view', async () => {
+    const orderId = await contractedOrder('FOB');
+    const list = await get(`/orders/${orderId}/documents`);
+    expect(list.status).toBe(200);
+    expect((list.body as { documents: unknown[] }).documents).toEqual([
+      { kind: 'commercial-invoice', number: 'CI-C-1', status: 'DRAFT', createdAt: null },
+      { kind: 'packing-list', number: 'PL-C-1', status: 'DRAFT', createdAt: null },
+      { kind: 'proforma-invoice', number: 'PI-C-1', status: 'DRAFT', createdAt: null },
+      { kind: 'certificate-of-origin', number: 'CO-C-1', status: 'DRAFT', createdAt: null },
+    ]);
+    const res = await get(`/orders/${orderId}/documents/commercial-invoice.pdf`).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe('inline; filename="CI-C-1.pdf"');
+    const body = res.body as Buffer;
+    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = (await pdfText(body)).text.replace(/\s+/g, ' ');
+    for (const s of [
+      'COMMERCIAL INVOICE',
+      'COPY - FOR VERIFICATION ONLY',
+      'No.: CI-C-1',
+      '2,000 pcs 12.50 25,000.00',
+      'Port of loading: —',
+    ])
+      expect(text).toContain(s);
+    // The same view renders the same bytes.
+    const again = await get(`/orders/${orderId}/documents/commercial-invoice.pdf`).buffer(true).parse(binary);
+    expect((again.body as Buffer).equals(body)).toBe(true);
+  });
+
+  it('409 for an insurance declaration on a FOB order; 200 on a CIF one', async () => {
+    const fob = await contractedOrder('FOB');
+    const refused = expectError(
+      await get(`/orders/${fob}/documents/insurance-declaration.pdf`),
+      409,
+      'DOCUMENT_NOT_AVAILABLE',
+    );
+    expect(refused.details).toEqual({
+      kind: 'insurance-declaration',
+      missing: ['the seller insures only under CIF or CIP, not FOB'],
+    });
+    const cif = await contractedOrder('CIF');
+    const res = await get(`/orders/${cif}/documents/insurance-declaration.pdf`).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    const text = (await pdfText(res.body as Buffer)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Minimum insured amount (110 % of invoice value): USD 27,500.00');
+  });
+
+  it('404 for an unknown kind or order, 401 without a token', async () => {
+    const orderId = await contractedOrder('FOB');
+    const unknown = expectError(
+      await get(`/orders/${orderId}/documents/bill-of-lading.pdf`),
+      404,
+      'NOT_FOUND',
+    );
+    expect(unknown.details).toEqual({ kinds: expect.arrayContaining(['commercial-invoice']) });
+    expectError(await get(`/orders/${orderId}/documents/commercial-invoice`), 404, 'NOT_FOUND');
+    expectError(await get(`/orders/PO-NOPE-404/documents/commercial-invoice.pdf`), 404, 'ORDER_NOT_FOUND');
+    expectError(await get(`/orders/PO-NOPE-404/documents`), 404, 'ORDER_NOT_FOUND');
+    expectError(await request(stack.app).get(`/orders/${orderId}/documents`), 401, 'UNAUTHENTICATED');
+    expectError(
+      await request(stack.app)
+        .get(`/orders/${orderId}/documents/packing-list.pdf`)
+        .set(bearer('wrong-token-123')),
+      401,
+      'UNAUTHENTICATED',
+    );
+  });
+});
