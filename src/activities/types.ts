@@ -1,9 +1,9 @@
-import type { SentEmail as RecordedEmail } from '../domain';
+import type { Language, SentEmail as RecordedEmail } from '../domain';
 import type { Money } from '../domain/money';
 import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
-export type { Money };
+export type { Language, Money };
 
 export interface Person {
   name: string;
@@ -54,6 +54,8 @@ export interface StallReminderInput extends MessageKey {
   to: string[];
   cc: string[];
   accountManagerName: string;
+  /** The account manager's language (absent in inputs recorded before it existed: English). */
+  language?: Language;
   customerCompany: string;
   /** Event type names that would move the order on, e.g. `DEPOSIT_RECEIVED`. */
   expectedNext: string[];
@@ -109,7 +111,7 @@ export interface DocumentSetInput extends MessageKey {
 }
 
 export interface CancellationNoticeInput extends MessageKey {
-  accountManager: Person;
+  accountManager: Person & { language?: Language };
   customerCompany: string;
   stage: string;
   reason: string;

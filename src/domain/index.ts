@@ -33,9 +33,20 @@ export {
   paymentMethodSchema,
   customerSchema,
   contactSchema,
+  accountManagerSchema,
+  languageSchema,
+  LANGUAGES,
   productLineSchema,
 } from './schemas/common';
-export type { Customer, Contact, ProductLine, Incoterm, PaymentMethod } from './schemas/common';
+export type {
+  Customer,
+  Contact,
+  AccountManager,
+  Language,
+  ProductLine,
+  Incoterm,
+  PaymentMethod,
+} from './schemas/common';
 export {
   newOrderSchema,
   orderIdSchema,

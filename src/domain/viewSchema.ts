@@ -6,7 +6,7 @@
  */
 import { moneySchema } from './money';
 import { ORDER_EVENT_TYPES, paymentTermsSchema, quotationLineSchema } from './events';
-import { contactSchema, customerSchema, incotermSchema, productLineSchema } from './schemas/common';
+import { accountManagerSchema, contactSchema, customerSchema, incotermSchema, productLineSchema } from './schemas/common';
 import { inquirySchema } from './schemas/new-order';
 import { OPEN_STAGES, stageSchema } from './stages';
 import { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './types';
@@ -71,7 +71,7 @@ export const orderViewSchema = describe(
     stage: stageSchema,
     status: z.enum(['OPEN', 'COMPLETED', 'CANCELLED']),
     customer: customerSchema,
-    accountManager: contactSchema,
+    accountManager: accountManagerSchema,
     forwarder: z.nullable(contactSchema),
     inquiry: z.object({
       ...inquirySchema.shape,

@@ -30,6 +30,7 @@ export function stallReminderInput(
     to: reminder.to,
     cc: reminder.cc,
     accountManagerName: state.accountManager.name,
+    language: state.accountManager.language,
     customerCompany: state.customer.company,
     expectedNext: expectedNext.filter((type) => type !== 'NOTE_ADDED' && type !== 'ORDER_CANCELLED'),
   };
