@@ -1,3 +1,5 @@
+import { chatRoutesFor } from '../config/chatWebhooks';
+import { notifyChat } from './chat/notify';
 import { buildDocumentModel } from './documents/model';
 import { renderCommercialInvoice } from './documents/commercial-invoice';
 import { renderPackingList } from './documents/packing-list';
@@ -12,15 +14,18 @@ import type {
   ActivityDeps,
   BookingRequestInput,
   CancellationNoticeInput,
+  ChatDelivery,
   DocumentMark,
   DocumentSetInput,
   MessageKey,
+  ReminderNotice,
   SentEmail,
   StallReminderInput,
 } from './types';
 
 export { createMailTransport, SMTP_TIMEOUTS } from './mail';
 export { FailureType } from './errors';
+export { ChatFailureType } from './chat/errors';
 export type * from './types';
 
 /** Purposes as recorded in `SentEmail.purpose` and used in Message-IDs. */
@@ -38,6 +43,8 @@ export interface OrderActivities {
   sendDocumentCopies(input: DocumentSetInput): Promise<SentEmail>;
   dispatchDocuments(input: DocumentSetInput): Promise<SentEmail>;
   sendCancellationNotice(input: CancellationNoticeInput): Promise<SentEmail>;
+  /** The reminder to the chat robots configured for it (none: a no-op). */
+  notifyChat(notice: ReminderNotice): Promise<ChatDelivery[]>;
 }
 
 /**
@@ -130,6 +137,14 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
           exporterName: deps.exporter.name,
         }),
       });
+    },
+
+    async notifyChat(notice) {
+      const webhooks = deps.chatWebhooks;
+      return notifyChat(
+        { routes: (n) => (webhooks ? chatRoutesFor(webhooks, n) : []), orderUrl, clock },
+        notice,
+      );
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Language, SentEmail as RecordedEmail } from '../domain';
 import type { Money } from '../domain/money';
+import type { ChatWebhooks } from '../config/chatWebhooks';
 import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
@@ -35,6 +36,8 @@ export interface ActivityDeps {
   namespace: string;
   /** Only a fallback for the Date header when an input carries no time of its own. */
   clock?: () => Date;
+  /** Chat robots that get reminder notices (CHAT_WEBHOOKS_FILE); none when absent. */
+  chatWebhooks?: ChatWebhooks;
 }
 
 /** Fields every activity input carries for idempotency. */
@@ -119,3 +122,34 @@ export interface CancellationNoticeInput extends MessageKey {
 
 /** Which variant of the document set is rendered. */
 export type DocumentMark = 'COPY' | 'ORIGINAL';
+
+/** What is late in a reminder notice: a stage past its time limit, or a payment past its due date. */
+export type LateKind = 'STAGE_TIME_LIMIT' | 'PAYMENT_DUE';
+
+/**
+ * A reminder for chat (stall or overdue payment). It names no address or webhook: the activity looks
+ * up where it goes in the worker's configuration. `sequence` numbers the reminders of one `kind`
+ * and stage, so `(orderId, kind, stage, sequence)` is the notice's idempotency key.
+ */
+export interface ReminderNotice extends MessageKey {
+  kind: LateKind;
+  stage: string;
+  /** What is late, as the order names it: empty for a stage, e.g. `Deposit USD 7,500.00` for a payment. */
+  late?: string;
+  /** When it became late (ISO): the stage deadline or the payment due date. */
+  since: string;
+  escalated: boolean;
+  accountManagerEmail: string;
+  accountManagerName: string;
+  language?: Language;
+  customerCompany: string;
+  /** The order's process template, for routes configured per template. */
+  template?: string | null;
+}
+
+/** One robot that took the notice; `route` names it without its URL. */
+export interface ChatDelivery {
+  platform: string;
+  route: string;
+  key: string;
+}

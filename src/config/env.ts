@@ -149,6 +149,8 @@ const envSchema = z
     INTERNAL_EMAIL_DOMAINS: domainListSchema.optional(),
     // Keys the hash that stands for the account manager in the AccountManager search attribute.
     PSEUDONYM_KEY: z.string().min(32, 'at least 32 characters').optional(),
+    // JSON file of chat robot routes (WeCom, DingTalk, Slack); read by the worker (src/config/chatWebhooks.ts).
+    CHAT_WEBHOOKS_FILE: z.string().min(1).optional(),
     ...codecEnvShape,
   })
   .superRefine(checkCodecEnv);
@@ -218,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     stallPolicy,
     orderLimits,
     pseudonymKey: e.PSEUDONYM_KEY ?? LOCAL_PSEUDONYM_KEY,
+    chatWebhooksFile: e.CHAT_WEBHOOKS_FILE,
     ...codecConfig(e),
   };
 }

@@ -2,6 +2,7 @@ import type {
   BookingRequestInput,
   CancellationNoticeInput,
   DocumentSetInput,
+  ReminderNotice,
   StallReminderInput,
 } from '../activities/types';
 import type { allowedEvents, nextReminder, OrderState } from '../domain';
@@ -33,6 +34,23 @@ export function stallReminderInput(
     language: state.accountManager.language,
     customerCompany: state.customer.company,
     expectedNext: expectedNext.filter((type) => type !== 'NOTE_ADDED' && type !== 'ORDER_CANCELLED'),
+  };
+}
+
+/** The stall reminder for chat robots: what the email says, less addresses (the worker routes it). */
+export function stallNotice(state: OrderState, reminder: StallReminderInput): ReminderNotice {
+  return {
+    orderId: reminder.orderId,
+    sequence: reminder.sequence,
+    requestedAt: reminder.requestedAt,
+    kind: 'STAGE_TIME_LIMIT',
+    stage: reminder.stage,
+    since: reminder.stageDeadline,
+    escalated: reminder.escalated,
+    accountManagerEmail: state.accountManager.email,
+    accountManagerName: state.accountManager.name,
+    language: state.accountManager.language,
+    customerCompany: reminder.customerCompany,
   };
 }
 

@@ -6,12 +6,13 @@ import {
   condition,
   isCancellation,
   log,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { OrderActivities } from '../activities';
+import type { OrderActivities, ReminderNotice } from '../activities';
 import {
   allowedEvents,
   applyFact,
@@ -34,6 +35,7 @@ import {
   bookingRequestInput,
   cancellationNoticeInput,
   documentSetInput,
+  stallNotice,
   stallReminderInput,
 } from './effectInputs';
 import type { OrderWorkflowInput } from './input';
@@ -67,6 +69,13 @@ const reminders = proxyActivities<OrderActivities>({
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m' },
 });
 
+// A chat notice goes beside the reminder email: a few retries over about 20 minutes, then it is
+// dropped (the email is the record); a robot that refuses the message is not asked again.
+const chat = proxyActivities<OrderActivities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '5m', maximumAttempts: 10 },
+});
+
 const SYSTEM = 'system';
 /** Client events per run before continuing as new: Temporal refuses a run's 2,000th update. */
 const EVENTS_PER_RUN = 1_000;
@@ -87,8 +96,11 @@ export class OrderRun {
   private eventsThisRun = 0;
   /** Set once the run is done taking client events and drains before continuing as new. */
   private draining = false;
+  /** Runs started before chat notices existed send none (their histories have no such activity). */
+  private readonly chatNotices: boolean;
 
   constructor(private readonly input: OrderWorkflowInput) {
+    this.chatNotices = patched('chat-notifications');
     if (input.state) {
       this.state = input.state;
     } else {
@@ -283,6 +295,9 @@ export class OrderRun {
     const stage = this.state.stage;
     const request = stallReminderInput(this.state, reminder, allowedEvents(this.state), now());
     const label = `${stage.toLowerCase()} reminder #${this.state.remindersSentInStage + 1} to the account manager`;
+    const chatNotice = this.chatNotices
+      ? this.notifyChat(stallNotice(this.state, request), label)
+      : undefined;
     try {
       const email = await reminders.sendStallReminder.executeWithOptions(
         { summary: reminder.escalated ? `${label} (escalated)` : label },
@@ -300,6 +315,18 @@ export class OrderRun {
       await sleep(durationToMs(this.state.policy.repeatEvery), {
         summary: `retry the ${stage.toLowerCase()} reminder later`,
       });
+    }
+    await chatNotice;
+  }
+
+  /** The reminder to the chat robots (if any are configured); never fails the reminder. */
+  private async notifyChat(notice: ReminderNotice, label: string): Promise<void> {
+    try {
+      await chat.notifyChat.executeWithOptions({ summary: `${label}, in chat` }, [notice]);
+    } catch (err) {
+      if (isCancellation(err)) return;
+      if (!(err instanceof ActivityFailure)) throw err;
+      log.warn('chat reminder not delivered', { orderId: notice.orderId, reason: err.cause?.message });
     }
   }
 }
