@@ -12,6 +12,7 @@ import { createReadModelActivities } from './activities/readModel';
 import { dataConverterFor } from './codec/dataConverter';
 import { loadChatWebhooks } from './config/chatWebhooks';
 import { ConfigError, loadConfig, type Config } from './config/env';
+import { trackingLinks } from './tracking/token';
 import { temporalConnectionOptions } from './config/temporalConnection';
 import { createReadModel, migrateWhenReachable, type ReadModel } from './readModel';
 
@@ -34,6 +35,7 @@ export async function createOrderWorker(
   readModel: ReadModel,
 ): Promise<Worker> {
   const transport = createMailTransport(config.mail.smtpUrl);
+  const links = trackingLinks(config.tracking);
   const activities = createActivities({
     transport,
     mailFrom: config.mail.from,
@@ -41,6 +43,7 @@ export async function createOrderWorker(
     temporalUiUrl: config.temporal.uiUrl,
     namespace: config.temporal.namespace,
     chatWebhooks: loadChatWebhooks(config.chatWebhooksFile),
+    trackingLink: (orderId, issuedAt) => links.issue(orderId, issuedAt).url,
   });
   return Worker.create({
     connection,

@@ -68,12 +68,14 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
     ]);
     const suffix = mark === 'COPY' ? '-COPY' : '';
     const invoiceNo = safeToken(input.invoiceNo);
-    const email = documentSetEmail(model, deps.exporter, mark);
+    // Documents carry their own issue time; using it keeps the whole message stable across retries.
+    const date =
+      input.requestedAt !== undefined ? parseIso(input.requestedAt, 'requestedAt') : model.issuedAt;
+    const email = documentSetEmail(model, deps.exporter, mark, deps.trackingLink?.(input.orderId, date));
     return sendEmail(deps, {
       purpose: mark === 'COPY' ? EmailPurpose.DocumentCopies : EmailPurpose.DocumentDispatch,
       key: input,
-      // Documents carry their own issue time; using it keeps the whole message stable across retries.
-      date: input.requestedAt !== undefined ? parseIso(input.requestedAt, 'requestedAt') : model.issuedAt,
+      date,
       to: [input.customer.email],
       cc: [input.accountManager.email],
       replyTo: input.accountManager.email,

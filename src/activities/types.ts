@@ -36,6 +36,8 @@ export interface ActivityDeps {
   namespace: string;
   /** Only a fallback for the Date header when an input carries no time of its own. */
   clock?: () => Date;
+  /** The buyer's tracking link for an order, issued at the email's time (same link on every retry). */
+  trackingLink?: (orderId: string, issuedAt: Date) => string;
   /** Chat robots that get reminder notices (CHAT_WEBHOOKS_FILE); none when absent. */
   chatWebhooks?: ChatWebhooks;
 }

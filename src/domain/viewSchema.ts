@@ -6,7 +6,13 @@
  */
 import { moneySchema } from './money';
 import { ORDER_EVENT_TYPES, paymentTermsSchema, quotationLineSchema } from './events';
-import { accountManagerSchema, contactSchema, customerSchema, incotermSchema, productLineSchema } from './schemas/common';
+import {
+  accountManagerSchema,
+  contactSchema,
+  customerSchema,
+  incotermSchema,
+  productLineSchema,
+} from './schemas/common';
 import { inquirySchema } from './schemas/new-order';
 import { OPEN_STAGES, stageSchema } from './stages';
 import { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './types';

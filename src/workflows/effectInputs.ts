@@ -79,8 +79,14 @@ export function bookingRequestInput(
   };
 }
 
+/** What the document set is made of: the order's state, or its view as the read model keeps it. */
+type DocumentSource = Pick<
+  OrderState,
+  'orderId' | 'customer' | 'accountManager' | 'inquiry' | 'quotation' | 'contract' | 'shipping' | 'payments'
+>;
+
 /** The commercial invoice and packing list, dated at the B/L so copies and originals are the same documents. */
-export function documentSetInput(state: OrderState, now: string): DocumentSetInput {
+export function documentSetInput(state: DocumentSource, now: string): DocumentSetInput {
   const { quotation, contract } = required(state, 'documents');
   const booking = state.shipping.booking.confirmed;
   const billOfLading = state.shipping.billOfLading;
@@ -130,11 +136,11 @@ export function cancellationNoticeInput(state: OrderState, now: string): Cancell
 }
 
 /** Quotation lines carry no unit: it is the one the inquiry gave for the same product. */
-function unitOf(state: OrderState, description: string): string | undefined {
+function unitOf(state: Pick<OrderState, 'inquiry'>, description: string): string | undefined {
   return state.inquiry.products.find((product) => product.description === description)?.unit;
 }
 
-function required(state: OrderState, purpose: string) {
+function required(state: Pick<OrderState, 'orderId' | 'quotation' | 'contract'>, purpose: string) {
   if (!state.quotation || !state.contract) {
     throw new Error(`order ${state.orderId} has no quotation or contract for ${purpose}`);
   }

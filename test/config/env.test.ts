@@ -46,6 +46,7 @@ describe('API tokens', () => {
     NODE_ENV: 'production',
     MAIL_FROM: 'orders@exporter.example',
     PSEUDONYM_KEY: 'k'.repeat(32),
+    TRACKING_LINK_KEY: 't'.repeat(32),
   };
 
   it('take the roles viewer, ops and manager', () => {
@@ -78,6 +79,7 @@ describe('limits', () => {
   const production = {
     NODE_ENV: 'production',
     PSEUDONYM_KEY: 'k'.repeat(32),
+    TRACKING_LINK_KEY: 't'.repeat(32),
     MAIL_FROM: 'orders@exporter.example',
     API_TOKENS: `ops:ops:${'x'.repeat(32)}`,
   };

@@ -8,6 +8,7 @@ export function documentSetEmail(
   model: DocumentModel,
   exporter: ExporterProfile,
   mark: DocumentMark,
+  trackingUrl?: string,
 ): RenderedEmail {
   const { input } = model;
   const copy = mark === 'COPY';
@@ -43,6 +44,7 @@ export function documentSetEmail(
           : '';
   const closing = ['Kind regards,', input.accountManager.name, exporter.name];
   const extra = [payment, release].filter((s) => s.length > 0);
+  const track = 'Follow your order, download its documents and confirm the copies here';
   const text = [
     intro,
     '',
@@ -52,6 +54,7 @@ export function documentSetEmail(
     factsText(facts),
     '',
     'Attached: commercial invoice, packing list (PDF).',
+    ...(trackingUrl ? ['', `${track}: ${trackingUrl}`] : []),
     '',
     ...closing,
     '',
@@ -60,6 +63,7 @@ export function documentSetEmail(
     <p>${lead}</p>
     ${extra.map((s) => html`<p>${s}</p>`)}${factsHtml(facts)}
     <p>Attached: commercial invoice, packing list (PDF).</p>
+    ${trackingUrl ? html`<p><a href="${trackingUrl}">${track}</a></p>` : ''}
     <p>${closing.map((line, i) => (i === 0 ? html`${line}` : html`<br />${line}`))}</p>`;
   return { subject, text, html: page(subject, htmlBody, exporter.name) };
 }

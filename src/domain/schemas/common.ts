@@ -126,7 +126,10 @@ export const quantity = (description: string) =>
 
 /** Languages the order desk writes in: emails, chat notices and the buyer's tracking page. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;
-export const languageSchema = describe(z.enum(LANGUAGES), 'Language of what the person receives: en or zh-CN');
+export const languageSchema = describe(
+  z.enum(LANGUAGES),
+  'Language of what the person receives: en or zh-CN',
+);
 
 export const customerSchema = describe(
   z.strictObject({
