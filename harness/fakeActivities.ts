@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { OrderActivities, SentEmail } from '../src/activities';
+import type { OrderActivities, ReminderNotice, SentEmail } from '../src/activities';
 import type { ReadModelActivities } from '../src/activities/readModel';
 import type { ProjectionInput } from '../src/readModel/orderRecord';
 
@@ -18,6 +18,8 @@ export function fakeActivities(
   const calls: ActivityCall[] = [];
   /** What the workflow wrote to the read model, write by write. */
   const projections: ProjectionInput[] = [];
+  /** Reminder notices the workflow handed the chat activity. */
+  const chatNotices: ReminderNotice[] = [];
   const sent =
     (name: keyof OrderActivities, purpose: string) =>
     (input: ActivityCall['input']): Promise<SentEmail> => {
@@ -51,10 +53,14 @@ export function fakeActivities(
     sendCustomerCancellation: sent('sendCustomerCancellation', 'customer-cancellation'),
     sendCollectionInstructions: sent('sendCollectionInstructions', 'collection-instructions'),
     sendPresentationChecklist: sent('sendPresentationChecklist', 'presentation-checklist'),
+    notifyChat: (notice: ReminderNotice) => {
+      chatNotices.push(notice);
+      return Promise.resolve([]);
+    },
     projectOrder: (input: ProjectionInput) => {
       projections.push(input);
       return Promise.resolve();
     },
   } as unknown as OrderActivities & ReadModelActivities;
-  return { activities, calls, projections };
+  return { activities, calls, projections, chatNotices };
 }

@@ -4,6 +4,7 @@ import { createApp } from '../src/api/app';
 import type { Logger } from '../src/api/errors';
 import { lazyTemporalClient, type TemporalAccess } from '../src/api/temporalClient';
 import { loadConfig, type Config } from '../src/config/env';
+import { createTrackingLinkStore } from '../src/readModel/trackingLinks';
 import { createReadModel, type ReadModel } from '../src/readModel';
 import { createOrderWorker } from '../src/worker';
 import { createTestDatabase } from './database';
@@ -84,7 +85,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const logger = recordingLogger();
   const temporal = lazyTemporalClient(config);
   const readModel = createReadModel({ url: config.database.url });
-  const app = createApp({ temporal, readModel, config, logger });
+  const trackingLinkStore = createTrackingLinkStore({ url: config.database.url });
+  const app = createApp({ temporal, readModel, trackingLinkStore, config, logger });
 
   let worker: Worker | undefined;
   let connection: NativeConnection | undefined;
@@ -113,7 +115,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stopWorker,
     async close() {
       await stopWorker();
-      await Promise.all([temporal.close(), readModel.close()]);
+      await Promise.all([temporal.close(), readModel.close(), trackingLinkStore.close()]);
       await database?.drop();
     },
   };

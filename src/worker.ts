@@ -6,11 +6,13 @@
 import { NativeConnection, Runtime, DefaultLogger, Worker, type WorkerOptions } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createActivities, createMailTransport } from './activities';
+import { createActivities, createMailTransport, type ReminderNotice } from './activities';
 import { withHeartbeats } from './activities/heartbeats';
 import { createReadModelActivities } from './activities/readModel';
 import { dataConverterFor } from './codec/dataConverter';
+import { loadChatWebhooks } from './config/chatWebhooks';
 import { ConfigError, loadConfig, type Config } from './config/env';
+import { trackingLinks } from './tracking/token';
 import { temporalConnectionOptions } from './config/temporalConnection';
 import { createReadModel, migrateWhenReachable, type ReadModel } from './readModel';
 
@@ -33,6 +35,16 @@ export async function createOrderWorker(
   readModel: ReadModel,
 ): Promise<Worker> {
   const transport = createMailTransport(config.mail.smtpUrl);
+  const links = trackingLinks(config.tracking);
+  const activities = createActivities({
+    transport,
+    mailFrom: config.mail.from,
+    exporter: config.exporter,
+    temporalUiUrl: config.temporal.uiUrl,
+    namespace: config.temporal.namespace,
+    chatWebhooks: loadChatWebhooks(config.chatWebhooksFile),
+    trackingLink: (orderId, issuedAt) => links.issue(orderId, issuedAt).url,
+  });
   return Worker.create({
     connection,
     namespace: config.temporal.namespace,
@@ -42,15 +54,9 @@ export async function createOrderWorker(
     ...workflowSource(),
     dataConverter: dataConverterFor(config),
     activities: {
-      ...withHeartbeats(
-        createActivities({
-          transport,
-          mailFrom: config.mail.from,
-          exporter: config.exporter,
-          temporalUiUrl: config.temporal.uiUrl,
-          namespace: config.temporal.namespace,
-        }),
-      ),
+      ...withHeartbeats(activities),
+      // Heartbeats of its own: their details say which robots an earlier attempt reached.
+      notifyChat: (notice: ReminderNotice) => activities.notifyChat(notice),
       ...createReadModelActivities(readModel),
     },
   });

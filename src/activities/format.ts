@@ -1,4 +1,5 @@
 import { unitPriceDecimal, type Money } from '../domain/money';
+import type { Language } from '../domain';
 import { invalidInput } from './errors';
 
 /** Parses an ISO time from the workflow; a bad one is a bug upstream, so it fails without retries. */
@@ -52,16 +53,23 @@ export function humanize(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** `3 days 4 hours`, `5 hours 10 minutes`: how long something has waited. */
-export function formatElapsed(from: Date, to: Date): string {
+/** `3 days 4 hours`, `5 hours 10 minutes` (`3天4小时`): how long something has waited. */
+export function formatElapsed(from: Date, to: Date, language: Language = 'en'): string {
   const minutes = Math.max(0, Math.floor((to.getTime() - from.getTime()) / 60_000));
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  const unit = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (days > 0) return hours > 0 ? `${unit(days, 'day')} ${unit(hours, 'hour')}` : unit(days, 'day');
-  if (hours > 0) return mins > 0 ? `${unit(hours, 'hour')} ${unit(mins, 'minute')}` : unit(hours, 'hour');
-  return unit(mins, 'minute');
+  const zh = language === 'zh-CN';
+  const unit = (n: number, word: string, chinese: string): string =>
+    zh ? `${n}${chinese}` : `${n} ${word}${n === 1 ? '' : 's'}`;
+  const join = (a: string, b: string): string => (zh ? `${a}${b}` : `${a} ${b}`);
+  if (days > 0)
+    return hours > 0 ? join(unit(days, 'day', '天'), unit(hours, 'hour', '小时')) : unit(days, 'day', '天');
+  if (hours > 0)
+    return mins > 0
+      ? join(unit(hours, 'hour', '小时'), unit(mins, 'minute', '分钟'))
+      : unit(hours, 'hour', '小时');
+  return unit(mins, 'minute', '分钟');
 }
 
 function groupThousands(digits: string): string {

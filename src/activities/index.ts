@@ -1,4 +1,6 @@
 import { documentInput, missingFor } from './documents/fromOrder';
+import { chatRoutesFor } from '../config/chatWebhooks';
+import { notifyChat } from './chat/notify';
 import { buildDocumentModel } from './documents/model';
 import { renderDocument } from './documents/render';
 import { safeToken } from './escape';
@@ -16,6 +18,7 @@ import type {
   ActivityDeps,
   BookingRequestInput,
   CancellationNoticeInput,
+  ChatDelivery,
   CollectionInstructionsInput,
   CustomerCancellationInput,
   DocumentMark,
@@ -23,12 +26,14 @@ import type {
   MessageKey,
   PaymentRequestInput,
   PresentationChecklistInput,
+  ReminderNotice,
   SentEmail,
   StallReminderInput,
 } from './types';
 
 export { createMailTransport, SMTP_TIMEOUTS } from './mail';
 export { FailureType } from './errors';
+export { ChatFailureType } from './chat/errors';
 export type * from './types';
 
 /** Purposes as recorded in `SentEmail.purpose` and used in Message-IDs. */
@@ -54,6 +59,8 @@ export interface OrderActivities {
   sendCustomerCancellation(input: CustomerCancellationInput): Promise<SentEmail>;
   sendCollectionInstructions(input: CollectionInstructionsInput): Promise<SentEmail>;
   sendPresentationChecklist(input: PresentationChecklistInput): Promise<SentEmail>;
+  /** The reminder to the chat robots configured for it (none: a no-op). */
+  notifyChat(notice: ReminderNotice): Promise<ChatDelivery[]>;
 }
 
 /**
@@ -85,13 +92,20 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
       renderDocument(packingModel, mark),
     ]);
     const suffix = mark === 'COPY' ? '-COPY' : '';
-    const email = documentSetEmail(invoiceModel, order, deps.exporter, mark);
+    // Documents carry their own issue time; using it keeps the whole message stable across retries.
+    const date =
+      input.requestedAt !== undefined ? parseIso(input.requestedAt, 'requestedAt') : invoiceModel.issuedAt;
+    const email = documentSetEmail(
+      invoiceModel,
+      order,
+      deps.exporter,
+      mark,
+      deps.trackingLink?.(input.orderId, date),
+    );
     return sendEmail(deps, {
       purpose: mark === 'COPY' ? EmailPurpose.DocumentCopies : EmailPurpose.DocumentDispatch,
       key: input,
-      // Documents carry their own issue time; using it keeps the whole message stable across retries.
-      date:
-        input.requestedAt !== undefined ? parseIso(input.requestedAt, 'requestedAt') : invoiceModel.issuedAt,
+      date,
       to: [order.customer.email],
       cc: [order.accountManager.email],
       replyTo: order.accountManager.email,
@@ -213,6 +227,14 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         cc: [],
         ...presentationChecklistEmail(input, deps.exporter),
       });
+    },
+
+    async notifyChat(notice) {
+      const webhooks = deps.chatWebhooks;
+      return notifyChat(
+        { routes: (n) => (webhooks ? chatRoutesFor(webhooks, n) : []), orderUrl, clock },
+        notice,
+      );
     },
   };
 }

@@ -1,11 +1,12 @@
-import type { SentEmail as RecordedEmail } from '../domain';
+import type { Language, SentEmail as RecordedEmail } from '../domain';
 import type { Money } from '../domain/money';
+import type { ChatWebhooks } from '../config/chatWebhooks';
 import type { Transporter } from 'nodemailer';
 import type { DocumentOrder } from './documents/fromOrder';
 import type { Exporter } from './documents/input';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
-export type { Money };
+export type { Language, Money };
 export type { DocumentOrder, OrderTradeData } from './documents/fromOrder';
 export type { DocumentKind, TradeDocumentInput } from './documents/input';
 
@@ -36,6 +37,10 @@ export interface ActivityDeps {
   namespace: string;
   /** Only a fallback for the Date header when an input carries no time of its own. */
   clock?: () => Date;
+  /** The buyer's tracking link for an order, issued at the email's time (same link on every retry). */
+  trackingLink?: (orderId: string, issuedAt: Date) => string;
+  /** Chat robots that get reminder notices (CHAT_WEBHOOKS_FILE); none when absent. */
+  chatWebhooks?: ChatWebhooks;
 }
 
 /** Fields every activity input carries for idempotency. */
@@ -55,9 +60,13 @@ export interface StallReminderInput extends MessageKey {
   to: string[];
   cc: string[];
   accountManagerName: string;
+  /** The account manager's language (absent in inputs recorded before it existed: English). */
+  language?: Language;
   customerCompany: string;
   /** Event type names that would move the order on, e.g. `DEPOSIT_RECEIVED`. */
   expectedNext: string[];
+  /** The payment the reminder chases when the stage waits for one past its due date. */
+  overduePayment?: string;
 }
 
 export interface CargoLine {
@@ -87,7 +96,7 @@ export interface DocumentSetInput extends MessageKey {
 }
 
 export interface CancellationNoticeInput extends MessageKey {
-  accountManager: Person;
+  accountManager: Person & { language?: Language };
   customerCompany: string;
   stage: string;
   reason: string;
@@ -142,3 +151,34 @@ export interface PresentationChecklistInput extends CustomerEmail {
 
 /** Which variant of the document set is rendered. */
 export type DocumentMark = 'COPY' | 'ORIGINAL';
+
+/** What is late in a reminder notice: a stage past its time limit, or a payment past its due date. */
+export type LateKind = 'STAGE_TIME_LIMIT' | 'PAYMENT_DUE';
+
+/**
+ * A reminder for chat (stall or overdue payment). It names no address or webhook: the activity looks
+ * up where it goes in the worker's configuration. `sequence` numbers the reminders of one `kind`
+ * and stage, so `(orderId, kind, stage, sequence)` is the notice's idempotency key.
+ */
+export interface ReminderNotice extends MessageKey {
+  kind: LateKind;
+  stage: string;
+  /** What is late, as the order names it: empty for a stage, e.g. `Deposit USD 7,500.00` for a payment. */
+  late?: string;
+  /** When it became late (ISO): the stage deadline or the payment due date. */
+  since: string;
+  escalated: boolean;
+  accountManagerEmail: string;
+  accountManagerName: string;
+  language?: Language;
+  customerCompany: string;
+  /** The order's process template, for routes configured per template. */
+  template?: string | null;
+}
+
+/** One robot that took the notice; `route` names it without its URL. */
+export interface ChatDelivery {
+  platform: string;
+  route: string;
+  key: string;
+}

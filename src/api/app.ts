@@ -10,6 +10,8 @@ import { consoleLogger, errorHandler, notFoundHandler, type Logger } from './err
 import { addressLimiter, failedAuthLimiter, tokenLimiter } from './limits';
 import { buildOpenApiDocument } from './openapi';
 import { orderRoutes } from './routes/orders';
+import { buyerRoutes, trackingLinkRoutes } from './routes/tracking';
+import { createTrackingLinkStore, type TrackingLinkStore } from '../readModel/trackingLinks';
 import type { ReadModel } from '../readModel/types';
 import { orderGateway } from './orderGateway';
 import type { TemporalAccess } from './temporalClient';
@@ -17,6 +19,8 @@ import type { TemporalAccess } from './temporalClient';
 export interface AppDeps {
   temporal: TemporalAccess;
   readModel: ReadModel;
+  /** Revocations of buyer tracking links (PostgreSQL); one on DATABASE_URL when not given (the caller closes a given one). */
+  trackingLinkStore?: TrackingLinkStore;
   config: Config;
   logger?: Logger;
   now?: () => Date;
@@ -32,7 +36,14 @@ const requestId: RequestHandler = (req, res, next) => {
 };
 
 /** The HTTP API of the order desk; stateless, so any number of replicas may run. */
-export function createApp({ temporal, readModel, config, logger = consoleLogger, now }: AppDeps): Express {
+export function createApp({
+  temporal,
+  readModel,
+  trackingLinkStore,
+  config,
+  logger = consoleLogger,
+  now,
+}: AppDeps): Express {
   const app = express();
   const gateway = orderGateway(temporal, config);
   app.disable('x-powered-by');
@@ -44,6 +55,10 @@ export function createApp({ temporal, readModel, config, logger = consoleLogger,
   // Every route without a token (health, docs, console, unknown paths) is limited per address.
   const openLimit = addressLimiter(config.api.addressRateLimitPerMinute);
   app.use((req, res, next) => (/^\/orders(\/|$)/.test(req.path) ? next() : openLimit(req, res, next)));
+  const store = trackingLinkStore ?? createTrackingLinkStore({ url: config.database.url });
+  const tracking = { gateway, readModel, store, config, now };
+  // The buyer's tracking page: its signed link is its key, so it comes before token authentication.
+  app.use(buyerRoutes(tracking));
 
   app.get('/health', async (_req, res) => {
     const [temporalUp, databaseUp] = await Promise.all([
@@ -91,6 +106,7 @@ export function createApp({ temporal, readModel, config, logger = consoleLogger,
   );
   app.use('/orders', express.json({ limit: config.api.bodyLimitBytes, strict: true }));
   app.use(orderRoutes({ gateway, readModel, config, now }));
+  app.use(trackingLinkRoutes(tracking));
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger, config.api.bodyLimitBytes));

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, type Config } from '../config/env';
 import { createApp } from './app';
 import { consoleLogger, type Logger } from './errors';
 import { createReadModel } from '../readModel';
+import { createTrackingLinkStore } from '../readModel/trackingLinks';
 import { lazyTemporalClient } from './temporalClient';
 
 export interface RunningApi {
@@ -19,7 +20,8 @@ export interface RunningApi {
 export async function startApi(config: Config, logger: Logger = consoleLogger): Promise<RunningApi> {
   const temporal = lazyTemporalClient(config);
   const readModel = createReadModel({ url: config.database.url });
-  const app = createApp({ temporal, readModel, config, logger });
+  const trackingLinkStore = createTrackingLinkStore({ url: config.database.url });
+  const app = createApp({ temporal, readModel, trackingLinkStore, config, logger });
   const server = app.listen(config.api.port);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -41,7 +43,7 @@ export async function startApi(config: Config, logger: Logger = consoleLogger): 
           // Requests still running after 10 s are cut off.
           setTimeout(() => server.closeAllConnections(), 10_000).unref();
         });
-        await Promise.all([temporal.close(), readModel.close()]);
+        await Promise.all([temporal.close(), readModel.close(), trackingLinkStore.close()]);
       })();
       return closing;
     },

@@ -32,6 +32,8 @@ const isRole = (role: string | undefined): role is ApiToken['role'] => ROLES.som
 
 // Documented local key for the AccountManager search attribute's keyed hash; refused in production.
 const LOCAL_PSEUDONYM_KEY = 'local-pseudonym-key-not-a-secret-0000';
+// Documented local key for the buyers' tracking links; refused in production.
+const LOCAL_TRACKING_LINK_KEY = 'local-tracking-link-key-not-a-secret-00';
 
 /** The database `npm start` creates on its own PostgreSQL (see src/dev/stack.ts). */
 export const LOCAL_DATABASE_URL = 'postgres://postgres:postgres@localhost:5433/orderdesk';
@@ -173,6 +175,14 @@ const envSchema = z
     INTERNAL_EMAIL_DOMAINS: domainListSchema.optional(),
     // Keys the hash that stands for the account manager in the AccountManager search attribute.
     PSEUDONYM_KEY: z.string().min(32, 'at least 32 characters').optional(),
+    // Signs the buyers' tracking links (src/tracking/token.ts).
+    TRACKING_LINK_KEY: z.string().min(32, 'at least 32 characters').optional(),
+    TRACKING_LINK_TTL: z._default(durationSchema, '90d'),
+    TRACKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    // Where buyers reach the API (tracking links in customer emails).
+    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+    // JSON file of chat robot routes (WeCom, DingTalk, Slack); read by the worker (src/config/chatWebhooks.ts).
+    CHAT_WEBHOOKS_FILE: z.string().min(1).optional(),
     ...codecEnvShape,
   })
   .superRefine(checkCodecEnv);
@@ -200,6 +210,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (production && (!e.PSEUDONYM_KEY || e.PSEUDONYM_KEY === LOCAL_PSEUDONYM_KEY))
     throw new ConfigError(
       'Invalid configuration:\n  PSEUDONYM_KEY: a secret of 32+ characters is required in production',
+    );
+  if (production && (!e.TRACKING_LINK_KEY || e.TRACKING_LINK_KEY === LOCAL_TRACKING_LINK_KEY))
+    throw new ConfigError(
+      'Invalid configuration:\n  TRACKING_LINK_KEY: a secret of 32+ characters is required in production',
     );
   const stallPolicy: StallPolicy = {
     stageTimeLimits: { ...DEFAULT_STALL_POLICY.stageTimeLimits, ...e.STAGE_TIME_LIMITS },
@@ -247,6 +261,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     stallPolicy,
     orderLimits,
     pseudonymKey: e.PSEUDONYM_KEY ?? LOCAL_PSEUDONYM_KEY,
+    chatWebhooksFile: e.CHAT_WEBHOOKS_FILE,
+    tracking: {
+      key: e.TRACKING_LINK_KEY ?? LOCAL_TRACKING_LINK_KEY,
+      ttlMs: durationToMs(e.TRACKING_LINK_TTL),
+      baseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+      rateLimitPerMinute: e.TRACKING_RATE_LIMIT_PER_MINUTE,
+    },
     ...codecConfig(e),
   };
 }

@@ -4,7 +4,8 @@
  */
 import { addDays, earlierDate, endOfDate, startOfDate } from './calendarDate';
 import { addDuration } from './duration';
-import { owesMoney } from './ledger';
+import { outstanding, owesMoney } from './ledger';
+import type { Money } from './money';
 import { releasesBeforePayment } from './paymentPlan';
 import type { OpenStage } from './stages';
 import type { OrderState } from './types';
@@ -45,4 +46,18 @@ export function openStageDeadline(state: DeadlineInputs, stage: OpenStage, at: s
     return earliest < at ? at : earliest;
   }
   return byLimit;
+}
+
+/**
+ * The dated payment the order waits for past its due date, if the stage deadline is that date:
+ * what the stall reminder then chases. The caller compares with the clock; this only says what.
+ */
+export function datedPaymentAwaited(
+  state: Pick<OrderState, 'stage' | 'payments' | 'contract'>,
+): { dueDate: string; amount: Money } | null {
+  const plan = state.payments.plan;
+  const due = state.payments.balanceDueDate;
+  const owed = outstanding(state);
+  if (state.stage !== 'DOCUMENTS' || !plan || !releasesBeforePayment(plan) || !due || !owed) return null;
+  return owed.amount === '0.00' ? null : { dueDate: due, amount: owed };
 }

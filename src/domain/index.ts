@@ -38,9 +38,20 @@ export {
   paymentMethodSchema,
   customerSchema,
   contactSchema,
+  accountManagerSchema,
+  languageSchema,
+  LANGUAGES,
   productLineSchema,
 } from './schemas/common';
-export type { Customer, Contact, ProductLine, Incoterm, PaymentMethod } from './schemas/common';
+export type {
+  Customer,
+  Contact,
+  AccountManager,
+  Language,
+  ProductLine,
+  Incoterm,
+  PaymentMethod,
+} from './schemas/common';
 export {
   newOrderSchema,
   orderIdSchema,
@@ -86,6 +97,6 @@ export { paymentTermsText, BALANCE_DUE, paymentPlanInputSchema } from './payment
 export type { PaymentPlan, BalanceDue } from './paymentPlan';
 export { paymentSchedule, nextDueDate, DUE_WHEN } from './schedule';
 export type { ScheduledPayment, DueWhen } from './schedule';
-export { presentationDeadline } from './dueDates';
+export { presentationDeadline, datedPaymentAwaited } from './dueDates';
 export { outstanding, totalReceived, totalWrittenOff } from './ledger';
 export { endOfDate } from './calendarDate';

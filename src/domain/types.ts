@@ -1,7 +1,7 @@
 import type { Money } from './money';
 import type { StallPolicy } from './policy';
 import type { PaymentPlan } from './paymentPlan';
-import type { Contact, Customer, Incoterm, ProductLine } from './schemas/common';
+import type { AccountManager, Contact, Customer, Incoterm, ProductLine } from './schemas/common';
 import type { OrderEvent, OrderEventType, PaymentTerms, QuotationLine } from './events';
 import type { Inquiry } from './schemas/new-order';
 import type { ValidationDetail } from './schemas/validation';
@@ -256,7 +256,7 @@ export interface OrderState {
   stage: Stage;
   status: 'OPEN' | 'COMPLETED' | 'CANCELLED';
   customer: Customer;
-  accountManager: Contact;
+  accountManager: AccountManager;
   /** null: the configured default forwarder receives the booking request. */
   forwarder: Contact | null;
   inquiry: Omit<Inquiry, 'receivedAt' | 'products'> & { receivedAt: string; products: ProductLine[] };

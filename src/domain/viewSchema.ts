@@ -9,6 +9,7 @@ import { ORDER_EVENT_TYPES, paymentTermsSchema, quotationLineSchema } from './ev
 import { BALANCE_DUE } from './paymentPlan';
 import { DUE_WHEN } from './schedule';
 import {
+  accountManagerSchema,
   contactSchema,
   customerSchema,
   incotermSchema,
@@ -113,7 +114,7 @@ export const orderViewSchema = describe(
     stage: stageSchema,
     status: z.enum(['OPEN', 'COMPLETED', 'CANCELLED']),
     customer: customerSchema,
-    accountManager: contactSchema,
+    accountManager: accountManagerSchema,
     forwarder: z.nullable(contactSchema),
     inquiry: z.object({
       ...inquirySchema.shape,

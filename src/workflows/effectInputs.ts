@@ -7,9 +7,12 @@ import type {
   DocumentSetInput,
   PaymentRequestInput,
   PresentationChecklistInput,
+  ReminderNotice,
   StallReminderInput,
 } from '../activities/types';
 import {
+  datedPaymentAwaited,
+  formatMoney,
   paymentSchedule,
   paymentTermsText,
   presentationDeadline,
@@ -44,8 +47,34 @@ export function stallReminderInput(
     to: reminder.to,
     cc: reminder.cc,
     accountManagerName: state.accountManager.name,
+    language: state.accountManager.language,
     customerCompany: state.customer.company,
     expectedNext: expectedNext.filter((type) => type !== 'NOTE_ADDED' && type !== 'ORDER_CANCELLED'),
+    ...overdue(state),
+  };
+}
+
+/** The stall reminder for chat robots: what the email says, less addresses (the worker routes it). */
+/** A stage waiting for a dated payment (OA, D/A) is late when the payment is: the reminder names it. */
+function overdue(state: OrderState): { overduePayment?: string } {
+  const awaited = datedPaymentAwaited(state);
+  return awaited ? { overduePayment: `${formatMoney(awaited.amount)} due ${awaited.dueDate}` } : {};
+}
+
+export function stallNotice(state: OrderState, reminder: StallReminderInput): ReminderNotice {
+  return {
+    orderId: reminder.orderId,
+    sequence: reminder.sequence,
+    requestedAt: reminder.requestedAt,
+    kind: reminder.overduePayment ? 'PAYMENT_DUE' : 'STAGE_TIME_LIMIT',
+    ...(reminder.overduePayment ? { late: reminder.overduePayment } : {}),
+    stage: reminder.stage,
+    since: reminder.stageDeadline,
+    escalated: reminder.escalated,
+    accountManagerEmail: state.accountManager.email,
+    accountManagerName: state.accountManager.name,
+    language: state.accountManager.language,
+    customerCompany: reminder.customerCompany,
   };
 }
 
@@ -104,7 +133,7 @@ export function cancellationNoticeInput(state: OrderState, now: string): Cancell
 }
 
 /** Quotation lines carry no unit: it is the one the inquiry gave for the same product. */
-function unitOf(state: OrderState, description: string): string | undefined {
+function unitOf(state: Pick<OrderState, 'inquiry'>, description: string): string | undefined {
   return state.inquiry.products.find((product) => product.description === description)?.unit;
 }
 

@@ -11,7 +11,7 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { OrderActivities } from '../activities';
+import type { OrderActivities, ReminderNotice } from '../activities';
 import {
   allowedEvents,
   applyFact,
@@ -39,6 +39,7 @@ import {
   documentSetInput,
   paymentRequestInput,
   presentationChecklistInput,
+  stallNotice,
   stallReminderInput,
 } from './effectInputs';
 import type { OrderWorkflowInput } from './input';
@@ -70,6 +71,13 @@ const reminders = proxyActivities<OrderActivities>({
   startToCloseTimeout: '1 minute',
   heartbeatTimeout: '10s',
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m' },
+});
+
+// A chat notice goes beside the reminder email: a few retries over about 20 minutes, then it is
+// dropped (the email is the record); a robot that refuses the message is not asked again.
+const chat = proxyActivities<OrderActivities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '5m', maximumAttempts: 10 },
 });
 
 const SYSTEM = 'system';
@@ -318,6 +326,7 @@ export class OrderRun {
     const stage = this.state.stage;
     const request = stallReminderInput(this.state, reminder, allowedEvents(this.state), now());
     const label = `${stage.toLowerCase()} reminder #${this.state.remindersSentInStage + 1} to the account manager`;
+    const chatNotice = this.notifyChat(stallNotice(this.state, request), label);
     try {
       const email = await reminders.sendStallReminder.executeWithOptions(
         { summary: reminder.escalated ? `${label} (escalated)` : label },
@@ -335,6 +344,18 @@ export class OrderRun {
       await sleep(durationToMs(this.state.policy.repeatEvery), {
         summary: `retry the ${stage.toLowerCase()} reminder later`,
       });
+    }
+    await chatNotice;
+  }
+
+  /** The reminder to the chat robots (if any are configured); never fails the reminder. */
+  private async notifyChat(notice: ReminderNotice, label: string): Promise<void> {
+    try {
+      await chat.notifyChat.executeWithOptions({ summary: `${label}, in chat` }, [notice]);
+    } catch (err) {
+      if (isCancellation(err)) return;
+      if (!(err instanceof ActivityFailure)) throw err;
+      log.warn('chat reminder not delivered', { orderId: notice.orderId, reason: err.cause?.message });
     }
   }
 }

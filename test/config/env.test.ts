@@ -46,6 +46,7 @@ describe('API tokens', () => {
     NODE_ENV: 'production',
     MAIL_FROM: 'orders@exporter.example',
     PSEUDONYM_KEY: 'k'.repeat(32),
+    TRACKING_LINK_KEY: 't'.repeat(32),
   };
 
   it('take the roles viewer, ops and manager', () => {
@@ -78,6 +79,7 @@ describe('limits', () => {
   const production = {
     NODE_ENV: 'production',
     PSEUDONYM_KEY: 'k'.repeat(32),
+    TRACKING_LINK_KEY: 't'.repeat(32),
     MAIL_FROM: 'orders@exporter.example',
     API_TOKENS: `ops:ops:${'x'.repeat(32)}`,
   };
@@ -126,6 +128,7 @@ describe('the account manager pseudonym key', () => {
     NODE_ENV: 'production',
     MAIL_FROM: 'orders@exporter.example',
     API_TOKENS: `o:ops:${'t'.repeat(32)}`,
+    TRACKING_LINK_KEY: 'l'.repeat(32),
   };
 
   it('has a documented local default outside production', () => {
@@ -139,6 +142,14 @@ describe('the account manager pseudonym key', () => {
       /PSEUDONYM_KEY/,
     );
     expect(loadConfig({ ...production, PSEUDONYM_KEY: 's'.repeat(40) }).pseudonymKey).toBe('s'.repeat(40));
+  });
+
+  it('goes with a tracking link key of 32+ characters in production, never the local one', () => {
+    const withPseudonym = { ...production, PSEUDONYM_KEY: 's'.repeat(40) };
+    expect(() => loadConfig({ ...withPseudonym, TRACKING_LINK_KEY: undefined })).toThrow(/TRACKING_LINK_KEY/);
+    expect(() => loadConfig({ ...withPseudonym, TRACKING_LINK_KEY: loadConfig({}).tracking.key })).toThrow(
+      /TRACKING_LINK_KEY/,
+    );
   });
 });
 

@@ -1,37 +1,76 @@
 import { html } from '../escape';
-import { humanize } from '../format';
+import { stageName } from '../../i18n/terms';
 import type { CancellationNoticeInput } from '../types';
 import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
+
+interface Words {
+  subject: string;
+  facts: Fact[];
+  intro: string;
+  body: string;
+  open: string;
+  footer: string;
+}
+
+/** The notice in the account manager's language. */
+function words(input: CancellationNoticeInput, exporterName: string): Words {
+  const { orderId, customerCompany: company, reason } = input;
+  if (input.accountManager.language === 'zh-CN') {
+    const stage = stageName(input.stage, 'zh-CN');
+    return {
+      subject: `订单 ${orderId}（${company}）已在「${stage}」阶段取消`,
+      facts: [
+        ['订单', orderId],
+        ['客户', company],
+        ['取消时阶段', `${stage}（${input.stage}）`],
+        ['原因', reason],
+      ],
+      intro: `${input.accountManager.name}，您好：`,
+      body: `订单 ${orderId}（${company}）已取消，之后不会再发送提醒或单据。`,
+      open: '在 Temporal UI 中查看订单记录',
+      footer: `${exporterName} 订单台`,
+    };
+  }
+  const stage = stageName(input.stage, 'en');
+  return {
+    subject: `Order ${orderId} for ${company} cancelled in ${stage}`,
+    facts: [
+      ['Order', orderId],
+      ['Customer', company],
+      ['Cancelled in stage', `${stage} (${input.stage})`],
+      ['Reason', reason],
+    ],
+    intro: `Hello ${input.accountManager.name},`,
+    body: `order ${orderId} for ${company} has been cancelled. No further reminders or documents will be sent for it.`,
+    open: 'Order history in the Temporal UI',
+    footer: `${exporterName} order desk`,
+  };
+}
 
 export function cancellationNoticeEmail(
   input: CancellationNoticeInput,
   ctx: { orderUrl: string; exporterName: string },
 ): RenderedEmail {
-  const stage = humanize(input.stage);
-  const subject = `Order ${input.orderId} for ${input.customerCompany} cancelled in ${stage}`;
-  const facts: Fact[] = [
-    ['Order', input.orderId],
-    ['Customer', input.customerCompany],
-    ['Cancelled in stage', `${stage} (${input.stage})`],
-    ['Reason', input.reason],
-  ];
-  const intro = `Hello ${input.accountManager.name},`;
-  const body = `order ${input.orderId} for ${input.customerCompany} has been cancelled. No further reminders or documents will be sent for it.`;
+  const w = words(input, ctx.exporterName);
   const text = [
-    intro,
+    w.intro,
     '',
-    body,
+    w.body,
     '',
-    factsText(facts),
+    factsText(w.facts),
     '',
-    `Order history in the Temporal UI: ${ctx.orderUrl}`,
+    `${w.open}: ${ctx.orderUrl}`,
     '',
-    `-- ${ctx.exporterName} order desk`,
+    `-- ${w.footer}`,
     '',
   ].join('\n');
-  const htmlBody = html`<p>${intro}</p>
-    <p>${body}</p>
-    ${factsHtml(facts)}
-    <p><a href="${ctx.orderUrl}">Order history in the Temporal UI</a></p>`;
-  return { subject, text, html: page(subject, htmlBody, `${ctx.exporterName} order desk`) };
+  const htmlBody = html`<p>${w.intro}</p>
+    <p>${w.body}</p>
+    ${factsHtml(w.facts)}
+    <p><a href="${ctx.orderUrl}">${w.open}</a></p>`;
+  return {
+    subject: w.subject,
+    text,
+    html: page(w.subject, htmlBody, w.footer, input.accountManager.language),
+  };
 }

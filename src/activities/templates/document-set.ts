@@ -10,6 +10,7 @@ export function documentSetEmail(
   order: DocumentOrder,
   exporter: ExporterProfile,
   mark: DocumentMark,
+  trackingUrl?: string,
 ): RenderedEmail {
   const invoiceNo = model.number;
   const { blType } = model.input;
@@ -46,6 +47,7 @@ export function documentSetEmail(
           : '';
   const closing = ['Kind regards,', order.accountManager.name, exporter.name];
   const extra = [payment, release].filter((s) => s.length > 0);
+  const track = 'Follow your order, download its documents and confirm the copies here';
   const text = [
     intro,
     '',
@@ -55,6 +57,7 @@ export function documentSetEmail(
     factsText(facts),
     '',
     'Attached: commercial invoice, packing list (PDF).',
+    ...(trackingUrl ? ['', `${track}: ${trackingUrl}`] : []),
     '',
     ...closing,
     '',
@@ -63,6 +66,7 @@ export function documentSetEmail(
     <p>${lead}</p>
     ${extra.map((s) => html`<p>${s}</p>`)}${factsHtml(facts)}
     <p>Attached: commercial invoice, packing list (PDF).</p>
+    ${trackingUrl ? html`<p><a href="${trackingUrl}">${track}</a></p>` : ''}
     <p>${closing.map((line, i) => (i === 0 ? html`${line}` : html`<br />${line}`))}</p>`;
   return { subject, text, html: page(subject, htmlBody, exporter.name) };
 }

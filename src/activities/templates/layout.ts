@@ -66,9 +66,9 @@ export function paragraphs(texts: readonly string[]): SafeHtml {
 }
 
 /** The HTML frame shared by every email: no external assets, inline styles only (mail clients strip the rest). */
-export function page(title: string, body: SafeHtml, footer: string): SafeHtml {
+export function page(title: string, body: SafeHtml, footer: string, language = 'en'): SafeHtml {
   return html`<!DOCTYPE html>
-    <html>
+    <html lang="${language}">
       <head>
         <meta charset="utf-8" />
         <title>${title}</title>

@@ -1,6 +1,7 @@
 import { html } from '../escape';
-import { formatDateTime, formatElapsed, humanize, parseIso } from '../format';
-import type { StallReminderInput } from '../types';
+import { formatDateTime, formatElapsed, parseIso } from '../format';
+import { eventName, stageName } from '../../i18n/terms';
+import type { Language, StallReminderInput } from '../types';
 import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
 
 export interface StallReminderContext {
@@ -9,31 +10,103 @@ export interface StallReminderContext {
   exporterName: string;
 }
 
+interface Values {
+  input: StallReminderInput;
+  stage: string;
+  entered: string;
+  deadline: string;
+  waiting: string;
+  next: string;
+  exporterName: string;
+}
+
+/** The words of the reminder in each language; the facts are the same in both. */
+const COPY: Record<
+  Language,
+  {
+    label(v: Values): string;
+    subject(v: Values, label: string): string;
+    facts(v: Values): Fact[];
+    intro(v: Values): string;
+    body(v: Values): string;
+    escalation: string;
+    nothingExpected: string;
+    open: string;
+    footer(v: Values): string;
+  }
+> = {
+  en: {
+    label: ({ input }) =>
+      input.escalated ? `Escalation, reminder ${input.sequence}` : `Reminder ${input.sequence}`,
+    subject: ({ input, stage }, label) =>
+      `[${label}] Order ${input.orderId} for ${input.customerCompany} stalled in ${stage}`,
+    facts: (v) => [
+      ['Order', v.input.orderId],
+      ['Customer', v.input.customerCompany],
+      ['Stage', `${v.stage} (${v.input.stage})`],
+      ['In this stage since', v.entered],
+      ['Time limit ran out', v.deadline],
+      ['Waiting for', v.waiting],
+      ['Expected next', v.next],
+      ['Reminder', `${v.input.sequence}${v.input.escalated ? ' (escalated)' : ''}`],
+      ...(v.input.overduePayment ? [['Payment overdue', v.input.overduePayment] as const] : []),
+    ],
+    intro: (v) => `Hello ${v.input.accountManagerName},`,
+    body: (v) =>
+      `order ${v.input.orderId} for ${v.input.customerCompany} has been in stage ${v.stage} since ${v.entered} and passed its time limit at ${v.deadline}. Please follow up, or record what happened so the order can move on.`,
+    escalation: 'This reminder is escalated: the order has stayed stalled through several reminders.',
+    nothingExpected: 'an update from operations',
+    open: 'Open the order in the Temporal UI',
+    footer: (v) => `-- ${v.exporterName} order desk`,
+  },
+  'zh-CN': {
+    label: ({ input }) => (input.escalated ? `升级提醒 第${input.sequence}次` : `提醒 第${input.sequence}次`),
+    subject: ({ input, stage }, label) =>
+      `[${label}] 订单 ${input.orderId}（${input.customerCompany}）停滞在「${stage}」阶段`,
+    facts: (v) => [
+      ['订单', v.input.orderId],
+      ['客户', v.input.customerCompany],
+      ['阶段', `${v.stage}（${v.input.stage}）`],
+      ['进入本阶段', v.entered],
+      ['时限截止', v.deadline],
+      ['已等待', v.waiting],
+      ['下一步', v.next],
+      ['提醒次数', `${v.input.sequence}${v.input.escalated ? '（已升级）' : ''}`],
+      ...(v.input.overduePayment ? [['逾期款项', v.input.overduePayment] as const] : []),
+    ],
+    intro: (v) => `${v.input.accountManagerName}，您好：`,
+    body: (v) =>
+      `订单 ${v.input.orderId}（${v.input.customerCompany}）自 ${v.entered} 起处于「${v.stage}」阶段，已于 ${v.deadline} 超过时限。请跟进客户，或把进展录入系统，让订单继续推进。`,
+    escalation: '此提醒已升级：订单在多次提醒后仍然停滞。',
+    nothingExpected: '业务部门更新进展',
+    open: '在 Temporal UI 中打开订单',
+    footer: (v) => `-- ${v.exporterName} 订单台`,
+  },
+};
+
 export function stallReminderEmail(input: StallReminderInput, ctx: StallReminderContext): RenderedEmail {
+  const language = input.language ?? 'en';
+  const copy = COPY[language];
   const entered = parseIso(input.stageEnteredAt, 'stageEnteredAt');
   const deadline = parseIso(input.stageDeadline, 'stageDeadline');
-  const stage = humanize(input.stage);
-  const next =
-    input.expectedNext.length > 0
-      ? input.expectedNext.map((e) => `${humanize(e)} (${e})`).join(', ')
-      : 'an update from operations';
-  const label = input.escalated ? `Escalation, reminder ${input.sequence}` : `Reminder ${input.sequence}`;
-  const subject = `[${label}] Order ${input.orderId} for ${input.customerCompany} stalled in ${stage}`;
-  const facts: Fact[] = [
-    ['Order', input.orderId],
-    ['Customer', input.customerCompany],
-    ['Stage', `${stage} (${input.stage})`],
-    ['In this stage since', formatDateTime(entered)],
-    ['Time limit ran out', formatDateTime(deadline)],
-    ['Waiting for', formatElapsed(entered, ctx.now)],
-    ['Expected next', next],
-    ['Reminder', `${input.sequence}${input.escalated ? ' (escalated)' : ''}`],
-  ];
-  const intro = `Hello ${input.accountManagerName},`;
-  const body = `order ${input.orderId} for ${input.customerCompany} has been in stage ${stage} since ${formatDateTime(entered)} and passed its time limit at ${formatDateTime(deadline)}. Please follow up, or record what happened so the order can move on.`;
-  const escalation = input.escalated
-    ? 'This reminder is escalated: the order has stayed stalled through several reminders.'
-    : '';
+  const values: Values = {
+    input,
+    stage: stageName(input.stage, language),
+    entered: formatDateTime(entered),
+    deadline: formatDateTime(deadline),
+    waiting: formatElapsed(entered, ctx.now, language),
+    next:
+      input.expectedNext.length > 0
+        ? input.expectedNext.map((e) => `${eventName(e, language)} (${e})`).join(', ')
+        : copy.nothingExpected,
+    exporterName: ctx.exporterName,
+  };
+  const subject = copy.subject(values, copy.label(values));
+  const facts = copy.facts(values);
+  const intro = copy.intro(values);
+  const body = copy.body(values);
+  const escalation = input.escalated ? copy.escalation : '';
+  const footer = copy.footer(values);
   const text = [
     intro,
     '',
@@ -42,14 +115,14 @@ export function stallReminderEmail(input: StallReminderInput, ctx: StallReminder
     '',
     factsText(facts),
     '',
-    `Open the order in the Temporal UI: ${ctx.orderUrl}`,
+    `${copy.open}: ${ctx.orderUrl}`,
     '',
-    `-- ${ctx.exporterName} order desk`,
+    footer,
     '',
   ].join('\n');
   const htmlBody = html`<p>${intro}</p>
     <p>${body}</p>
     ${escalation ? html`<p><strong>${escalation}</strong></p>` : ''} ${factsHtml(facts)}
-    <p><a href="${ctx.orderUrl}">Open the order in the Temporal UI</a></p>`;
-  return { subject, text, html: page(subject, htmlBody, `${ctx.exporterName} order desk`) };
+    <p><a href="${ctx.orderUrl}">${copy.open}</a></p>`;
+  return { subject, text, html: page(subject, htmlBody, footer.replace(/^-- /, ''), language) };
 }

@@ -124,6 +124,13 @@ export const quantity = (description: string) =>
     `${description}: positive, at most 1,000,000,000, at most 3 decimals`,
   );
 
+/** Languages the order desk writes in: emails, chat notices and the buyer's tracking page. */
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export const languageSchema = describe(
+  z.enum(LANGUAGES),
+  'Language of what the person receives: en or zh-CN',
+);
+
 export const customerSchema = describe(
   z.strictObject({
     name: line(200, 'Contact person'),
@@ -132,6 +139,10 @@ export const customerSchema = describe(
     country: describe(
       z.string().check(z.regex(/^[A-Z]{2}$/, 'an ISO-3166 alpha-2 country code such as DE')),
       'ISO-3166 alpha-2 country code',
+    ),
+    language: describe(
+      z.optional(languageSchema),
+      "Language of the buyer's tracking page and of customer emails where translated; default en",
     ),
   }),
   'The buying customer',
@@ -152,6 +163,17 @@ export const productLineSchema = describe(
   'One requested product',
 );
 
+/** The account manager: a contact who also reads internal emails and chat notices in a language. */
+export const accountManagerSchema = describe(
+  z.strictObject({
+    ...contactSchema.shape,
+    language: describe(z.optional(languageSchema), 'Language of reminders and notices; default en'),
+  }),
+  'Account manager who owns the order and receives reminders',
+);
+
+export type Language = (typeof LANGUAGES)[number];
+export type AccountManager = z.infer<typeof accountManagerSchema>;
 export type Customer = z.infer<typeof customerSchema>;
 export type Contact = z.infer<typeof contactSchema>;
 export type ProductLine = z.infer<typeof productLineSchema>;

@@ -1,8 +1,9 @@
-import { describe, describeCopy, z } from '../zod';
+import { describe, z } from '../zod';
 import { durationSchema } from '../duration';
 import { OPEN_STAGES } from '../stages';
 import {
   INQUIRY_CHANNELS,
+  accountManagerSchema,
   calendarDateSchema,
   contactSchema,
   customerSchema,
@@ -56,7 +57,7 @@ export const newOrderSchema = describe(
   z.strictObject({
     orderId: z.optional(orderIdSchema),
     customer: customerSchema,
-    accountManager: describeCopy(contactSchema, 'Account manager who owns the order and receives reminders'),
+    accountManager: accountManagerSchema,
     inquiry: inquirySchema,
     forwarder: describe(
       z.optional(contactSchema),

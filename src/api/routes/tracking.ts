@@ -1,0 +1,192 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../config/env';
+import { buildDocumentModel } from '../../activities/documents/model';
+import { documentInput } from '../../activities/documents/fromOrder';
+import { renderDocument } from '../../activities/documents/render';
+import { orderEventSchema, orderIdSchema, type Language } from '../../domain';
+import { orderViewSchema, type OrderView } from '../../domain/viewSchema';
+import type { ReadModel } from '../../readModel/types';
+import type { TrackingLinkStore } from '../../readModel/trackingLinks';
+import { goneTrackingPage, trackingPage, type BuyerDocument } from '../../tracking/page';
+import { stageProgress } from '../../tracking/progress';
+import { trackingLinks, verifyTrackingToken, type TrackingClaims } from '../../tracking/token';
+import { callerOf, requireRole } from '../auth';
+import { ApiError } from '../errors';
+import { addressLimiter } from '../limits';
+import type { OrderGateway } from '../orderGateway';
+import { fromReadModel } from '../readModelErrors';
+import { orderNotFound } from '../temporalErrors';
+
+export interface TrackingRoutesDeps {
+  gateway: OrderGateway;
+  readModel: ReadModel;
+  store: TrackingLinkStore;
+  config: Config;
+  now?: () => Date;
+}
+
+const route =
+  (fn: (req: Request, res: Response) => Promise<void>): RequestHandler =>
+  (req, res, next) => {
+    fn(req, res).catch(next);
+  };
+
+const tokenParam = z.string().max(300);
+const documentFile = z.enum(['commercial-invoice.pdf', 'packing-list.pdf']);
+const KIND_OF_FILE = {
+  'commercial-invoice.pdf': 'COMMERCIAL_INVOICE',
+  'packing-list.pdf': 'PACKING_LIST',
+} as const;
+/** One confirmation per order; a second click is the same event again. */
+const CONFIRM_EVENT_ID = 'buyer-confirmed-documents';
+
+/** The buyer's tracking page: no API token, the signed link is the only key, and it shows only the buyer's own. */
+export function buyerRoutes({
+  gateway,
+  readModel,
+  store,
+  config,
+  now = () => new Date(),
+}: TrackingRoutesDeps): Router {
+  const router = Router();
+  router.use('/track', addressLimiter(config.tracking.rateLimitPerMinute));
+
+  /** The order behind a live link, or null after the gone page was sent. */
+  async function open(
+    req: Request,
+    res: Response,
+  ): Promise<{ claims: TrackingClaims; view: OrderView } | null> {
+    const token = tokenParam.safeParse(req.params.token);
+    const check = token.success
+      ? verifyTrackingToken(token.data, config.tracking.key, now())
+      : ({ ok: false, reason: 'invalid' } as const);
+    const gone = (status: 404 | 410, language?: Language) => {
+      res.status(status).type('html').set('Cache-Control', 'no-store').send(goneTrackingPage(language));
+      return null;
+    };
+    if (!check.ok) return gone(check.reason === 'expired' ? 410 : 404);
+    const revokedBefore = await fromReadModel(() => store.revokedBefore(check.claims.orderId));
+    if (revokedBefore && revokedBefore.getTime() >= check.claims.issuedAt) return gone(410);
+    const stored = await fromReadModel(() => readModel.getOrder(check.claims.orderId));
+    const view = stored ? orderViewSchema.safeParse(stored.view) : undefined;
+    if (!view?.success) return gone(404);
+    res.set('Cache-Control', 'no-store');
+    return { claims: check.claims, view: view.data };
+  }
+
+  /** Documents already sent to the buyer: copies once sent for checking, originals once dispatched. */
+  async function buyerDocuments(orderId: string): Promise<BuyerDocument[]> {
+    const records = await fromReadModel(() => readModel.documents(orderId));
+    return records.flatMap((r) =>
+      (r.kind === 'COMMERCIAL_INVOICE' || r.kind === 'PACKING_LIST') &&
+      (r.status === 'COPY_SENT' || r.status === 'DISPATCHED')
+        ? [{ kind: r.kind, number: r.number, copy: r.status === 'COPY_SENT' }]
+        : [],
+    );
+  }
+
+  const fileOf = (kind: BuyerDocument['kind']) =>
+    kind === 'COMMERCIAL_INVOICE' ? 'commercial-invoice.pdf' : 'packing-list.pdf';
+
+  router.get(
+    '/track/:token',
+    route(async (req, res) => {
+      const opened = await open(req, res);
+      if (!opened) return;
+      const { view } = opened;
+      const base = `/track/${encodeURIComponent(String(req.params.token))}`;
+      res.type('html').send(
+        trackingPage({
+          language: view.customer.language ?? 'en',
+          orderId: view.orderId,
+          stages: stageProgress(view),
+          documents: await buyerDocuments(view.orderId),
+          documentUrl: (d) => `${base}/documents/${fileOf(d.kind)}`,
+          confirmUrl: view.allowedEvents.includes('DOCUMENTS_CONFIRMED') ? `${base}/confirm` : null,
+          confirmedAt: view.documents.confirmedAt,
+        }),
+      );
+    }),
+  );
+
+  router.get(
+    '/track/:token/documents/:file',
+    route(async (req, res) => {
+      const opened = await open(req, res);
+      if (!opened) return;
+      const file = documentFile.safeParse(req.params.file);
+      const doc = file.success
+        ? (await buyerDocuments(opened.view.orderId)).find((d) => d.kind === KIND_OF_FILE[file.data])
+        : undefined;
+      if (!file.success || !doc) throw new ApiError(404, 'NOT_FOUND', 'no such document for this order');
+      const kind = doc.kind === 'COMMERCIAL_INVOICE' ? 'commercial-invoice' : 'packing-list';
+      const model = buildDocumentModel(documentInput(opened.view, kind, config.exporter));
+      const pdf = await renderDocument(model, doc.copy ? 'COPY' : 'ORIGINAL');
+      res
+        .type('application/pdf')
+        .attachment(`${file.data.replace('.pdf', '')}-${doc.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`)
+        .send(pdf);
+    }),
+  );
+
+  router.post(
+    '/track/:token/confirm',
+    route(async (req, res) => {
+      const opened = await open(req, res);
+      if (!opened) return;
+      const event = orderEventSchema.parse({ type: 'DOCUMENTS_CONFIRMED', eventId: CONFIRM_EVENT_ID });
+      try {
+        await gateway.recordEvent(opened.view.orderId, event, 'customer');
+      } catch (err) {
+        // Confirmed already, or no longer fitting: the page shows where the order is.
+        if (!(err instanceof ApiError && err.status === 409)) throw err;
+      }
+      res.redirect(303, `/track/${encodeURIComponent(String(req.params.token))}`);
+    }),
+  );
+
+  return router;
+}
+
+/** Ops issue a fresh link for an order, or revoke every link issued so far. */
+export function trackingLinkRoutes({
+  gateway,
+  readModel,
+  store,
+  config,
+  now = () => new Date(),
+}: TrackingRoutesDeps): Router {
+  const router = Router();
+  const links = trackingLinks(config.tracking);
+
+  async function orderIdOf(req: Request): Promise<string> {
+    const parsed = orderIdSchema.safeParse(req.params.orderId);
+    if (!parsed.success) throw orderNotFound(String(req.params.orderId));
+    const known = await fromReadModel(() => readModel.getOrder(parsed.data));
+    if (!known && !(await gateway.orderExists(parsed.data))) throw orderNotFound(parsed.data);
+    return parsed.data;
+  }
+
+  router.post(
+    '/orders/:orderId/tracking-link',
+    requireRole('ops'),
+    route(async (req, res) => {
+      const orderId = await orderIdOf(req);
+      res.status(201).json({ orderId, ...links.issue(orderId, now()) });
+    }),
+  );
+
+  router.post(
+    '/orders/:orderId/tracking-link/revoke',
+    requireRole('ops'),
+    route(async (req, res) => {
+      const orderId = await orderIdOf(req);
+      const at = now();
+      await fromReadModel(() => store.revoke(orderId, at, callerOf(res.locals).name));
+      res.json({ orderId, revokedBefore: at.toISOString() });
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,69 @@
+import { humanize } from '../activities/format';
+import type { Language, Stage } from '../domain';
+
+/**
+ * The trade's own words for stages and events, in each language the desk writes in. Chinese uses
+ * the terms exporters use among themselves (询盘, 报价, 打样, 预付款 rather than 定金, 放单, 电放).
+ */
+const STAGE_NAMES: Record<Language, Record<Stage, string>> = {
+  en: {
+    INQUIRY: 'Inquiry',
+    QUOTATION: 'Quotation',
+    SAMPLE: 'Sample',
+    CONTRACT: 'Contract',
+    DEPOSIT: 'Deposit',
+    PRODUCTION: 'Production',
+    SHIPPING: 'Shipping',
+    BALANCE: 'Balance payment',
+    DOCUMENTS: 'Document release',
+    COMPLETED: 'Completed',
+    CANCELLED: 'Cancelled',
+  },
+  'zh-CN': {
+    INQUIRY: '询盘',
+    QUOTATION: '报价',
+    SAMPLE: '打样',
+    CONTRACT: '合同',
+    DEPOSIT: '预付款',
+    PRODUCTION: '生产',
+    SHIPPING: '订舱/报关/提单',
+    BALANCE: '尾款',
+    DOCUMENTS: '放单',
+    COMPLETED: '已完成',
+    CANCELLED: '已取消',
+  },
+};
+
+/** Chinese names of the client events; an event without one (added since) reads as its English name. */
+const EVENT_NAMES_ZH: Partial<Record<string, string>> = {
+  QUOTATION_SENT: '发送报价',
+  QUOTATION_ACCEPTED: '客户接受报价',
+  QUOTATION_DECLINED: '客户拒绝报价',
+  SAMPLE_SENT: '寄出样品',
+  SAMPLE_APPROVED: '样品确认',
+  SAMPLE_REJECTED: '样品被拒',
+  CONTRACT_SIGNED: '签订合同',
+  DEPOSIT_RECEIVED: '收到预付款',
+  PRODUCTION_PROGRESS: '生产进度',
+  INSPECTION_RECORDED: '验货记录',
+  PRODUCTION_COMPLETED: '生产完成',
+  BOOKING_CONFIRMED: '订舱确认',
+  CUSTOMS_DECLARED: '报关完成',
+  BILL_OF_LADING_ISSUED: '提单签发',
+  DOCUMENTS_CONFIRMED: '客户确认单据',
+  BALANCE_RECEIVED: '收到尾款',
+  GOODS_RELEASED: '放单/电放完成',
+  NOTE_ADDED: '添加备注',
+  ORDER_CANCELLED: '取消订单',
+  RETRY_FAILED_EFFECTS: '重试失败的操作',
+};
+
+/** A stage as people call it; an unknown name (a stage added later) is shown as it is. */
+export function stageName(stage: string, language: Language = 'en'): string {
+  return (STAGE_NAMES[language] as Partial<Record<string, string>>)[stage] ?? stage;
+}
+
+/** `DEPOSIT_RECEIVED` -> `Deposit received` / `收到预付款`. */
+export function eventName(type: string, language: Language = 'en'): string {
+  return (language === 'zh-CN' ? EVENT_NAMES_ZH[type] : undefined) ?? humanize(type);
+}

@@ -1,0 +1,73 @@
+import { createActivities, createMailTransport, type OrderActivities } from '../../src/activities';
+import { SmtpSink } from '../../harness/smtp';
+import { cancellation, EXPORTER, MAIL_FROM, stallReminder } from './fixtures';
+
+// Internal emails go out in the account manager's language, over real SMTP.
+let sink: SmtpSink;
+let transport: ReturnType<typeof createMailTransport>;
+let activities: OrderActivities;
+
+beforeAll(async () => {
+  sink = await SmtpSink.start();
+  transport = createMailTransport(sink.url);
+  activities = createActivities({
+    transport,
+    mailFrom: MAIL_FROM,
+    exporter: EXPORTER,
+    temporalUiUrl: 'http://localhost:8233',
+    namespace: 'default',
+  });
+});
+
+afterAll(async () => {
+  transport.close();
+  await sink.stop();
+});
+
+beforeEach(() => sink.clear());
+
+test('a zh-CN account manager gets the stall reminder in Chinese, with the trade terms', async () => {
+  const sent = await activities.sendStallReminder(
+    stallReminder({
+      language: 'zh-CN',
+      accountManagerName: '李伟',
+      escalated: true,
+      cc: ['boss@exporter.example'],
+    }),
+  );
+  expect(sink.messages).toHaveLength(1);
+  const { parsed } = sink.messages[0];
+  expect(parsed.subject).toBe('[升级提醒 第2次] 订单 PO-2026-0001（Acme GmbH）停滞在「预付款」阶段');
+  expect(sent.subject).toBe(parsed.subject);
+  // Same Message-ID scheme as in English: the language changes the words, not the idempotency.
+  expect(parsed.messageId).toBe('<PO-2026-0001.stall-reminder-deposit.2@exporter.example>');
+  for (const part of [parsed.text ?? '', String(parsed.html)]) {
+    expect(part).toContain('李伟，您好');
+    expect(part).toContain('已于 2026-12-04 08:00 UTC 超过时限');
+    expect(part).toContain('4天2小时');
+    expect(part).toContain('收到预付款 (DEPOSIT_RECEIVED)');
+    expect(part).toContain('此提醒已升级');
+    expect(part).toContain('http://localhost:8233/namespaces/default/workflows/PO-2026-0001');
+  }
+  expect(String(parsed.html)).toContain('<html lang="zh-CN">');
+});
+
+test('an account manager without a language gets English', async () => {
+  await activities.sendStallReminder(stallReminder());
+  expect(sink.messages[0].parsed.subject).toBe(
+    '[Reminder 2] Order PO-2026-0001 for Acme GmbH stalled in Deposit',
+  );
+});
+
+test('the cancellation notice follows the account manager language', async () => {
+  await activities.sendCancellationNotice(
+    cancellation({
+      stage: 'BALANCE',
+      accountManager: { name: '李伟', email: 'li.wei@exporter.example', language: 'zh-CN' },
+    }),
+  );
+  const { parsed } = sink.messages[0];
+  expect(parsed.subject).toBe('订单 PO-2026-0001（Acme GmbH）已在「尾款」阶段取消');
+  expect(parsed.text).toContain('之后不会再发送提醒或单据');
+  expect(parsed.text).toContain('Customer found another supplier');
+});
