@@ -10,6 +10,7 @@ import { consoleLogger, errorHandler, notFoundHandler, type Logger } from './err
 import { addressLimiter, failedAuthLimiter, tokenLimiter } from './limits';
 import { buildOpenApiDocument } from './openapi';
 import { orderRoutes } from './routes/orders';
+import { templateRoutes } from './routes/templates';
 import type { ReadModel } from '../readModel/types';
 import { orderGateway } from './orderGateway';
 import type { TemporalAccess } from './temporalClient';
@@ -21,6 +22,9 @@ export interface AppDeps {
   logger?: Logger;
   now?: () => Date;
 }
+
+/** The routes that need a token (and have their own per-token limit). */
+const API_PATHS = /^\/(orders|templates)(\/|$)/;
 
 /** X-Request-Id: the caller's (when it is a sane token) or a new one; echoed and used in logs. */
 const requestId: RequestHandler = (req, res, next) => {
@@ -43,7 +47,7 @@ export function createApp({ temporal, readModel, config, logger = consoleLogger,
   app.use(helmet());
   // Every route without a token (health, docs, console, unknown paths) is limited per address.
   const openLimit = addressLimiter(config.api.addressRateLimitPerMinute);
-  app.use((req, res, next) => (/^\/orders(\/|$)/.test(req.path) ? next() : openLimit(req, res, next)));
+  app.use((req, res, next) => (API_PATHS.test(req.path) ? next() : openLimit(req, res, next)));
 
   app.get('/health', async (_req, res) => {
     const [temporalUp, databaseUp] = await Promise.all([
@@ -83,14 +87,16 @@ export function createApp({ temporal, readModel, config, logger = consoleLogger,
   // The Temporal UI's codec server: its own CORS, auth and body limit.
   app.use('/codec', codecRoutes({ config, logger }));
 
-  app.use('/orders', failedAuthLimiter(config.api.authFailuresPerMinute));
-  app.use('/orders', authenticate(config.api.tokens));
+  const withToken = ['/orders', '/templates'];
+  app.use(withToken, failedAuthLimiter(config.api.authFailuresPerMinute));
+  app.use(withToken, authenticate(config.api.tokens));
   app.use(
-    '/orders',
+    withToken,
     tokenLimiter(config.api.rateLimitPerMinute, (res) => callerOf(res.locals).name),
   );
-  app.use('/orders', express.json({ limit: config.api.bodyLimitBytes, strict: true }));
+  app.use(withToken, express.json({ limit: config.api.bodyLimitBytes, strict: true }));
   app.use(orderRoutes({ gateway, readModel, config, now }));
+  app.use(templateRoutes({ readModel, config, now }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger, config.api.bodyLimitBytes));

@@ -6,11 +6,14 @@ import {
   durationToMs,
   emailDomain,
   isInternalEmail,
+  nominalLimitMs,
   OPEN_STAGES,
   PRODUCTION_MIN_DURATION,
+  stageLimitSchema,
   type OrderLimits,
   type StallPolicy,
 } from '../domain';
+import { loadWorkingCalendar } from './workingCalendar';
 
 /** Roles in rising order of what they may do: viewer < ops < manager. */
 export const ROLES = ['viewer', 'ops', 'manager'] as const;
@@ -64,9 +67,12 @@ const stageTimeLimitsSchema = z.string().transform((text, ctx) => {
     const [stage, duration] = entry.split('=');
     if (
       !OPEN_STAGES.includes(stage as (typeof OPEN_STAGES)[number]) ||
-      !durationSchema.safeParse(duration).success
+      !stageLimitSchema.safeParse(duration).success
     ) {
-      ctx.addIssue({ code: 'custom', message: `"${entry}" is not STAGE=duration (e.g. DEPOSIT=7d)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${entry}" is not STAGE=duration (e.g. DEPOSIT=7d, or DEPOSIT=5wd in working days)`,
+      });
       return z.NEVER;
     }
     limits[stage] = duration;
@@ -132,6 +138,8 @@ const envSchema = z
     DEFAULT_FORWARDER_NAME: z.string().min(1).default('Default Forwarder'),
     DEFAULT_FORWARDER_EMAIL: z.email().default('bookings@forwarder.localhost'),
     STAGE_TIME_LIMITS: z._default(stageTimeLimitsSchema, {}),
+    // Working days ("3wd") count on this calendar (JSON, see config/calendars/README.md).
+    WORKING_CALENDAR_FILE: z.string().min(1).optional(),
     REMINDER_REPEAT_EVERY: z._default(durationSchema, DEFAULT_STALL_POLICY.repeatEvery),
     REMINDER_ESCALATE_AFTER: z.coerce
       .number()
@@ -185,6 +193,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     internalEmailDomains: e.INTERNAL_EMAIL_DOMAINS ?? (production ? [emailDomain(e.MAIL_FROM)] : []),
   };
   checkStallDefaults(stallPolicy, orderLimits);
+  let workingCalendar;
+  try {
+    workingCalendar = loadWorkingCalendar(e.WORKING_CALENDAR_FILE);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  ${(err as Error).message}`);
+  }
   return {
     production,
     temporal: {
@@ -216,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     exporter: { name: e.EXPORTER_NAME, address: e.EXPORTER_ADDRESS, email: e.MAIL_FROM },
     defaultForwarder: { name: e.DEFAULT_FORWARDER_NAME, email: e.DEFAULT_FORWARDER_EMAIL },
     stallPolicy,
+    workingCalendar,
     orderLimits,
     pseudonymKey: e.PSEUDONYM_KEY ?? LOCAL_PSEUDONYM_KEY,
     ...codecConfig(e),
@@ -228,7 +243,7 @@ function checkStallDefaults(policy: StallPolicy, limits: OrderLimits): void {
   const min = limits.minDuration;
   if (min !== null) {
     const short = Object.entries(policy.stageTimeLimits).filter(
-      ([, d]) => durationToMs(d) < durationToMs(min),
+      ([, d]) => nominalLimitMs(d) < durationToMs(min),
     );
     if (short.length)
       problems.push(

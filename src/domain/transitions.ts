@@ -1,10 +1,12 @@
-import { addDuration } from './duration';
+import { DEFAULT_WORKING_CALENDAR, limitDeadline } from './calendar';
 import { isTerminalStage, type Stage } from './stages';
 import type { Effect, OrderState } from './types';
 
-/** Deadline of a stage entered at `at`; closed orders have none. */
+/** Deadline of a stage entered at `at`, on the order's working calendar; closed orders have none. */
 export function stageDeadline(state: Pick<OrderState, 'policy'>, stage: Stage, at: string): string | null {
-  return isTerminalStage(stage) ? null : addDuration(at, state.policy.stageTimeLimits[stage]);
+  if (isTerminalStage(stage)) return null;
+  const { stageTimeLimits, calendar } = state.policy;
+  return limitDeadline(at, stageTimeLimits[stage], calendar ?? DEFAULT_WORKING_CALENDAR);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Money } from './money';
 import type { StallPolicy } from './policy';
+import type { OrderTemplate } from './templates';
 import type { Contact, Customer, Incoterm, ProductLine } from './schemas/common';
 import type { OrderEvent, OrderEventType, PaymentTerms, QuotationLine } from './events';
 import type { Inquiry } from './schemas/new-order';
@@ -225,6 +226,8 @@ export interface OrderState {
   failedEffects: FailedEffect[];
   rejectedEvents: RejectedEvent[];
   policy: StallPolicy;
+  /** The template version the order started from and its terms; absent in orders from before templates. */
+  template?: OrderTemplate | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;

@@ -8,6 +8,7 @@ import { moneySchema } from './money';
 import { ORDER_EVENT_TYPES, paymentTermsSchema, quotationLineSchema } from './events';
 import { contactSchema, customerSchema, incotermSchema, productLineSchema } from './schemas/common';
 import { inquirySchema } from './schemas/new-order';
+import { DOCUMENT_KINDS, INSPECTION_KINDS, paymentPlanSchema } from './schemas/template';
 import { OPEN_STAGES, stageSchema } from './stages';
 import { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './types';
 import { describe, z } from './zod';
@@ -63,7 +64,26 @@ const stallPolicySchema = z.object({
   escalateAfter: z.number(),
   escalateTo: z.nullable(z.string()),
   maxRemindersPerStage: z.optional(z.number()),
+  calendar: describe(
+    z.optional(z.object({ name: z.string(), timeZone: z.string() })),
+    'The working calendar working-day limits ("3wd") count on',
+  ),
 });
+
+const orderTemplateSchema = describe(
+  z.nullable(
+    z.object({
+      name: z.string(),
+      version: z.number(),
+      sampleRequired: z.boolean(),
+      paymentPlan: z.nullable(paymentPlanSchema),
+      incoterm: z.nullable(incotermSchema),
+      inspectionsRequired: z.array(z.enum(INSPECTION_KINDS)),
+      documentsRequired: z.array(z.enum(DOCUMENT_KINDS)),
+    }),
+  ),
+  'The template version the order started from and its terms (null: none)',
+);
 
 export const orderViewSchema = describe(
   z.object({
@@ -173,6 +193,7 @@ export const orderViewSchema = describe(
       'The latest signals the order turned down',
     ),
     policy: stallPolicySchema,
+    template: orderTemplateSchema,
     createdAt: instant,
     updatedAt: instant,
     closedAt: nullableInstant,

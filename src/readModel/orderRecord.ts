@@ -23,7 +23,7 @@ export function orderRecord(state: OrderState): OrderRecord {
     accountManagerEmail: state.accountManager.email.toLowerCase(),
     contractNo: state.contract?.contractNo ?? null,
     invoiceNo: invoiceNo(state),
-    template: null,
+    template: state.template?.name ?? null,
     amountOutstanding: view.amountOutstanding,
     // Payment due dates come with payment plans; until then no payment has one.
     nextDueAt: null,

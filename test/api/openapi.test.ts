@@ -99,12 +99,14 @@ describe('buildOpenApiDocument', () => {
       '/orders/{orderId}/events': ['post'],
       '/orders/{orderId}/emails': ['get'],
       '/orders/{orderId}/timeline': ['get'],
+      '/templates': ['get'],
+      '/templates/{name}': ['get', 'put'],
     });
     for (const [path, o] of Object.entries(doc.paths).flatMap(([p, m]) =>
       Object.values(m).map((x) => [p, x] as const),
     )) {
       expect(o.summary).toEqual(expect.any(String));
-      expect(o.security).toEqual(path.startsWith('/orders') ? [{ bearerAuth: [] }] : undefined);
+      expect(o.security).toEqual(/^\/(orders|templates)/.test(path) ? [{ bearerAuth: [] }] : undefined);
     }
   });
 
@@ -114,6 +116,7 @@ describe('buildOpenApiDocument', () => {
       'Error',
       'OrderSummary',
       'OrderView',
+      'TemplateVersion',
       'TimelinePage',
     ]);
     expect(doc.components.securitySchemes.bearerAuth).toEqual({
