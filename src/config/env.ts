@@ -26,7 +26,8 @@ export interface ApiToken {
 }
 
 // Documented local tokens, refused in production so nobody ships them by accident.
-const LOCAL_API_TOKENS = 'ops:ops:local-ops-token,viewer:viewer:local-viewer-token';
+const LOCAL_API_TOKENS =
+  'ops:ops:local-ops-token,viewer:viewer:local-viewer-token,manager:manager:local-manager-token';
 /** Production tokens are long enough not to be guessed within the failed-authentication limit. */
 export const MIN_PRODUCTION_TOKEN_LENGTH = 32;
 

@@ -88,7 +88,8 @@ export function workingCalendarConfig(file: WorkingCalendarFile): WorkingCalenda
 
 /** Reads and validates WORKING_CALENDAR_FILE; without one, Monday to Friday in Asia/Shanghai. */
 export function loadWorkingCalendar(path: string | undefined): WorkingCalendarConfig {
-  if (!path) return workingCalendarConfig(workingCalendarFileSchema.parse({ name: DEFAULT_WORKING_CALENDAR.name }));
+  if (!path)
+    return workingCalendarConfig(workingCalendarFileSchema.parse({ name: DEFAULT_WORKING_CALENDAR.name }));
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));

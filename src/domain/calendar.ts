@@ -109,7 +109,9 @@ export function addWorkingTime(start: string, workingMs: number, calendar: Worki
       if (remaining <= dayEnd - wall) return new Date(fromWall(calendar, wall + remaining)).toISOString();
       remaining -= dayEnd - wall;
     } else if (++daysOff > MAX_DAYS_OFF_IN_A_ROW) {
-      throw new RangeError(`calendar "${calendar.name}" has no working day for ${MAX_DAYS_OFF_IN_A_ROW} days`);
+      throw new RangeError(
+        `calendar "${calendar.name}" has no working day for ${MAX_DAYS_OFF_IN_A_ROW} days`,
+      );
     }
     wall = dayEnd;
   }

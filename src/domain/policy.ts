@@ -61,7 +61,11 @@ export function resolveStallPolicy(
 ): StallPolicy {
   const reminder = { ...definedOnly(template.reminderPolicy), ...definedOnly(overrides.reminderPolicy) };
   const policy: StallPolicy = {
-    stageTimeLimits: { ...defaults.stageTimeLimits, ...template.stageTimeLimits, ...overrides.stageTimeLimits },
+    stageTimeLimits: {
+      ...defaults.stageTimeLimits,
+      ...template.stageTimeLimits,
+      ...overrides.stageTimeLimits,
+    },
     repeatEvery: reminder.repeatEvery ?? defaults.repeatEvery,
     escalateAfter: reminder.escalateAfter ?? defaults.escalateAfter,
     // null is a deliberate "no escalation"; only an absent value falls back to the default.

@@ -1,10 +1,5 @@
 import type { Incoterm } from './schemas/common';
-import type {
-  DOCUMENT_KINDS,
-  INSPECTION_KINDS,
-  PaymentPlan,
-  TemplateVersion,
-} from './schemas/template';
+import type { DOCUMENT_KINDS, INSPECTION_KINDS, PaymentPlan, TemplateVersion } from './schemas/template';
 
 /** The template version an order starts from, as the API loaded it (part of the workflow's input). */
 export type PinnedTemplate = Pick<TemplateVersion, 'name' | 'version' | 'body'>;

@@ -37,14 +37,12 @@ export function generateOrderId(now: Date): string {
   return `PO-${now.getUTCFullYear()}-${random}`;
 }
 
-
 function orderIdParam(req: Request): string {
   const parsed = orderIdSchema.safeParse(req.params.orderId);
   // An id that cannot exist names no order.
   if (!parsed.success) throw orderNotFound(String(req.params.orderId));
   return parsed.data;
 }
-
 
 /**
  * The order endpoints: writes go to Temporal through the gateway, reads come from the read model.

@@ -67,8 +67,15 @@ export function templateRoutes({ readModel, config, now = () => new Date() }: Te
       const body = parseOr400(templateBodySchema, req.body, 'body');
       const beyond = templateLimitViolations(body, config.orderLimits);
       if (beyond.length)
-        throw new ApiError(400, 'VALIDATION_FAILED', "the template is outside this deployment's limits", beyond);
-      const stored = await fromReadModel(() => readModel.putTemplate(name, body, callerOf(res.locals).name, now()));
+        throw new ApiError(
+          400,
+          'VALIDATION_FAILED',
+          "the template is outside this deployment's limits",
+          beyond,
+        );
+      const stored = await fromReadModel(() =>
+        readModel.putTemplate(name, body, callerOf(res.locals).name, now()),
+      );
       res
         .status(stored.version === 1 ? 201 : 200)
         .location(`/templates/${name}?version=${stored.version}`)

@@ -42,27 +42,23 @@ const stepKeySchema = z
   .check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 _ . -'));
 
 export const guidanceSchema = describe(
-  z
-    .record(stepKeySchema, text(GUIDANCE_LIMITS.charsPerStep, 'What to check in this step'))
-    .check(
-      z.refine((g) => Object.keys(g).length <= GUIDANCE_LIMITS.steps, {
-        message: `at most ${GUIDANCE_LIMITS.steps} steps`,
-      }),
-      z.refine((g) => Object.values(g).reduce((n, t) => n + t.length, 0) <= GUIDANCE_LIMITS.totalChars, {
-        message: `at most ${GUIDANCE_LIMITS.totalChars} characters in all`,
-      }),
-    ),
+  z.record(stepKeySchema, text(GUIDANCE_LIMITS.charsPerStep, 'What to check in this step')).check(
+    z.refine((g) => Object.keys(g).length <= GUIDANCE_LIMITS.steps, {
+      message: `at most ${GUIDANCE_LIMITS.steps} steps`,
+    }),
+    z.refine((g) => Object.values(g).reduce((n, t) => n + t.length, 0) <= GUIDANCE_LIMITS.totalChars, {
+      message: `at most ${GUIDANCE_LIMITS.totalChars} characters in all`,
+    }),
+  ),
   `Key points per step (step key to text; at most ${GUIDANCE_LIMITS.steps} steps, ${GUIDANCE_LIMITS.charsPerStep} characters each, ${GUIDANCE_LIMITS.totalChars} in all)`,
 );
 
 const uniqueList = <T extends readonly [string, ...string[]]>(values: T, description: string) =>
   describe(
-    z
-      .array(z.enum(values))
-      .check(
-        z.maxLength(values.length),
-        z.refine((list) => new Set(list).size === list.length, 'must not repeat a value'),
-      ),
+    z.array(z.enum(values)).check(
+      z.maxLength(values.length),
+      z.refine((list) => new Set(list).size === list.length, 'must not repeat a value'),
+    ),
     description,
   );
 
@@ -74,7 +70,10 @@ export const templateBodySchema = describe(
     paymentPlan: z.optional(paymentPlanSchema),
     incoterm: z.optional(incotermSchema),
     inspectionsRequired: z._default(
-      uniqueList(INSPECTION_KINDS, 'Inspections the QC gate requires: PRE_PRODUCTION, DURING_PRODUCTION, PRE_SHIPMENT'),
+      uniqueList(
+        INSPECTION_KINDS,
+        'Inspections the QC gate requires: PRE_PRODUCTION, DURING_PRODUCTION, PRE_SHIPMENT',
+      ),
       [],
     ),
     documentsRequired: z._default(uniqueList(DOCUMENT_KINDS, 'Documents the order must issue'), []),
