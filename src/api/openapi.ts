@@ -284,9 +284,8 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           responses: {
             200: json(templateVersionSchema, 'The new version (2 or later)'),
             201: json(templateVersionSchema, 'The first version of a new template'),
-            400: err("VALIDATION_FAILED (schema, or beyond the deployment's limits)"),
+            400: err("VALIDATION_FAILED (name, schema, or beyond the deployment's limits)"),
             403: err('FORBIDDEN: role viewer or ops'),
-            404: err('TEMPLATE_NOT_FOUND: not a template name'),
             413: err('PAYLOAD_TOO_LARGE'),
             415: err('UNSUPPORTED_MEDIA_TYPE'),
             ...common,

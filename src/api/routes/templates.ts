@@ -33,6 +33,16 @@ function nameParam(req: Request): string {
   return parsed.data;
 }
 
+/** A template cannot be stored under such a name: the client's mistake (400), naming the rule. */
+function newNameParam(req: Request): string {
+  const parsed = templateNameSchema.safeParse(req.params.name);
+  if (!parsed.success)
+    throw new ApiError(400, 'VALIDATION_FAILED', 'the template name is not a slug', [
+      { path: 'name', message: parsed.error.issues[0]?.message ?? 'invalid name' },
+    ]);
+  return parsed.data;
+}
+
 /**
  * Process templates: read by every role, written by managers. Each PUT stores a new version; an
  * order keeps the version it started with.
@@ -62,7 +72,7 @@ export function templateRoutes({ readModel, config, now = () => new Date() }: Te
     '/templates/:name',
     requireRole('manager'),
     route(async (req, res) => {
-      const name = nameParam(req);
+      const name = newNameParam(req);
       requireJsonBody(req);
       const body = parseOr400(templateBodySchema, req.body, 'body');
       const beyond = templateLimitViolations(body, config.orderLimits);
