@@ -14,5 +14,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# Working calendars and example templates: WORKING_CALENDAR_FILE=/app/config/calendars/<file>.json
+COPY config ./config
 USER node
 CMD ["node", "dist/worker.js"]

@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './openapi';
 import { orderRoutes } from './routes/orders';
 import { buyerRoutes, trackingLinkRoutes } from './routes/tracking';
 import { createTrackingLinkStore, type TrackingLinkStore } from '../readModel/trackingLinks';
+import { templateRoutes } from './routes/templates';
 import type { ReadModel } from '../readModel/types';
 import { orderGateway } from './orderGateway';
 import type { TemporalAccess } from './temporalClient';
@@ -25,6 +26,9 @@ export interface AppDeps {
   logger?: Logger;
   now?: () => Date;
 }
+
+/** The routes that need a token (and have their own per-token limit). */
+const API_PATHS = /^\/(orders|templates)(\/|$)/;
 
 /** X-Request-Id: the caller's (when it is a sane token) or a new one; echoed and used in logs. */
 const requestId: RequestHandler = (req, res, next) => {
@@ -54,7 +58,7 @@ export function createApp({
   app.use(helmet());
   // Every route without a token (health, docs, console, unknown paths) is limited per address.
   const openLimit = addressLimiter(config.api.addressRateLimitPerMinute);
-  app.use((req, res, next) => (/^\/orders(\/|$)/.test(req.path) ? next() : openLimit(req, res, next)));
+  app.use((req, res, next) => (API_PATHS.test(req.path) ? next() : openLimit(req, res, next)));
   const store = trackingLinkStore ?? createTrackingLinkStore({ url: config.database.url });
   const tracking = { gateway, readModel, store, config, now };
   // The buyer's tracking page: its signed link is its key, so it comes before token authentication.
@@ -98,15 +102,17 @@ export function createApp({
   // The Temporal UI's codec server: its own CORS, auth and body limit.
   app.use('/codec', codecRoutes({ config, logger }));
 
-  app.use('/orders', failedAuthLimiter(config.api.authFailuresPerMinute));
-  app.use('/orders', authenticate(config.api.tokens));
+  const withToken = ['/orders', '/templates'];
+  app.use(withToken, failedAuthLimiter(config.api.authFailuresPerMinute));
+  app.use(withToken, authenticate(config.api.tokens));
   app.use(
-    '/orders',
+    withToken,
     tokenLimiter(config.api.rateLimitPerMinute, (res) => callerOf(res.locals).name),
   );
-  app.use('/orders', express.json({ limit: config.api.bodyLimitBytes, strict: true }));
+  app.use(withToken, express.json({ limit: config.api.bodyLimitBytes, strict: true }));
   app.use(orderRoutes({ gateway, readModel, config, now }));
   app.use(trackingLinkRoutes(tracking));
+  app.use(templateRoutes({ readModel, config, now }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger, config.api.bodyLimitBytes));

@@ -9,6 +9,11 @@ import {
   timelineQuerySchema,
 } from '../domain';
 import { DOCUMENT_KINDS } from '../activities/documents/input';
+import {
+  templateBodySchema,
+  templateNameSchema,
+  templateVersionQuerySchema,
+} from '../domain/schemas/template';
 import { orderViewSchema, timelineEntrySchema } from '../domain/viewSchema';
 import { ERROR_CODES } from './errors';
 import { openApiSchemas } from './openapiSchema';
@@ -74,6 +79,16 @@ const emailSchema = z.object({
   messageId: z.string(),
 });
 
+const templateVersionSchema = z
+  .object({
+    name: z.string(),
+    version: z.number().int().describe('1 for the first PUT, then one more per PUT'),
+    body: templateBodySchema,
+    createdAt: instant,
+    createdBy: z.string().describe('Token name of the manager who stored this version'),
+  })
+  .describe('One stored version of a process template');
+
 // Request bodies stay inline (not components): the ops console builds its forms from them as they are.
 const schemas = openApiSchemas({
   Error: errorSchema,
@@ -81,6 +96,7 @@ const schemas = openApiSchemas({
   OrderSummary: orderSummarySchema,
   TimelinePage: timelinePageSchema,
   Email: emailSchema,
+  TemplateVersion: templateVersionSchema,
 });
 
 function json(schema: z.core.$ZodType, description: string) {
@@ -106,6 +122,7 @@ function parameters(location: 'query' | 'path', schema: z.core.$ZodType) {
 export function buildOpenApiDocument(serverUrl?: string): object {
   const security = [{ bearerAuth: [] }];
   const orderIdParams = parameters('path', z.object({ orderId: orderIdSchema }));
+  const templateParams = parameters('path', z.object({ name: templateNameSchema }));
   const err = (description: string) => json(errorSchema, description);
   const common = {
     401: err('UNAUTHENTICATED: no or unknown token'),
@@ -261,6 +278,16 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           },
         },
       },
+      '/templates': {
+        get: {
+          summary: 'The latest version of every process template, by name',
+          security,
+          responses: {
+            200: json(z.object({ templates: z.array(templateVersionSchema) }), 'The templates'),
+            ...common,
+          },
+        },
+      },
       '/orders/{orderId}/documents/{kind}.pdf': {
         get: {
           summary:
@@ -276,6 +303,35 @@ export function buildOpenApiDocument(serverUrl?: string): object {
             409: err(
               'DOCUMENT_NOT_AVAILABLE: the order lacks what the kind needs (details {kind, missing[]})',
             ),
+            ...common,
+          },
+        },
+      },
+      '/templates/{name}': {
+        get: {
+          summary: 'A process template: its latest version, or ?version=N',
+          security,
+          parameters: [...templateParams, ...parameters('query', templateVersionQuerySchema)],
+          responses: {
+            200: json(templateVersionSchema, 'The template version'),
+            400: err('VALIDATION_FAILED (a bad version)'),
+            404: err('TEMPLATE_NOT_FOUND'),
+            ...common,
+          },
+        },
+        put: {
+          summary:
+            'Store a new version of a template (role manager); orders started earlier keep their version',
+          security,
+          parameters: templateParams,
+          requestBody: body(templateBodySchema),
+          responses: {
+            200: json(templateVersionSchema, 'The new version (2 or later)'),
+            201: json(templateVersionSchema, 'The first version of a new template'),
+            400: err("VALIDATION_FAILED (name, schema, or beyond the deployment's limits)"),
+            403: err('FORBIDDEN: role viewer or ops'),
+            413: err('PAYLOAD_TOO_LARGE'),
+            415: err('UNSUPPORTED_MEDIA_TYPE'),
             ...common,
           },
         },

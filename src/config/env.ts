@@ -7,11 +7,14 @@ import {
   durationToMs,
   emailDomain,
   isInternalEmail,
+  nominalLimitMs,
   OPEN_STAGES,
   PRODUCTION_MIN_DURATION,
+  stageLimitSchema,
   type OrderLimits,
   type StallPolicy,
 } from '../domain';
+import { loadWorkingCalendar } from './workingCalendar';
 
 /** Roles in rising order of what they may do: viewer < ops < manager. */
 export const ROLES = ['viewer', 'ops', 'manager'] as const;
@@ -24,7 +27,8 @@ export interface ApiToken {
 }
 
 // Documented local tokens, refused in production so nobody ships them by accident.
-const LOCAL_API_TOKENS = 'ops:ops:local-ops-token,viewer:viewer:local-viewer-token';
+const LOCAL_API_TOKENS =
+  'ops:ops:local-ops-token,viewer:viewer:local-viewer-token,manager:manager:local-manager-token';
 /** Production tokens are long enough not to be guessed within the failed-authentication limit. */
 export const MIN_PRODUCTION_TOKEN_LENGTH = 32;
 
@@ -67,9 +71,12 @@ const stageTimeLimitsSchema = z.string().transform((text, ctx) => {
     const [stage, duration] = entry.split('=');
     if (
       !OPEN_STAGES.includes(stage as (typeof OPEN_STAGES)[number]) ||
-      !durationSchema.safeParse(duration).success
+      !stageLimitSchema.safeParse(duration).success
     ) {
-      ctx.addIssue({ code: 'custom', message: `"${entry}" is not STAGE=duration (e.g. DEPOSIT=7d)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${entry}" is not STAGE=duration (e.g. DEPOSIT=7d, or DEPOSIT=5wd in working days)`,
+      });
       return z.NEVER;
     }
     limits[stage] = duration;
@@ -158,6 +165,8 @@ const envSchema = z
     DEFAULT_FORWARDER_NAME: z.string().min(1).default('Default Forwarder'),
     DEFAULT_FORWARDER_EMAIL: z.email().default('bookings@forwarder.localhost'),
     STAGE_TIME_LIMITS: z._default(stageTimeLimitsSchema, {}),
+    // Working days ("3wd") count on this calendar (JSON, see config/calendars/README.md).
+    WORKING_CALENDAR_FILE: z.string().min(1).optional(),
     REMINDER_REPEAT_EVERY: z._default(durationSchema, DEFAULT_STALL_POLICY.repeatEvery),
     REMINDER_ESCALATE_AFTER: z.coerce
       .number()
@@ -228,6 +237,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     internalEmailDomains: e.INTERNAL_EMAIL_DOMAINS ?? (production ? [emailDomain(e.MAIL_FROM)] : []),
   };
   checkStallDefaults(stallPolicy, orderLimits);
+  let workingCalendar;
+  try {
+    workingCalendar = loadWorkingCalendar(e.WORKING_CALENDAR_FILE);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  ${(err as Error).message}`);
+  }
   return {
     production,
     temporal: {
@@ -259,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     exporter: exporterProfile(e),
     defaultForwarder: { name: e.DEFAULT_FORWARDER_NAME, email: e.DEFAULT_FORWARDER_EMAIL },
     stallPolicy,
+    workingCalendar,
     orderLimits,
     pseudonymKey: e.PSEUDONYM_KEY ?? LOCAL_PSEUDONYM_KEY,
     chatWebhooksFile: e.CHAT_WEBHOOKS_FILE,
@@ -300,7 +316,7 @@ function checkStallDefaults(policy: StallPolicy, limits: OrderLimits): void {
   const min = limits.minDuration;
   if (min !== null) {
     const short = Object.entries(policy.stageTimeLimits).filter(
-      ([, d]) => durationToMs(d) < durationToMs(min),
+      ([, d]) => nominalLimitMs(d) < durationToMs(min),
     );
     if (short.length)
       problems.push(

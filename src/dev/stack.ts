@@ -29,6 +29,7 @@ function startChild(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  { mayExit = false }: { mayExit?: boolean } = {},
 ): ChildProcess {
   const child = spawn(command, args, {
     cwd: root,
@@ -45,6 +46,8 @@ function startChild(
     });
   }
   child.on('exit', (code, signal) => {
+    // A one-shot job that ends well is done, not a reason to stop the stack.
+    if (mayExit && code === 0) return;
     if (!stopping) {
       console.error(prefix(`exited (${signal ?? code}); stopping the stack`));
       void stopAll(1);
@@ -104,6 +107,9 @@ async function main(): Promise<void> {
     ...localCodecEnv(join(dataDir, 'payload-codec-keys')),
     CODEC_CORS_ORIGINS: `http://localhost:${ports.temporalUi},http://127.0.0.1:${ports.temporalUi}`,
     CODEC_AUTH: 'none',
+    // Working days ("3wd") count on China's 2027 holidays (see config/calendars/README.md).
+    WORKING_CALENDAR_FILE:
+      process.env.WORKING_CALENDAR_FILE ?? join(root, 'config', 'calendars', 'cn-2027.json'),
   };
 
   console.log('starting the Temporal dev server...');
@@ -131,6 +137,10 @@ async function main(): Promise<void> {
   await waitForPort('127.0.0.1', ports.smtp, 30_000);
 
   startChild('worker', node, ['--import', 'tsx', 'src/worker.ts'], appEnv);
+  // The example templates, unless the database has them (edits made through the API stay).
+  startChild('templates', node, ['--import', 'tsx', 'scripts/load-templates.ts', '--only-missing'], appEnv, {
+    mayExit: true,
+  });
   const apiEntry = join(root, 'src', 'api', 'server.ts');
   if (existsSync(apiEntry)) {
     startChild('api', node, ['--import', 'tsx', 'src/api/server.ts'], appEnv);
@@ -139,7 +149,7 @@ async function main(): Promise<void> {
 
   console.log(`
 The order desk is running (Ctrl-C stops it):
-  HTTP API      http://localhost:${ports.api}   (docs: /docs, token: local-ops-token)
+  HTTP API      http://localhost:${ports.api}   (docs: /docs, token: local-ops-token; templates: local-manager-token)
   Temporal UI   ${temporal.uiUrl}
   Inbox         http://localhost:${ports.inbox}
   Temporal gRPC ${temporal.address}

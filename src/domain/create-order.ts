@@ -1,17 +1,20 @@
 import { toUtcIso } from './duration';
 import type { StallPolicy } from './policy';
 import type { NewOrder } from './schemas/new-order';
+import { orderTemplate, type PinnedTemplate } from './templates';
 import { stageDeadline } from './transitions';
 import type { EventContext, OrderState, TimelineRecord } from './types';
 
 /**
  * The initial state of an order. The INQUIRY clock starts when the inquiry was received, since
- * the reply is due a day after the customer asked, not after someone typed it in.
+ * the reply is due a day after the customer asked, not after someone typed it in. An order started
+ * from a template keeps that version's terms (its timing is already in `policy`).
  */
 export function createOrder(
   input: NewOrder & { orderId: string },
   policy: StallPolicy,
   ctx: EventContext,
+  template?: PinnedTemplate,
 ): OrderState {
   const now = toUtcIso(ctx.now);
   const receivedAt = toUtcIso(input.inquiry.receivedAt ?? now);
@@ -71,6 +74,7 @@ export function createOrder(
     failedEffects: [],
     rejectedEvents: [],
     policy,
+    template: template ? orderTemplate(template) : null,
     createdAt: now,
     updatedAt: now,
     closedAt: null,

@@ -3,7 +3,7 @@
  * waiting for a dated payment is chased when that payment is late, not when the stage is old.
  */
 import { addDays, earlierDate, endOfDate, startOfDate } from './calendarDate';
-import { addDuration } from './duration';
+import { DEFAULT_WORKING_CALENDAR, limitDeadline } from './calendar';
 import { outstanding, owesMoney } from './ledger';
 import type { Money } from './money';
 import { releasesBeforePayment } from './paymentPlan';
@@ -32,7 +32,8 @@ type DeadlineInputs = Pick<OrderState, 'policy' | 'payments' | 'shipping' | 'con
  * few days before its deadline.
  */
 export function openStageDeadline(state: DeadlineInputs, stage: OpenStage, at: string): string {
-  const byLimit = addDuration(at, state.policy.stageTimeLimits[stage]);
+  const { stageTimeLimits, calendar } = state.policy;
+  const byLimit = limitDeadline(at, stageTimeLimits[stage], calendar ?? DEFAULT_WORKING_CALENDAR);
   const plan = state.payments.plan;
   const due = state.payments.balanceDueDate;
   if (stage === 'DOCUMENTS' && plan && releasesBeforePayment(plan) && due && owesMoney(state)) {

@@ -15,6 +15,41 @@ export const durationSchema = describe(
   'Duration: a positive whole number with unit s (seconds), m (minutes), h (hours) or d (days)',
 );
 
+const DAY_MS = UNIT_MS.d;
+const WORKING_PATTERN = /^([1-9]\d{0,3})(wd|wh)$/;
+
+/**
+ * A stage limit: a calendar duration ("36h", "14d") or working time on the order's working
+ * calendar: "3wd" (working days) or "20wh" (hours of working days, counted round the clock).
+ */
+export type StageLimit = string;
+
+export const stageLimitSchema = describe(
+  z
+    .string()
+    .check(
+      z.regex(
+        /^(?:[1-9]\d{0,5}[smhd]|[1-9]\d{0,3}w[dh])$/,
+        'a duration such as "36h" or "14d", or working time such as "3wd" (working days) or "20wh" (working hours, at most 4 digits)',
+      ),
+    ),
+  'Stage limit: a duration with unit s, m, h or d (calendar time), or wd (working days) / wh (hours of working days) on the working calendar',
+);
+
+export const isWorkingLimit = (limit: StageLimit): boolean => WORKING_PATTERN.test(limit);
+
+/** How much working time a "3wd" / "20wh" limit is. */
+export function workingLimitToMs(limit: StageLimit): number {
+  const match = WORKING_PATTERN.exec(limit);
+  if (!match) throw new RangeError(`Invalid working-time limit "${limit}"`);
+  return Number(match[1]) * (match[2] === 'wd' ? DAY_MS : UNIT_MS.h);
+}
+
+/** The length a stage limit stands for if every day were a working day: what minimum checks compare. */
+export function nominalLimitMs(limit: StageLimit): number {
+  return isWorkingLimit(limit) ? workingLimitToMs(limit) : durationToMs(limit);
+}
+
 export function durationToMs(duration: Duration): number {
   const match = DURATION_PATTERN.exec(duration);
   if (!match) throw new RangeError(`Invalid duration "${duration}"`);

@@ -9,8 +9,26 @@ export {
   stageRank,
 } from './stages';
 export type { Stage, OpenStage, TerminalStage } from './stages';
-export { durationSchema, durationToMs, addDuration } from './duration';
-export type { Duration } from './duration';
+export {
+  durationSchema,
+  durationToMs,
+  addDuration,
+  stageLimitSchema,
+  isWorkingLimit,
+  nominalLimitMs,
+} from './duration';
+export type { Duration, StageLimit } from './duration';
+export {
+  DEFAULT_WORKING_CALENDAR,
+  addWorkingTime,
+  isWorkingDate,
+  limitDeadline,
+  workingDaysBetween,
+  workingTimeBetween,
+} from './calendar';
+export type { WorkingCalendar, ZoneOffset } from './calendar';
+export { orderTemplate } from './templates';
+export type { OrderTemplate, PinnedTemplate } from './templates';
 export {
   moneySchema,
   positiveMoneySchema,
@@ -42,6 +60,7 @@ export {
   languageSchema,
   LANGUAGES,
   productLineSchema,
+  templateNameSchema,
 } from './schemas/common';
 export type {
   Customer,
@@ -89,7 +108,13 @@ export { orderView, amountOutstanding } from './view';
 export type { OrderView } from './view';
 export { recordRejectedEvent, MAX_REJECTED_EVENTS } from './rejected-events';
 export { nextReminder } from './reminders';
-export { PRODUCTION_MIN_DURATION, emailDomain, isInternalEmail, orderLimitViolations } from './order-limits';
+export {
+  PRODUCTION_MIN_DURATION,
+  emailDomain,
+  isInternalEmail,
+  orderLimitViolations,
+  templateLimitViolations,
+} from './order-limits';
 export type { OrderLimits } from './order-limits';
 export type { ReminderPlan } from './reminders';
 export { summarizeOrder } from './summary';

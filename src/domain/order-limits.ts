@@ -1,5 +1,6 @@
-import { durationToMs, type Duration } from './duration';
+import { durationToMs, nominalLimitMs, type Duration } from './duration';
 import type { NewOrder } from './schemas/new-order';
+import type { TemplateBody } from './schemas/template';
 import type { ValidationDetail } from './schemas/validation';
 
 /** The shortest stage limit or reminder interval in production: nobody is emailed more than hourly. */
@@ -22,21 +23,37 @@ export function isInternalEmail(email: string, domains: readonly string[]): bool
 
 /** Every field of a new order that breaks a deployment limit, as VALIDATION_FAILED details. */
 export function orderLimitViolations(order: NewOrder, limits: OrderLimits): ValidationDetail[] {
+  const found = timingLimitViolations(order, limits);
+  const { internalEmailDomains } = limits;
+  if (!isInternalEmail(order.accountManager.email, internalEmailDomains))
+    found.unshift({ path: 'accountManager.email', message: internalMessage(limits) });
+  return found;
+}
+
+/** Every setting of a template that breaks a deployment limit (it would pass them on to its orders). */
+export function templateLimitViolations(body: TemplateBody, limits: OrderLimits): ValidationDetail[] {
+  return timingLimitViolations(body, limits);
+}
+
+const internalMessage = (limits: OrderLimits) =>
+  `must be an address at ${limits.internalEmailDomains.join(', ')}`;
+
+function timingLimitViolations(
+  settings: Pick<NewOrder, 'stageTimeLimits' | 'reminderPolicy'>,
+  limits: OrderLimits,
+): ValidationDetail[] {
   const found: ValidationDetail[] = [];
   const { minDuration, internalEmailDomains } = limits;
-  const tooShort = (duration: Duration | undefined) =>
-    minDuration !== null && duration !== undefined && durationToMs(duration) < durationToMs(minDuration);
-  for (const [stage, limit] of Object.entries(order.stageTimeLimits ?? {}))
-    if (tooShort(limit))
+  const tooShort = (ms: number | undefined) =>
+    minDuration !== null && ms !== undefined && ms < durationToMs(minDuration);
+  for (const [stage, limit] of Object.entries(settings.stageTimeLimits ?? {}))
+    if (limit !== undefined && tooShort(nominalLimitMs(limit)))
       found.push({ path: `stageTimeLimits.${stage}`, message: `must be at least ${minDuration}` });
-  if (tooShort(order.reminderPolicy?.repeatEvery))
+  const repeatEvery = settings.reminderPolicy?.repeatEvery;
+  if (repeatEvery !== undefined && tooShort(durationToMs(repeatEvery)))
     found.push({ path: 'reminderPolicy.repeatEvery', message: `must be at least ${minDuration}` });
-
-  const internal = `must be an address at ${internalEmailDomains.join(', ')}`;
-  if (!isInternalEmail(order.accountManager.email, internalEmailDomains))
-    found.push({ path: 'accountManager.email', message: internal });
-  const escalateTo = order.reminderPolicy?.escalateTo;
+  const escalateTo = settings.reminderPolicy?.escalateTo;
   if (escalateTo && !isInternalEmail(escalateTo, internalEmailDomains))
-    found.push({ path: 'reminderPolicy.escalateTo', message: internal });
+    found.push({ path: 'reminderPolicy.escalateTo', message: internalMessage(limits) });
   return found;
 }

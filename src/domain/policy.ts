@@ -1,10 +1,11 @@
-import type { Duration } from './duration';
+import type { WorkingCalendar } from './calendar';
+import type { Duration, StageLimit } from './duration';
 import type { ReminderPolicyOverrides, StageTimeLimitOverrides } from './schemas/new-order';
 import type { OpenStage } from './stages';
 
 /** Fully resolved stall policy of one order: defaults merged with the order's own overrides. */
 export interface StallPolicy {
-  stageTimeLimits: Record<OpenStage, Duration>;
+  stageTimeLimits: Record<OpenStage, StageLimit>;
   /** Interval between reminders once a stage is stalled. */
   repeatEvery: Duration;
   /** Reminders in one stage after which `escalateTo` is copied. */
@@ -15,6 +16,11 @@ export interface StallPolicy {
    * order starts; absent in orders started before the cap existed, which keep reminding.
    */
   maxRemindersPerStage?: number;
+  /**
+   * The working calendar "3wd" limits count on, fixed when the order starts (the configured one,
+   * its zone offsets precomputed); orders without one count Monday to Friday in China Standard Time.
+   */
+  calendar?: WorkingCalendar;
 }
 
 /**
@@ -44,14 +50,32 @@ export interface StallPolicyOverrides {
   reminderPolicy?: ReminderPolicyOverrides;
 }
 
-export function resolveStallPolicy(defaults: StallPolicy, overrides: StallPolicyOverrides = {}): StallPolicy {
-  const reminder = overrides.reminderPolicy ?? {};
-  return {
-    stageTimeLimits: { ...defaults.stageTimeLimits, ...overrides.stageTimeLimits },
+/**
+ * The order's policy: the configured defaults, then its template's settings, then its own; per
+ * stage and per reminder field, the most specific given value wins.
+ */
+export function resolveStallPolicy(
+  defaults: StallPolicy,
+  overrides: StallPolicyOverrides = {},
+  template: StallPolicyOverrides = {},
+): StallPolicy {
+  const reminder = { ...definedOnly(template.reminderPolicy), ...definedOnly(overrides.reminderPolicy) };
+  const policy: StallPolicy = {
+    stageTimeLimits: {
+      ...defaults.stageTimeLimits,
+      ...template.stageTimeLimits,
+      ...overrides.stageTimeLimits,
+    },
     repeatEvery: reminder.repeatEvery ?? defaults.repeatEvery,
     escalateAfter: reminder.escalateAfter ?? defaults.escalateAfter,
     // null is a deliberate "no escalation"; only an absent value falls back to the default.
     escalateTo: reminder.escalateTo === undefined ? defaults.escalateTo : reminder.escalateTo,
     maxRemindersPerStage: defaults.maxRemindersPerStage,
   };
+  return defaults.calendar ? { ...policy, calendar: defaults.calendar } : policy;
+}
+
+/** The fields a client gave: an explicit `undefined` does not hide the layer below. */
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

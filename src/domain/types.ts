@@ -2,6 +2,7 @@ import type { Money } from './money';
 import type { StallPolicy } from './policy';
 import type { PaymentPlan } from './paymentPlan';
 import type { AccountManager, Contact, Customer, Incoterm, ProductLine } from './schemas/common';
+import type { OrderTemplate } from './templates';
 import type { OrderEvent, OrderEventType, PaymentTerms, QuotationLine } from './events';
 import type { Inquiry } from './schemas/new-order';
 import type { ValidationDetail } from './schemas/validation';
@@ -292,6 +293,8 @@ export interface OrderState {
   failedEffects: FailedEffect[];
   rejectedEvents: RejectedEvent[];
   policy: StallPolicy;
+  /** The template version the order started from and its terms; absent in orders from before templates. */
+  template?: OrderTemplate | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;

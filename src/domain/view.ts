@@ -20,11 +20,15 @@ export function orderView(state: OrderState): OrderView {
     eventKeys: _keys,
     clientEventCount: _events,
     noteCount: _notes,
+    policy,
+    template,
     ...rest
   } = state;
   const owed = amountOutstanding(state);
   return {
     ...rest,
+    policy: policyView(policy),
+    template: templateView(template),
     payments: {
       ...rest.payments,
       terms: rest.payments.plan ? paymentTermsText(rest.payments.plan) : null,
@@ -36,6 +40,18 @@ export function orderView(state: OrderState): OrderView {
     allowedEvents: allowedEvents(state),
     amountOutstanding: owed,
   };
+}
+
+/** The calendar's dates and zone offsets stay in the state: the view names it. */
+function policyView({ calendar, ...policy }: OrderState['policy']): OrderView['policy'] {
+  return calendar ? { ...policy, calendar: { name: calendar.name, timeZone: calendar.timeZone } } : policy;
+}
+
+/** The guidance reaches people through the process list, not in every answer. */
+function templateView(template: OrderState['template']): OrderView['template'] {
+  if (!template) return null;
+  const { guidance: _guidance, ...terms } = template;
+  return terms;
 }
 
 /** What the customer still owes on the contract (less what was written off): null before there is one. */

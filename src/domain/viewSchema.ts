@@ -17,6 +17,7 @@ import {
   productLineSchema,
 } from './schemas/common';
 import { inquirySchema } from './schemas/new-order';
+import { DOCUMENT_KINDS, INSPECTION_KINDS, paymentPlanSchema } from './schemas/template';
 import { OPEN_STAGES, stageSchema } from './stages';
 import { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './types';
 import { describe, z } from './zod';
@@ -72,6 +73,10 @@ const stallPolicySchema = z.object({
   escalateAfter: z.number(),
   escalateTo: z.nullable(z.string()),
   maxRemindersPerStage: z.optional(z.number()),
+  calendar: describe(
+    z.optional(z.object({ name: z.string(), timeZone: z.string() })),
+    'The working calendar working-day limits ("3wd") count on',
+  ),
 });
 
 const paymentPlanViewSchema = z.object({
@@ -107,6 +112,20 @@ const letterOfCreditSchema = z.object({
   discrepancies: describe(z.array(z.string()), 'Open discrepancies'),
   honouredAt: nullableInstant,
 });
+const orderTemplateSchema = describe(
+  z.nullable(
+    z.object({
+      name: z.string(),
+      version: z.number(),
+      sampleRequired: z.boolean(),
+      paymentPlan: z.nullable(paymentPlanSchema),
+      incoterm: z.nullable(incotermSchema),
+      inspectionsRequired: z.array(z.enum(INSPECTION_KINDS)),
+      documentsRequired: z.array(z.enum(DOCUMENT_KINDS)),
+    }),
+  ),
+  'The template version the order started from and its terms (null: none)',
+);
 
 export const orderViewSchema = describe(
   z.object({
@@ -252,6 +271,7 @@ export const orderViewSchema = describe(
       'The latest signals the order turned down',
     ),
     policy: stallPolicySchema,
+    template: orderTemplateSchema,
     createdAt: instant,
     updatedAt: instant,
     closedAt: nullableInstant,

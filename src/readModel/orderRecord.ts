@@ -31,7 +31,7 @@ export function orderRecord(state: OrderState): OrderRecord {
     accountManagerEmail: state.accountManager.email.toLowerCase(),
     contractNo: state.contract?.contractNo ?? null,
     invoiceNo: invoiceNo(state),
-    template: null,
+    template: state.template?.name ?? null,
     amountOutstanding: view.amountOutstanding,
     // The instant the next dated payment is late: the end of its due date.
     nextDueAt: dueDate ? endOfDate(dueDate) : null,

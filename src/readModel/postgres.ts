@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { decodeCursor, encodeCursor } from './cursor';
 import { isUnavailable, unavailableAs } from './errors';
 import { listOrdersSql, nextPageToken, SORT_KEYS_SQL } from './orderList';
+import { templateStore } from './templates';
 import type {
   DocumentRecord,
   EmailRecord,
@@ -126,6 +127,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
   }
 
   return {
+    ...templateStore(pool),
     project: (batch: ProjectionBatch) =>
       inTransaction(async (client) => {
         const o = batch.order;

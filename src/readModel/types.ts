@@ -1,5 +1,6 @@
 import type { SentEmail, TimelineRecord as AcceptedEvent } from '../domain';
 import type { Money } from '../domain/money';
+import type { TemplateStore } from './templates';
 
 /**
  * The read model: what people read and query, kept in PostgreSQL and written from the order
@@ -90,7 +91,7 @@ export interface OrderListEntry {
   stageDeadline: string | null;
 }
 
-export interface ReadModel {
+export interface ReadModel extends TemplateStore {
   /** Writes a batch; idempotent. Throws DatabaseUnavailableError while the database is down. */
   project(batch: ProjectionBatch): Promise<void>;
   /** The stored view and its sequence, or null when the order is not (yet) in the read model. */

@@ -1,4 +1,4 @@
-import type { NewOrder, OrderState, StallPolicy } from '../domain';
+import type { NewOrder, OrderState, PinnedTemplate, StallPolicy } from '../domain';
 
 export interface Contact {
   name: string;
@@ -8,8 +8,13 @@ export interface Contact {
 /** Everything an order workflow starts from; all of it is in the first history event. */
 export interface OrderWorkflowInput {
   order: NewOrder & { orderId: string };
-  /** The configured reminder defaults; the order's own overrides win. Fixed for the order's life. */
+  /**
+   * The configured reminder defaults and working calendar; the template's settings, then the
+   * order's own, win. Fixed for the order's life.
+   */
   stallDefaults: StallPolicy;
+  /** The template version `order.template` names, as the API loaded it. */
+  template?: PinnedTemplate;
   /** Receives the booking request when the order names no forwarder. */
   defaultForwarder: Contact;
   /** When and by whom the inquiry was recorded. */

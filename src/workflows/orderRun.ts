@@ -105,8 +105,9 @@ export class OrderRun {
     if (input.state) {
       this.state = input.state;
     } else {
-      const policy = resolveStallPolicy(input.stallDefaults, input.order);
-      this.state = createOrder(input.order, policy, { now: input.createdAt, actor: input.createdBy });
+      const policy = resolveStallPolicy(input.stallDefaults, input.order, input.template?.body);
+      const ctx = { now: input.createdAt, actor: input.createdBy };
+      this.state = createOrder(input.order, policy, ctx, input.template);
       this.projection.add(creationRecord(this.state));
     }
   }

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import type { OrderView } from '../../src/api/orderView';
+import { readTemplateFiles } from '../../src/config/templateFiles';
 import { codecEnv } from '../../harness/codecKeys';
 import { fullLife, newInquiry } from '../../harness/orderFixtures';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
@@ -194,6 +195,20 @@ const orderBodies = fc.oneof(
   { weight: 1, arbitrary: fc.constant(text(newInquiry())) },
 );
 
+const fuzzTemplate = readTemplateFiles()[0].body;
+const templateBodies = fc.oneof(
+  { weight: 4, arbitrary: anyBody },
+  { weight: 4, arbitrary: mutated(fuzzTemplate).map(text) },
+  { weight: 1, arbitrary: fc.constant(text(fuzzTemplate)) },
+);
+
+/** A template name: one that exists after a valid PUT, one that never will, or something odd. */
+const templateName = fc.oneof(
+  { weight: 3, arbitrary: fc.constant('fuzz-template') },
+  fc.constantFrom('x', '%', '%ZZ', '%2F', '..', 'UPPER', '-dash', 'a'.repeat(300)),
+  weirdValues.map((v) => encodeURIComponent(v)),
+);
+
 const plainPayload = { metadata: { encoding: base64('json/plain') }, data: base64('{"a":1}') };
 const codecBodies = fc.oneof(
   anyBody,
@@ -296,6 +311,20 @@ function cases(): fc.Arbitrary<Case> {
       ['wait'],
       eventBodies,
     ),
+    withParts('GET /templates', methodsFor('GET'), fc.constantFrom('/templates', '/templates/'), ['x']),
+    withParts(
+      'GET /templates/{name}',
+      methodsFor('GET'),
+      templateName.map((n) => `/templates/${n}`),
+      ['version'],
+    ),
+    withParts(
+      'PUT /templates/{name}',
+      methodsFor('PUT'),
+      templateName.map((n) => `/templates/${n}`),
+      ['version'],
+      templateBodies,
+    ),
     withParts(
       'POST /codec/encode',
       methodsFor('POST'),
@@ -386,8 +415,8 @@ describe('fuzz: every route, with generated bodies, query strings, path paramete
     console.info(
       `${CASES} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; per route ${JSON.stringify(Object.fromEntries(perRoute))}; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`,
     );
-    // Every route got its share (13 routes, ~170 cases each on average).
-    expect(perRoute.size).toBe(13);
+    // Every route got its share (16 routes, ~140 cases each on average).
+    expect(perRoute.size).toBe(16);
     for (const count of perRoute.values()) expect(count).toBeGreaterThanOrEqual(50);
     expect([...statuses.keys()].filter((s) => s >= 500)).toEqual([]);
   });

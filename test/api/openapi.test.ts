@@ -101,12 +101,14 @@ describe('buildOpenApiDocument', () => {
       '/orders/{orderId}/timeline': ['get'],
       '/orders/{orderId}/documents': ['get'],
       '/orders/{orderId}/documents/{kind}.pdf': ['get'],
+      '/templates': ['get'],
+      '/templates/{name}': ['get', 'put'],
     });
     for (const [path, o] of Object.entries(doc.paths).flatMap(([p, m]) =>
       Object.values(m).map((x) => [p, x] as const),
     )) {
       expect(o.summary).toEqual(expect.any(String));
-      expect(o.security).toEqual(path.startsWith('/orders') ? [{ bearerAuth: [] }] : undefined);
+      expect(o.security).toEqual(/^\/(orders|templates)/.test(path) ? [{ bearerAuth: [] }] : undefined);
     }
   });
 
@@ -116,6 +118,7 @@ describe('buildOpenApiDocument', () => {
       'Error',
       'OrderSummary',
       'OrderView',
+      'TemplateVersion',
       'TimelinePage',
     ]);
     expect(doc.components.securitySchemes.bearerAuth).toEqual({

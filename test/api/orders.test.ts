@@ -448,6 +448,8 @@ describe('auth, limits and the open endpoints', () => {
         '/orders/{orderId}/emails',
         '/orders/{orderId}/events',
         '/orders/{orderId}/timeline',
+        '/templates',
+        '/templates/{name}',
       ].sort(),
     );
     expect(Object.keys(openapi.paths['/orders'])).toEqual(expect.arrayContaining(['get', 'post']));

@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/env';
 
 describe('worker configuration', () => {
@@ -177,5 +180,42 @@ describe('exporter on documents', () => {
       swift: 'BKCHCNBJ92A',
     });
     expect(() => loadConfig({ EXPORTER_BANK_SWIFT: 'nope' })).toThrow(/EXPORTER_BANK_SWIFT/);
+  });
+});
+
+describe('working calendar', () => {
+  const file = (name: string) => join(__dirname, '../../config/calendars', name);
+
+  it('is Monday to Friday in Asia/Shanghai without a file', () => {
+    const { workingCalendar } = loadConfig({});
+    expect(workingCalendar).toMatchObject({ name: 'weekends only', timeZone: 'Asia/Shanghai' });
+    expect(workingCalendar.forOrderAt(new Date('2027-01-01T00:00:00Z')).holidays).toEqual([]);
+  });
+
+  it('reads WORKING_CALENDAR_FILE; stage limits may be in working days', () => {
+    const config = loadConfig({
+      WORKING_CALENDAR_FILE: file('cn-2027.json'),
+      STAGE_TIME_LIMITS: 'PRODUCTION=30wd',
+    });
+    expect(config.workingCalendar.name).toBe('China 2027');
+    expect(config.workingCalendar.forOrderAt(new Date('2027-01-01T00:00:00Z')).workingDays).toContain(
+      '2027-02-14',
+    );
+    expect(config.stallPolicy.stageTimeLimits.PRODUCTION).toBe('30wd');
+  });
+
+  it('names the variable when the file is missing or not a calendar', () => {
+    expect(() => loadConfig({ WORKING_CALENDAR_FILE: file('nowhere.json') })).toThrow(
+      /WORKING_CALENDAR_FILE: cannot read/,
+    );
+    expect(() => loadConfig({ WORKING_CALENDAR_FILE: file('README.md') })).toThrow(ConfigError);
+    const bad = join(tmpdir(), `calendar-${process.pid}.json`);
+    writeFileSync(
+      bad,
+      JSON.stringify({ name: 'x', timeZone: 'Mars/Olympus', holidays: [{ from: '2027-13-01', name: 'x' }] }),
+    );
+    expect(() => loadConfig({ WORKING_CALENDAR_FILE: bad })).toThrow(
+      /timeZone: an IANA time zone[\s\S]*holidays\.0\.from/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { Config } from '../../config/env';
 import {
   contentFingerprint,
@@ -8,8 +8,10 @@ import {
   orderEventSchema,
   orderIdSchema,
   requiredRole,
+  templateLimitViolations,
   timelineQuerySchema,
   type OrderEvent,
+  type PinnedTemplate,
 } from '../../domain';
 import type { ReadModel } from '../../readModel/types';
 import { callerOf, requireRole, roleRefusal } from '../auth';
@@ -20,6 +22,7 @@ import { documentRoutes } from './documents';
 import { fromReadModel } from '../readModelErrors';
 import { eventIdReused, orderNotFound } from '../temporalErrors';
 import { parseOr400, refuseOrderBeyondLimits } from '../validate';
+import { requireJsonBody, route } from './handlers';
 
 export interface OrderRoutesDeps {
   gateway: OrderGateway;
@@ -36,23 +39,11 @@ export function generateOrderId(now: Date): string {
   return `PO-${now.getUTCFullYear()}-${random}`;
 }
 
-/** Express 5 passes async errors to the error handler; this only keeps the types tidy. */
-const route =
-  (fn: (req: Request, res: Response) => Promise<void>): RequestHandler =>
-  (req, res, next) => {
-    fn(req, res).catch(next);
-  };
-
 function orderIdParam(req: Request): string {
   const parsed = orderIdSchema.safeParse(req.params.orderId);
   // An id that cannot exist names no order.
   if (!parsed.success) throw orderNotFound(String(req.params.orderId));
   return parsed.data;
-}
-
-function requireJsonBody(req: Request): void {
-  if (!req.is('application/json'))
-    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as Content-Type: application/json');
 }
 
 /**
@@ -98,6 +89,24 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
     return 'same';
   }
 
+  /** The template's latest version for a new order: it keeps that version for good. */
+  async function latestTemplate(name: string): Promise<PinnedTemplate> {
+    const found = await fromReadModel(() => readModel.getTemplate(name));
+    if (!found)
+      throw new ApiError(400, 'VALIDATION_FAILED', `no template named ${name}`, [
+        { path: 'template', message: `no template named ${name} (GET /templates lists them)` },
+      ]);
+    const beyond = templateLimitViolations(found.body, config.orderLimits);
+    if (beyond.length)
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        `template ${name} version ${found.version} is outside this deployment's limits`,
+        beyond.map((d) => ({ ...d, path: `template.${d.path}` })),
+      );
+    return { name: found.name, version: found.version, body: found.body };
+  }
+
   router.post(
     '/orders',
     requireRole('ops'),
@@ -105,12 +114,15 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
       requireJsonBody(req);
       const body = parseOr400(newOrderSchema, req.body, 'body');
       refuseOrderBeyondLimits(body, config.orderLimits);
+      const template = body.template === undefined ? undefined : await latestTemplate(body.template);
       const at = now();
       const order = { ...body, orderId: body.orderId ?? generateOrderId(at) };
       const view = await gateway
         .openOrder({
           order,
-          stallDefaults: config.stallPolicy,
+          template,
+          // The calendar goes with the order, so its working-day deadlines never change under it.
+          stallDefaults: { ...config.stallPolicy, calendar: config.workingCalendar.forOrderAt(at) },
           defaultForwarder: config.defaultForwarder,
           createdAt: at.toISOString(),
           createdBy: callerOf(res.locals).name,

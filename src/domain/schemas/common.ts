@@ -179,3 +179,16 @@ export type Contact = z.infer<typeof contactSchema>;
 export type ProductLine = z.infer<typeof productLineSchema>;
 export type Incoterm = z.infer<typeof incotermSchema>;
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
+
+/** A template's name: a lower-case slug, also used in URLs and the read model's template column. */
+export const templateNameSchema = describe(
+  z
+    .string()
+    .check(
+      z.regex(
+        /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/,
+        '1-64 characters of a-z 0-9 and -, starting and ending with a letter or digit',
+      ),
+    ),
+  'Process template name (a slug such as "new-buyer-risky-market")',
+);

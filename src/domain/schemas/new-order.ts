@@ -1,5 +1,5 @@
 import { describe, z } from '../zod';
-import { durationSchema } from '../duration';
+import { durationSchema, stageLimitSchema } from '../duration';
 import { OPEN_STAGES } from '../stages';
 import {
   INQUIRY_CHANNELS,
@@ -10,6 +10,7 @@ import {
   emailSchema,
   instantSchema,
   productLineSchema,
+  templateNameSchema,
   text,
 } from './common';
 
@@ -34,8 +35,8 @@ export const inquirySchema = describe(
 
 /** Partial: stages not listed keep the configured default. */
 export const stageTimeLimitsSchema = describe(
-  z.partialRecord(z.enum(OPEN_STAGES), durationSchema),
-  'Per-stage time limits overriding the defaults, e.g. {"INQUIRY":"24h","DEPOSIT":"7d"}',
+  z.partialRecord(z.enum(OPEN_STAGES), stageLimitSchema),
+  'Per-stage time limits overriding the defaults, e.g. {"INQUIRY":"24h","DEPOSIT":"7d","PRODUCTION":"30wd"}',
 );
 
 export const reminderPolicySchema = describe(
@@ -65,6 +66,10 @@ export const newOrderSchema = describe(
     ),
     stageTimeLimits: z.optional(stageTimeLimitsSchema),
     reminderPolicy: z.optional(reminderPolicySchema),
+    template: describe(
+      z.optional(templateNameSchema),
+      "Process template (GET /templates) whose latest version gives the order's defaults; the order's own settings win",
+    ),
   }),
   'POST /orders body: a new inquiry starts an order',
 );

@@ -1,0 +1,111 @@
+import { moneySchema } from '../money';
+import { describe, z } from '../zod';
+import { incotermSchema, paymentMethodSchema, percentSchema, templateNameSchema, text } from './common';
+import { reminderPolicySchema, stageTimeLimitsSchema } from './new-order';
+
+export const INSPECTION_KINDS = ['PRE_PRODUCTION', 'DURING_PRODUCTION', 'PRE_SHIPMENT'] as const;
+export const DOCUMENT_KINDS = [
+  'commercial-invoice',
+  'packing-list',
+  'proforma-invoice',
+  'certificate-of-origin',
+  'insurance-declaration',
+] as const;
+export const BALANCE_DUE = ['BEFORE_SHIPMENT', 'AGAINST_DOCUMENT_COPIES'] as const;
+
+/** Guidance is copied into every order that uses the template: its total size is bounded. */
+export const GUIDANCE_LIMITS = { steps: 40, charsPerStep: 1000, totalChars: 8000 } as const;
+
+/** The contract's payment plan (see "Payment plan"), as a template's default for new orders. */
+export const paymentPlanSchema = describe(
+  z.strictObject({
+    depositPercent: describe(percentSchema, 'Deposit paid by TT before production, percent of the total'),
+    balanceMethod: paymentMethodSchema,
+    balanceDue: describe(
+      z.optional(z.enum(BALANCE_DUE)),
+      'TT only: BEFORE_SHIPMENT or AGAINST_DOCUMENT_COPIES (the default)',
+    ),
+    tenorDays: describe(
+      z.optional(z.int().check(z.minimum(0), z.maximum(360))),
+      'Days after the B/L date (OA) or after acceptance of the draft (DA), 0-360',
+    ),
+    shortPaymentTolerance: describe(
+      z.optional(moneySchema),
+      'A payment short by at most this much settles what is due (bank charges)',
+    ),
+  }),
+  'Payment plan',
+);
+
+const stepKeySchema = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 _ . -'));
+
+export const guidanceSchema = describe(
+  z.record(stepKeySchema, text(GUIDANCE_LIMITS.charsPerStep, 'What to check in this step')).check(
+    z.refine((g) => Object.keys(g).length <= GUIDANCE_LIMITS.steps, {
+      message: `at most ${GUIDANCE_LIMITS.steps} steps`,
+    }),
+    z.refine((g) => Object.values(g).reduce((n, t) => n + t.length, 0) <= GUIDANCE_LIMITS.totalChars, {
+      message: `at most ${GUIDANCE_LIMITS.totalChars} characters in all`,
+    }),
+  ),
+  `Key points per step (step key to text; at most ${GUIDANCE_LIMITS.steps} steps, ${GUIDANCE_LIMITS.charsPerStep} characters each, ${GUIDANCE_LIMITS.totalChars} in all)`,
+);
+
+const uniqueList = <T extends readonly [string, ...string[]]>(values: T, description: string) =>
+  describe(
+    z.array(z.enum(values)).check(
+      z.maxLength(values.length),
+      z.refine((list) => new Set(list).size === list.length, 'must not repeat a value'),
+    ),
+    description,
+  );
+
+/** PUT /templates/{name} body: the defaults an order started from the template gets. */
+export const templateBodySchema = describe(
+  z.strictObject({
+    description: z.optional(text(500, 'What the template is for')),
+    sampleRequired: describe(z.boolean(), 'Whether the order needs an approved sample before the contract'),
+    paymentPlan: z.optional(paymentPlanSchema),
+    incoterm: z.optional(incotermSchema),
+    inspectionsRequired: z._default(
+      uniqueList(
+        INSPECTION_KINDS,
+        'Inspections the QC gate requires: PRE_PRODUCTION, DURING_PRODUCTION, PRE_SHIPMENT',
+      ),
+      [],
+    ),
+    documentsRequired: z._default(uniqueList(DOCUMENT_KINDS, 'Documents the order must issue'), []),
+    stageTimeLimits: z.optional(stageTimeLimitsSchema),
+    reminderPolicy: z.optional(reminderPolicySchema),
+    guidance: z._default(guidanceSchema, {}),
+  }),
+  'A process template',
+);
+
+export type TemplateBody = z.output<typeof templateBodySchema>;
+export type PaymentPlan = z.output<typeof paymentPlanSchema>;
+
+/** One stored version of a template. */
+export interface TemplateVersion {
+  name: string;
+  version: number;
+  body: TemplateBody;
+  createdAt: string;
+  createdBy: string;
+}
+
+export const templateVersionQuerySchema = describe(
+  z.strictObject({
+    version: z.optional(
+      z.pipe(
+        z.string().check(z.regex(/^[1-9]\d{0,8}$/, 'a version number from 1')),
+        z.transform((v) => Number(v)),
+      ),
+    ),
+  }),
+  'GET /templates/{name} query',
+);
+
+export { templateNameSchema };
