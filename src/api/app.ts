@@ -10,6 +10,7 @@ import { consoleLogger, errorHandler, notFoundHandler, type Logger } from './err
 import { addressLimiter, failedAuthLimiter, tokenLimiter } from './limits';
 import { buildOpenApiDocument } from './openapi';
 import { orderRoutes } from './routes/orders';
+import { reportRoutes } from './routes/reports';
 import type { ReadModel } from '../readModel/types';
 import { orderGateway } from './orderGateway';
 import type { TemporalAccess } from './temporalClient';
@@ -21,6 +22,11 @@ export interface AppDeps {
   logger?: Logger;
   now?: () => Date;
 }
+
+/** The routes behind a token (the others are limited per address instead). */
+const AUTHENTICATED_PATHS = ['/orders', '/reports', '/me'];
+const isAuthenticated = (path: string) =>
+  AUTHENTICATED_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
 /** X-Request-Id: the caller's (when it is a sane token) or a new one; echoed and used in logs. */
 const requestId: RequestHandler = (req, res, next) => {
@@ -43,7 +49,7 @@ export function createApp({ temporal, readModel, config, logger = consoleLogger,
   app.use(helmet());
   // Every route without a token (health, docs, console, unknown paths) is limited per address.
   const openLimit = addressLimiter(config.api.addressRateLimitPerMinute);
-  app.use((req, res, next) => (/^\/orders(\/|$)/.test(req.path) ? next() : openLimit(req, res, next)));
+  app.use((req, res, next) => (isAuthenticated(req.path) ? next() : openLimit(req, res, next)));
 
   app.get('/health', async (_req, res) => {
     const [temporalUp, databaseUp] = await Promise.all([
@@ -83,14 +89,20 @@ export function createApp({ temporal, readModel, config, logger = consoleLogger,
   // The Temporal UI's codec server: its own CORS, auth and body limit.
   app.use('/codec', codecRoutes({ config, logger }));
 
-  app.use('/orders', failedAuthLimiter(config.api.authFailuresPerMinute));
-  app.use('/orders', authenticate(config.api.tokens));
+  app.use(AUTHENTICATED_PATHS, failedAuthLimiter(config.api.authFailuresPerMinute));
+  app.use(AUTHENTICATED_PATHS, authenticate(config.api.tokens));
   app.use(
-    '/orders',
+    AUTHENTICATED_PATHS,
     tokenLimiter(config.api.rateLimitPerMinute, (res) => callerOf(res.locals).name),
   );
   app.use('/orders', express.json({ limit: config.api.bodyLimitBytes, strict: true }));
+  // Who the token is: the console shows only what the role may do.
+  app.get('/me', (_req, res) => {
+    const { name, role } = callerOf(res.locals);
+    res.json({ name, role });
+  });
   app.use(orderRoutes({ gateway, readModel, config, now }));
+  app.use(reportRoutes({ readModel, now }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger, config.api.bodyLimitBytes));

@@ -28,6 +28,7 @@ export function orderRecord(state: OrderState): OrderRecord {
     // Payment due dates come with payment plans; until then no payment has one.
     nextDueAt: null,
     stageDeadline: state.stageDeadline,
+    stageEnteredAt: state.stageEnteredAt,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
   };

@@ -22,7 +22,10 @@ describe('migrate', () => {
     await client.connect();
     try {
       const applied = await client.query<{ name: string }>('SELECT name FROM pgmigrations ORDER BY id');
-      expect(applied.rows.map((r) => r.name)).toEqual(['1780000000000_read-model']);
+      expect(applied.rows.map((r) => r.name)).toEqual([
+        '1780000000000_read-model',
+        '1781000000000_stage-entered',
+      ]);
       const tables = await client.query<{ table_name: string }>(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
       );
@@ -31,6 +34,7 @@ describe('migrate', () => {
         'emails',
         'orders',
         'pgmigrations',
+        'stage_entered',
         'timeline',
       ]);
     } finally {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { Config } from '../../config/env';
 import {
   contentFingerprint,
@@ -11,6 +11,7 @@ import {
   type OrderEvent,
 } from '../../domain';
 import type { ReadModel } from '../../readModel/types';
+import { route } from '../asyncRoute';
 import { callerOf, requireRole } from '../auth';
 import { ApiError } from '../errors';
 import type { OrderGateway } from '../orderGateway';
@@ -33,13 +34,6 @@ export function generateOrderId(now: Date): string {
     .toUpperCase();
   return `PO-${now.getUTCFullYear()}-${random}`;
 }
-
-/** Express 5 passes async errors to the error handler; this only keeps the types tidy. */
-const route =
-  (fn: (req: Request, res: Response) => Promise<void>): RequestHandler =>
-  (req, res, next) => {
-    fn(req, res).catch(next);
-  };
 
 function orderIdParam(req: Request): string {
   const parsed = orderIdSchema.safeParse(req.params.orderId);
