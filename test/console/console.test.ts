@@ -81,7 +81,7 @@ describeBrowser('ops console in Chromium', () => {
       })
     ).orderId;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
