@@ -3,6 +3,7 @@
  * model's projection write (the worker's own path into PostgreSQL) with fixed dates; `asOf` pins
  * the day ages are counted at.
  */
+import fc from 'fast-check';
 import request from 'supertest';
 import type { OrderRecord } from '../../src/readModel';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
@@ -221,7 +222,7 @@ describe('GET /reports/receivables', () => {
   });
 
   it('refuses a bad asOf or format with VALIDATION_FAILED, and needs a token', async () => {
-    for (const q of ['asOf=2026-02-30', 'asOf=tomorrow', 'format=xml', 'asOf=2026-6-1']) {
+    for (const q of ['asOf=2026-02-30', 'asOf=tomorrow', 'format=xml', 'asOf=2026-6-1', 'asOf=0000-01-01']) {
       const error = expectError(await get(`/reports/receivables?${q}`), 400, 'VALIDATION_FAILED');
       expect(error.details).toEqual([expect.objectContaining({ path: q.split('=')[0] })]);
     }
@@ -294,5 +295,26 @@ describe('GET /me', () => {
     expect((await get('/me')).body).toEqual({ name: 'victor', role: 'viewer' });
     expect((await get('/me', TOKENS.ops)).body).toEqual({ name: 'alice', role: 'ops' });
     expectError(await request(stack.app).get('/me'), 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe('report query strings', () => {
+  it('answer 200 or a 400 in the error shape for any query, never a 500', async () => {
+    const value = fc.oneof(
+      fc.constantFrom('json', 'csv', 'CSV', '', '2026-06-01', '2026-02-29', '9999-12-31', '0000-01-01'),
+      fc.string({ maxLength: 20 }),
+    );
+    const queries = fc.dictionary(fc.constantFrom('format', 'asOf', 'x', 'asOf[]', 'format[a]'), value, {
+      maxKeys: 3,
+    });
+    const paths = fc.constantFrom('/reports/receivables', '/reports/stalled', '/reports/stage-times');
+    await fc.assert(
+      fc.asyncProperty(paths, queries, async (path, query) => {
+        const res = await request(stack.app).get(path).query(query).set(bearer(TOKENS.viewer));
+        if (res.status === 200) return;
+        expectError(res, 400, 'VALIDATION_FAILED');
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -5,7 +5,8 @@ const format = describe(
   'json (default) or csv (RFC 4180, UTF-8 with a byte order mark, for Excel)',
 );
 
-const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
+// Years 1900-9999: wide enough for any report, and every such day is one PostgreSQL takes.
+const day = z.string().check(z.regex(/^(19|[2-9]\d)\d{2}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD, from 1900'));
 const validDay = z.string().check(
   z.refine((s: string) => {
     const d = new Date(`${s}T00:00:00Z`);
