@@ -13,6 +13,7 @@ import { orderRoutes } from './routes/orders';
 import { buyerRoutes, trackingLinkRoutes } from './routes/tracking';
 import { createTrackingLinkStore, type TrackingLinkStore } from '../readModel/trackingLinks';
 import { templateRoutes } from './routes/templates';
+import { reportRoutes } from './routes/reports';
 import type { ReadModel } from '../readModel/types';
 import { orderGateway } from './orderGateway';
 import type { TemporalAccess } from './temporalClient';
@@ -27,8 +28,10 @@ export interface AppDeps {
   now?: () => Date;
 }
 
-/** The routes that need a token (and have their own per-token limit). */
-const API_PATHS = /^\/(orders|templates)(\/|$)/;
+/** The routes behind a token (the others are limited per address instead). */
+const AUTHENTICATED_PATHS = ['/orders', '/templates', '/reports', '/me'];
+const isAuthenticated = (path: string) =>
+  AUTHENTICATED_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
 /** X-Request-Id: the caller's (when it is a sane token) or a new one; echoed and used in logs. */
 const requestId: RequestHandler = (req, res, next) => {
@@ -58,7 +61,7 @@ export function createApp({
   app.use(helmet());
   // Every route without a token (health, docs, console, unknown paths) is limited per address.
   const openLimit = addressLimiter(config.api.addressRateLimitPerMinute);
-  app.use((req, res, next) => (API_PATHS.test(req.path) ? next() : openLimit(req, res, next)));
+  app.use((req, res, next) => (isAuthenticated(req.path) ? next() : openLimit(req, res, next)));
   const store = trackingLinkStore ?? createTrackingLinkStore({ url: config.database.url });
   const tracking = { gateway, readModel, store, config, now };
   // The buyer's tracking page: its signed link is its key, so it comes before token authentication.
@@ -102,17 +105,22 @@ export function createApp({
   // The Temporal UI's codec server: its own CORS, auth and body limit.
   app.use('/codec', codecRoutes({ config, logger }));
 
-  const withToken = ['/orders', '/templates'];
-  app.use(withToken, failedAuthLimiter(config.api.authFailuresPerMinute));
-  app.use(withToken, authenticate(config.api.tokens));
+  app.use(AUTHENTICATED_PATHS, failedAuthLimiter(config.api.authFailuresPerMinute));
+  app.use(AUTHENTICATED_PATHS, authenticate(config.api.tokens));
   app.use(
-    withToken,
+    AUTHENTICATED_PATHS,
     tokenLimiter(config.api.rateLimitPerMinute, (res) => callerOf(res.locals).name),
   );
-  app.use(withToken, express.json({ limit: config.api.bodyLimitBytes, strict: true }));
+  app.use(['/orders', '/templates'], express.json({ limit: config.api.bodyLimitBytes, strict: true }));
+  // Who the token is: the console shows only what the role may do.
+  app.get('/me', (_req, res) => {
+    const { name, role } = callerOf(res.locals);
+    res.json({ name, role });
+  });
   app.use(orderRoutes({ gateway, readModel, config, now }));
   app.use(trackingLinkRoutes(tracking));
   app.use(templateRoutes({ readModel, config, now }));
+  app.use(reportRoutes({ readModel, now }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger, config.api.bodyLimitBytes));

@@ -15,6 +15,9 @@ import {
   templateVersionQuerySchema,
 } from '../domain/schemas/template';
 import { orderViewSchema, timelineEntrySchema } from '../domain/viewSchema';
+import { ROLES } from '../config/env';
+import { AGE_BUCKET_KEYS, type AgeBucket } from '../domain/receivables';
+import { receivablesQuerySchema, reportQuerySchema } from '../domain/schemas/reports';
 import { ERROR_CODES } from './errors';
 import { openApiSchemas } from './openapiSchema';
 
@@ -88,6 +91,45 @@ const templateVersionSchema = z
     createdBy: z.string().describe('Token name of the manager who stored this version'),
   })
   .describe('One stored version of a process template');
+const bucketMoney = z.object(
+  Object.fromEntries(AGE_BUCKET_KEYS.map((k) => [k, moneySchema])) as Record<AgeBucket, typeof moneySchema>,
+);
+const receivablesRowSchema = z.object({
+  currency: z.string(),
+  buckets: bucketMoney.describe(
+    'Money due per age bucket: NOT_DUE (no due date or not past it), DAYS_1_30, DAYS_31_60, DAYS_61_90, OVER_90 days past due',
+  ),
+  total: moneySchema,
+  orders: z.number().int(),
+});
+const receivablesReportSchema = z.object({
+  asOf: z.iso.date().describe('The day the ages are counted at (UTC)'),
+  customers: z
+    .array(z.object({ customer: z.string().describe('Customer company'), ...receivablesRowSchema.shape }))
+    .describe('One row per customer and currency, largest total first'),
+  totals: z.array(receivablesRowSchema).describe('One row per currency over all customers'),
+});
+const stalledReportSchema = z.object({
+  accountManagers: z.array(
+    z.object({
+      accountManager: z.string().describe("The account manager's email"),
+      stalled: z.number().int(),
+      byStage: z.record(stageSchema, z.number().int()).describe('Stalled orders per stage'),
+      stalledSince: instant.nullable().describe('The earliest missed stage deadline among them'),
+    }),
+  ),
+  total: z.number().int(),
+});
+const stageTimesReportSchema = z.object({
+  stages: z.array(
+    z.object({
+      stage: stageSchema,
+      count: z.number().int().describe('Stays in this stage that ended (the order moved on)'),
+      medianDays: z.number().nullable(),
+      p90Days: z.number().nullable().describe('90th percentile (interpolated)'),
+    }),
+  ),
+});
 
 // Request bodies stay inline (not components): the ops console builds its forms from them as they are.
 const schemas = openApiSchemas({
@@ -97,6 +139,9 @@ const schemas = openApiSchemas({
   TimelinePage: timelinePageSchema,
   Email: emailSchema,
   TemplateVersion: templateVersionSchema,
+  ReceivablesReport: receivablesReportSchema,
+  StalledReport: stalledReportSchema,
+  StageTimesReport: stageTimesReportSchema,
 });
 
 function json(schema: z.core.$ZodType, description: string) {
@@ -121,6 +166,24 @@ function parameters(location: 'query' | 'path', schema: z.core.$ZodType) {
 
 export function buildOpenApiDocument(serverUrl?: string): object {
   const security = [{ bearerAuth: [] }];
+  const report = (summary: string, query: z.core.$ZodType, answer: z.core.$ZodType) => ({
+    get: {
+      summary: `${summary} (role viewer); ?format=csv for a spreadsheet`,
+      security,
+      parameters: parameters('query', query),
+      responses: {
+        200: {
+          ...json(answer, 'The report'),
+          content: {
+            ...json(answer, '').content,
+            'text/csv': { schema: { type: 'string', description: 'RFC 4180, UTF-8 with a byte order mark' } },
+          },
+        },
+        400: err('VALIDATION_FAILED'),
+        ...common,
+      },
+    },
+  });
   const orderIdParams = parameters('path', z.object({ orderId: orderIdSchema }));
   const templateParams = parameters('path', z.object({ name: templateNameSchema }));
   const err = (description: string) => json(errorSchema, description);
@@ -336,6 +399,32 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           },
         },
       },
+      '/me': {
+        get: {
+          summary: 'Who the token is: its name (the actor recorded in the timeline) and role',
+          security,
+          responses: {
+            200: json(z.object({ name: z.string(), role: z.enum(ROLES) }), 'The caller'),
+            401: common[401],
+            429: common[429],
+          },
+        },
+      },
+      '/reports/receivables': report(
+        'Money due on open orders by customer and age bucket, per currency',
+        receivablesQuerySchema,
+        receivablesReportSchema,
+      ),
+      '/reports/stalled': report(
+        'Stalled open orders per account manager',
+        reportQuerySchema,
+        stalledReportSchema,
+      ),
+      '/reports/stage-times': report(
+        'Median and 90th-percentile days per stage, over every stay that ended',
+        reportQuerySchema,
+        stageTimesReportSchema,
+      ),
       '/orders/{orderId}/emails': {
         get: {
           summary: 'Every email the order sent',

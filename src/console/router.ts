@@ -14,6 +14,11 @@ export function consolePublicDir(): string | undefined {
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html')));
 }
 
+/** Chart.js's browser build (UMD: a classic script that defines window.Chart). */
+export function chartLibraryFile(): string {
+  return path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
+}
+
 /**
  * The ops console: static HTML, CSS and ES modules that use only the public API (with the token the
  * user signs in with). Mount at /console. Nothing here needs a token: the data comes from /orders.
@@ -37,6 +42,12 @@ export function consoleRoutes(publicDir: string | undefined = consolePublicDir()
       return;
     }
     next();
+  });
+  // The chart library, from the installed package (pinned in package.json), never from a CDN.
+  const chartJs = chartLibraryFile();
+  router.get('/vendor/chart.umd.min.js', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(chartJs, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
   });
   router.use(
     express.static(publicDir, {

@@ -36,6 +36,7 @@ export function orderRecord(state: OrderState): OrderRecord {
     // The instant the next dated payment is late: the end of its due date.
     nextDueAt: dueDate ? endOfDate(dueDate) : null,
     stageDeadline: state.stageDeadline,
+    stageEnteredAt: state.stageEnteredAt,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
   };

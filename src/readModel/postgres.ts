@@ -4,6 +4,19 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { isUnavailable, unavailableAs } from './errors';
 import { listOrdersSql, nextPageToken, SORT_KEYS_SQL } from './orderList';
 import { templateStore } from './templates';
+import {
+  INSERT_STAGE_ENTERED,
+  RECEIVABLES_SQL,
+  receivablesReport,
+  STAGE_TIMES_PARAMS,
+  STAGE_TIMES_SQL,
+  stageTimesReport,
+  STALLED_SQL,
+  stalledReport,
+  type ReceivablesSqlRow,
+  type StageTimesSqlRow,
+  type StalledSqlRow,
+} from './reports';
 import type {
   DocumentRecord,
   EmailRecord,
@@ -152,6 +165,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
           o.createdAt,
           o.updatedAt,
         ]);
+        await client.query(INSERT_STAGE_ENTERED, [o.orderId, o.stage, o.stageEnteredAt]);
         if (batch.timeline.length) {
           await client.query(INSERT_TIMELINE, [o.orderId, JSON.stringify(batch.timeline)]);
         }
@@ -247,6 +261,19 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
         status: r.status,
         createdAt: iso(r.created_at),
       }));
+    },
+
+    async receivables(asOf) {
+      const day = asOf.toISOString().slice(0, 10);
+      return receivablesReport(day, await query<ReceivablesSqlRow>(RECEIVABLES_SQL, [day]));
+    },
+
+    async stalledByAccountManager() {
+      return stalledReport(await query<StalledSqlRow>(STALLED_SQL));
+    },
+
+    async stageTimes() {
+      return stageTimesReport(await query<StageTimesSqlRow>(STAGE_TIMES_SQL, STAGE_TIMES_PARAMS));
     },
 
     async ping() {

@@ -1,6 +1,7 @@
 import type { SentEmail, TimelineRecord as AcceptedEvent } from '../domain';
 import type { Money } from '../domain/money';
 import type { TemplateStore } from './templates';
+import type { AgeBucket } from '../domain/receivables';
 
 /**
  * The read model: what people read and query, kept in PostgreSQL and written from the order
@@ -43,6 +44,8 @@ export interface OrderRecord {
   amountOutstanding: Money | null;
   nextDueAt: string | null;
   stageDeadline: string | null;
+  /** When the order entered `stage`: the stage-times report counts from it. */
+  stageEnteredAt: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -91,6 +94,40 @@ export interface OrderListEntry {
   stageDeadline: string | null;
 }
 
+/** Money due per age bucket (see AGE_BUCKETS), for one currency. */
+export interface ReceivablesRow {
+  currency: string;
+  buckets: Record<AgeBucket, Money>;
+  total: Money;
+  orders: number;
+}
+
+export interface ReceivablesReport {
+  /** The day ages are counted at (YYYY-MM-DD, UTC). */
+  asOf: string;
+  /** Per customer company and currency, the largest total first. */
+  customers: (ReceivablesRow & { customer: string })[];
+  /** Per currency, over all customers. */
+  totals: ReceivablesRow[];
+}
+
+export interface StalledReport {
+  /** Per account manager (email), the most stalled orders first. */
+  accountManagers: {
+    accountManager: string;
+    stalled: number;
+    byStage: Partial<Record<string, number>>;
+    /** The earliest deadline that passed among these orders. */
+    stalledSince: string | null;
+  }[];
+  total: number;
+}
+
+export interface StageTimesReport {
+  /** Per working stage: stays that ended (the order moved on), in days. */
+  stages: { stage: string; count: number; medianDays: number | null; p90Days: number | null }[];
+}
+
 export interface ReadModel extends TemplateStore {
   /** Writes a batch; idempotent. Throws DatabaseUnavailableError while the database is down. */
   project(batch: ProjectionBatch): Promise<void>;
@@ -106,6 +143,12 @@ export interface ReadModel extends TemplateStore {
   findEvent(orderId: string, eventId: string): Promise<{ seq: number; fingerprint: string | null } | null>;
   emails(orderId: string): Promise<EmailRecord[]>;
   documents(orderId: string): Promise<DocumentRecord[]>;
+  /** Money due on open orders by customer and age bucket, counted at `asOf`. */
+  receivables(asOf: Date): Promise<ReceivablesReport>;
+  /** Stalled open orders per account manager. */
+  stalledByAccountManager(): Promise<StalledReport>;
+  /** Median and 90th-percentile days per stage, over every stay that ended. */
+  stageTimes(): Promise<StageTimesReport>;
   /** Resolves when the database answers; throws DatabaseUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -86,7 +86,7 @@ function keysAnywhere(value: unknown, found = new Set<string>()): Set<string> {
 }
 
 describe('buildOpenApiDocument', () => {
-  it('has every path and method, with security on /orders', () => {
+  it('has every path and method, with security on /orders, /reports and /me', () => {
     expect(doc.openapi).toBe('3.0.3');
     expect(doc.servers).toEqual([{ url: 'http://localhost:3000' }]);
     expect((buildOpenApiDocument() as Document).servers).toBeUndefined();
@@ -103,12 +103,18 @@ describe('buildOpenApiDocument', () => {
       '/orders/{orderId}/documents/{kind}.pdf': ['get'],
       '/templates': ['get'],
       '/templates/{name}': ['get', 'put'],
+      '/me': ['get'],
+      '/reports/receivables': ['get'],
+      '/reports/stalled': ['get'],
+      '/reports/stage-times': ['get'],
     });
     for (const [path, o] of Object.entries(doc.paths).flatMap(([p, m]) =>
       Object.values(m).map((x) => [p, x] as const),
     )) {
       expect(o.summary).toEqual(expect.any(String));
-      expect(o.security).toEqual(/^\/(orders|templates)/.test(path) ? [{ bearerAuth: [] }] : undefined);
+      expect(o.security).toEqual(
+        /^\/(orders|templates|reports|me)\b/.test(path) ? [{ bearerAuth: [] }] : undefined,
+      );
     }
   });
 
@@ -119,6 +125,9 @@ describe('buildOpenApiDocument', () => {
       'OrderSummary',
       'OrderView',
       'TemplateVersion',
+      'ReceivablesReport',
+      'StageTimesReport',
+      'StalledReport',
       'TimelinePage',
     ]);
     expect(doc.components.securitySchemes.bearerAuth).toEqual({

@@ -1,13 +1,14 @@
 /**
  * The ops console end to end: headless Chromium (Debian's /usr/bin/chromium via playwright-core)
- * against a real API + real worker + the jest run's Temporal dev server, SMTP to a local sink.
+ * against a real API + real worker + the jest run's Temporal dev server, SMTP to a local sink, in
+ * English (the Chinese console: console-zh.test.ts).
  * Screenshots go to artifacts/; with UPDATE_DOCS_SCREENSHOTS=1 the order page also to docs/console-order.png (README).
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import request from 'supertest';
 import type { OrderSummary } from '../../src/api/orderView';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
@@ -15,25 +16,7 @@ import { fullLife, newInquiry } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const inCi = ['true', '1'].includes(String(process.env.CI).toLowerCase());
-const canRun = existsSync(CHROMIUM) || inCi; // in CI a missing browser is a failure, not a skip
-if (!canRun)
-  console.warn(
-    `test/console skipped: ${CHROMIUM} is missing (apt-get install -y chromium); CI would fail here`,
-  );
-const describeBrowser = canRun ? describe : describe.skip;
+import { describeBrowser, launchChromium } from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'artifacts');
@@ -80,8 +63,8 @@ describeBrowser('ops console in Chromium', () => {
         customer: { ...newInquiry().customer, company: stalledCompany },
       })
     ).orderId;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
@@ -163,6 +146,11 @@ describeBrowser('ops console in Chromium', () => {
     expect((await request(stack.app).get('/console')).headers.location).toBe('/console/');
     const js = await request(stack.app).get('/console/forms.js');
     expect(js.headers['content-type']).toMatch(/javascript/);
+    // Chart.js comes from the installed package, not a CDN.
+    const chart = await request(stack.app).get('/console/vendor/chart.umd.min.js');
+    expect(chart.status).toBe(200);
+    expect(chart.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(chart.text).toContain('Chart.js v4.6.1');
   });
 
   it('signs in with a token, refusing an unknown one', async () => {

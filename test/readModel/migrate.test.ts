@@ -25,6 +25,7 @@ describe('migrate', () => {
       expect(applied.rows.map((r) => r.name)).toEqual([
         '1780000000000_read-model',
         '1780000000001_templates',
+        '1781000000000_stage-entered',
       ]);
       const tables = await client.query<{ table_name: string }>(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
@@ -35,6 +36,7 @@ describe('migrate', () => {
         'orders',
         'pgmigrations',
         'templates',
+        'stage_entered',
         'timeline',
       ]);
     } finally {

@@ -17,6 +17,7 @@ export function orderRecord(overrides: Partial<OrderRecord> & { orderId: string 
     amountOutstanding: null,
     nextDueAt: null,
     stageDeadline: null,
+    stageEnteredAt: '2026-01-01T00:00:00.000Z',
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,

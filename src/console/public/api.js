@@ -48,6 +48,29 @@ export async function api(method, path, { body, token = session.token } = {}) {
   return parsed;
 }
 
+/**
+ * Fetches a file with the session's token and hands it to the browser as a download (a plain link
+ * cannot carry the Authorization header).
+ */
+export async function download(path, fallbackName) {
+  let res;
+  try {
+    res = await fetch(path, { headers: { Authorization: `Bearer ${session.token}` } });
+  } catch (err) {
+    throw new ApiError(0, { error: { code: 'NETWORK', message: err.message } });
+  }
+  if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => undefined));
+  const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') || '');
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = named ? named[1] : fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export const query = (params) => {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);

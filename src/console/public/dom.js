@@ -46,33 +46,3 @@ export function humanize(name) {
     .toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
-
-export function formatTime(iso) {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return String(iso);
-  return d
-    .toISOString()
-    .replace('T', ' ')
-    .replace(/:\d\d\.\d+Z$|:\d\dZ$/, ' UTC');
-}
-
-/** "in 3 h", "5 min ago" */
-export function relative(iso, now = Date.now()) {
-  const ms = new Date(iso).getTime() - now;
-  const abs = Math.abs(ms);
-  const units = [
-    ['d', 86_400_000],
-    ['h', 3_600_000],
-    ['min', 60_000],
-    ['s', 1000],
-  ];
-  const [unit, size] = units.find(([, s]) => abs >= s) || ['s', 1000];
-  const n = Math.round(abs / size);
-  return ms >= 0 ? `in ${n} ${unit}` : `${n} ${unit} ago`;
-}
-
-export function money(m) {
-  if (!m) return '—';
-  return `${m.amount} ${m.currency}`;
-}

@@ -1,7 +1,8 @@
 // Forms built from the request schemas of the OpenAPI document: one field per property, enums as
 // selects, money as amount + currency, arrays of objects as repeatable groups. Field names are the
 // dotted paths the API uses in a 400's details, so each detail lands next to its field.
-import { el, humanize, uid } from './dom.js';
+import { el, uid } from './dom.js';
+import { enumName, fieldName, t } from './i18n.js';
 
 const isMoney = (s) =>
   s && s.type === 'object' && s.properties && 'amount' in s.properties && 'currency' in s.properties;
@@ -78,7 +79,7 @@ function setError(entry, message) {
 }
 
 function labelText(name, s, isRequired) {
-  return [humanize(name), isRequired ? el('span', { class: 'req' }, ' (required)') : null];
+  return [fieldName(name), isRequired ? el('span', { class: 'req' }, t('form.required')) : null];
 }
 
 function hint(s, id) {
@@ -122,9 +123,9 @@ function leaf(name, s, path, isRequired, ctx, { compact = false } = {}) {
   } else if (Array.isArray(s.enum)) {
     const options = [
       !isRequired || initial === undefined
-        ? el('option', { value: '' }, isRequired ? 'Choose…' : '— none —')
+        ? el('option', { value: '' }, isRequired ? t('form.choose') : t('form.none'))
         : null,
-      ...s.enum.map((v) => el('option', { value: v }, v)),
+      ...s.enum.map((v) => el('option', { value: v }, enumName(v))),
     ];
     input = el('select', { id, name: path, 'aria-describedby': describedBy, required: isRequired }, options);
     if (initial !== undefined) input.value = String(initial);
@@ -223,7 +224,7 @@ function moneyField(name, s, path, isRequired, ctx) {
   );
   const node = group(
     name,
-    { description: s.description ? `${s.description} (e.g. 12345.60 USD)` : 'e.g. 12345.60 USD' },
+    { description: s.description ? `${s.description} (${t('form.moneyExample')})` : t('form.moneyExample') },
     path,
     isRequired,
     ctx,
@@ -255,7 +256,7 @@ function objectField(name, s, path, isRequired, ctx) {
   );
   const optionalBlock = !isRequired && children.length > 3;
   const content = optionalBlock
-    ? el('details', {}, el('summary', {}, `Set ${humanize(name).toLowerCase()} (optional)`), body)
+    ? el('details', {}, el('summary', {}, t('form.optionalGroup', { name: fieldName(name) })), body)
     : body;
   const node = group(name, s, path, isRequired, ctx, content);
   return {
@@ -277,13 +278,15 @@ function objectField(name, s, path, isRequired, ctx) {
 function arrayOfObjects(name, s, path, isRequired, ctx) {
   const items = [];
   const list = el('ol', { class: 'items' });
-  const singular = humanize(name).replace(/s$/, '').toLowerCase();
+  // The dictionaries name the list ("Lines"); its items are numbered under that name.
+  const listName = fieldName(name);
   const itemRequired = new Set(s.items.required || []);
   const status = el('span', { class: 'sr-only', 'aria-live': 'polite' });
 
   function renumber() {
     items.forEach((item, i) => {
-      item.legend.textContent = `${humanize(singular)} ${i + 1}`;
+      item.legend.textContent = t('form.item', { name: listName, n: i + 1 });
+      item.remove.textContent = t('form.remove', { name: item.legend.textContent });
       item.remove.hidden = items.length <= Math.max(1, s.minItems || 0);
     });
   }
@@ -304,11 +307,11 @@ function arrayOfObjects(name, s, path, isRequired, ctx) {
           items.splice(items.indexOf(item), 1);
           item.node.remove();
           renumber();
-          status.textContent = `${humanize(singular)} removed`;
+          status.textContent = t('form.removed', { name: listName });
           addButton.focus();
         },
       },
-      `Remove ${singular}`,
+      '',
     );
     item.node = el(
       'li',
@@ -329,7 +332,7 @@ function arrayOfObjects(name, s, path, isRequired, ctx) {
   const addButton = el(
     'button',
     { type: 'button', class: 'secondary', onclick: () => add(true) },
-    `Add ${singular}`,
+    t('form.add', { name: listName }),
   );
   const node = group(name, s, path, isRequired, ctx, [list, addButton, status]);
   if (isRequired || (s.minItems || 0) > 0) add(false);
@@ -368,7 +371,11 @@ function arrayOfStrings(name, s, path, isRequired, ctx) {
     { class: 'field' },
     el('label', { for: id }, labelText(name, s, isRequired)),
     input,
-    el('span', { class: 'hint', id: hintId }, `${s.description ? `${s.description}. ` : ''}One per line.`),
+    el(
+      'span',
+      { class: 'hint', id: hintId },
+      `${s.description ? `${s.description}. ` : ''}${t('form.onePerLine')}`,
+    ),
     error,
   );
   ctx.registry.set(path, { target: input, error, wrapper });

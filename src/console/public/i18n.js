@@ -1,0 +1,136 @@
+// The console's language: English or Simplified Chinese, chosen by the user (kept in localStorage)
+// or else the browser's first language we have. Dates and times show in the browser's time zone.
+import { humanize } from './dom.js';
+import en from './i18n/en.js';
+import zhCN from './i18n/zh-CN.js';
+
+export const LANGUAGES = [
+  { code: 'zh-CN', name: '简体中文', dictionary: zhCN },
+  { code: 'en', name: 'English', dictionary: en },
+];
+const STORAGE_KEY = 'orderDesk.language';
+
+/** The first of the browser's languages we have ("zh", "zh-Hans-CN" -> zh-CN); English otherwise. */
+export function browserLanguage(preferred) {
+  for (const tag of preferred || []) {
+    const base = String(tag).toLowerCase().split('-')[0];
+    const found = LANGUAGES.find((l) => l.code.toLowerCase().split('-')[0] === base);
+    if (found) return found.code;
+  }
+  return 'en';
+}
+
+function storedLanguage() {
+  try {
+    const code = localStorage.getItem(STORAGE_KEY);
+    return LANGUAGES.some((l) => l.code === code) ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let current =
+  storedLanguage() ??
+  browserLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+let dictionary = LANGUAGES.find((l) => l.code === current).dictionary;
+document.documentElement.lang = current;
+
+export const language = () => current;
+
+export function setLanguage(code) {
+  const found = LANGUAGES.find((l) => l.code === code);
+  if (!found) return;
+  current = code;
+  dictionary = found.dictionary;
+  document.documentElement.lang = code;
+  try {
+    localStorage.setItem(STORAGE_KEY, code);
+  } catch {
+    // Private windows may refuse storage: the choice then lasts for this page only.
+  }
+}
+
+/** The text of `key` with {name} placeholders filled; English when the key is missing. */
+export function t(key, params = {}) {
+  const text = dictionary[key] ?? en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+const named = (prefix) => (name) => {
+  const key = `${prefix}.${name}`;
+  return key in dictionary ? dictionary[key] : humanize(name);
+};
+/** Names from the API (stages, events, fields, enum values); an unknown one is spelled out from its code. */
+export const stageName = named('stage');
+export const statusName = named('status');
+export const eventName = named('event');
+export const fieldName = named('field');
+export const purposeName = named('purpose');
+export const roleName = named('role');
+export const bucketName = named('bucket');
+export const enumName = (value) => {
+  const key = `enum.${value}`;
+  return key in dictionary ? dictionary[key] : String(value);
+};
+
+// ---------- dates, times and money in the user's language and time zone ----------
+
+const dateTimeFormats = new Map();
+function dateTimeFormat() {
+  if (!dateTimeFormats.has(current))
+    dateTimeFormats.set(
+      current,
+      new Intl.DateTimeFormat(current, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }),
+    );
+  return dateTimeFormats.get(current);
+}
+
+/** An instant in the browser's time zone, e.g. "2026年11月26日 GMT+8 16:00" or "Nov 26, 2026, 04:00 PM GMT+8". */
+export function formatTime(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return dateTimeFormat().format(d);
+}
+
+/** A calendar day (YYYY-MM-DD, no time zone) in the user's language. */
+export function formatDay(day) {
+  if (!day) return '—';
+  const d = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return String(day);
+  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+/** "in 3 hours", "5 分钟前" */
+export function relative(iso, now = Date.now()) {
+  const ms = new Date(iso).getTime() - now;
+  const abs = Math.abs(ms);
+  const units = [
+    ['day', 86_400_000],
+    ['hour', 3_600_000],
+    ['minute', 60_000],
+    ['second', 1000],
+  ];
+  const [unit, size] = units.find(([, s]) => abs >= s) || ['second', 1000];
+  const n = Math.round(ms / size);
+  return new Intl.RelativeTimeFormat(current, { numeric: 'always', style: 'short' }).format(n, unit);
+}
+
+/** Money as the contract sends it ({amount: "1234.50", currency}), grouped for reading. */
+export function money(m) {
+  if (!m) return '—';
+  const value = Number(m.amount);
+  if (!Number.isFinite(value)) return `${m.amount} ${m.currency}`;
+  try {
+    return new Intl.NumberFormat(current, { style: 'currency', currency: m.currency }).format(value);
+  } catch {
+    return `${m.amount} ${m.currency}`;
+  }
+}

@@ -1,0 +1,437 @@
+// The order page: where the order is in the nine stages, its terms, money, shipping, timeline and
+// emails, and (for ops) a form for each event allowed now.
+import { api, ApiError, eventSchemas } from './api.js';
+import { clear, el } from './dom.js';
+import { buildForm } from './forms.js';
+import {
+  enumName,
+  eventName,
+  fieldName,
+  formatTime,
+  money,
+  purposeName,
+  relative,
+  stageName,
+  statusName,
+  t,
+} from './i18n.js';
+import {
+  canRecord,
+  currentCaller,
+  describeError,
+  dl,
+  focusTitle,
+  handleAuth,
+  heading,
+  main,
+  pageTitle,
+  say,
+  section,
+  table,
+  view as page,
+} from './shell.js';
+
+export const STAGES = [
+  'INQUIRY',
+  'QUOTATION',
+  'SAMPLE',
+  'CONTRACT',
+  'DEPOSIT',
+  'PRODUCTION',
+  'SHIPPING',
+  'BALANCE',
+  'DOCUMENTS',
+];
+
+function stepper(view) {
+  const currentIndex = STAGES.indexOf(view.stage);
+  const done = (i) => view.stage === 'COMPLETED' || (currentIndex >= 0 && i < currentIndex);
+  return el(
+    'ol',
+    { class: `stepper ${view.stage === 'CANCELLED' ? 'cancelled' : ''}`, 'aria-label': t('order.stages') },
+    STAGES.map((s, i) => {
+      const state = i === currentIndex ? 'current' : done(i) ? 'done' : 'todo';
+      return el(
+        'li',
+        { class: state, 'aria-current': state === 'current' ? 'step' : undefined, 'data-stage': s },
+        el('span', { class: 'dot', 'aria-hidden': 'true' }, state === 'done' ? '✓' : String(i + 1)),
+        el('span', { class: 'label' }, stageName(s)),
+        el(
+          'span',
+          { class: 'sr-only' },
+          state === 'done' ? t('order.stepDone') : state === 'current' ? t('order.stepCurrent') : '',
+        ),
+      );
+    }),
+  );
+}
+
+/** A loose object from the view as a definition list (money, arrays and nested objects flattened). */
+function objectList(obj) {
+  if (!obj) return el('p', { class: 'muted' }, t('order.nothing'));
+  const show = (v) => {
+    if (v === null || v === undefined) return '—';
+    if (typeof v === 'object' && 'amount' in v && 'currency' in v) return money(v);
+    if (Array.isArray(v))
+      return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ') || '—';
+    if (typeof v === 'object')
+      return Object.entries(v)
+        .map(([k, x]) => `${fieldName(k)}: ${show(x)}`)
+        .join('; ');
+    if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) return formatTime(v);
+    if (typeof v === 'string' && /^[A-Z][A-Z_]+$/.test(v)) return enumName(v);
+    return String(v);
+  };
+  return dl(Object.entries(obj).map(([k, v]) => [fieldName(k), show(v)]));
+}
+
+export async function renderOrder(orderId, token, { afterRender } = {}) {
+  pageTitle(orderId);
+  if (!main.querySelector(`[data-order="${CSS.escape(orderId)}"]`)) {
+    clear(main).append(heading(orderId), el('p', { 'aria-live': 'polite' }, t('order.loading')));
+  }
+  const [view, emails, schemas, me] = await Promise.all([
+    api('GET', `/orders/${encodeURIComponent(orderId)}`),
+    api('GET', `/orders/${encodeURIComponent(orderId)}/emails`).then((r) => r.emails),
+    eventSchemas(),
+    currentCaller(),
+  ]);
+  if (token !== page.renderToken) return;
+  paintOrder(view, emails, schemas, me);
+  if (afterRender) afterRender();
+  else focusTitle();
+}
+
+function paintOrder(view, emails, schemas, me) {
+  const p = view.payments;
+  const deadline =
+    view.stageDeadline && view.status === 'OPEN'
+      ? [
+          el('time', { datetime: view.stageDeadline }, formatTime(view.stageDeadline)),
+          ` (${relative(view.stageDeadline)})`,
+        ]
+      : '—';
+  const header = el(
+    'div',
+    { class: 'order-head' },
+    el(
+      'div',
+      { class: 'title-row' },
+      heading(t('order.title', { id: view.orderId })),
+      el(
+        'a',
+        {
+          href: view.links.temporalUi,
+          target: '_blank',
+          rel: 'noopener noreferrer',
+          class: 'button secondary',
+        },
+        t('order.temporalUi'),
+        el('span', { class: 'sr-only' }, t('order.newTab')),
+      ),
+    ),
+    el(
+      'p',
+      { class: 'order-meta' },
+      el(
+        'span',
+        { class: `badge status-${view.status.toLowerCase()}`, id: 'order-stage' },
+        stageName(view.stage),
+      ),
+      ' ',
+      view.stalled ? el('span', { class: 'badge stalled' }, t('order.stalled')) : null,
+      ' ',
+      `${view.customer.company} · ${view.customer.name} · ${view.customer.country}`,
+      ` · ${t('order.accountManager')} `,
+      view.accountManager.email,
+    ),
+  );
+  const stageBox = section(
+    'current-stage',
+    t('order.currentStage'),
+    dl([
+      [t('order.stage'), stageName(view.stage)],
+      [t('order.entered'), formatTime(view.stageEnteredAt)],
+      [t('order.deadline'), deadline],
+      [t('order.remindersSent'), String(view.remindersSent)],
+      [t('order.status'), statusName(view.status)],
+    ]),
+  );
+  // The schedule from the contract's payment plan; before the contract nothing is owed yet.
+  const schedule = p.schedule || [];
+  const lc = p.letterOfCredit;
+  const payments = section(
+    'payments',
+    t('order.payments'),
+    p.terms ? el('p', { class: 'muted' }, p.terms) : null,
+    schedule.length
+      ? table(
+          t('order.paymentsCaption'),
+          [
+            '',
+            t('order.due'),
+            t('order.amount'),
+            t('order.received'),
+            t('order.writtenOff'),
+            t('order.outstanding'),
+          ],
+          schedule.map((s) => [
+            `${s.part === 'DEPOSIT' ? t('order.deposit') : t('order.balance')} (${enumName(s.method)})`,
+            s.dueDate
+              ? t('order.dueBy', { when: enumName(s.dueWhen), date: s.dueDate })
+              : enumName(s.dueWhen),
+            money(s.amount),
+            money(s.received),
+            money(s.writtenOff),
+            money(s.outstanding),
+          ]),
+          '',
+          { numeric: [2, 3, 4, 5] },
+        )
+      : el('p', { class: 'muted' }, t('order.noContract')),
+    p.outstanding ? el('p', {}, t('order.outstandingAll', { amount: money(p.outstanding) })) : null,
+    lc
+      ? el(
+          'p',
+          {},
+          t('order.letterOfCredit', {
+            lcNo: lc.lcNo,
+            bank: lc.issuingBank,
+            amount: money(lc.amount),
+            expiry: lc.expiryDate,
+          }) + (p.presentationDeadline ? ` ${t('order.presentBy', { date: p.presentationDeadline })}` : ''),
+        )
+      : null,
+    p.releaseApproval
+      ? el(
+          'p',
+          {},
+          t('order.releaseApproved', { by: p.releaseApproval.approvedBy, reason: p.releaseApproval.reason }),
+        )
+      : null,
+  );
+  const q = view.quotation;
+  const deal = section(
+    'deal',
+    t('order.deal'),
+    el('h3', {}, t('order.quotation')),
+    q
+      ? dl([
+          [t('order.number'), q.quotationNo],
+          [t('order.incoterm'), `${q.incoterm ?? ''} ${q.namedPlace ?? ''}`],
+          [
+            t('order.lines'),
+            (q.lines || []).map((l) => `${l.quantity} × ${l.description} @ ${money(l.unitPrice)}`).join('; '),
+          ],
+          [t('order.validUntil'), q.validUntil],
+        ])
+      : el('p', { class: 'muted' }, t('order.noQuotation')),
+    el('h3', {}, t('order.sample')),
+    dl([
+      [t('order.rounds'), String(view.sample.rounds)],
+      [t('order.approved'), view.sample.approved ? t('order.yes') : t('order.no')],
+    ]),
+    el('h3', {}, t('order.contract')),
+    objectList(view.contract),
+    el('h3', {}, t('order.production')),
+    dl([
+      [t('order.progress'), `${view.production.percent} %`],
+      [
+        t('order.inspections'),
+        view.production.inspections
+          .map((i) => t('order.inspectionBy', { result: enumName(i.result), inspector: i.inspector }))
+          .join('; ') || '—',
+      ],
+    ]),
+  );
+  const shipping = section(
+    'shipping',
+    t('order.shipping'),
+    el('h3', {}, t('order.booking')),
+    objectList(view.shipping.booking),
+    el('h3', {}, t('order.customs')),
+    objectList(view.shipping.customs),
+    el('h3', {}, t('order.billOfLading')),
+    objectList(view.shipping.billOfLading),
+    el('h3', {}, t('order.documents')),
+    dl([
+      [t('order.copiesSent'), formatTime(view.documents.copiesSentAt)],
+      [t('order.dispatched'), formatTime(view.documents.dispatchedAt)],
+      [
+        t('order.items'),
+        view.documents.items.map((d) => enumName(d.kind || d.type || d.name || 'document')).join(', ') || '—',
+      ],
+    ]),
+  );
+  // The view carries the latest entries; GET /orders/{id}/timeline pages through all of them.
+  const shown = view.timeline.length;
+  const total = view.timelineTotal ?? shown;
+  const timeline = section(
+    'timeline',
+    total > shown ? t('order.timelinePartial', { shown, total }) : t('order.timeline'),
+    table(
+      t('order.timeline'),
+      [t('order.when'), t('order.event'), t('order.actor'), t('order.summary')],
+      [...view.timeline]
+        .reverse()
+        .map((e) => [
+          el('time', { datetime: e.at }, formatTime(e.at)),
+          eventName(e.type),
+          e.actor,
+          e.summary || '',
+        ]),
+      t('order.noEvents'),
+    ),
+  );
+  const mails = section(
+    'emails-sent',
+    t('order.emails'),
+    table(
+      t('order.emails'),
+      [t('order.sent'), t('order.purpose'), t('order.to'), t('order.cc'), t('order.subject')],
+      emails.map((m) => [
+        formatTime(m.sentAt),
+        purposeName(m.purpose),
+        m.to.join(', '),
+        m.cc.join(', ') || '—',
+        m.subject,
+      ]),
+      t('order.noEmails'),
+    ),
+  );
+  clear(main).append(
+    el(
+      'div',
+      { 'data-order': view.orderId },
+      header,
+      stepper(view),
+      el(
+        'div',
+        { class: 'order-grid' },
+        el('div', { class: 'col' }, canRecord(me) ? eventPanel(view, schemas, me) : null, stageBox, payments),
+        el('div', { class: 'col' }, deal, shipping),
+      ),
+      timeline,
+      mails,
+    ),
+  );
+}
+
+function currencyOf(view) {
+  return (
+    view.payments.depositRequired?.currency ||
+    view.contract?.totalAmount?.currency ||
+    view.quotation?.lines?.[0]?.unitPrice?.currency ||
+    'USD'
+  );
+}
+
+function eventPanel(view, schemas, me) {
+  const allowed = view.allowedEvents || [];
+  if (!allowed.length)
+    return section(
+      'record',
+      t('record.title'),
+      el('p', { class: 'muted' }, t('record.closed', { status: statusName(view.status).toLowerCase() })),
+    );
+  const chooser = el(
+    'select',
+    { id: 'event-type', name: 'event-type', 'aria-describedby': 'event-type-hint' },
+    el('option', { value: '' }, t('record.choose')),
+    allowed.map((type) => el('option', { value: type }, eventName(type))),
+  );
+  const holder = el('div', { class: 'event-form' });
+  chooser.addEventListener('change', () => {
+    clear(holder);
+    if (chooser.value) holder.append(eventForm(view, chooser.value, schemas[chooser.value], me));
+  });
+  return section(
+    'record',
+    t('record.title'),
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: 'event-type' }, t('record.event')),
+      chooser,
+      el(
+        'span',
+        { class: 'hint', id: 'event-type-hint' },
+        t('record.onlyFit', { stage: stageName(view.stage) }),
+      ),
+    ),
+    holder,
+  );
+}
+
+function eventForm(view, type, schema, me) {
+  if (!schema) return el('p', { class: 'flash error' }, t('record.noSchema', { type }));
+  const currency = currencyOf(view);
+  const built = buildForm(schema, {
+    skip: ['type', 'eventId'],
+    valueFor: (_path, name) => (name === 'currency' ? currency : undefined),
+  });
+  // One client key per form: resubmitting after a 503 cannot record the event twice.
+  const eventId = `console-${crypto.randomUUID()}`;
+  const message = el('div', { class: 'form-message', role: 'alert', tabindex: '-1', hidden: true });
+  const submit = el('button', { type: 'submit' }, t('record.submit', { event: eventName(type) }));
+  const form = el(
+    'form',
+    { novalidate: true, 'aria-label': eventName(type), 'data-event': type },
+    schema.description ? el('p', { class: 'hint' }, schema.description) : null,
+    built.node,
+    message,
+    submit,
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    say('');
+    built.clearErrors();
+    message.hidden = true;
+    submit.disabled = true;
+    submit.setAttribute('aria-busy', 'true');
+    try {
+      const body = { type, eventId, ...built.collect() };
+      const next = await api('POST', `/orders/${encodeURIComponent(view.orderId)}/events`, { body });
+      const emails = await api('GET', `/orders/${encodeURIComponent(view.orderId)}/emails`).then(
+        (r) => r.emails,
+        () => [],
+      );
+      paintOrder(next, emails, await eventSchemas(), me);
+      say(t('record.done', { event: eventName(type), stage: stageName(next.stage) }), 'success', {
+        focus: true,
+      });
+    } catch (err) {
+      submit.disabled = false;
+      submit.removeAttribute('aria-busy');
+      if (handleAuth(err)) return;
+      if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
+        showFieldErrors(built, message, err, t('record.refused'));
+        return;
+      }
+      if (err instanceof ApiError && err.code === 'EVENT_NOT_ALLOWED') {
+        // Someone else moved the order: show the order as it is now, with the reason on top.
+        const text = describeError(err);
+        await renderOrder(view.orderId, page.renderToken, {
+          afterRender: () => say(text, 'error', { focus: true }),
+        }).catch(() => say(text, 'error', { focus: true }));
+        return;
+      }
+      showMessage(message, describeError(err));
+      message.focus();
+    }
+  });
+  return form;
+}
+
+export function showMessage(node, text) {
+  node.textContent = text;
+  node.hidden = false;
+}
+
+/** A 400 on a form: each bad field marked, the ones without a field named in the message. */
+export function showFieldErrors(built, message, err, outcome) {
+  const { first, unplaced } = built.showErrors(err.details);
+  const rest = unplaced.map((d) => `${d.path || 'body'}: ${d.message}`).join('; ');
+  showMessage(message, t('form.errors', { outcome, message: err.message, rest: rest ? ` ${rest}` : '' }));
+  (first || message).focus();
+}

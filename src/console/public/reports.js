@@ -1,0 +1,237 @@
+// The report pages: each a chart (Chart.js, served by the API from node_modules), the same figures
+// as a table, and a CSV download. Amounts are never converted: one chart per currency.
+import { api, download } from './api.js';
+import { clear, el } from './dom.js';
+import { bucketName, formatDay, formatTime, language, money, stageName, t } from './i18n.js';
+import {
+  describeError,
+  focusTitle,
+  handleAuth,
+  heading,
+  main,
+  pageTitle,
+  say,
+  section,
+  table,
+  view as page,
+} from './shell.js';
+
+const REPORTS = [
+  {
+    key: 'receivables',
+    title: 'reports.receivables',
+    intro: 'reports.receivablesIntro',
+    draw: drawReceivables,
+  },
+  { key: 'stalled', title: 'reports.stalled', intro: 'reports.stalledIntro', draw: drawStalled },
+  { key: 'stage-times', title: 'reports.stageTimes', intro: 'reports.stageTimesIntro', draw: drawStageTimes },
+];
+const BUCKETS = ['NOT_DUE', 'DAYS_1_30', 'DAYS_31_60', 'DAYS_61_90', 'OVER_90'];
+// Green to red as money ages; each keeps 3:1 contrast against the white chart background.
+const BUCKET_COLOURS = ['#2e7d32', '#8a6d00', '#c25e00', '#c62828', '#7b1fa2'];
+const BAR_COLOUR = '#1f5fbf';
+const SECOND_COLOUR = '#c25e00';
+
+let chartLibrary;
+/** Chart.js (UMD build), loaded once on the first report page. */
+function loadChart() {
+  chartLibrary ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/console/vendor/chart.umd.min.js';
+    script.onload = () => resolve(window.Chart);
+    script.onerror = () => {
+      chartLibrary = undefined;
+      reject(new Error('the chart library did not load'));
+    };
+    document.head.append(script);
+  });
+  return chartLibrary;
+}
+
+export async function renderReport(key, token) {
+  const report = REPORTS.find((r) => r.key === key);
+  if (!report) return renderIndex();
+  pageTitle(t(report.title));
+  const csv = el('button', { type: 'button', class: 'secondary', id: 'download-csv' }, t('reports.csv'));
+  const body = el(
+    'div',
+    { class: 'report', 'data-report': key },
+    el('p', { 'aria-live': 'polite' }, t('reports.loading')),
+  );
+  clear(main).append(
+    el('div', { class: 'title-row' }, heading(t(report.title)), csv),
+    el('p', { class: 'hint' }, `${t(report.intro)} ${t('reports.intro')}`),
+    body,
+  );
+  csv.addEventListener('click', () =>
+    download(`/reports/${key}?format=csv`, `${key}.csv`).catch((err) => {
+      if (!handleAuth(err)) say(describeError(err), 'error');
+    }),
+  );
+  focusTitle();
+  const [data, Chart] = await Promise.all([api('GET', `/reports/${key}`), loadChart()]);
+  if (token !== page.renderToken) return;
+  clear(body);
+  report.draw(body, data, Chart);
+}
+
+function renderIndex() {
+  pageTitle(t('reports.title'));
+  clear(main).append(
+    heading(t('reports.title')),
+    el(
+      'ul',
+      { class: 'report-list' },
+      REPORTS.map((r) =>
+        el(
+          'li',
+          {},
+          el('a', { href: `#/reports/${r.key}` }, t(r.title)),
+          el('p', { class: 'hint' }, t(r.intro)),
+        ),
+      ),
+    ),
+  );
+  focusTitle();
+}
+
+/** A canvas with its chart; screen readers get its name and the table that follows. */
+function chart(Chart, title, config) {
+  const canvas = el('canvas', { role: 'img', 'aria-label': t('reports.chartOf', { title }) });
+  const box = el('div', { class: 'chart' }, canvas);
+  new Chart(canvas, {
+    ...config,
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      locale: language(),
+      ...config.options,
+      plugins: { legend: { position: 'bottom' }, ...config.options?.plugins },
+    },
+  });
+  return box;
+}
+
+function drawReceivables(body, data, Chart) {
+  body.append(el('p', {}, t('reports.asOf', { date: formatDay(data.asOf) })));
+  if (!data.totals.length) {
+    body.append(el('p', { class: 'muted' }, t('reports.empty')));
+    return;
+  }
+  for (const total of data.totals) {
+    const { currency } = total;
+    const rows = data.customers.filter((c) => c.currency === currency);
+    const title = `${t('reports.receivables')} · ${currency}`;
+    body.append(
+      section(
+        `receivables-${currency}`,
+        title,
+        el('p', { class: 'hint' }, t('reports.currency', { currency })),
+        chart(Chart, title, {
+          type: 'bar',
+          data: {
+            labels: rows.map((c) => c.customer),
+            datasets: BUCKETS.map((b, i) => ({
+              label: bucketName(b),
+              data: rows.map((c) => Number(c.buckets[b].amount)),
+              backgroundColor: BUCKET_COLOURS[i],
+            })),
+          },
+          options: {
+            indexAxis: rows.length > 8 ? 'y' : 'x',
+            scales: { x: { stacked: true }, y: { stacked: true } },
+          },
+        }),
+        table(
+          title,
+          [t('reports.customer'), ...BUCKETS.map(bucketName), t('reports.total'), t('reports.orders')],
+          [...rows, { ...total, customer: t('reports.allCustomers') }].map((c) => [
+            c.customer,
+            ...BUCKETS.map((b) => money(c.buckets[b])),
+            money(c.total),
+            String(c.orders),
+          ]),
+          t('reports.empty'),
+          { numeric: [1, 2, 3, 4, 5, 6, 7] },
+        ),
+      ),
+    );
+  }
+}
+
+function drawStalled(body, data, Chart) {
+  if (!data.accountManagers.length) {
+    body.append(el('p', { class: 'muted' }, t('reports.empty')));
+    return;
+  }
+  const title = t('reports.stalled');
+  body.append(
+    chart(Chart, title, {
+      type: 'bar',
+      data: {
+        labels: data.accountManagers.map((m) => m.accountManager),
+        datasets: [
+          {
+            label: t('reports.stalledCount'),
+            data: data.accountManagers.map((m) => m.stalled),
+            backgroundColor: BAR_COLOUR,
+          },
+        ],
+      },
+      options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+    }),
+    table(
+      title,
+      [
+        t('reports.accountManager'),
+        t('reports.stalledCount'),
+        t('reports.byStage'),
+        t('reports.stalledSince'),
+      ],
+      data.accountManagers.map((m) => [
+        m.accountManager,
+        String(m.stalled),
+        Object.entries(m.byStage)
+          .map(([stage, n]) => `${stageName(stage)} ${n}`)
+          .join(', '),
+        formatTime(m.stalledSince),
+      ]),
+      t('reports.empty'),
+      { numeric: [1] },
+    ),
+  );
+}
+
+function drawStageTimes(body, data, Chart) {
+  const title = t('reports.stageTimes');
+  const days = (v) => (v === null ? '—' : v.toLocaleString(language(), { maximumFractionDigits: 2 }));
+  body.append(
+    chart(Chart, title, {
+      type: 'bar',
+      data: {
+        labels: data.stages.map((s) => stageName(s.stage)),
+        datasets: [
+          {
+            label: t('reports.median'),
+            data: data.stages.map((s) => s.medianDays),
+            backgroundColor: BAR_COLOUR,
+          },
+          {
+            label: t('reports.p90'),
+            data: data.stages.map((s) => s.p90Days),
+            backgroundColor: SECOND_COLOUR,
+          },
+        ],
+      },
+      options: { scales: { y: { beginAtZero: true, title: { display: true, text: t('reports.days') } } } },
+    }),
+    table(
+      title,
+      [t('reports.stage'), t('reports.count'), t('reports.median'), t('reports.p90')],
+      data.stages.map((s) => [stageName(s.stage), String(s.count), days(s.medianDays), days(s.p90Days)]),
+      t('reports.empty'),
+      { numeric: [1, 2, 3] },
+    ),
+  );
+}

@@ -1,0 +1,159 @@
+// What every page shares: the message region, error sentences, headings, tables, and who is signed in.
+import { api, ApiError, session } from './api.js';
+import { clear, el } from './dom.js';
+import { eventName, t } from './i18n.js';
+
+export const main = document.getElementById('main');
+const flash = document.getElementById('flash');
+
+/** The page being drawn; an answer for an older one is dropped. */
+export const view = { renderToken: 0 };
+
+let reroute = () => undefined;
+/** The router registers itself, so a 401 anywhere can bring back the sign-in page. */
+export function onReroute(fn) {
+  reroute = fn;
+}
+
+/** Shows a message in the live region; kind: info | success | error. Focus moves there for errors. */
+export function say(message, kind = 'info', { focus = kind === 'error' } = {}) {
+  clear(flash);
+  if (!message) {
+    flash.hidden = true;
+    return;
+  }
+  flash.hidden = false;
+  flash.className = `flash ${kind}`;
+  flash.append(...(Array.isArray(message) ? message : [message]));
+  if (focus) flash.focus();
+}
+
+/** A readable sentence for an API error (used outside forms, and for form-level errors). */
+export function describeError(err) {
+  if (!(err instanceof ApiError)) return t('error.generic', { message: err.message });
+  const params = { code: err.code, message: err.message, status: err.status ? `${err.status} ` : '' };
+  switch (err.code) {
+    case 'EVENT_NOT_ALLOWED': {
+      const d = err.details || {};
+      const allowed = (d.allowedEvents || []).map(eventName).join(', ') || t('error.noneAllowed');
+      return t('error.notAllowed', { ...params, stage: d.stage, allowed });
+    }
+    case 'WORKERS_UNAVAILABLE':
+      return t('error.workers', params);
+    case 'TEMPORAL_UNAVAILABLE':
+      return t('error.temporal', params);
+    case 'DATABASE_UNAVAILABLE':
+      return t('error.database', params);
+    case 'UNAUTHENTICATED':
+      return t('error.unauthenticated');
+    case 'FORBIDDEN':
+      return t('error.forbidden');
+    case 'ORDER_NOT_FOUND':
+      return t('error.notFound', params);
+    case 'ORDER_EXISTS':
+      return t('error.exists', params);
+    case 'RATE_LIMITED':
+      return t('error.rateLimited');
+    case 'VALIDATION_FAILED':
+      return t('error.validation', params);
+    case 'NETWORK':
+      return t('error.network', params);
+    default:
+      return t('error.other', params);
+  }
+}
+
+/** A 401: the token is gone or was revoked; back to the sign-in page with the reason. */
+export function handleAuth(err) {
+  if (err instanceof ApiError && err.status === 401) {
+    session.signOut();
+    forgetCaller();
+    reroute();
+    say(describeError(err), 'error');
+    return true;
+  }
+  return false;
+}
+
+// ---------- who is signed in ----------
+
+let caller;
+/** { name, role } of the session's token (GET /me, once per sign-in). */
+export async function currentCaller() {
+  caller ??= api('GET', '/me').catch((err) => {
+    caller = undefined;
+    throw err;
+  });
+  return caller;
+}
+export function forgetCaller() {
+  caller = undefined;
+}
+/** Viewers read only: forms they could not submit are not shown to them. */
+export const canRecord = (me) => me && me.role !== 'viewer';
+
+// ---------- page parts ----------
+
+export function pageTitle(page) {
+  document.title = t('app.pageTitle', { page });
+}
+
+export function heading(text) {
+  return el('h1', { tabindex: '-1', id: 'page-title' }, text);
+}
+
+export function focusTitle() {
+  const h = document.getElementById('page-title');
+  if (h) h.focus();
+}
+
+/** A card with a heading; `key` names it for links and tests (id sec-<key>) in every language. */
+export function section(key, title, ...content) {
+  const id = `sec-${key}`;
+  return el('section', { class: 'card', 'aria-labelledby': id }, el('h2', { id }, title), content);
+}
+
+export function dl(pairs) {
+  const rows = pairs.filter(([, v]) => v !== undefined);
+  if (!rows.length) return el('p', { class: 'muted' }, t('order.nothing'));
+  return el(
+    'dl',
+    {},
+    rows.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v === null || v === '' ? '—' : v)]),
+  );
+}
+
+/** A data table; `numeric` lists the columns to right-align. */
+export function table(caption, headers, rows, empty, { numeric = [] } = {}) {
+  if (!rows.length) return el('p', { class: 'muted' }, empty);
+  const cls = (i) => (numeric.includes(i) ? 'num' : undefined);
+  return el(
+    'div',
+    { class: 'table-wrap' },
+    el(
+      'table',
+      {},
+      el('caption', { class: 'sr-only' }, caption),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          headers.map((h, i) => el('th', { scope: 'col', class: cls(i) }, h)),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        rows.map((r) =>
+          el(
+            'tr',
+            {},
+            r.map((c, i) => el('td', { class: cls(i) }, c)),
+          ),
+        ),
+      ),
+    ),
+  );
+}

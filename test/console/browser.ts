@@ -1,0 +1,52 @@
+/**
+ * What the console's browser tests share: Debian's Chromium driven by playwright-core, skipped
+ * where it is missing (but never in CI), and an axe-core accessibility check of the page.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const inCi = ['true', '1'].includes(String(process.env.CI).toLowerCase());
+const canRun = existsSync(CHROMIUM) || inCi; // in CI a missing browser is a failure, not a skip
+if (!canRun)
+  console.warn(
+    `test/console skipped: ${CHROMIUM} is missing (apt-get install -y chromium); CI would fail here`,
+  );
+export const describeBrowser = canRun ? describe : describe.skip;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The page's serious and critical axe violations (WCAG 2.1 A and AA rules). axe-core is evaluated
+ * through the DevTools protocol, which the page's CSP does not govern (a script tag would be refused).
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
+  const violations = await page.evaluate<AxeViolation[]>(`
+    window.axe
+      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))`);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
