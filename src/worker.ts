@@ -3,7 +3,7 @@
  * any number of them may run against one cluster. Stops gracefully on SIGINT/SIGTERM (the SDK's
  * default shutdown signals): running activities finish, nothing is lost.
  */
-import { NativeConnection, Runtime, DefaultLogger, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActivities, createMailTransport } from './activities';
@@ -11,6 +11,8 @@ import { withHeartbeats } from './activities/heartbeats';
 import { createReadModelActivities } from './activities/readModel';
 import { dataConverterFor } from './codec/dataConverter';
 import { ConfigError, loadConfig, type Config } from './config/env';
+import { requestIdActivityInterceptor } from './observability/activityRequestId';
+import { installWorkerRuntime, WORKFLOW_INTERCEPTOR_MODULES } from './observability/workerRuntime';
 import { temporalConnectionOptions } from './config/temporalConnection';
 import { createReadModel, migrateWhenReachable, type ReadModel } from './readModel';
 
@@ -26,6 +28,12 @@ export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workfl
     : { workflowsPath: require.resolve('./workflows') };
 }
 
+/** Request ids in workflow and activity logs (workflow modules apply when bundling from source). */
+export const orderWorkerInterceptors: NonNullable<WorkerOptions['interceptors']> = {
+  workflowModules: WORKFLOW_INTERCEPTOR_MODULES,
+  activity: [requestIdActivityInterceptor],
+};
+
 /** The worker with its activities; `readModel` is the caller's to close after the worker stops. */
 export async function createOrderWorker(
   config: Config,
@@ -40,6 +48,7 @@ export async function createOrderWorker(
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
     stickyQueueScheduleToStartTimeout: config.worker.stickyQueueTimeoutMs,
     ...workflowSource(),
+    interceptors: orderWorkerInterceptors,
     dataConverter: dataConverterFor(config),
     activities: {
       ...withHeartbeats(
@@ -58,7 +67,7 @@ export async function createOrderWorker(
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  Runtime.install({ logger: new DefaultLogger(config.production ? 'INFO' : 'WARN') });
+  installWorkerRuntime(config);
   // The read model's schema is brought up to date beside the worker (several workers may race here):
   // a worker restarted while PostgreSQL is down still takes events; its read-model writes retry.
   void migrateWhenReachable(config.database.url, {
@@ -69,6 +78,8 @@ async function main(): Promise<void> {
   try {
     const worker = await createOrderWorker(config, connection, readModel);
     console.log(`order worker polling ${config.temporal.taskQueue} on ${config.temporal.address}`);
+    if (config.worker.metricsAddress)
+      console.log(`worker metrics at http://${config.worker.metricsAddress}/metrics`);
     await worker.run();
   } finally {
     await Promise.all([connection.close(), readModel.close()]);

@@ -4,6 +4,7 @@ import { renderPackingList } from './documents/packing-list';
 import { safeToken } from './escape';
 import { parseIso } from './format';
 import { sendEmail } from './mail';
+import { EmailPurpose } from './purposes';
 import { bookingRequestEmail } from './templates/booking-request';
 import { cancellationNoticeEmail } from './templates/cancellation-notice';
 import { documentSetEmail } from './templates/document-set';
@@ -23,14 +24,7 @@ export { createMailTransport, SMTP_TIMEOUTS } from './mail';
 export { FailureType } from './errors';
 export type * from './types';
 
-/** Purposes as recorded in `SentEmail.purpose` and used in Message-IDs. */
-export const EmailPurpose = {
-  StallReminder: 'stall-reminder',
-  BookingRequest: 'booking-request',
-  DocumentCopies: 'document-copies',
-  DocumentDispatch: 'document-dispatch',
-  CancellationNotice: 'cancellation-notice',
-} as const;
+export { EmailPurpose };
 
 export interface OrderActivities {
   sendStallReminder(input: StallReminderInput): Promise<SentEmail>;

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../config/env';
 import { consoleRoutes } from '../console/router';
+import { accessLog } from './accessLog';
 import { authenticate, callerOf } from './auth';
 import { codecRoutes } from './codecRouter';
 import { docsRoutes } from './docs';
@@ -11,7 +11,10 @@ import { addressLimiter, failedAuthLimiter, tokenLimiter } from './limits';
 import { buildOpenApiDocument } from './openapi';
 import { orderRoutes } from './routes/orders';
 import type { ReadModel } from '../readModel/types';
+import { registerBusinessMetrics } from './businessMetrics';
+import { createApiMetrics } from './metrics';
 import { orderGateway } from './orderGateway';
+import { requestId } from './requestContext';
 import type { TemporalAccess } from './temporalClient';
 
 export interface AppDeps {
@@ -22,24 +25,19 @@ export interface AppDeps {
   now?: () => Date;
 }
 
-/** X-Request-Id: the caller's (when it is a sane token) or a new one; echoed and used in logs. */
-const requestId: RequestHandler = (req, res, next) => {
-  const given = req.get('x-request-id');
-  const id = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
-  res.locals.requestId = id;
-  res.set('X-Request-Id', id);
-  next();
-};
-
 /** The HTTP API of the order desk; stateless, so any number of replicas may run. */
 export function createApp({ temporal, readModel, config, logger = consoleLogger, now }: AppDeps): Express {
   const app = express();
   const gateway = orderGateway(temporal, config);
+  const metrics = createApiMetrics();
+  registerBusinessMetrics(metrics.registry, readModel, now);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   // Hops of trusted proxies in front of the API: req.ip is then the client's, for the per-address limits.
   app.set('trust proxy', config.api.trustProxyHops);
   app.use(requestId);
+  app.use(metrics.observe);
+  app.use(accessLog(logger));
   app.use(helmet());
   // Every route without a token (health, docs, console, unknown paths) is limited per address.
   const openLimit = addressLimiter(config.api.addressRateLimitPerMinute);
@@ -82,6 +80,16 @@ export function createApp({ temporal, readModel, config, logger = consoleLogger,
   app.get('/', (_req, res) => res.redirect('/console/'));
   // The Temporal UI's codec server: its own CORS, auth and body limit.
   app.use('/codec', codecRoutes({ config, logger }));
+
+  // Prometheus: any API token (viewer is enough); labels and figures carry no personal data.
+  app.get(
+    '/metrics',
+    failedAuthLimiter(config.api.authFailuresPerMinute),
+    authenticate(config.api.tokens),
+    async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    },
+  );
 
   app.use('/orders', failedAuthLimiter(config.api.authFailuresPerMinute));
   app.use('/orders', authenticate(config.api.tokens));

@@ -1,6 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from './cursor';
+import { orderFigures } from './figures';
 import { isUnavailable, unavailableAs } from './errors';
 import { listOrdersSql, nextPageToken, SORT_KEYS_SQL } from './orderList';
 import type {
@@ -246,6 +247,8 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
         createdAt: iso(r.created_at),
       }));
     },
+
+    figures: (now) => orderFigures(query, now),
 
     async ping() {
       await query('SELECT 1');

@@ -190,6 +190,7 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
       requireJsonBody(req);
       // Only the validated event goes on: unknown fields were refused, defaults are filled in.
       const event = parseOr400(orderEventSchema, req.body, 'body');
+      res.locals.eventType = event.type;
       if ((await earlierEvent(orderId, event)) === 'same') {
         res.json(withLinks(await readView(orderId), links));
         return;
