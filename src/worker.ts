@@ -3,7 +3,7 @@
  * any number of them may run against one cluster. Stops gracefully on SIGINT/SIGTERM (the SDK's
  * default shutdown signals): running activities finish, nothing is lost.
  */
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActivities, createMailTransport } from './activities';
@@ -68,18 +68,25 @@ export async function createOrderWorker(
 async function main(): Promise<void> {
   const config = loadConfig();
   installWorkerRuntime(config);
+  const log = Runtime.instance().logger;
   // The read model's schema is brought up to date beside the worker (several workers may race here):
   // a worker restarted while PostgreSQL is down still takes events; its read-model writes retry.
   void migrateWhenReachable(config.database.url, {
-    onRetry: (err) => console.warn(`read model migrations wait for the database: ${String(err)}`),
+    onRetry: (err) => log.warn('read model migrations wait for the database', { cause: String(err) }),
   });
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const readModel = createReadModel({ url: config.database.url });
   try {
     const worker = await createOrderWorker(config, connection, readModel);
-    console.log(`order worker polling ${config.temporal.taskQueue} on ${config.temporal.address}`);
-    if (config.worker.metricsAddress)
-      console.log(`worker metrics at http://${config.worker.metricsAddress}/metrics`);
+    // Always printed (whatever LOG_LEVEL): `npm start` and the tests wait for this line.
+    console.log(
+      JSON.stringify({
+        level: 'info',
+        message: `order worker polling ${config.temporal.taskQueue}`,
+        temporal: config.temporal.address,
+        metrics: config.worker.metricsAddress && `http://${config.worker.metricsAddress}/metrics`,
+      }),
+    );
     await worker.run();
   } finally {
     await Promise.all([connection.close(), readModel.close()]);

@@ -75,7 +75,8 @@ export function registerBusinessMetrics(
     for (const [currency, amount] of Object.entries(f.overdueByCurrency)) g.set({ currency }, amount);
   });
   gauge('orderdesk_emails_sent', 'Emails the orders have sent (all time)', ['purpose'], (g, f) => {
-    for (const purpose of Object.values(EmailPurpose)) g.set({ purpose }, f.emailsSentByPurpose[purpose] ?? 0);
+    for (const purpose of Object.values(EmailPurpose))
+      g.set({ purpose }, f.emailsSentByPurpose[purpose] ?? 0);
   });
   gauge(
     'orderdesk_emails_failed',

@@ -20,7 +20,8 @@ export const requestId: RequestHandler = (req, res, next) => {
 
 /** Puts the current request's id on the updates, signals and starts the client sends. */
 export const requestIdInterceptor: WorkflowClientInterceptor = {
-  startWithDetails: (input, next) => next({ ...input, headers: withRequestId(input.headers, current.getStore()) }),
+  startWithDetails: (input, next) =>
+    next({ ...input, headers: withRequestId(input.headers, current.getStore()) }),
   startUpdate: (input, next) => next({ ...input, headers: withRequestId(input.headers, current.getStore()) }),
   startUpdateWithStart: (input, next) =>
     next({

@@ -17,9 +17,11 @@ export function installWorkerRuntime(config: Pick<Config, 'worker' | 'logLevel'>
   const bindAddress = config.worker.metricsAddress;
   Runtime.install({
     logger: new DefaultLogger(config.logLevel, writeJsonLogLine),
-    ...(bindAddress && {
-      telemetryOptions: { metrics: { prometheus: { bindAddress, useSecondsForDurations: true } } },
-    }),
+    telemetryOptions: {
+      // The native core's own warnings go through the same JSON logger.
+      logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
+      ...(bindAddress && { metrics: { prometheus: { bindAddress, useSecondsForDurations: true } } }),
+    },
   });
   if (bindAddress) reportMemory();
 }
