@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   // The read model's schema is brought up to date beside the worker (several workers may race here):
   // a worker restarted while PostgreSQL is down still takes events; its read-model writes retry.
   void migrateWhenReachable(config.database.url, {
-    onRetry: (err) => log.warn('read model migrations wait for the database', { cause: String(err) }),
+    onRetry: (err) => {
+      log.warn('read model migrations wait for the database', { cause: String(err) });
+    },
   });
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const readModel = createReadModel({ url: config.database.url });
