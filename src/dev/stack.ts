@@ -20,6 +20,7 @@ const ports = {
   smtp: Number(process.env.DEV_SMTP_PORT ?? 1025),
   inbox: Number(process.env.DEV_INBOX_PORT ?? 1080),
   api: Number(process.env.API_PORT ?? 3000),
+  workerMetrics: Number(process.env.DEV_WORKER_METRICS_PORT ?? 9464),
 };
 
 const children: ChildProcess[] = [];
@@ -130,7 +131,10 @@ async function main(): Promise<void> {
   ]);
   await waitForPort('127.0.0.1', ports.smtp, 30_000);
 
-  startChild('worker', node, ['--import', 'tsx', 'src/worker.ts'], appEnv);
+  startChild('worker', node, ['--import', 'tsx', 'src/worker.ts'], {
+    ...appEnv,
+    WORKER_METRICS_PORT: String(ports.workerMetrics),
+  });
   const apiEntry = join(root, 'src', 'api', 'server.ts');
   if (existsSync(apiEntry)) {
     startChild('api', node, ['--import', 'tsx', 'src/api/server.ts'], appEnv);
@@ -144,6 +148,8 @@ The order desk is running (Ctrl-C stops it):
   Inbox         http://localhost:${ports.inbox}
   Temporal gRPC ${temporal.address}
   PostgreSQL    ${database.url}   (read model)
+  Metrics       http://localhost:${ports.api}/metrics   (API and business gauges; token: local-viewer-token)
+                http://127.0.0.1:${ports.workerMetrics}/metrics   (worker: Temporal SDK telemetry, memory)
 `);
 }
 

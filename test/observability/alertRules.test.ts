@@ -2,7 +2,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Registry } from 'prom-client';
 import { parse } from 'yaml';
 import { registerBusinessMetrics } from '../../src/api/businessMetrics';
 import { createApiMetrics } from '../../src/api/metrics';

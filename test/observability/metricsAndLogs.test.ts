@@ -1,7 +1,10 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { OrderView } from '../../src/domain';
 import { freePort } from '../../src/dev/freePort';
 import { fullLife, newInquiry, uniqueOrderId } from '../../harness/orderFixtures';
+import { dashboardPng, metricsPagePng } from '../../harness/metricsPicture';
 import { scrape, sumOf, parseSamples, type Sample } from '../../harness/prometheus';
 import { SmtpSink } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
@@ -184,6 +187,12 @@ describe('a full order life, then both metrics endpoints', () => {
 
   it('worker: workflows and activities completed, task latencies, cache and memory', async () => {
     const samples = await scrape(workerMetrics);
+    // Pictures for the README (docs/img) when asked, else in artifacts/.
+    const { text, samples: api } = await apiMetrics();
+    const dir = process.env.UPDATE_DOCS_IMG ? 'docs/img' : 'artifacts';
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'metrics-dashboard.png'), dashboardPng(api, samples));
+    writeFileSync(join(dir, 'metrics-page.png'), metricsPagePng(text));
     const queue = { task_queue: stack.config.temporal.taskQueue };
     expect(sumOf(samples, 'temporal_workflow_completed', { ...queue, workflow_type: 'orderWorkflow' })).toBe(
       1,
