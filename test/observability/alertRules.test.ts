@@ -64,12 +64,10 @@ describe('ops/prometheus/alerts.yml', () => {
   it.each(rules.map((r) => [r.alert ?? '(unnamed)', r] as const))(
     '%s: expr, for, severity, a summary and a runbook, on metrics the code exports',
     (_name, rule) => {
-      expect(rule).toMatchObject({
-        expr: expect.any(String),
-        for: expect.stringMatching(/^\d+[smh]$/),
-        labels: { severity: expect.stringMatching(/^(critical|warning)$/) },
-        annotations: { summary: expect.any(String), runbook: expect.any(String) },
-      });
+      expect(typeof rule.expr).toBe('string');
+      expect(rule.for).toMatch(/^\d+[smh]$/);
+      expect(rule.labels?.severity).toMatch(/^(critical|warning)$/);
+      expect(rule.annotations?.summary?.length).toBeGreaterThan(10);
       expect(rule.annotations?.runbook?.length).toBeGreaterThan(100);
       const names = metricsIn(rule.expr ?? '');
       expect(names.length).toBeGreaterThan(0);
