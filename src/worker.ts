@@ -28,12 +28,6 @@ export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workfl
     : { workflowsPath: require.resolve('./workflows') };
 }
 
-/** Request ids in workflow and activity logs (workflow modules apply when bundling from source). */
-export const orderWorkerInterceptors: NonNullable<WorkerOptions['interceptors']> = {
-  workflowModules: WORKFLOW_INTERCEPTOR_MODULES,
-  activity: [requestIdActivityInterceptor],
-};
-
 /** The worker with its activities; `readModel` is the caller's to close after the worker stops. */
 export async function createOrderWorker(
   config: Config,
@@ -41,14 +35,19 @@ export async function createOrderWorker(
   readModel: ReadModel,
 ): Promise<Worker> {
   const transport = createMailTransport(config.mail.smtpUrl);
+  const source = workflowSource();
   return Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
     stickyQueueScheduleToStartTimeout: config.worker.stickyQueueTimeoutMs,
-    ...workflowSource(),
-    interceptors: orderWorkerInterceptors,
+    ...source,
+    // Request ids in workflow and activity logs; a prebuilt bundle has the workflow part built in.
+    interceptors: {
+      activity: [requestIdActivityInterceptor],
+      ...(source.workflowsPath && { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
+    },
     dataConverter: dataConverterFor(config),
     activities: {
       ...withHeartbeats(
