@@ -11,7 +11,12 @@ export class WorkerProcess {
   private child: ChildProcess | undefined;
   private output = '';
 
-  constructor(private readonly env: Record<string, string>) {}
+  /** `entry` and `readyLine`: another worker entry (a test's own) and the line it prints when polling. */
+  constructor(
+    private readonly env: Record<string, string>,
+    private readonly entry = 'src/worker.ts',
+    private readonly readyLine = 'order worker polling',
+  ) {}
 
   async start(readyTimeoutMs = 60_000): Promise<void> {
     // Never two workers from one handle: a previous one still running would be orphaned.
@@ -21,7 +26,7 @@ export class WorkerProcess {
     // WORKER_PROFILE_DIR: a V8 CPU profile of the worker, written when it stops gracefully.
     const profile = process.env.WORKER_PROFILE_DIR;
     const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-    const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/worker.ts'], {
+    const child = spawn(process.execPath, [...profiling, '--import', 'tsx', this.entry], {
       cwd: root,
       detached: true,
       env: { ...process.env, ...this.env },
@@ -33,7 +38,7 @@ export class WorkerProcess {
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
     const deadline = Date.now() + readyTimeoutMs;
-    while (!this.output.includes('order worker polling')) {
+    while (!this.output.includes(this.readyLine)) {
       if (child.exitCode !== null) throw new Error(`worker exited at start:\n${this.output}`);
       if (Date.now() > deadline) {
         await this.kill('SIGKILL');

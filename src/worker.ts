@@ -3,7 +3,7 @@
  * any number of them may run against one cluster. Stops gracefully on SIGINT/SIGTERM (the SDK's
  * default shutdown signals): running activities finish, nothing is lost.
  */
-import { NativeConnection, Runtime, DefaultLogger, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActivities, createMailTransport, type ReminderNotice } from './activities';
@@ -13,6 +13,8 @@ import { dataConverterFor } from './codec/dataConverter';
 import { loadChatWebhooks } from './config/chatWebhooks';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { trackingLinks } from './tracking/token';
+import { requestIdActivityInterceptor } from './observability/activityRequestId';
+import { installWorkerRuntime, WORKFLOW_INTERCEPTOR_MODULES } from './observability/workerRuntime';
 import { temporalConnectionOptions } from './config/temporalConnection';
 import { createReadModel, migrateWhenReachable, type ReadModel } from './readModel';
 
@@ -45,13 +47,19 @@ export async function createOrderWorker(
     chatWebhooks: loadChatWebhooks(config.chatWebhooksFile),
     trackingLink: (orderId, issuedAt) => links.issue(orderId, issuedAt).url,
   });
+  const source = workflowSource();
   return Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
     stickyQueueScheduleToStartTimeout: config.worker.stickyQueueTimeoutMs,
-    ...workflowSource(),
+    ...source,
+    // Request ids in workflow and activity logs; a prebuilt bundle has the workflow part built in.
+    interceptors: {
+      activity: [requestIdActivityInterceptor],
+      ...(source.workflowsPath && { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
+    },
     dataConverter: dataConverterFor(config),
     activities: {
       ...withHeartbeats(activities),
@@ -64,17 +72,28 @@ export async function createOrderWorker(
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  Runtime.install({ logger: new DefaultLogger(config.production ? 'INFO' : 'WARN') });
+  installWorkerRuntime(config);
+  const log = Runtime.instance().logger;
   // The read model's schema is brought up to date beside the worker (several workers may race here):
   // a worker restarted while PostgreSQL is down still takes events; its read-model writes retry.
   void migrateWhenReachable(config.database.url, {
-    onRetry: (err) => console.warn(`read model migrations wait for the database: ${String(err)}`),
+    onRetry: (err) => {
+      log.warn('read model migrations wait for the database', { cause: String(err) });
+    },
   });
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const readModel = createReadModel({ url: config.database.url });
   try {
     const worker = await createOrderWorker(config, connection, readModel);
-    console.log(`order worker polling ${config.temporal.taskQueue} on ${config.temporal.address}`);
+    // Always printed (whatever LOG_LEVEL): `npm start` and the tests wait for this line.
+    console.log(
+      JSON.stringify({
+        level: 'info',
+        message: `order worker polling ${config.temporal.taskQueue}`,
+        temporal: config.temporal.address,
+        metrics: config.worker.metricsAddress && `http://${config.worker.metricsAddress}/metrics`,
+      }),
+    );
     await worker.run();
   } finally {
     await Promise.all([connection.close(), readModel.close()]);

@@ -6,6 +6,7 @@ import { renderDocument } from './documents/render';
 import { safeToken } from './escape';
 import { parseIso } from './format';
 import { sendEmail } from './mail';
+import { EmailPurpose } from './purposes';
 import { bookingRequestEmail } from './templates/booking-request';
 import { cancellationNoticeEmail } from './templates/cancellation-notice';
 import { documentSetEmail } from './templates/document-set';
@@ -36,18 +37,7 @@ export { FailureType } from './errors';
 export { ChatFailureType } from './chat/errors';
 export type * from './types';
 
-/** Purposes as recorded in `SentEmail.purpose` and used in Message-IDs. */
-export const EmailPurpose = {
-  StallReminder: 'stall-reminder',
-  BookingRequest: 'booking-request',
-  DocumentCopies: 'document-copies',
-  DocumentDispatch: 'document-dispatch',
-  CancellationNotice: 'cancellation-notice',
-  PaymentRequest: 'payment-request',
-  CustomerCancellation: 'customer-cancellation',
-  CollectionInstructions: 'collection-instructions',
-  PresentationChecklist: 'presentation-checklist',
-} as const;
+export { EmailPurpose };
 
 export interface OrderActivities {
   sendStallReminder(input: StallReminderInput): Promise<SentEmail>;

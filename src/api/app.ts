@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../config/env';
 import { consoleRoutes } from '../console/router';
+import { accessLog } from './accessLog';
 import { authenticate, callerOf } from './auth';
 import { codecRoutes } from './codecRouter';
 import { docsRoutes } from './docs';
@@ -15,7 +15,10 @@ import { createTrackingLinkStore, type TrackingLinkStore } from '../readModel/tr
 import { templateRoutes } from './routes/templates';
 import { reportRoutes } from './routes/reports';
 import type { ReadModel } from '../readModel/types';
+import { registerBusinessMetrics } from './businessMetrics';
+import { createApiMetrics } from './metrics';
 import { orderGateway } from './orderGateway';
+import { requestId } from './requestContext';
 import type { TemporalAccess } from './temporalClient';
 
 export interface AppDeps {
@@ -33,15 +36,6 @@ const AUTHENTICATED_PATHS = ['/orders', '/templates', '/reports', '/me'];
 const isAuthenticated = (path: string) =>
   AUTHENTICATED_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
-/** X-Request-Id: the caller's (when it is a sane token) or a new one; echoed and used in logs. */
-const requestId: RequestHandler = (req, res, next) => {
-  const given = req.get('x-request-id');
-  const id = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
-  res.locals.requestId = id;
-  res.set('X-Request-Id', id);
-  next();
-};
-
 /** The HTTP API of the order desk; stateless, so any number of replicas may run. */
 export function createApp({
   temporal,
@@ -53,11 +47,15 @@ export function createApp({
 }: AppDeps): Express {
   const app = express();
   const gateway = orderGateway(temporal, config);
+  const metrics = createApiMetrics();
+  registerBusinessMetrics(metrics.registry, readModel, now);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   // Hops of trusted proxies in front of the API: req.ip is then the client's, for the per-address limits.
   app.set('trust proxy', config.api.trustProxyHops);
   app.use(requestId);
+  app.use(metrics.observe);
+  app.use(accessLog(logger));
   app.use(helmet());
   // Every route without a token (health, docs, console, unknown paths) is limited per address.
   const openLimit = addressLimiter(config.api.addressRateLimitPerMinute);
@@ -104,6 +102,16 @@ export function createApp({
   app.get('/', (_req, res) => res.redirect('/console/'));
   // The Temporal UI's codec server: its own CORS, auth and body limit.
   app.use('/codec', codecRoutes({ config, logger }));
+
+  // Prometheus: any API token (viewer is enough); labels and figures carry no personal data.
+  app.get(
+    '/metrics',
+    failedAuthLimiter(config.api.authFailuresPerMinute),
+    authenticate(config.api.tokens),
+    async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    },
+  );
 
   app.use(AUTHENTICATED_PATHS, failedAuthLimiter(config.api.authFailuresPerMinute));
   app.use(AUTHENTICATED_PATHS, authenticate(config.api.tokens));

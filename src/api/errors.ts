@@ -49,6 +49,8 @@ export function sendError(res: Response, error: ApiError): void {
   };
   if (error.details !== undefined) body.details = error.details;
   if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
+  // For the request metrics (src/api/metrics.ts).
+  res.locals.errorCode = error.code;
   res.status(error.status).json({ error: body });
 }
 

@@ -2,6 +2,7 @@ import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor }
 import { dataConverterFor } from '../codec/dataConverter';
 import type { Config } from '../config/env';
 import { temporalConnectionOptions } from '../config/temporalConnection';
+import { requestIdInterceptor } from './requestContext';
 import { grpcStatus } from './temporalErrors';
 
 /**
@@ -58,6 +59,7 @@ export function lazyTemporalClient(
       connection: conn,
       namespace: config.temporal.namespace,
       dataConverter: dataConverterFor(config),
+      interceptors: { workflow: [requestIdInterceptor] },
     });
   }
 

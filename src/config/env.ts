@@ -137,6 +137,11 @@ const envSchema = z
     // How long the server holds an order's next task for the worker that has it cached. After that
     // worker died, its orders wait this long before another worker replays them (the SDK's 10s).
     WORKER_STICKY_TIMEOUT: z._default(durationSchema, '3s'),
+    // The worker's Prometheus endpoint (the SDK's own exporter): off unless a port is given.
+    WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    // Loopback by default; 0.0.0.0 where Prometheus scrapes from elsewhere (a container).
+    WORKER_METRICS_HOST: z.union([z.ipv4(), z.literal('localhost')]).default('127.0.0.1'),
+    LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).optional(),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\/\S+$/, 'smtp://[user:pass@]host:port or smtps://...')
@@ -268,7 +273,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     worker: {
       maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
       stickyQueueTimeoutMs: durationToMs(e.WORKER_STICKY_TIMEOUT),
+      metricsAddress: e.WORKER_METRICS_PORT ? `${e.WORKER_METRICS_HOST}:${e.WORKER_METRICS_PORT}` : null,
     },
+    logLevel: e.LOG_LEVEL ?? (production ? 'INFO' : 'WARN'),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     database: { url: e.DATABASE_URL },
     exporter: exporterProfile(e),

@@ -20,6 +20,7 @@ const ports = {
   smtp: Number(process.env.DEV_SMTP_PORT ?? 1025),
   inbox: Number(process.env.DEV_INBOX_PORT ?? 1080),
   api: Number(process.env.API_PORT ?? 3000),
+  workerMetrics: Number(process.env.DEV_WORKER_METRICS_PORT ?? 9464),
 };
 
 const children: ChildProcess[] = [];
@@ -136,7 +137,10 @@ async function main(): Promise<void> {
   ]);
   await waitForPort('127.0.0.1', ports.smtp, 30_000);
 
-  startChild('worker', node, ['--import', 'tsx', 'src/worker.ts'], appEnv);
+  startChild('worker', node, ['--import', 'tsx', 'src/worker.ts'], {
+    ...appEnv,
+    WORKER_METRICS_PORT: String(ports.workerMetrics),
+  });
   // The example templates, unless the database has them (edits made through the API stay).
   startChild('templates', node, ['--import', 'tsx', 'scripts/load-templates.ts', '--only-missing'], appEnv, {
     mayExit: true,
@@ -154,6 +158,8 @@ The order desk is running (Ctrl-C stops it):
   Inbox         http://localhost:${ports.inbox}
   Temporal gRPC ${temporal.address}
   PostgreSQL    ${database.url}   (read model)
+  Metrics       http://localhost:${ports.api}/metrics   (API and business gauges; token: local-viewer-token)
+                http://127.0.0.1:${ports.workerMetrics}/metrics   (worker: Temporal SDK telemetry, memory)
 `);
 }
 

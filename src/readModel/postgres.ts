@@ -1,6 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from './cursor';
+import { orderFigures } from './figures';
 import { isUnavailable, unavailableAs } from './errors';
 import { listOrdersSql, nextPageToken, SORT_KEYS_SQL } from './orderList';
 import { templateStore } from './templates';
@@ -275,6 +276,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
     async stageTimes() {
       return stageTimesReport(await query<StageTimesSqlRow>(STAGE_TIMES_SQL, STAGE_TIMES_PARAMS));
     },
+    figures: (now) => orderFigures(query, now),
 
     async ping() {
       await query('SELECT 1');

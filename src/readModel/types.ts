@@ -128,6 +128,22 @@ export interface StageTimesReport {
   stages: { stage: string; count: number; medianDays: number | null; p90Days: number | null }[];
 }
 
+/** Aggregates over all orders for the business gauges (`GET /metrics`). */
+export interface OrderFigures {
+  /** Open orders per stage (stages without one are absent). */
+  openByStage: Record<string, number>;
+  stalled: number;
+  /** How long the longest-stalled open order has been stalled; 0 when none is. */
+  oldestStallSeconds: number;
+  /** Money still due on open orders, per currency (major units). */
+  outstandingByCurrency: Record<string, number>;
+  /** The part of it past its due date. */
+  overdueByCurrency: Record<string, number>;
+  emailsSentByPurpose: Record<string, number>;
+  /** Email effects (e.g. `requestBooking`) that failed for good, waiting for an operator's retry. */
+  failedEffects: Record<string, number>;
+}
+
 export interface ReadModel extends TemplateStore {
   /** Writes a batch; idempotent. Throws DatabaseUnavailableError while the database is down. */
   project(batch: ProjectionBatch): Promise<void>;
@@ -149,6 +165,8 @@ export interface ReadModel extends TemplateStore {
   stalledByAccountManager(): Promise<StalledReport>;
   /** Median and 90th-percentile days per stage, over every stay that ended. */
   stageTimes(): Promise<StageTimesReport>;
+  /** Figures across all orders; `now` decides what is overdue. */
+  figures(now: Date): Promise<OrderFigures>;
   /** Resolves when the database answers; throws DatabaseUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -189,7 +189,13 @@ describe('an order recorded with the codec on', () => {
       const all = payloadsIn(history);
       const searchAttributes = all.filter((p) => /searchAttributes/i.test(p.path));
       // Patch markers are written by the SDK's core, not through the codec: they hold patch ids only.
-      const encrypted = all.filter((p) => !/searchAttributes|patch-data/i.test(p.path));
+      // Headers skip the codec too: the request-id header holds an opaque request id only.
+      const requestIds = all.filter((p) => p.path.endsWith('header.fields.orderdesk-request-id'));
+      for (const { payload } of requestIds)
+        expect(Buffer.from(payload.data ?? []).toString()).toMatch(/^"[A-Za-z0-9._:-]{1,128}"$/);
+      const encrypted = all.filter(
+        (p) => !/searchAttributes|patch-data/i.test(p.path) && !requestIds.includes(p),
+      );
       expect(encrypted.length).toBeGreaterThan(3);
       for (const { path, payload } of encrypted) {
         expect({ path, encoding: utf8(payload.metadata?.encoding) }).toEqual({

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const compose = readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8');
@@ -27,5 +27,25 @@ describe('docker-compose.yml (issue 13: nothing reaches customers data uninvited
     for (const name of ['API_TOKENS', 'PSEUDONYM_KEY', 'PAYLOAD_CODEC_KEYS'])
       expect(compose).toMatch(new RegExp(`${name}: \\$\\{${name}:-\\}`));
     expect(compose).not.toMatch(/local-ops-token|local-viewer-token/);
+  });
+
+  it('runs Prometheus and Grafana on pinned images, with the rules, the dashboard and its datasource', () => {
+    for (const image of ['prom/prometheus', 'grafana/grafana']) {
+      const tag = new RegExp(`image: ${image}:(\\S+)`).exec(compose)?.[1];
+      expect(tag).toMatch(/^v?\d+\.\d+\.\d+$/);
+    }
+    for (const file of [
+      './ops/prometheus/prometheus.yml',
+      './ops/prometheus/alerts.yml',
+      './ops/grafana/provisioning',
+      './ops/grafana/orderdesk.json',
+    ]) {
+      expect(compose).toContain(`${file}:`);
+      expect(existsSync(join(__dirname, '..', '..', file))).toBe(true);
+    }
+    // The worker's exporter is for the compose network only: never published.
+    expect(compose).toMatch(/WORKER_METRICS_PORT: 9464/);
+    expect(publishedPorts(compose).some((p) => p.endsWith(':9464'))).toBe(false);
+    expect(compose).toMatch(/GF_SECURITY_ADMIN_PASSWORD: \$\{GRAFANA_ADMIN_PASSWORD:-\}/);
   });
 });

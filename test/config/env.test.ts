@@ -6,17 +6,41 @@ import { ConfigError, loadConfig } from '../../src/config/env';
 describe('worker configuration', () => {
   it('bounds the workflow cache and the sticky wait by default', () => {
     const { worker } = loadConfig({});
-    expect(worker).toEqual({ maxCachedWorkflows: 100, stickyQueueTimeoutMs: 3_000 });
+    expect(worker).toEqual({ maxCachedWorkflows: 100, stickyQueueTimeoutMs: 3_000, metricsAddress: null });
   });
 
   it('takes both from the environment', () => {
     const { worker } = loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '250', WORKER_STICKY_TIMEOUT: '10s' });
-    expect(worker).toEqual({ maxCachedWorkflows: 250, stickyQueueTimeoutMs: 10_000 });
+    expect(worker).toEqual({ maxCachedWorkflows: 250, stickyQueueTimeoutMs: 10_000, metricsAddress: null });
   });
 
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ WORKER_STICKY_TIMEOUT: 'soon' })).toThrow(ConfigError);
     expect(() => loadConfig({ WORKER_STICKY_TIMEOUT: 'soon' })).toThrow(/WORKER_STICKY_TIMEOUT/);
+  });
+});
+
+describe('worker metrics and logs', () => {
+  it('serve Prometheus on loopback only when a port is given, or on the host named', () => {
+    expect(loadConfig({ WORKER_METRICS_PORT: '9464' }).worker.metricsAddress).toBe('127.0.0.1:9464');
+    expect(
+      loadConfig({ WORKER_METRICS_PORT: '9464', WORKER_METRICS_HOST: '0.0.0.0' }).worker.metricsAddress,
+    ).toBe('0.0.0.0:9464');
+  });
+
+  it('refuse a port or host that is not one, naming the variable', () => {
+    for (const env of [
+      { WORKER_METRICS_PORT: '70000' },
+      { WORKER_METRICS_PORT: 'x' },
+      { WORKER_METRICS_PORT: '9464', WORKER_METRICS_HOST: 'prometheus.example' },
+    ])
+      expect(() => loadConfig(env)).toThrow(new RegExp(Object.keys(env).pop() ?? ''));
+  });
+
+  it('log at INFO in production and WARN otherwise, unless LOG_LEVEL says', () => {
+    expect(loadConfig({}).logLevel).toBe('WARN');
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('DEBUG');
+    expect(() => loadConfig({ LOG_LEVEL: 'LOUD' })).toThrow(/LOG_LEVEL/);
   });
 });
 

@@ -204,6 +204,7 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
       requireJsonBody(req);
       // Only the validated event goes on: unknown fields were refused, defaults are filled in.
       const event = parseOr400(orderEventSchema, req.body, 'body');
+      res.locals.eventType = event.type;
       const approval = requiredRole(event.type);
       const refused = approval && roleRefusal(callerOf(res.locals), approval, event.type);
       if (refused) throw refused;

@@ -1,0 +1,95 @@
+import { Gauge, type Registry } from 'prom-client';
+import { EmailPurpose } from '../activities/purposes';
+import { OPEN_STAGES, type EffectKind } from '../domain';
+import type { OrderFigures, ReadModel } from '../readModel/types';
+
+/** The email each effect sends, so failed emails are labelled like the sent ones. */
+const PURPOSE_OF_EFFECT: Record<EffectKind, string> = {
+  requestBooking: EmailPurpose.BookingRequest,
+  sendDocumentCopies: EmailPurpose.DocumentCopies,
+  dispatchDocuments: EmailPurpose.DocumentDispatch,
+  notifyCancelled: EmailPurpose.CancellationNotice,
+  requestDeposit: EmailPurpose.PaymentRequest,
+  requestBalance: EmailPurpose.PaymentRequest,
+  sendCollectionInstructions: EmailPurpose.CollectionInstructions,
+  sendPresentationChecklist: EmailPurpose.PresentationChecklist,
+  notifyCustomerCancelled: EmailPurpose.CustomerCancellation,
+};
+
+const CACHE_MS = 10_000;
+
+/**
+ * Business gauges computed by SQL when Prometheus scrapes (prom-client's collect), the figures kept
+ * for a few seconds so several scrapers or a quick reload cost one round of queries. While the
+ * database is down the gauges are left out and `orderdesk_read_model_up` is 0.
+ */
+export function registerBusinessMetrics(
+  registry: Registry,
+  readModel: Pick<ReadModel, 'figures'>,
+  now: () => Date = () => new Date(),
+): void {
+  let cached: { at: number; figures: Promise<OrderFigures | null> } | undefined;
+  const figures = (): Promise<OrderFigures | null> => {
+    const at = Date.now();
+    if (!cached || at - cached.at > CACHE_MS)
+      cached = { at, figures: readModel.figures(now()).catch(() => null) };
+    return cached.figures;
+  };
+
+  /** A gauge whose values are set from the figures at each scrape. */
+  const gauge = <L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    fill: (g: Gauge<L>, f: OrderFigures) => void,
+  ) =>
+    new Gauge<L>({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        const f = await figures();
+        if (f) fill(this, f);
+      },
+    });
+
+  new Gauge({
+    name: 'orderdesk_read_model_up',
+    help: '1 when the read model answered for the figures, 0 while the database cannot be reached',
+    registers: [registry],
+    async collect() {
+      this.set((await figures()) ? 1 : 0);
+    },
+  });
+  gauge('orderdesk_orders_open', 'Open orders by stage', ['stage'], (g, f) => {
+    for (const stage of OPEN_STAGES) g.set({ stage }, f.openByStage[stage] ?? 0);
+  });
+  gauge('orderdesk_orders_stalled', 'Open orders past their stage deadline', [], (g, f) => g.set(f.stalled));
+  gauge(
+    'orderdesk_oldest_stall_seconds',
+    'How long the longest-stalled open order has been stalled (0 when none is)',
+    [],
+    (g, f) => g.set(f.oldestStallSeconds),
+  );
+  gauge('orderdesk_money_outstanding', 'Money still due on open orders', ['currency'], (g, f) => {
+    for (const [currency, amount] of Object.entries(f.outstandingByCurrency)) g.set({ currency }, amount);
+  });
+  gauge('orderdesk_money_overdue', 'Money past its due date on open orders', ['currency'], (g, f) => {
+    for (const [currency, amount] of Object.entries(f.overdueByCurrency)) g.set({ currency }, amount);
+  });
+  gauge('orderdesk_emails_sent', 'Emails the orders have sent (all time)', ['purpose'], (g, f) => {
+    for (const purpose of Object.values(EmailPurpose))
+      g.set({ purpose }, f.emailsSentByPurpose[purpose] ?? 0);
+  });
+  gauge(
+    'orderdesk_emails_failed',
+    'Emails that failed for good and wait for an operator (RETRY_FAILED_EFFECTS)',
+    ['purpose'],
+    (g, f) => {
+      for (const [effect, purpose] of Object.entries(PURPOSE_OF_EFFECT))
+        g.set({ purpose }, f.failedEffects[effect] ?? 0);
+    },
+  );
+}
