@@ -12,9 +12,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dataConverterFor } from '../src/codec/dataConverter';
 import { loadConfig } from '../src/config/env';
-import type { OrderEventInput } from '../src/domain';
+import { allowedEvents, type OrderEventInput } from '../src/domain';
 import { startDevServer, type DevServer } from '../src/dev/devServer';
 import { temporalCliPath } from '../src/dev/temporalBinaries';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../src/observability/workerRuntime';
 import { orderWorkflow } from '../src/workflows';
 import type { OrderWorkflowInput } from '../src/workflows/input';
 import { orderEventSignal, recordEventUpdate } from '../src/workflows/messages';
@@ -22,7 +23,7 @@ import { HISTORY_CODEC_ENV } from '../harness/codecKeys';
 import { fakeActivities } from '../harness/fakeActivities';
 import { orderWhen, walkFullLife } from '../harness/orderClient';
 import { eventually } from '../harness/temporal';
-import { fullLife, workflowInput } from '../harness/orderFixtures';
+import { fullLife, PAYMENT_PLANS, planLife, workflowInput } from '../harness/orderFixtures';
 
 const version = process.env.HISTORY_VERSION ?? 'r1.0';
 const outDir = resolve(__dirname, '..', 'test', 'histories');
@@ -81,6 +82,26 @@ const scenarios: Record<
       return handle;
     },
   ],
+  // One whole life per payment plan, each event sent once the order allows it.
+  ...Object.fromEntries(
+    PAYMENT_PLANS.map(
+      (plan): [string, [Partial<OrderWorkflowInput['order']>, Partial<OrderWorkflowInput>, Scenario]] => [
+        `plan-${plan.toLowerCase().replace(/_/g, '-')}`,
+        [
+          {},
+          {},
+          async (client, input) => {
+            const handle = await start(client, input);
+            for (const event of planLife(plan)) {
+              await orderWhen(handle, (s) => allowedEvents(s).includes(event.type));
+              await send(handle, event);
+            }
+            return handle;
+          },
+        ],
+      ],
+    ),
+  ),
 };
 
 async function main(): Promise<void> {
@@ -96,6 +117,7 @@ async function main(): Promise<void> {
     dataConverter,
     taskQueue,
     workflowsPath: require.resolve('../src/workflows'),
+    interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
     activities: fakeActivities().activities,
   });
   try {

@@ -1,0 +1,84 @@
+/**
+ * One whole life per payment plan on the real dev server (stand-in activities): the workflow runs
+ * exactly the effects the plan calls for, each once, and the order closes with nothing owed.
+ */
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { allowedEvents } from '../../src/domain';
+import { orderWorkflow } from '../../src/workflows';
+import { recordEventUpdate } from '../../src/workflows/messages';
+import { bundleOrderWorkflows } from '../../harness/bundle';
+import { fakeActivities } from '../../harness/fakeActivities';
+import { orderWhen } from '../../harness/orderClient';
+import { PAYMENT_PLANS, planLife, workflowInput, type PaymentPlanName } from '../../harness/orderFixtures';
+import { devServerEnvironment, uniqueTaskQueue } from '../../harness/temporal';
+
+let env: TestWorkflowEnvironment;
+let workflowBundle: WorkflowBundleWithSourceMap;
+const taskQueue = uniqueTaskQueue('plans');
+const fakes = fakeActivities();
+let worker: Worker;
+let running: Promise<void>;
+
+beforeAll(async () => {
+  [env, workflowBundle] = await Promise.all([devServerEnvironment(), bundleOrderWorkflows()]);
+  worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle,
+    activities: fakes.activities,
+  });
+  running = worker.run();
+});
+
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+});
+
+/** The activities each plan runs, in the order the life reaches them. */
+const EFFECTS: Record<PaymentPlanName, string[]> = {
+  TT: [
+    'sendPaymentRequest',
+    'sendBookingRequest',
+    'sendDocumentCopies',
+    'sendPaymentRequest',
+    'dispatchDocuments',
+  ],
+  TT_BEFORE_SHIPMENT: ['sendPaymentRequest', 'sendBookingRequest', 'sendPaymentRequest', 'dispatchDocuments'],
+  LC: ['sendPaymentRequest', 'sendBookingRequest', 'sendPresentationChecklist'],
+  DP: ['sendPaymentRequest', 'sendBookingRequest', 'sendCollectionInstructions'],
+  DA: ['sendPaymentRequest', 'sendBookingRequest', 'sendCollectionInstructions'],
+  OA: ['sendBookingRequest', 'dispatchDocuments', 'sendPaymentRequest'],
+};
+
+async function live(plan: PaymentPlanName): Promise<WorkflowHandle<typeof orderWorkflow>> {
+  const input = workflowInput();
+  const handle = await env.client.workflow.start(orderWorkflow, {
+    taskQueue,
+    workflowId: input.order.orderId,
+    args: [input],
+  });
+  for (const event of planLife(plan)) {
+    await orderWhen(handle, (s) => allowedEvents(s).includes(event.type));
+    await handle.executeUpdate(recordEventUpdate, {
+      args: [{ event, actor: 'ops' }],
+    });
+  }
+  return handle;
+}
+
+describe.each(PAYMENT_PLANS)('the %s plan on the dev server', (plan) => {
+  it('runs the effects the plan calls for, each once, and closes with nothing owed', async () => {
+    const handle = await live(plan);
+    const final = await handle.result();
+    expect(final.status).toBe('COMPLETED');
+    expect(final.payments.outstanding?.amount).toBe('0.00');
+    const calls = fakes.calls.filter((c) => c.input.orderId === handle.workflowId).map((c) => c.name);
+    // The B/L's effects start together: compare as multisets, and check the first effect's order.
+    expect([...calls].sort()).toEqual([...EFFECTS[plan]].sort());
+    expect(calls[0]).toBe(EFFECTS[plan][0]);
+  }, 90_000);
+});
