@@ -152,7 +152,7 @@ test('document copies: customer (cc account manager), COPY PDFs with invoice num
     'Acme GmbH',
     EXPORTER.name,
     'FOB Ningbo (Incoterms 2020)',
-    'TT, 30% deposit',
+    '30% deposit by T/T before production',
     'MSC AURORA / FE607W',
     'MEDUNB123456',
     'MSCU1234565',

@@ -238,6 +238,10 @@ describe('production limits at POST /orders', () => {
         PSEUDONYM_KEY: 'a-production-pseudonym-key-of-32-chars',
         MAIL_FROM: 'orders@exporter.example',
         INTERNAL_EMAIL_DOMAINS: 'exporter.example',
+        TRACKING_LINK_KEY: 'a-production-tracking-link-key-32-chars',
+        EXPORTER_BANK_NAME: 'Bank of China Ningbo',
+        EXPORTER_BANK_ACCOUNT: '3580 0000 1234',
+        EXPORTER_BANK_SWIFT: 'BKCHCNBJ92A',
       },
     });
   });

@@ -124,10 +124,10 @@ describe('buildOpenApiDocument', () => {
       'Error',
       'OrderSummary',
       'OrderView',
-      'TemplateVersion',
       'ReceivablesReport',
       'StageTimesReport',
       'StalledReport',
+      'TemplateVersion',
       'TimelinePage',
     ]);
     expect(doc.components.securitySchemes.bearerAuth).toEqual({

@@ -290,8 +290,8 @@ describe('POST /orders/{id}/events errors and idempotency', () => {
       reference: 'TT-X',
     });
     expectError(negative, 400, 'VALIDATION_FAILED');
-    const view = await getOrder(stack.app, o.orderId);
-    expect(view.stage).toBe('DEPOSIT');
+    // The read model follows the contract a moment after its answer.
+    const view = await orderWhen(stack.app, o.orderId, (v) => v.stage === 'DEPOSIT');
     expect(view.payments.depositReceived).toEqual(usd('0.00'));
   });
 

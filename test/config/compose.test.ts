@@ -24,7 +24,13 @@ describe('docker-compose.yml (issue 13: nothing reaches customers data uninvited
   });
 
   it('ships no token, key or pseudonym secret of its own: they come from the environment', () => {
-    for (const name of ['API_TOKENS', 'PSEUDONYM_KEY', 'PAYLOAD_CODEC_KEYS'])
+    for (const name of [
+      'API_TOKENS',
+      'PSEUDONYM_KEY',
+      'TRACKING_LINK_KEY',
+      'PAYLOAD_CODEC_KEYS',
+      'EXPORTER_BANK_ACCOUNT',
+    ])
       expect(compose).toMatch(new RegExp(`${name}: \\$\\{${name}:-\\}`));
     expect(compose).not.toMatch(/local-ops-token|local-viewer-token/);
   });

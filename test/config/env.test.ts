@@ -3,6 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/env';
 
+/** Production needs the account customers pay to. */
+const BANK = {
+  EXPORTER_BANK_NAME: 'Bank of China Ningbo',
+  EXPORTER_BANK_ACCOUNT: '3580 0000 1234',
+  EXPORTER_BANK_SWIFT: 'BKCHCNBJ92A',
+};
+
+describe('the bank account in production', () => {
+  it('is required, naming the variables', () => {
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        MAIL_FROM: 'orders@exporter.example',
+        API_TOKENS: `o:ops:${'t'.repeat(32)}`,
+        PSEUDONYM_KEY: 'k'.repeat(32),
+        TRACKING_LINK_KEY: 'l'.repeat(32),
+      }),
+    ).toThrow(/EXPORTER_BANK_NAME, EXPORTER_BANK_ACCOUNT, EXPORTER_BANK_SWIFT/);
+  });
+});
+
 describe('worker configuration', () => {
   it('bounds the workflow cache and the sticky wait by default', () => {
     const { worker } = loadConfig({});
@@ -74,6 +95,7 @@ describe('API tokens', () => {
     MAIL_FROM: 'orders@exporter.example',
     PSEUDONYM_KEY: 'k'.repeat(32),
     TRACKING_LINK_KEY: 't'.repeat(32),
+    ...BANK,
   };
 
   it('take the roles viewer, ops and manager', () => {
@@ -107,6 +129,7 @@ describe('limits', () => {
     NODE_ENV: 'production',
     PSEUDONYM_KEY: 'k'.repeat(32),
     TRACKING_LINK_KEY: 't'.repeat(32),
+    ...BANK,
     MAIL_FROM: 'orders@exporter.example',
     API_TOKENS: `ops:ops:${'x'.repeat(32)}`,
   };
@@ -156,6 +179,7 @@ describe('the account manager pseudonym key', () => {
     MAIL_FROM: 'orders@exporter.example',
     API_TOKENS: `o:ops:${'t'.repeat(32)}`,
     TRACKING_LINK_KEY: 'l'.repeat(32),
+    ...BANK,
   };
 
   it('has a documented local default outside production', () => {

@@ -26,6 +26,7 @@ describe('migrate', () => {
         '1780000000000_read-model',
         '1780000000001_templates',
         '1781000000000_stage-entered',
+        '1790000000000_tracking-link-revocations',
       ]);
       const tables = await client.query<{ table_name: string }>(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
@@ -35,9 +36,10 @@ describe('migrate', () => {
         'emails',
         'orders',
         'pgmigrations',
-        'templates',
         'stage_entered',
+        'templates',
         'timeline',
+        'tracking_link_revocations',
       ]);
     } finally {
       await client.end();

@@ -236,7 +236,8 @@ function moneyField(name, s, path, isRequired, ctx) {
     collect() {
       const a = amount.collect();
       const c = currency.collect();
-      if (a === undefined && c === undefined && !isRequired) return undefined;
+      // An optional amount left empty is no money at all, whatever currency was filled in for it.
+      if (a === undefined && !isRequired) return undefined;
       // Amounts stay strings: the contract never sends money as a float.
       return { amount: a ?? '', currency: c ?? '' };
     },

@@ -129,7 +129,8 @@ export function table(caption, headers, rows, empty, { numeric = [] } = {}) {
   const cls = (i) => (numeric.includes(i) ? 'num' : undefined);
   return el(
     'div',
-    { class: 'table-wrap' },
+    // A wide table scrolls sideways: keyboard users reach it by Tab and scroll it with the arrows.
+    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
     el(
       'table',
       {},

@@ -280,6 +280,10 @@ export default {
   'event.EFFECT_COMPLETED': 'Email or document done',
   'event.EFFECT_FAILED': 'Email or document failed',
 
+  'purpose.payment-request': 'Payment request',
+  'purpose.customer-cancellation': 'Cancellation notice to the customer',
+  'purpose.collection-instructions': 'Collection instruction',
+  'purpose.presentation-checklist': 'L/C presentation checklist',
   'purpose.stall-reminder': 'Stall reminder',
   'purpose.booking-request': 'Booking request',
   'purpose.document-copies': 'Document copies',

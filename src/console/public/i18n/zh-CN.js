@@ -276,6 +276,10 @@ export default {
   'event.EFFECT_COMPLETED': '邮件或单据已完成',
   'event.EFFECT_FAILED': '邮件或单据失败',
 
+  'purpose.payment-request': '付款通知',
+  'purpose.customer-cancellation': '致客户的取消通知',
+  'purpose.collection-instructions': '托收委托书',
+  'purpose.presentation-checklist': '信用证交单清单',
   'purpose.stall-reminder': '超时提醒',
   'purpose.booking-request': '订舱委托',
   'purpose.document-copies': '单据副本',
