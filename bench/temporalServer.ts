@@ -25,10 +25,13 @@ export async function startBenchServer(
   tuning: { cliDispatchDefaults?: boolean } = {},
 ): Promise<BenchServer> {
   const metricsPort = await freePort();
-  if (kind === 'cluster') throw new Error('the cluster is not wired up yet');
+  if (kind === 'cluster') {
+    const { startCluster } = await import('../src/dev/cluster');
+    const cluster = await startCluster({ dir: join(dir, 'cluster'), metricsPort });
+    return { kind, ...cluster, metricsPort, stop: () => cluster.stop() };
+  }
   const dbFile = join(dir, 'temporal.db');
-  const server = await startDevServer({ dbFile, logFile: join(dir, 'server.log'), metricsPort });
-  void tuning;
+  const server = await startDevServer({ dbFile, logFile: join(dir, 'server.log'), metricsPort, ...tuning });
   return {
     kind,
     address: server.address,
