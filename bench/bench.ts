@@ -174,7 +174,7 @@ async function main(): Promise<void> {
     await api.start();
     cleanups.push(() => api.stop());
     log(
-      `dev server pid ${serverPid}, worker pid ${workerPid()} (ready in ${workerStartMs.toFixed(0)} ms), API pid ${api.pid}`,
+      `${SERVER} server pid ${serverPid}, worker pid ${workerPid()} (ready in ${workerStartMs.toFixed(0)} ms), API pid ${api.pid}`,
     );
 
     // the workflow bundles: the app's and the baseline's
