@@ -58,16 +58,28 @@ export function summarise(profile: Profile) {
     return area;
   };
   const ms: Record<string, number> = {};
+  // the longest unbroken run of samples in one area: how long it held the thread at once
+  const longest: Record<string, number> = {};
+  let run = { area: '', ms: 0 };
   profile.samples.forEach((id, i) => {
     const a = classify(id);
-    ms[a] = (ms[a] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000;
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    ms[a] = (ms[a] ?? 0) + dt;
+    run = run.area === a ? { area: a, ms: run.ms + dt } : { area: a, ms: dt };
+    longest[a] = Math.max(longest[a] ?? 0, run.ms);
   });
   const wallMs = (profile.endTime - profile.startTime) / 1000;
   const busyMs = wallMs - (ms.idle ?? 0);
   const rows = Object.entries(ms)
     .filter(([a]) => a !== 'idle')
     .sort((a, b) => b[1] - a[1])
-    .map(([area, t]) => ({ area, ms: t, shareOfBusy: t / busyMs, shareOfWall: t / wallMs }));
+    .map(([area, t]) => ({
+      area,
+      ms: t,
+      longestMs: longest[area] ?? 0,
+      shareOfBusy: t / busyMs,
+      shareOfWall: t / wallMs,
+    }));
   return { wallMs, busyMs, busyShare: busyMs / wallMs, rows };
 }
 
@@ -78,9 +90,11 @@ if (require.main === module) {
   console.log(
     `main thread busy ${(s.busyMs / 1000).toFixed(1)} s of ${(s.wallMs / 1000).toFixed(1)} s (${(s.busyShare * 100).toFixed(0)} %)`,
   );
-  console.log('| area | CPU s | share of busy | share of wall |\n| --- | --- | --- | --- |');
+  console.log(
+    '| area | CPU s | share of busy | share of wall | longest hold ms |\n| --- | --- | --- | --- | --- |',
+  );
   for (const r of s.rows)
     console.log(
-      `| ${r.area} | ${(r.ms / 1000).toFixed(2)} | ${(r.shareOfBusy * 100).toFixed(1)} % | ${(r.shareOfWall * 100).toFixed(1)} % |`,
+      `| ${r.area} | ${(r.ms / 1000).toFixed(2)} | ${(r.shareOfBusy * 100).toFixed(1)} % | ${(r.shareOfWall * 100).toFixed(1)} % | ${r.longestMs.toFixed(0)} |`,
     );
 }
