@@ -65,26 +65,30 @@ export function perUnit(
 }
 
 /**
- * Waits until the server's persistence request rate stays under `maxPerSecond` for `quietMs`
- * (timers, activities and transfer tasks of the last round done), so a round is not charged the
- * previous one's tail. The server's own background (queue polls, membership) stays under it.
+ * Waits until the server's persistence request rate, averaged over the last `quietMs`, is under
+ * `maxPerSecond` (timers, activities and transfer tasks of the last round done), so a round is not
+ * charged the previous one's tail. Averaged over a window because the server's own background
+ * (queue polls, membership) comes in bursts that a short window would take for work.
  */
 export async function waitServerIdle(
   metricsPort: number | undefined,
-  { maxPerSecond = 5, quietMs = 2_000, timeoutMs = 120_000 } = {},
+  { maxPerSecond = 5, quietMs = 3_000, timeoutMs = 120_000 } = {},
 ): Promise<{ waitedMs: number; lastRate: number }> {
   const t0 = Date.now();
   const sum = (c: Counts | undefined) => Object.values(c ?? {}).reduce((s, n) => s + n, 0);
-  let last = sum(await persistenceRequests(metricsPort));
-  let quietSince = Date.now();
-  let rate = 0;
+  const samples: { at: number; total: number }[] = [
+    { at: t0, total: sum(await persistenceRequests(metricsPort)) },
+  ];
+  let rate = Infinity;
   while (Date.now() - t0 < timeoutMs) {
     await sleep(500);
-    const now = sum(await persistenceRequests(metricsPort));
-    rate = (now - last) / 0.5;
-    last = now;
-    if (rate > maxPerSecond) quietSince = Date.now();
-    else if (Date.now() - quietSince >= quietMs) break;
+    const now = { at: Date.now(), total: sum(await persistenceRequests(metricsPort)) };
+    samples.push(now);
+    while (samples.length > 1 && now.at - samples[1].at >= quietMs) samples.shift();
+    const first = samples[0];
+    if (now.at - first.at < quietMs) continue;
+    rate = ((now.total - first.total) * 1000) / (now.at - first.at);
+    if (rate <= maxPerSecond) break;
   }
   return { waitedMs: Date.now() - t0, lastRate: rate };
 }
