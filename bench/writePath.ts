@@ -18,7 +18,7 @@ import type { OrderState } from '../src/domain';
 import { createReadModel, migrate } from '../src/readModel';
 import { historyFigures } from './history';
 import { median, sleep, spread, stats } from './lib';
-import { persistenceRequests, perEvent } from './serverMetrics';
+import { persistenceRequests, perUnit } from './serverMetrics';
 import { finishSignal, writeEventUpdate, writePathWorkflow, type WriteMode } from './writePathWorkflows';
 
 export type Variant = 'a' | 'b' | 'c';
@@ -202,7 +202,7 @@ async function measureVariant(v: Variant, round: number, o: WritePathOptions, ro
     open,
     historyEventsPerEvent: (history.events - emptyHistory.events) / o.eventsPerClient,
     historyBytesPerEvent: (history.bytes - emptyHistory.bytes) / o.eventsPerClient,
-    persistenceRequestsPerEvent: perEvent(before, after, events),
+    persistenceRequestsPerEvent: perUnit(before, after, events),
   };
   const done = stats(open.map((s) => s.doneMs));
   const visible = stats(open.map((s) => s.visibleMs));

@@ -23,6 +23,14 @@ export interface DevServerOptions {
   readyTimeoutMs?: number;
   /** Prometheus metrics on http://127.0.0.1:<port>/metrics (the benchmark's persistence counts). */
   metricsPort?: number;
+  /**
+   * Leave out the dispatch settings below and run on the CLI's own defaults (to measure them):
+   * - eager activity dispatch on (already Temporal 1.32's default; stated so it stays on): an
+   *   activity scheduled by a workflow task goes back to the same worker in the task's answer;
+   * - one matching partition per task queue: one server process, so more partitions only split the
+   *   pollers and send tasks through the forwarding path and the database.
+   */
+  cliDispatchDefaults?: boolean;
 }
 
 export interface DevServer {
@@ -35,7 +43,7 @@ export interface DevServer {
   restart(): Promise<void>;
 }
 
-const cliType = { KEYWORD: 'Keyword', BOOL: 'Bool' } as const;
+export const cliType = { KEYWORD: 'Keyword', BOOL: 'Bool' } as const;
 
 /**
  * Starts `temporal server start-dev` from the pinned CLI, waits until it answers and registers our
@@ -67,6 +75,15 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     '--dynamic-config-value',
     'frontend.enableUpdateWorkflowExecution=true',
   ];
+  if (!options.cliDispatchDefaults) {
+    for (const setting of [
+      'system.enableActivityEagerExecution=true',
+      'matching.numTaskqueueReadPartitions=1',
+      'matching.numTaskqueueWritePartitions=1',
+    ]) {
+      args.push('--dynamic-config-value', setting);
+    }
+  }
   if (options.uiPort !== undefined) {
     args.push('--ui-port', String(options.uiPort), '--ui-ip', '127.0.0.1', '--ui-disable-news-fetch');
     if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
@@ -130,7 +147,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 }
 
 /** Idempotent: an attribute that already exists is fine. Retries while the frontend warms up. */
-async function registerSearchAttributes(
+export async function registerSearchAttributes(
   cli: string,
   address: string,
   namespace: string,

@@ -2,11 +2,31 @@ import { createServer } from 'node:net';
 
 /** Asks the OS for a free loopback port. */
 export function freePort(): Promise<number> {
+  return listenOnce(0);
+}
+
+/**
+ * A free loopback port below `limit` (the OS hands out ephemeral ports above 32767, which some
+ * servers cannot store: Temporal keeps membership ports in a SQL smallint).
+ */
+export async function freePortBelow(limit: number, from = 20_000): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = from + Math.floor(Math.random() * (limit - from));
+    try {
+      return await listenOnce(port);
+    } catch {
+      // taken: try another
+    }
+  }
+  throw new Error(`no free port between ${from} and ${limit}`);
+}
+
+function listenOnce(port: number): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
     server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       server.close(() => {
         if (address && typeof address === 'object') resolvePort(address.port);
