@@ -20,7 +20,7 @@ function bankLines(exporter: ExporterProfile): string[] {
 /** To the customer: what to pay, by when, under which terms, and where to (the exporter's bank). */
 export function paymentRequestEmail(input: PaymentRequestInput, exporter: ExporterProfile): RenderedEmail {
   const what = PART[input.part];
-  const subject = `Payment request: ${what} for order ${input.contractNo} (${input.amountDue.amount} ${input.amountDue.currency})`;
+  const subject = `Payment request: ${what} for contract ${input.contractNo} (${input.amountDue.amount} ${input.amountDue.currency})`;
   const facts: Fact[] = [
     ['Contract', input.contractNo],
     ['Amount due', `${input.amountDue.amount} ${input.amountDue.currency}`],
