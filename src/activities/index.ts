@@ -66,6 +66,17 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
   const dateOf = (key: MessageKey): Date =>
     key.requestedAt !== undefined ? parseIso(key.requestedAt, 'requestedAt') : clock();
 
+  /** Customer emails copy the account manager, who answers them. */
+  const toCustomer = (input: { customer: { email: string }; accountManager: { email: string } }) => ({
+    to: [input.customer.email],
+    cc: [input.accountManager.email],
+    replyTo: input.accountManager.email,
+  });
+  const toAccountManager = (input: { accountManager: { email: string } }) => ({
+    to: [input.accountManager.email],
+    cc: [],
+  });
+
   /** The proforma invoice with our bank details: what the customer pays against. */
   const proforma = async (input: PaymentRequestInput): Promise<Buffer> =>
     renderDocument(
@@ -168,9 +179,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         idPurpose: `${EmailPurpose.PaymentRequest}-${input.part.toLowerCase()}`,
         key: input,
         date: dateOf(input),
-        to: [input.customer.email],
-        cc: [input.accountManager.email],
-        replyTo: input.accountManager.email,
+        ...toCustomer(input),
         ...paymentRequestEmail(input, deps.exporter),
         // The request goes out even when the order lacks what a proforma needs (a unit, say).
         attachments:
@@ -190,9 +199,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         purpose: EmailPurpose.CustomerCancellation,
         key: input,
         date: dateOf(input),
-        to: [input.customer.email],
-        cc: [input.accountManager.email],
-        replyTo: input.accountManager.email,
+        ...toCustomer(input),
         ...customerCancellationEmail(input, deps.exporter),
       });
     },
@@ -202,8 +209,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         purpose: EmailPurpose.CollectionInstructions,
         key: input,
         date: dateOf(input),
-        to: [input.accountManager.email],
-        cc: [],
+        ...toAccountManager(input),
         ...collectionInstructionsEmail(input, deps.exporter),
       });
     },
@@ -213,8 +219,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         purpose: EmailPurpose.PresentationChecklist,
         key: input,
         date: dateOf(input),
-        to: [input.accountManager.email],
-        cc: [],
+        ...toAccountManager(input),
         ...presentationChecklistEmail(input, deps.exporter),
       });
     },

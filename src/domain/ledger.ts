@@ -30,6 +30,9 @@ export function balanceOpen(p: PaymentsState): Money | null {
 }
 
 const isZero = (m: Money | null) => m !== null && toMinor(m) === 0n;
+const isPositive = (m: Money | null) => m !== null && toMinor(m) > 0n;
+/** Some of the balance is still to be paid (or written off). */
+export const balanceOwed = (p: PaymentsState) => isPositive(balanceOpen(p));
 export const depositSettled = (p: PaymentsState) => isZero(depositOpen(p));
 export const balanceSettled = (p: PaymentsState) => isZero(balanceOpen(p));
 

@@ -6,14 +6,10 @@ import type { Money } from '../../domain/money';
  * the order does not have it yet, and prints as "—": a document never shows an invented value.
  */
 
-/** The document kinds, as in URLs and lists. */
-export const DOCUMENT_KINDS = [
-  'commercial-invoice',
-  'packing-list',
-  'proforma-invoice',
-  'certificate-of-origin',
-  'insurance-declaration',
-] as const;
+import { DOCUMENT_KINDS } from '../../domain/schemas/template';
+
+/** The document kinds, as in URLs and lists (defined with the templates that require them). */
+export { DOCUMENT_KINDS };
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const isDocumentKind = (value: string): value is DocumentKind =>

@@ -1,7 +1,16 @@
 import { html } from '../escape';
 import { formatDate, formatQuantity, parseIso } from '../format';
 import type { BookingRequestInput, ExporterProfile } from '../types';
-import { factsHtml, factsText, page, tableHtml, tableText, type Fact, type RenderedEmail } from './layout';
+import {
+  factsHtml,
+  factsText,
+  page,
+  tableHtml,
+  tableText,
+  type Fact,
+  type RenderedEmail,
+  signOff,
+} from './layout';
 
 export function bookingRequestEmail(input: BookingRequestInput, exporter: ExporterProfile): RenderedEmail {
   const ready =
@@ -26,6 +35,7 @@ export function bookingRequestEmail(input: BookingRequestInput, exporter: Export
   const intro = `Dear ${input.forwarder.name},`;
   const body =
     'please arrange a booking for the cargo below and confirm vessel, voyage, ETD and container numbers. Reply to this email to reach our account manager.';
+  const closing = signOff(input.accountManager.name, exporter.name);
   const text = [
     intro,
     '',
@@ -36,16 +46,12 @@ export function bookingRequestEmail(input: BookingRequestInput, exporter: Export
     'Cargo:',
     tableText(head, rows),
     '',
-    `Kind regards,`,
-    `${input.accountManager.name}`,
-    `${exporter.name}`,
-    '',
+    ...closing.text,
   ].join('\n');
   const htmlBody = html`<p>${intro}</p>
     <p>${body}</p>
     ${factsHtml(facts)}
     <h3 style="font-size:15px">Cargo</h3>
-    ${tableHtml(head, rows)}
-    <p>Kind regards,<br />${input.accountManager.name}<br />${exporter.name}</p>`;
+    ${tableHtml(head, rows)} ${closing.html}`;
   return { subject, text, html: page(subject, htmlBody, exporter.name) };
 }

@@ -81,3 +81,11 @@ export function page(title: string, body: SafeHtml, footer: string, language = '
       </body>
     </html>`;
 }
+
+/** The closing every email from a person ends with: their name and the company's. */
+export function signOff(name: string, company: string): { text: string[]; html: SafeHtml } {
+  return {
+    text: ['Kind regards,', name, company, ''],
+    html: html`<p>Kind regards,<br />${name}<br />${company}</p>`,
+  };
+}

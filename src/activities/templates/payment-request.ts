@@ -1,6 +1,6 @@
 import { html } from '../escape';
 import type { PaymentRequestInput, ExporterProfile } from '../types';
-import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
+import { factsHtml, factsText, page, signOff, type Fact, type RenderedEmail } from './layout';
 
 const PART = { DEPOSIT: 'deposit', BALANCE: 'balance payment' } as const;
 
@@ -31,6 +31,7 @@ export function paymentRequestEmail(input: PaymentRequestInput, exporter: Export
   const bank = bankLines(exporter);
   const intro = `Dear ${input.customer.name},`;
   const body = `please arrange the ${what} for contract ${input.contractNo} by telegraphic transfer to the account below, quoting the reference so we can match your payment.`;
+  const closing = signOff(input.accountManager.name, exporter.name);
   const text = [
     intro,
     '',
@@ -43,16 +44,13 @@ export function paymentRequestEmail(input: PaymentRequestInput, exporter: Export
     '',
     'Bank charges outside our bank are for your account.',
     '',
-    `Kind regards,`,
-    input.accountManager.name,
-    exporter.name,
-    '',
+    ...closing.text,
   ].join('\n');
   const htmlBody = html`<p>${intro}</p>
     <p>${body}</p>
     ${factsHtml(facts)}
     <p><strong>Beneficiary bank details</strong><br />${bank.map((l) => html`${l}<br />`)}</p>
     <p>Bank charges outside our bank are for your account.</p>
-    <p>Kind regards,<br />${input.accountManager.name}<br />${exporter.name}</p>`;
+    ${closing.html}`;
   return { subject, text, html: page(subject, htmlBody, exporter.name) };
 }

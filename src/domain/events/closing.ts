@@ -1,5 +1,5 @@
-import { balanceOpen, depositSettled } from '../ledger';
-import { positiveMoneySchema, toMinor } from '../money';
+import { balanceOwed, depositSettled } from '../ledger';
+import { positiveMoneySchema } from '../money';
 import { accepted } from '../outcome';
 import { afterGoodsReleased } from '../paymentPath';
 import { isAgainstCopiesTT, isBeforeShipmentTT } from '../paymentPlan';
@@ -28,8 +28,7 @@ export const documentsConfirmed = defineEvent({
 
 /** The balance is open and is paid to us by TT now: against copies, before shipment, or after release. */
 function balanceDueByTT(s: OrderState): boolean {
-  const open = balanceOpen(s.payments);
-  if (s.status !== 'OPEN' || !open || toMinor(open) === 0n || !depositSettled(s.payments)) return false;
+  if (s.status !== 'OPEN' || !balanceOwed(s.payments) || !depositSettled(s.payments)) return false;
   const plan = s.payments.plan;
   if (s.stage === 'DOCUMENTS') return true;
   if (s.stage === 'BALANCE') return plan?.balanceMethod === 'TT';

@@ -9,15 +9,11 @@ import { describeCopy, z } from '../zod';
 import { both, inStage } from './conditions';
 import { defineEvent } from './define';
 import { receivePayment } from './payments';
-import { balanceOpen } from '../ledger';
+import { balanceOwed } from '../ledger';
 
 const method = (s: OrderState) => (s.status === 'OPEN' ? s.payments.plan?.balanceMethod : undefined);
 const byCollection = (s: OrderState) => method(s) === 'DP' || method(s) === 'DA';
 const sent = (s: OrderState) => s.payments.collection !== null;
-const balanceLeft = (s: OrderState) => {
-  const open = balanceOpen(s.payments);
-  return open !== null && open.amount !== '0.00';
-};
 
 export const sentForCollection = defineEvent({
   type: 'SENT_FOR_COLLECTION',
@@ -92,7 +88,7 @@ export const collectionPaid = defineEvent({
     reference: line(128, 'Bank reference'),
   },
   allowedWhen: (s) =>
-    balanceLeft(s) &&
+    balanceOwed(s.payments) &&
     ((method(s) === 'DP' && s.stage === 'BALANCE' && sent(s)) ||
       (method(s) === 'DA' && s.stage === 'DOCUMENTS' && s.payments.collection?.draftAcceptedAt != null)),
   nextStep: 'the collection paid',

@@ -1,6 +1,6 @@
 /** Letters of credit: the credit arrives (and may be amended), documents are presented, the bank honours. */
 import { presentationDeadline } from '../dueDates';
-import { balanceOpen } from '../ledger';
+import { balanceOwed } from '../ledger';
 import { compareMoney, formatMoney, positiveMoneySchema, subtractMoney } from '../money';
 import { accepted, invalid, type Outcome } from '../outcome';
 import { afterMoney } from '../paymentPath';
@@ -198,7 +198,7 @@ export const lcHonoured = defineEvent({
   },
   allowedWhen: both(
     inStage('BALANCE'),
-    (s) => isLC(s) && presented(s) && credit(s)?.honouredAt === null && toOpen(s),
+    (s) => isLC(s) && presented(s) && credit(s)?.honouredAt === null && balanceOwed(s.payments),
   ),
   nextStep: 'the bank honouring the L/C',
   decide(state, e, ctx) {
@@ -217,10 +217,6 @@ export const lcHonoured = defineEvent({
   },
 });
 
-const toOpen = (s: OrderState) => {
-  const open = balanceOpen(s.payments);
-  return open !== null && open.amount !== '0.00';
-};
 
 /** The stage deadline follows the credit's dates (the reminder fires before presentation is due). */
 function refreshed(state: OrderState, summary: string): Outcome {

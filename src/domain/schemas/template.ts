@@ -1,4 +1,5 @@
 import { moneySchema } from '../money';
+import { BALANCE_DUE } from '../paymentPlan';
 import { describe, z } from '../zod';
 import { incotermSchema, paymentMethodSchema, percentSchema, templateNameSchema, text } from './common';
 import { reminderPolicySchema, stageTimeLimitsSchema } from './new-order';
@@ -11,7 +12,6 @@ export const DOCUMENT_KINDS = [
   'certificate-of-origin',
   'insurance-declaration',
 ] as const;
-export const BALANCE_DUE = ['BEFORE_SHIPMENT', 'AGAINST_DOCUMENT_COPIES'] as const;
 
 /** Guidance is copied into every order that uses the template: its total size is bounded. */
 export const GUIDANCE_LIMITS = { steps: 40, charsPerStep: 1000, totalChars: 8000 } as const;
