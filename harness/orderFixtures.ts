@@ -45,8 +45,9 @@ export const fullLife = {
   quotation: {
     type: 'QUOTATION_SENT',
     quotationNo: 'Q-1',
-    incoterm: 'FOB',
-    namedPlace: 'Ningbo',
+    // A C-term: we book, so the full life sends our booking request (F-terms: shippingTermsLife).
+    incoterm: 'CFR',
+    namedPlace: 'Hamburg',
     lines: [{ description: '40W LED panel', quantity: 2000, unitPrice: usd('12.50') }],
     paymentTerms: { method: 'TT', depositPercent: 30 },
     validUntil: '2026-12-31',
@@ -252,7 +253,7 @@ export function shippingTermsLife(kind: 'CIF_LC' | 'FOB_TT'): OrderEventInput[] 
     ];
   }
   return [
-    fullLife.quotation,
+    { ...fullLife.quotation, incoterm: 'FOB', namedPlace: 'Ningbo' },
     accepted,
     { ...tradeContract, buyerForwarder: { name: 'Kuehne+Nagel Hamburg', email: 'seafreight@kn.example' } },
     deposit,

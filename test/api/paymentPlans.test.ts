@@ -23,14 +23,14 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-/** The emails (by purpose) each plan must have sent by the end of its life (FOB: a cargo-ready notice, not our booking). */
+/** The emails (by purpose) each plan must have sent by the end of its life. */
 const EMAILS: Record<PaymentPlanName, string[]> = {
-  TT: ['payment-request', 'cargo-ready-notice', 'document-copies', 'document-dispatch'],
-  TT_BEFORE_SHIPMENT: ['payment-request', 'cargo-ready-notice', 'document-dispatch'],
-  LC: ['payment-request', 'cargo-ready-notice', 'presentation-checklist'],
-  DP: ['payment-request', 'cargo-ready-notice', 'collection-instructions'],
-  DA: ['payment-request', 'cargo-ready-notice', 'collection-instructions'],
-  OA: ['cargo-ready-notice', 'document-dispatch', 'payment-request'],
+  TT: ['payment-request', 'booking-request', 'document-copies', 'document-dispatch'],
+  TT_BEFORE_SHIPMENT: ['payment-request', 'booking-request', 'document-dispatch'],
+  LC: ['payment-request', 'booking-request', 'presentation-checklist'],
+  DP: ['payment-request', 'booking-request', 'collection-instructions'],
+  DA: ['payment-request', 'booking-request', 'collection-instructions'],
+  OA: ['booking-request', 'document-dispatch', 'payment-request'],
 };
 
 async function live(plan: PaymentPlanName): Promise<OrderView> {
