@@ -45,8 +45,9 @@ export const fullLife = {
   quotation: {
     type: 'QUOTATION_SENT',
     quotationNo: 'Q-1',
-    incoterm: 'FOB',
-    namedPlace: 'Ningbo',
+    // A C-term: we book, so the full life sends our booking request (F-terms: shippingTermsLife).
+    incoterm: 'CFR',
+    namedPlace: 'Hamburg',
     lines: [{ description: '40W LED panel', quantity: 2000, unitPrice: usd('12.50') }],
     paymentTerms: { method: 'TT', depositPercent: 30 },
     validUntil: '2026-12-31',
@@ -176,4 +177,92 @@ export function planLife(plan: PaymentPlanName): OrderEventInput[] {
         { type: 'PAYMENT_RECEIVED', amount: usd('24980.00'), reference: 'TT-OA', bankCharges: usd('20.00') },
       ];
   }
+}
+
+/** The contract of the shipping-terms lives: its own lines (a unit price to 4 decimals), ports, marks. */
+const tradeContract = {
+  type: 'CONTRACT_SIGNED',
+  contractNo: 'SC-2027-15',
+  totalAmount: usd('25200.00'),
+  lines: [
+    {
+      description: '40W LED panel',
+      hsCode: '94054200',
+      quantity: 2000,
+      unit: 'pcs',
+      unitPrice: usd('12.50'),
+      packing: { packages: 200, netWeightKg: 1800, grossWeightKg: 2100, volumeCbm: 14.5 },
+    },
+    {
+      description: 'LED driver clip',
+      hsCode: '85044013',
+      quantity: 16000,
+      unit: 'pcs',
+      unitPrice: usd('0.0125'),
+      packing: { packages: 4, netWeightKg: 40, grossWeightKg: 44, volumeCbm: 0.2 },
+    },
+  ],
+  portOfLoading: 'Ningbo',
+  portOfDischarge: 'Hamburg',
+  buyerAddress: 'Speicherstadt 1\n20457 Hamburg',
+  originCountry: 'CN',
+  marks: 'ACME\nHAMBURG\nC/NO. 1-204',
+  packageType: 'CTNS',
+  containers: { type: '40HQ', count: 1 },
+} satisfies OrderEventInput;
+
+/** A CIF order paid by L/C, and an FOB order paid by TT to the buyer's nominated forwarder. */
+export function shippingTermsLife(kind: 'CIF_LC' | 'FOB_TT'): OrderEventInput[] {
+  const accepted = { type: 'QUOTATION_ACCEPTED', sampleRequired: false } as const;
+  const production = [fullLife.inspection, fullLife.produced];
+  const deposit: OrderEventInput = { type: 'DEPOSIT_RECEIVED', amount: usd('7560.00'), reference: 'TT-1' };
+  const balance = usd('17640.00');
+  if (kind === 'CIF_LC') {
+    return [
+      {
+        ...fullLife.quotation,
+        incoterm: 'CIF',
+        namedPlace: 'Hamburg',
+        paymentTerms: { method: 'LC', depositPercent: 30 },
+      },
+      accepted,
+      tradeContract,
+      deposit,
+      {
+        type: 'LC_RECEIVED',
+        lcNo: 'LC-2027-15',
+        issuingBank: 'Deutsche Bank Hamburg',
+        amount: balance,
+        latestShipmentDate: '2027-02-28',
+        expiryDate: '2027-03-31',
+      },
+      ...production,
+      fullLife.booking,
+      fullLife.customs,
+      {
+        type: 'INSURANCE_ARRANGED',
+        policyNo: 'PICC-2027-15',
+        insurer: 'PICC Property and Casualty, Ningbo',
+        cover: 'ICC_A',
+        insuredAmount: usd('27720.00'),
+      },
+      fullLife.billOfLading,
+      { type: 'DOCUMENTS_PRESENTED', bank: 'Bank of China Ningbo', reference: 'PRES-1' },
+      { type: 'LC_HONOURED', amount: balance, reference: 'LC-PAY-1' },
+      fullLife.released,
+    ];
+  }
+  return [
+    { ...fullLife.quotation, incoterm: 'FOB', namedPlace: 'Ningbo' },
+    accepted,
+    { ...tradeContract, buyerForwarder: { name: 'Kuehne+Nagel Hamburg', email: 'seafreight@kn.example' } },
+    deposit,
+    ...production,
+    fullLife.booking,
+    fullLife.customs,
+    { ...fullLife.billOfLading, blType: 'TELEX_RELEASE' },
+    fullLife.documentsOk,
+    { ...fullLife.balance, amount: balance },
+    fullLife.released,
+  ];
 }

@@ -8,6 +8,7 @@ import { parseIso } from './format';
 import { sendEmail } from './mail';
 import { EmailPurpose } from './purposes';
 import { bookingRequestEmail } from './templates/booking-request';
+import { cargoReadyNoticeEmail } from './templates/cargo-ready-notice';
 import { cancellationNoticeEmail } from './templates/cancellation-notice';
 import { documentSetEmail } from './templates/document-set';
 import { stallReminderEmail } from './templates/stall-reminder';
@@ -18,6 +19,7 @@ import { presentationChecklistEmail } from './templates/presentation-checklist';
 import type {
   ActivityDeps,
   BookingRequestInput,
+  CargoReadyNoticeInput,
   CancellationNoticeInput,
   ChatDelivery,
   CollectionInstructionsInput,
@@ -42,6 +44,7 @@ export { EmailPurpose };
 export interface OrderActivities {
   sendStallReminder(input: StallReminderInput): Promise<SentEmail>;
   sendBookingRequest(input: BookingRequestInput): Promise<SentEmail>;
+  sendCargoReadyNotice(input: CargoReadyNoticeInput): Promise<SentEmail>;
   sendDocumentCopies(input: DocumentSetInput): Promise<SentEmail>;
   dispatchDocuments(input: DocumentSetInput): Promise<SentEmail>;
   sendCancellationNotice(input: CancellationNoticeInput): Promise<SentEmail>;
@@ -147,6 +150,18 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         cc: [input.accountManager.email],
         replyTo: input.accountManager.email,
         ...bookingRequestEmail(input, deps.exporter),
+      });
+    },
+
+    async sendCargoReadyNotice(input) {
+      return sendEmail(deps, {
+        purpose: EmailPurpose.CargoReadyNotice,
+        key: input,
+        date: dateOf(input),
+        to: [input.recipient.email],
+        cc: [input.accountManager.email],
+        replyTo: input.accountManager.email,
+        ...cargoReadyNoticeEmail(input, deps.exporter),
       });
     },
 

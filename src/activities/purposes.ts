@@ -2,6 +2,7 @@
 export const EmailPurpose = {
   StallReminder: 'stall-reminder',
   BookingRequest: 'booking-request',
+  CargoReadyNotice: 'cargo-ready-notice',
   DocumentCopies: 'document-copies',
   DocumentDispatch: 'document-dispatch',
   CancellationNotice: 'cancellation-notice',

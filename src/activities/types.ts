@@ -75,7 +75,19 @@ export interface CargoLine {
   unit?: string;
 }
 
-export interface BookingRequestInput extends MessageKey {
+/** What a forwarder plans a shipment by; each optional, as old recorded inputs lack them. */
+export interface ShipmentFacts {
+  portOfLoading?: string | null;
+  portOfDischarge?: string | null;
+  containers?: { type: string; count: number } | null;
+  packages?: number | null;
+  grossWeightKg?: number | null;
+  volumeCbm?: number | null;
+  /** Main carriage paid by us (C/D-terms) or by the buyer (EXW, F-terms). */
+  freight?: 'PREPAID' | 'COLLECT';
+}
+
+export interface BookingRequestInput extends MessageKey, ShipmentFacts {
   forwarder: Person;
   accountManager: Person;
   customer: { company: string; country: string };
@@ -85,6 +97,15 @@ export interface BookingRequestInput extends MessageKey {
   /** ISO date the goods are ready, or null when not known yet. */
   readyDate: string | null;
   contractNo: string;
+}
+
+/** F-terms and EXW: the goods are ready; the buyer's forwarder (or the buyer) arranges the carriage. */
+export interface CargoReadyNoticeInput extends Omit<BookingRequestInput, 'forwarder'> {
+  recipient: Person;
+  /** The buyer's nominated forwarder, or the customer when none was named. */
+  recipientRole: 'BUYER_FORWARDER' | 'CUSTOMER';
+  /** EXW: collected at our premises (no export clearance by us). */
+  pickup: boolean;
 }
 
 /**

@@ -14,6 +14,7 @@ const PURPOSE_OF_EFFECT: Record<EffectKind, string> = {
   sendCollectionInstructions: EmailPurpose.CollectionInstructions,
   sendPresentationChecklist: EmailPurpose.PresentationChecklist,
   notifyCustomerCancelled: EmailPurpose.CustomerCancellation,
+  sendCargoReadyNotice: EmailPurpose.CargoReadyNotice,
 };
 
 const CACHE_MS = 10_000;

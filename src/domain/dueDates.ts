@@ -2,6 +2,7 @@
  * The dates money and documents are due by, and how they bend a stage's deadline: an order
  * waiting for a dated payment is chased when that payment is late, not when the stage is old.
  */
+import { shipmentDate } from './shipment';
 import { addDays, earlierDate, endOfDate, startOfDate } from './calendarDate';
 import { DEFAULT_WORKING_CALENDAR, limitDeadline } from './calendar';
 import { outstanding, owesMoney } from './ledger';
@@ -19,9 +20,9 @@ export const PRESENTATION_WARNING_DAYS = 3;
  */
 export function presentationDeadline(state: Pick<OrderState, 'payments' | 'shipping'>): string | null {
   const lc = state.payments.letterOfCredit;
-  const bl = state.shipping.billOfLading;
-  if (!lc || !bl) return null;
-  return earlierDate(addDays(bl.issuedOn, lc.presentationDays), lc.expiryDate);
+  const shipped = shipmentDate(state);
+  if (!lc || !shipped) return null;
+  return earlierDate(addDays(shipped, lc.presentationDays), lc.expiryDate);
 }
 
 type DeadlineInputs = Pick<OrderState, 'policy' | 'payments' | 'shipping' | 'contract'>;

@@ -51,6 +51,8 @@ function markDone(state: OrderState, effect: EffectKind, at: string): OrderState
         ...state,
         shipping: { ...state.shipping, booking: { ...state.shipping.booking, requestedAt: at } },
       };
+    case 'sendCargoReadyNotice':
+      return { ...state, shipping: { ...state.shipping, cargoReadyNoticeAt: at } };
     case 'sendDocumentCopies':
       return { ...state, documents: { ...state.documents, copiesSentAt: at } };
     case 'dispatchDocuments':
@@ -79,6 +81,7 @@ const EFFECT_LABELS: Record<EffectKind, string> = {
   sendCollectionInstructions: 'Collection instructions',
   sendPresentationChecklist: 'L/C presentation checklist',
   notifyCustomerCancelled: 'Cancellation notice to the customer',
+  sendCargoReadyNotice: 'Cargo-ready notice',
 };
 
 function effectCompleted(state: OrderState, e: SystemOf<'EFFECT_COMPLETED'>, ctx: EventContext): Outcome {

@@ -125,3 +125,16 @@ export type { ScheduledPayment, DueWhen } from './schedule';
 export { presentationDeadline, datedPaymentAwaited } from './dueDates';
 export { outstanding, totalReceived, totalWrittenOff } from './ledger';
 export { endOfDate } from './calendarDate';
+export { contractLines, quotedLines, linesTotal, contractLineSchema, CONTAINER_TYPES } from './contractTerms';
+export type { ContractLine, ContractTrade } from './contractTerms';
+export {
+  incotermFamily,
+  isCollectedByBuyer,
+  sellerBooks,
+  sellerInsures,
+  freightTerms,
+  MIN_INSURED_PERCENT,
+} from './incoterms';
+export type { IncotermFamily } from './incoterms';
+export { shipmentDate, hasShipped } from './shipment';
+export { documentNumber } from './documentNumbers';

@@ -6,6 +6,7 @@ import { addDays } from './calendarDate';
 import { balanceSettled, depositSettled, owesMoney } from './ledger';
 import { accepted, advance, type Outcome } from './outcome';
 import { isAgainstCopiesTT, releasesBeforePayment, type PaymentPlan } from './paymentPlan';
+import { shipmentDate } from './shipment';
 import type { Effect, EventContext, OrderState } from './types';
 
 export function planOf(state: OrderState): PaymentPlan {
@@ -57,11 +58,11 @@ function completeIfDone(
   return done.kind === 'accepted' ? { ...done, effects: [...effects, ...done.effects] } : done;
 }
 
-/** The B/L is issued: the plan decides what the seller does next. */
-export function afterBillOfLading(state: OrderState, ctx: EventContext, summary: string): Outcome {
+/** The goods left (B/L issued, or collected under EXW): the plan decides what the seller does next. */
+export function afterShipment(state: OrderState, ctx: EventContext, summary: string): Outcome {
   const plan = planOf(state);
-  const bl = state.shipping.billOfLading;
-  if (!bl) throw new Error('afterBillOfLading without a B/L');
+  const shippedOn = shipmentDate(state);
+  if (!shippedOn) throw new Error('afterShipment before the goods left');
   const approved = state.payments.releaseApproval !== null;
   const paid = balanceSettled(state.payments);
 
@@ -91,7 +92,7 @@ export function afterBillOfLading(state: OrderState, ctx: EventContext, summary:
       return advance(state, 'BALANCE', ctx, `${summary}; ${next}`, [effect]);
     }
     case 'OA': {
-      const dueDate = addDays(bl.issuedOn, plan.tenorDays);
+      const dueDate = addDays(shippedOn, plan.tenorDays);
       const withDue = { ...state, payments: { ...state.payments, balanceDueDate: paid ? null : dueDate } };
       const owed = paid ? 'nothing left to pay' : `payment due by ${dueDate}`;
       return toDocuments(

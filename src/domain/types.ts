@@ -1,3 +1,4 @@
+import type { ContractLine, ContractTrade } from './contractTerms';
 import type { Money } from './money';
 import type { StallPolicy } from './policy';
 import type { PaymentPlan } from './paymentPlan';
@@ -19,6 +20,7 @@ export const EFFECT_KINDS = [
   'sendCollectionInstructions',
   'sendPresentationChecklist',
   'notifyCustomerCancelled',
+  'sendCargoReadyNotice',
 ] as const;
 export type EffectKind = (typeof EFFECT_KINDS)[number];
 
@@ -120,6 +122,11 @@ export interface ContractState {
   totalAmount: Money;
   depositPercent: number;
   signedAt: string;
+  /** The contract's lines (given, or the accepted quotation's); absent in orders signed before lines. */
+  lines?: ContractLine[];
+  trade?: ContractTrade;
+  /** How many CONTRACT_AMENDED change orders the contract has had. */
+  amendments?: number;
 }
 
 export type PaymentPart = 'DEPOSIT' | 'BALANCE';
@@ -208,7 +215,31 @@ export interface BookingDetails {
   confirmedAt: string;
 }
 
+/** EXW: the buyer's carrier collected the goods at our premises. */
+export interface GoodsCollection {
+  collectedBy: string;
+  vehicleOrContainer: string | null;
+  collectedAt: string;
+  /** The collection date (YYYY-MM-DD): under EXW the payment plan counts from it as from a B/L date. */
+  collectedOn: string;
+}
+
+/** CIF/CIP: the cargo insurance we arranged for the buyer. */
+export interface InsurancePolicy {
+  policyNo: string;
+  insurer: string;
+  cover: 'ICC_A' | 'ICC_B' | 'ICC_C';
+  insuredAmount: Money;
+  arrangedAt: string;
+}
+
 export interface ShippingState {
+  /** EXW only; absent in orders from before. */
+  collected?: GoodsCollection | null;
+  /** CIF/CIP only; absent in orders from before. */
+  insurance?: InsurancePolicy | null;
+  /** F-terms and EXW: when the cargo-ready notice went out. */
+  cargoReadyNoticeAt?: string | null;
   booking: { requestedAt: string | null; confirmed: BookingDetails | null };
   customs: { declarationNo: string; declaredAt: string } | null;
   billOfLading: {

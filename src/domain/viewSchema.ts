@@ -4,6 +4,7 @@
  * Kept out of the domain's index: the workflow only needs the type, and every schema here would
  * otherwise be built once more in every cached order.
  */
+import { contractLineSchema, contractTradeFields } from './contractTerms';
 import { moneySchema } from './money';
 import { ORDER_EVENT_TYPES, paymentTermsSchema, quotationLineSchema } from './events';
 import { BALANCE_DUE } from './paymentPlan';
@@ -153,6 +154,12 @@ export const orderViewSchema = describe(
         totalAmount: moneySchema,
         depositPercent: z.number(),
         signedAt: instant,
+        lines: describe(z.optional(z.array(contractLineSchema)), "The contract's lines, as amended"),
+        trade: describe(
+          z.optional(z.object(contractTradeFields)),
+          "Ports, origin, marks, buyer address, equipment, the buyer's forwarder",
+        ),
+        amendments: describe(z.optional(z.number()), 'How many change orders (CONTRACT_AMENDED)'),
       }),
     ),
     payments: z.object({
@@ -207,6 +214,37 @@ export const orderViewSchema = describe(
       completedAt: nullableInstant,
     }),
     shipping: z.object({
+      collected: describe(
+        z.optional(
+          z.nullable(
+            z.object({
+              collectedBy: z.string(),
+              vehicleOrContainer: z.nullable(z.string()),
+              collectedAt: instant,
+              collectedOn: z.string(),
+            }),
+          ),
+        ),
+        'EXW: the collection at our premises',
+      ),
+      insurance: describe(
+        z.optional(
+          z.nullable(
+            z.object({
+              policyNo: z.string(),
+              insurer: z.string(),
+              cover: z.enum(['ICC_A', 'ICC_B', 'ICC_C']),
+              insuredAmount: moneySchema,
+              arrangedAt: instant,
+            }),
+          ),
+        ),
+        'CIF/CIP: the cargo insurance',
+      ),
+      cargoReadyNoticeAt: describe(
+        z.optional(nullableInstant),
+        'F-terms and EXW: when the cargo-ready notice went',
+      ),
       booking: z.object({
         requestedAt: nullableInstant,
         confirmed: z.nullable(

@@ -2,6 +2,7 @@ import type { DocumentOrder } from '../activities/documents/fromOrder';
 import type {
   BookingRequestInput,
   CancellationNoticeInput,
+  CargoReadyNoticeInput,
   CollectionInstructionsInput,
   CustomerCancellationInput,
   DocumentSetInput,
@@ -17,12 +18,18 @@ import {
   paymentTermsText,
   presentationDeadline,
   totalReceived,
+  contractLines,
+  freightTerms,
+  hasShipped,
+  isCollectedByBuyer,
   type allowedEvents,
+  type ContractLine,
   type nextReminder,
   type OrderState,
   type PaymentPart,
 } from '../domain';
 import type { Contact } from './input';
+import { tradeData } from './tradeData';
 
 // Pure mappings from the order to what each activity needs. They run inside the workflow, so an
 // activity retried later receives exactly the same input and sends exactly the same email.
@@ -84,6 +91,8 @@ export function bookingRequestInput(
   now: string,
 ): BookingRequestInput {
   const { quotation, contract } = required(state, 'requestBooking');
+  const lines = contractLines(state);
+  const trade = contract.trade ?? {};
   return {
     orderId: state.orderId,
     sequence: 1,
@@ -93,13 +102,35 @@ export function bookingRequestInput(
     customer: { company: state.customer.company, country: state.customer.country },
     incoterm: quotation.incoterm,
     namedPlace: quotation.namedPlace,
-    cargo: quotation.lines.map((line) => ({
-      description: line.description,
-      quantity: line.quantity,
-      unit: unitOf(state, line.description),
-    })),
+    cargo: lines.map((line) => ({ description: line.description, quantity: line.quantity, unit: line.unit })),
     readyDate: state.production.completedAt ? state.production.completedAt.slice(0, 10) : null,
     contractNo: contract.contractNo,
+    portOfLoading: trade.portOfLoading ?? null,
+    portOfDischarge: trade.portOfDischarge ?? null,
+    containers: trade.containers ?? null,
+    packages: packedSum(lines, 'packages'),
+    grossWeightKg: packedSum(lines, 'grossWeightKg'),
+    volumeCbm: packedSum(lines, 'volumeCbm'),
+    freight: freightTerms(state),
+  };
+}
+
+/** A packing figure over all lines; null unless every line has it (a partial sum would mislead). */
+function packedSum(lines: ContractLine[], field: 'packages' | 'grossWeightKg' | 'volumeCbm'): number | null {
+  if (lines.length === 0 || lines.some((l) => l.packing?.[field] === undefined)) return null;
+  // Thousandths, so 0.1 + 0.2 prints as 0.3.
+  return lines.reduce((sum, l) => sum + Math.round((l.packing?.[field] ?? 0) * 1000), 0) / 1000;
+}
+
+/** F-terms and EXW: the cargo-ready notice, to the buyer's forwarder, else the buyer. */
+export function cargoReadyNoticeInput(state: OrderState, now: string): CargoReadyNoticeInput {
+  const { forwarder: _ours, ...facts } = bookingRequestInput(state, { name: '', email: '' }, now);
+  const buyerForwarder = state.contract?.trade?.buyerForwarder;
+  return {
+    ...facts,
+    recipient: buyerForwarder ?? { name: state.customer.name, email: state.customer.email },
+    recipientRole: buyerForwarder ? 'BUYER_FORWARDER' : 'CUSTOMER',
+    pickup: isCollectedByBuyer(state),
   };
 }
 
@@ -109,15 +140,24 @@ export function bookingRequestInput(
  */
 export function documentSetInput(state: OrderState, now: string): DocumentSetInput {
   required(state, 'documents');
-  if (!state.shipping.booking.confirmed || !state.shipping.billOfLading)
-    throw new Error(`order ${state.orderId} has no booking or B/L for its documents`);
+  if (!hasShipped(state)) throw new Error(`order ${state.orderId} has not shipped: no documents yet`);
   return { orderId: state.orderId, sequence: 1, requestedAt: now, order: documentOrder(state) };
 }
 
-/** The parts of the order its documents read. */
-function documentOrder(state: OrderState): DocumentOrder {
+/** The parts of the order its documents read, with the contract's lines and trade data. */
+export function documentOrder(state: OrderState): DocumentOrder {
   const { orderId, customer, accountManager, inquiry, quotation, contract, payments, shipping } = state;
-  return { orderId, customer, accountManager, inquiry, quotation, contract, payments, shipping };
+  return {
+    orderId,
+    customer,
+    accountManager,
+    inquiry,
+    quotation,
+    contract,
+    payments,
+    shipping,
+    trade: tradeData(state),
+  };
 }
 
 export function cancellationNoticeInput(state: OrderState, now: string): CancellationNoticeInput {
@@ -130,11 +170,6 @@ export function cancellationNoticeInput(state: OrderState, now: string): Cancell
     stage: state.stage,
     reason: state.cancellation?.reason ?? 'not given',
   };
-}
-
-/** Quotation lines carry no unit: it is the one the inquiry gave for the same product. */
-function unitOf(state: Pick<OrderState, 'inquiry'>, description: string): string | undefined {
-  return state.inquiry.products.find((product) => product.description === description)?.unit;
 }
 
 function required(state: OrderState, purpose: string) {
@@ -197,10 +232,12 @@ export function customerCancellationInput(state: OrderState, now: string): Custo
   };
 }
 
-function billOfLading(state: OrderState) {
-  const bl = state.shipping.billOfLading;
-  if (!bl) throw new Error(`order ${state.orderId} has no B/L`);
-  return bl;
+/** The transport document the banks see: the B/L, or under EXW the collection (its cargo receipt). */
+function billOfLading(state: OrderState): { blNo: string; issuedOn: string } {
+  const { billOfLading: bl, collected } = state.shipping;
+  if (bl) return bl;
+  if (collected) return { blNo: `cargo receipt (${collected.collectedBy})`, issuedOn: collected.collectedOn };
+  throw new Error(`order ${state.orderId} has no B/L`);
 }
 
 export function collectionInstructionsInput(state: OrderState, now: string): CollectionInstructionsInput {
@@ -220,7 +257,7 @@ export function collectionInstructionsInput(state: OrderState, now: string): Col
       'Bill of exchange (draft)',
       'Commercial invoice',
       'Packing list',
-      `Full set of B/L ${bl.blNo}`,
+      state.shipping.billOfLading ? `Full set of B/L ${bl.blNo}` : `Forwarder's ${bl.blNo}`,
     ],
   };
 }

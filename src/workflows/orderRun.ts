@@ -33,6 +33,7 @@ import {
 } from '../domain';
 import {
   bookingRequestInput,
+  cargoReadyNoticeInput,
   cancellationNoticeInput,
   collectionInstructionsInput,
   customerCancellationInput,
@@ -261,6 +262,11 @@ export class OrderRun {
         return effects.sendBookingRequest.executeWithOptions(
           { summary: 'booking request to the forwarder' },
           [bookingRequestInput(this.state, this.input.defaultForwarder, at)],
+        );
+      case 'sendCargoReadyNotice':
+        return effects.sendCargoReadyNotice.executeWithOptions(
+          { summary: "cargo-ready notice to the buyer's forwarder or the buyer" },
+          [cargoReadyNoticeInput(this.state, at)],
         );
       case 'sendDocumentCopies':
         return effects.sendDocumentCopies.executeWithOptions({ summary: 'document copies to the customer' }, [

@@ -115,7 +115,7 @@ describe('an order through its whole life over HTTP', () => {
     };
     const e = fullLife;
     let view = await step(e.quotation, 'QUOTATION');
-    expect(view.quotation).toMatchObject({ quotationNo: 'Q-1', incoterm: 'FOB', total: usd('25000.00') });
+    expect(view.quotation).toMatchObject({ quotationNo: 'Q-1', incoterm: 'CFR', total: usd('25000.00') });
     await step(e.accepted, 'SAMPLE');
     await step(e.sample1, 'SAMPLE');
     view = await step(e.sampleRejected, 'SAMPLE');

@@ -25,7 +25,7 @@ function isDefinition(value: unknown): value is EventDefinition {
 /** Orders in every stage of the happy path, plus the states only some events fit. */
 function sampleStates(): OrderState[] {
   const stages = ['INQUIRY', 'QUOTATION', 'SAMPLE', 'CONTRACT', 'DEPOSIT', 'PRODUCTION'] as const;
-  const states: OrderState[] = stages.map(walkTo);
+  const states: OrderState[] = stages.map((stage) => walkTo(stage));
   states.push(apply(walkTo('SAMPLE'), [example('SAMPLE_SENT')]));
   states.push(apply(walkTo('PRODUCTION'), [example('INSPECTION_RECORDED')]));
   const shipping = walkTo('SHIPPING');
@@ -41,6 +41,7 @@ function sampleStates(): OrderState[] {
   );
   if (failed.ok) states.push(failed.state);
   for (const plan of PLANS) states.push(...statesOf(plan));
+  states.push(walkTo('SHIPPING', 'EXW'), walkTo('SHIPPING', 'CIF'));
   return states;
 }
 

@@ -3,6 +3,7 @@ import {
   applyEvent,
   createOrder,
   type AnyEvent,
+  type Incoterm,
   type NewOrder,
   type OrderEventInput,
   type OrderEventType,
@@ -90,6 +91,15 @@ export const EXAMPLE_EVENTS: Record<OrderEventType, OrderEventInput> = {
   COLLECTION_PAID: { type: 'COLLECTION_PAID', amount: usd('7000.00'), reference: 'COL-1' },
   RELEASE_APPROVED: { type: 'RELEASE_APPROVED', reason: 'ten-year customer' },
   PAYMENT_WRITTEN_OFF: { type: 'PAYMENT_WRITTEN_OFF', amount: usd('10.00'), reason: 'bank charges' },
+  CONTRACT_AMENDED: { type: 'CONTRACT_AMENDED', totalAmount: usd('11000.00'), reason: '200 more panels' },
+  INSURANCE_ARRANGED: {
+    type: 'INSURANCE_ARRANGED',
+    policyNo: 'PICC-1',
+    insurer: 'PICC Ningbo',
+    cover: 'ICC_A',
+    insuredAmount: usd('11000.00'),
+  },
+  GOODS_COLLECTED: { type: 'GOODS_COLLECTED', collectedBy: 'Acme Trucking', vehicleOrContainer: 'HH-AB 123' },
 };
 
 export const example = <T extends OrderEventType>(type: T, fields: Record<string, unknown> = {}): AnyEvent =>
@@ -127,12 +137,13 @@ const PATH: AnyEvent[] = [
   example('GOODS_RELEASED'),
 ];
 
-/** Walks the happy path until the order is in `stage` (the first time it gets there). */
-export function walkTo(stage: Stage): OrderState {
+/** Walks the happy path until the order is in `stage` (the first time it gets there), under `incoterm`. */
+export function walkTo(stage: Stage, incoterm: Incoterm = 'FOB'): OrderState {
   if (stage === 'CANCELLED') return apply(fresh(), [example('ORDER_CANCELLED')]);
   const tick = clock();
   let state = fresh();
-  for (const e of PATH) {
+  const path = incoterm === 'FOB' ? PATH : [example('QUOTATION_SENT', { incoterm }), ...PATH.slice(1)];
+  for (const e of path) {
     if (state.stage === stage) return state;
     state = apply(state, [e], tick);
   }

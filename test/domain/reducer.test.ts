@@ -98,8 +98,8 @@ describe('quotation and sample', () => {
 });
 
 describe('production, shipping and documents', () => {
-  it('records progress and inspections, and requests a booking on completion', () => {
-    const state = apply(walkTo('PRODUCTION'), [
+  it('records progress and inspections, and requests a booking on completion (CFR: we book)', () => {
+    const state = apply(walkTo('PRODUCTION', 'CFR'), [
       example('PRODUCTION_PROGRESS', { percent: 40, note: 'moulds ready' }),
       example('PRODUCTION_PROGRESS', { percent: 80 }),
       example('INSPECTION_RECORDED', { result: 'FAILED', reportRef: 'R-1' }),
@@ -131,8 +131,8 @@ describe('production, shipping and documents', () => {
     expect(d.effects.map((e) => e.type)).toEqual(['stageEntered', 'sendDocumentCopies', 'requestBalance']);
     expect(d.state.shipping.billOfLading).toMatchObject({ blNo: 'BL-1', blType: 'TELEX_RELEASE' });
     expect(d.state.documents.items).toEqual([
-      { kind: 'COMMERCIAL_INVOICE', reference: 'C-1' },
-      { kind: 'PACKING_LIST', reference: 'C-1' },
+      { kind: 'COMMERCIAL_INVOICE', reference: 'CI-C-1' },
+      { kind: 'PACKING_LIST', reference: 'PL-C-1' },
       { kind: 'BILL_OF_LADING', reference: 'BL-1' },
     ]);
   });

@@ -16,6 +16,8 @@ const always: OrderEventType[] = ['NOTE_ADDED', 'ORDER_CANCELLED'];
 const owing: OrderEventType[] = ['PAYMENT_RECEIVED', 'PAYMENT_WRITTEN_OFF'];
 /** From production to the balance, a TT order keeps its documents until paid: a manager may release them. */
 const releasable: OrderEventType[] = [...owing, 'RELEASE_APPROVED'];
+/** Before the goods leave, a change order may amend the contract. */
+const amendable: OrderEventType[] = ['CONTRACT_AMENDED'];
 const failed = (s: OrderState) =>
   apply(s, [{ type: 'EFFECT_FAILED', effect: 'notifyCancelled', error: 'SMTP down' }]);
 
@@ -39,11 +41,15 @@ const ROWS: Row[] = [
     allowed: ['SAMPLE_SENT', ...always],
   },
   { name: 'CONTRACT', state: () => walkTo('CONTRACT'), allowed: ['CONTRACT_SIGNED', ...always] },
-  { name: 'DEPOSIT', state: () => walkTo('DEPOSIT'), allowed: ['DEPOSIT_RECEIVED', ...always, ...owing] },
+  {
+    name: 'DEPOSIT',
+    state: () => walkTo('DEPOSIT'),
+    allowed: ['DEPOSIT_RECEIVED', ...always, ...owing, ...amendable],
+  },
   {
     name: 'PRODUCTION, no inspection',
     state: () => walkTo('PRODUCTION'),
-    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always, ...releasable],
+    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always, ...releasable, ...amendable],
   },
   {
     name: 'PRODUCTION, latest inspection failed',
@@ -52,27 +58,62 @@ const ROWS: Row[] = [
         example('INSPECTION_RECORDED'),
         example('INSPECTION_RECORDED', { result: 'FAILED' }),
       ]),
-    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always, ...releasable],
+    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always, ...releasable, ...amendable],
   },
   {
     name: 'PRODUCTION, latest inspection passed',
     state: () => apply(walkTo('PRODUCTION'), [example('INSPECTION_RECORDED')]),
-    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', 'PRODUCTION_COMPLETED', ...always, ...releasable],
+    allowed: [
+      'PRODUCTION_PROGRESS',
+      'INSPECTION_RECORDED',
+      'PRODUCTION_COMPLETED',
+      ...always,
+      ...releasable,
+      ...amendable,
+    ],
   },
   {
     name: 'SHIPPING, no booking',
     state: () => walkTo('SHIPPING'),
-    allowed: ['BOOKING_CONFIRMED', ...always, ...releasable],
+    allowed: ['BOOKING_CONFIRMED', ...always, ...releasable, ...amendable],
   },
   {
     name: 'SHIPPING, booked',
     state: () => apply(walkTo('SHIPPING'), [example('BOOKING_CONFIRMED')]),
-    allowed: ['BOOKING_CONFIRMED', 'CUSTOMS_DECLARED', ...always, ...releasable],
+    allowed: ['BOOKING_CONFIRMED', 'CUSTOMS_DECLARED', ...always, ...releasable, ...amendable],
   },
   {
     name: 'SHIPPING, customs declared',
     state: () => apply(walkTo('SHIPPING'), [example('BOOKING_CONFIRMED'), example('CUSTOMS_DECLARED')]),
-    allowed: ['CUSTOMS_DECLARED', 'BILL_OF_LADING_ISSUED', ...always, ...releasable],
+    allowed: ['CUSTOMS_DECLARED', 'BILL_OF_LADING_ISSUED', ...always, ...releasable, ...amendable],
+  },
+  {
+    name: 'SHIPPING (CIF), customs declared, not insured',
+    state: () =>
+      apply(walkTo('SHIPPING', 'CIF'), [example('BOOKING_CONFIRMED'), example('CUSTOMS_DECLARED')]),
+    allowed: ['CUSTOMS_DECLARED', 'INSURANCE_ARRANGED', ...always, ...releasable, ...amendable],
+  },
+  {
+    name: 'SHIPPING (CIF), customs declared, insured',
+    state: () =>
+      apply(walkTo('SHIPPING', 'CIF'), [
+        example('BOOKING_CONFIRMED'),
+        example('CUSTOMS_DECLARED'),
+        example('INSURANCE_ARRANGED'),
+      ]),
+    allowed: [
+      'CUSTOMS_DECLARED',
+      'BILL_OF_LADING_ISSUED',
+      'INSURANCE_ARRANGED',
+      ...always,
+      ...releasable,
+      ...amendable,
+    ],
+  },
+  {
+    name: 'SHIPPING (EXW)',
+    state: () => walkTo('SHIPPING', 'EXW'),
+    allowed: ['GOODS_COLLECTED', ...always, ...releasable, ...amendable],
   },
   {
     name: 'BALANCE',
@@ -100,7 +141,7 @@ const ROWS: Row[] = [
   {
     name: 'DEPOSIT, with a failed effect',
     state: () => failed(walkTo('DEPOSIT')),
-    allowed: ['DEPOSIT_RECEIVED', ...always, ...owing, 'RETRY_FAILED_EFFECTS'],
+    allowed: ['DEPOSIT_RECEIVED', ...always, ...owing, ...amendable, 'RETRY_FAILED_EFFECTS'],
   },
 ];
 

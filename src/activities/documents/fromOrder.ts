@@ -1,4 +1,5 @@
 import type { OrderView } from '../../domain/viewSchema';
+import { documentNumber as numberOf } from '../../domain/documentNumbers';
 import { paymentTermsText, resolvePaymentPlan } from '../../domain/paymentPlan';
 import { invalidInput } from '../errors';
 import type { DocumentKind, Exporter, Insurance, LinePacking, TradeDocumentInput, TradeLine } from './input';
@@ -41,18 +42,9 @@ export type DocumentOrder = Pick<
 
 const INSURED_TERMS = ['CIF', 'CIP'];
 
-/** The document's number: one series per kind, keyed by the contract (the quotation for an early proforma). */
+/** The document's number (the domain's series, so stored items and PDFs agree). */
 export function documentNumber(order: DocumentOrder, kind: DocumentKind): string | null {
-  const contractNo = order.contract?.contractNo;
-  const prefix: Record<DocumentKind, string> = {
-    'commercial-invoice': 'CI',
-    'packing-list': 'PL',
-    'proforma-invoice': 'PI',
-    'certificate-of-origin': 'CO',
-    'insurance-declaration': 'INS',
-  };
-  const key = contractNo ?? (kind === 'proforma-invoice' ? order.quotation?.quotationNo : undefined);
-  return key === undefined ? null : `${prefix[kind]}-${key}`;
+  return numberOf(kind, order.contract?.contractNo, order.quotation?.quotationNo);
 }
 
 /** Unit of each line: the contract line's own, else the one the inquiry gave for the same product. */

@@ -8,6 +8,7 @@ import {
   type DocumentOrder,
 } from '../../activities/documents/fromOrder';
 import { DOCUMENT_KINDS, isDocumentKind, type Exporter } from '../../activities/documents/input';
+import { tradeData } from '../../workflows/tradeData';
 import { buildDocumentModel } from '../../activities/documents/model';
 import { renderDocument } from '../../activities/documents/render';
 import { orderViewSchema } from '../../domain/viewSchema';
@@ -58,7 +59,8 @@ export function documentRoutes({ readModel, exporter, readView, orderIdParam }: 
   async function documentOrder(orderId: string): Promise<DocumentOrder> {
     const view = await readView(orderId);
     // The stored view is written by the workflow; one that does not parse is a bug, not a client error.
-    return documentOrderSchema.parse(view);
+    const order = documentOrderSchema.parse(view);
+    return { ...order, trade: tradeData(order) };
   }
 
   router.get(

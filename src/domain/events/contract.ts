@@ -1,3 +1,10 @@
+import {
+  contractLinesSchema,
+  contractTradeFields,
+  linesProblems,
+  quotedLines,
+  tradeOf,
+} from '../contractTerms';
 import { formatMoney, percentOf, positiveMoneySchema, toMinor, zero } from '../money';
 import { advance, invalid } from '../outcome';
 import { paymentPlanInputSchema, paymentTermsText, resolvePaymentPlan } from '../paymentPlan';
@@ -17,6 +24,11 @@ export const contractSigned = defineEvent({
     totalAmount: describeCopy(positiveMoneySchema, "Contract total, in the quotation's currency"),
     depositPercent: describe(z.optional(percentSchema), "Deposit percent; default the quotation's"),
     paymentPlan: z.optional(paymentPlanInputSchema),
+    lines: describe(
+      z.optional(contractLinesSchema),
+      "The contract's lines (unit prices to 4 decimals); they must add up to totalAmount. Default: the quotation's",
+    ),
+    ...contractTradeFields,
   },
   allowedWhen: inStage('CONTRACT'),
   nextStep: 'the signed contract',
@@ -34,6 +46,8 @@ export const contractSigned = defineEvent({
       total: e.totalAmount,
     });
     if ('problems' in resolved) return invalid('The payment plan is not valid', resolved.problems);
+    const linesWrong = e.lines ? linesProblems(e.lines, e.totalAmount, 'lines') : [];
+    if (linesWrong.length > 0) return invalid('The contract lines do not make its total', linesWrong);
     const { plan } = resolved;
     const currency = e.totalAmount.currency;
     const depositRequired = percentOf(e.totalAmount, plan.depositPercent);
@@ -44,6 +58,9 @@ export const contractSigned = defineEvent({
         totalAmount: e.totalAmount,
         depositPercent: plan.depositPercent,
         signedAt: ctx.now,
+        lines: e.lines ?? quotedLines(state),
+        trade: tradeOf(e),
+        amendments: 0,
       },
       payments: {
         ...state.payments,

@@ -7,13 +7,20 @@ import type { Outcome } from '../outcome';
 import type { EventContext, OrderState } from '../types';
 import { describe, z } from '../zod';
 import { balanceReceived, documentsConfirmed, goodsReleased } from './closing';
+import { contractAmended } from './amendment';
 import { contractSigned, depositReceived } from './contract';
 import type { EventDefinition } from './define';
 import { noteAdded, orderCancelled, retryFailedEffects } from './order';
 import { inspectionRecorded, productionCompleted, productionProgress } from './production';
 import { quotationAccepted, quotationDeclined, quotationSent } from './quotation';
 import { sampleApproved, sampleRejected, sampleSent } from './sample';
-import { billOfLadingIssued, bookingConfirmed, customsDeclared } from './shipping';
+import {
+  billOfLadingIssued,
+  bookingConfirmed,
+  customsDeclared,
+  goodsCollected,
+  insuranceArranged,
+} from './shipping';
 import { collectionPaid, draftAccepted, sentForCollection } from './collection';
 import {
   discrepancyNoticed,
@@ -59,6 +66,9 @@ export const EVENT_DEFINITIONS = [
   releaseApproved,
   paymentWrittenOff,
   retryFailedEffects,
+  contractAmended,
+  insuranceArranged,
+  goodsCollected,
 ] as const;
 
 /** The definitions' schemas, keeping the tuple's types (a plain map would merge them into one union). */

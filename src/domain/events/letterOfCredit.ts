@@ -217,7 +217,6 @@ export const lcHonoured = defineEvent({
   },
 });
 
-
 /** The stage deadline follows the credit's dates (the reminder fires before presentation is due). */
 function refreshed(state: OrderState, summary: string): Outcome {
   return accepted(withFreshDeadline(state), summary);

@@ -1,4 +1,5 @@
 /** Events about the order as a whole, not tied to one stage. */
+import { hasShipped } from '../shipment';
 import { totalReceived } from '../ledger';
 import { formatMoney, toMinor } from '../money';
 import { accepted, advance, invalid } from '../outcome';
@@ -28,8 +29,8 @@ export const orderCancelled = defineEvent({
       'Required once money was received: what happens to it',
     ),
   },
-  // Once the B/L exists the goods are at sea: cancelling is no longer a state change we can make.
-  allowedWhen: (s) => stageRank(s.stage) <= stageRank('SHIPPING') && s.shipping.billOfLading === null,
+  // Once the goods left (B/L, or collected under EXW), cancelling is no longer a state change we can make.
+  allowedWhen: (s) => stageRank(s.stage) <= stageRank('SHIPPING') && !hasShipped(s),
   decide(state, e, ctx) {
     const received = totalReceived(state);
     const paid = received !== null && toMinor(received) > 0n;

@@ -1,8 +1,10 @@
 import { appendBounded, STATE_WINDOWS } from '../bounds';
+import { isCollectedByBuyer, sellerBooks } from '../incoterms';
 import { balanceSettled } from '../ledger';
 import { accepted, advance } from '../outcome';
 import { isBeforeShipmentTT } from '../paymentPlan';
 import { line, optionalNote } from '../schemas/common';
+import type { OrderState } from '../types';
 import { describe, z } from '../zod';
 import { both, inStage, latestInspectionPassed } from './conditions';
 import { defineEvent } from './define';
@@ -56,10 +58,18 @@ export const inspectionRecorded = defineEvent({
   },
 });
 
+/** Who the cargo-ready notice goes to: the buyer's nominated forwarder, else the buyer. */
+function cargoReadyWhat(state: OrderState): string {
+  const to = state.contract?.trade?.buyerForwarder ? "the buyer's forwarder" : 'the customer';
+  return isCollectedByBuyer(state)
+    ? `cargo ready for collection, notice to ${to}`
+    : `cargo-ready notice to ${to}`;
+}
+
 export const productionCompleted = defineEvent({
   type: 'PRODUCTION_COMPLETED',
   description:
-    'Production finished (latest inspection must have PASSED): -> SHIPPING; a booking request goes to the forwarder',
+    "Production finished (latest inspection must have PASSED): -> SHIPPING; C/D-terms: a booking request to our forwarder; F-terms and EXW: a cargo-ready notice to the buyer's forwarder (or the buyer)",
   fields: {},
   // The QC gate: nothing ships unless the latest inspection passed.
   allowedWhen: both(inStage('PRODUCTION'), latestInspectionPassed),
@@ -68,12 +78,15 @@ export const productionCompleted = defineEvent({
     const next = { ...state, production: { ...state.production, percent: 100, completedAt: ctx.now } };
     // Balance before shipment falls due now: the customer is asked for it with the booking.
     const balanceDue = isBeforeShipmentTT(state.payments.plan) && !balanceSettled(state.payments);
+    const [shippingStep, what] = sellerBooks(state)
+      ? (['requestBooking', 'booking requested from the forwarder'] as const)
+      : (['sendCargoReadyNotice', cargoReadyWhat(state)] as const);
     return advance(
       next,
       'SHIPPING',
       ctx,
-      `Production completed; booking requested from the forwarder${balanceDue ? '; balance requested before shipment' : ''}`,
-      [{ type: 'requestBooking' }, ...(balanceDue ? [{ type: 'requestBalance' as const }] : [])],
+      `Production completed; ${what}${balanceDue ? '; balance requested before shipment' : ''}`,
+      [{ type: shippingStep }, ...(balanceDue ? [{ type: 'requestBalance' as const }] : [])],
     );
   },
 });

@@ -1,12 +1,19 @@
 import { dateOf } from '../calendarDate';
+import { documentNumber } from '../documentNumbers';
+import { isCollectedByBuyer, MIN_INSURED_PERCENT, sellerInsures } from '../incoterms';
 import { balanceSettled, owesMoney } from '../ledger';
+import { atLeastPercentOf, compareMoney, formatMoney, positiveMoneySchema } from '../money';
 import { accepted, invalid } from '../outcome';
-import { afterBillOfLading, planOf } from '../paymentPath';
+import { afterShipment, planOf } from '../paymentPath';
 import { holdsDocumentsUntilPaid, isBeforeShipmentTT } from '../paymentPlan';
 import { calendarDateSchema, instantSchema, line } from '../schemas/common';
-import type { DocumentItem, OrderState } from '../types';
+import type { DocumentItem, InsurancePolicy, OrderState } from '../types';
 import { describe, describeCopy, z } from '../zod';
 import { both, inStage } from './conditions';
+import type { Guard } from './define';
+
+/** Booking, customs and the B/L are ours except under EXW, where the buyer collects. */
+const weShip: Guard = (s) => !isCollectedByBuyer(s);
 import { defineEvent } from './define';
 
 export const bookingConfirmed = defineEvent({
@@ -20,7 +27,7 @@ export const bookingConfirmed = defineEvent({
     containerNos: z.optional(z.array(line(32, 'Container number')).check(z.maxLength(500))),
   },
   // A booking may be re-confirmed (rolled vessel) until customs is declared on it.
-  allowedWhen: both(inStage('SHIPPING'), (s) => s.shipping.customs === null),
+  allowedWhen: both(inStage('SHIPPING'), (s) => weShip(s) && s.shipping.customs === null),
   nextStep: "the forwarder's booking confirmation",
   decide(state, e, ctx) {
     const confirmed = {
@@ -42,7 +49,7 @@ export const customsDeclared = defineEvent({
   type: 'CUSTOMS_DECLARED',
   description: 'Export customs declared (after booking)',
   fields: { declarationNo: line(64, 'Customs declaration number') },
-  allowedWhen: both(inStage('SHIPPING'), (s) => s.shipping.booking.confirmed !== null),
+  allowedWhen: both(inStage('SHIPPING'), (s) => weShip(s) && s.shipping.booking.confirmed !== null),
   nextStep: 'the customs declaration',
   decide(state, e, ctx) {
     return accepted(
@@ -55,15 +62,23 @@ export const customsDeclared = defineEvent({
   },
 });
 
-/** The document set the activities generate and send: copies first, originals after payment. */
-function documentItems(state: OrderState, blNo: string): DocumentItem[] {
+/**
+ * The document set the activities generate and send (copies first, originals after payment), each
+ * under the number its PDF prints; the carrier's B/L under its own number.
+ */
+function documentItems(state: OrderState, blNo: string | null): DocumentItem[] {
   const contractNo = state.contract?.contractNo ?? state.orderId;
+  const numbered = (kind: 'commercial-invoice' | 'packing-list') =>
+    documentNumber(kind, contractNo, state.quotation?.quotationNo) ?? contractNo;
   return [
-    { kind: 'COMMERCIAL_INVOICE', reference: contractNo },
-    { kind: 'PACKING_LIST', reference: contractNo },
-    { kind: 'BILL_OF_LADING', reference: blNo },
+    { kind: 'COMMERCIAL_INVOICE', reference: numbered('commercial-invoice') },
+    { kind: 'PACKING_LIST', reference: numbered('packing-list') },
+    ...(blNo ? [{ kind: 'BILL_OF_LADING' as const, reference: blNo }] : []),
   ];
 }
+
+/** CIF/CIP: the insurance must be in place before the goods sail. */
+const insuredIfRequired: Guard = (s) => !sellerInsures(s) || Boolean(s.shipping.insurance);
 
 /** TT before shipment: the balance must be in (or a manager approved the release) before the B/L. */
 function balanceInBeforeShipment(s: OrderState): boolean {
@@ -80,7 +95,10 @@ export const billOfLadingIssued = defineEvent({
     blType: describe(z.enum(['ORIGINAL', 'TELEX_RELEASE', 'SEA_WAYBILL']), 'Kind of transport document'),
     issuedOn: describeCopy(z.optional(calendarDateSchema), 'B/L date; default the day it is recorded'),
   },
-  allowedWhen: both(inStage('SHIPPING'), (s) => s.shipping.customs !== null && balanceInBeforeShipment(s)),
+  allowedWhen: both(
+    inStage('SHIPPING'),
+    (s) => weShip(s) && s.shipping.customs !== null && insuredIfRequired(s) && balanceInBeforeShipment(s),
+  ),
   nextStep: 'the bill of lading',
   decide(state, e, ctx) {
     const plan = planOf(state);
@@ -104,6 +122,89 @@ export const billOfLadingIssued = defineEvent({
       },
       documents: { ...state.documents, items: documentItems(state, e.blNo) },
     };
-    return afterBillOfLading(next, ctx, `B/L ${e.blNo} (${e.blType}) issued on ${issuedOn}`);
+    return afterShipment(next, ctx, `B/L ${e.blNo} (${e.blType}) issued on ${issuedOn}`);
+  },
+});
+
+export const goodsCollected = defineEvent({
+  type: 'GOODS_COLLECTED',
+  description:
+    "EXW: the buyer's carrier collected the goods at our premises (instead of booking, customs and B/L); the payment plan decides what follows",
+  fields: {
+    collectedBy: line(200, 'Carrier or person that collected the goods'),
+    vehicleOrContainer: z.optional(line(64, 'Truck plate or container number')),
+    collectedOn: describeCopy(
+      z.optional(calendarDateSchema),
+      'Collection date; default the day it is recorded',
+    ),
+  },
+  allowedWhen: both(
+    inStage('SHIPPING'),
+    (s) => isCollectedByBuyer(s) && !s.shipping.collected && balanceInBeforeShipment(s),
+  ),
+  nextStep: "the buyer's collection of the goods",
+  decide(state, e, ctx) {
+    const collectedOn = e.collectedOn ?? dateOf(ctx.now);
+    const collected = {
+      collectedBy: e.collectedBy,
+      vehicleOrContainer: e.vehicleOrContainer ?? null,
+      collectedAt: ctx.now,
+      collectedOn,
+    };
+    const next: OrderState = {
+      ...state,
+      shipping: { ...state.shipping, collected },
+      documents: { ...state.documents, items: documentItems(state, null) },
+    };
+    return afterShipment(next, ctx, `Goods collected by ${e.collectedBy} on ${collectedOn}`);
+  },
+});
+
+export const insuranceArranged = defineEvent({
+  type: 'INSURANCE_ARRANGED',
+  description:
+    'CIF/CIP: cargo insurance arranged (before the B/L), at least 110 % of the contract value; CIP needs ICC (A)',
+  fields: {
+    policyNo: line(64, 'Insurance policy or certificate number'),
+    insurer: line(200, 'Insurance company'),
+    cover: describe(z.enum(['ICC_A', 'ICC_B', 'ICC_C']), 'Institute Cargo Clauses cover'),
+    insuredAmount: describeCopy(positiveMoneySchema, "Insured amount, in the contract's currency"),
+  },
+  // A policy may be replaced (a higher amount, wider cover) until the B/L is out.
+  allowedWhen: both(
+    inStage('PRODUCTION', 'SHIPPING'),
+    (s) => sellerInsures(s) && s.contract !== null && s.shipping.billOfLading === null,
+  ),
+  nextStep: 'the cargo insurance',
+  decide(state, e, ctx) {
+    const contract = state.contract;
+    if (!contract) throw new Error('INSURANCE_ARRANGED before the contract');
+    const minimum = atLeastPercentOf(contract.totalAmount, MIN_INSURED_PERCENT);
+    if (e.insuredAmount.currency !== minimum.currency) {
+      return invalid("The insured amount is not in the contract's currency", [
+        { path: 'insuredAmount.currency', message: `must be the contract's currency ${minimum.currency}` },
+      ]);
+    }
+    if (compareMoney(e.insuredAmount, minimum) < 0) {
+      return invalid('The insured amount is below 110 % of the contract value', [
+        { path: 'insuredAmount.amount', message: `must be at least ${formatMoney(minimum)}` },
+      ]);
+    }
+    if (state.quotation?.incoterm === 'CIP' && e.cover !== 'ICC_A') {
+      return invalid('CIP needs all-risks cover', [
+        { path: 'cover', message: 'CIP requires ICC_A (Incoterms 2020 A5)' },
+      ]);
+    }
+    const insurance: InsurancePolicy = {
+      policyNo: e.policyNo,
+      insurer: e.insurer,
+      cover: e.cover,
+      insuredAmount: e.insuredAmount,
+      arrangedAt: ctx.now,
+    };
+    return accepted(
+      { ...state, shipping: { ...state.shipping, insurance } },
+      `Insurance ${e.policyNo} arranged with ${e.insurer}: ${e.cover.replace('_', ' ')}, ${formatMoney(e.insuredAmount)}`,
+    );
   },
 });

@@ -1,0 +1,24 @@
+import type { DOCUMENT_KINDS } from './schemas/template';
+
+type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+const PREFIX: Record<DocumentKind, string> = {
+  'commercial-invoice': 'CI',
+  'packing-list': 'PL',
+  'proforma-invoice': 'PI',
+  'certificate-of-origin': 'CO',
+  'insurance-declaration': 'INS',
+};
+
+/**
+ * A document's number: one series per kind, keyed by the contract (the quotation for an early
+ * proforma). The domain stores it with the issued documents; the PDFs print the same.
+ */
+export function documentNumber(
+  kind: DocumentKind,
+  contractNo: string | undefined,
+  quotationNo: string | undefined,
+): string | null {
+  const key = contractNo ?? (kind === 'proforma-invoice' ? quotationNo : undefined);
+  return key === undefined ? null : `${PREFIX[kind]}-${key}`;
+}

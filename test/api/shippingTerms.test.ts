@@ -1,0 +1,106 @@
+/**
+ * A CIF order paid by L/C and an FOB order paid by T/T, each through its whole life over HTTP (real
+ * API, worker, PostgreSQL and SMTP server), and their documents built from the contract's lines.
+ */
+import request from 'supertest';
+import type { OrderView } from '../../src/domain';
+import { fullLife, shippingTermsLife } from '../../harness/orderFixtures';
+import { SmtpSink } from '../../harness/smtp';
+import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import { pdfText } from '../activities/pdf-text';
+import { createOrder, expectError, orderWhen, sendEvent } from './helpers';
+
+let smtp: SmtpSink;
+let stack: Stack;
+
+beforeAll(async () => {
+  smtp = await SmtpSink.start();
+  stack = await startStack({ smtpUrl: smtp.url });
+});
+
+afterAll(async () => {
+  await stack?.close();
+  await smtp?.stop();
+});
+
+const get = (path: string) => request(stack.app).get(path).set(bearer(TOKENS.viewer));
+
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+async function preview(orderId: string, kind: string): Promise<string> {
+  const res = await get(`/orders/${orderId}/documents/${kind}.pdf`).buffer(true).parse(binary);
+  expect(res.status).toBe(200);
+  return (await pdfText(res.body as Buffer)).text;
+}
+
+async function live(kind: 'CIF_LC' | 'FOB_TT'): Promise<OrderView> {
+  const { orderId } = await createOrder(stack.app);
+  for (const event of shippingTermsLife(kind)) {
+    await orderWhen(stack.app, orderId, (v) => v.allowedEvents.includes(event.type), 30_000);
+    const res = await sendEvent(stack.app, orderId, event);
+    const body: unknown = res.status === 200 ? null : res.body;
+    expect({ event: event.type, status: res.status, body }).toEqual({
+      event: event.type,
+      status: 200,
+      body: null,
+    });
+  }
+  return orderWhen(stack.app, orderId, (v) => v.status === 'COMPLETED', 30_000);
+}
+
+async function purposes(orderId: string): Promise<{ purpose: string; to: string[] }[]> {
+  const res = await get(`/orders/${encodeURIComponent(orderId)}/emails`);
+  return (res.body as { emails: { purpose: string; to: string[] }[] }).emails;
+}
+
+describe('shipping terms over HTTP', () => {
+  it('runs a CIF L/C order: we book, insure at 110 %, and the documents print the contract', async () => {
+    const view = await live('CIF_LC');
+    expect(view.payments.outstanding).toEqual({ amount: '0.00', currency: 'USD' });
+    expect(view.shipping.insurance).toMatchObject({ policyNo: 'PICC-2027-15', cover: 'ICC_A' });
+    const emails = await purposes(view.orderId);
+    expect(emails.map((e) => e.purpose)).toEqual(
+      expect.arrayContaining(['payment-request', 'booking-request', 'presentation-checklist']),
+    );
+    expect(emails.map((e) => e.purpose)).not.toContain('cargo-ready-notice');
+    const list = await get(`/orders/${view.orderId}/documents`);
+    expect(list.body).toMatchObject({
+      documents: expect.arrayContaining([
+        expect.objectContaining({ kind: 'commercial-invoice', number: 'CI-SC-2027-15' }),
+        expect.objectContaining({ kind: 'insurance-declaration', number: 'INS-SC-2027-15' }),
+      ]) as unknown,
+    });
+    const invoice = await preview(view.orderId, 'commercial-invoice');
+    for (const text of ['Hamburg', '94054200', 'LED driver clip', '0.0125', '25,200.00', 'LC-2027-15'])
+      expect(invoice).toContain(text);
+    const packing = await preview(view.orderId, 'packing-list');
+    for (const text of ['C/NO. 1-204', '204', '2,144']) expect(packing).toContain(text);
+    expect(await preview(view.orderId, 'insurance-declaration')).toContain('PICC-2027-15');
+  }, 120_000);
+
+  it("runs an FOB T/T order: the cargo-ready notice goes to the buyer's forwarder, not our booking", async () => {
+    const view = await live('FOB_TT');
+    expect(view.payments.outstanding).toEqual({ amount: '0.00', currency: 'USD' });
+    const emails = await purposes(view.orderId);
+    expect(emails.map((e) => e.purpose)).not.toContain('booking-request');
+    expect(emails.find((e) => e.purpose === 'cargo-ready-notice')?.to).toEqual(['seafreight@kn.example']);
+  }, 120_000);
+
+  it('refuses booking under EXW (409) and a contract whose lines miss its total (400)', async () => {
+    const { orderId } = await createOrder(stack.app);
+    const [quotation, accepted, contract] = shippingTermsLife('FOB_TT') as Record<string, unknown>[];
+    await sendEvent(stack.app, orderId, { ...quotation, incoterm: 'EXW' });
+    await sendEvent(stack.app, orderId, accepted);
+    const wrong = await sendEvent(stack.app, orderId, {
+      ...contract,
+      totalAmount: { amount: '25000.00', currency: 'USD' },
+    });
+    expect(JSON.stringify(expectError(wrong, 400, 'VALIDATION_FAILED'))).toContain('totalAmount');
+    expect((await sendEvent(stack.app, orderId, contract)).status).toBe(200);
+    expectError(await sendEvent(stack.app, orderId, fullLife.booking), 409, 'EVENT_NOT_ALLOWED');
+  }, 60_000);
+});
