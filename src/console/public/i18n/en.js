@@ -280,6 +280,7 @@ export default {
   'event.EFFECT_COMPLETED': 'Email or document done',
   'event.EFFECT_FAILED': 'Email or document failed',
 
+  'purpose.cargo-ready-notice': "Cargo-ready notice",
   'purpose.payment-request': 'Payment request',
   'purpose.customer-cancellation': 'Cancellation notice to the customer',
   'purpose.collection-instructions': 'Collection instruction',

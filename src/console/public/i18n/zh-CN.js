@@ -276,6 +276,7 @@ export default {
   'event.EFFECT_COMPLETED': '邮件或单据已完成',
   'event.EFFECT_FAILED': '邮件或单据失败',
 
+  'purpose.cargo-ready-notice': "备货完成通知",
   'purpose.payment-request': '付款通知',
   'purpose.customer-cancellation': '致客户的取消通知',
   'purpose.collection-instructions': '托收委托书',
