@@ -2,6 +2,7 @@ import type { Money } from './money';
 import type { StallPolicy } from './policy';
 import type { PaymentPlan } from './paymentPlan';
 import type { AccountManager, Contact, Customer, Incoterm, ProductLine } from './schemas/common';
+import type { INSPECTION_KINDS } from './schemas/template';
 import type { OrderTemplate } from './templates';
 import type { OrderEvent, OrderEventType, PaymentTerms, QuotationLine } from './events';
 import type { Inquiry } from './schemas/new-order';
@@ -185,11 +186,17 @@ export interface PaymentsState {
   releaseApproval: ReleaseApproval | null;
 }
 
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+
 export interface Inspection {
   result: 'PASSED' | 'FAILED';
   inspector: string;
   reportRef: string | null;
   recordedAt: string;
+  /** Absent in inspections recorded before kinds existed: those were DURING_PRODUCTION. */
+  kind?: InspectionKind;
+  /** Production progress when it was recorded: a pre-shipment inspection at 0 % saw no goods. */
+  percentAtRecord?: number;
 }
 
 export interface ProductionState {

@@ -65,6 +65,11 @@ const inspectionSchema = z.object({
   inspector: z.string(),
   reportRef: z.nullable(z.string()),
   recordedAt: instant,
+  kind: describe(
+    z.optional(z.enum(INSPECTION_KINDS)),
+    'Absent in inspections from before kinds: DURING_PRODUCTION',
+  ),
+  percentAtRecord: describe(z.optional(z.number()), 'Production percent when it was recorded'),
 });
 
 const stallPolicySchema = z.object({

@@ -107,12 +107,18 @@ export const quotationSent = defineEvent({
 export const quotationAccepted = defineEvent({
   type: 'QUOTATION_ACCEPTED',
   description: 'The customer accepted the quotation: -> SAMPLE, or -> CONTRACT without a sample',
-  fields: { sampleRequired: describe(z._default(z.boolean(), true), 'false waives the sample stage') },
+  fields: {
+    sampleRequired: describe(
+      z.optional(z.boolean()),
+      "false skips the sample stage; default the order's template's, else true",
+    ),
+  },
   allowedWhen: inStage('QUOTATION'),
   nextStep: "the customer's answer to the quotation",
   decide(state, e, ctx) {
-    const next = { ...state, sample: { ...state.sample, required: e.sampleRequired } };
-    return e.sampleRequired
+    const sampleRequired = e.sampleRequired ?? state.template?.sampleRequired ?? true;
+    const next = { ...state, sample: { ...state.sample, required: sampleRequired } };
+    return sampleRequired
       ? advance(next, 'SAMPLE', ctx, 'Quotation accepted; a sample is required')
       : advance(next, 'CONTRACT', ctx, 'Quotation accepted; sample waived');
   },
