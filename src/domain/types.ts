@@ -114,6 +114,8 @@ export interface SampleState {
   rounds: number;
   approved: boolean;
   history: SampleRound[];
+  /** A manager waived the required sample (SAMPLE_WAIVED); absent otherwise. */
+  waiver?: { reason: string; by: string; at: string };
 }
 
 export interface ContractState {

@@ -151,6 +151,10 @@ export const orderViewSchema = describe(
       rounds: z.number(),
       approved: z.boolean(),
       history: describe(z.array(sampleRoundSchema), 'The latest sample rounds'),
+      waiver: describe(
+        z.optional(z.object({ reason: z.string(), by: z.string(), at: instant })),
+        'A manager waived the required sample',
+      ),
     }),
     contract: z.nullable(
       z.object({

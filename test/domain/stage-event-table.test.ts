@@ -27,16 +27,20 @@ const ROWS: Row[] = [
     state: () => walkTo('QUOTATION'),
     allowed: ['QUOTATION_SENT', 'QUOTATION_ACCEPTED', 'QUOTATION_DECLINED', ...always],
   },
-  { name: 'SAMPLE, no round yet', state: () => walkTo('SAMPLE'), allowed: ['SAMPLE_SENT', ...always] },
+  {
+    name: 'SAMPLE, no round yet',
+    state: () => walkTo('SAMPLE'),
+    allowed: ['SAMPLE_SENT', 'SAMPLE_WAIVED', ...always],
+  },
   {
     name: 'SAMPLE, sample sent',
     state: () => apply(walkTo('SAMPLE'), [example('SAMPLE_SENT')]),
-    allowed: ['SAMPLE_APPROVED', 'SAMPLE_REJECTED', ...always],
+    allowed: ['SAMPLE_APPROVED', 'SAMPLE_REJECTED', 'SAMPLE_WAIVED', ...always],
   },
   {
     name: 'SAMPLE, sample rejected',
     state: () => apply(walkTo('SAMPLE'), [example('SAMPLE_SENT'), example('SAMPLE_REJECTED')]),
-    allowed: ['SAMPLE_SENT', ...always],
+    allowed: ['QUOTATION_SENT', 'SAMPLE_SENT', 'SAMPLE_WAIVED', ...always],
   },
   { name: 'CONTRACT', state: () => walkTo('CONTRACT'), allowed: ['CONTRACT_SIGNED', ...always] },
   { name: 'DEPOSIT', state: () => walkTo('DEPOSIT'), allowed: ['DEPOSIT_RECEIVED', ...always, ...owing] },

@@ -18,6 +18,8 @@ const latestSampleRound = (s: OrderState) => s.sample.history[s.sample.history.l
 
 export const sampleAwaitingVerdict: Guard = (s) => latestSampleRound(s)?.outcome === 'PENDING';
 
+export const sampleRejectedLast: Guard = (s) => latestSampleRound(s)?.outcome === 'REJECTED';
+
 export const latestInspectionPassed: Guard = (s) =>
   s.production.inspections[s.production.inspections.length - 1]?.result === 'PASSED';
 

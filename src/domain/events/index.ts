@@ -12,7 +12,7 @@ import type { EventDefinition } from './define';
 import { noteAdded, orderCancelled, retryFailedEffects } from './order';
 import { inspectionRecorded, productionCompleted, productionProgress } from './production';
 import { quotationAccepted, quotationDeclined, quotationSent } from './quotation';
-import { sampleApproved, sampleRejected, sampleSent } from './sample';
+import { sampleApproved, sampleRejected, sampleSent, sampleWaived } from './sample';
 import { billOfLadingIssued, bookingConfirmed, customsDeclared } from './shipping';
 import { collectionPaid, draftAccepted, sentForCollection } from './collection';
 import {
@@ -33,6 +33,7 @@ export const EVENT_DEFINITIONS = [
   sampleSent,
   sampleApproved,
   sampleRejected,
+  sampleWaived,
   contractSigned,
   depositReceived,
   productionProgress,
