@@ -3,6 +3,7 @@ import type { StallPolicy } from './policy';
 import type { PaymentPlan } from './paymentPlan';
 import type { AccountManager, Contact, Customer, Incoterm, ProductLine } from './schemas/common';
 import type { INSPECTION_KINDS } from './schemas/template';
+import type { StepRecords } from './processList';
 import type { OrderTemplate } from './templates';
 import type { OrderEvent, OrderEventType, PaymentTerms, QuotationLine } from './events';
 import type { Inquiry } from './schemas/new-order';
@@ -304,6 +305,8 @@ export interface OrderState {
   policy: StallPolicy;
   /** The template version the order started from and its terms; absent in orders from before templates. */
   template?: OrderTemplate | null;
+  /** When each process step was done and by whom (one record per step key; absent in older orders). */
+  steps?: StepRecords;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;

@@ -7,6 +7,7 @@
 import { moneySchema } from './money';
 import { ORDER_EVENT_TYPES, paymentTermsSchema, quotationLineSchema } from './events';
 import { BALANCE_DUE } from './paymentPlan';
+import { STEP_KEYS, STEP_STATUSES } from './processList';
 import { DUE_WHEN } from './schedule';
 import {
   accountManagerSchema,
@@ -130,6 +131,23 @@ const orderTemplateSchema = describe(
     }),
   ),
   'The template version the order started from and its terms (null: none)',
+);
+
+const processStepSchema = describe(
+  z.object({
+    key: describe(z.enum(STEP_KEYS), "The step's key: the template's guidance is keyed by it"),
+    stage: z.enum(OPEN_STAGES),
+    title: z.string(),
+    status: describe(
+      z.enum(STEP_STATUSES),
+      'DONE; PENDING (can be done now, or comes later); BLOCKED (its stage is current but something must happen first); SKIPPED',
+    ),
+    dueAt: describe(z.optional(instant), 'The stage deadline, or the payment due date'),
+    doneAt: z.optional(instant),
+    actor: z.optional(z.string()),
+    guidance: describe(z.optional(z.string()), "The template's key points for this step"),
+  }),
+  'One step of the order’s process list',
 );
 
 export const orderViewSchema = describe(
@@ -285,6 +303,10 @@ export const orderViewSchema = describe(
     updatedAt: instant,
     closedAt: nullableInstant,
     allowedEvents: describe(z.array(z.enum(ORDER_EVENT_TYPES)), 'Events that fit the order now'),
+    processList: describe(
+      z.array(processStepSchema),
+      "The order's checklist: the steps its terms and template call for, in stage order",
+    ),
     amountOutstanding: describe(nullableMoney, 'What the customer still owes on the contract'),
   }),
   'The order view (more fields may be added)',
