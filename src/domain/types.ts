@@ -262,6 +262,18 @@ export interface RejectedEvent {
   reason: string;
 }
 
+export interface OrderHold {
+  reason: string;
+  since: string;
+  by: string;
+}
+
+/** Time on hold, both as elapsed time and as working time on the order's calendar. */
+export interface HeldTime {
+  ms: number;
+  workingMs: number;
+}
+
 export interface OrderState {
   orderId: string;
   stage: Stage;
@@ -305,6 +317,10 @@ export interface OrderState {
   policy: StallPolicy;
   /** The template version the order started from and its terms; absent in orders from before templates. */
   template?: OrderTemplate | null;
+  /** Set while the order is on hold (ORDER_ON_HOLD): no stall reminders until ORDER_RESUMED. */
+  hold?: OrderHold | null;
+  /** Time the current stage spent on hold; its deadline moves by it. Absent: none. */
+  heldInStage?: HeldTime;
   /** When each process step was done and by whom (one record per step key; absent in older orders). */
   steps?: StepRecords;
   createdAt: string;

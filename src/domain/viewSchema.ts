@@ -279,6 +279,14 @@ export const orderViewSchema = describe(
       }),
     ),
     stalled: z.boolean(),
+    hold: describe(
+      z.optional(z.nullable(z.object({ reason: z.string(), since: instant, by: z.string() }))),
+      'Set while the order is on hold: no stall reminders',
+    ),
+    heldInStage: describe(
+      z.optional(z.object({ ms: z.number(), workingMs: z.number() })),
+      'Time the current stage spent on hold: its deadline moved by it',
+    ),
     stageEnteredAt: instant,
     stageDeadline: describe(nullableInstant, 'When the stall reminder fires; null once closed'),
     remindersSent: z.number(),

@@ -72,6 +72,8 @@ export const EXAMPLE_EVENTS: Record<OrderEventType, OrderEventInput> = {
   NOTE_ADDED: { type: 'NOTE_ADDED', text: 'called the customer' },
   ORDER_CANCELLED: { type: 'ORDER_CANCELLED', reason: 'customer went bankrupt' },
   RETRY_FAILED_EFFECTS: { type: 'RETRY_FAILED_EFFECTS' },
+  ORDER_ON_HOLD: { type: 'ORDER_ON_HOLD', reason: 'the customer asked to wait for the trade fair' },
+  ORDER_RESUMED: { type: 'ORDER_RESUMED' },
   PAYMENT_RECEIVED: { type: 'PAYMENT_RECEIVED', amount: usd('1000.00'), reference: 'TT-9' },
   LC_RECEIVED: {
     type: 'LC_RECEIVED',

@@ -9,6 +9,7 @@ import { describe, z } from '../zod';
 import { balanceReceived, documentsConfirmed, goodsReleased } from './closing';
 import { contractSigned, depositReceived } from './contract';
 import type { EventDefinition } from './define';
+import { orderOnHold, orderResumed } from './hold';
 import { noteAdded, orderCancelled, retryFailedEffects } from './order';
 import { inspectionRecorded, productionCompleted, productionProgress } from './production';
 import { quotationAccepted, quotationDeclined, quotationSent } from './quotation';
@@ -60,6 +61,8 @@ export const EVENT_DEFINITIONS = [
   releaseApproved,
   paymentWrittenOff,
   retryFailedEffects,
+  orderOnHold,
+  orderResumed,
 ] as const;
 
 /** The definitions' schemas, keeping the tuple's types (a plain map would merge them into one union). */

@@ -242,6 +242,7 @@ export default {
   'event.SAMPLE_SENT': 'Sample sent',
   'event.SAMPLE_APPROVED': 'Sample approved',
   'event.SAMPLE_REJECTED': 'Sample rejected',
+  'event.SAMPLE_WAIVED': 'Sample waived',
   'event.CONTRACT_SIGNED': 'Contract signed',
   'event.CONTRACT_AMENDED': 'Contract amended',
   'event.DEPOSIT_RECEIVED': 'Deposit received',

@@ -238,6 +238,7 @@ export default {
   'event.SAMPLE_SENT': '已寄样',
   'event.SAMPLE_APPROVED': '样品确认',
   'event.SAMPLE_REJECTED': '样品未通过',
+  'event.SAMPLE_WAIVED': '免样',
   'event.CONTRACT_SIGNED': '合同签订',
   'event.CONTRACT_AMENDED': '合同修改',
   'event.DEPOSIT_RECEIVED': '收到预付款',
