@@ -283,3 +283,10 @@ export function recordSteps(before: OrderState, after: OrderState, ctx: EventCon
 export function stepEvents(key: StepKey): readonly OrderEventType[] {
   return STEPS.find((d) => d.key === key)?.events ?? [];
 }
+
+/** What is still to do in the current stage, with its key points: what a stall reminder asks for. */
+export function stageToDo(state: OrderState): ProcessStep[] {
+  return processList(state).filter(
+    (p) => p.stage === state.stage && (p.status === 'PENDING' || p.status === 'BLOCKED'),
+  );
+}

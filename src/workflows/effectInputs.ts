@@ -16,6 +16,7 @@ import {
   paymentSchedule,
   paymentTermsText,
   presentationDeadline,
+  stageToDo,
   totalReceived,
   type allowedEvents,
   type nextReminder,
@@ -51,6 +52,11 @@ export function stallReminderInput(
     customerCompany: state.customer.company,
     expectedNext: expectedNext.filter((type) => type !== 'NOTE_ADDED' && type !== 'ORDER_CANCELLED'),
     ...overdue(state),
+    toDo: stageToDo(state).map(({ title, status, guidance }) => ({
+      title,
+      status,
+      ...(guidance ? { guidance } : {}),
+    })),
   };
 }
 
