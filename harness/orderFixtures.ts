@@ -50,7 +50,7 @@ export const fullLife = {
     namedPlace: 'Hamburg',
     lines: [{ description: '40W LED panel', quantity: 2000, unitPrice: usd('12.50') }],
     paymentTerms: { method: 'TT', depositPercent: 30 },
-    validUntil: '2026-12-31',
+    validUntil: '2030-12-31',
     leadTimeDays: 35,
   },
   accepted: { type: 'QUOTATION_ACCEPTED', sampleRequired: true },

@@ -67,6 +67,8 @@ export interface StallReminderInput extends MessageKey {
   expectedNext: string[];
   /** The payment the reminder chases when the stage waits for one past its due date. */
   overduePayment?: string;
+  /** The stage's open steps of the order's process list, with the template's key points (absent in older inputs). */
+  toDo?: { title: string; status: string; guidance?: string }[];
 }
 
 export interface CargoLine {

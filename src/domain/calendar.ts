@@ -1,4 +1,4 @@
-import { addDuration, isWorkingLimit, workingLimitToMs, type StageLimit } from './duration';
+import { addDuration, addMs, isWorkingLimit, workingLimitToMs, type StageLimit } from './duration';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -141,8 +141,14 @@ export function workingDaysBetween(start: string, end: string, calendar: Working
  * When a limit that starts at `start` runs out: calendar durations ("36h", "14d") in elapsed time,
  * working time ("3wd", "20wh") on the calendar.
  */
-export function limitDeadline(start: string, limit: StageLimit, calendar: WorkingCalendar): string {
+export function limitDeadline(
+  start: string,
+  limit: StageLimit,
+  calendar: WorkingCalendar,
+  held: { ms: number; workingMs: number } = { ms: 0, workingMs: 0 },
+): string {
+  // Time on hold extends the limit in the limit's own terms: working time for "3wd", elapsed otherwise.
   return isWorkingLimit(limit)
-    ? addWorkingTime(start, workingLimitToMs(limit), calendar)
-    : addDuration(start, limit);
+    ? addWorkingTime(start, workingLimitToMs(limit) + held.workingMs, calendar)
+    : addMs(addDuration(start, limit), held.ms);
 }

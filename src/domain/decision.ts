@@ -2,6 +2,7 @@
 import { appendBounded, shorten, STATE_WINDOWS, SUMMARY_MAX_LENGTH } from './bounds';
 import { allowedEvents } from './events';
 import { invalid, type Outcome } from './outcome';
+import { recordSteps } from './processList';
 import type { ValidationDetail } from './schemas/validation';
 import type {
   AnyEvent,
@@ -72,7 +73,7 @@ export function settle(
     fingerprint: key?.fingerprint ?? null,
   };
   const next: OrderState = {
-    ...outcome.state,
+    ...recordSteps(state, outcome.state, ctx),
     timeline: appendBounded(state.timeline, timelineEntry(record), STATE_WINDOWS.timeline),
     timelineTotal: record.seq,
     eventKeys: key ? appendBounded(state.eventKeys, key, STATE_WINDOWS.eventKeys) : state.eventKeys,

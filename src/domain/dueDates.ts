@@ -25,16 +25,23 @@ export function presentationDeadline(state: Pick<OrderState, 'payments' | 'shipp
   return earlierDate(addDays(shipped, lc.presentationDays), lc.expiryDate);
 }
 
-type DeadlineInputs = Pick<OrderState, 'policy' | 'payments' | 'shipping' | 'contract'>;
+type DeadlineInputs = Pick<OrderState, 'policy' | 'payments' | 'shipping' | 'contract' | 'heldInStage'>;
 
 /**
- * When an open stage entered at `at` is late. Normally its time limit; a stage waiting for a dated
+ * When an open stage entered at `at` is late. Normally its time limit, moved by the time the stage
+ * was on hold (dated payments and the L/C's dates are the customer's and the bank's: a hold of ours
+ * does not move them); a stage waiting for a dated
  * payment (OA, DA after acceptance) is late when the payment is; an L/C presentation is chased a
  * few days before its deadline.
  */
 export function openStageDeadline(state: DeadlineInputs, stage: OpenStage, at: string): string {
   const { stageTimeLimits, calendar } = state.policy;
-  const byLimit = limitDeadline(at, stageTimeLimits[stage], calendar ?? DEFAULT_WORKING_CALENDAR);
+  const byLimit = limitDeadline(
+    at,
+    stageTimeLimits[stage],
+    calendar ?? DEFAULT_WORKING_CALENDAR,
+    state.heldInStage,
+  );
   const plan = state.payments.plan;
   const due = state.payments.balanceDueDate;
   if (stage === 'DOCUMENTS' && plan && releasesBeforePayment(plan) && due && owesMoney(state)) {

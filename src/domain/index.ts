@@ -105,6 +105,14 @@ export { timelineEntry } from './decision';
 export { STATE_WINDOWS, ORDER_LIMITS } from './bounds';
 export { contentFingerprint } from './fingerprint';
 export { orderView, amountOutstanding } from './view';
+export {
+  processList,
+  stageToDo,
+  STEP_KEYS,
+  type ProcessStep,
+  type StepKey,
+  type StepStatus,
+} from './processList';
 export type { OrderView } from './view';
 export { recordRejectedEvent, MAX_REJECTED_EVENTS } from './rejected-events';
 export { nextReminder } from './reminders';

@@ -48,6 +48,38 @@ export type PaymentPlanInput = z.infer<typeof paymentPlanInputSchema>;
 export const DEFAULT_DEPOSIT_PERCENT = 30;
 const DEFAULT_TENOR_DAYS = 30;
 
+/**
+ * The contract's plan words with its template's plan under them: the contract's own fields win,
+ * then the template, then (in `resolvePaymentPlan`) the quotation. The template's method-bound
+ * fields (balanceDue, tenorDays) only apply when the contract keeps the template's method, and its
+ * tolerance only in its own currency, so a contract that departs from the template is never
+ * refused for the template's sake.
+ */
+export function withTemplatePlan(
+  input: PaymentPlanInput | undefined,
+  depositPercent: number | undefined,
+  template: PaymentPlanInput | null | undefined,
+  currency: string,
+): PaymentPlanInput | undefined {
+  if (!template) return input;
+  const own = Object.fromEntries(
+    Object.entries(input ?? {}).filter(([, v]) => v !== undefined),
+  ) as PaymentPlanInput;
+  const method = own.balanceMethod ?? template.balanceMethod;
+  const sameMethod = method === template.balanceMethod;
+  const tolerance = template.shortPaymentTolerance;
+  return {
+    ...(depositPercent === undefined && template.depositPercent !== undefined
+      ? { depositPercent: template.depositPercent }
+      : {}),
+    ...(method !== undefined ? { balanceMethod: method } : {}),
+    ...(sameMethod && template.balanceDue !== undefined ? { balanceDue: template.balanceDue } : {}),
+    ...(sameMethod && template.tenorDays !== undefined ? { tenorDays: template.tenorDays } : {}),
+    ...(tolerance?.currency === currency ? { shortPaymentTolerance: tolerance } : {}),
+    ...own,
+  };
+}
+
 /** What the contract's plan resolves from: the contract's own words first, then the quotation's. */
 export interface PlanSources {
   input: PaymentPlanInput | undefined;

@@ -14,11 +14,11 @@ export interface ReminderPlan {
 /**
  * The next stall reminder of the current stage: the first is due at the stage deadline, then one
  * every `repeatEvery`. Once `escalateAfter` reminders went out in this stage, the escalation
- * address (if any) is copied. Closed orders are never chased, nor a stage that has had its
+ * address (if any) is copied. Closed orders and orders on hold are never chased, nor a stage that has had its
  * `maxRemindersPerStage`.
  */
 export function nextReminder(state: OrderState): ReminderPlan | null {
-  if (isTerminalStage(state.stage) || state.stageDeadline === null) return null;
+  if (isTerminalStage(state.stage) || state.stageDeadline === null || state.hold) return null;
   const { repeatEvery, escalateAfter, escalateTo, maxRemindersPerStage } = state.policy;
   if (maxRemindersPerStage !== undefined && state.remindersSentInStage >= maxRemindersPerStage) return null;
   const sequence = state.remindersSentInStage + 1;

@@ -1,5 +1,7 @@
 import { allowedEvents, eventDefinition, type OrderEventType } from './events';
 import { formatMoney, type Money } from './money';
+import { shorten } from './bounds';
+import { stageToDo } from './processList';
 import type { OrderState } from './types';
 
 /**
@@ -55,6 +57,11 @@ export function summarizeOrder(state: OrderState): string {
       `Payments: contract ${formatMoney(state.contract.totalAmount)}; deposit ${deposit ?? '-'}; balance ${balance ?? '-'}.`,
     );
   }
+  if (state.hold) parts.push(`**On hold** since ${state.hold.since}: ${shorten(state.hold.reason, 200)}.`);
+  const toDo = stageToDo(state).map((s) =>
+    s.guidance ? `${s.title} (${shorten(s.guidance, 200)})` : s.title,
+  );
+  if (toDo.length > 0) parts.push(`To do in this stage: ${toDo.join('; ')}.`);
   if (state.status === 'OPEN') {
     parts.push(
       state.stalled
@@ -65,5 +72,6 @@ export function summarizeOrder(state: OrderState): string {
   if (state.failedEffects.length > 0) {
     parts.push(`**Needs an operator:** ${state.failedEffects.map((f) => f.effect).join(', ')} failed.`);
   }
-  return parts.join(' ');
+  // One paragraph: guidance keeps to one line.
+  return parts.join(' ').replace(/\s*\n\s*/g, ' ');
 }

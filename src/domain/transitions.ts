@@ -24,16 +24,20 @@ export function enterStage(
   at: string,
 ): { state: OrderState; effect: Effect } {
   const terminal = isTerminalStage(stage);
+  // A new stage starts with no time on hold (an order still on hold counts its hold from here).
+  const { heldInStage: _held, ...fresh } = state;
   return {
     state: {
-      ...state,
+      ...fresh,
       stage,
       status: stage === 'COMPLETED' ? 'COMPLETED' : stage === 'CANCELLED' ? 'CANCELLED' : 'OPEN',
       stalled: false,
       stageEnteredAt: at,
-      stageDeadline: stageDeadline(state, stage, at),
+      stageDeadline: stageDeadline(fresh, stage, at),
       remindersSentInStage: 0,
       closedAt: terminal ? at : null,
+      // A closed order is not on hold any more.
+      ...(terminal && fresh.hold ? { hold: null } : {}),
     },
     effect: { type: 'stageEntered', stage, at },
   };

@@ -3,6 +3,8 @@ import type { Money } from './money';
 import type { StallPolicy } from './policy';
 import type { PaymentPlan } from './paymentPlan';
 import type { AccountManager, Contact, Customer, Incoterm, ProductLine } from './schemas/common';
+import type { INSPECTION_KINDS } from './schemas/template';
+import type { StepRecords } from './processList';
 import type { OrderTemplate } from './templates';
 import type { OrderEvent, OrderEventType, PaymentTerms, QuotationLine } from './events';
 import type { Inquiry } from './schemas/new-order';
@@ -115,6 +117,8 @@ export interface SampleState {
   rounds: number;
   approved: boolean;
   history: SampleRound[];
+  /** A manager waived the required sample (SAMPLE_WAIVED); absent otherwise. */
+  waiver?: { reason: string; by: string; at: string };
 }
 
 export interface ContractState {
@@ -192,11 +196,17 @@ export interface PaymentsState {
   releaseApproval: ReleaseApproval | null;
 }
 
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+
 export interface Inspection {
   result: 'PASSED' | 'FAILED';
   inspector: string;
   reportRef: string | null;
   recordedAt: string;
+  /** Absent in inspections recorded before kinds existed: those were DURING_PRODUCTION. */
+  kind?: InspectionKind;
+  /** Production progress when it was recorded: a pre-shipment inspection at 0 % saw no goods. */
+  percentAtRecord?: number;
 }
 
 export interface ProductionState {
@@ -283,6 +293,18 @@ export interface RejectedEvent {
   reason: string;
 }
 
+export interface OrderHold {
+  reason: string;
+  since: string;
+  by: string;
+}
+
+/** Time on hold, both as elapsed time and as working time on the order's calendar. */
+export interface HeldTime {
+  ms: number;
+  workingMs: number;
+}
+
 export interface OrderState {
   orderId: string;
   stage: Stage;
@@ -326,6 +348,12 @@ export interface OrderState {
   policy: StallPolicy;
   /** The template version the order started from and its terms; absent in orders from before templates. */
   template?: OrderTemplate | null;
+  /** Set while the order is on hold (ORDER_ON_HOLD): no stall reminders until ORDER_RESUMED. */
+  hold?: OrderHold | null;
+  /** Time the current stage spent on hold; its deadline moves by it. Absent: none. */
+  heldInStage?: HeldTime;
+  /** When each process step was done and by whom (one record per step key; absent in older orders). */
+  steps?: StepRecords;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;

@@ -3,6 +3,7 @@ import { presentationDeadline } from './dueDates';
 import { outstanding, totalWrittenOff } from './ledger';
 import type { Money } from './money';
 import { paymentTermsText } from './paymentPlan';
+import { processList } from './processList';
 import { paymentSchedule } from './schedule';
 import type { OrderState } from './types';
 import type { OrderView } from './viewSchema';
@@ -22,6 +23,7 @@ export function orderView(state: OrderState): OrderView {
     noteCount: _notes,
     policy,
     template,
+    steps: _steps,
     ...rest
   } = state;
   const owed = amountOutstanding(state);
@@ -38,6 +40,7 @@ export function orderView(state: OrderState): OrderView {
       presentationDeadline: presentationDeadline(state),
     },
     allowedEvents: allowedEvents(state),
+    processList: processList(state),
     amountOutstanding: owed,
   };
 }

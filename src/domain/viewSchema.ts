@@ -8,6 +8,7 @@ import { contractLineSchema, contractTradeFields } from './contractTerms';
 import { moneySchema } from './money';
 import { ORDER_EVENT_TYPES, paymentTermsSchema, quotationLineSchema } from './events';
 import { BALANCE_DUE } from './paymentPlan';
+import { STEP_KEYS, STEP_STATUSES } from './processList';
 import { DUE_WHEN } from './schedule';
 import {
   accountManagerSchema,
@@ -66,6 +67,11 @@ const inspectionSchema = z.object({
   inspector: z.string(),
   reportRef: z.nullable(z.string()),
   recordedAt: instant,
+  kind: describe(
+    z.optional(z.enum(INSPECTION_KINDS)),
+    'Absent in inspections from before kinds: DURING_PRODUCTION',
+  ),
+  percentAtRecord: describe(z.optional(z.number()), 'Production percent when it was recorded'),
 });
 
 const stallPolicySchema = z.object({
@@ -128,6 +134,23 @@ const orderTemplateSchema = describe(
   'The template version the order started from and its terms (null: none)',
 );
 
+const processStepSchema = describe(
+  z.object({
+    key: describe(z.enum(STEP_KEYS), "The step's key: the template's guidance is keyed by it"),
+    stage: z.enum(OPEN_STAGES),
+    title: z.string(),
+    status: describe(
+      z.enum(STEP_STATUSES),
+      'DONE; PENDING (can be done now, or comes later); BLOCKED (its stage is current but something must happen first); SKIPPED',
+    ),
+    dueAt: describe(z.optional(instant), 'The stage deadline, or the payment due date'),
+    doneAt: z.optional(instant),
+    actor: z.optional(z.string()),
+    guidance: describe(z.optional(z.string()), "The template's key points for this step"),
+  }),
+  'One step of the order’s process list',
+);
+
 export const orderViewSchema = describe(
   z.object({
     orderId: z.string(),
@@ -147,6 +170,10 @@ export const orderViewSchema = describe(
       rounds: z.number(),
       approved: z.boolean(),
       history: describe(z.array(sampleRoundSchema), 'The latest sample rounds'),
+      waiver: describe(
+        z.optional(z.object({ reason: z.string(), by: z.string(), at: instant })),
+        'A manager waived the required sample',
+      ),
     }),
     contract: z.nullable(
       z.object({
@@ -290,6 +317,14 @@ export const orderViewSchema = describe(
       }),
     ),
     stalled: z.boolean(),
+    hold: describe(
+      z.optional(z.nullable(z.object({ reason: z.string(), since: instant, by: z.string() }))),
+      'Set while the order is on hold: no stall reminders',
+    ),
+    heldInStage: describe(
+      z.optional(z.object({ ms: z.number(), workingMs: z.number() })),
+      'Time the current stage spent on hold: its deadline moved by it',
+    ),
     stageEnteredAt: instant,
     stageDeadline: describe(nullableInstant, 'When the stall reminder fires; null once closed'),
     remindersSent: z.number(),
@@ -314,6 +349,10 @@ export const orderViewSchema = describe(
     updatedAt: instant,
     closedAt: nullableInstant,
     allowedEvents: describe(z.array(z.enum(ORDER_EVENT_TYPES)), 'Events that fit the order now'),
+    processList: describe(
+      z.array(processStepSchema),
+      "The order's checklist: the steps its terms and template call for, in stage order",
+    ),
     amountOutstanding: describe(nullableMoney, 'What the customer still owes on the contract'),
   }),
   'The order view (more fields may be added)',

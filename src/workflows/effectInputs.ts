@@ -17,6 +17,7 @@ import {
   paymentSchedule,
   paymentTermsText,
   presentationDeadline,
+  stageToDo,
   totalReceived,
   contractLines,
   freightTerms,
@@ -58,6 +59,11 @@ export function stallReminderInput(
     customerCompany: state.customer.company,
     expectedNext: expectedNext.filter((type) => type !== 'NOTE_ADDED' && type !== 'ORDER_CANCELLED'),
     ...overdue(state),
+    toDo: stageToDo(state).map(({ title, status, guidance }) => ({
+      title,
+      status,
+      ...(guidance ? { guidance } : {}),
+    })),
   };
 }
 

@@ -94,6 +94,22 @@ test('escalated stall reminder copies the escalation address', async () => {
   expect(sent.cc).toEqual(['sales.director@exporter.example']);
 });
 
+test('stall reminder lists what to do in the stage, with the key points (escaped in HTML)', async () => {
+  await activities.sendStallReminder(
+    stallReminder({
+      toDo: [
+        { title: 'Receive the deposit', status: 'PENDING', guidance: 'Check the value date <not the slip>.' },
+        { title: 'Receive and check the L/C', status: 'PENDING' },
+      ],
+    }),
+  );
+  const { parsed } = only();
+  expect(parsed.text).toContain(
+    'What to do in this stage:\n- Receive the deposit: Check the value date <not the slip>.\n- Receive and check the L/C',
+  );
+  expect(String(parsed.html)).toContain('Check the value date &lt;not the slip&gt;.');
+});
+
 test('booking request goes to the forwarder with cargo, Incoterm, ready date and contact', async () => {
   const sent = await activities.sendBookingRequest(bookingRequest());
   const { envelope, parsed } = only();

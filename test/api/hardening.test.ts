@@ -17,7 +17,7 @@ const quotation = (fields: Record<string, unknown> = {}) => ({
   namedPlace: 'Ningbo',
   lines: [{ description: '40W LED panel', quantity: 2000, unitPrice: { amount: '12.50', currency: 'USD' } }],
   paymentTerms: { method: 'TT', depositPercent: 30 },
-  validUntil: '2026-12-31',
+  validUntil: '2030-12-31',
   leadTimeDays: 35,
   ...fields,
 });

@@ -27,6 +27,7 @@ function sampleStates(): OrderState[] {
   const stages = ['INQUIRY', 'QUOTATION', 'SAMPLE', 'CONTRACT', 'DEPOSIT', 'PRODUCTION'] as const;
   const states: OrderState[] = stages.map((stage) => walkTo(stage));
   states.push(apply(walkTo('SAMPLE'), [example('SAMPLE_SENT')]));
+  states.push(apply(walkTo('QUOTATION'), [example('ORDER_ON_HOLD')]));
   states.push(apply(walkTo('PRODUCTION'), [example('INSPECTION_RECORDED')]));
   const shipping = walkTo('SHIPPING');
   states.push(shipping, apply(shipping, [example('BOOKING_CONFIRMED')]));

@@ -150,7 +150,9 @@ describe('random event sequences keep the invariants', () => {
           }
           const after = decision.state;
           if (step.mode !== 'system') expect(allowedBefore).toContain(event.type);
-          expect(stageRank(after.stage)).toBeGreaterThanOrEqual(stageRank(before.stage));
+          // The one step back: a new quotation after a rejected sample.
+          if (!(event.type === 'QUOTATION_SENT' && before.stage === 'SAMPLE'))
+            expect(stageRank(after.stage)).toBeGreaterThanOrEqual(stageRank(before.stage));
           if (isTerminalStage(before.stage)) expect(after.stage).toBe(before.stage);
           // The timeline window moves by one; the record for the read model is the new entry.
           expect(after.timelineTotal).toBe(before.timelineTotal + 1);

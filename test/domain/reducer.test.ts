@@ -242,7 +242,7 @@ describe('cancelling, notes and the timeline', () => {
       ok: false,
       code: 'VALIDATION_FAILED',
       stage: 'INQUIRY',
-      allowedEvents: ['QUOTATION_SENT', 'NOTE_ADDED', 'ORDER_CANCELLED'],
+      allowedEvents: ['QUOTATION_SENT', 'NOTE_ADDED', 'ORDER_CANCELLED', 'ORDER_ON_HOLD'],
     });
     expect(!d.ok && d.details).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: 'quotationNo' })]),

@@ -65,10 +65,11 @@ describe('orderEventSchema', () => {
   );
 
   it('applies the documented defaults', () => {
-    expect(orderEventSchema.parse({ type: 'QUOTATION_ACCEPTED' })).toEqual({
-      type: 'QUOTATION_ACCEPTED',
-      sampleRequired: true,
-    });
+    // QUOTATION_ACCEPTED's sampleRequired has no schema default: the order's template decides.
+    expect(orderEventSchema.parse({ type: 'QUOTATION_ACCEPTED' })).toEqual({ type: 'QUOTATION_ACCEPTED' });
+    expect(
+      orderEventSchema.parse({ type: 'INSPECTION_RECORDED', result: 'PASSED', inspector: 'SGS' }),
+    ).toMatchObject({ kind: 'DURING_PRODUCTION' });
   });
 
   it.each([

@@ -11,7 +11,7 @@ import { apply, example, walkTo } from './fixtures';
 
 type Row = { name: string; state: () => OrderState; allowed: OrderEventType[] };
 
-const always: OrderEventType[] = ['NOTE_ADDED', 'ORDER_CANCELLED'];
+const always: OrderEventType[] = ['NOTE_ADDED', 'ORDER_CANCELLED', 'ORDER_ON_HOLD'];
 /** While the customer owes money (from the contract on): a payment in any form, a manager's write-off. */
 const owing: OrderEventType[] = ['PAYMENT_RECEIVED', 'PAYMENT_WRITTEN_OFF'];
 /** From production to the balance, a TT order keeps its documents until paid: a manager may release them. */
@@ -29,16 +29,20 @@ const ROWS: Row[] = [
     state: () => walkTo('QUOTATION'),
     allowed: ['QUOTATION_SENT', 'QUOTATION_ACCEPTED', 'QUOTATION_DECLINED', ...always],
   },
-  { name: 'SAMPLE, no round yet', state: () => walkTo('SAMPLE'), allowed: ['SAMPLE_SENT', ...always] },
+  {
+    name: 'SAMPLE, no round yet',
+    state: () => walkTo('SAMPLE'),
+    allowed: ['SAMPLE_SENT', 'SAMPLE_WAIVED', ...always],
+  },
   {
     name: 'SAMPLE, sample sent',
     state: () => apply(walkTo('SAMPLE'), [example('SAMPLE_SENT')]),
-    allowed: ['SAMPLE_APPROVED', 'SAMPLE_REJECTED', ...always],
+    allowed: ['SAMPLE_APPROVED', 'SAMPLE_REJECTED', 'SAMPLE_WAIVED', ...always],
   },
   {
     name: 'SAMPLE, sample rejected',
     state: () => apply(walkTo('SAMPLE'), [example('SAMPLE_SENT'), example('SAMPLE_REJECTED')]),
-    allowed: ['SAMPLE_SENT', ...always],
+    allowed: ['QUOTATION_SENT', 'SAMPLE_SENT', 'SAMPLE_WAIVED', ...always],
   },
   { name: 'CONTRACT', state: () => walkTo('CONTRACT'), allowed: ['CONTRACT_SIGNED', ...always] },
   {
@@ -118,18 +122,27 @@ const ROWS: Row[] = [
   {
     name: 'BALANCE',
     state: () => walkTo('BALANCE'),
-    allowed: ['DOCUMENTS_CONFIRMED', 'BALANCE_RECEIVED', 'NOTE_ADDED', ...releasable],
+    allowed: ['DOCUMENTS_CONFIRMED', 'BALANCE_RECEIVED', 'NOTE_ADDED', 'ORDER_ON_HOLD', ...releasable],
   },
   {
     name: 'BALANCE, copies confirmed',
     state: () => apply(walkTo('BALANCE'), [example('DOCUMENTS_CONFIRMED')]),
-    allowed: ['BALANCE_RECEIVED', 'NOTE_ADDED', ...releasable],
+    allowed: ['BALANCE_RECEIVED', 'NOTE_ADDED', 'ORDER_ON_HOLD', ...releasable],
   },
-  { name: 'DOCUMENTS, not dispatched yet', state: () => walkTo('DOCUMENTS'), allowed: ['NOTE_ADDED'] },
+  {
+    name: 'DOCUMENTS, not dispatched yet',
+    state: () => walkTo('DOCUMENTS'),
+    allowed: ['NOTE_ADDED', 'ORDER_ON_HOLD'],
+  },
+  {
+    name: 'DOCUMENTS, on hold',
+    state: () => apply(walkTo('DOCUMENTS'), [example('ORDER_ON_HOLD')]),
+    allowed: ['NOTE_ADDED', 'ORDER_RESUMED'],
+  },
   {
     name: 'DOCUMENTS, dispatched',
     state: () => apply(walkTo('DOCUMENTS'), [{ type: 'EFFECT_COMPLETED', effect: 'dispatchDocuments' }]),
-    allowed: ['GOODS_RELEASED', 'NOTE_ADDED'],
+    allowed: ['GOODS_RELEASED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
   },
   { name: 'COMPLETED', state: () => walkTo('COMPLETED'), allowed: [] },
   { name: 'CANCELLED', state: () => walkTo('CANCELLED'), allowed: [] },

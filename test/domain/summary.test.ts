@@ -1,5 +1,6 @@
 import { summarizeOrder, type OrderState } from '../../src/domain';
 import { apply, example, walkTo } from './fixtures';
+import { freshFrom } from './templateFixtures';
 
 describe('summarizeOrder', () => {
   it('says where the order is, what comes next, the payments and the stall state', () => {
@@ -45,5 +46,16 @@ describe('summarizeOrder', () => {
     const text = summarizeOrder(state);
     expect(text).toContain('On track; stage deadline');
     expect(text).toContain('**Needs an operator:** requestBooking failed.');
+  });
+});
+
+describe('the summary with a template and a hold', () => {
+  it("lists the stage's open steps with the template's key points, and says when the order is on hold", () => {
+    const held = apply(freshFrom(), [example('ORDER_ON_HOLD', { reason: 'customer travelling' })]);
+    const text = summarizeOrder(held);
+    expect(text).toContain('To do in this stage: Send the quotation (Quote FOB with a short validity.).');
+    expect(text).toContain('**On hold** since');
+    expect(text).toContain('customer travelling');
+    expect(text).not.toContain('\n');
   });
 });

@@ -31,6 +31,7 @@ const COPY: Record<
     body(v: Values): string;
     escalation: string;
     nothingExpected: string;
+    toDo: string;
     open: string;
     footer(v: Values): string;
   }
@@ -56,6 +57,7 @@ const COPY: Record<
       `order ${v.input.orderId} for ${v.input.customerCompany} has been in stage ${v.stage} since ${v.entered} and passed its time limit at ${v.deadline}. Please follow up, or record what happened so the order can move on.`,
     escalation: 'This reminder is escalated: the order has stayed stalled through several reminders.',
     nothingExpected: 'an update from operations',
+    toDo: 'What to do in this stage',
     open: 'Open the order in the Temporal UI',
     footer: (v) => `-- ${v.exporterName} order desk`,
   },
@@ -79,6 +81,7 @@ const COPY: Record<
       `订单 ${v.input.orderId}（${v.input.customerCompany}）自 ${v.entered} 起处于「${v.stage}」阶段，已于 ${v.deadline} 超过时限。请跟进客户，或把进展录入系统，让订单继续推进。`,
     escalation: '此提醒已升级：订单在多次提醒后仍然停滞。',
     nothingExpected: '业务部门更新进展',
+    toDo: '本阶段待办事项',
     open: '在 Temporal UI 中打开订单',
     footer: (v) => `-- ${v.exporterName} 订单台`,
   },
@@ -107,11 +110,23 @@ export function stallReminderEmail(input: StallReminderInput, ctx: StallReminder
   const body = copy.body(values);
   const escalation = input.escalated ? copy.escalation : '';
   const footer = copy.footer(values);
+  // The order's process list: the stage's open steps with the template's key points.
+  const steps = input.toDo ?? [];
+  const toDoText = steps.length
+    ? ['', `${copy.toDo}:`, ...steps.map((t) => `- ${t.title}${t.guidance ? `: ${t.guidance}` : ''}`)]
+    : [];
+  const toDoHtml = steps.length
+    ? html`<p><strong>${copy.toDo}</strong></p>
+        <ul>
+          ${steps.map((t) => html`<li>${t.title}${t.guidance ? html`<br />${t.guidance}` : ''}</li>`)}
+        </ul>`
+    : '';
   const text = [
     intro,
     '',
     body,
     ...(escalation ? ['', escalation] : []),
+    ...toDoText,
     '',
     factsText(facts),
     '',
@@ -122,7 +137,7 @@ export function stallReminderEmail(input: StallReminderInput, ctx: StallReminder
   ].join('\n');
   const htmlBody = html`<p>${intro}</p>
     <p>${body}</p>
-    ${escalation ? html`<p><strong>${escalation}</strong></p>` : ''} ${factsHtml(facts)}
+    ${escalation ? html`<p><strong>${escalation}</strong></p>` : ''} ${toDoHtml} ${factsHtml(facts)}
     <p><a href="${ctx.orderUrl}">${copy.open}</a></p>`;
   return { subject, text, html: page(subject, htmlBody, footer.replace(/^-- /, ''), language) };
 }

@@ -7,7 +7,12 @@ import {
 } from '../contractTerms';
 import { formatMoney, percentOf, positiveMoneySchema, toMinor, zero } from '../money';
 import { advance, invalid } from '../outcome';
-import { paymentPlanInputSchema, paymentTermsText, resolvePaymentPlan } from '../paymentPlan';
+import {
+  paymentPlanInputSchema,
+  paymentTermsText,
+  resolvePaymentPlan,
+  withTemplatePlan,
+} from '../paymentPlan';
 import { line, percentSchema } from '../schemas/common';
 import type { OrderState } from '../types';
 import { describe, describeCopy, z } from '../zod';
@@ -23,7 +28,10 @@ export const contractSigned = defineEvent({
     contractNo: line(64, 'Contract number'),
     totalAmount: describeCopy(positiveMoneySchema, "Contract total, in the quotation's currency"),
     depositPercent: describe(z.optional(percentSchema), "Deposit percent; default the quotation's"),
-    paymentPlan: z.optional(paymentPlanInputSchema),
+    paymentPlan: describe(
+      z.optional(paymentPlanInputSchema),
+      "Payment plan; each field not given comes from the order's template, then the quotation",
+    ),
     lines: describe(
       z.optional(contractLinesSchema),
       "The contract's lines (unit prices to 4 decimals); they must add up to totalAmount. Default: the quotation's",
@@ -40,7 +48,12 @@ export const contractSigned = defineEvent({
       ]);
     }
     const resolved = resolvePaymentPlan({
-      input: e.paymentPlan,
+      input: withTemplatePlan(
+        e.paymentPlan,
+        e.depositPercent,
+        state.template?.paymentPlan,
+        e.totalAmount.currency,
+      ),
       depositPercent: e.depositPercent,
       quotation: state.quotation?.paymentTerms ?? null,
       total: e.totalAmount,

@@ -10,10 +10,11 @@ import { balanceReceived, documentsConfirmed, goodsReleased } from './closing';
 import { contractAmended } from './amendment';
 import { contractSigned, depositReceived } from './contract';
 import type { EventDefinition } from './define';
+import { orderOnHold, orderResumed } from './hold';
 import { noteAdded, orderCancelled, retryFailedEffects } from './order';
 import { inspectionRecorded, productionCompleted, productionProgress } from './production';
 import { quotationAccepted, quotationDeclined, quotationSent } from './quotation';
-import { sampleApproved, sampleRejected, sampleSent } from './sample';
+import { sampleApproved, sampleRejected, sampleSent, sampleWaived } from './sample';
 import {
   billOfLadingIssued,
   bookingConfirmed,
@@ -40,6 +41,7 @@ export const EVENT_DEFINITIONS = [
   sampleSent,
   sampleApproved,
   sampleRejected,
+  sampleWaived,
   contractSigned,
   depositReceived,
   productionProgress,
@@ -69,6 +71,8 @@ export const EVENT_DEFINITIONS = [
   contractAmended,
   insuranceArranged,
   goodsCollected,
+  orderOnHold,
+  orderResumed,
 ] as const;
 
 /** The definitions' schemas, keeping the tuple's types (a plain map would merge them into one union). */

@@ -6,7 +6,8 @@ import { isBeforeShipmentTT } from '../paymentPlan';
 import { line, optionalNote } from '../schemas/common';
 import type { OrderState } from '../types';
 import { describe, z } from '../zod';
-import { both, inStage, latestInspectionPassed } from './conditions';
+import { INSPECTION_KINDS } from '../schemas/template';
+import { both, inStage, qcGatePassed } from './conditions';
 import { defineEvent } from './define';
 
 export const productionProgress = defineEvent({
@@ -35,6 +36,10 @@ export const inspectionRecorded = defineEvent({
     result: describe(z.enum(['PASSED', 'FAILED']), 'QC result'),
     inspector: line(200, 'Inspector or inspection company'),
     reportRef: z.optional(line(200, 'Inspection report reference')),
+    kind: describe(
+      z._default(z.enum(INSPECTION_KINDS), 'DURING_PRODUCTION'),
+      'PRE_PRODUCTION, DURING_PRODUCTION (default, as every v1 inspection) or PRE_SHIPMENT (counts only once production has started)',
+    ),
   },
   allowedWhen: inStage('PRODUCTION'),
   nextStep: 'a passed QC inspection',
@@ -44,6 +49,8 @@ export const inspectionRecorded = defineEvent({
       inspector: e.inspector,
       reportRef: e.reportRef ?? null,
       recordedAt: ctx.now,
+      kind: e.kind,
+      percentAtRecord: state.production.percent,
     };
     return accepted(
       {
@@ -53,7 +60,7 @@ export const inspectionRecorded = defineEvent({
           inspections: appendBounded(state.production.inspections, inspection, STATE_WINDOWS.inspections),
         },
       },
-      `QC inspection ${e.result} by ${e.inspector}`,
+      `QC inspection (${e.kind.toLowerCase().replace('_', '-')}) ${e.result} by ${e.inspector}`,
     );
   },
 });
@@ -69,10 +76,10 @@ function cargoReadyWhat(state: OrderState): string {
 export const productionCompleted = defineEvent({
   type: 'PRODUCTION_COMPLETED',
   description:
-    "Production finished (latest inspection must have PASSED): -> SHIPPING; C/D-terms: a booking request to our forwarder; F-terms and EXW: a cargo-ready notice to the buyer's forwarder (or the buyer)",
+    "Production finished (the QC gate: each inspection kind the template requires PASSED, else the latest inspection PASSED): -> SHIPPING; C/D-terms: a booking request to our forwarder; F-terms and EXW: a cargo-ready notice to the buyer's forwarder (or the buyer)",
   fields: {},
-  // The QC gate: nothing ships unless the latest inspection passed.
-  allowedWhen: both(inStage('PRODUCTION'), latestInspectionPassed),
+  // The QC gate: nothing ships unless the inspections it asks for passed.
+  allowedWhen: both(inStage('PRODUCTION'), qcGatePassed),
   nextStep: 'production completion',
   decide(state, _e, ctx) {
     const next = { ...state, production: { ...state.production, percent: 100, completedAt: ctx.now } };

@@ -1,4 +1,5 @@
-import { advance, accepted } from '../outcome';
+import { dateOf } from '../calendarDate';
+import { advance, accepted, invalid } from '../outcome';
 import {
   MAX_MONEY_MINOR,
   addMoney,
@@ -19,7 +20,7 @@ import {
 } from '../schemas/common';
 import type { Quotation } from '../types';
 import { describe, describeCopy, z } from '../zod';
-import { inStage } from './conditions';
+import { inStage, sampleRejectedLast } from './conditions';
 import { defineEvent } from './define';
 
 export const quotationLineSchema = describe(
@@ -58,7 +59,8 @@ function totalWithinBounds(lines: readonly QuotationLine[]): boolean {
 
 export const quotationSent = defineEvent({
   type: 'QUOTATION_SENT',
-  description: 'A quotation (or a revision) was sent: INQUIRY -> QUOTATION',
+  description:
+    'A quotation (or a revision) was sent: INQUIRY -> QUOTATION; after a rejected sample, SAMPLE -> QUOTATION',
   fields: {
     quotationNo: line(64, 'Quotation number'),
     incoterm: incotermSchema,
@@ -75,7 +77,8 @@ export const quotationSent = defineEvent({
     validUntil: describeCopy(calendarDateSchema, 'Last day the quotation is valid'),
     leadTimeDays: describe(z.int().check(z.minimum(0), z.maximum(3650)), 'Production lead time in days'),
   },
-  allowedWhen: inStage('INQUIRY', 'QUOTATION'),
+  // After a rejected sample the exporter may re-quote (new price, new spec): see `decide`.
+  allowedWhen: (s) => inStage('INQUIRY', 'QUOTATION')(s) || (inStage('SAMPLE')(s) && sampleRejectedLast(s)),
   nextStep: 'send a quotation',
   decide(state, e, ctx) {
     const currency = e.lines[0].unitPrice.currency;
@@ -97,22 +100,42 @@ export const quotationSent = defineEvent({
     };
     const next = { ...state, quotation };
     const summary = `Quotation ${e.quotationNo} sent: ${formatMoney(total)} ${e.incoterm} ${e.namedPlace}`;
+    const revision = `${summary} (revision ${quotation.revisions - 1})`;
+    if (state.stage === 'INQUIRY') return advance(next, 'QUOTATION', ctx, summary);
+    // Re-quotation after a rejected sample: the only step back in the stage order. New terms need
+    // the customer's acceptance again; the sample rounds so far stay counted.
+    if (state.stage === 'SAMPLE') {
+      const requoted = { ...next, sample: { ...state.sample, required: null, approved: false } };
+      return advance(requoted, 'QUOTATION', ctx, `${revision} after the rejected sample`);
+    }
     // A revision keeps the stage (and its stall clock): only a stage change stops reminders.
-    return state.stage === 'INQUIRY'
-      ? advance(next, 'QUOTATION', ctx, summary)
-      : accepted(next, `${summary} (revision ${quotation.revisions - 1})`);
+    return accepted(next, revision);
   },
 });
 
 export const quotationAccepted = defineEvent({
   type: 'QUOTATION_ACCEPTED',
-  description: 'The customer accepted the quotation: -> SAMPLE, or -> CONTRACT without a sample',
-  fields: { sampleRequired: describe(z._default(z.boolean(), true), 'false waives the sample stage') },
+  description:
+    'The customer accepted the quotation (refused past its validUntil): -> SAMPLE, or -> CONTRACT without a sample',
+  fields: {
+    sampleRequired: describe(
+      z.optional(z.boolean()),
+      "false skips the sample stage; default the order's template's, else true",
+    ),
+  },
   allowedWhen: inStage('QUOTATION'),
   nextStep: "the customer's answer to the quotation",
   decide(state, e, ctx) {
-    const next = { ...state, sample: { ...state.sample, required: e.sampleRequired } };
-    return e.sampleRequired
+    const validUntil = state.quotation?.validUntil;
+    // Dates are UTC calendar dates, like every due date of the order.
+    if (validUntil && dateOf(ctx.now) > validUntil) {
+      return invalid(`Quotation ${state.quotation?.quotationNo} expired: send a new one (QUOTATION_SENT)`, [
+        { path: 'validUntil', message: `the quotation was valid until ${validUntil}` },
+      ]);
+    }
+    const sampleRequired = e.sampleRequired ?? state.template?.sampleRequired ?? true;
+    const next = { ...state, sample: { ...state.sample, required: sampleRequired } };
+    return sampleRequired
       ? advance(next, 'SAMPLE', ctx, 'Quotation accepted; a sample is required')
       : advance(next, 'CONTRACT', ctx, 'Quotation accepted; sample waived');
   },

@@ -69,3 +69,16 @@ export const sampleRejected = defineEvent({
     return accepted(next, `Sample round ${state.sample.rounds} rejected: ${e.feedback}`);
   },
 });
+
+export const sampleWaived = defineEvent({
+  type: 'SAMPLE_WAIVED',
+  description: 'A manager waives the required sample (also with a round pending): -> CONTRACT',
+  fields: { reason: text(2000, 'Why the order goes on without an approved sample') },
+  allowedWhen: inStage('SAMPLE'),
+  requiredRole: 'manager',
+  decide(state, e, ctx) {
+    const waiver = { reason: e.reason, by: ctx.actor, at: ctx.now };
+    const next = { ...state, sample: { ...state.sample, required: false, waiver } };
+    return advance(next, 'CONTRACT', ctx, `Sample waived by ${ctx.actor}: ${e.reason}`);
+  },
+});

@@ -242,6 +242,7 @@ export default {
   'event.SAMPLE_SENT': 'Sample sent',
   'event.SAMPLE_APPROVED': 'Sample approved',
   'event.SAMPLE_REJECTED': 'Sample rejected',
+  'event.SAMPLE_WAIVED': 'Sample waived',
   'event.CONTRACT_SIGNED': 'Contract signed',
   'event.CONTRACT_AMENDED': 'Contract amended',
   'event.DEPOSIT_RECEIVED': 'Deposit received',
@@ -280,7 +281,7 @@ export default {
   'event.EFFECT_COMPLETED': 'Email or document done',
   'event.EFFECT_FAILED': 'Email or document failed',
 
-  'purpose.cargo-ready-notice': "Cargo-ready notice",
+  'purpose.cargo-ready-notice': 'Cargo-ready notice',
   'purpose.payment-request': 'Payment request',
   'purpose.customer-cancellation': 'Cancellation notice to the customer',
   'purpose.collection-instructions': 'Collection instruction',

@@ -238,6 +238,7 @@ export default {
   'event.SAMPLE_SENT': '已寄样',
   'event.SAMPLE_APPROVED': '样品确认',
   'event.SAMPLE_REJECTED': '样品未通过',
+  'event.SAMPLE_WAIVED': '免样',
   'event.CONTRACT_SIGNED': '合同签订',
   'event.CONTRACT_AMENDED': '合同修改',
   'event.DEPOSIT_RECEIVED': '收到预付款',
@@ -276,7 +277,7 @@ export default {
   'event.EFFECT_COMPLETED': '邮件或单据已完成',
   'event.EFFECT_FAILED': '邮件或单据失败',
 
-  'purpose.cargo-ready-notice': "备货完成通知",
+  'purpose.cargo-ready-notice': '备货完成通知',
   'purpose.payment-request': '付款通知',
   'purpose.customer-cancellation': '致客户的取消通知',
   'purpose.collection-instructions': '托收委托书',
