@@ -53,6 +53,7 @@ export function fakeActivities(
     sendCustomerCancellation: sent('sendCustomerCancellation', 'customer-cancellation'),
     sendCollectionInstructions: sent('sendCollectionInstructions', 'collection-instructions'),
     sendPresentationChecklist: sent('sendPresentationChecklist', 'presentation-checklist'),
+    sendCargoReadyNotice: sent('sendCargoReadyNotice', 'cargo-ready-notice'),
     notifyChat: (notice: ReminderNotice) => {
       chatNotices.push(notice);
       return Promise.resolve([]);

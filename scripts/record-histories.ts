@@ -23,7 +23,13 @@ import { HISTORY_CODEC_ENV } from '../harness/codecKeys';
 import { fakeActivities } from '../harness/fakeActivities';
 import { orderWhen, walkFullLife } from '../harness/orderClient';
 import { eventually } from '../harness/temporal';
-import { fullLife, PAYMENT_PLANS, planLife, workflowInput } from '../harness/orderFixtures';
+import {
+  fullLife,
+  PAYMENT_PLANS,
+  planLife,
+  shippingTermsLife,
+  workflowInput,
+} from '../harness/orderFixtures';
 
 const version = process.env.HISTORY_VERSION ?? 'r1.0';
 const outDir = resolve(__dirname, '..', 'test', 'histories');
@@ -82,17 +88,27 @@ const scenarios: Record<
       return handle;
     },
   ],
-  // One whole life per payment plan, each event sent once the order allows it.
+  // One whole life per payment plan and per Incoterm family, each event sent once the order allows it.
   ...Object.fromEntries(
-    PAYMENT_PLANS.map(
-      (plan): [string, [Partial<OrderWorkflowInput['order']>, Partial<OrderWorkflowInput>, Scenario]] => [
-        `plan-${plan.toLowerCase().replace(/_/g, '-')}`,
+    [
+      ...PAYMENT_PLANS.map(
+        (plan) => [`plan-${plan.toLowerCase().replace(/_/g, '-')}`, planLife(plan)] as const,
+      ),
+      ...(['CIF_LC', 'FOB_TT'] as const).map(
+        (kind) => [`terms-${kind.toLowerCase().replace(/_/g, '-')}`, shippingTermsLife(kind)] as const,
+      ),
+    ].map(
+      ([name, life]): [
+        string,
+        [Partial<OrderWorkflowInput['order']>, Partial<OrderWorkflowInput>, Scenario],
+      ] => [
+        name,
         [
           {},
           {},
           async (client, input) => {
             const handle = await start(client, input);
-            for (const event of planLife(plan)) {
+            for (const event of life) {
               await orderWhen(handle, (s) => allowedEvents(s).includes(event.type));
               await send(handle, event);
             }
