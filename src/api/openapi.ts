@@ -5,8 +5,10 @@ import {
   newOrderSchema,
   orderEventSchema,
   orderIdSchema,
+  requiredRole,
   stageSchema,
   timelineQuerySchema,
+  type OrderEventType,
 } from '../domain';
 import { DOCUMENT_KINDS } from '../activities/documents/input';
 import {
@@ -19,7 +21,8 @@ import { ROLES } from '../config/env';
 import { AGE_BUCKET_KEYS, type AgeBucket } from '../domain/receivables';
 import { receivablesQuerySchema, reportQuerySchema } from '../domain/schemas/reports';
 import { ERROR_CODES } from './errors';
-import { openApiSchemas } from './openapiSchema';
+import { documentFile, tokenParam } from './routes/tracking';
+import { openApiSchemas, type SchemaObject } from './openapiSchema';
 
 // Responses are documented with schemas written here; requests use the very schemas that validate them.
 // The domain's schemas may be zod/mini: they are only ever wrapped (z.nullable(x), z.object({ k: x })),
@@ -148,8 +151,23 @@ function json(schema: z.core.$ZodType, description: string) {
   return { description, content: { 'application/json': { schema: schemas.schema(schema, 'output') } } };
 }
 
-function body(schema: z.core.$ZodType) {
-  return { required: true, content: { 'application/json': { schema: schemas.schema(schema, 'input') } } };
+function body(schema: z.core.$ZodType | SchemaObject) {
+  const object = schema instanceof z.core.$ZodType ? schemas.schema(schema, 'input') : schema;
+  return { required: true, content: { 'application/json': { schema: object } } };
+}
+
+/** The event variants, each an approval only a manager may give marked `x-required-role: manager`. */
+function eventBodySchema(): SchemaObject {
+  const union = schemas.schema(orderEventSchema, 'input');
+  const typeOf = (variant: SchemaObject) =>
+    (variant.properties?.type as SchemaObject | undefined)?.enum?.[0] as OrderEventType;
+  return {
+    ...union,
+    oneOf: union.oneOf?.map((variant) => {
+      const role = requiredRole(typeOf(variant));
+      return role ? { ...variant, 'x-required-role': role } : variant;
+    }),
+  };
 }
 
 /** One parameter per property of an object schema, as a client sends it. */
@@ -192,6 +210,36 @@ export function buildOpenApiDocument(serverUrl?: string): object {
     429: err('RATE_LIMITED (per token) or TOO_MANY_REQUESTS (failed logins per address); Retry-After'),
     503: err('TEMPORAL_UNAVAILABLE, WORKERS_UNAVAILABLE (writes) or DATABASE_UNAVAILABLE (reads)'),
   };
+  const trackParams = parameters(
+    'path',
+    z.object({ token: tokenParam.describe("The signed token of the buyer's link") }),
+  );
+  const html = (description: string) => ({
+    description,
+    content: { 'text/html': { schema: { type: 'string' } } },
+  });
+  const gone = {
+    404: html(
+      'A forged or unknown link, or an order not (yet) in the read model: a page with nothing of the order',
+    ),
+    410: html('An expired or revoked link: a page with nothing of the order'),
+    429: err('TOO_MANY_REQUESTS: per address (TRACKING_RATE_LIMIT_PER_MINUTE)'),
+  };
+  // The buyer has no API token: the signed, expiring link is the key.
+  const buyer = { security: [] };
+  const opsOnOrder = (summary: string, answer: z.core.$ZodType, status: 200 | 201) => ({
+    post: {
+      summary,
+      security,
+      parameters: orderIdParams,
+      responses: {
+        [status]: json(answer, 'Done'),
+        403: err('FORBIDDEN: role viewer'),
+        404: err('ORDER_NOT_FOUND'),
+        ...common,
+      },
+    },
+  });
 
   return {
     openapi: '3.0.3',
@@ -286,14 +334,15 @@ export function buildOpenApiDocument(serverUrl?: string): object {
       },
       '/orders/{orderId}/events': {
         post: {
-          summary: 'Record an event (role ops); the same eventId is applied once',
+          summary:
+            'Record an event (role ops; a variant marked x-required-role: manager only a manager); the same eventId is applied once',
           security,
           parameters: orderIdParams,
-          requestBody: body(orderEventSchema),
+          requestBody: body(eventBodySchema()),
           responses: {
             200: json(orderViewResponseSchema, 'The order after the event'),
             400: err('VALIDATION_FAILED (schema, currency, overpayment, ...)'),
-            403: err('FORBIDDEN: role viewer'),
+            403: err('FORBIDDEN: role viewer, or not a manager for an x-required-role: manager event'),
             404: err('ORDER_NOT_FOUND'),
             409: err(
               'EVENT_NOT_ALLOWED (details {stage, allowedEvents}), EVENT_ID_REUSED or ORDER_LIMIT_REACHED',
@@ -407,6 +456,79 @@ export function buildOpenApiDocument(serverUrl?: string): object {
             200: json(z.object({ name: z.string(), role: z.enum(ROLES) }), 'The caller'),
             401: common[401],
             429: common[429],
+          },
+        },
+      },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus metrics of the API and the business gauges (any token; viewer is enough)',
+          security,
+          responses: {
+            200: {
+              description: 'Prometheus text exposition format',
+              content: { 'text/plain': { schema: { type: 'string' } } },
+            },
+            401: common[401],
+            429: common[429],
+          },
+        },
+      },
+      '/orders/{orderId}/tracking-link': opsOnOrder(
+        "Issue a fresh signed, expiring link to the buyer's tracking page (role ops)",
+        z.object({
+          orderId: orderIdSchema,
+          url: z.url().describe('The page: TRACKING_BASE_URL/track/{token}'),
+          expiresAt: instant.describe('After this the link shows nothing of the order (TRACKING_LINK_TTL)'),
+        }),
+        201,
+      ),
+      '/orders/{orderId}/tracking-link/revoke': opsOnOrder(
+        'Revoke every tracking link of the order issued so far (role ops); links issued later work',
+        z.object({ orderId: orderIdSchema, revokedBefore: instant }),
+        200,
+      ),
+      '/track/{token}': {
+        get: {
+          summary:
+            "The buyer's tracking page in the customer's language: the nine stages, the documents sent, the confirm button. No bearer token: the signed link is the key",
+          ...buyer,
+          parameters: trackParams,
+          responses: { 200: html('The page (Cache-Control: no-store)'), ...gone },
+        },
+      },
+      '/track/{token}/documents/{file}': {
+        get: {
+          summary:
+            'A document the buyer was sent, as PDF (COPY until the originals are dispatched). No bearer token: the signed link is the key',
+          ...buyer,
+          parameters: [...trackParams, ...parameters('path', z.object({ file: documentFile }))],
+          responses: {
+            200: {
+              description: 'The PDF, as an attachment',
+              content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+            },
+            ...gone,
+            404: {
+              description:
+                'NOT_FOUND (JSON): no such document for this order; a bad link: the page with nothing of the order',
+              content: { ...gone[404].content, ...err('').content },
+            },
+          },
+        },
+      },
+      '/track/{token}/confirm': {
+        post: {
+          summary:
+            'The buyer confirms the document copies: DOCUMENTS_CONFIRMED with actor "customer" (once; later clicks change nothing). No bearer token: the signed link is the key',
+          ...buyer,
+          parameters: trackParams,
+          responses: {
+            303: {
+              description: 'Back to the page, which shows the confirmation',
+              headers: { Location: { description: '/track/{token}', schema: { type: 'string' } } },
+            },
+            ...gone,
+            503: common[503],
           },
         },
       },

@@ -65,20 +65,20 @@ function frame(language: Language, title: string, body: SafeHtml): string {
             list-style: none;
             padding: 0;
           }
-          li {
+          ol > li {
             padding: 0.5rem 0.75rem;
             border-left: 4px solid #ccc;
             margin: 0.25rem 0;
           }
-          li.done {
+          ol > li.done {
             border-color: #2e7d32;
           }
-          li.current {
+          ol > li.current {
             border-color: #1565c0;
             background: #e3f2fd;
             font-weight: 600;
           }
-          li.next {
+          ol > li.next {
             border-color: #90caf9;
           }
           .when {
@@ -97,7 +97,7 @@ function frame(language: Language, title: string, body: SafeHtml): string {
         </style>
       </head>
       <body>
-        ${body}
+        <main>${body}</main>
       </body>
     </html>`.value;
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import * as zm from 'zod/mini';
 import { buildOpenApiDocument } from '../../src/api/openapi';
+import { ORDER_EVENT_TYPES, requiredRole } from '../../src/domain';
 import { openApiSchemas, type SchemaObject } from '../../src/api/openapiSchema';
 
 interface Operation {
@@ -86,7 +87,7 @@ function keysAnywhere(value: unknown, found = new Set<string>()): Set<string> {
 }
 
 describe('buildOpenApiDocument', () => {
-  it('has every path and method, with security on /orders, /reports and /me', () => {
+  it('has every path and method, with security on /orders, /reports, /me and /metrics, none on /track', () => {
     expect(doc.openapi).toBe('3.0.3');
     expect(doc.servers).toEqual([{ url: 'http://localhost:3000' }]);
     expect((buildOpenApiDocument() as Document).servers).toBeUndefined();
@@ -107,13 +108,20 @@ describe('buildOpenApiDocument', () => {
       '/reports/receivables': ['get'],
       '/reports/stalled': ['get'],
       '/reports/stage-times': ['get'],
+      '/metrics': ['get'],
+      '/orders/{orderId}/tracking-link': ['post'],
+      '/orders/{orderId}/tracking-link/revoke': ['post'],
+      '/track/{token}': ['get'],
+      '/track/{token}/documents/{file}': ['get'],
+      '/track/{token}/confirm': ['post'],
     });
     for (const [path, o] of Object.entries(doc.paths).flatMap(([p, m]) =>
       Object.values(m).map((x) => [p, x] as const),
     )) {
       expect(o.summary).toEqual(expect.any(String));
+      const security = /^\/track\//.test(path) ? [] : undefined;
       expect(o.security).toEqual(
-        /^\/(orders|templates|reports|me)\b/.test(path) ? [{ bearerAuth: [] }] : undefined,
+        /^\/(orders|templates|reports|me|metrics)\b/.test(path) ? [{ bearerAuth: [] }] : security,
       );
     }
   });
@@ -189,6 +197,14 @@ describe('buildOpenApiDocument', () => {
     const paymentTerms = quotationSent.properties?.paymentTerms as SchemaObject;
     expect(paymentTerms.required).toEqual(['method']);
     expect(paymentTerms.properties?.depositPercent).toMatchObject({ default: 30 });
+    // Approvals only a manager may give are marked, and only they.
+    const managerOnly = variants.filter((v) => v['x-required-role'] === 'manager');
+    expect(managerOnly.map((v) => (v.properties?.type as SchemaObject).enum?.[0]).sort()).toEqual(
+      ORDER_EVENT_TYPES.filter((t) => requiredRole(t) === 'manager').sort(),
+    );
+    expect(managerOnly.map((v) => (v.properties?.type as SchemaObject).enum?.[0])).toEqual(
+      expect.arrayContaining(['PAYMENT_WRITTEN_OFF', 'RELEASE_APPROVED']),
+    );
     // The ops console builds its forms from these schemas and takes no $ref.
     expect(JSON.stringify([newOrder, variants])).not.toContain('$ref');
   });
@@ -249,6 +265,26 @@ describe('buildOpenApiDocument', () => {
         },
       ]);
     }
+  });
+
+  it('documents the tracking link: issued and revoked by ops, opened by the buyer with the link as key', () => {
+    expect(responseSchema('/orders/{orderId}/tracking-link', 'post', '201')).toMatchObject({
+      required: ['orderId', 'url', 'expiresAt'],
+      properties: { url: { type: 'string', format: 'uri' }, expiresAt: { format: 'date-time' } },
+    });
+    expect(responseSchema('/orders/{orderId}/tracking-link/revoke', 'post', '200').required).toEqual([
+      'orderId',
+      'revokedBefore',
+    ]);
+    expect(op('/track/{token}', 'get').summary).toMatch(/signed link is the key/);
+    expect(Object.keys(op('/track/{token}', 'get').responses).sort()).toEqual(['200', '404', '410', '429']);
+    expect(op('/track/{token}/documents/{file}', 'get').parameters?.map((p) => p.name)).toEqual([
+      'token',
+      'file',
+    ]);
+    expect(op('/track/{token}/confirm', 'post').responses['303'].headers?.Location).toBeDefined();
+    expect(responseSchema('/me', 'get', '200').required).toEqual(['name', 'role']);
+    expect(Object.keys(op('/metrics', 'get').responses['200'].content ?? {})).toEqual(['text/plain']);
   });
 
   it('is plain OpenAPI 3.0: no JSON Schema draft keyword anywhere', () => {

@@ -454,6 +454,12 @@ describe('auth, limits and the open endpoints', () => {
         '/reports/receivables',
         '/reports/stalled',
         '/reports/stage-times',
+        '/metrics',
+        '/orders/{orderId}/tracking-link',
+        '/orders/{orderId}/tracking-link/revoke',
+        '/track/{token}',
+        '/track/{token}/documents/{file}',
+        '/track/{token}/confirm',
       ].sort(),
     );
     expect(Object.keys(openapi.paths['/orders'])).toEqual(expect.arrayContaining(['get', 'post']));

@@ -337,6 +337,40 @@ describeBrowser('ops console in Chromium', () => {
     await shot('console-list-stalled.png');
   });
 
+  it('offers the approvals (x-required-role: manager) to a manager only', async () => {
+    const order = await createOrder(stack.app, { orderId: `PO-ROLE-${run}`, ...newInquiry() });
+    for (const event of [
+      fullLife.quotation,
+      { type: 'QUOTATION_ACCEPTED', sampleRequired: false },
+      fullLife.contract,
+      fullLife.deposit1,
+      fullLife.deposit2,
+    ])
+      expect((await sendEvent(stack.app, order.orderId, event)).status).toBe(200);
+    const approvals = ['PAYMENT_WRITTEN_OFF', 'RELEASE_APPROVED'];
+    const view = await orderWhen(stack.app, order.orderId, (v) => v.stage === 'PRODUCTION');
+    expect(view.allowedEvents).toEqual(expect.arrayContaining(approvals));
+    const offered = async (on: Page) => {
+      await on.goto(`${base}/console/#/orders/${encodeURIComponent(order.orderId)}`);
+      await on.locator('#event-type option[value="PRODUCTION_PROGRESS"]').waitFor({ state: 'attached' });
+      const values: (string | null)[] = [];
+      for (const option of await on.locator('#event-type option').all())
+        values.push(await option.getAttribute('value'));
+      return values;
+    };
+    const asOps = await offered(page);
+    for (const type of approvals) expect(asOps).not.toContain(type);
+
+    const managerPage = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    await managerPage.goto(`${base}/`);
+    await managerPage.getByLabel('API token').fill(TOKENS.manager);
+    await managerPage.getByRole('button', { name: 'Sign in' }).click();
+    await managerPage.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
+    const asManager = await offered(managerPage);
+    expect(asManager).toEqual(expect.arrayContaining([...approvals, 'PRODUCTION_PROGRESS']));
+    await managerPage.context().close();
+  });
+
   it('keeps the page free of script errors and CSP violations', () => {
     expect(problems).toEqual([]);
   });

@@ -32,8 +32,9 @@ const route =
     fn(req, res).catch(next);
   };
 
-const tokenParam = z.string().max(300);
-const documentFile = z.enum(['commercial-invoice.pdf', 'packing-list.pdf']);
+/** The signed token of a buyer's link, and the documents the buyer may download (also in the OpenAPI). */
+export const tokenParam = z.string().max(300);
+export const documentFile = z.enum(['commercial-invoice.pdf', 'packing-list.pdf']);
 const KIND_OF_FILE = {
   'commercial-invoice.pdf': 'COMMERCIAL_INVOICE',
   'packing-list.pdf': 'PACKING_LIST',

@@ -24,6 +24,7 @@ import {
   handleAuth,
   heading,
   main,
+  mayRecordEvent,
   pageTitle,
   say,
   section,
@@ -327,7 +328,7 @@ function currencyOf(view) {
 }
 
 function eventPanel(view, schemas, me) {
-  const allowed = view.allowedEvents || [];
+  const allowed = (view.allowedEvents || []).filter((type) => mayRecordEvent(me, schemas[type]));
   if (!allowed.length)
     return section(
       'record',

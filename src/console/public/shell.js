@@ -91,6 +91,9 @@ export function forgetCaller() {
 }
 /** Viewers read only: forms they could not submit are not shown to them. */
 export const canRecord = (me) => me && me.role !== 'viewer';
+/** An event whose schema says `x-required-role: manager` (an approval) is offered to a manager only. */
+export const mayRecordEvent = (me, schema) =>
+  canRecord(me) && (!schema || !schema['x-required-role'] || schema['x-required-role'] === me.role);
 
 // ---------- page parts ----------
 
