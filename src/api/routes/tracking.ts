@@ -76,6 +76,18 @@ export function buyerRoutes({
     return { claims: check.claims, view: view.data };
   }
 
+  /**
+   * The page after a confirmation reads the read model: give its write a moment (at most two
+   * seconds), so the buyer sees the confirmation they just made instead of the button again.
+   */
+  async function readModelHas(orderId: string, seq: number): Promise<void> {
+    for (let waited = 0; waited < 2_000; waited += 100) {
+      const stored = await readModel.getOrder(orderId).catch(() => null);
+      if (stored && stored.seq >= seq) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   /** Documents already sent to the buyer: copies once sent for checking, originals once dispatched. */
   async function buyerDocuments(orderId: string): Promise<BuyerDocument[]> {
     const records = await fromReadModel(() => readModel.documents(orderId));
@@ -138,7 +150,8 @@ export function buyerRoutes({
       if (!opened) return;
       const event = orderEventSchema.parse({ type: 'DOCUMENTS_CONFIRMED', eventId: CONFIRM_EVENT_ID });
       try {
-        await gateway.recordEvent(opened.view.orderId, event, 'customer');
+        const outcome = await gateway.recordEvent(opened.view.orderId, event, 'customer');
+        if (!('closed' in outcome)) await readModelHas(opened.view.orderId, outcome.order.timelineTotal);
       } catch (err) {
         // Confirmed already, or no longer fitting: the page shows where the order is.
         if (!(err instanceof ApiError && err.status === 409)) throw err;
