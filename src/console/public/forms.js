@@ -336,7 +336,8 @@ function arrayOfObjects(name, s, path, isRequired, ctx) {
     t('form.add', { name: listName }),
   );
   const node = group(name, s, path, isRequired, ctx, [list, addButton, status]);
-  if (isRequired || (s.minItems || 0) > 0) add(false);
+  // A required list starts with one item; an optional one stays empty until someone adds to it.
+  if (isRequired) add(false);
   // Remove renumbers labels but not names: paths stay the ones the API reports for this submission.
   return {
     node,

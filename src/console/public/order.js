@@ -158,6 +158,33 @@ function paintOrder(view, emails, schemas, me) {
       [t('order.status'), statusName(view.status)],
     ]),
   );
+  // The order's own checklist: what its terms and template call for, with the key points of each step.
+  const steps = view.processList || [];
+  const checklist = section(
+    'checklist',
+    t('order.checklist'),
+    steps.length
+      ? el(
+          'ol',
+          { class: 'checklist' },
+          steps.map((step) =>
+            el(
+              'li',
+              { class: `step step-${step.status.toLowerCase()}`, 'data-step': step.key },
+              el('span', { class: 'step-status' }, t(`step.${step.status}`)),
+              ' ',
+              el('strong', { title: step.title }, eventName(step.key)),
+              ` · ${stageName(step.stage)}`,
+              step.doneAt ? ` · ${formatTime(step.doneAt)}${step.actor ? ` (${step.actor})` : ''}` : '',
+              step.dueAt && step.status !== 'DONE'
+                ? ` · ${t('order.dueAt', { when: formatTime(step.dueAt) })}`
+                : '',
+              step.guidance ? el('p', { class: 'hint' }, step.guidance) : null,
+            ),
+          ),
+        )
+      : el('p', { class: 'muted' }, t('order.nothing')),
+  );
   // The schedule from the contract's payment plan; before the contract nothing is owed yet.
   const schedule = p.schedule || [];
   const lc = p.letterOfCredit;
@@ -309,7 +336,14 @@ function paintOrder(view, emails, schemas, me) {
       el(
         'div',
         { class: 'order-grid' },
-        el('div', { class: 'col' }, canRecord(me) ? eventPanel(view, schemas, me) : null, stageBox, payments),
+        el(
+          'div',
+          { class: 'col' },
+          canRecord(me) ? eventPanel(view, schemas, me) : null,
+          stageBox,
+          checklist,
+          payments,
+        ),
         el('div', { class: 'col' }, deal, shipping),
       ),
       timeline,
