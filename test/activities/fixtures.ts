@@ -43,7 +43,7 @@ export function documentOrder(overrides: Partial<DocumentOrder> = {}): DocumentO
         { description: 'Driver spare 0.1', quantity: 12.5, unitPrice: usd('0.10') },
       ],
       paymentTerms: { method: 'TT', depositPercent: 30 },
-      validUntil: '2026-12-31',
+      validUntil: '2099-12-31',
       leadTimeDays: 35,
       // 2000 x 6.15 = 12,300.00; 12.5 x 0.10 = 1.25 (exact, no float drift)
       total: usd('12301.25'),

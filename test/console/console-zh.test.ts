@@ -166,7 +166,7 @@ describeBrowser('ops console in Simplified Chinese', () => {
         'lines.0.quantity': '1000',
         'lines.0.unitPrice.amount': '12.50',
         'paymentTerms.method': 'TT',
-        validUntil: '2027-01-31',
+        validUntil: '2099-01-31',
         leadTimeDays: '30',
       },
       '报价',

@@ -202,7 +202,7 @@ describeBrowser('ops console in Chromium', () => {
         'lines.0.quantity': '500',
         'lines.0.unitPrice.amount': '12.50',
         'paymentTerms.method': 'TT',
-        validUntil: '2027-01-31',
+        validUntil: '2099-01-31',
         leadTimeDays: '30',
       },
       'QUOTATION',

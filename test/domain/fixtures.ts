@@ -44,7 +44,7 @@ export const EXAMPLE_EVENTS: Record<OrderEventType, OrderEventInput> = {
     namedPlace: 'Shanghai',
     lines: [{ description: '40W LED panel', quantity: 2000, unitPrice: usd('5.00') }],
     paymentTerms: { method: 'TT', depositPercent: 30 },
-    validUntil: '2027-12-31',
+    validUntil: '2099-12-31',
     leadTimeDays: 30,
   },
   QUOTATION_ACCEPTED: { type: 'QUOTATION_ACCEPTED' },
