@@ -51,10 +51,21 @@ export function bookingRequestEmail(input: BookingRequestInput, exporter: Export
     ...shipmentFacts(input),
     ['Contact', `${input.accountManager.name} <${input.accountManager.email}>`],
   ];
-  const { head, rows } = cargoTable(input);
-  const intro = `Dear ${input.forwarder.name},`;
   const body =
     'please arrange a booking for the cargo below and confirm vessel, voyage, ETD and container numbers. Reply to this email to reach our account manager.';
+  return cargoEmail(subject, `Dear ${input.forwarder.name},`, body, facts, input, exporter);
+}
+
+/** An email about cargo to a forwarder or the buyer: the facts, the cargo table, the account manager's name. */
+export function cargoEmail(
+  subject: string,
+  intro: string,
+  body: string,
+  facts: Fact[],
+  input: Pick<BookingRequestInput, 'cargo' | 'accountManager'>,
+  exporter: ExporterProfile,
+): RenderedEmail {
+  const { head, rows } = cargoTable(input);
   const closing = signOff(input.accountManager.name, exporter.name);
   const text = [
     intro,

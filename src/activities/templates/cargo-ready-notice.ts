@@ -1,16 +1,6 @@
-import { html } from '../escape';
 import type { CargoReadyNoticeInput, ExporterProfile } from '../types';
-import { cargoTable, readyText, shipmentFacts } from './booking-request';
-import {
-  factsHtml,
-  factsText,
-  page,
-  signOff,
-  tableHtml,
-  tableText,
-  type Fact,
-  type RenderedEmail,
-} from './layout';
+import { cargoEmail, readyText, shipmentFacts } from './booking-request';
+import type { Fact, RenderedEmail } from './layout';
 
 /**
  * F-terms: the buyer's forwarder books the main carriage, so it learns when and where the cargo is
@@ -34,28 +24,9 @@ export function cargoReadyNoticeEmail(
     ...shipmentFacts(input),
     ['Contact', `${input.accountManager.name} <${input.accountManager.email}>`],
   ];
-  const { head, rows } = cargoTable(input);
   const intro = `Dear ${input.recipient.name},`;
   const body = input.pickup
     ? 'the cargo below is ready for collection at our premises. Please tell us the collection date, the carrier and the vehicle or container. Reply to this email to reach our account manager.'
     : `the cargo below is ready for shipment under ${input.incoterm} ${input.namedPlace}. Please book it and send us the booking confirmation (vessel, voyage, ETD, cut-off and container release). Reply to this email to reach our account manager.`;
-  const closing = signOff(input.accountManager.name, exporter.name);
-  const text = [
-    intro,
-    '',
-    body,
-    '',
-    factsText(facts),
-    '',
-    'Cargo:',
-    tableText(head, rows),
-    '',
-    ...closing.text,
-  ].join('\n');
-  const htmlBody = html`<p>${intro}</p>
-    <p>${body}</p>
-    ${factsHtml(facts)}
-    <h3 style="font-size:15px">Cargo</h3>
-    ${tableHtml(head, rows)} ${closing.html}`;
-  return { subject, text, html: page(subject, htmlBody, exporter.name) };
+  return cargoEmail(subject, intro, body, facts, input, exporter);
 }
