@@ -50,7 +50,8 @@ export const fullLife = {
     namedPlace: 'Hamburg',
     lines: [{ description: '40W LED panel', quantity: 2000, unitPrice: usd('12.50') }],
     paymentTerms: { method: 'TT', depositPercent: 30 },
-    validUntil: '2030-12-31',
+    // Far ahead: the time-skipping server may skip years while timers wait.
+    validUntil: '2999-12-31',
     leadTimeDays: 35,
   },
   accepted: { type: 'QUOTATION_ACCEPTED', sampleRequired: true },
