@@ -140,3 +140,22 @@ export async function untilNot429(
     await new Promise((r) => setTimeout(r, Number(res.headers['retry-after']) * 1000));
   }
 }
+
+/**
+ * A new order walked through `events` as the console would: each sent once the order offers it,
+ * each answered 200; resolves with the completed order.
+ */
+export async function liveThrough(app: Express, events: OrderEventInput[]): Promise<OrderView> {
+  const { orderId } = await createOrder(app);
+  for (const event of events) {
+    await orderWhen(app, orderId, (v) => v.allowedEvents.includes(event.type), 30_000);
+    const res = await sendEvent(app, orderId, event);
+    const body: unknown = res.status === 200 ? null : res.body;
+    expect({ event: event.type, status: res.status, body }).toEqual({
+      event: event.type,
+      status: 200,
+      body: null,
+    });
+  }
+  return orderWhen(app, orderId, (v) => v.status === 'COMPLETED', 30_000);
+}

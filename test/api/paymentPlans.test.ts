@@ -8,7 +8,7 @@ import type { OrderView } from '../../src/domain';
 import { PAYMENT_PLANS, planLife, type PaymentPlanName } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
-import { createOrder, expectError, orderWhen, sendEvent } from './helpers';
+import { createOrder, expectError, liveThrough, orderWhen, sendEvent } from './helpers';
 
 let smtp: SmtpSink;
 let stack: Stack;
@@ -33,20 +33,7 @@ const EMAILS: Record<PaymentPlanName, string[]> = {
   OA: ['booking-request', 'document-dispatch', 'payment-request'],
 };
 
-async function live(plan: PaymentPlanName): Promise<OrderView> {
-  const { orderId } = await createOrder(stack.app);
-  for (const event of planLife(plan)) {
-    await orderWhen(stack.app, orderId, (v) => v.allowedEvents.includes(event.type), 30_000);
-    const res = await sendEvent(stack.app, orderId, event);
-    const body: unknown = res.status === 200 ? null : res.body;
-    expect({ event: event.type, status: res.status, body }).toEqual({
-      event: event.type,
-      status: 200,
-      body: null,
-    });
-  }
-  return orderWhen(stack.app, orderId, (v) => v.status === 'COMPLETED', 30_000);
-}
+const live = (plan: PaymentPlanName): Promise<OrderView> => liveThrough(stack.app, planLife(plan));
 
 describe.each(PAYMENT_PLANS)('the %s plan over HTTP', (plan) => {
   it('runs its whole life, leaves nothing outstanding and sends the emails the plan needs', async () => {

@@ -8,7 +8,7 @@ import { fullLife, shippingTermsLife } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { pdfText } from '../activities/pdf-text';
-import { createOrder, expectError, orderWhen, sendEvent } from './helpers';
+import { createOrder, expectError, liveThrough, sendEvent } from './helpers';
 
 let smtp: SmtpSink;
 let stack: Stack;
@@ -37,20 +37,8 @@ async function preview(orderId: string, kind: string): Promise<string> {
   return (await pdfText(res.body as Buffer)).text;
 }
 
-async function live(kind: 'CIF_LC' | 'FOB_TT'): Promise<OrderView> {
-  const { orderId } = await createOrder(stack.app);
-  for (const event of shippingTermsLife(kind)) {
-    await orderWhen(stack.app, orderId, (v) => v.allowedEvents.includes(event.type), 30_000);
-    const res = await sendEvent(stack.app, orderId, event);
-    const body: unknown = res.status === 200 ? null : res.body;
-    expect({ event: event.type, status: res.status, body }).toEqual({
-      event: event.type,
-      status: 200,
-      body: null,
-    });
-  }
-  return orderWhen(stack.app, orderId, (v) => v.status === 'COMPLETED', 30_000);
-}
+const live = (kind: 'CIF_LC' | 'FOB_TT'): Promise<OrderView> =>
+  liveThrough(stack.app, shippingTermsLife(kind));
 
 async function purposes(orderId: string): Promise<{ purpose: string; to: string[] }[]> {
   const res = await get(`/orders/${encodeURIComponent(orderId)}/emails`);
