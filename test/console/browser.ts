@@ -3,7 +3,14 @@
  * where it is missing (but never in CI), and an axe-core accessibility check of the page.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import {
+  chromium,
+  type Browser,
+  type BrowserContextOptions,
+  type ConsoleMessage,
+  type Page,
+} from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -26,6 +33,43 @@ export const describeBrowser = canRun ? describe : describe.skip;
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Refusals a test causes on purpose (a bad token, a refused event): the browser logs them as errors. */
+export const refusedOnPurpose = (msg: ConsoleMessage): boolean => /status of (400|401|409)/.test(msg.text());
+
+/**
+ * A new page that reports into `problems` every uncaught error and every console error the test did
+ * not cause on purpose (`expected` says which those are).
+ */
+export async function watchedPage(
+  browser: Browser,
+  options: BrowserContextOptions,
+  problems: string[],
+  expected: (msg: ConsoleMessage) => boolean,
+): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !expected(msg))
+      problems.push(`console: ${msg.text()} (${msg.location().url})`);
+  });
+  return page;
+}
+
+/** What a browser test started, stopped in reverse order; any of them may not have started. */
+export async function closeAll(parts: {
+  browser?: Browser;
+  server?: Server;
+  stack?: { close(): Promise<void> };
+  smtp?: { stop(): Promise<void> };
+}): Promise<void> {
+  await parts.browser?.close();
+  const { server } = parts;
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await parts.stack?.close();
+  await parts.smtp?.stop();
 }
 
 export interface AxeViolation {

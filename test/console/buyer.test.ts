@@ -17,7 +17,7 @@ import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
 import { signTrackingToken } from '../../src/tracking/token';
 import { createOrder, sendEvent } from '../api/helpers';
-import { describeBrowser, launchChromium, seriousAxeViolations } from './browser';
+import { closeAll, describeBrowser, launchChromium, seriousAxeViolations, watchedPage } from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'artifacts');
@@ -64,27 +64,21 @@ describeBrowser("the buyer's tracking page in Chromium", () => {
     link = new URL((issued.body as { url: string }).url).pathname;
 
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 900, height: 900 },
-      locale: 'en-US',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
+    page = await watchedPage(
+      browser,
+      {
+        viewport: { width: 900, height: 900 },
+        locale: 'en-US',
+        acceptDownloads: true,
+      },
+      problems,
       // The expired link answers 410 on purpose, and the page has no icon; the browser logs both.
-      const expected = /status of 410/.test(msg.text()) || msg.location().url.endsWith('/favicon.ico');
-      if (msg.type() === 'error' && !expected)
-        problems.push(`console: ${msg.text()} (${msg.location().url})`);
-    });
+      (msg) => /status of 410/.test(msg.text()) || msg.location().url.endsWith('/favicon.ico'),
+    );
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await stack?.close();
-    await smtp?.stop();
+    await closeAll({ browser, server, stack, smtp });
   });
 
   async function expectAccessible(where: string): Promise<void> {

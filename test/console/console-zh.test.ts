@@ -9,13 +9,20 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { newInquiry } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { startStack, TOKENS, type Stack } from '../../harness/stack';
 import { createOrder, orderWhen } from '../api/helpers';
 import { orderRecord, batch } from '../readModel/records';
-import { describeBrowser, launchChromium, seriousAxeViolations } from './browser';
+import {
+  closeAll,
+  describeBrowser,
+  launchChromium,
+  refusedOnPurpose,
+  seriousAxeViolations,
+  watchedPage,
+} from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'artifacts');
@@ -66,26 +73,21 @@ describeBrowser('ops console in Simplified Chinese', () => {
         );
       }
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    page.on('console', (msg: ConsoleMessage) => {
-      if (msg.type() === 'error' && !/status of (400|401|409)/.test(msg.text()))
-        problems.push(`console: ${msg.text()}`);
-    });
+    page = await watchedPage(
+      browser,
+      {
+        viewport: { width: 1366, height: 900 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        acceptDownloads: true,
+      },
+      problems,
+      refusedOnPurpose,
+    );
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await stack?.close();
-    await smtp?.stop();
+    await closeAll({ browser, server, stack, smtp });
   });
 
   async function shot(name: string, docsName?: string): Promise<void> {

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import type { OrderSummary } from '../../src/api/orderView';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
@@ -16,7 +16,7 @@ import { fullLife, newInquiry } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
-import { describeBrowser, launchChromium } from './browser';
+import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, watchedPage } from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'artifacts');
@@ -64,22 +64,16 @@ describeBrowser('ops console in Chromium', () => {
       })
     ).orderId;
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    page.on('console', (msg: ConsoleMessage) => {
-      // Refused requests (401/400/409 on purpose) are logged by the browser; anything else is a problem.
-      if (msg.type() === 'error' && !/status of (400|401|409)/.test(msg.text()))
-        problems.push(`console: ${msg.text()}`);
-    });
+    page = await watchedPage(
+      browser,
+      { viewport: { width: 1366, height: 900 }, locale: 'en-US' },
+      problems,
+      refusedOnPurpose,
+    );
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await stack?.close();
-    await smtp?.stop();
+    await closeAll({ browser, server, stack, smtp });
   });
 
   async function shot(name: string): Promise<string> {
