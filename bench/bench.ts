@@ -544,7 +544,7 @@ async function main(): Promise<void> {
         }
         listMs[stage] = median(times);
       }
-      // open orders with a long history (16 events, two emails) for the replay cost
+      // open orders with a long history (the whole life less its last two events) for the replay cost
       const longIds = Array.from({ length: 10 }, (_, i) => `LONG-${i}`);
       await pool(longIds, 10, (id) =>
         driveOrder(id, {

@@ -54,6 +54,7 @@ export function fakeActivities(
     sendCollectionInstructions: sent('sendCollectionInstructions', 'collection-instructions'),
     sendPresentationChecklist: sent('sendPresentationChecklist', 'presentation-checklist'),
     sendCargoReadyNotice: sent('sendCargoReadyNotice', 'cargo-ready-notice'),
+    sendTelexReleaseRequest: sent('sendTelexReleaseRequest', 'telex-release-request'),
     notifyChat: (notice: ReminderNotice) => {
       chatNotices.push(notice);
       return Promise.resolve([]);

@@ -77,6 +77,7 @@ export const fullLife = {
   billOfLading: { type: 'BILL_OF_LADING_ISSUED', blNo: 'BL-9001', blType: 'ORIGINAL' },
   documentsOk: { type: 'DOCUMENTS_CONFIRMED' },
   balance: { type: 'BALANCE_RECEIVED', amount: usd('17500.00'), reference: 'TT-3' },
+  originals: { type: 'ORIGINALS_COURIERED', courier: 'DHL', trackingNo: 'DHL-BL-9001' },
   released: { type: 'GOODS_RELEASED', note: 'picked up at Hamburg' },
 } satisfies Record<string, OrderEventInput>;
 export const fullLifeEvents: OrderEventInput[] = Object.values(fullLife);
@@ -111,6 +112,7 @@ export function planLife(plan: PaymentPlanName): OrderEventInput[] {
         ...shipping,
         fullLife.documentsOk,
         fullLife.balance,
+        fullLife.originals,
         fullLife.released,
       ];
     case 'TT_BEFORE_SHIPMENT':
@@ -122,6 +124,7 @@ export function planLife(plan: PaymentPlanName): OrderEventInput[] {
         ...production,
         fullLife.balance,
         ...shipping,
+        fullLife.originals,
         fullLife.released,
       ];
     case 'LC':
@@ -175,6 +178,7 @@ export function planLife(plan: PaymentPlanName): OrderEventInput[] {
         contract({ depositPercent: 0, tenorDays: 30 }),
         ...production,
         ...shipping,
+        fullLife.originals,
         { type: 'PAYMENT_RECEIVED', amount: usd('24980.00'), reference: 'TT-OA', bankCharges: usd('20.00') },
       ];
   }
@@ -264,6 +268,7 @@ export function shippingTermsLife(kind: 'CIF_LC' | 'FOB_TT'): OrderEventInput[] 
     { ...fullLife.billOfLading, blType: 'TELEX_RELEASE' },
     fullLife.documentsOk,
     { ...fullLife.balance, amount: balance },
+    { type: 'TELEX_RELEASE_CONFIRMED', note: 'Kuehne+Nagel released the cargo at Hamburg' },
     fullLife.released,
   ];
 }

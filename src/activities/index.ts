@@ -16,6 +16,7 @@ import { collectionInstructionsEmail } from './templates/collection-instructions
 import { customerCancellationEmail } from './templates/customer-cancellation';
 import { paymentRequestEmail } from './templates/payment-request';
 import { presentationChecklistEmail } from './templates/presentation-checklist';
+import { telexReleaseRequestEmail } from './templates/telex-release-request';
 import type {
   ActivityDeps,
   BookingRequestInput,
@@ -32,6 +33,7 @@ import type {
   ReminderNotice,
   SentEmail,
   StallReminderInput,
+  TelexReleaseRequestInput,
 } from './types';
 
 export { createMailTransport, SMTP_TIMEOUTS } from './mail';
@@ -52,6 +54,7 @@ export interface OrderActivities {
   sendCustomerCancellation(input: CustomerCancellationInput): Promise<SentEmail>;
   sendCollectionInstructions(input: CollectionInstructionsInput): Promise<SentEmail>;
   sendPresentationChecklist(input: PresentationChecklistInput): Promise<SentEmail>;
+  sendTelexReleaseRequest(input: TelexReleaseRequestInput): Promise<SentEmail>;
   /** The reminder to the chat robots configured for it (none: a no-op). */
   notifyChat(notice: ReminderNotice): Promise<ChatDelivery[]>;
 }
@@ -162,6 +165,18 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         cc: [input.accountManager.email],
         replyTo: input.accountManager.email,
         ...cargoReadyNoticeEmail(input, deps.exporter),
+      });
+    },
+
+    async sendTelexReleaseRequest(input) {
+      return sendEmail(deps, {
+        purpose: EmailPurpose.TelexReleaseRequest,
+        key: input,
+        date: dateOf(input),
+        to: [input.forwarder.email],
+        cc: [input.accountManager.email],
+        replyTo: input.accountManager.email,
+        ...telexReleaseRequestEmail(input, deps.exporter),
       });
     },
 

@@ -3,6 +3,7 @@ export const EmailPurpose = {
   StallReminder: 'stall-reminder',
   BookingRequest: 'booking-request',
   CargoReadyNotice: 'cargo-ready-notice',
+  TelexReleaseRequest: 'telex-release-request',
   DocumentCopies: 'document-copies',
   DocumentDispatch: 'document-dispatch',
   CancellationNotice: 'cancellation-notice',

@@ -110,6 +110,23 @@ export interface CargoReadyNoticeInput extends Omit<BookingRequestInput, 'forwar
   pickup: boolean;
 }
 
+/** Once the documents may go: the forwarder that issued the B/L releases the cargo to the consignee without originals. */
+export interface TelexReleaseRequestInput extends MessageKey {
+  forwarder: Person;
+  accountManager: Person;
+  customer: { company: string; country: string };
+  contractNo: string;
+  blNo: string;
+  /** The B/L date (ISO date). */
+  blDate: string;
+  vessel: string | null;
+  voyage: string | null;
+  portOfLoading: string | null;
+  portOfDischarge: string | null;
+  /** Why the release may go now: the balance is in, a manager approved it, or the terms release at once. */
+  releasedBecause: string;
+}
+
 /**
  * The document set of an order (commercial invoice and packing list): the order's fields that
  * documents read, passed by the workflow so every retry renders the same bytes.

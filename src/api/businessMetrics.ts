@@ -15,6 +15,7 @@ const PURPOSE_OF_EFFECT: Record<EffectKind, string> = {
   sendPresentationChecklist: EmailPurpose.PresentationChecklist,
   notifyCustomerCancelled: EmailPurpose.CustomerCancellation,
   sendCargoReadyNotice: EmailPurpose.CargoReadyNotice,
+  requestTelexRelease: EmailPurpose.TelexReleaseRequest,
 };
 
 const CACHE_MS = 10_000;

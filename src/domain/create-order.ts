@@ -1,3 +1,4 @@
+import { NO_RELEASE_YET } from './blRelease';
 import { toUtcIso } from './duration';
 import type { StallPolicy } from './policy';
 import type { NewOrder } from './schemas/new-order';
@@ -51,6 +52,7 @@ export function createOrder(
       dispatchedAt: null,
       releasedVia: null,
       goodsReleasedAt: null,
+      release: NO_RELEASE_YET,
       items: [],
     },
     cancellation: null,

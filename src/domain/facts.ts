@@ -57,6 +57,11 @@ function markDone(state: OrderState, effect: EffectKind, at: string): OrderState
       return { ...state, documents: { ...state.documents, copiesSentAt: at } };
     case 'dispatchDocuments':
       return { ...state, documents: { ...state.documents, dispatchedAt: at } };
+    case 'requestTelexRelease':
+      return {
+        ...state,
+        documents: { ...state.documents, release: { ...state.documents.release, telexRequestedAt: at } },
+      };
     case 'notifyCancelled':
       return state.cancellation
         ? { ...state, cancellation: { ...state.cancellation, notifiedAt: at } }
@@ -82,6 +87,7 @@ const EFFECT_LABELS: Record<EffectKind, string> = {
   sendPresentationChecklist: 'L/C presentation checklist',
   notifyCustomerCancelled: 'Cancellation notice to the customer',
   sendCargoReadyNotice: 'Cargo-ready notice',
+  requestTelexRelease: 'Telex-release request',
 };
 
 function effectCompleted(state: OrderState, e: SystemOf<'EFFECT_COMPLETED'>, ctx: EventContext): Outcome {

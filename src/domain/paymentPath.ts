@@ -2,6 +2,7 @@
  * Where the payment plan takes the order: what follows the B/L, and what follows money arriving.
  * Stages keep their order; a stage with nothing to do is passed through and the summary says why.
  */
+import { releaseStep, releaseStepDone } from './blRelease';
 import { addDays } from './calendarDate';
 import { balanceSettled, depositSettled, owesMoney } from './ledger';
 import { accepted, advance, type Outcome } from './outcome';
@@ -38,11 +39,18 @@ function toDocuments(
 ): Outcome {
   const released = releaseDocuments(state, via, ctx.now);
   const dispatch: Effect[] = via === 'DIRECT' ? [{ type: 'dispatchDocuments' }] : [];
-  const moved = advance(released, 'DOCUMENTS', ctx, summary, [...effects, ...dispatch]);
-  return moved.kind === 'accepted' ? completeIfDone(moved.state, ctx, summary, moved.effects) : moved;
+  // A telex release is ours to ask for as soon as the documents may go.
+  const telex = releaseStep(released) === 'TELEX_RELEASE';
+  const told = telex ? `${summary}; telex release requested from the forwarder` : summary;
+  const release: Effect[] = telex ? [{ type: 'requestTelexRelease' }] : [];
+  const moved = advance(released, 'DOCUMENTS', ctx, told, [...effects, ...dispatch, ...release]);
+  return moved.kind === 'accepted' ? completeIfDone(moved.state, ctx, told, moved.effects) : moved;
 }
 
-/** An order in DOCUMENTS is done once nothing is owed and the goods are out (or the plan needs no release). */
+/**
+ * An order in DOCUMENTS is done once nothing is owed, the B/L release step (if any) is done, and the
+ * goods are out (or the plan releases before payment, so their pick-up is the buyer's affair).
+ */
 function completeIfDone(
   state: OrderState,
   ctx: EventContext,
@@ -52,6 +60,7 @@ function completeIfDone(
   const waiting =
     state.stage !== 'DOCUMENTS' ||
     owesMoney(state) ||
+    !releaseStepDone(state) ||
     (!state.documents.goodsReleasedAt && !releasesBeforePayment(planOf(state)));
   if (waiting) return accepted(state, summary, effects);
   const done = advance(state, 'COMPLETED', ctx, `${summary}; order completed`);
@@ -135,8 +144,8 @@ export function afterMoney(state: OrderState, ctx: EventContext, summary: string
   return completeIfDone(state, ctx, summary);
 }
 
-/** The goods left the terminal with the buyer: the order is done unless money is still owed. */
-export function afterGoodsReleased(state: OrderState, ctx: EventContext, summary: string): Outcome {
+/** A release step was done (telex confirmed, originals sent, goods picked up): the order may be done. */
+export function afterReleaseStep(state: OrderState, ctx: EventContext, summary: string): Outcome {
   return completeIfDone(state, ctx, summary);
 }
 

@@ -9,8 +9,10 @@
  * INSPECTION_PRE_PRODUCTION, INSPECTION_DURING_PRODUCTION, INSPECTION_PRE_SHIPMENT,
  * PRODUCTION_COMPLETED, BOOKING_CONFIRMED, CUSTOMS_DECLARED, INSURANCE_ARRANGED (CIF/CIP),
  * GOODS_COLLECTED (EXW), BILL_OF_LADING_ISSUED,
- * DOCUMENTS_PRESENTED, SENT_FOR_COLLECTION, PAYMENT_RECEIVED (the balance), GOODS_RELEASED.
+ * DOCUMENTS_PRESENTED, SENT_FOR_COLLECTION, PAYMENT_RECEIVED (the balance),
+ * TELEX_RELEASE_CONFIRMED or ORIGINALS_COURIERED (by the B/L type, when we release), GOODS_RELEASED.
  */
+import { releaseStep } from './blRelease';
 import { endOfDate } from './calendarDate';
 import { allowedEvents, type OrderEventType } from './events';
 import { depositOutstanding, inspectionPassed, latestInspectionPassed } from './events/conditions';
@@ -41,6 +43,8 @@ export const STEP_KEYS = [
   'DOCUMENTS_PRESENTED',
   'SENT_FOR_COLLECTION',
   'PAYMENT_RECEIVED',
+  'TELEX_RELEASE_CONFIRMED',
+  'ORIGINALS_COURIERED',
   'GOODS_RELEASED',
 ] as const;
 export type StepKey = (typeof STEP_KEYS)[number];
@@ -238,6 +242,22 @@ const STEPS: StepDefinition[] = [
     events: ['BALANCE_RECEIVED', 'PAYMENT_RECEIVED', 'LC_HONOURED', 'COLLECTION_PAID'],
     applies: always,
     done: paidInFull,
+  },
+  {
+    key: 'TELEX_RELEASE_CONFIRMED',
+    stage: fixed('DOCUMENTS'),
+    title: "Get the forwarder's telex-release confirmation",
+    events: ['TELEX_RELEASE_CONFIRMED'],
+    applies: (s) => releaseStep(s) === 'TELEX_RELEASE',
+    done: (s) => s.documents.release.telexConfirmedAt !== null,
+  },
+  {
+    key: 'ORIGINALS_COURIERED',
+    stage: fixed('DOCUMENTS'),
+    title: 'Courier the original B/Ls to the buyer',
+    events: ['ORIGINALS_COURIERED'],
+    applies: (s) => releaseStep(s) === 'ORIGINALS',
+    done: (s) => s.documents.release.originals !== null,
   },
   {
     key: 'GOODS_RELEASED',

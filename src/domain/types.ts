@@ -23,6 +23,7 @@ export const EFFECT_KINDS = [
   'sendPresentationChecklist',
   'notifyCustomerCancelled',
   'sendCargoReadyNotice',
+  'requestTelexRelease',
 ] as const;
 export type EffectKind = (typeof EFFECT_KINDS)[number];
 
@@ -274,7 +275,18 @@ export interface DocumentsState {
   /** How the originals reach the buyer: by us (DIRECT) or through the banks (BANK); null before release. */
   releasedVia: 'DIRECT' | 'BANK' | null;
   goodsReleasedAt: string | null;
+  /** The B/L release on our route (telex release or couriered originals); see blRelease.ts. */
+  release: BlRelease;
   items: DocumentItem[];
+}
+
+export interface BlRelease {
+  /** When the telex-release request left for the forwarder. */
+  telexRequestedAt: string | null;
+  /** When the forwarder confirmed the telex release: the buyer may take the goods. */
+  telexConfirmedAt: string | null;
+  /** The original B/Ls on their way to the buyer. */
+  originals: { courier: string; trackingNo: string; sentAt: string } | null;
 }
 
 export type DepositHandling = 'REFUND' | 'FORFEIT' | 'CREDIT_NOTE';

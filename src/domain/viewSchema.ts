@@ -301,6 +301,20 @@ export const orderViewSchema = describe(
       dispatchedAt: describe(nullableInstant, 'When the originals were released to the buyer'),
       releasedVia: describe(z.nullable(z.enum(['DIRECT', 'BANK'])), 'By our email, or through the banks'),
       goodsReleasedAt: nullableInstant,
+      release: describe(
+        z.object({
+          telexRequestedAt: describe(
+            nullableInstant,
+            'When the telex-release request left for the forwarder',
+          ),
+          telexConfirmedAt: describe(nullableInstant, 'When the forwarder confirmed the telex release'),
+          originals: describe(
+            z.nullable(z.object({ courier: z.string(), trackingNo: z.string(), sentAt: instant })),
+            'The original B/Ls couriered to the buyer',
+          ),
+        }),
+        'The B/L release on our route: a telex release (TELEX_RELEASE B/L) or couriered originals (ORIGINAL B/L)',
+      ),
       items: z.array(
         z.object({
           kind: z.enum(['COMMERCIAL_INVOICE', 'PACKING_LIST', 'BILL_OF_LADING']),

@@ -24,6 +24,9 @@ const WORDS = {
     copy: 'copy for verification',
     confirm: 'I confirm the document copies are correct',
     confirmed: 'You confirmed the document copies.',
+    originals: (courier: string, trackingNo: string) =>
+      `The original bills of lading were sent to you by ${courier}, tracking number ${trackingNo}.`,
+    telex: 'Telex release confirmed: the carrier releases the goods to you without original bills of lading.',
     gone: 'This link has expired or was withdrawn. Please ask your contact for a new one.',
     goneTitle: 'Link no longer valid',
   },
@@ -40,6 +43,9 @@ const WORDS = {
     copy: '副本，请核对',
     confirm: '确认单据副本无误',
     confirmed: '您已确认单据副本。',
+    originals: (courier: string, trackingNo: string) =>
+      `正本提单已由 ${courier} 寄出，快递单号 ${trackingNo}。`,
+    telex: '已电放：无需正本提单即可提货。',
     gone: '此链接已过期或已撤销，请联系您的业务员获取新链接。',
     goneTitle: '链接已失效',
   },
@@ -110,6 +116,8 @@ export function trackingPage(input: {
   documentUrl: (doc: BuyerDocument) => string;
   confirmUrl: string | null;
   confirmedAt: string | null;
+  /** How the buyer takes the goods: couriered originals, or the forwarder's telex release. */
+  release: { telexConfirmedAt: string | null; originals: { courier: string; trackingNo: string } | null };
 }): string {
   const w = WORDS[input.language];
   const stages = input.stages.map(
@@ -133,6 +141,12 @@ export function trackingPage(input: {
           <button type="submit">${w.confirm}</button>
         </form>`
       : html``;
+  const { originals, telexConfirmedAt } = input.release;
+  const release = originals
+    ? html`<p role="status">${w.originals(originals.courier, originals.trackingNo)}</p>`
+    : telexConfirmedAt
+      ? html`<p role="status">${w.telex}</p>`
+      : html``;
   const title = w.title(input.orderId);
   return frame(
     input.language,
@@ -150,7 +164,7 @@ export function trackingPage(input: {
             </ul>`
           : html`<p>${w.noDocuments}</p>`
       }
-      ${confirm}`,
+      ${confirm} ${release}`,
   );
 }
 

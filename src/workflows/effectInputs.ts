@@ -10,6 +10,7 @@ import type {
   PresentationChecklistInput,
   ReminderNotice,
   StallReminderInput,
+  TelexReleaseRequestInput,
 } from '../activities/types';
 import {
   datedPaymentAwaited,
@@ -23,6 +24,8 @@ import {
   freightTerms,
   hasShipped,
   isCollectedByBuyer,
+  owesMoney,
+  sellerBooks,
   type allowedEvents,
   type ContractLine,
   type nextReminder,
@@ -137,6 +140,45 @@ export function cargoReadyNoticeInput(state: OrderState, now: string): CargoRead
     recipient: buyerForwarder ?? { name: state.customer.name, email: state.customer.email },
     recipientRole: buyerForwarder ? 'BUYER_FORWARDER' : 'CUSTOMER',
     pickup: isCollectedByBuyer(state),
+  };
+}
+
+/** The forwarder that issued the B/L: the buyer's nominated one under F-terms, else ours. */
+function blIssuer(state: OrderState, defaultForwarder: Contact): Contact {
+  const nominated = sellerBooks(state) ? undefined : state.contract?.trade?.buyerForwarder;
+  return nominated ?? state.forwarder ?? defaultForwarder;
+}
+
+export function telexReleaseRequestInput(
+  state: OrderState,
+  defaultForwarder: Contact,
+  now: string,
+): TelexReleaseRequestInput {
+  const { contract, plan } = required(state, 'a telex release');
+  const bl = state.shipping.billOfLading;
+  if (!bl) throw new Error(`order ${state.orderId} has no B/L to release`);
+  const booking = state.shipping.booking.confirmed;
+  const trade = contract.trade ?? {};
+  const approval = state.payments.releaseApproval;
+  return {
+    orderId: state.orderId,
+    sequence: 1,
+    requestedAt: now,
+    forwarder: blIssuer(state, defaultForwarder),
+    accountManager: state.accountManager,
+    customer: { company: state.customer.company, country: state.customer.country },
+    contractNo: contract.contractNo,
+    blNo: bl.blNo,
+    blDate: bl.issuedOn,
+    vessel: booking?.vessel ?? null,
+    voyage: booking?.voyage ?? null,
+    portOfLoading: trade.portOfLoading ?? null,
+    portOfDischarge: trade.portOfDischarge ?? null,
+    releasedBecause: !owesMoney(state)
+      ? 'paid in full'
+      : approval
+        ? `release approved by ${approval.approvedBy}`
+        : `payment terms: ${paymentTermsText(plan)}`,
   };
 }
 

@@ -42,6 +42,7 @@ import {
   presentationChecklistInput,
   stallNotice,
   stallReminderInput,
+  telexReleaseRequestInput,
 } from './effectInputs';
 import type { OrderWorkflowInput } from './input';
 import {
@@ -267,6 +268,11 @@ export class OrderRun {
         return effects.sendCargoReadyNotice.executeWithOptions(
           { summary: "cargo-ready notice to the buyer's forwarder or the buyer" },
           [cargoReadyNoticeInput(this.state, at)],
+        );
+      case 'requestTelexRelease':
+        return effects.sendTelexReleaseRequest.executeWithOptions(
+          { summary: 'telex-release request to the forwarder' },
+          [telexReleaseRequestInput(this.state, this.input.defaultForwarder, at)],
         );
       case 'sendDocumentCopies':
         return effects.sendDocumentCopies.executeWithOptions({ summary: 'document copies to the customer' }, [

@@ -10,6 +10,7 @@ import {
   HOSTILE,
   MAIL_FROM,
   stallReminder,
+  telexReleaseRequest,
 } from './fixtures';
 import { pdfText } from './pdf-text';
 
@@ -133,6 +134,29 @@ test('booking request goes to the forwarder with cargo, Incoterm, ready date and
     expect(part).toContain(EXPORTER.name);
   }
   expect(sent.purpose).toBe('booking-request');
+});
+
+test('telex-release request goes to the forwarder with the B/L, vessel, ports, consignee and why it may go', async () => {
+  const sent = await activities.sendTelexReleaseRequest(telexReleaseRequest());
+  const { envelope, parsed } = only();
+  expect(envelope.to.sort()).toEqual(['booking@forwarder.example', 'li.wei@exporter.example']);
+  expect(addresses(parsed.to)).toEqual(['booking@forwarder.example']);
+  expect(addresses(parsed.replyTo)).toEqual(['li.wei@exporter.example']);
+  expect(parsed.messageId).toBe('<PO-2026-0001.telex-release-request.1@exporter.example>');
+  expect(parsed.subject).toBe('Telex release request: B/L NBHAM2700123, order PO-2026-0001');
+  for (const part of [parsed.text ?? '', String(parsed.html)]) {
+    for (const s of [
+      'NBHAM2700123',
+      '2027-02-20',
+      'MSC Aurora AU123W',
+      'Hamburg',
+      'Acme GmbH, DE',
+      'paid in full',
+    ])
+      expect(part).toContain(s);
+    expect(part).toContain('without presentation of the original bills of lading');
+  }
+  expect(sent.purpose).toBe('telex-release-request');
 });
 
 test('booking request without a ready date says it is to be confirmed', async () => {

@@ -6,6 +6,7 @@ import type {
   ExporterProfile,
   MessageKey,
   StallReminderInput,
+  TelexReleaseRequestInput,
 } from '../../src/activities';
 
 export const MAIL_FROM = 'Order Desk <orders@exporter.example>';
@@ -188,6 +189,28 @@ export function bookingRequest(overrides: Partial<BookingRequestInput> = {}): Bo
     cargo: [{ description: '40W LED panel 600x600', quantity: 2000, unit: 'pcs' }],
     readyDate: '2027-02-18',
     contractNo: 'SC-2026-117',
+    ...overrides,
+  };
+}
+
+export function telexReleaseRequest(
+  overrides: Partial<TelexReleaseRequestInput> = {},
+): TelexReleaseRequestInput {
+  return {
+    orderId: 'PO-2026-0001',
+    sequence: 1,
+    requestedAt: '2027-03-02T02:00:00.000Z',
+    forwarder: { name: 'Blue Ocean Logistics', email: 'booking@forwarder.example' },
+    accountManager: { name: 'Li Wei', email: 'li.wei@exporter.example' },
+    customer: { company: 'Acme GmbH', country: 'DE' },
+    contractNo: 'SC-2026-117',
+    blNo: 'NBHAM2700123',
+    blDate: '2027-02-20',
+    vessel: 'MSC Aurora',
+    voyage: 'AU123W',
+    portOfLoading: 'Ningbo',
+    portOfDischarge: 'Hamburg',
+    releasedBecause: 'paid in full',
     ...overrides,
   };
 }

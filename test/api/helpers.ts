@@ -118,6 +118,34 @@ export function orderWhen(
   );
 }
 
+export interface RecordedEmail {
+  purpose: string;
+  to: string[];
+}
+
+/**
+ * The order's recorded emails once every purpose in `expected` is among them. An email is recorded
+ * when its activity is done, which may be after the event that caused it was answered.
+ */
+export function emailsOnceSent(
+  app: Express,
+  orderId: string,
+  expected: string[],
+  timeoutMs = 20_000,
+): Promise<RecordedEmail[]> {
+  return eventually(
+    async () => {
+      const res = await request(app)
+        .get(`/orders/${encodeURIComponent(orderId)}/emails`)
+        .set(bearer(TOKENS.viewer));
+      expect(res.status).toBe(200);
+      const emails = (res.body as { emails: RecordedEmail[] }).emails;
+      return expected.every((p) => emails.some((e) => e.purpose === p)) ? emails : undefined;
+    },
+    { timeoutMs },
+  );
+}
+
 /** The app on a real port of its own (for many requests, or ones supertest's app mode cannot send). */
 export async function listen(app: Express): Promise<{ base: string; close(): Promise<void> }> {
   const server = app.listen(0, '127.0.0.1');

@@ -152,6 +152,9 @@ describe('an order through its whole life over HTTP', () => {
     expect(view.payments.balanceReceived).toEqual(usd('17500.00'));
     view = await orderWhen(stack.app, id, (v) => v.documents.dispatchedAt !== null);
     expect(view.documents.items.length).toBeGreaterThan(0);
+    expect(view.allowedEvents).not.toContain('GOODS_RELEASED');
+    view = await step(e.originals, 'DOCUMENTS');
+    expect(view.documents.release.originals).toMatchObject({ courier: 'DHL', trackingNo: 'DHL-BL-9001' });
     view = await step({ ...e.released, eventId: `release-${id}` }, 'COMPLETED');
     expect(view.status).toBe('COMPLETED');
     expect(view.allowedEvents).toEqual([]);

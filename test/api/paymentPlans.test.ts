@@ -3,12 +3,11 @@
  * server. Every event waits until the order offers it (the console's buttons do the same), the
  * order completes with nothing outstanding, and the emails each plan needs went out.
  */
-import request from 'supertest';
 import type { OrderView } from '../../src/domain';
 import { PAYMENT_PLANS, planLife, type PaymentPlanName } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
-import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
-import { createOrder, expectError, liveThrough, orderWhen, sendEvent } from './helpers';
+import { startStack, TOKENS, type Stack } from '../../harness/stack';
+import { createOrder, emailsOnceSent, expectError, liveThrough, orderWhen, sendEvent } from './helpers';
 
 let smtp: SmtpSink;
 let stack: Stack;
@@ -40,12 +39,8 @@ describe.each(PAYMENT_PLANS)('the %s plan over HTTP', (plan) => {
     const view = await live(plan);
     expect(view.payments.outstanding).toEqual({ amount: '0.00', currency: 'USD' });
     expect(view.payments.schedule.every((s) => s.outstanding.amount === '0.00')).toBe(true);
-    const emails = await request(stack.app)
-      .get(`/orders/${encodeURIComponent(view.orderId)}/emails`)
-      .set(bearer(TOKENS.viewer));
-    const purposes = (emails.body as { emails: { purpose: string }[] }).emails.map((e) => e.purpose);
-    for (const purpose of EMAILS[plan]) expect(purposes).toContain(purpose);
-    if (plan !== 'TT') expect(purposes).not.toContain('document-copies');
+    const emails = await emailsOnceSent(stack.app, view.orderId, EMAILS[plan]);
+    if (plan !== 'TT') expect(emails.map((e) => e.purpose)).not.toContain('document-copies');
   }, 120_000);
 });
 

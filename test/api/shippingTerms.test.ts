@@ -8,7 +8,7 @@ import { fullLife, shippingTermsLife } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { pdfText } from '../activities/pdf-text';
-import { createOrder, expectError, liveThrough, sendEvent } from './helpers';
+import { createOrder, emailsOnceSent, expectError, liveThrough, orderWhen, sendEvent } from './helpers';
 
 let smtp: SmtpSink;
 let stack: Stack;
@@ -40,21 +40,20 @@ async function preview(orderId: string, kind: string): Promise<string> {
 const live = (kind: 'CIF_LC' | 'FOB_TT'): Promise<OrderView> =>
   liveThrough(stack.app, shippingTermsLife(kind));
 
-async function purposes(orderId: string): Promise<{ purpose: string; to: string[] }[]> {
-  const res = await get(`/orders/${encodeURIComponent(orderId)}/emails`);
-  return (res.body as { emails: { purpose: string; to: string[] }[] }).emails;
-}
-
 describe('shipping terms over HTTP', () => {
   it('runs a CIF L/C order: we book, insure at 110 %, and the documents print the contract', async () => {
     const view = await live('CIF_LC');
     expect(view.payments.outstanding).toEqual({ amount: '0.00', currency: 'USD' });
     expect(view.shipping.insurance).toMatchObject({ policyNo: 'PICC-2027-15', cover: 'ICC_A' });
-    const emails = await purposes(view.orderId);
-    expect(emails.map((e) => e.purpose)).toEqual(
-      expect.arrayContaining(['payment-request', 'booking-request', 'presentation-checklist']),
-    );
+    const emails = await emailsOnceSent(stack.app, view.orderId, [
+      'payment-request',
+      'booking-request',
+      'presentation-checklist',
+    ]);
+    // The banks hand the documents over: no telex release or originals of ours.
     expect(emails.map((e) => e.purpose)).not.toContain('cargo-ready-notice');
+    expect(emails.map((e) => e.purpose)).not.toContain('telex-release-request');
+    expect(view.processList.map((s) => s.key)).not.toContain('TELEX_RELEASE_CONFIRMED');
     const list = await get(`/orders/${view.orderId}/documents`);
     expect(list.body).toMatchObject({
       documents: expect.arrayContaining([
@@ -73,9 +72,21 @@ describe('shipping terms over HTTP', () => {
   it("runs an FOB T/T order: the cargo-ready notice goes to the buyer's forwarder, not our booking", async () => {
     const view = await live('FOB_TT');
     expect(view.payments.outstanding).toEqual({ amount: '0.00', currency: 'USD' });
-    const emails = await purposes(view.orderId);
+    const emails = await emailsOnceSent(stack.app, view.orderId, [
+      'cargo-ready-notice',
+      'telex-release-request',
+    ]);
     expect(emails.map((e) => e.purpose)).not.toContain('booking-request');
     expect(emails.find((e) => e.purpose === 'cargo-ready-notice')?.to).toEqual(['seafreight@kn.example']);
+    // Paid in full: the buyer's forwarder, which issued the B/L, is asked for the telex release.
+    expect(emails.find((e) => e.purpose === 'telex-release-request')?.to).toEqual(['seafreight@kn.example']);
+    const released = await orderWhen(
+      stack.app,
+      view.orderId,
+      (v) => v.documents.release.telexRequestedAt !== null,
+    );
+    expect(released.documents.release.telexConfirmedAt).not.toBeNull();
+    expect(view.processList.find((s) => s.key === 'TELEX_RELEASE_CONFIRMED')?.status).toBe('DONE');
   }, 120_000);
 
   it('refuses booking under EXW (409) and a contract whose lines miss its total (400)', async () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const base = newInquiry();
   const order = await createOrder(stack.app, { customer: { ...base.customer, language: 'zh-CN' } });
   orderId = order.orderId;
-  const { documentsOk: _ok, balance: _b, released: _r, ...untilCopies } = fullLife;
+  const { documentsOk: _ok, balance: _b, originals: _o, released: _r, ...untilCopies } = fullLife;
   for (const event of Object.values(untilCopies)) await sendEvent(stack.app, orderId, event);
   await eventually(async () => {
     const docs = await stack.readModel.documents(orderId);

@@ -49,7 +49,7 @@ describeBrowser("the buyer's tracking page in Chromium", () => {
       customer: { ...inquiry.customer, language: 'zh-CN' },
     });
     // Up to the document copies sent for checking: the buyer has documents and may confirm them.
-    const { documentsOk: _ok, balance: _b, released: _r, ...untilCopies } = fullLife;
+    const { documentsOk: _ok, balance: _b, originals: _o, released: _r, ...untilCopies } = fullLife;
     for (const event of Object.values(untilCopies))
       expect((await sendEvent(stack.app, orderId, event)).status).toBe(200);
     await eventually(

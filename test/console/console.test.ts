@@ -23,7 +23,10 @@ const ARTIFACTS = path.join(ROOT, 'artifacts');
 const run = `${Date.now().toString(36)}-${process.pid}`;
 
 /** "PRODUCTION" -> "Production", as the console prints stages and events. */
+/** The English label of an event type: its words, except where a trade abbreviation reads better. */
+const LABELS: Record<string, string> = { ORIGINALS_COURIERED: 'Original B/Ls couriered' };
 const human = (name: string) => {
+  if (LABELS[name]) return LABELS[name];
   const s = name.replace(/_/g, ' ').toLowerCase();
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
@@ -241,6 +244,9 @@ describeBrowser('ops console in Chromium', () => {
     await record('DOCUMENTS_CONFIRMED', {}, 'BALANCE');
     await record('BALANCE_RECEIVED', { 'amount.amount': '4375.00', reference: 'TT-UI-2' }, 'DOCUMENTS');
 
+    // The originals of an ORIGINAL B/L go by courier before the buyer can take the goods.
+    await waitOffered('ORIGINALS_COURIERED');
+    await record('ORIGINALS_COURIERED', { courier: 'DHL', trackingNo: 'DHL-UI-1' }, 'DOCUMENTS');
     // The order page with the emails sent so far (the document set goes out on entering DOCUMENTS).
     await waitOffered('GOODS_RELEASED');
     const main = page.locator('main');

@@ -3,6 +3,7 @@ import {
   applyEvent,
   createOrder,
   type AnyEvent,
+  type EventContext,
   type Incoterm,
   type NewOrder,
   type OrderEventInput,
@@ -103,10 +104,19 @@ export const EXAMPLE_EVENTS: Record<OrderEventType, OrderEventInput> = {
     insuredAmount: usd('11000.00'),
   },
   GOODS_COLLECTED: { type: 'GOODS_COLLECTED', collectedBy: 'Acme Trucking', vehicleOrContainer: 'HH-AB 123' },
+  TELEX_RELEASE_CONFIRMED: { type: 'TELEX_RELEASE_CONFIRMED', note: 'released at Hamburg' },
+  ORIGINALS_COURIERED: { type: 'ORIGINALS_COURIERED', courier: 'DHL', trackingNo: '1234567890' },
 };
 
 export const example = <T extends OrderEventType>(type: T, fields: Record<string, unknown> = {}): AnyEvent =>
   ({ ...EXAMPLE_EVENTS[type], ...fields }) as AnyEvent;
+
+/** One event that must be accepted: its decision (state, effects, record). */
+export function accept(state: OrderState, event: AnyEvent, ctx: EventContext) {
+  const d = applyEvent(state, event, ctx);
+  if (!d.ok) throw new Error(`${event.type} rejected: ${d.message} ${JSON.stringify(d.details)}`);
+  return d;
+}
 
 /** Applies events one by one, failing loudly if any is rejected. */
 export function apply(state: OrderState, events: AnyEvent[], tick = clock()): OrderState {
@@ -137,6 +147,7 @@ const PATH: AnyEvent[] = [
   example('BILL_OF_LADING_ISSUED'),
   example('BALANCE_RECEIVED'),
   { type: 'EFFECT_COMPLETED', effect: 'dispatchDocuments' },
+  example('ORIGINALS_COURIERED'),
   example('GOODS_RELEASED'),
 ];
 

@@ -1,13 +1,8 @@
 import { applyEvent, type AnyEvent, type OrderState } from '../../src/domain';
-import { apply, clock, example, fresh, usd, walkTo } from './fixtures';
+import { accept as acceptIn, apply, clock, example, fresh, usd, walkTo } from './fixtures';
 
 const ctx = { now: '2027-01-05T00:00:00.000Z', actor: 'ops' };
-
-function accept(state: OrderState, event: AnyEvent) {
-  const d = applyEvent(state, event, ctx);
-  if (!d.ok) throw new Error(`${event.type} rejected: ${d.message} ${JSON.stringify(d.details)}`);
-  return d;
-}
+const accept = (state: OrderState, event: AnyEvent) => acceptIn(state, event, ctx);
 
 /** From the quotation (under `incoterm`) to SHIPPING, with the contract fields given. */
 function shippingUnder(incoterm: string, contract: Record<string, unknown> = {}, plan = {}): OrderState {

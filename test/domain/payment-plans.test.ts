@@ -10,7 +10,7 @@ import {
   type AnyEvent,
   type OrderState,
 } from '../../src/domain';
-import { apply, clock, example, fresh, usd } from './fixtures';
+import { accept, apply, clock, example, fresh, usd } from './fixtures';
 import { lifeOf, PLANS, statesOf, type PlanName } from './planFixtures';
 
 const ctx = { now: '2027-01-05T00:00:00.000Z', actor: 'ops' };
@@ -239,11 +239,18 @@ describe('what exporters meet on the first day', () => {
   it('release approval: the documents go before payment; the order completes once paid', () => {
     const balance = upTo('TT', 'BALANCE_RECEIVED');
     expect(balance.stage).toBe('BALANCE');
-    const approved = apply(balance, [example('RELEASE_APPROVED')], () => ({ now: ctx.now, actor: 'boss' }));
+    const approval = accept(balance, example('RELEASE_APPROVED'), { ...ctx, actor: 'boss' });
+    const approved = approval.state;
     expect(approved.stage).toBe('DOCUMENTS');
     expect(approved.payments.releaseApproval).toMatchObject({ approvedBy: 'boss' });
+    // The TT life's B/L is a telex release: approved, it is asked for at once.
+    expect(approval.effects.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['dispatchDocuments', 'requestTelexRelease']),
+    );
+    expect(allowedEvents(approved)).not.toContain('GOODS_RELEASED');
     const released = apply(approved, [
       { type: 'EFFECT_COMPLETED', effect: 'dispatchDocuments' },
+      example('TELEX_RELEASE_CONFIRMED'),
       example('GOODS_RELEASED'),
     ]);
     expect(released.stage).toBe('DOCUMENTS');

@@ -14,11 +14,14 @@ const PLAN_INPUT: Record<PlanName, Record<string, unknown>> = {
 };
 
 const dispatched: AnyEvent = { type: 'EFFECT_COMPLETED', effect: 'dispatchDocuments' };
-const shipping = [
+const telexRequested: AnyEvent = { type: 'EFFECT_COMPLETED', effect: 'requestTelexRelease' };
+/** Booking, customs and an original B/L; the TT life takes a telex release instead. */
+const shippedWith = (blType: 'ORIGINAL' | 'TELEX_RELEASE') => [
   example('BOOKING_CONFIRMED'),
   example('CUSTOMS_DECLARED'),
-  example('BILL_OF_LADING_ISSUED'),
+  example('BILL_OF_LADING_ISSUED', { blType }),
 ];
+const shipping = shippedWith('ORIGINAL');
 
 /** A whole life under each plan (contract 10,000.00 USD, 30 % deposit), from the first quotation. */
 export function lifeOf(plan: PlanName): AnyEvent[] {
@@ -34,9 +37,11 @@ export function lifeOf(plan: PlanName): AnyEvent[] {
       return [
         ...start,
         ...production,
-        ...shipping,
+        ...shippedWith('TELEX_RELEASE'),
         example('BALANCE_RECEIVED'),
         dispatched,
+        telexRequested,
+        example('TELEX_RELEASE_CONFIRMED'),
         example('GOODS_RELEASED'),
       ];
     case 'TT_BEFORE_SHIPMENT':
@@ -46,6 +51,7 @@ export function lifeOf(plan: PlanName): AnyEvent[] {
         example('BALANCE_RECEIVED'),
         ...shipping,
         dispatched,
+        example('ORIGINALS_COURIERED'),
         example('GOODS_RELEASED'),
       ];
     case 'LC':
@@ -84,6 +90,7 @@ export function lifeOf(plan: PlanName): AnyEvent[] {
         ...production,
         ...shipping,
         dispatched,
+        example('ORIGINALS_COURIERED'),
         example('PAYMENT_RECEIVED', { amount: usd('7000.00') }),
       ];
   }

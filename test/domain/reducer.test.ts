@@ -6,9 +6,10 @@ import {
   type OrderState,
   type SentEmail,
 } from '../../src/domain';
-import { apply, example, fresh, walkTo } from './fixtures';
+import { accept as acceptIn, apply, example, fresh, walkTo } from './fixtures';
 
 const ctx = { now: '2027-01-01T00:00:00Z', actor: 'ops' };
+const accept = (state: OrderState, event: AnyEvent, context = ctx) => acceptIn(state, event, context);
 const email = (purpose: string): SentEmail => ({
   purpose,
   to: ['someone@example.com'],
@@ -17,12 +18,6 @@ const email = (purpose: string): SentEmail => ({
   sentAt: '2027-01-01T00:05:00.000Z',
   messageId: `<${purpose}@desk>`,
 });
-
-function accept(state: OrderState, event: AnyEvent, context = ctx) {
-  const d = applyEvent(state, event, context);
-  if (!d.ok) throw new Error(`${event.type} rejected: ${d.message}`);
-  return d;
-}
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -146,7 +141,10 @@ describe('production, shipping and documents', () => {
       summary: 'Goods released; order completed',
     });
     const withNote = accept(
-      apply(walkTo('DOCUMENTS'), [{ type: 'EFFECT_COMPLETED', effect: 'dispatchDocuments' }]),
+      apply(walkTo('DOCUMENTS'), [
+        { type: 'EFFECT_COMPLETED', effect: 'dispatchDocuments' },
+        example('ORIGINALS_COURIERED'),
+      ]),
       example('GOODS_RELEASED', { note: 'picked up in Hamburg' }),
     );
     expect(withNote.state.timeline.at(-1)?.summary).toContain('Hamburg');

@@ -3,11 +3,12 @@ import {
   allowedEvents,
   applyEvent,
   toMinor,
+  type AnyEvent,
   type OrderEventType,
   type OrderState,
   type Stage,
 } from '../../src/domain';
-import { apply, example, walkTo } from './fixtures';
+import { apply, example, usd, walkTo } from './fixtures';
 
 type Row = { name: string; state: () => OrderState; allowed: OrderEventType[] };
 
@@ -18,6 +19,21 @@ const owing: OrderEventType[] = ['PAYMENT_RECEIVED', 'PAYMENT_WRITTEN_OFF'];
 const releasable: OrderEventType[] = [...owing, 'RELEASE_APPROVED'];
 /** Before the goods leave, a change order may amend the contract. */
 const amendable: OrderEventType[] = ['CONTRACT_AMENDED'];
+const dispatched = { type: 'EFFECT_COMPLETED', effect: 'dispatchDocuments' } as const;
+
+/** SHIPPING with booking and customs done, then `before`, a B/L of `blType`, and `after`. */
+const shippedWith = (blType: string, before: AnyEvent[], after: AnyEvent[]) =>
+  apply(walkTo('SHIPPING'), [
+    example('BOOKING_CONFIRMED'),
+    example('CUSTOMS_DECLARED'),
+    ...before,
+    example('BILL_OF_LADING_ISSUED', { blType }),
+    ...after,
+  ]);
+
+/** A telex-release B/L, paid after the copies: the documents are released and the request is out. */
+const telexReleased = () => shippedWith('TELEX_RELEASE', [], [example('BALANCE_RECEIVED')]);
+
 const failed = (s: OrderState) =>
   apply(s, [{ type: 'EFFECT_FAILED', effect: 'notifyCancelled', error: 'SMTP down' }]);
 
@@ -132,16 +148,39 @@ const ROWS: Row[] = [
   {
     name: 'DOCUMENTS, not dispatched yet',
     state: () => walkTo('DOCUMENTS'),
-    allowed: ['NOTE_ADDED', 'ORDER_ON_HOLD'],
+    allowed: ['ORIGINALS_COURIERED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
   },
   {
     name: 'DOCUMENTS, on hold',
     state: () => apply(walkTo('DOCUMENTS'), [example('ORDER_ON_HOLD')]),
-    allowed: ['NOTE_ADDED', 'ORDER_RESUMED'],
+    allowed: ['ORIGINALS_COURIERED', 'NOTE_ADDED', 'ORDER_RESUMED'],
   },
   {
-    name: 'DOCUMENTS, dispatched',
-    state: () => apply(walkTo('DOCUMENTS'), [{ type: 'EFFECT_COMPLETED', effect: 'dispatchDocuments' }]),
+    name: 'DOCUMENTS, dispatched, originals not sent',
+    state: () => apply(walkTo('DOCUMENTS'), [dispatched]),
+    allowed: ['ORIGINALS_COURIERED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
+  },
+  {
+    name: 'DOCUMENTS, dispatched, originals couriered',
+    state: () => apply(walkTo('DOCUMENTS'), [dispatched, example('ORIGINALS_COURIERED')]),
+    allowed: ['GOODS_RELEASED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
+  },
+  {
+    name: 'DOCUMENTS (telex release), dispatched',
+    state: () => apply(telexReleased(), [dispatched]),
+    allowed: ['TELEX_RELEASE_CONFIRMED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
+  },
+  {
+    name: 'DOCUMENTS (telex release), confirmed',
+    state: () => apply(telexReleased(), [dispatched, example('TELEX_RELEASE_CONFIRMED')]),
+    allowed: ['GOODS_RELEASED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
+  },
+  {
+    name: 'DOCUMENTS (sea waybill), dispatched',
+    state: () =>
+      apply(shippedWith('SEA_WAYBILL', [example('PAYMENT_RECEIVED', { amount: usd('7000.00') })], []), [
+        dispatched,
+      ]),
     allowed: ['GOODS_RELEASED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
   },
   { name: 'COMPLETED', state: () => walkTo('COMPLETED'), allowed: [] },

@@ -146,6 +146,7 @@ describe('order workflow (time-skipping server)', () => {
       await signalAndSettle(handle, e.documentsOk);
       expect(stageOf(await signalAndSettle(handle, e.balance))).toBe('DOCUMENTS');
       await orderWhen(handle, (s) => s.documents.dispatchedAt !== null);
+      expect(stageOf(await signalAndSettle(handle, e.originals))).toBe('DOCUMENTS');
       await signalAndSettle(handle, e.released);
 
       const final = await handle.result();

@@ -118,6 +118,7 @@ export function buyerRoutes({
           documentUrl: (d) => `${base}/documents/${fileOf(d.kind)}`,
           confirmUrl: view.allowedEvents.includes('DOCUMENTS_CONFIRMED') ? `${base}/confirm` : null,
           confirmedAt: view.documents.confirmedAt,
+          release: view.documents.release,
         }),
       );
     }),

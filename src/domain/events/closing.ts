@@ -1,7 +1,8 @@
 import { balanceOwed, depositSettled } from '../ledger';
 import { positiveMoneySchema } from '../money';
 import { accepted } from '../outcome';
-import { afterGoodsReleased } from '../paymentPath';
+import { awaitingRelease, releaseStepDone } from '../blRelease';
+import { afterReleaseStep } from '../paymentPath';
 import { isAgainstCopiesTT, isBeforeShipmentTT } from '../paymentPlan';
 import { line, optionalNote } from '../schemas/common';
 import type { OrderState } from '../types';
@@ -54,19 +55,54 @@ export const balanceReceived = defineEvent({
   },
 });
 
+export const telexReleaseConfirmed = defineEvent({
+  type: 'TELEX_RELEASE_CONFIRMED',
+  description:
+    'The forwarder confirmed the telex release (电放): the buyer may take the goods without original B/Ls',
+  fields: { note: optionalNote },
+  allowedWhen: (s) => awaitingRelease(s, 'TELEX_RELEASE'),
+  nextStep: "the forwarder's telex-release confirmation",
+  decide(state, e, ctx) {
+    const release = { ...state.documents.release, telexConfirmedAt: ctx.now };
+    const next = { ...state, documents: { ...state.documents, release } };
+    return afterReleaseStep(
+      next,
+      ctx,
+      e.note ? `Telex release confirmed: ${e.note}` : 'Telex release confirmed',
+    );
+  },
+});
+
+export const originalsCouriered = defineEvent({
+  type: 'ORIGINALS_COURIERED',
+  description: 'The original B/Ls went to the buyer by courier',
+  fields: { courier: line(100, 'Courier'), trackingNo: line(100, 'Tracking number') },
+  allowedWhen: (s) => awaitingRelease(s, 'ORIGINALS'),
+  nextStep: 'couriering the original B/Ls',
+  decide(state, e, ctx) {
+    const originals = { courier: e.courier, trackingNo: e.trackingNo, sentAt: ctx.now };
+    const next = {
+      ...state,
+      documents: { ...state.documents, release: { ...state.documents.release, originals } },
+    };
+    return afterReleaseStep(next, ctx, `Original B/Ls couriered by ${e.courier} (${e.trackingNo})`);
+  },
+});
+
 export const goodsReleased = defineEvent({
   type: 'GOODS_RELEASED',
   description:
     'The customer picked up the goods (after the documents were released): -> COMPLETED once nothing is owed',
   fields: { note: optionalNote },
-  // Original documents are the title to the goods: release only after they were released.
+  // Original documents are the title to the goods, and the carrier wants the telex release or the
+  // originals: the pick-up comes after both.
   allowedWhen: both(
     inStage('DOCUMENTS'),
-    (s) => s.documents.dispatchedAt !== null && s.documents.goodsReleasedAt === null,
+    (s) => s.documents.dispatchedAt !== null && s.documents.goodsReleasedAt === null && releaseStepDone(s),
   ),
   nextStep: 'the customer picking up the goods',
   decide(state, e, ctx) {
     const next = { ...state, documents: { ...state.documents, goodsReleasedAt: ctx.now } };
-    return afterGoodsReleased(next, ctx, e.note ? `Goods released: ${e.note}` : 'Goods released');
+    return afterReleaseStep(next, ctx, e.note ? `Goods released: ${e.note}` : 'Goods released');
   },
 });

@@ -6,7 +6,13 @@
 import type { Outcome } from '../outcome';
 import type { EventContext, OrderState } from '../types';
 import { describe, z } from '../zod';
-import { balanceReceived, documentsConfirmed, goodsReleased } from './closing';
+import {
+  balanceReceived,
+  documentsConfirmed,
+  goodsReleased,
+  originalsCouriered,
+  telexReleaseConfirmed,
+} from './closing';
 import { contractAmended } from './amendment';
 import { contractSigned, depositReceived } from './contract';
 import type { EventDefinition } from './define';
@@ -52,6 +58,8 @@ export const EVENT_DEFINITIONS = [
   billOfLadingIssued,
   documentsConfirmed,
   balanceReceived,
+  telexReleaseConfirmed,
+  originalsCouriered,
   goodsReleased,
   noteAdded,
   orderCancelled,

@@ -261,7 +261,7 @@ export default {
   'event.GOODS_COLLECTED': 'Goods collected',
   'event.BILL_OF_LADING_ISSUED': 'Bill of lading issued',
   'event.TELEX_RELEASE_CONFIRMED': 'Telex release confirmed',
-  'event.ORIGINALS_COURIERED': 'Original documents couriered',
+  'event.ORIGINALS_COURIERED': 'Original B/Ls couriered',
   'event.DOCUMENTS_CONFIRMED': 'Documents confirmed',
   'event.BALANCE_RECEIVED': 'Balance received',
   'event.GOODS_RELEASED': 'Goods released',
@@ -288,6 +288,7 @@ export default {
   'event.EFFECT_FAILED': 'Email or document failed',
 
   'purpose.cargo-ready-notice': 'Cargo-ready notice',
+  'purpose.telex-release-request': 'Telex-release request',
   'purpose.payment-request': 'Payment request',
   'purpose.customer-cancellation': 'Cancellation notice to the customer',
   'purpose.collection-instructions': 'Collection instruction',

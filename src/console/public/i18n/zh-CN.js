@@ -284,6 +284,7 @@ export default {
   'event.EFFECT_FAILED': '邮件或单据失败',
 
   'purpose.cargo-ready-notice': '备货完成通知',
+  'purpose.telex-release-request': '电放申请',
   'purpose.payment-request': '付款通知',
   'purpose.customer-cancellation': '致客户的取消通知',
   'purpose.collection-instructions': '托收委托书',
