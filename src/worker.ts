@@ -7,6 +7,7 @@ import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporal
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActivities, createMailTransport, type ReminderNotice } from './activities';
+import { createThreadRenderer, type DocumentRenderer } from './activities/documents/renderThreads';
 import { withHeartbeats } from './activities/heartbeats';
 import { createReadModelActivities } from './activities/readModel';
 import { dataConverterFor } from './codec/dataConverter';
@@ -30,11 +31,15 @@ export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workfl
     : { workflowsPath: require.resolve('./workflows') };
 }
 
-/** The worker with its activities; `readModel` is the caller's to close after the worker stops. */
+/**
+ * The worker with its activities; `readModel` and `renderer` are the caller's to close after the
+ * worker stops. Without a renderer, documents render on the worker's main thread.
+ */
 export async function createOrderWorker(
   config: Config,
   connection: NativeConnection,
   readModel: ReadModel,
+  renderer?: DocumentRenderer,
 ): Promise<Worker> {
   const transport = createMailTransport(config.mail.smtpUrl);
   const links = trackingLinks(config.tracking);
@@ -46,6 +51,7 @@ export async function createOrderWorker(
     namespace: config.temporal.namespace,
     chatWebhooks: loadChatWebhooks(config.chatWebhooksFile),
     trackingLink: (orderId, issuedAt) => links.issue(orderId, issuedAt).url,
+    ...(renderer && { renderDocument: (model, mark) => renderer.render(model, mark) }),
   });
   const source = workflowSource();
   return Worker.create({
@@ -83,8 +89,9 @@ async function main(): Promise<void> {
   });
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const readModel = createReadModel({ url: config.database.url });
+  const renderer = createThreadRenderer();
   try {
-    const worker = await createOrderWorker(config, connection, readModel);
+    const worker = await createOrderWorker(config, connection, readModel, renderer);
     // Always printed (whatever LOG_LEVEL): `npm start` and the tests wait for this line.
     console.log(
       JSON.stringify({
@@ -96,7 +103,7 @@ async function main(): Promise<void> {
     );
     await worker.run();
   } finally {
-    await Promise.all([connection.close(), readModel.close()]);
+    await Promise.all([connection.close(), readModel.close(), renderer.close()]);
   }
 }
 

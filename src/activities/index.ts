@@ -2,7 +2,7 @@ import { documentInput, missingFor } from './documents/fromOrder';
 import { chatRoutesFor } from '../config/chatWebhooks';
 import { notifyChat } from './chat/notify';
 import { buildDocumentModel } from './documents/model';
-import { renderDocument } from './documents/render';
+import { renderDocument as renderInProcess } from './documents/render';
 import { safeToken } from './escape';
 import { parseIso } from './format';
 import { sendEmail } from './mail';
@@ -66,6 +66,7 @@ export interface OrderActivities {
  */
 export function createActivities(deps: ActivityDeps): OrderActivities {
   const clock = deps.clock ?? (() => new Date());
+  const renderDocument = deps.renderDocument ?? renderInProcess;
   const orderUrl = (orderId: string): string =>
     `${deps.temporalUiUrl.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(deps.namespace)}/workflows/${encodeURIComponent(orderId)}`;
   /** The workflow's decision time when it sent one; the clock only as a fallback. */

@@ -3,6 +3,7 @@ import type { Money } from '../domain/money';
 import type { ChatWebhooks } from '../config/chatWebhooks';
 import type { Transporter } from 'nodemailer';
 import type { DocumentOrder } from './documents/fromOrder';
+import type { DocumentModel } from './documents/model';
 import type { Exporter } from './documents/input';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
@@ -41,6 +42,8 @@ export interface ActivityDeps {
   trackingLink?: (orderId: string, issuedAt: Date) => string;
   /** Chat robots that get reminder notices (CHAT_WEBHOOKS_FILE); none when absent. */
   chatWebhooks?: ChatWebhooks;
+  /** Renders a document's PDF; in-process when absent (the worker uses a thread of its own). */
+  renderDocument?: (model: DocumentModel, mark: DocumentMark) => Promise<Buffer>;
 }
 
 /** Fields every activity input carries for idempotency. */
