@@ -132,7 +132,6 @@ export { paymentSchedule, nextDueDate, DUE_WHEN } from './schedule';
 export type { ScheduledPayment, DueWhen } from './schedule';
 export { presentationDeadline, datedPaymentAwaited } from './dueDates';
 export { outstanding, owesMoney, totalReceived, totalWrittenOff } from './ledger';
-export { releaseStep, releaseStepDone, type ReleaseStep } from './blRelease';
 export { endOfDate } from './calendarDate';
 export { contractLines, quotedLines, linesTotal, contractLineSchema, CONTAINER_TYPES } from './contractTerms';
 export type { ContractLine, ContractTrade } from './contractTerms';
