@@ -454,7 +454,7 @@ async function main(): Promise<void> {
     const appHistory = await historyFigures(client, lastCompleted!);
     const b2History = await historyFigures(client, lastB2!);
 
-    // ---- the read model's write path: (a) as the app, (b) client waits for the row, (c) awaited local activity ----
+    // ---- the read model's write path: (a) as the app, (b) client waits for the row, (c) local activity ----
     const writePath =
       WP_EVENTS > 0
         ? await writePathPhase({

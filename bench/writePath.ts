@@ -1,8 +1,7 @@
 /**
- * The read model's write path, three ways (issues 12 and 18), on a bench-only workflow that writes
- * one timeline record per event through the app's `projectOrder` into a database of its own:
- *   (a) app: the app's ReadModelProjection, a local activity started beside the update (since
- *       issue 18; a regular activity after the answer before it, see docs/decisions/0002);
+ * The read model's write path, three ways (issue 12), on a bench-only workflow that writes one
+ * timeline record per event through the app's `projectOrder` activity into a database of its own:
+ *   (a) async: the update answers at once, a regular activity writes afterwards (what the app does);
  *   (b) wait: the same, and the client counts the event done once the row is visible in PostgreSQL;
  *   (c) local: the update handler awaits a local activity, so the answer comes after the write.
  * Each runs closed-loop (throughput, dev-server persistence requests) and open-loop at a fixed
@@ -24,8 +23,8 @@ import { finishSignal, writeEventUpdate, writePathWorkflow, type WriteMode } fro
 
 export type Variant = 'a' | 'b' | 'c';
 export const VARIANTS: Record<Variant, { mode: WriteMode; waitVisible: boolean; name: string }> = {
-  a: { mode: 'app', waitVisible: false, name: '(a) the app: local activity beside the update' },
-  b: { mode: 'app', waitVisible: true, name: '(b) the app, client waits for the row' },
+  a: { mode: 'regular', waitVisible: false, name: '(a) regular activity after the answer (app)' },
+  b: { mode: 'regular', waitVisible: true, name: '(b) regular activity, client waits for the row' },
   c: { mode: 'local', waitVisible: false, name: '(c) local activity inside the update' },
 };
 

@@ -1,5 +1,5 @@
 // The read model's write-path options, side by side (bench/writePath.ts): one update per event, each
-// writing the order's row and one timeline record through the app's own `projectOrder`.
+// writing the order's row and one timeline record through the app's own `projectOrder` activity.
 // Bundled for the write-path worker; nothing else of the order workflow runs here.
 import {
   allHandlersFinished,
@@ -14,10 +14,11 @@ import type { OrderState, TimelineRecord } from '../src/domain';
 import { ReadModelProjection } from '../src/workflows/projection';
 
 /**
- * `app`: the app's ReadModelProjection (a local activity started beside the update; the client may
- * wait for the row itself). `local`: the update handler awaits a local activity itself.
+ * `regular`: the update answers at once and the app's ReadModelProjection writes afterwards through
+ * a regular activity (what the app does; the client may wait for the row itself).
+ * `local`: the update handler awaits a local activity, so the answer comes after the write.
  */
-export type WriteMode = 'app' | 'local';
+export type WriteMode = 'regular' | 'local';
 
 export interface WritePathInput {
   mode: WriteMode;
@@ -29,7 +30,7 @@ export interface WritePathInput {
 export const writeEventUpdate = defineUpdate<number, [{ eventId: string }]>('writeEvent');
 export const finishSignal = defineSignal('finish');
 
-// An awaited local activity with one retry policy for every attempt (no server-timer retries).
+// The same timeout and retries as the app's regular projectOrder (src/workflows/projection.ts).
 const local = proxyLocalActivities<ReadModelActivities>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' },

@@ -30,7 +30,7 @@ afterAll(async () => {
 
 type HistoryEvents = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>;
 
-/** Indexes of the dispatch activity's completions. */
+/** Indexes of the dispatch activity's completions (the read-model writes complete activities too). */
 function dispatchCompletions(events: HistoryEvents): number[] {
   const dispatchScheduled = new Set(
     events
@@ -58,14 +58,11 @@ test('an update that arrives with an activity result is decided after it, live a
     },
   };
   const activityWorker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities });
-  // The workflow worker runs the read-model write (a local activity) and takes no activity tasks.
   const workflowWorker = () =>
     Worker.create({
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle,
-      activities: { projectOrder: fakes.projectOrder },
-      enableNonLocalActivities: false,
       stickyQueueScheduleToStartTimeout: '1s',
     });
 
