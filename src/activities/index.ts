@@ -73,12 +73,14 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
   const dateOf = (key: MessageKey): Date =>
     key.requestedAt !== undefined ? parseIso(key.requestedAt, 'requestedAt') : clock();
 
-  /** Customer emails copy the account manager, who answers them. */
-  const toCustomer = (input: { customer: { email: string }; accountManager: { email: string } }) => ({
-    to: [input.customer.email],
+  /** Emails to customers, forwarders and the buyer's side copy the account manager, who answers them. */
+  const onBehalfOfAccountManager = (to: string, input: { accountManager: { email: string } }) => ({
+    to: [to],
     cc: [input.accountManager.email],
     replyTo: input.accountManager.email,
   });
+  const toCustomer = (input: { customer: { email: string }; accountManager: { email: string } }) =>
+    onBehalfOfAccountManager(input.customer.email, input);
   const toAccountManager = (input: { accountManager: { email: string } }) => ({
     to: [input.accountManager.email],
     cc: [],
@@ -114,9 +116,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
       purpose: mark === 'COPY' ? EmailPurpose.DocumentCopies : EmailPurpose.DocumentDispatch,
       key: input,
       date,
-      to: [order.customer.email],
-      cc: [order.accountManager.email],
-      replyTo: order.accountManager.email,
+      ...onBehalfOfAccountManager(order.customer.email, order),
       ...email,
       attachments: [
         { filename: `Commercial-Invoice-${safeToken(invoiceModel.number)}${suffix}.pdf`, content: invoice },
@@ -150,9 +150,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         purpose: EmailPurpose.BookingRequest,
         key: input,
         date: dateOf(input),
-        to: [input.forwarder.email],
-        cc: [input.accountManager.email],
-        replyTo: input.accountManager.email,
+        ...onBehalfOfAccountManager(input.forwarder.email, input),
         ...bookingRequestEmail(input, deps.exporter),
       });
     },
@@ -162,9 +160,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         purpose: EmailPurpose.CargoReadyNotice,
         key: input,
         date: dateOf(input),
-        to: [input.recipient.email],
-        cc: [input.accountManager.email],
-        replyTo: input.accountManager.email,
+        ...onBehalfOfAccountManager(input.recipient.email, input),
         ...cargoReadyNoticeEmail(input, deps.exporter),
       });
     },
@@ -174,9 +170,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         purpose: EmailPurpose.TelexReleaseRequest,
         key: input,
         date: dateOf(input),
-        to: [input.forwarder.email],
-        cc: [input.accountManager.email],
-        replyTo: input.accountManager.email,
+        ...onBehalfOfAccountManager(input.forwarder.email, input),
         ...telexReleaseRequestEmail(input, deps.exporter),
       });
     },

@@ -1,6 +1,5 @@
-import { html } from '../escape';
 import type { CustomerCancellationInput, ExporterProfile } from '../types';
-import { factsHtml, factsText, page, signOff, type Fact, type RenderedEmail } from './layout';
+import { factsLetter, type Fact, type RenderedEmail } from './layout';
 
 const HANDLING = {
   REFUND: 'will be refunded to you by telegraphic transfer',
@@ -22,10 +21,5 @@ export function customerCancellationEmail(
   ];
   const intro = `Dear ${input.customer.name},`;
   const body = `we confirm that contract ${input.contractNo} is cancelled. The ${input.received.amount} ${input.received.currency} we received ${HANDLING[input.depositHandling]}.`;
-  const closing = signOff(input.accountManager.name, exporter.name);
-  const text = [intro, '', body, '', factsText(facts), '', ...closing.text].join('\n');
-  const htmlBody = html`<p>${intro}</p>
-    <p>${body}</p>
-    ${factsHtml(facts)} ${closing.html}`;
-  return { subject, text, html: page(subject, htmlBody, exporter.name) };
+  return factsLetter(subject, { intro, body, facts, signedBy: input.accountManager.name }, exporter.name);
 }

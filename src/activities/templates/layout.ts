@@ -89,3 +89,17 @@ export function signOff(name: string, company: string): { text: string[]; html: 
     html: html`<p>Kind regards,<br />${name}<br />${company}</p>`,
   };
 }
+
+/** A short letter: greeting, one paragraph, the facts as a table, the account manager's sign-off. */
+export function factsLetter(
+  subject: string,
+  parts: { intro: string; body: string; facts: readonly Fact[]; signedBy: string },
+  exporterName: string,
+): RenderedEmail {
+  const closing = signOff(parts.signedBy, exporterName);
+  const text = [parts.intro, '', parts.body, '', factsText(parts.facts), '', ...closing.text].join('\n');
+  const htmlBody = html`<p>${parts.intro}</p>
+    <p>${parts.body}</p>
+    ${factsHtml(parts.facts)} ${closing.html}`;
+  return { subject, text, html: page(subject, htmlBody, exporterName) };
+}

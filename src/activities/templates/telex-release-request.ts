@@ -1,6 +1,5 @@
 import type { ExporterProfile, TelexReleaseRequestInput } from '../types';
-import { html } from '../escape';
-import { factsHtml, factsText, page, signOff, type Fact, type RenderedEmail } from './layout';
+import { factsLetter, type Fact, type RenderedEmail } from './layout';
 
 /**
  * The shipper's instruction to release the cargo at destination without original B/Ls (电放). The
@@ -28,10 +27,5 @@ export function telexReleaseRequestEmail(
   const intro = `Dear ${input.forwarder.name},`;
   const body =
     'as the shipper we authorise the telex release of the cargo below: please release it to the consignee at the port of discharge without presentation of the original bills of lading, and send us your release confirmation. If your office needs our letter of indemnity for the release, reply to this email and our account manager will send it today.';
-  const closing = signOff(input.accountManager.name, exporter.name);
-  const text = [intro, '', body, '', factsText(facts), '', ...closing.text].join('\n');
-  const htmlBody = html`<p>${intro}</p>
-    <p>${body}</p>
-    ${factsHtml(facts)} ${closing.html}`;
-  return { subject, text, html: page(subject, htmlBody, exporter.name) };
+  return factsLetter(subject, { intro, body, facts, signedBy: input.accountManager.name }, exporter.name);
 }
