@@ -17,6 +17,7 @@ import { customerCancellationEmail } from './templates/customer-cancellation';
 import { paymentRequestEmail } from './templates/payment-request';
 import { presentationChecklistEmail } from './templates/presentation-checklist';
 import { telexReleaseRequestEmail } from './templates/telex-release-request';
+import type { RenderedEmail } from './templates/layout';
 import type {
   ActivityDeps,
   BookingRequestInput,
@@ -81,6 +82,20 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
   });
   const toCustomer = (input: { customer: { email: string }; accountManager: { email: string } }) =>
     onBehalfOfAccountManager(input.customer.email, input);
+  /** One rendered email to `to`, on the account manager's behalf, dated by the workflow's decision. */
+  const sendOnBehalf = (
+    purpose: string,
+    to: string,
+    input: MessageKey & { accountManager: { email: string } },
+    email: RenderedEmail,
+  ): Promise<SentEmail> =>
+    sendEmail(deps, {
+      purpose,
+      key: input,
+      date: dateOf(input),
+      ...onBehalfOfAccountManager(to, input),
+      ...email,
+    });
   const toAccountManager = (input: { accountManager: { email: string } }) => ({
     to: [input.accountManager.email],
     cc: [],
@@ -146,33 +161,30 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
     },
 
     async sendBookingRequest(input) {
-      return sendEmail(deps, {
-        purpose: EmailPurpose.BookingRequest,
-        key: input,
-        date: dateOf(input),
-        ...onBehalfOfAccountManager(input.forwarder.email, input),
-        ...bookingRequestEmail(input, deps.exporter),
-      });
+      return sendOnBehalf(
+        EmailPurpose.BookingRequest,
+        input.forwarder.email,
+        input,
+        bookingRequestEmail(input, deps.exporter),
+      );
     },
 
     async sendCargoReadyNotice(input) {
-      return sendEmail(deps, {
-        purpose: EmailPurpose.CargoReadyNotice,
-        key: input,
-        date: dateOf(input),
-        ...onBehalfOfAccountManager(input.recipient.email, input),
-        ...cargoReadyNoticeEmail(input, deps.exporter),
-      });
+      return sendOnBehalf(
+        EmailPurpose.CargoReadyNotice,
+        input.recipient.email,
+        input,
+        cargoReadyNoticeEmail(input, deps.exporter),
+      );
     },
 
     async sendTelexReleaseRequest(input) {
-      return sendEmail(deps, {
-        purpose: EmailPurpose.TelexReleaseRequest,
-        key: input,
-        date: dateOf(input),
-        ...onBehalfOfAccountManager(input.forwarder.email, input),
-        ...telexReleaseRequestEmail(input, deps.exporter),
-      });
+      return sendOnBehalf(
+        EmailPurpose.TelexReleaseRequest,
+        input.forwarder.email,
+        input,
+        telexReleaseRequestEmail(input, deps.exporter),
+      );
     },
 
     async sendDocumentCopies(input) {
@@ -220,13 +232,8 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
     },
 
     async sendCustomerCancellation(input) {
-      return sendEmail(deps, {
-        purpose: EmailPurpose.CustomerCancellation,
-        key: input,
-        date: dateOf(input),
-        ...toCustomer(input),
-        ...customerCancellationEmail(input, deps.exporter),
-      });
+      const email = customerCancellationEmail(input, deps.exporter);
+      return sendOnBehalf(EmailPurpose.CustomerCancellation, input.customer.email, input, email);
     },
 
     async sendCollectionInstructions(input) {

@@ -40,12 +40,7 @@ export function releaseStepDone(state: OrderState): boolean {
   }
 }
 
-/** The documents were released by us and the release step still waits for `step`. */
+/** The documents are released (DOCUMENTS) and the release step still waits for `step`. */
 export function awaitingRelease(state: OrderState, step: ReleaseStep): boolean {
-  return (
-    state.stage === 'DOCUMENTS' &&
-    state.documents.releasedVia === 'DIRECT' &&
-    releaseStep(state) === step &&
-    !releaseStepDone(state)
-  );
+  return state.stage === 'DOCUMENTS' && releaseStep(state) === step && !releaseStepDone(state);
 }
