@@ -61,6 +61,20 @@ module.exports = tseslint.config(
         'error',
         { patterns: [{ group: ['@temporalio/*', 'express', 'nodemailer'], message: 'The domain is pure.' }] },
       ],
+      // The workflow bundle preloads the domain once for every cached order (src/workflowBundle):
+      // module state would be shared between orders.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: ":matches(Program, ExportNamedDeclaration) > VariableDeclaration[kind!='const']",
+          message: 'No module state in the domain: it is shared by every cached order.',
+        },
+        {
+          selector:
+            ':matches(Program, ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet)$/]',
+          message: 'No module state in the domain: it is shared by every cached order.',
+        },
+      ],
     },
   },
   {

@@ -37,6 +37,7 @@ import { createReadModel } from '../src/readModel';
 import { orderWorkflow } from '../src/workflows';
 import type { OrderWorkflowInput } from '../src/workflows/input';
 import { orderSearchAttributes } from '../src/workflows/searchAttributes';
+import { ORDER_WORKFLOW_BUNDLE } from '../src/workflowBundle';
 import { newInquiry } from '../harness/orderFixtures';
 import { WorkerProcess } from '../harness/workerProcess';
 import { doneSignal, noopSignal, noopUpdate, noopWorkflow } from './baselineWorkflows';
@@ -179,10 +180,7 @@ async function main(): Promise<void> {
 
     // the workflow bundles: the app's and the baseline's
     t = performance.now();
-    const appBundle = await bundleWorkflowCode({
-      workflowsPath: require.resolve('../src/workflows'),
-      logger: quiet,
-    });
+    const appBundle = await bundleWorkflowCode({ ...ORDER_WORKFLOW_BUNDLE, logger: quiet });
     const appBundleMs = ms(t);
     const baseBundle: WorkflowBundleWithSourceMap = await bundleWorkflowCode({
       workflowsPath: require.resolve('./baselineWorkflows'),

@@ -13,6 +13,7 @@ import { loadConfig } from '../src/config/env';
 import { startDevServer } from '../src/dev/devServer';
 import { orderWorkflow } from '../src/workflows';
 import { orderQuery } from '../src/workflows/messages';
+import { ORDER_WORKFLOW_SOURCE } from '../src/workflowBundle';
 import { fakeActivities } from '../harness/fakeActivities';
 import { workflowInput } from '../harness/orderFixtures';
 import { pool } from './driver';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     connection: native,
     taskQueue,
     dataConverter,
-    workflowsPath: require.resolve('../src/workflows'),
+    ...ORDER_WORKFLOW_SOURCE,
     activities: fakeActivities().activities,
     maxCachedWorkflows: n + 10,
   });

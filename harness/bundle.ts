@@ -1,11 +1,7 @@
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { WORKFLOW_INTERCEPTOR_MODULES } from '../src/observability/workerRuntime';
+import { ORDER_WORKFLOW_BUNDLE } from '../src/workflowBundle';
 
 /** The order workflows bundled once per test file, with webpack's report kept out of the test output. */
 export function bundleOrderWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({
-    workflowsPath: require.resolve('../src/workflows'),
-    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-    logger: new DefaultLogger('WARN'),
-  });
+  return bundleWorkflowCode({ ...ORDER_WORKFLOW_BUNDLE, logger: new DefaultLogger('WARN') });
 }

@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config/env';
 import { allowedEvents, type OrderEventInput } from '../src/domain';
 import { startDevServer, type DevServer } from '../src/dev/devServer';
 import { temporalCliPath } from '../src/dev/temporalBinaries';
-import { WORKFLOW_INTERCEPTOR_MODULES } from '../src/observability/workerRuntime';
+import { ORDER_WORKFLOW_BUNDLE, ORDER_WORKFLOW_SOURCE } from '../src/workflowBundle';
 import { orderWorkflow } from '../src/workflows';
 import type { OrderWorkflowInput } from '../src/workflows/input';
 import { orderEventSignal, recordEventUpdate } from '../src/workflows/messages';
@@ -132,8 +132,8 @@ async function main(): Promise<void> {
     connection: nativeConnection,
     dataConverter,
     taskQueue,
-    workflowsPath: require.resolve('../src/workflows'),
-    interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
+    ...ORDER_WORKFLOW_SOURCE,
+    interceptors: { workflowModules: ORDER_WORKFLOW_BUNDLE.workflowInterceptorModules },
     activities: fakeActivities().activities,
   });
   try {

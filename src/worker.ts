@@ -15,20 +15,19 @@ import { loadChatWebhooks } from './config/chatWebhooks';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { trackingLinks } from './tracking/token';
 import { requestIdActivityInterceptor } from './observability/activityRequestId';
-import { installWorkerRuntime, WORKFLOW_INTERCEPTOR_MODULES } from './observability/workerRuntime';
+import { installWorkerRuntime } from './observability/workerRuntime';
 import { temporalConnectionOptions } from './config/temporalConnection';
 import { createReadModel, migrateWhenReachable, type ReadModel } from './readModel';
+import { ORDER_WORKFLOW_BUNDLE, ORDER_WORKFLOW_SOURCE } from './workflowBundle';
 
 /**
  * Built code (dist/worker.js) runs the bundle `npm run build` put beside it and starts in
  * milliseconds; from source (tsx) the worker bundles the current workflow code at start, so a
  * developer never runs a stale bundle.
  */
-export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> {
   const prebuilt = join(__dirname, 'workflow-bundle.js');
-  return existsSync(prebuilt)
-    ? { workflowBundle: { codePath: prebuilt } }
-    : { workflowsPath: require.resolve('./workflows') };
+  return existsSync(prebuilt) ? { workflowBundle: { codePath: prebuilt } } : ORDER_WORKFLOW_SOURCE;
 }
 
 /**
@@ -64,7 +63,7 @@ export async function createOrderWorker(
     // Request ids in workflow and activity logs; a prebuilt bundle has the workflow part built in.
     interceptors: {
       activity: [requestIdActivityInterceptor],
-      ...(source.workflowsPath && { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
+      ...(source.workflowsPath && { workflowModules: ORDER_WORKFLOW_BUNDLE.workflowInterceptorModules }),
     },
     dataConverter: dataConverterFor(config),
     activities: {

@@ -2,9 +2,6 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Config } from '../config/env';
 import { writeJsonLogLine } from './jsonLog';
 
-/** The workflow interceptor modules every bundle and worker of the order workflows includes. */
-export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../workflows/interceptors')];
-
 const MEMORY_EVERY_MS = 10_000;
 
 /**

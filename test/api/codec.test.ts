@@ -17,6 +17,7 @@ import { ENCRYPTED_ENCODING, KEY_ID_METADATA } from '../../src/codec/encryptionC
 import { payloadToJson } from '../../src/codec/payloadJson';
 import { loadConfig } from '../../src/config/env';
 import { createReadModel } from '../../src/readModel';
+import { ORDER_WORKFLOW_SOURCE } from '../../src/workflowBundle';
 import { codecEnv } from '../../harness/codecKeys';
 import { newInquiry, uniqueOrderId } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
@@ -223,13 +224,12 @@ describe('an order recorded with the codec on', () => {
       expect(decoded.join('')).toContain(email);
 
       // An encrypted history replays with the codec (and only with it).
-      const workflowsPath = require.resolve('../../src/workflows');
       await Worker.runReplayHistory(
-        { workflowsPath, dataConverter: dataConverterFor(stack.config) },
+        { ...ORDER_WORKFLOW_SOURCE, dataConverter: dataConverterFor(stack.config) },
         history,
         orderId,
       );
-      await expect(Worker.runReplayHistory({ workflowsPath }, history, orderId)).rejects.toThrow();
+      await expect(Worker.runReplayHistory(ORDER_WORKFLOW_SOURCE, history, orderId)).rejects.toThrow();
     } finally {
       await connection.close();
     }

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataConverterFor } from '../../src/codec/dataConverter';
 import { loadConfig } from '../../src/config/env';
+import { ORDER_WORKFLOW_SOURCE } from '../../src/workflowBundle';
 import { HISTORY_CODEC_ENV } from '../../harness/codecKeys';
 
 const historiesDir = join(__dirname, '..', 'histories');
@@ -27,7 +28,7 @@ describe('replay of recorded order histories', () => {
     const results = Worker.runReplayHistories(
       // Plain histories pass the codec as they are; encrypted ones need the key they were recorded under.
       {
-        workflowsPath: require.resolve('../../src/workflows'),
+        ...ORDER_WORKFLOW_SOURCE,
         dataConverter: dataConverterFor(loadConfig(HISTORY_CODEC_ENV)),
       },
       histories,
