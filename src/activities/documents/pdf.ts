@@ -38,37 +38,7 @@ export function createPdf(meta: PdfMeta): Pdf {
     },
   });
   registerFonts(doc);
-  withPlainGlyphRuns(doc);
   return doc;
-}
-
-/**
- * Every text of the document is laid out without OpenType features (kerning, ligatures, contextual
- * forms). The first layout with them makes fontkit decode Noto Sans's large GPOS and GSUB tables,
- * about 70 ms per font and document (pdfkit opens its fonts afresh for every document), which made
- * rendering the worker's largest CPU cost. Trade documents print well without them, and their text
- * extracts letter for letter. pdfkit builds every text call's options in `_initOptions`; the default
- * is added there so no call can miss it.
- */
-const PLAIN_GLYPH_RUNS: Record<string, boolean> = Object.fromEntries(
-  ['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern'].map((f) => [
-    f,
-    false,
-  ]),
-);
-
-interface TextOptionsBuilder {
-  _initOptions(x?: unknown, y?: unknown, options?: object): { features?: unknown };
-}
-
-function withPlainGlyphRuns(doc: Pdf): void {
-  const internals = doc as unknown as TextOptionsBuilder;
-  const initOptions = internals._initOptions.bind(doc);
-  internals._initOptions = (x, y, options) => {
-    const result = initOptions(x, y, options);
-    result.features ??= PLAIN_GLYPH_RUNS;
-    return result;
-  };
 }
 
 /** Runs `draw` and collects the finished file. */
