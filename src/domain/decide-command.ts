@@ -36,7 +36,7 @@ export function decideCommand(state: OrderState, payload: unknown, context: Even
   if (key) {
     const known = state.eventKeys.find((k) => k.eventId === key.eventId);
     if (known && known.fingerprint === key.fingerprint)
-      return { ok: true, state, effects: [], record: null, duplicate: true };
+      return { ok: true, state, effects: [], record: null, key: known, duplicate: true };
     if (known)
       return reject(
         state,

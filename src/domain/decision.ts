@@ -81,7 +81,7 @@ export function settle(
     noteCount: state.noteCount + (event.type === 'NOTE_ADDED' ? 1 : 0),
     updatedAt: ctx.now,
   };
-  return { ok: true, state: next, effects: outcome.effects, record, duplicate: false };
+  return { ok: true, state: next, effects: outcome.effects, record, key, duplicate: false };
 }
 
 /** Deterministic id for events without one; suffixed if a client already used that string. */

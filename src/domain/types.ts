@@ -380,6 +380,11 @@ export interface Accepted {
   effects: Effect[];
   /** The event as the read model records it; null when it was a duplicate. */
   record: TimelineRecord | null;
+  /**
+   * The client's idempotency key the order holds the event under (a duplicate's is the one taken
+   * before), so an answer can be told apart from one for another event under the same eventId.
+   */
+  key: EventKey | null;
   duplicate: boolean;
 }
 

@@ -388,8 +388,8 @@ async function activityResultsApplied(): Promise<void> {
 function outcomeOf(state: OrderState, decision: Extract<Decision, { ok: true }>): EventOutcome {
   return {
     order: orderView(state),
-    eventId: decision.record?.eventId ?? null,
-    fingerprint: decision.record?.fingerprint ?? null,
+    eventId: decision.record?.eventId ?? decision.key?.eventId ?? null,
+    fingerprint: decision.key?.fingerprint ?? null,
     duplicate: decision.duplicate,
   };
 }

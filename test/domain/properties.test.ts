@@ -132,7 +132,14 @@ describe('random event sequences keep the invariants', () => {
           const decision = applyEvent(before, event, tick());
 
           if (known && decision.ok) {
-            expect(decision).toEqual({ ok: true, state: before, effects: [], record: null, duplicate: true });
+            expect(decision).toEqual({
+              ok: true,
+              state: before,
+              effects: [],
+              record: null,
+              key: known,
+              duplicate: true,
+            });
             continue;
           }
           if (known) {
@@ -223,7 +230,14 @@ describe('random event sequences keep the invariants', () => {
           if (first.ok) state = first.state;
           run(between);
           const again = applyEvent(state, { type: 'NOTE_ADDED', text: 'once', eventId: 'dup' }, tick());
-          expect(again).toEqual({ ok: true, state, effects: [], record: null, duplicate: true });
+          expect(again).toEqual({
+            ok: true,
+            state,
+            effects: [],
+            record: null,
+            key: first.ok ? first.key : null,
+            duplicate: true,
+          });
           const other = applyEvent(state, { type: 'NOTE_ADDED', text: 'twice', eventId: 'dup' }, tick());
           expect(other).toMatchObject({ ok: false, code: 'EVENT_ID_REUSED' });
         },

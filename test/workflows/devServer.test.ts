@@ -209,6 +209,23 @@ describe('order workflow (dev server)', () => {
     expect(first).toMatchObject({ eventId: 'u-1', duplicate: false, order: { timelineTotal: 2 } });
     expect((await handle.query(orderQuery)).timelineTotal).toBe(2);
   });
+
+  it('answers an event it already took under another update id as that event, not a reused eventId', async () => {
+    // The server answers a repeated update id itself; the same eventId under another update id (or
+    // one the server no longer matches) reaches the order, whose answer must still carry the
+    // event's fingerprint, or the API would call a plain retry a reused eventId (409).
+    const handle = await start(workflowInput());
+    const send = (updateId: string) =>
+      handle.executeUpdate(recordEventUpdate, {
+        args: [{ event: { type: 'NOTE_ADDED', text: 'once', eventId: 'u-2' }, actor: 'ops-test' }],
+        updateId,
+      });
+    const first = await send('u-2');
+    const again = await send('u-2-again');
+    expect(again).toMatchObject({ eventId: 'u-2', fingerprint: first.fingerprint, duplicate: true });
+    expect(first.fingerprint).toEqual(expect.any(String));
+    expect((await handle.query(orderQuery)).timelineTotal).toBe(2);
+  });
 });
 
 describe('a worker killed mid-order', () => {
