@@ -132,7 +132,7 @@ const envSchema = z
     API_ADDRESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
     API_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     API_WORKER_TIMEOUT: z._default(durationSchema, '10s'),
-    // Each cached order costs the worker ~1.5 MB (see README, "Worker memory"): bounded, not heap-derived.
+    // Each cached order costs the worker ~0.3 MB (see README, "Worker memory"): bounded, not heap-derived.
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).default(100),
     // How long the server holds an order's next task for the worker that has it cached. After that
     // worker died, its orders wait this long before another worker replays them (the SDK's 10s).

@@ -1,6 +1,7 @@
 /**
- * The domain's zod: `zod/mini`, whose schemas carry no methods. An order workflow evaluates the
- * domain once per cached order, and the classic API cost about 4x the memory for the same schemas.
+ * The domain's zod: `zod/mini`, whose schemas carry no methods. The workflow bundle shares one copy
+ * of the domain among all cached orders (src/workflowBundle); the API and every other process load
+ * it too, and the classic API cost about 4x the memory for the same schemas.
  */
 import * as z from 'zod/mini';
 
