@@ -1,4 +1,4 @@
-import type { Language, SentEmail as RecordedEmail } from '../domain';
+import type { Language, SentEmail as RecordedEmail, StepKey } from '../domain';
 import type { Money } from '../domain/money';
 import type { ChatWebhooks } from '../config/chatWebhooks';
 import type { Transporter } from 'nodemailer';
@@ -70,8 +70,11 @@ export interface StallReminderInput extends MessageKey {
   expectedNext: string[];
   /** The payment the reminder chases when the stage waits for one past its due date. */
   overduePayment?: string;
-  /** The stage's open steps of the order's process list, with the template's key points (absent in older inputs). */
-  toDo?: { title: string; status: string; guidance?: string }[];
+  /**
+   * The stage's open steps of the order's process list, with the template's key points (absent in
+   * older inputs; `key` absent in inputs recorded before it was added: the English title is used).
+   */
+  toDo?: { key?: StepKey; title: string; status: string; guidance?: string }[];
 }
 
 export interface CargoLine {

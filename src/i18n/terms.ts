@@ -1,5 +1,5 @@
 import { humanize } from '../activities/format';
-import type { Language, Stage } from '../domain';
+import type { Language, Stage, StepKey } from '../domain';
 
 /**
  * The trade's own words for stages and events, in each language the desk writes in. Chinese uses
@@ -69,4 +69,35 @@ export function stageName(stage: string, language: Language = 'en'): string {
 /** `DEPOSIT_RECEIVED` -> `Deposit received` / `收到预付款`. */
 export function eventName(type: string, language: Language = 'en'): string {
   return (language === 'zh-CN' ? EVENT_NAMES_ZH[type] : undefined) ?? humanize(type);
+}
+
+/** The process list's steps as things to do, in Chinese (the domain holds them in English). */
+const STEP_TITLES_ZH: Record<StepKey, string> = {
+  QUOTATION_SENT: '发送报价',
+  QUOTATION_ACCEPTED: '客户接受报价',
+  SAMPLE_SENT: '寄送样品',
+  SAMPLE_APPROVED: '客户确认样品',
+  CONTRACT_SIGNED: '签订合同',
+  DEPOSIT_RECEIVED: '收取预付款',
+  LC_RECEIVED: '收到并审核信用证',
+  INSPECTION_PRE_PRODUCTION: '产前验货通过',
+  INSPECTION_DURING_PRODUCTION: '中期验货通过',
+  INSPECTION_PRE_SHIPMENT: '出货前验货通过',
+  PRODUCTION_COMPLETED: '完成生产',
+  BOOKING_CONFIRMED: '确认订舱',
+  CUSTOMS_DECLARED: '出口报关',
+  INSURANCE_ARRANGED: '办理货物保险（至少按发票金额的 110% 投保；CIP 须投 ICC A 条款）',
+  GOODS_COLLECTED: '将货物交给买方的承运人',
+  BILL_OF_LADING_ISSUED: '取得提单',
+  DOCUMENTS_PRESENTED: '按信用证要求交单',
+  SENT_FOR_COLLECTION: '寄单托收',
+  PAYMENT_RECEIVED: '收取尾款',
+  TELEX_RELEASE_CONFIRMED: '取得货代的电放确认',
+  ORIGINALS_COURIERED: '将正本提单快递给买方',
+  GOODS_RELEASED: '确认货物已放给买方',
+};
+
+/** A process-list step in the reader's language: `title` is the domain's English one. */
+export function stepTitle(step: { key?: StepKey; title: string }, language: Language = 'en'): string {
+  return language === 'zh-CN' && step.key ? STEP_TITLES_ZH[step.key] : step.title;
 }

@@ -62,7 +62,8 @@ export function stallReminderInput(
     customerCompany: state.customer.company,
     expectedNext: expectedNext.filter((type) => type !== 'NOTE_ADDED' && type !== 'ORDER_CANCELLED'),
     ...overdue(state),
-    toDo: stageToDo(state).map(({ title, status, guidance }) => ({
+    toDo: stageToDo(state).map(({ key, title, status, guidance }) => ({
+      key,
       title,
       status,
       ...(guidance ? { guidance } : {}),

@@ -52,6 +52,30 @@ test('a zh-CN account manager gets the stall reminder in Chinese, with the trade
   expect(String(parsed.html)).toContain('<html lang="zh-CN">');
 });
 
+test("a zh-CN reminder names the stage's steps in Chinese, with the template's key points", async () => {
+  await activities.sendStallReminder(
+    stallReminder({
+      language: 'zh-CN',
+      toDo: [
+        {
+          key: 'DEPOSIT_RECEIVED',
+          title: 'Receive the deposit',
+          status: 'PENDING',
+          guidance: '核对到账日期，不要只看水单。',
+        },
+        { key: 'LC_RECEIVED', title: 'Receive and check the L/C', status: 'PENDING' },
+        // recorded before steps carried their key: the English title is all there is
+        { title: 'Sign the contract', status: 'PENDING' },
+      ],
+    }),
+  );
+  const { parsed } = sink.messages[0];
+  expect(parsed.text).toContain(
+    '本阶段待办事项：\n- 收取预付款：核对到账日期，不要只看水单。\n- 收到并审核信用证\n- Sign the contract',
+  );
+  expect(String(parsed.html)).toContain('<li>收取预付款<br />核对到账日期，不要只看水单。</li>');
+});
+
 test('an account manager without a language gets English', async () => {
   await activities.sendStallReminder(stallReminder());
   expect(sink.messages[0].parsed.subject).toBe(

@@ -210,7 +210,13 @@ describe('order workflow (time-skipping server)', () => {
         await skipTime(handle, '61m');
         let state = await orderWhen(handle, (s) => s.remindersSent === 1);
         expect(state.stalled).toBe(true);
-        expect(reminders()[0].input).toMatchObject({ to: ['li.wei@exporter.example'], cc: [], sequence: 1 });
+        expect(reminders()[0].input).toMatchObject({
+          to: ['li.wei@exporter.example'],
+          cc: [],
+          sequence: 1,
+          // the stage's open steps by key, so a Chinese reminder can name them in Chinese
+          toDo: [{ key: 'QUOTATION_SENT', title: 'Send the quotation', status: 'PENDING' }],
+        });
 
         await skipTime(handle, '12h');
         await orderWhen(handle, (s) => s.remindersSent === 2);

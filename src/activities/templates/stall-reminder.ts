@@ -1,6 +1,6 @@
 import { html } from '../escape';
 import { formatDateTime, formatElapsed, parseIso } from '../format';
-import { eventName, stageName } from '../../i18n/terms';
+import { eventName, stageName, stepTitle } from '../../i18n/terms';
 import type { Language, StallReminderInput } from '../types';
 import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
 
@@ -32,6 +32,8 @@ const COPY: Record<
     escalation: string;
     nothingExpected: string;
     toDo: string;
+    /** Between a heading or a step and what follows it (full-width in Chinese). */
+    colon: string;
     open: string;
     footer(v: Values): string;
   }
@@ -58,6 +60,7 @@ const COPY: Record<
     escalation: 'This reminder is escalated: the order has stayed stalled through several reminders.',
     nothingExpected: 'an update from operations',
     toDo: 'What to do in this stage',
+    colon: ': ',
     open: 'Open the order in the Temporal UI',
     footer: (v) => `-- ${v.exporterName} order desk`,
   },
@@ -82,6 +85,7 @@ const COPY: Record<
     escalation: '此提醒已升级：订单在多次提醒后仍然停滞。',
     nothingExpected: '业务部门更新进展',
     toDo: '本阶段待办事项',
+    colon: '：',
     open: '在 Temporal UI 中打开订单',
     footer: (v) => `-- ${v.exporterName} 订单台`,
   },
@@ -113,12 +117,16 @@ export function stallReminderEmail(input: StallReminderInput, ctx: StallReminder
   // The order's process list: the stage's open steps with the template's key points.
   const steps = input.toDo ?? [];
   const toDoText = steps.length
-    ? ['', `${copy.toDo}:`, ...steps.map((t) => `- ${t.title}${t.guidance ? `: ${t.guidance}` : ''}`)]
+    ? [
+        '',
+        `${copy.toDo}${copy.colon.trimEnd()}`,
+        ...steps.map((t) => `- ${stepTitle(t, language)}${t.guidance ? `${copy.colon}${t.guidance}` : ''}`),
+      ]
     : [];
   const toDoHtml = steps.length
     ? html`<p><strong>${copy.toDo}</strong></p>
         <ul>
-          ${steps.map((t) => html`<li>${t.title}${t.guidance ? html`<br />${t.guidance}` : ''}</li>`)}
+          ${steps.map((t) => html`<li>${stepTitle(t, language)}${t.guidance ? html`<br />${t.guidance}` : ''}</li>`)}
         </ul>`
     : '';
   const text = [
