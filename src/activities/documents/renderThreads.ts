@@ -14,8 +14,8 @@ type Waiting = Map<number, { resolve: (pdf: Buffer) => void; reject: (err: Error
  * Renders PDFs on a thread of its own. A document takes 15-20 ms of CPU (laying out its text and
  * subsetting the embedded Noto fonts; the thread's first one about 300 ms more, while fontkit reads
  * the fonts); on the worker's main thread that time would hold up the SDK's task handling for every
- * other order. A thread that dies fails the renders it had (their
- * activities retry) and the next render starts a new one.
+ * other order. A thread that dies fails the renders it had (their activities retry) and the next
+ * render starts a new one.
  */
 export function createThreadRenderer(): DocumentRenderer {
   const entry = require.resolve('./renderThread');
