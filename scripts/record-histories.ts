@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config/env';
 import { allowedEvents, type OrderEventInput } from '../src/domain';
 import { startDevServer, type DevServer } from '../src/dev/devServer';
 import { temporalCliPath } from '../src/dev/temporalBinaries';
-import { ORDER_WORKFLOW_BUNDLE, ORDER_WORKFLOW_SOURCE } from '../src/workflowBundle';
+import { ORDER_WORKFLOW_SOURCE } from '../src/workflowBundle';
 import { orderWorkflow } from '../src/workflows';
 import type { OrderWorkflowInput } from '../src/workflows/input';
 import { orderEventSignal, recordEventUpdate } from '../src/workflows/messages';
@@ -133,7 +133,6 @@ async function main(): Promise<void> {
     dataConverter,
     taskQueue,
     ...ORDER_WORKFLOW_SOURCE,
-    interceptors: { workflowModules: ORDER_WORKFLOW_BUNDLE.workflowInterceptorModules },
     activities: fakeActivities().activities,
   });
   try {

@@ -18,7 +18,7 @@ import { requestIdActivityInterceptor } from './observability/activityRequestId'
 import { installWorkerRuntime } from './observability/workerRuntime';
 import { temporalConnectionOptions } from './config/temporalConnection';
 import { createReadModel, migrateWhenReachable, type ReadModel } from './readModel';
-import { ORDER_WORKFLOW_BUNDLE, ORDER_WORKFLOW_SOURCE } from './workflowBundle';
+import { ORDER_WORKFLOW_SOURCE } from './workflowBundle';
 
 /**
  * Built code (dist/worker.js) runs the bundle `npm run build` put beside it and starts in
@@ -63,7 +63,7 @@ export async function createOrderWorker(
     // Request ids in workflow and activity logs; a prebuilt bundle has the workflow part built in.
     interceptors: {
       activity: [requestIdActivityInterceptor],
-      ...(source.workflowsPath && { workflowModules: ORDER_WORKFLOW_BUNDLE.workflowInterceptorModules }),
+      ...(source.workflowsPath && { workflowModules: ORDER_WORKFLOW_SOURCE.interceptors.workflowModules }),
     },
     dataConverter: dataConverterFor(config),
     activities: {

@@ -80,8 +80,6 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
     cc: [input.accountManager.email],
     replyTo: input.accountManager.email,
   });
-  const toCustomer = (input: { customer: { email: string }; accountManager: { email: string } }) =>
-    onBehalfOfAccountManager(input.customer.email, input);
   /** One rendered email to `to`, on the account manager's behalf, dated by the workflow's decision. */
   const sendOnBehalf = (
     purpose: string,
@@ -216,7 +214,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         idPurpose: `${EmailPurpose.PaymentRequest}-${input.part.toLowerCase()}`,
         key: input,
         date: dateOf(input),
-        ...toCustomer(input),
+        ...onBehalfOfAccountManager(input.customer.email, input),
         ...paymentRequestEmail(input, deps.exporter),
         // The request goes out even when the order lacks what a proforma needs (a unit, say).
         attachments:

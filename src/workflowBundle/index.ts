@@ -46,4 +46,5 @@ export const ORDER_WORKFLOW_BUNDLE = {
 export const ORDER_WORKFLOW_SOURCE = {
   workflowsPath: ORDER_WORKFLOW_BUNDLE.workflowsPath,
   bundlerOptions: { preloadModules, webpackConfigHook },
+  interceptors: { workflowModules: ORDER_WORKFLOW_BUNDLE.workflowInterceptorModules },
 } satisfies Partial<WorkerOptions>;
