@@ -5,6 +5,7 @@
  * write-path options (bench/writePath.ts; `--write-path-events 0` skips it), then a scale part with
  * K idle open orders. Writes bench/results/latest.{json,md} and latency.png.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -111,6 +112,10 @@ async function main(): Promise<void> {
   if (serverArg !== 'dev' && serverArg !== 'cluster')
     throw new Error(`--server is dev or cluster, not ${serverArg}`);
   const SERVER: ServerKind = serverArg;
+  // --code built (default): the worker and API as production runs them (`npm run build`, plain
+  // node); --code source: from TypeScript through tsx, as `npm start` does
+  const CODE = a.code ?? 'built';
+  if (CODE !== 'built' && CODE !== 'source') throw new Error(`--code is built or source, not ${CODE}`);
   const N = numberArg(a, 'orders', QUICK ? 40 : 300);
   const C = numberArg(a, 'concurrency', 20);
   const R = Math.max(1, numberArg(a, 'rounds', QUICK ? 2 : 3));
@@ -166,12 +171,20 @@ async function main(): Promise<void> {
       DATABASE_URL: readModel.url,
     };
     let t = performance.now();
-    const worker = new WorkerProcess(env);
+    if (CODE === 'built') {
+      log('building the worker and the API (npm run build)');
+      execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+    }
+    const worker = new WorkerProcess(env, CODE === 'built' ? 'dist/worker.js' : 'src/worker.ts');
     await worker.start();
     cleanups.push(() => worker.kill('SIGTERM'));
     const workerStartMs = ms(t);
     const workerPid = () => (worker as unknown as { child?: { pid?: number } }).child?.pid;
-    const api = new ApiProcess(await freePort(), env);
+    const api = new ApiProcess(
+      await freePort(),
+      env,
+      CODE === 'built' ? 'dist/api/server.js' : 'src/api/server.ts',
+    );
     await api.start();
     cleanups.push(() => api.stop());
     log(

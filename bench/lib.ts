@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { nodeArgsFor } from '../harness/workerProcess';
 
 export const root = resolve(__dirname, '..');
 export const OPS_TOKEN = 'local-ops-token';
@@ -160,9 +161,11 @@ export function findPid(needle: string): number | undefined {
 export class ApiProcess {
   child: ChildProcess | undefined;
   log = '';
+  /** `entry`: the built API (dist/api/server.js) as production runs it, or the source through tsx. */
   constructor(
     readonly port: number,
     private readonly env: Record<string, string>,
+    private readonly entry = 'src/api/server.ts',
   ) {}
 
   get base(): string {
@@ -173,7 +176,7 @@ export class ApiProcess {
   }
 
   async start(timeoutMs = 60_000): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/api/server.ts'], {
+    const child = spawn(process.execPath, nodeArgsFor(this.entry), {
       cwd: root,
       env: { ...process.env, ...this.env, API_PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,11 @@ import { resolve } from 'node:path';
 
 const root = resolve(__dirname, '..');
 
+/** How node runs an entry: built JavaScript as it is, TypeScript through tsx's loader. */
+export function nodeArgsFor(entry: string): string[] {
+  return entry.endsWith('.js') ? [entry] : ['--import', 'tsx', entry];
+}
+
 /**
  * The production worker entry (src/worker.ts) as a separate OS process, so a test can SIGKILL it
  * the way a crash or an OOM kill would. It bundles the workflows from source at start.
@@ -26,7 +31,7 @@ export class WorkerProcess {
     // WORKER_PROFILE_DIR: a V8 CPU profile of the worker, written when it stops gracefully.
     const profile = process.env.WORKER_PROFILE_DIR;
     const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-    const child = spawn(process.execPath, [...profiling, '--import', 'tsx', this.entry], {
+    const child = spawn(process.execPath, [...profiling, ...nodeArgsFor(this.entry)], {
       cwd: root,
       detached: true,
       env: { ...process.env, ...this.env },
