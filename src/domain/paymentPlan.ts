@@ -22,26 +22,41 @@ export interface PaymentPlan {
   shortPaymentTolerance: Money;
 }
 
-/** What `CONTRACT_SIGNED` (and a template) may say of the plan; every field has a default. */
+// The plan's fields, one definition for the contract's words and a template's defaults.
+const planFields = {
+  depositPercent: describeCopy(percentSchema, 'Deposit paid by TT before production, percent of the total'),
+  balanceMethod: paymentMethodSchema,
+  balanceDue: describe(
+    z.optional(z.enum(BALANCE_DUE)),
+    'TT only: BEFORE_SHIPMENT, or AGAINST_DOCUMENT_COPIES (default)',
+  ),
+  tenorDays: describe(
+    z.optional(z.int().check(z.minimum(0), z.maximum(360))),
+    'Days after the B/L date (OA) or the acceptance of the draft (DA), 0-360; default 30 for OA and DA',
+  ),
+  shortPaymentTolerance: describeCopy(
+    z.optional(nonNegativeMoneySchema),
+    'Bank charges the order absorbs: a payment short by at most this settles what is due (default 0)',
+  ),
+};
+
+/** What `CONTRACT_SIGNED` may say of the plan; every field has a default. */
 export const paymentPlanInputSchema = describe(
   z.strictObject({
-    depositPercent: describe(z.optional(percentSchema), 'Deposit by TT before production, percent'),
-    balanceMethod: z.optional(paymentMethodSchema),
-    balanceDue: describe(
-      z.optional(z.enum(BALANCE_DUE)),
-      'TT only: BEFORE_SHIPMENT, or AGAINST_DOCUMENT_COPIES (default)',
-    ),
-    tenorDays: describe(
-      z.optional(z.int().check(z.minimum(0), z.maximum(360))),
-      'Days after the B/L date (OA) or the acceptance of the draft (DA); default 30 for OA and DA',
-    ),
-    shortPaymentTolerance: describeCopy(
-      z.optional(nonNegativeMoneySchema),
-      'Bank charges the order absorbs: a payment short by at most this settles what is due (default 0)',
-    ),
+    ...planFields,
+    depositPercent: z.optional(planFields.depositPercent),
+    balanceMethod: z.optional(planFields.balanceMethod),
   }),
   'Payment plan; defaults from the quotation’s payment terms',
 );
+
+/** A template's plan, the default of orders started from it: deposit and balance method are set. */
+export const templatePaymentPlanSchema = describe(
+  z.strictObject(planFields),
+  "Payment plan: the template's default for new orders",
+);
+export type TemplatePaymentPlan = z.output<typeof templatePaymentPlanSchema>;
+
 export type PaymentPlanInput = z.infer<typeof paymentPlanInputSchema>;
 
 /** Used only if neither the contract nor a quotation fixed the deposit: the contract's documented default. */

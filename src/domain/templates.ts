@@ -1,5 +1,6 @@
 import type { Incoterm } from './schemas/common';
-import type { DOCUMENT_KINDS, INSPECTION_KINDS, PaymentPlan, TemplateVersion } from './schemas/template';
+import type { TemplatePaymentPlan } from './paymentPlan';
+import type { DOCUMENT_KINDS, INSPECTION_KINDS, TemplateVersion } from './schemas/template';
 
 /** The template version an order starts from, as the API loaded it (part of the workflow's input). */
 export type PinnedTemplate = Pick<TemplateVersion, 'name' | 'version' | 'body'>;
@@ -13,7 +14,7 @@ export interface OrderTemplate {
   name: string;
   version: number;
   sampleRequired: boolean;
-  paymentPlan: PaymentPlan | null;
+  paymentPlan: TemplatePaymentPlan | null;
   incoterm: Incoterm | null;
   inspectionsRequired: (typeof INSPECTION_KINDS)[number][];
   documentsRequired: (typeof DOCUMENT_KINDS)[number][];

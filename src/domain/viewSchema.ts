@@ -7,7 +7,7 @@
 import { contractLineSchema, contractTradeFields } from './contractTerms';
 import { moneySchema } from './money';
 import { ORDER_EVENT_TYPES, paymentTermsSchema, quotationLineSchema } from './events';
-import { BALANCE_DUE } from './paymentPlan';
+import { BALANCE_DUE, templatePaymentPlanSchema } from './paymentPlan';
 import { STEP_KEYS, STEP_STATUSES } from './processList';
 import { DUE_WHEN } from './schedule';
 import {
@@ -19,7 +19,7 @@ import {
   productLineSchema,
 } from './schemas/common';
 import { inquirySchema } from './schemas/new-order';
-import { DOCUMENT_KINDS, INSPECTION_KINDS, paymentPlanSchema } from './schemas/template';
+import { DOCUMENT_KINDS, INSPECTION_KINDS } from './schemas/template';
 import { OPEN_STAGES, stageSchema } from './stages';
 import { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './types';
 import { describe, z } from './zod';
@@ -125,7 +125,7 @@ const orderTemplateSchema = describe(
       name: z.string(),
       version: z.number(),
       sampleRequired: z.boolean(),
-      paymentPlan: z.nullable(paymentPlanSchema),
+      paymentPlan: z.nullable(templatePaymentPlanSchema),
       incoterm: z.nullable(incotermSchema),
       inspectionsRequired: z.array(z.enum(INSPECTION_KINDS)),
       documentsRequired: z.array(z.enum(DOCUMENT_KINDS)),

@@ -115,6 +115,22 @@ describe('PUT /templates/{name}', () => {
       'paymentPlan.depositPercent',
     ],
     [
+      'a negative short-payment tolerance',
+      {
+        paymentPlan: {
+          depositPercent: 30,
+          balanceMethod: 'TT',
+          shortPaymentTolerance: { amount: '-5.00', currency: 'USD' },
+        },
+      },
+      'paymentPlan.shortPaymentTolerance.amount',
+    ],
+    [
+      'a plan without its balance method',
+      { paymentPlan: { depositPercent: 30 } },
+      'paymentPlan.balanceMethod',
+    ],
+    [
       'too much guidance',
       {
         guidance: {

@@ -1,7 +1,6 @@
-import { moneySchema } from '../money';
-import { BALANCE_DUE } from '../paymentPlan';
+import { templatePaymentPlanSchema } from '../paymentPlan';
 import { describe, z } from '../zod';
-import { incotermSchema, paymentMethodSchema, percentSchema, templateNameSchema, text } from './common';
+import { incotermSchema, templateNameSchema, text } from './common';
 import { reminderPolicySchema, stageTimeLimitsSchema } from './new-order';
 
 export const INSPECTION_KINDS = ['PRE_PRODUCTION', 'DURING_PRODUCTION', 'PRE_SHIPMENT'] as const;
@@ -15,27 +14,6 @@ export const DOCUMENT_KINDS = [
 
 /** Guidance is copied into every order that uses the template: its total size is bounded. */
 export const GUIDANCE_LIMITS = { steps: 40, charsPerStep: 1000, totalChars: 8000 } as const;
-
-/** The contract's payment plan (see "Payment plan"), as a template's default for new orders. */
-export const paymentPlanSchema = describe(
-  z.strictObject({
-    depositPercent: describe(percentSchema, 'Deposit paid by TT before production, percent of the total'),
-    balanceMethod: paymentMethodSchema,
-    balanceDue: describe(
-      z.optional(z.enum(BALANCE_DUE)),
-      'TT only: BEFORE_SHIPMENT or AGAINST_DOCUMENT_COPIES (the default)',
-    ),
-    tenorDays: describe(
-      z.optional(z.int().check(z.minimum(0), z.maximum(360))),
-      'Days after the B/L date (OA) or after acceptance of the draft (DA), 0-360',
-    ),
-    shortPaymentTolerance: describe(
-      z.optional(moneySchema),
-      'A payment short by at most this much settles what is due (bank charges)',
-    ),
-  }),
-  'Payment plan',
-);
 
 const stepKeySchema = z
   .string()
@@ -67,7 +45,7 @@ export const templateBodySchema = describe(
   z.strictObject({
     description: z.optional(text(500, 'What the template is for')),
     sampleRequired: describe(z.boolean(), 'Whether the order needs an approved sample before the contract'),
-    paymentPlan: z.optional(paymentPlanSchema),
+    paymentPlan: z.optional(templatePaymentPlanSchema),
     incoterm: z.optional(incotermSchema),
     inspectionsRequired: z._default(
       uniqueList(
@@ -85,7 +63,6 @@ export const templateBodySchema = describe(
 );
 
 export type TemplateBody = z.output<typeof templateBodySchema>;
-export type PaymentPlan = z.output<typeof paymentPlanSchema>;
 
 /** One stored version of a template. */
 export interface TemplateVersion {
