@@ -150,7 +150,8 @@ export interface CancellationNoticeInput extends MessageKey {
 
 /** Who the customer-facing payment emails go to, and who signs them. */
 interface CustomerEmail extends MessageKey {
-  customer: { name: string; company: string; email: string; country: string };
+  /** `language`: what the customer reads (default en). */
+  customer: { name: string; company: string; email: string; country: string; language?: Language };
   accountManager: Person;
   contractNo: string;
 }
@@ -160,9 +161,8 @@ export interface PaymentRequestInput extends CustomerEmail {
   amountDue: Money;
   /** Calendar date it is due by, when the plan gives one (OA). */
   dueDate: string | null;
-  /** In words when there is no date, e.g. "before production". */
+  /** When it falls due if there is no date (a `DueWhen` key; older inputs carry English words). */
   dueWhen: string;
-  terms: string;
   /** What the customer should quote on the transfer. */
   reference: string;
   /** The order as its proforma invoice (attached) reads it. */

@@ -1,5 +1,12 @@
 import { humanize } from '../activities/format';
-import type { Language, Stage, StepKey } from '../domain';
+import {
+  paymentTermsText,
+  type DueWhen,
+  type Language,
+  type PaymentPlan,
+  type Stage,
+  type StepKey,
+} from '../domain';
 
 /**
  * The trade's own words for stages and events, in each language the desk writes in. Chinese uses
@@ -100,4 +107,60 @@ const STEP_TITLES_ZH: Record<StepKey, string> = {
 /** A process-list step in the reader's language: `title` is the domain's English one. */
 export function stepTitle(step: { key?: StepKey; title: string }, language: Language = 'en'): string {
   return language === 'zh-CN' && step.key ? STEP_TITLES_ZH[step.key] : step.title;
+}
+
+/** When a payment without a calendar date falls due, in the customer's words. */
+const DUE_WHEN_WORDS: Record<Language, Record<DueWhen, string>> = {
+  en: {
+    BEFORE_PRODUCTION: 'before production starts',
+    BEFORE_SHIPMENT: 'before shipment',
+    AGAINST_DOCUMENT_COPIES: 'against the copies of the shipping documents',
+    ON_PRESENTATION: 'on presentation under the L/C',
+    AGAINST_PAYMENT: 'against the documents (D/P)',
+    AT_MATURITY: 'at maturity of the accepted draft',
+    AFTER_BILL_OF_LADING: 'after the B/L date',
+  },
+  'zh-CN': {
+    BEFORE_PRODUCTION: '开始生产前',
+    BEFORE_SHIPMENT: '出运前',
+    AGAINST_DOCUMENT_COPIES: '见提单等单据副本后',
+    ON_PRESENTATION: '信用证项下交单时',
+    AGAINST_PAYMENT: '付款交单（D/P）',
+    AT_MATURITY: '承兑汇票到期时',
+    AFTER_BILL_OF_LADING: '提单日后',
+  },
+};
+
+/** A due point in words; a value that is not one of the keys (an older email's words) is shown as it is. */
+export function dueWhenText(dueWhen: string, language: Language = 'en'): string {
+  return (DUE_WHEN_WORDS[language] as Partial<Record<string, string>>)[dueWhen] ?? dueWhen;
+}
+
+/** How the balance is paid, in the words of a Chinese contract. */
+function balanceTermsZh(plan: PaymentPlan): string {
+  switch (plan.balanceMethod) {
+    case 'TT':
+      return plan.balanceDue === 'BEFORE_SHIPMENT'
+        ? '出运前电汇（T/T）付清'
+        : '见提单等单据副本后电汇（T/T）付清';
+    case 'LC':
+      return '以不可撤销即期跟单信用证（L/C）支付';
+    case 'DP':
+      return '即期付款交单（D/P）';
+    case 'DA':
+      return `承兑交单（D/A），承兑后 ${plan.tenorDays} 天付款`;
+    case 'OA':
+      return `赊账（O/A），提单日后 ${plan.tenorDays} 天付款`;
+  }
+}
+
+/**
+ * The payment plan as a contract or a payment request words it. Chinese follows the wording of
+ * Chinese export contracts (预付款, 余款, 电汇, 即期信用证, 付款交单, 承兑交单, 赊账).
+ */
+export function paymentTerms(plan: PaymentPlan, language: Language = 'en'): string {
+  if (language !== 'zh-CN') return paymentTermsText(plan);
+  const deposit = plan.depositPercent > 0 ? `${plan.depositPercent}% 预付款生产前电汇（T/T）；` : '';
+  const rest = plan.depositPercent > 0 ? `余款 ${100 - plan.depositPercent}%` : '100% 货款';
+  return `${deposit}${rest}，${balanceTermsZh(plan)}`;
 }

@@ -241,19 +241,9 @@ function customerEmail(state: OrderState, now: string, purpose: string) {
   };
 }
 
-const DUE_WORDS = {
-  BEFORE_PRODUCTION: 'before production starts',
-  BEFORE_SHIPMENT: 'before shipment',
-  AGAINST_DOCUMENT_COPIES: 'against the copies of the shipping documents',
-  ON_PRESENTATION: 'on presentation under the L/C',
-  AGAINST_PAYMENT: 'against the documents (D/P)',
-  AT_MATURITY: 'at maturity of the accepted draft',
-  AFTER_BILL_OF_LADING: 'after the B/L date',
-} as const;
-
 /** What is open of `part` now, when, and under which terms. */
 export function paymentRequestInput(state: OrderState, part: PaymentPart, now: string): PaymentRequestInput {
-  const { contract, plan } = required(state, 'a payment request');
+  const { contract } = required(state, 'a payment request');
   const entry = paymentSchedule(state).find((s) => s.part === part);
   if (!entry) throw new Error(`order ${state.orderId} has no ${part} to request`);
   return {
@@ -261,8 +251,7 @@ export function paymentRequestInput(state: OrderState, part: PaymentPart, now: s
     part,
     amountDue: entry.outstanding,
     dueDate: entry.dueDate,
-    dueWhen: DUE_WORDS[entry.dueWhen],
-    terms: paymentTermsText(plan),
+    dueWhen: entry.dueWhen,
     reference: `${contract.contractNo} ${part === 'DEPOSIT' ? 'DEPOSIT' : 'BALANCE'}`,
     order: documentOrder(state),
   };

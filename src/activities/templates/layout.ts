@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../escape';
+import type { Language } from '../../domain';
 
 /** Subject, plain-text part and HTML part of one email: the plain part reads well on its own. */
 export interface RenderedEmail {
@@ -66,7 +67,7 @@ export function paragraphs(texts: readonly string[]): SafeHtml {
 }
 
 /** The HTML frame shared by every email: no external assets, inline styles only (mail clients strip the rest). */
-export function page(title: string, body: SafeHtml, footer: string, language = 'en'): SafeHtml {
+export function page(title: string, body: SafeHtml, footer: string, language: Language = 'en'): SafeHtml {
   return html`<!DOCTYPE html>
     <html lang="${language}">
       <head>
@@ -83,23 +84,28 @@ export function page(title: string, body: SafeHtml, footer: string, language = '
 }
 
 /** The closing every email from a person ends with: their name and the company's. */
-export function signOff(name: string, company: string): { text: string[]; html: SafeHtml } {
+export function signOff(
+  name: string,
+  company: string,
+  language: Language = 'en',
+): { text: string[]; html: SafeHtml } {
+  const regards = language === 'zh-CN' ? '顺颂商祺！' : 'Kind regards,';
   return {
-    text: ['Kind regards,', name, company, ''],
-    html: html`<p>Kind regards,<br />${name}<br />${company}</p>`,
+    text: [regards, name, company, ''],
+    html: html`<p>${regards}<br />${name}<br />${company}</p>`,
   };
 }
 
 /** A short letter: greeting, one paragraph, the facts as a table, the account manager's sign-off. */
 export function factsLetter(
   subject: string,
-  parts: { intro: string; body: string; facts: readonly Fact[]; signedBy: string },
+  parts: { intro: string; body: string; facts: readonly Fact[]; signedBy: string; language?: Language },
   exporterName: string,
 ): RenderedEmail {
-  const closing = signOff(parts.signedBy, exporterName);
+  const closing = signOff(parts.signedBy, exporterName, parts.language);
   const text = [parts.intro, '', parts.body, '', factsText(parts.facts), '', ...closing.text].join('\n');
   const htmlBody = html`<p>${parts.intro}</p>
     <p>${parts.body}</p>
     ${factsHtml(parts.facts)} ${closing.html}`;
-  return { subject, text, html: page(subject, htmlBody, exporterName) };
+  return { subject, text, html: page(subject, htmlBody, exporterName, parts.language) };
 }

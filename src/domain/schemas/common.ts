@@ -142,7 +142,7 @@ export const customerSchema = describe(
     ),
     language: describe(
       z.optional(languageSchema),
-      "Language of the buyer's tracking page and of customer emails where translated; default en",
+      "Language of the buyer's tracking page, payment requests and cancellation letter; default en",
     ),
   }),
   'The buying customer',

@@ -1,0 +1,130 @@
+import type { CustomerCancellationInput, PaymentRequestInput } from '../../src/activities';
+import { createActivities, createMailTransport, type OrderActivities } from '../../src/activities';
+import { SmtpSink } from '../../harness/smtp';
+import { documentOrder, EXPORTER, MAIL_FROM } from './fixtures';
+
+// The payment request and the cancellation letter go to the customer in the customer's language,
+// over real SMTP; the account's names stay as the bank holds them.
+let sink: SmtpSink;
+let transport: ReturnType<typeof createMailTransport>;
+let activities: OrderActivities;
+
+const BANK = {
+  beneficiary: 'NINGBO HAITIAN LIGHTING CO., LTD.',
+  bankName: 'Bank of China, Ningbo Branch',
+  accountNo: '3812 0000 1234',
+  swift: 'BKCHCNBJ92A',
+};
+
+beforeAll(async () => {
+  sink = await SmtpSink.start();
+  transport = createMailTransport(sink.url);
+  activities = createActivities({
+    transport,
+    mailFrom: MAIL_FROM,
+    exporter: { ...EXPORTER, bank: BANK },
+    temporalUiUrl: 'http://localhost:8233',
+    namespace: 'default',
+  });
+});
+
+afterAll(async () => {
+  transport.close();
+  await sink.stop();
+});
+
+beforeEach(() => sink.clear());
+
+type Language = 'en' | 'zh-CN';
+
+function paymentRequest(language: Language | undefined, dueWhen = 'BEFORE_PRODUCTION'): PaymentRequestInput {
+  const order = documentOrder();
+  return {
+    orderId: order.orderId,
+    sequence: 1,
+    requestedAt: '2026-12-01T03:00:00.000Z',
+    customer: { ...order.customer, ...(language ? { language } : {}) },
+    accountManager: order.accountManager,
+    contractNo: 'SC-2026-117',
+    part: 'DEPOSIT',
+    amountDue: { amount: '3690.38', currency: 'USD' },
+    dueDate: null,
+    dueWhen,
+    reference: 'SC-2026-117 DEPOSIT',
+    order,
+  };
+}
+
+function cancellation(language: Language | undefined): CustomerCancellationInput {
+  const order = documentOrder();
+  return {
+    orderId: order.orderId,
+    sequence: 1,
+    requestedAt: '2026-12-03T03:00:00.000Z',
+    customer: { ...order.customer, ...(language ? { language } : {}) },
+    accountManager: order.accountManager,
+    contractNo: 'SC-2026-117',
+    reason: '买方项目取消',
+    received: { amount: '3690.38', currency: 'USD' },
+    depositHandling: 'CREDIT_NOTE',
+  };
+}
+
+test('a zh-CN customer gets the payment request in Chinese: amount, due point, terms, reference, bank', async () => {
+  const sent = await activities.sendPaymentRequest(paymentRequest('zh-CN'));
+  expect(sink.messages).toHaveLength(1);
+  const { parsed } = sink.messages[0];
+  expect(parsed.subject).toBe('付款通知：合同 SC-2026-117 预付款（3690.38 USD）');
+  expect(sent.subject).toBe(parsed.subject);
+  for (const part of [parsed.text ?? '', String(parsed.html)]) {
+    expect(part).toContain('Jane Doe，您好');
+    expect(part).toContain('开始生产前');
+    expect(part).toContain('30% 预付款生产前电汇（T/T）；余款 70%，见提单等单据副本后电汇（T/T）付清');
+    expect(part).toContain('SC-2026-117 DEPOSIT');
+    expect(part).toContain('收款人: NINGBO HAITIAN LIGHTING CO., LTD.');
+    expect(part).toContain('SWIFT: BKCHCNBJ92A');
+    expect(part).toContain('顺颂商祺');
+  }
+  expect(String(parsed.html)).toContain('<html lang="zh-CN">');
+  // The proforma invoice still goes with it.
+  expect(parsed.attachments.map((a) => a.filename)).toEqual(['Proforma-Invoice-SC-2026-117.pdf']);
+});
+
+test('without a language the payment request is in English, with the due point and terms in words', async () => {
+  await activities.sendPaymentRequest(paymentRequest(undefined));
+  const { parsed } = sink.messages[0];
+  expect(parsed.subject).toBe('Payment request: deposit for contract SC-2026-117 (3690.38 USD)');
+  for (const part of [parsed.text ?? '', String(parsed.html)]) {
+    expect(part).toContain('Dear Jane Doe,');
+    expect(part).toContain('before production starts');
+    expect(part).toContain('30% deposit by T/T before production; balance 70% by T/T against copies');
+    expect(part).toContain('Beneficiary: NINGBO HAITIAN LIGHTING CO., LTD.');
+    expect(part).toContain('Kind regards,');
+  }
+  expect(String(parsed.html)).toContain('<html lang="en">');
+});
+
+test('a request scheduled before this release (due point in English words) still reads well', async () => {
+  await activities.sendPaymentRequest(paymentRequest('en', 'before production starts'));
+  expect(sink.messages[0].parsed.text).toContain('before production starts');
+});
+
+test('a zh-CN customer gets the cancellation letter in Chinese, saying what happens to the money', async () => {
+  await activities.sendCustomerCancellation(cancellation('zh-CN'));
+  const { parsed } = sink.messages[0];
+  expect(parsed.subject).toBe('合同 SC-2026-117 已取消');
+  for (const part of [parsed.text ?? '', String(parsed.html)]) {
+    expect(part).toContain('现确认合同 SC-2026-117 已取消');
+    expect(part).toContain('我方已收到的 3690.38 USD，作为贷记款项，抵扣贵方下一笔订单');
+    expect(part).toContain('买方项目取消');
+    expect(part).toContain('顺颂商祺');
+  }
+  expect(String(parsed.html)).toContain('<html lang="zh-CN">');
+});
+
+test('in English the cancellation letter is as before', async () => {
+  await activities.sendCustomerCancellation(cancellation(undefined));
+  const { parsed } = sink.messages[0];
+  expect(parsed.subject).toBe('Contract SC-2026-117 cancelled');
+  expect(parsed.text).toContain('is kept as a credit note against your next order');
+});
