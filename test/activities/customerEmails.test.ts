@@ -1,10 +1,11 @@
 import type { CustomerCancellationInput, PaymentRequestInput } from '../../src/activities';
 import { createActivities, createMailTransport, type OrderActivities } from '../../src/activities';
 import { SmtpSink } from '../../harness/smtp';
-import { documentOrder, EXPORTER, MAIL_FROM } from './fixtures';
+import { documentOrder, documentSet, EXPORTER, MAIL_FROM, paidInFull } from './fixtures';
 
-// The payment request and the cancellation letter go to the customer in the customer's language,
-// over real SMTP; the account's names stay as the bank holds them.
+// Letters to the customer go out in the customer's language, over real SMTP: the payment request,
+// the cancellation letter and the document set's covering letter. The bank's names and the
+// documents themselves stay as they are.
 let sink: SmtpSink;
 let transport: ReturnType<typeof createMailTransport>;
 let activities: OrderActivities;
@@ -127,4 +128,32 @@ test('in English the cancellation letter is as before', async () => {
   const { parsed } = sink.messages[0];
   expect(parsed.subject).toBe('Contract SC-2026-117 cancelled');
   expect(parsed.text).toContain('is kept as a credit note against your next order');
+});
+
+test('a zh-CN customer gets the document copies with a Chinese covering letter and the English documents', async () => {
+  const order = documentOrder();
+  await activities.sendDocumentCopies(documentSet({ customer: { ...order.customer, language: 'zh-CN' } }));
+  const { parsed } = sink.messages[0];
+  expect(parsed.subject).toBe('单据核对：发票 CI-SC-2026-117，订单 PO-2026-0001');
+  for (const part of [parsed.text ?? '', String(parsed.html)]) {
+    expect(part).toContain('随附商业发票和装箱单的副本，请核对');
+    expect(part).toContain('我方收到未付余款 USD 8,610.87 后即寄送正本单据');
+    expect(part).toContain('提单号');
+    expect(part).toContain('顺颂商祺');
+  }
+  expect(parsed.attachments.map((a) => a.filename)).toEqual([
+    'Commercial-Invoice-CI-SC-2026-117-COPY.pdf',
+    'Packing-List-PL-SC-2026-117-COPY.pdf',
+  ]);
+});
+
+test('the final documents to a zh-CN customer say how the goods are released', async () => {
+  const order = documentOrder();
+  await activities.dispatchDocuments(
+    documentSet({ customer: { ...order.customer, language: 'zh-CN' }, payments: paidInFull() }),
+  );
+  const { parsed } = sink.messages[0];
+  expect(parsed.subject).toBe('装运单据：发票 CI-SC-2026-117，订单 PO-2026-0001');
+  expect(parsed.text).toContain('已电放，提货无需正本提单');
+  expect(parsed.text).not.toContain('未付余款');
 });

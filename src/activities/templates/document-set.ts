@@ -1,8 +1,95 @@
+import type { Language } from '../../domain';
 import { html } from '../escape';
 import type { DocumentOrder } from '../documents/fromOrder';
 import type { DocumentModel } from '../documents/model';
 import type { DocumentMark, ExporterProfile } from '../types';
-import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
+import { factsHtml, factsText, page, signOff, type Fact, type RenderedEmail } from './layout';
+
+interface Words {
+  subject: string;
+  facts: Fact[];
+  intro: string;
+  lead: string;
+  /** What else the customer must know (payment before the originals, how the goods are released). */
+  extra: string[];
+  attached: string;
+  track: string;
+}
+
+/** The covering letter's words in the customer's language; the documents themselves stay in English. */
+function words(model: DocumentModel, order: DocumentOrder, copy: boolean, language: Language): Words {
+  const { blType } = model.input;
+  const owes = copy && model.outstandingMinor > 0n;
+  if (language === 'zh-CN') {
+    const release = copy
+      ? ''
+      : blType === 'TELEX_RELEASE'
+        ? `提单 ${model.blNo} 已电放，提货无需正本提单。`
+        : blType === 'SEA_WAYBILL'
+          ? `本批货物以海运单 ${model.blNo} 运输，提货无需正本。`
+          : `正本提单 ${model.blNo} 将另行寄送。`;
+    return {
+      subject: copy
+        ? `单据核对：发票 ${model.number}，订单 ${order.orderId}`
+        : `装运单据：发票 ${model.number}，订单 ${order.orderId}`,
+      facts: [
+        ['订单', order.orderId],
+        ['合同号', model.input.contract?.number ?? '—'],
+        ['发票号', model.number],
+        ['交货条款', model.incoterm],
+        ['船名/航次', model.vesselVoyage],
+        ['预计开船日', model.etd],
+        ['提单号', `${model.blNo}（${model.blType}）`],
+        ['总金额', model.total],
+        ['未付金额', model.outstanding],
+      ],
+      intro: `${order.customer.name}，您好：`,
+      lead: copy
+        ? '随附商业发票和装箱单的副本，请核对。如无误请回复确认；如需修改，请直接回复本邮件告知。'
+        : '随附本批货物的商业发票和装箱单正本。',
+      extra: [owes ? `我方收到未付余款 ${model.outstanding} 后即寄送正本单据。` : '', release].filter(
+        Boolean,
+      ),
+      attached: '附件：商业发票、装箱单（PDF）。',
+      track: '在此查看订单进度、下载单据并确认副本',
+    };
+  }
+  const release = copy
+    ? ''
+    : blType === 'TELEX_RELEASE'
+      ? `The bill of lading ${model.blNo} is telex released: no original B/L is needed to take delivery.`
+      : blType === 'SEA_WAYBILL'
+        ? `The goods travel under sea waybill ${model.blNo}: no original is needed to take delivery.`
+        : `The original bill of lading ${model.blNo} follows separately.`;
+  return {
+    subject: copy
+      ? `Documents for verification: invoice ${model.number}, order ${order.orderId}`
+      : `Shipping documents: invoice ${model.number}, order ${order.orderId}`,
+    facts: [
+      ['Order', order.orderId],
+      ['Contract No.', model.input.contract?.number ?? '—'],
+      ['Invoice No.', model.number],
+      ['Terms of delivery', model.incoterm],
+      ['Vessel / Voyage', model.vesselVoyage],
+      ['ETD', model.etd],
+      ['B/L No.', `${model.blNo} (${model.blType})`],
+      ['Total amount', model.total],
+      ['Amount outstanding', model.outstanding],
+    ],
+    intro: `Dear ${order.customer.name},`,
+    lead: copy
+      ? 'please find attached COPIES of the commercial invoice and the packing list for your verification. Please check them and confirm, or tell us what to correct, by replying to this email.'
+      : 'please find attached the final commercial invoice and packing list for your shipment.',
+    extra: [
+      owes
+        ? `The original documents are released once the outstanding balance of ${model.outstanding} has been received.`
+        : '',
+      release,
+    ].filter(Boolean),
+    attached: 'Attached: commercial invoice, packing list (PDF).',
+    track: 'Follow your order, download its documents and confirm the copies here',
+  };
+}
 
 /** Covering email of the document set: copies to verify, or the final documents. */
 export function documentSetEmail(
@@ -12,61 +99,26 @@ export function documentSetEmail(
   mark: DocumentMark,
   trackingUrl?: string,
 ): RenderedEmail {
-  const invoiceNo = model.number;
-  const { blType } = model.input;
-  const copy = mark === 'COPY';
-  const subject = copy
-    ? `Documents for verification: invoice ${invoiceNo}, order ${order.orderId}`
-    : `Shipping documents: invoice ${invoiceNo}, order ${order.orderId}`;
-  const facts: Fact[] = [
-    ['Order', order.orderId],
-    ['Contract No.', model.input.contract?.number ?? '—'],
-    ['Invoice No.', invoiceNo],
-    ['Terms of delivery', model.incoterm],
-    ['Vessel / Voyage', model.vesselVoyage],
-    ['ETD', model.etd],
-    ['B/L No.', `${model.blNo} (${model.blType})`],
-    ['Total amount', model.total],
-    ['Amount outstanding', model.outstanding],
-  ];
-  const intro = `Dear ${order.customer.name},`;
-  const lead = copy
-    ? 'please find attached COPIES of the commercial invoice and the packing list for your verification. Please check them and confirm, or tell us what to correct, by replying to this email.'
-    : 'please find attached the final commercial invoice and packing list for your shipment.';
-  const payment =
-    copy && model.outstandingMinor > 0n
-      ? `The original documents are released once the outstanding balance of ${model.outstanding} has been received.`
-      : '';
-  const release =
-    !copy && blType === 'TELEX_RELEASE'
-      ? `The bill of lading ${model.blNo} is telex released: no original B/L is needed to take delivery.`
-      : !copy && blType === 'SEA_WAYBILL'
-        ? `The goods travel under sea waybill ${model.blNo}: no original is needed to take delivery.`
-        : !copy
-          ? `The original bill of lading ${model.blNo} follows separately.`
-          : '';
-  const closing = ['Kind regards,', order.accountManager.name, exporter.name];
-  const extra = [payment, release].filter((s) => s.length > 0);
-  const track = 'Follow your order, download its documents and confirm the copies here';
+  const language = order.customer.language ?? 'en';
+  const w = words(model, order, mark === 'COPY', language);
+  const closing = signOff(order.accountManager.name, exporter.name, language);
   const text = [
-    intro,
+    w.intro,
     '',
-    lead,
-    ...extra.flatMap((s) => ['', s]),
+    w.lead,
+    ...w.extra.flatMap((s) => ['', s]),
     '',
-    factsText(facts),
+    factsText(w.facts),
     '',
-    'Attached: commercial invoice, packing list (PDF).',
-    ...(trackingUrl ? ['', `${track}: ${trackingUrl}`] : []),
+    w.attached,
+    ...(trackingUrl ? ['', `${w.track}: ${trackingUrl}`] : []),
     '',
-    ...closing,
-    '',
+    ...closing.text,
   ].join('\n');
-  const htmlBody = html`<p>${intro}</p>
-    <p>${lead}</p>
-    ${extra.map((s) => html`<p>${s}</p>`)}${factsHtml(facts)}
-    <p>Attached: commercial invoice, packing list (PDF).</p>
-    ${trackingUrl ? html`<p><a href="${trackingUrl}">${track}</a></p>` : ''}
-    <p>${closing.map((line, i) => (i === 0 ? html`${line}` : html`<br />${line}`))}</p>`;
-  return { subject, text, html: page(subject, htmlBody, exporter.name) };
+  const htmlBody = html`<p>${w.intro}</p>
+    <p>${w.lead}</p>
+    ${w.extra.map((s) => html`<p>${s}</p>`)}${factsHtml(w.facts)}
+    <p>${w.attached}</p>
+    ${trackingUrl ? html`<p><a href="${trackingUrl}">${w.track}</a></p>` : ''} ${closing.html}`;
+  return { subject: w.subject, text, html: page(w.subject, htmlBody, exporter.name, language) };
 }

@@ -142,7 +142,7 @@ export const customerSchema = describe(
     ),
     language: describe(
       z.optional(languageSchema),
-      "Language of the buyer's tracking page, payment requests and cancellation letter; default en",
+      "Language of the buyer's tracking page and of the letters to the customer; default en",
     ),
   }),
   'The buying customer',
