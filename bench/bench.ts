@@ -401,65 +401,74 @@ async function main(): Promise<void> {
     }
     readModelRounds.sort((x, y) => x.round - y.round);
 
-    // ---- open loop: app and B2 at the same fixed arrival rate, a share of B2's closed-loop capacity ----
+    // ---- open loop: app and B2 at the same fixed arrival rate, a share of B2's closed-loop capacity;
+    // then again at the same share of the app's capacity, a rate both can carry ----
     const b2Capacity = median(rounds.filter((x) => x.kind === 'B2').map((x) => x.events / x.wallS));
+    const appCapacity = median(rounds.filter((x) => x.kind === 'app').map((x) => x.events / x.wallS));
     const openRate = Math.max(1, Math.round(OPEN_SHARE * b2Capacity));
+    const openRateAtApp = Math.max(1, Math.round(OPEN_SHARE * appCapacity));
     // GOODS_RELEASED waits for the document dispatch: the open loop sends the events before it
     const openEvents = LIFE.length - 1;
-    const openResults: Partial<Record<'app' | 'B2', OpenLoopResult & { loadAverage: number }>> = {};
-    for (const kind of shuffled(['app', 'B2'] as const, random)) {
-      const n = subjectsNeeded(openRate, OPEN_SECONDS, openEvents);
-      const ids = Array.from({ length: n }, (_, i) => `OPEN-${kind}-${i}`);
-      log(`open loop ${kind}: ${openRate} events/s for ${OPEN_SECONDS} s; creating ${n} subjects`);
-      if (kind === 'app') {
-        await pool(ids, C, async (id) => {
-          for (let attempt = 0; attempt < 50; attempt++) {
-            const r = await http(api.base, 'POST', '/orders', { ...newInquiry(), orderId: id });
-            if (r.status === 201 || r.status === 409) return;
-            await sleep(200);
-          }
-          failures.push(`open loop: could not create ${id}`);
+    type OpenResults = Partial<Record<'app' | 'B2', OpenLoopResult & { loadAverage: number }>>;
+    const openLoopPhase = async (rate: number, label: string): Promise<OpenResults> => {
+      const results: OpenResults = {};
+      for (const kind of shuffled(['app', 'B2'] as const, random)) {
+        const n = subjectsNeeded(rate, OPEN_SECONDS, openEvents);
+        const ids = Array.from({ length: n }, (_, i) => `OPEN-${label}-${kind}-${i}`);
+        log(`open loop ${kind}: ${rate} events/s for ${OPEN_SECONDS} s; creating ${n} subjects`);
+        if (kind === 'app') {
+          await pool(ids, C, async (id) => {
+            for (let attempt = 0; attempt < 50; attempt++) {
+              const r = await http(api.base, 'POST', '/orders', { ...newInquiry(), orderId: id });
+              if (r.status === 201 || r.status === 409) return;
+              await sleep(200);
+            }
+            failures.push(`open loop: could not create ${id}`);
+          });
+        } else {
+          await pool(ids, C, (id) =>
+            client.workflow.start(noopWorkflow, { workflowId: id, taskQueue: 'bench-baseline' }),
+          );
+        }
+        await waitServerIdle(metricsPort);
+        const loadAverage = loadavg()[0];
+        const result = await openLoop({
+          ratePerSecond: rate,
+          seconds: OPEN_SECONDS,
+          eventsPerSubject: openEvents,
+          subjects: ids,
+          send: async (id, i) => {
+            const event = { ...events[i], eventId: `${id}-e${i}` };
+            if (kind === 'B2') {
+              await client.workflow.getHandle(id).executeUpdate(noopUpdate, { args: [event] });
+              return true;
+            }
+            for (let attempt = 0; attempt < 20; attempt++) {
+              const r = await http(api.base, 'POST', `/orders/${id}/events`, event);
+              if (r.status === 200) return true;
+              if (r.status !== 503 && r.status !== 429 && r.status !== 0) return false;
+              await sleep(50);
+            }
+            return false;
+          },
         });
-      } else {
-        await pool(ids, C, (id) =>
-          client.workflow.start(noopWorkflow, { workflowId: id, taskQueue: 'bench-baseline' }),
+        results[kind] = { ...result, loadAverage };
+        const s = stats(result.latencies);
+        log(
+          `open loop ${kind}: ${result.latencies.length}/${result.scheduled} answered (${result.unserved} unserved, ${result.failed} failed), p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)} ms; load ${loadAverage.toFixed(2)}`,
         );
+        if (kind === 'B2')
+          await pool(ids, C, (id) =>
+            client.workflow
+              .getHandle(id)
+              .signal(doneSignal)
+              .catch(() => undefined),
+          );
       }
-      await waitServerIdle(metricsPort);
-      const loadAverage = loadavg()[0];
-      const result = await openLoop({
-        ratePerSecond: openRate,
-        seconds: OPEN_SECONDS,
-        eventsPerSubject: openEvents,
-        subjects: ids,
-        send: async (id, i) => {
-          const event = { ...events[i], eventId: `${id}-e${i}` };
-          if (kind === 'B2') {
-            await client.workflow.getHandle(id).executeUpdate(noopUpdate, { args: [event] });
-            return true;
-          }
-          for (let attempt = 0; attempt < 20; attempt++) {
-            const r = await http(api.base, 'POST', `/orders/${id}/events`, event);
-            if (r.status === 200) return true;
-            if (r.status !== 503 && r.status !== 429 && r.status !== 0) return false;
-            await sleep(50);
-          }
-          return false;
-        },
-      });
-      openResults[kind] = { ...result, loadAverage };
-      const s = stats(result.latencies);
-      log(
-        `open loop ${kind}: ${result.latencies.length}/${result.scheduled} answered (${result.unserved} unserved, ${result.failed} failed), p50 ${s.p50.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)} ms; load ${loadAverage.toFixed(2)}`,
-      );
-      if (kind === 'B2')
-        await pool(ids, C, (id) =>
-          client.workflow
-            .getHandle(id)
-            .signal(doneSignal)
-            .catch(() => undefined),
-        );
-    }
+      return results;
+    };
+    const openResults = await openLoopPhase(openRate, 'b2');
+    const openResultsAtApp = await openLoopPhase(openRateAtApp, 'app');
 
     // history of one completed order vs one B2 workflow: what each event costs in history
     const appHistory = await historyFigures(client, lastCompleted!);
@@ -675,6 +684,7 @@ async function main(): Promise<void> {
     };
     const open = { app: openSummary(openResults.app), B2: openSummary(openResults.B2) };
     const openP99Excess = open.app.p99 - open.B2.p99;
+    const openAtApp = { app: openSummary(openResultsAtApp.app), B2: openSummary(openResultsAtApp.B2) };
     const appWritesPerOrder = summary.app.persistencePerOrder?.writes ?? NaN;
     const b2WritesPerOrder = summary.B2.persistencePerOrder?.writes ?? NaN;
     const cacheFull = scale?.workerRss.find((p) => p.idleOrders === Math.min(CACHE, K));
@@ -714,6 +724,14 @@ async function main(): Promise<void> {
       summary,
       appLatencyByType: appByType,
       openLoop: { share: OPEN_SHARE, b2CapacityPerSecond: b2Capacity, ratePerSecond: openRate, ...open },
+      // The same share of the app's own capacity: the latency the app adds at a load it carries.
+      openLoopAtAppShare: {
+        share: OPEN_SHARE,
+        appCapacityPerSecond: appCapacity,
+        ratePerSecond: openRateAtApp,
+        ...openAtApp,
+        p99ExcessOverB2Ms: openAtApp.app.p99 - openAtApp.B2.p99,
+      },
       targets: {
         persistenceWritesPerOrder: {
           value: appWritesPerOrder,
@@ -891,6 +909,11 @@ function markdown(r: any): string {
     B3: 'B3 bare express route',
   };
   const yes = (t: { met: boolean }) => (t.met ? 'yes' : 'no');
+  const openRows = (phase: any): string[] =>
+    (['app', 'B2'] as const).map((k) => {
+      const o = phase[k];
+      return `| ${names[k]} | ${o.n} / ${o.scheduled}${o.unserved ? ` (${o.unserved} unserved)` : ''}${o.failed ? ` (${o.failed} failed)` : ''} | ${f(o.achievedPerSecond, 0)} | ${f(o.p50)} | ${f(o.p95)} | ${f(o.p99)} | ${f(o.max)} | ${f(o.loadAverage, 2)} |`;
+    });
   const t = r.targets;
   const ops = (p: any, n = 5) =>
     p
@@ -950,10 +973,17 @@ function markdown(r: any): string {
     '',
     '| path | answered / scheduled | achieved events/s | p50 ms | p95 ms | p99 ms | max ms | load |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...(['app', 'B2'] as const).map((k) => {
-      const o = r.openLoop[k];
-      return `| ${names[k]} | ${o.n} / ${o.scheduled}${o.unserved ? ` (${o.unserved} unserved)` : ''}${o.failed ? ` (${o.failed} failed)` : ''} | ${f(o.achievedPerSecond, 0)} | ${f(o.p50)} | ${f(o.p95)} | ${f(o.p99)} | ${f(o.max)} | ${f(o.loadAverage, 2)} |`;
-    }),
+    ...openRows(r.openLoop),
+    ...(r.openLoopAtAppShare
+      ? [
+          '',
+          `Then at ${r.openLoopAtAppShare.ratePerSecond}/s, ${f(r.openLoopAtAppShare.share * 100, 0)} % of the app's own closed-loop ${f(r.openLoopAtAppShare.appCapacityPerSecond, 0)}/s: a load both paths carry, so the difference is the latency the app adds (p99 ${f(r.openLoopAtAppShare.p99ExcessOverB2Ms)} ms over B2's).`,
+          '',
+          '| path | answered / scheduled | achieved events/s | p50 ms | p95 ms | p99 ms | max ms | load |',
+          '| --- | --- | --- | --- | --- | --- | --- | --- |',
+          ...openRows(r.openLoopAtAppShare),
+        ]
+      : []),
     '',
     '## Profile',
     '',

@@ -12,6 +12,12 @@ interface Summary {
   persistencePerOrder?: PerUnit;
   persistencePerEvent?: PerUnit;
 }
+interface OpenLoop {
+  ratePerSecond: number;
+  app: { p50: number; p99: number };
+  B2: { p50: number; p99: number };
+}
+
 interface Run {
   server?: string;
   devServerTuning?: { cliDispatchDefaults?: boolean };
@@ -19,7 +25,8 @@ interface Run {
   command?: string;
   durationS: number;
   summary: Record<'app' | 'B1' | 'B2' | 'B3', Summary>;
-  openLoop?: { ratePerSecond: number; app: { p50: number; p99: number }; B2: { p50: number; p99: number } };
+  openLoop?: OpenLoop;
+  openLoopAtAppShare?: OpenLoop & { p99ExcessOverB2Ms: number };
   targets: Record<string, { value: number; b2?: number }>;
 }
 
@@ -77,6 +84,11 @@ export function compare(runs: [label: string, run: Run][], isWrite: (op: string)
       'open loop p99 app / B2 ms (excess)',
       (r) =>
         `${f(r.openLoop?.app.p99)} / ${f(r.openLoop?.B2.p99)} (${f(r.targets.openLoopP99ExcessOverB2Ms?.value)})`,
+    ),
+    row("open loop at half the app's capacity: rate; p99 app / B2 ms (excess)", (r) =>
+      r.openLoopAtAppShare
+        ? `${r.openLoopAtAppShare.ratePerSecond}/s; ${f(r.openLoopAtAppShare.app.p99)} / ${f(r.openLoopAtAppShare.B2.p99)} (${f(r.openLoopAtAppShare.p99ExcessOverB2Ms)})`
+        : '-',
     ),
     row('run', (r) => `\`${r.command ?? ''}\`, ${f(r.durationS / 60)} min`),
   ].join('\n');
