@@ -104,7 +104,7 @@ export class OrderRun {
   /** Set once the run is done taking client events and drains before continuing as new. */
   private draining = false;
   /** The last update the validator passed: its decision, and the state it was decided on. */
-  private validated: { updateId: string | undefined; basis: OrderState; decision: Decision } | undefined;
+  private validated: { updateId: string; basis: OrderState; decision: Decision } | undefined;
 
   constructor(private readonly input: OrderWorkflowInput) {
     if (input.state) {
@@ -187,7 +187,8 @@ export class OrderRun {
           if (this.draining) throw nextRunRefusal();
           const decision = this.decide(submission.event, submission.actor);
           if (!decision.ok) throw refusal(decision);
-          this.validated = { updateId: currentUpdateInfo()?.id, basis: this.state, decision };
+          const updateId = currentUpdateInfo()?.id;
+          this.validated = updateId === undefined ? undefined : { updateId, basis: this.state, decision };
         },
       },
     );

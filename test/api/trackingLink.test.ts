@@ -40,8 +40,10 @@ const issue = async (): Promise<string> => {
   return new URL((res.body as { url: string }).url).pathname;
 };
 
-test('the document copies email carries a tracking link; the page shows stages and documents in the buyer language', async () => {
-  const mail = smtp.messages.find((m) => m.parsed.subject?.startsWith('Documents for verification'));
+test('the document copies email carries a tracking link; the letter and the page are in the buyer language', async () => {
+  // The buyer reads Chinese: the covering letter is in Chinese too.
+  const mail = smtp.messages.find((m) => m.parsed.subject?.startsWith('单据核对'));
+  expect(mail?.parsed.text).toContain('在此查看订单进度、下载单据并确认副本');
   const link = /http:\/\/localhost:3000(\/track\/[A-Za-z0-9._-]+)/.exec(mail?.parsed.text ?? '');
   expect(link).not.toBeNull();
   const page = await request(stack.app).get(link![1]);
