@@ -1,40 +1,11 @@
 import type { CustomerCancellationInput, PaymentRequestInput } from '../../src/activities';
-import { createActivities, createMailTransport, type OrderActivities } from '../../src/activities';
-import { SmtpSink } from '../../harness/smtp';
-import { documentOrder, documentSet, EXPORTER, MAIL_FROM, paidInFull } from './fixtures';
+import { BANK, documentOrder, documentSet, EXPORTER, paidInFull } from './fixtures';
+import { mailActivities } from './mailActivities';
 
 // Letters to the customer go out in the customer's language, over real SMTP: the payment request,
 // the cancellation letter and the document set's covering letter. The bank's names and the
 // documents themselves stay as they are.
-let sink: SmtpSink;
-let transport: ReturnType<typeof createMailTransport>;
-let activities: OrderActivities;
-
-const BANK = {
-  beneficiary: 'NINGBO HAITIAN LIGHTING CO., LTD.',
-  bankName: 'Bank of China, Ningbo Branch',
-  accountNo: '3812 0000 1234',
-  swift: 'BKCHCNBJ92A',
-};
-
-beforeAll(async () => {
-  sink = await SmtpSink.start();
-  transport = createMailTransport(sink.url);
-  activities = createActivities({
-    transport,
-    mailFrom: MAIL_FROM,
-    exporter: { ...EXPORTER, bank: BANK },
-    temporalUiUrl: 'http://localhost:8233',
-    namespace: 'default',
-  });
-});
-
-afterAll(async () => {
-  transport.close();
-  await sink.stop();
-});
-
-beforeEach(() => sink.clear());
+const mail = mailActivities({ exporter: { ...EXPORTER, bank: BANK } });
 
 type Language = 'en' | 'zh-CN';
 
@@ -72,9 +43,9 @@ function cancellation(language: Language | undefined): CustomerCancellationInput
 }
 
 test('a zh-CN customer gets the payment request in Chinese: amount, due point, terms, reference, bank', async () => {
-  const sent = await activities.sendPaymentRequest(paymentRequest('zh-CN'));
-  expect(sink.messages).toHaveLength(1);
-  const { parsed } = sink.messages[0];
+  const sent = await mail.activities.sendPaymentRequest(paymentRequest('zh-CN'));
+  expect(mail.sink.messages).toHaveLength(1);
+  const { parsed } = mail.sink.messages[0];
   expect(parsed.subject).toBe('付款通知：合同 SC-2026-117 预付款（3690.38 USD）');
   expect(sent.subject).toBe(parsed.subject);
   for (const part of [parsed.text ?? '', String(parsed.html)]) {
@@ -82,7 +53,7 @@ test('a zh-CN customer gets the payment request in Chinese: amount, due point, t
     expect(part).toContain('开始生产前');
     expect(part).toContain('30% 预付款生产前电汇（T/T）；余款 70%，见提单等单据副本后电汇（T/T）付清');
     expect(part).toContain('SC-2026-117 DEPOSIT');
-    expect(part).toContain('收款人: NINGBO HAITIAN LIGHTING CO., LTD.');
+    expect(part).toContain('收款人: Ningbo Bright Lighting Co., Ltd.');
     expect(part).toContain('SWIFT: BKCHCNBJ92A');
     expect(part).toContain('顺颂商祺');
   }
@@ -92,27 +63,27 @@ test('a zh-CN customer gets the payment request in Chinese: amount, due point, t
 });
 
 test('without a language the payment request is in English, with the due point and terms in words', async () => {
-  await activities.sendPaymentRequest(paymentRequest(undefined));
-  const { parsed } = sink.messages[0];
+  await mail.activities.sendPaymentRequest(paymentRequest(undefined));
+  const { parsed } = mail.sink.messages[0];
   expect(parsed.subject).toBe('Payment request: deposit for contract SC-2026-117 (3690.38 USD)');
   for (const part of [parsed.text ?? '', String(parsed.html)]) {
     expect(part).toContain('Dear Jane Doe,');
     expect(part).toContain('before production starts');
     expect(part).toContain('30% deposit by T/T before production; balance 70% by T/T against copies');
-    expect(part).toContain('Beneficiary: NINGBO HAITIAN LIGHTING CO., LTD.');
+    expect(part).toContain('Beneficiary: Ningbo Bright Lighting Co., Ltd.');
     expect(part).toContain('Kind regards,');
   }
   expect(String(parsed.html)).toContain('<html lang="en">');
 });
 
 test('a request scheduled before this release (due point in English words) still reads well', async () => {
-  await activities.sendPaymentRequest(paymentRequest('en', 'before production starts'));
-  expect(sink.messages[0].parsed.text).toContain('before production starts');
+  await mail.activities.sendPaymentRequest(paymentRequest('en', 'before production starts'));
+  expect(mail.sink.messages[0].parsed.text).toContain('before production starts');
 });
 
 test('a zh-CN customer gets the cancellation letter in Chinese, saying what happens to the money', async () => {
-  await activities.sendCustomerCancellation(cancellation('zh-CN'));
-  const { parsed } = sink.messages[0];
+  await mail.activities.sendCustomerCancellation(cancellation('zh-CN'));
+  const { parsed } = mail.sink.messages[0];
   expect(parsed.subject).toBe('合同 SC-2026-117 已取消');
   for (const part of [parsed.text ?? '', String(parsed.html)]) {
     expect(part).toContain('现确认合同 SC-2026-117 已取消');
@@ -124,16 +95,18 @@ test('a zh-CN customer gets the cancellation letter in Chinese, saying what happ
 });
 
 test('in English the cancellation letter is as before', async () => {
-  await activities.sendCustomerCancellation(cancellation(undefined));
-  const { parsed } = sink.messages[0];
+  await mail.activities.sendCustomerCancellation(cancellation(undefined));
+  const { parsed } = mail.sink.messages[0];
   expect(parsed.subject).toBe('Contract SC-2026-117 cancelled');
   expect(parsed.text).toContain('is kept as a credit note against your next order');
 });
 
 test('a zh-CN customer gets the document copies with a Chinese covering letter and the English documents', async () => {
   const order = documentOrder();
-  await activities.sendDocumentCopies(documentSet({ customer: { ...order.customer, language: 'zh-CN' } }));
-  const { parsed } = sink.messages[0];
+  await mail.activities.sendDocumentCopies(
+    documentSet({ customer: { ...order.customer, language: 'zh-CN' } }),
+  );
+  const { parsed } = mail.sink.messages[0];
   expect(parsed.subject).toBe('单据核对：发票 CI-SC-2026-117，订单 PO-2026-0001');
   for (const part of [parsed.text ?? '', String(parsed.html)]) {
     expect(part).toContain('随附商业发票和装箱单的副本，请核对');
@@ -149,10 +122,10 @@ test('a zh-CN customer gets the document copies with a Chinese covering letter a
 
 test('the final documents to a zh-CN customer say how the goods are released', async () => {
   const order = documentOrder();
-  await activities.dispatchDocuments(
+  await mail.activities.dispatchDocuments(
     documentSet({ customer: { ...order.customer, language: 'zh-CN' }, payments: paidInFull() }),
   );
-  const { parsed } = sink.messages[0];
+  const { parsed } = mail.sink.messages[0];
   expect(parsed.subject).toBe('装运单据：发票 CI-SC-2026-117，订单 PO-2026-0001');
   expect(parsed.text).toContain('已电放，提货无需正本提单');
   expect(parsed.text).not.toContain('未付余款');

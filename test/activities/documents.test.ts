@@ -15,17 +15,10 @@ import {
   toMinor,
   unitPriceDecimal,
 } from '../../src/domain/money';
-import { CHINESE_EXPORTER, documentOrder, EXPORTER, fullOrder } from './fixtures';
+import { BANK, CHINESE_EXPORTER, documentOrder, EXPORTER, fullOrder } from './fixtures';
 import { pdfText } from './pdf-text';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
-
-const BANK = {
-  beneficiary: 'Ningbo Bright Lighting Co., Ltd.',
-  bankName: 'Bank of China, Ningbo Branch',
-  accountNo: '3582 1234 5678',
-  swift: 'BKCHCNBJ92A',
-};
 
 async function textOf(
   order: DocumentOrder,

@@ -1,6 +1,5 @@
 import type { Attachment, ParsedMail } from 'mailparser';
-import { createActivities, createMailTransport, type OrderActivities } from '../../src/activities';
-import { SmtpSink, type ReceivedMail } from '../../harness/smtp';
+import type { ReceivedMail } from '../../harness/smtp';
 import {
   bookingRequest,
   cancellation,
@@ -8,39 +7,17 @@ import {
   paidInFull,
   EXPORTER,
   HOSTILE,
-  MAIL_FROM,
   stallReminder,
   telexReleaseRequest,
 } from './fixtures';
+import { mailActivities } from './mailActivities';
 import { pdfText } from './pdf-text';
 
-let sink: SmtpSink;
-let transport: ReturnType<typeof createMailTransport>;
-let activities: OrderActivities;
-
-beforeAll(async () => {
-  sink = await SmtpSink.start();
-  transport = createMailTransport(sink.url);
-  activities = createActivities({
-    transport,
-    mailFrom: MAIL_FROM,
-    exporter: EXPORTER,
-    temporalUiUrl: 'http://localhost:8233',
-    namespace: 'default',
-    clock: () => new Date('2030-01-01T00:00:00Z'),
-  });
-});
-
-afterAll(async () => {
-  transport.close();
-  await sink.stop();
-});
-
-beforeEach(() => sink.clear());
+const mail = mailActivities({ clock: () => new Date('2030-01-01T00:00:00Z') });
 
 function only(): ReceivedMail {
-  expect(sink.messages).toHaveLength(1);
-  return sink.messages[0];
+  expect(mail.sink.messages).toHaveLength(1);
+  return mail.sink.messages[0];
 }
 
 function addresses(field: ParsedMail['to']): string[] {
@@ -53,7 +30,7 @@ function pdfs(mail: ParsedMail): Attachment[] {
 }
 
 test('stall reminder: account manager, what is stalled since when, what comes next, Temporal UI link', async () => {
-  const sent = await activities.sendStallReminder(stallReminder());
+  const sent = await mail.activities.sendStallReminder(stallReminder());
   const { envelope, parsed } = only();
   expect(envelope).toEqual({ from: 'orders@exporter.example', to: ['li.wei@exporter.example'] });
   expect(addresses(parsed.to)).toEqual(['li.wei@exporter.example']);
@@ -80,7 +57,7 @@ test('stall reminder: account manager, what is stalled since when, what comes ne
 });
 
 test('escalated stall reminder copies the escalation address', async () => {
-  const sent = await activities.sendStallReminder(
+  const sent = await mail.activities.sendStallReminder(
     stallReminder({
       sequence: 3,
       escalated: true,
@@ -96,7 +73,7 @@ test('escalated stall reminder copies the escalation address', async () => {
 });
 
 test('stall reminder lists what to do in the stage, with the key points (escaped in HTML)', async () => {
-  await activities.sendStallReminder(
+  await mail.activities.sendStallReminder(
     stallReminder({
       toDo: [
         { title: 'Receive the deposit', status: 'PENDING', guidance: 'Check the value date <not the slip>.' },
@@ -112,7 +89,7 @@ test('stall reminder lists what to do in the stage, with the key points (escaped
 });
 
 test('booking request goes to the forwarder with cargo, Incoterm, ready date and contact', async () => {
-  const sent = await activities.sendBookingRequest(bookingRequest());
+  const sent = await mail.activities.sendBookingRequest(bookingRequest());
   const { envelope, parsed } = only();
   expect(envelope.to.sort()).toEqual(['booking@forwarder.example', 'li.wei@exporter.example']);
   expect(addresses(parsed.to)).toEqual(['booking@forwarder.example']);
@@ -137,7 +114,7 @@ test('booking request goes to the forwarder with cargo, Incoterm, ready date and
 });
 
 test('telex-release request goes to the forwarder with the B/L, vessel, ports, consignee and why it may go', async () => {
-  const sent = await activities.sendTelexReleaseRequest(telexReleaseRequest());
+  const sent = await mail.activities.sendTelexReleaseRequest(telexReleaseRequest());
   const { envelope, parsed } = only();
   expect(envelope.to.sort()).toEqual(['booking@forwarder.example', 'li.wei@exporter.example']);
   expect(addresses(parsed.to)).toEqual(['booking@forwarder.example']);
@@ -160,12 +137,12 @@ test('telex-release request goes to the forwarder with the B/L, vessel, ports, c
 });
 
 test('booking request without a ready date says it is to be confirmed', async () => {
-  await activities.sendBookingRequest(bookingRequest({ readyDate: null }));
+  await mail.activities.sendBookingRequest(bookingRequest({ readyDate: null }));
   expect(only().parsed.subject).toContain('cargo ready to be confirmed');
 });
 
 test('document copies: customer (cc account manager), COPY PDFs with invoice number, totals and B/L number', async () => {
-  const sent = await activities.sendDocumentCopies(documentSet());
+  const sent = await mail.activities.sendDocumentCopies(documentSet());
   const { envelope, parsed } = only();
   expect(envelope.to.sort()).toEqual(['jane@acme.example', 'li.wei@exporter.example']);
   expect(addresses(parsed.to)).toEqual(['jane@acme.example']);
@@ -223,7 +200,7 @@ test('document copies: customer (cc account manager), COPY PDFs with invoice num
 });
 
 test('document dispatch: same documents marked ORIGINAL, final wording', async () => {
-  const sent = await activities.dispatchDocuments(documentSet({ payments: paidInFull() }));
+  const sent = await mail.activities.dispatchDocuments(documentSet({ payments: paidInFull() }));
   const { parsed } = only();
   expect(parsed.messageId).toBe('<PO-2026-0001.document-dispatch.1@exporter.example>');
   expect(parsed.subject).toBe('Shipping documents: invoice CI-SC-2026-117, order PO-2026-0001');
@@ -239,7 +216,7 @@ test('document dispatch: same documents marked ORIGINAL, final wording', async (
 });
 
 test('cancellation notice tells the account manager the stage and reason', async () => {
-  const sent = await activities.sendCancellationNotice(cancellation());
+  const sent = await mail.activities.sendCancellationNotice(cancellation());
   const { envelope, parsed } = only();
   expect(envelope.to).toEqual(['li.wei@exporter.example']);
   expect(parsed.messageId).toBe('<PO-2026-0001.cancellation-notice.1@exporter.example>');
@@ -250,13 +227,13 @@ test('cancellation notice tells the account manager the stage and reason', async
 });
 
 test('without requestedAt the injected clock dates the email', async () => {
-  const sent = await activities.sendCancellationNotice(cancellation({ requestedAt: undefined }));
+  const sent = await mail.activities.sendCancellationNotice(cancellation({ requestedAt: undefined }));
   expect(sent.sentAt).toBe('2030-01-01T00:00:00.000Z');
   expect(only().parsed.date?.toISOString()).toBe('2030-01-01T00:00:00.000Z');
 });
 
 test('HTML injection in order data is escaped in the HTML part', async () => {
-  await activities.sendDocumentCopies(
+  await mail.activities.sendDocumentCopies(
     documentSet({
       customer: {
         name: HOSTILE,
@@ -277,13 +254,15 @@ test('HTML injection in order data is escaped in the HTML part', async () => {
       },
     }),
   );
-  await activities.sendCancellationNotice(cancellation({ reason: HOSTILE, customerCompany: HOSTILE }));
-  await activities.sendBookingRequest(bookingRequest({ cargo: [{ description: HOSTILE, quantity: 1 }] }));
-  await activities.sendStallReminder(
+  await mail.activities.sendCancellationNotice(cancellation({ reason: HOSTILE, customerCompany: HOSTILE }));
+  await mail.activities.sendBookingRequest(
+    bookingRequest({ cargo: [{ description: HOSTILE, quantity: 1 }] }),
+  );
+  await mail.activities.sendStallReminder(
     stallReminder({ customerCompany: HOSTILE, accountManagerName: HOSTILE }),
   );
-  expect(sink.messages).toHaveLength(4);
-  for (const { parsed } of sink.messages) {
+  expect(mail.sink.messages).toHaveLength(4);
+  for (const { parsed } of mail.sink.messages) {
     const htmlPart = String(parsed.html);
     expect(htmlPart).not.toContain('<script>');
     expect(htmlPart).not.toContain('<img');
@@ -292,10 +271,10 @@ test('HTML injection in order data is escaped in the HTML part', async () => {
     expect(parsed.text).toContain(HOSTILE.replace(/\s+/g, ' '));
   }
   // CR/LF in data cannot add headers: the subject stays one line.
-  await activities.sendCancellationNotice(
+  await mail.activities.sendCancellationNotice(
     cancellation({ customerCompany: 'Acme\r\nBcc: victim@evil.example' }),
   );
-  const last = sink.messages[sink.messages.length - 1];
+  const last = mail.sink.messages[mail.sink.messages.length - 1];
   expect(last.parsed.bcc).toBeUndefined();
   expect(last.envelope.to).toEqual(['li.wei@exporter.example']);
   expect(last.parsed.subject).toBe(

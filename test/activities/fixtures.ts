@@ -17,6 +17,14 @@ export const EXPORTER: ExporterProfile = {
   timeZone: 'Asia/Shanghai',
 };
 
+/** The exporter's account, as the proforma invoice and the payment request print it. */
+export const BANK: NonNullable<ExporterProfile['bank']> = {
+  beneficiary: 'Ningbo Bright Lighting Co., Ltd.',
+  bankName: 'Bank of China, Ningbo Branch',
+  accountNo: '3582 1234 5678',
+  swift: 'BKCHCNBJ92A',
+};
+
 export const HOSTILE = '<script>alert("x")</script> & "Co"';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });

@@ -1,33 +1,11 @@
-import { createActivities, createMailTransport, type OrderActivities } from '../../src/activities';
-import { SmtpSink } from '../../harness/smtp';
-import { cancellation, EXPORTER, MAIL_FROM, stallReminder } from './fixtures';
+import { cancellation, stallReminder } from './fixtures';
+import { mailActivities } from './mailActivities';
 
 // Internal emails go out in the account manager's language, over real SMTP.
-let sink: SmtpSink;
-let transport: ReturnType<typeof createMailTransport>;
-let activities: OrderActivities;
-
-beforeAll(async () => {
-  sink = await SmtpSink.start();
-  transport = createMailTransport(sink.url);
-  activities = createActivities({
-    transport,
-    mailFrom: MAIL_FROM,
-    exporter: EXPORTER,
-    temporalUiUrl: 'http://localhost:8233',
-    namespace: 'default',
-  });
-});
-
-afterAll(async () => {
-  transport.close();
-  await sink.stop();
-});
-
-beforeEach(() => sink.clear());
+const mail = mailActivities();
 
 test('a zh-CN account manager gets the stall reminder in Chinese, with the trade terms', async () => {
-  const sent = await activities.sendStallReminder(
+  const sent = await mail.activities.sendStallReminder(
     stallReminder({
       language: 'zh-CN',
       accountManagerName: '李伟',
@@ -35,8 +13,8 @@ test('a zh-CN account manager gets the stall reminder in Chinese, with the trade
       cc: ['boss@exporter.example'],
     }),
   );
-  expect(sink.messages).toHaveLength(1);
-  const { parsed } = sink.messages[0];
+  expect(mail.sink.messages).toHaveLength(1);
+  const { parsed } = mail.sink.messages[0];
   expect(parsed.subject).toBe('[升级提醒 第2次] 订单 PO-2026-0001（Acme GmbH）停滞在「预付款」阶段');
   expect(sent.subject).toBe(parsed.subject);
   // Same Message-ID scheme as in English: the language changes the words, not the idempotency.
@@ -53,7 +31,7 @@ test('a zh-CN account manager gets the stall reminder in Chinese, with the trade
 });
 
 test("a zh-CN reminder names the stage's steps in Chinese, with the template's key points", async () => {
-  await activities.sendStallReminder(
+  await mail.activities.sendStallReminder(
     stallReminder({
       language: 'zh-CN',
       toDo: [
@@ -69,7 +47,7 @@ test("a zh-CN reminder names the stage's steps in Chinese, with the template's k
       ],
     }),
   );
-  const { parsed } = sink.messages[0];
+  const { parsed } = mail.sink.messages[0];
   expect(parsed.text).toContain(
     '本阶段待办事项：\n- 收取预付款：核对到账日期，不要只看水单。\n- 收到并审核信用证\n- Sign the contract',
   );
@@ -77,20 +55,20 @@ test("a zh-CN reminder names the stage's steps in Chinese, with the template's k
 });
 
 test('an account manager without a language gets English', async () => {
-  await activities.sendStallReminder(stallReminder());
-  expect(sink.messages[0].parsed.subject).toBe(
+  await mail.activities.sendStallReminder(stallReminder());
+  expect(mail.sink.messages[0].parsed.subject).toBe(
     '[Reminder 2] Order PO-2026-0001 for Acme GmbH stalled in Deposit',
   );
 });
 
 test('the cancellation notice follows the account manager language', async () => {
-  await activities.sendCancellationNotice(
+  await mail.activities.sendCancellationNotice(
     cancellation({
       stage: 'BALANCE',
       accountManager: { name: '李伟', email: 'li.wei@exporter.example', language: 'zh-CN' },
     }),
   );
-  const { parsed } = sink.messages[0];
+  const { parsed } = mail.sink.messages[0];
   expect(parsed.subject).toBe('订单 PO-2026-0001（Acme GmbH）已在「尾款」阶段取消');
   expect(parsed.text).toContain('之后不会再发送提醒或单据');
   expect(parsed.text).toContain('Customer found another supplier');
