@@ -16,18 +16,35 @@ interface Words {
   track: string;
 }
 
+const RELEASE_WORDS: Record<
+  Language,
+  Record<'TELEX_RELEASE' | 'SEA_WAYBILL' | 'ORIGINAL', (blNo: string) => string>
+> = {
+  en: {
+    TELEX_RELEASE: (blNo) =>
+      `The bill of lading ${blNo} is telex released: no original B/L is needed to take delivery.`,
+    SEA_WAYBILL: (blNo) =>
+      `The goods travel under sea waybill ${blNo}: no original is needed to take delivery.`,
+    ORIGINAL: (blNo) => `The original bill of lading ${blNo} follows separately.`,
+  },
+  'zh-CN': {
+    TELEX_RELEASE: (blNo) => `提单 ${blNo} 已电放，提货无需正本提单。`,
+    SEA_WAYBILL: (blNo) => `本批货物以海运单 ${blNo} 运输，提货无需正本。`,
+    ORIGINAL: (blNo) => `正本提单 ${blNo} 将另行寄送。`,
+  },
+};
+
+/** Telex release and sea waybill need no original; any other (or no) B/L type means the originals follow. */
+function releaseBy(blType: string | null): 'TELEX_RELEASE' | 'SEA_WAYBILL' | 'ORIGINAL' {
+  return blType === 'TELEX_RELEASE' || blType === 'SEA_WAYBILL' ? blType : 'ORIGINAL';
+}
+
 /** The covering letter's words in the customer's language; the documents themselves stay in English. */
 function words(model: DocumentModel, order: DocumentOrder, copy: boolean, language: Language): Words {
-  const { blType } = model.input;
   const owes = copy && model.outstandingMinor > 0n;
+  // How the buyer takes delivery, said with the final documents only.
+  const release = copy ? '' : RELEASE_WORDS[language][releaseBy(model.input.blType)](model.blNo);
   if (language === 'zh-CN') {
-    const release = copy
-      ? ''
-      : blType === 'TELEX_RELEASE'
-        ? `提单 ${model.blNo} 已电放，提货无需正本提单。`
-        : blType === 'SEA_WAYBILL'
-          ? `本批货物以海运单 ${model.blNo} 运输，提货无需正本。`
-          : `正本提单 ${model.blNo} 将另行寄送。`;
     return {
       subject: copy
         ? `单据核对：发票 ${model.number}，订单 ${order.orderId}`
@@ -54,13 +71,6 @@ function words(model: DocumentModel, order: DocumentOrder, copy: boolean, langua
       track: '在此查看订单进度、下载单据并确认副本',
     };
   }
-  const release = copy
-    ? ''
-    : blType === 'TELEX_RELEASE'
-      ? `The bill of lading ${model.blNo} is telex released: no original B/L is needed to take delivery.`
-      : blType === 'SEA_WAYBILL'
-        ? `The goods travel under sea waybill ${model.blNo}: no original is needed to take delivery.`
-        : `The original bill of lading ${model.blNo} follows separately.`;
   return {
     subject: copy
       ? `Documents for verification: invoice ${model.number}, order ${order.orderId}`
