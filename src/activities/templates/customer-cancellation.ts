@@ -22,40 +22,30 @@ export function customerCancellationEmail(
   const language = input.customer.language ?? 'en';
   const received = `${input.received.amount} ${input.received.currency}`;
   const handling = HANDLING[language][input.depositHandling];
-  const signedBy = input.accountManager.name;
-  if (language === 'zh-CN') {
-    const facts: Fact[] = [
-      ['合同号', input.contractNo],
-      ['取消原因', input.reason],
-      ['已收款项', received],
-      ['款项处理', handling],
-    ];
-    return factsLetter(
-      `合同 ${input.contractNo} 已取消`,
-      {
-        intro: `${input.customer.name}，您好：`,
-        body: `现确认合同 ${input.contractNo} 已取消。我方已收到的 ${received}，${handling}。`,
-        facts,
-        signedBy,
-        language,
-      },
-      exporter.name,
-    );
-  }
-  const facts: Fact[] = [
-    ['Contract', input.contractNo],
-    ['Reason', input.reason],
-    ['Received from you', received],
-    ['What happens to it', handling],
-  ];
-  return factsLetter(
-    `Contract ${input.contractNo} cancelled`,
-    {
-      intro: `Dear ${input.customer.name},`,
-      body: `we confirm that contract ${input.contractNo} is cancelled. The ${received} we received ${handling}.`,
-      facts,
-      signedBy,
-    },
-    exporter.name,
-  );
+  const letter =
+    language === 'zh-CN'
+      ? {
+          subject: `合同 ${input.contractNo} 已取消`,
+          intro: `${input.customer.name}，您好：`,
+          body: `现确认合同 ${input.contractNo} 已取消。我方已收到的 ${received}，${handling}。`,
+          facts: [
+            ['合同号', input.contractNo],
+            ['取消原因', input.reason],
+            ['已收款项', received],
+            ['款项处理', handling],
+          ] satisfies Fact[],
+        }
+      : {
+          subject: `Contract ${input.contractNo} cancelled`,
+          intro: `Dear ${input.customer.name},`,
+          body: `we confirm that contract ${input.contractNo} is cancelled. The ${received} we received ${handling}.`,
+          facts: [
+            ['Contract', input.contractNo],
+            ['Reason', input.reason],
+            ['Received from you', received],
+            ['What happens to it', handling],
+          ] satisfies Fact[],
+        };
+  const { subject, ...parts } = letter;
+  return factsLetter(subject, { ...parts, signedBy: input.accountManager.name, language }, exporter.name);
 }
