@@ -3,20 +3,27 @@ import { dataConverterFor } from '../codec/dataConverter';
 import type { Config } from '../config/env';
 import { temporalConnectionOptions } from '../config/temporalConnection';
 import { requestIdInterceptor } from './requestContext';
-import { grpcStatus } from './temporalErrors';
+import { grpcStatus, isUpdateAbortedStatus } from './temporalErrors';
 
 /**
  * Few gRPC retries: a request must fail fast with 503 rather than hang on a dead server. None on
  * RESOURCE_EXHAUSTED (an order's updates over Temporal's limit, or the server throttling): the
- * client answers 429 with Retry-After at once instead of backing off until the deadline.
+ * client answers 429 with Retry-After at once instead of backing off until the deadline. More on an
+ * update the server dropped before accepting it: the server is up and the same call recreates the
+ * update, so it is retried until the call's own deadline.
  */
-function apiRetryOptions() {
-  const defaults = defaultGrpcRetryOptions({ maxAttempts: 3 });
+const ATTEMPTS = 3;
+const ATTEMPTS_AFTER_UPDATE_ABORTED = 12;
+
+export function apiRetryOptions() {
+  const defaults = defaultGrpcRetryOptions({ maxAttempts: ATTEMPTS_AFTER_UPDATE_ABORTED });
   return {
     ...defaults,
     retryableDecider: (attempt: number, status: Parameters<typeof defaults.retryableDecider>[1]) => {
       const code: number = status.code;
-      return code !== grpcStatus.RESOURCE_EXHAUSTED && defaults.retryableDecider(attempt, status);
+      if (code === grpcStatus.RESOURCE_EXHAUSTED) return false;
+      if (isUpdateAbortedStatus(status)) return defaults.retryableDecider(attempt, status);
+      return attempt < ATTEMPTS && defaults.retryableDecider(attempt, status);
     },
   };
 }

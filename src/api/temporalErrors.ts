@@ -37,10 +37,25 @@ function messages(err: unknown): string {
   return parts.join(' / ');
 }
 
+/**
+ * The server's own retryable answer when it dropped an update it had not yet accepted (its update
+ * registry was cleared, e.g. when the order's cached state was reloaded). The server is up, and
+ * sending the same update id again recreates the update.
+ */
+const UPDATE_ABORTED = /workflow update was aborted/i;
+
+export function isUpdateAbortedStatus(status: { code: number; details?: string }): boolean {
+  return status.code === grpcStatus.UNAVAILABLE && UPDATE_ABORTED.test(status.details ?? '');
+}
+
+function isUpdateAborted(err: unknown): boolean {
+  return grpcCode(err) === grpcStatus.UNAVAILABLE && UPDATE_ABORTED.test(messages(err));
+}
+
 /** The service cannot be reached (refused, reset, or never connected). */
 export function isTemporalUnreachable(err: unknown): boolean {
   const code = grpcCode(err);
-  if (code === grpcStatus.UNAVAILABLE) return true;
+  if (code === grpcStatus.UNAVAILABLE) return !isUpdateAborted(err);
   return /failed to connect|connect ECONNREFUSED|No connection established|shutting down/i.test(
     messages(err),
   );
@@ -98,14 +113,19 @@ export const tooManyUpdates = (cause?: unknown) =>
     { cause, retryAfterSeconds: 1 },
   );
 
-/** Is the frontend answering right now? A short, bounded system-info call. */
-export async function temporalAnswers(client: Client, timeoutMs = 1_500): Promise<boolean> {
+/** How the frontend answers a short, bounded system-info call right now. */
+async function frontendReach(client: Client, timeoutMs: number): Promise<'answers' | 'slow' | 'unreachable'> {
   try {
     await client.withDeadline(Date.now() + timeoutMs, () => client.workflowService.getSystemInfo({}));
-    return true;
-  } catch {
-    return false;
+    return 'answers';
+  } catch (err) {
+    return isDeadline(err) ? 'slow' : 'unreachable';
   }
+}
+
+/** Is the frontend answering right now? */
+export async function temporalAnswers(client: Client, timeoutMs = 1_500): Promise<boolean> {
+  return (await frontendReach(client, timeoutMs)) === 'answers';
 }
 
 /** Rejections from the update validator (the reducer's verdict) as contract errors. */
@@ -135,9 +155,12 @@ export function updateRejection(err: WorkflowUpdateFailedError): ApiError | unde
 }
 
 /**
- * Any other Temporal error: unreachable service -> TEMPORAL_UNAVAILABLE; a deadline that ran out
- * while the service answers -> WORKERS_UNAVAILABLE (only calls that need a worker), else
- * TEMPORAL_UNAVAILABLE; unknown errors are rethrown (a 500 with a logged cause).
+ * Any other Temporal error: unreachable service -> TEMPORAL_UNAVAILABLE ("nothing was recorded").
+ * A deadline, or an update the server dropped, on a call that needs a worker -> WORKERS_UNAVAILABLE
+ * ("retry with the same eventId") unless the service proves unreachable: the call reached a server,
+ * so the event may have been recorded even when the server is too busy to answer the probe in time.
+ * Calls that need no worker record nothing: TEMPORAL_UNAVAILABLE. Unknown errors are rethrown (a
+ * 500 with a logged cause).
  */
 export async function mapTemporalError(
   err: unknown,
@@ -154,9 +177,10 @@ export async function mapTemporalError(
   }
   if (isUpdateLimit(err)) return tooManyUpdates(err);
   if (isTemporalUnreachable(err)) return temporalUnavailable(err);
-  if (isDeadline(err)) {
-    if (!client || !(await temporalAnswers(client))) return temporalUnavailable(err);
-    return needsWorker ? workersUnavailable(err) : temporalUnavailable(err);
+  if (isDeadline(err) || isUpdateAborted(err)) {
+    if (!needsWorker || !client || (await frontendReach(client, 1_500)) === 'unreachable')
+      return temporalUnavailable(err);
+    return workersUnavailable(err);
   }
   throw err;
 }

@@ -9,7 +9,7 @@ import { ORDER_LIMITS } from '../../src/domain';
 import { fullLife } from '../../harness/orderFixtures';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
-import { createOrder, expectError, listen, untilNot429 } from './helpers';
+import { createOrder, expectError, listen, untilFinal } from './helpers';
 
 /** Whatever the order's age, an answer to a POST stays this small. */
 const MAX_ANSWER_BYTES = 64 * 1024;
@@ -36,7 +36,7 @@ interface TimelinePage {
 it(`takes ${ORDER_LIMITS.notes} notes of 4,000 Chinese characters, refuses the next with 409 ORDER_LIMIT_REACHED, and stays alive`, async () => {
   const { orderId } = await createOrder(stack.app);
   const post = (event: object) =>
-    untilNot429(() =>
+    untilFinal(() =>
       request(http.base).post(`/orders/${orderId}/events`).set(bearer(TOKENS.ops)).send(event),
     );
 

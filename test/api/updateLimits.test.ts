@@ -7,7 +7,7 @@ import { NativeConnection } from '@temporalio/worker';
 import request from 'supertest';
 import { createOrderWorker } from '../../src/worker';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
-import { createOrder, expectError, listen, orderWhen, untilNot429 } from './helpers';
+import { createOrder, expectError, listen, orderWhen, untilFinal } from './helpers';
 
 const EVENTS = 25;
 const WORKER_TIMEOUT_S = 5;
@@ -60,7 +60,7 @@ it(`${EVENTS} events in flight on one order: 429 with Retry-After past Temporal'
   const worker = await createOrderWorker(stack.config, connection, stack.readModel);
   try {
     await worker.runUntil(async () => {
-      const retried = await Promise.all(notes.map((note) => untilNot429(() => send(note))));
+      const retried = await Promise.all(notes.map((note) => untilFinal(() => send(note))));
       expect(
         retried.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.text.slice(0, 200)}`),
       ).toEqual([]);
