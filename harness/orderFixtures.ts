@@ -260,7 +260,10 @@ export function shippingTermsLife(kind: 'CIF_LC' | 'FOB_TT'): OrderEventInput[] 
   return [
     { ...fullLife.quotation, incoterm: 'FOB', namedPlace: 'Ningbo' },
     accepted,
-    { ...tradeContract, buyerForwarder: { name: 'Kuehne+Nagel Hamburg', email: 'seafreight@kn.example' } },
+    {
+      ...tradeContract,
+      buyerForwarder: { name: 'Kuehne+Nagel Ningbo', email: 'seafreight@kn.example', language: 'zh-CN' },
+    },
     deposit,
     ...production,
     fullLife.booking,

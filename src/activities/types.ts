@@ -1,4 +1,4 @@
-import type { Language, SentEmail as RecordedEmail, StepKey } from '../domain';
+import type { Language, PaymentPlan, SentEmail as RecordedEmail, StepKey } from '../domain';
 import type { Money } from '../domain/money';
 import type { ChatWebhooks } from '../config/chatWebhooks';
 import type { Transporter } from 'nodemailer';
@@ -14,6 +14,11 @@ export type { DocumentKind, TradeDocumentInput } from './documents/input';
 export interface Person {
   name: string;
   email: string;
+}
+
+/** Someone outside the company we write letters to, in their language (en when not given). */
+export interface Correspondent extends Person {
+  language?: Language;
 }
 
 /**
@@ -96,7 +101,7 @@ export interface ShipmentFacts {
 }
 
 export interface BookingRequestInput extends MessageKey, ShipmentFacts {
-  forwarder: Person;
+  forwarder: Correspondent;
   accountManager: Person;
   customer: { company: string; country: string };
   incoterm: string;
@@ -109,7 +114,7 @@ export interface BookingRequestInput extends MessageKey, ShipmentFacts {
 
 /** F-terms and EXW: the goods are ready; the buyer's forwarder (or the buyer) arranges the carriage. */
 export interface CargoReadyNoticeInput extends Omit<BookingRequestInput, 'forwarder'> {
-  recipient: Person;
+  recipient: Correspondent;
   /** The buyer's nominated forwarder, or the customer when none was named. */
   recipientRole: 'BUYER_FORWARDER' | 'CUSTOMER';
   /** EXW: collected at our premises (no export clearance by us). */
@@ -118,7 +123,7 @@ export interface CargoReadyNoticeInput extends Omit<BookingRequestInput, 'forwar
 
 /** Once the documents may go: the forwarder that issued the B/L releases the cargo to the consignee without originals. */
 export interface TelexReleaseRequestInput extends MessageKey {
-  forwarder: Person;
+  forwarder: Correspondent;
   accountManager: Person;
   customer: { company: string; country: string };
   contractNo: string;
@@ -130,8 +135,15 @@ export interface TelexReleaseRequestInput extends MessageKey {
   portOfLoading: string | null;
   portOfDischarge: string | null;
   /** Why the release may go now: the balance is in, a manager approved it, or the terms release at once. */
-  releasedBecause: string;
+  releaseGround?: ReleaseGround;
+  /** The same in English words, as inputs scheduled before `releaseGround` carry it. */
+  releasedBecause?: string;
 }
+
+export type ReleaseGround =
+  | { kind: 'PAID_IN_FULL' }
+  | { kind: 'APPROVED'; approvedBy: string }
+  | { kind: 'PAYMENT_TERMS'; plan: PaymentPlan };
 
 /**
  * The document set of an order (commercial invoice and packing list): the order's fields that

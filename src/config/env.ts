@@ -7,6 +7,7 @@ import {
   durationToMs,
   emailDomain,
   isInternalEmail,
+  LANGUAGES,
   nominalLimitMs,
   OPEN_STAGES,
   PRODUCTION_MIN_DURATION,
@@ -169,6 +170,7 @@ const envSchema = z
     EXPORTER_BANK_BENEFICIARY: z.string().min(1).optional(),
     DEFAULT_FORWARDER_NAME: z.string().min(1).default('Default Forwarder'),
     DEFAULT_FORWARDER_EMAIL: z.email().default('bookings@forwarder.localhost'),
+    DEFAULT_FORWARDER_LANGUAGE: z.enum(LANGUAGES).default('en'),
     STAGE_TIME_LIMITS: z._default(stageTimeLimitsSchema, {}),
     // Working days ("3wd") count on this calendar (JSON, see config/calendars/README.md).
     WORKING_CALENDAR_FILE: z.string().min(1).optional(),
@@ -279,7 +281,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     database: { url: e.DATABASE_URL },
     exporter: exporterProfile(e),
-    defaultForwarder: { name: e.DEFAULT_FORWARDER_NAME, email: e.DEFAULT_FORWARDER_EMAIL },
+    defaultForwarder: {
+      name: e.DEFAULT_FORWARDER_NAME,
+      email: e.DEFAULT_FORWARDER_EMAIL,
+      language: e.DEFAULT_FORWARDER_LANGUAGE,
+    },
     stallPolicy,
     workingCalendar,
     orderLimits,

@@ -13,7 +13,7 @@ import {
   unitPriceSchema,
   type Money,
 } from './money';
-import { contactSchema, line, quantity, text, type ProductLine } from './schemas/common';
+import { forwarderSchema, line, quantity, text, type ProductLine } from './schemas/common';
 import type { ValidationDetail } from './schemas/validation';
 import type { Quotation } from './types';
 import { describe, z } from './zod';
@@ -78,7 +78,7 @@ export const contractTradeFields = {
     ),
   ),
   buyerForwarder: z.optional(
-    describe(contactSchema, "The buyer's nominated forwarder (F-terms): it gets the cargo-ready notice"),
+    describe(forwarderSchema, "The buyer's nominated forwarder (F-terms): it gets the cargo-ready notice"),
   ),
 };
 

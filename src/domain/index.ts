@@ -56,6 +56,7 @@ export {
   paymentMethodSchema,
   customerSchema,
   contactSchema,
+  forwarderSchema,
   accountManagerSchema,
   languageSchema,
   LANGUAGES,
@@ -65,6 +66,7 @@ export {
 export type {
   Customer,
   Contact,
+  Forwarder,
   AccountManager,
   Language,
   ProductLine,

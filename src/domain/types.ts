@@ -2,7 +2,7 @@ import type { ContractLine, ContractTrade } from './contractTerms';
 import type { Money } from './money';
 import type { StallPolicy } from './policy';
 import type { PaymentPlan } from './paymentPlan';
-import type { AccountManager, Contact, Customer, Incoterm, ProductLine } from './schemas/common';
+import type { AccountManager, Customer, Forwarder, Incoterm, ProductLine } from './schemas/common';
 import type { INSPECTION_KINDS } from './schemas/template';
 import type { StepRecords } from './processList';
 import type { OrderTemplate } from './templates';
@@ -324,7 +324,7 @@ export interface OrderState {
   customer: Customer;
   accountManager: AccountManager;
   /** null: the configured default forwarder receives the booking request. */
-  forwarder: Contact | null;
+  forwarder: Forwarder | null;
   inquiry: Omit<Inquiry, 'receivedAt' | 'products'> & { receivedAt: string; products: ProductLine[] };
   quotation: Quotation | null;
   sample: SampleState;

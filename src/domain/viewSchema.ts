@@ -12,7 +12,7 @@ import { STEP_KEYS, STEP_STATUSES } from './processList';
 import { DUE_WHEN } from './schedule';
 import {
   accountManagerSchema,
-  contactSchema,
+  forwarderSchema,
   customerSchema,
   incotermSchema,
   paymentMethodSchema,
@@ -158,7 +158,7 @@ export const orderViewSchema = describe(
     status: z.enum(['OPEN', 'COMPLETED', 'CANCELLED']),
     customer: customerSchema,
     accountManager: accountManagerSchema,
-    forwarder: z.nullable(contactSchema),
+    forwarder: z.nullable(forwarderSchema),
     inquiry: z.object({
       ...inquirySchema.shape,
       receivedAt: instant,

@@ -16,7 +16,6 @@ import {
   datedPaymentAwaited,
   formatMoney,
   paymentSchedule,
-  paymentTermsText,
   presentationDeadline,
   stageToDo,
   totalReceived,
@@ -28,11 +27,11 @@ import {
   sellerBooks,
   type allowedEvents,
   type ContractLine,
+  type Forwarder,
   type nextReminder,
   type OrderState,
   type PaymentPart,
 } from '../domain';
-import type { Contact } from './input';
 import { tradeData } from './tradeData';
 
 // Pure mappings from the order to what each activity needs. They run inside the workflow, so an
@@ -97,7 +96,7 @@ export function stallNotice(state: OrderState, reminder: StallReminderInput): Re
 
 export function bookingRequestInput(
   state: OrderState,
-  defaultForwarder: Contact,
+  defaultForwarder: Forwarder,
   now: string,
 ): BookingRequestInput {
   const { quotation, contract } = required(state, 'requestBooking');
@@ -138,21 +137,25 @@ export function cargoReadyNoticeInput(state: OrderState, now: string): CargoRead
   const buyerForwarder = state.contract?.trade?.buyerForwarder;
   return {
     ...facts,
-    recipient: buyerForwarder ?? { name: state.customer.name, email: state.customer.email },
+    recipient: buyerForwarder ?? {
+      name: state.customer.name,
+      email: state.customer.email,
+      language: state.customer.language,
+    },
     recipientRole: buyerForwarder ? 'BUYER_FORWARDER' : 'CUSTOMER',
     pickup: isCollectedByBuyer(state),
   };
 }
 
 /** The forwarder that issued the B/L: the buyer's nominated one under F-terms, else ours. */
-function blIssuer(state: OrderState, defaultForwarder: Contact): Contact {
+function blIssuer(state: OrderState, defaultForwarder: Forwarder): Forwarder {
   const nominated = sellerBooks(state) ? undefined : state.contract?.trade?.buyerForwarder;
   return nominated ?? state.forwarder ?? defaultForwarder;
 }
 
 export function telexReleaseRequestInput(
   state: OrderState,
-  defaultForwarder: Contact,
+  defaultForwarder: Forwarder,
   now: string,
 ): TelexReleaseRequestInput {
   const { contract, plan } = required(state, 'a telex release');
@@ -175,11 +178,11 @@ export function telexReleaseRequestInput(
     voyage: booking?.voyage ?? null,
     portOfLoading: trade.portOfLoading ?? null,
     portOfDischarge: trade.portOfDischarge ?? null,
-    releasedBecause: !owesMoney(state)
-      ? 'paid in full'
+    releaseGround: !owesMoney(state)
+      ? { kind: 'PAID_IN_FULL' }
       : approval
-        ? `release approved by ${approval.approvedBy}`
-        : `payment terms: ${paymentTermsText(plan)}`,
+        ? { kind: 'APPROVED', approvedBy: approval.approvedBy }
+        : { kind: 'PAYMENT_TERMS', plan },
   };
 }
 

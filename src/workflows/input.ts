@@ -1,9 +1,4 @@
-import type { NewOrder, OrderState, PinnedTemplate, StallPolicy } from '../domain';
-
-export interface Contact {
-  name: string;
-  email: string;
-}
+import type { Forwarder, NewOrder, OrderState, PinnedTemplate, StallPolicy } from '../domain';
 
 /** Everything an order workflow starts from; all of it is in the first history event. */
 export interface OrderWorkflowInput {
@@ -16,7 +11,7 @@ export interface OrderWorkflowInput {
   /** The template version `order.template` names, as the API loaded it. */
   template?: PinnedTemplate;
   /** Receives the booking request when the order names no forwarder. */
-  defaultForwarder: Contact;
+  defaultForwarder: Forwarder;
   /** When and by whom the inquiry was recorded. */
   createdAt: string;
   createdBy: string;

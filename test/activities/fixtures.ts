@@ -218,7 +218,7 @@ export function telexReleaseRequest(
     voyage: 'AU123W',
     portOfLoading: 'Ningbo',
     portOfDischarge: 'Hamburg',
-    releasedBecause: 'paid in full',
+    releaseGround: { kind: 'PAID_IN_FULL' },
     ...overrides,
   };
 }

@@ -121,6 +121,7 @@ export function orderWhen(
 export interface RecordedEmail {
   purpose: string;
   to: string[];
+  subject: string;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import type { OrderView } from '../../src/domain';
-import { fullLife, shippingTermsLife } from '../../harness/orderFixtures';
+import { fullLife, newInquiry, shippingTermsLife } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { pdfText } from '../activities/pdf-text';
@@ -80,6 +80,9 @@ describe('shipping terms over HTTP', () => {
     expect(emails.find((e) => e.purpose === 'cargo-ready-notice')?.to).toEqual(['seafreight@kn.example']);
     // Paid in full: the buyer's forwarder, which issued the B/L, is asked for the telex release.
     expect(emails.find((e) => e.purpose === 'telex-release-request')?.to).toEqual(['seafreight@kn.example']);
+    // The buyer's forwarder's Ningbo office reads Chinese: both letters are in it.
+    expect(emails.find((e) => e.purpose === 'cargo-ready-notice')?.subject).toMatch(/^货好通知：订单 /);
+    expect(emails.find((e) => e.purpose === 'telex-release-request')?.subject).toMatch(/^电放申请：提单 /);
     const released = await orderWhen(
       stack.app,
       view.orderId,
@@ -88,6 +91,26 @@ describe('shipping terms over HTTP', () => {
     expect(released.documents.release.telexConfirmedAt).not.toBeNull();
     expect(view.processList.find((s) => s.key === 'TELEX_RELEASE_CONFIRMED')?.status).toBe('DONE');
   }, 120_000);
+
+  it("takes a forwarder's language with the order and refuses one the desk does not write (400)", async () => {
+    const post = (language: string) =>
+      request(stack.app)
+        .post('/orders')
+        .set(bearer(TOKENS.ops))
+        .send({
+          ...newInquiry(),
+          forwarder: { name: '宁波远洋货代', email: 'booking@forwarder.example', language },
+        });
+    const refused = await post('fr');
+    expect(JSON.stringify(expectError(refused, 400, 'VALIDATION_FAILED'))).toContain('forwarder.language');
+    const taken = await post('zh-CN');
+    expect(taken.status).toBe(201);
+    expect((taken.body as OrderView).forwarder).toEqual({
+      name: '宁波远洋货代',
+      email: 'booking@forwarder.example',
+      language: 'zh-CN',
+    });
+  });
 
   it('refuses booking under EXW (409) and a contract whose lines miss its total (400)', async () => {
     const { orderId } = await createOrder(stack.app);

@@ -1,5 +1,6 @@
 import { html } from '../escape';
 import { formatDate, formatQuantity, parseIso } from '../format';
+import type { Language } from '../../domain';
 import type { BookingRequestInput, ExporterProfile, ShipmentFacts } from '../types';
 import {
   factsHtml,
@@ -11,25 +12,26 @@ import {
   type Fact,
   type RenderedEmail,
 } from './layout';
+import { askThenReply, shippingWords, type ShippingWords } from './shippingWords';
 
 /** The facts a forwarder plans by, those the order has; shared with the cargo-ready notice. */
-export function shipmentFacts(input: ShipmentFacts): Fact[] {
+export function shipmentFacts(input: ShipmentFacts, w: ShippingWords): Fact[] {
   const facts: Fact[] = [];
-  if (input.portOfLoading) facts.push(['Port of loading', input.portOfLoading]);
-  if (input.portOfDischarge) facts.push(['Port of discharge', input.portOfDischarge]);
-  if (input.containers) facts.push(['Equipment', `${input.containers.count} x ${input.containers.type}`]);
-  if (input.packages != null) facts.push(['Packages', formatQuantity(input.packages)]);
-  if (input.grossWeightKg != null) facts.push(['Gross weight', `${formatQuantity(input.grossWeightKg)} kg`]);
-  if (input.volumeCbm != null) facts.push(['Volume', `${formatQuantity(input.volumeCbm)} CBM`]);
-  if (input.freight) facts.push(['Freight', input.freight === 'PREPAID' ? 'Prepaid' : 'Collect']);
+  if (input.portOfLoading) facts.push([w.portOfLoading, input.portOfLoading]);
+  if (input.portOfDischarge) facts.push([w.portOfDischarge, input.portOfDischarge]);
+  if (input.containers) facts.push([w.equipment, `${input.containers.count} x ${input.containers.type}`]);
+  if (input.packages != null) facts.push([w.packages, formatQuantity(input.packages)]);
+  if (input.grossWeightKg != null) facts.push([w.grossWeight, `${formatQuantity(input.grossWeightKg)} kg`]);
+  if (input.volumeCbm != null) facts.push([w.volume, `${formatQuantity(input.volumeCbm)} CBM`]);
+  if (input.freight) facts.push([w.freight, input.freight === 'PREPAID' ? w.prepaid : w.collect]);
   return facts;
 }
 
-export const readyText = (readyDate: string | null) =>
-  readyDate === null ? 'to be confirmed' : formatDate(parseIso(readyDate, 'readyDate'));
+export const readyText = (readyDate: string | null, w: ShippingWords) =>
+  readyDate === null ? w.toBeConfirmed : formatDate(parseIso(readyDate, 'readyDate'));
 
-export const cargoTable = (input: Pick<BookingRequestInput, 'cargo'>) => ({
-  head: ['#', 'Description', 'Quantity', 'Unit'],
+export const cargoTable = (input: Pick<BookingRequestInput, 'cargo'>, w: ShippingWords) => ({
+  head: w.cargoHead,
   rows: input.cargo.map((line, i) => [
     String(i + 1),
     line.description,
@@ -38,51 +40,68 @@ export const cargoTable = (input: Pick<BookingRequestInput, 'cargo'>) => ({
   ]),
 });
 
+/** The booking request (订舱委托) to our forwarder, in its language. */
 export function bookingRequestEmail(input: BookingRequestInput, exporter: ExporterProfile): RenderedEmail {
-  const ready = readyText(input.readyDate);
-  const subject = `Booking request: order ${input.orderId}, ${input.incoterm} ${input.namedPlace}, cargo ready ${ready}`;
+  const language = input.forwarder.language ?? 'en';
+  const w = shippingWords(language);
+  const ready = readyText(input.readyDate, w);
+  const terms = `${input.incoterm} ${input.namedPlace}`;
+  const subject =
+    language === 'zh-CN'
+      ? `订舱委托：订单 ${input.orderId}，${terms}，货好日期 ${ready}`
+      : `Booking request: order ${input.orderId}, ${terms}, cargo ready ${ready}`;
   const facts: Fact[] = [
-    ['Our reference', input.orderId],
-    ['Contract No.', input.contractNo],
-    ['Shipper', `${exporter.name}, ${exporter.address}`],
-    ['Consignee', `${input.customer.company}, ${input.customer.country}`],
-    ['Incoterm (Incoterms 2020)', `${input.incoterm} ${input.namedPlace}`],
-    ['Cargo ready', ready],
-    ...shipmentFacts(input),
-    ['Contact', `${input.accountManager.name} <${input.accountManager.email}>`],
+    [w.ourReference, input.orderId],
+    [w.contractNo, input.contractNo],
+    [w.shipper, `${exporter.name}, ${exporter.address}`],
+    [w.consignee, `${input.customer.company}, ${input.customer.country}`],
+    [w.incoterm, terms],
+    [w.cargoReady, ready],
+    ...shipmentFacts(input, w),
+    [w.contact, `${input.accountManager.name} <${input.accountManager.email}>`],
   ];
-  const body =
-    'please arrange a booking for the cargo below and confirm vessel, voyage, ETD and container numbers. Reply to this email to reach our account manager.';
-  return cargoEmail(subject, `Dear ${input.forwarder.name},`, body, facts, input, exporter);
+  const ask =
+    language === 'zh-CN'
+      ? '请按以下信息安排订舱，并回复确认船名、航次、开船日期（ETD）及箱号。'
+      : 'please arrange a booking for the cargo below and confirm vessel, voyage, ETD and container numbers.';
+  return cargoEmail(
+    subject,
+    { intro: w.greeting(input.forwarder.name), body: askThenReply(ask, w) },
+    facts,
+    input,
+    exporter,
+    language,
+  );
 }
 
 /** An email about cargo to a forwarder or the buyer: the facts, the cargo table, the account manager's name. */
 export function cargoEmail(
   subject: string,
-  intro: string,
-  body: string,
+  letter: { intro: string; body: string },
   facts: Fact[],
   input: Pick<BookingRequestInput, 'cargo' | 'accountManager'>,
   exporter: ExporterProfile,
+  language: Language,
 ): RenderedEmail {
-  const { head, rows } = cargoTable(input);
-  const closing = signOff(input.accountManager.name, exporter.name);
+  const w = shippingWords(language);
+  const { head, rows } = cargoTable(input, w);
+  const closing = signOff(input.accountManager.name, exporter.name, language);
   const text = [
-    intro,
+    letter.intro,
     '',
-    body,
+    letter.body,
     '',
     factsText(facts),
     '',
-    'Cargo:',
+    `${w.cargo}:`,
     tableText(head, rows),
     '',
     ...closing.text,
   ].join('\n');
-  const htmlBody = html`<p>${intro}</p>
-    <p>${body}</p>
+  const htmlBody = html`<p>${letter.intro}</p>
+    <p>${letter.body}</p>
     ${factsHtml(facts)}
-    <h3 style="font-size:15px">Cargo</h3>
+    <h3 style="font-size:15px">${w.cargo}</h3>
     ${tableHtml(head, rows)} ${closing.html}`;
-  return { subject, text, html: page(subject, htmlBody, exporter.name) };
+  return { subject, text, html: page(subject, htmlBody, exporter.name, language) };
 }

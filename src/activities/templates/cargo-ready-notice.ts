@@ -1,32 +1,45 @@
 import type { CargoReadyNoticeInput, ExporterProfile } from '../types';
 import { cargoEmail, readyText, shipmentFacts } from './booking-request';
 import type { Fact, RenderedEmail } from './layout';
+import { askThenReply, shippingWords } from './shippingWords';
 
 /**
  * F-terms: the buyer's forwarder books the main carriage, so it learns when and where the cargo is
- * ready. EXW: the buyer collects at our premises.
+ * ready. EXW: the buyer collects at our premises. In the recipient's language.
  */
 export function cargoReadyNoticeEmail(
   input: CargoReadyNoticeInput,
   exporter: ExporterProfile,
 ): RenderedEmail {
-  const ready = readyText(input.readyDate);
+  const language = input.recipient.language ?? 'en';
+  const w = shippingWords(language);
+  const ready = readyText(input.readyDate, w);
+  const terms = `${input.incoterm} ${input.namedPlace}`;
+  const zh = language === 'zh-CN';
   const subject = input.pickup
-    ? `Cargo ready for collection: order ${input.orderId}, EXW ${input.namedPlace}, from ${ready}`
-    : `Cargo ready: order ${input.orderId}, ${input.incoterm} ${input.namedPlace}, from ${ready}`;
+    ? zh
+      ? `货好待提：订单 ${input.orderId}，EXW ${input.namedPlace}，可提货日期 ${ready}`
+      : `Cargo ready for collection: order ${input.orderId}, EXW ${input.namedPlace}, from ${ready}`
+    : zh
+      ? `货好通知：订单 ${input.orderId}，${terms}，货好日期 ${ready}`
+      : `Cargo ready: order ${input.orderId}, ${terms}, from ${ready}`;
   const facts: Fact[] = [
-    ['Our reference', input.orderId],
-    ['Contract No.', input.contractNo],
-    ['Seller', `${exporter.name}, ${exporter.address}`],
-    ['Buyer', `${input.customer.company}, ${input.customer.country}`],
-    ['Incoterm (Incoterms 2020)', `${input.incoterm} ${input.namedPlace}`],
-    ['Cargo ready', ready],
-    ...shipmentFacts(input),
-    ['Contact', `${input.accountManager.name} <${input.accountManager.email}>`],
+    [w.ourReference, input.orderId],
+    [w.contractNo, input.contractNo],
+    [w.seller, `${exporter.name}, ${exporter.address}`],
+    [w.buyer, `${input.customer.company}, ${input.customer.country}`],
+    [w.incoterm, terms],
+    [w.cargoReady, ready],
+    ...shipmentFacts(input, w),
+    [w.contact, `${input.accountManager.name} <${input.accountManager.email}>`],
   ];
-  const intro = `Dear ${input.recipient.name},`;
-  const body = input.pickup
-    ? 'the cargo below is ready for collection at our premises. Please tell us the collection date, the carrier and the vehicle or container. Reply to this email to reach our account manager.'
-    : `the cargo below is ready for shipment under ${input.incoterm} ${input.namedPlace}. Please book it and send us the booking confirmation (vessel, voyage, ETD, cut-off and container release). Reply to this email to reach our account manager.`;
-  return cargoEmail(subject, intro, body, facts, input, exporter);
+  const ask = input.pickup
+    ? zh
+      ? '以下货物已备妥，可到我司提货。请告知提货日期、承运人及车辆或箱号。'
+      : 'the cargo below is ready for collection at our premises. Please tell us the collection date, the carrier and the vehicle or container.'
+    : zh
+      ? `以下货物已备妥，可按 ${terms} 出运。请安排订舱并发送订舱确认（船名、航次、开船日期、截关时间及放箱信息）。`
+      : `the cargo below is ready for shipment under ${terms}. Please book it and send us the booking confirmation (vessel, voyage, ETD, cut-off and container release).`;
+  const letter = { intro: w.greeting(input.recipient.name), body: askThenReply(ask, w) };
+  return cargoEmail(subject, letter, facts, input, exporter, language);
 }

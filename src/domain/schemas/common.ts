@@ -163,6 +163,18 @@ export const productLineSchema = describe(
   'One requested product',
 );
 
+/** A freight forwarder: a contact who reads our letters (booking, cargo-ready, telex release) in a language. */
+export const forwarderSchema = describe(
+  z.strictObject({
+    ...contactSchema.shape,
+    language: describe(
+      z.optional(languageSchema),
+      'Language of our letters to the forwarder (booking request, cargo-ready notice, telex-release request); default en',
+    ),
+  }),
+  'A freight forwarder with an email address',
+);
+
 /** The account manager: a contact who also reads internal emails and chat notices in a language. */
 export const accountManagerSchema = describe(
   z.strictObject({
@@ -176,6 +188,7 @@ export type Language = (typeof LANGUAGES)[number];
 export type AccountManager = z.infer<typeof accountManagerSchema>;
 export type Customer = z.infer<typeof customerSchema>;
 export type Contact = z.infer<typeof contactSchema>;
+export type Forwarder = z.infer<typeof forwarderSchema>;
 export type ProductLine = z.infer<typeof productLineSchema>;
 export type Incoterm = z.infer<typeof incotermSchema>;
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;

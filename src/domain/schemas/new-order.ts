@@ -5,7 +5,7 @@ import {
   INQUIRY_CHANNELS,
   accountManagerSchema,
   calendarDateSchema,
-  contactSchema,
+  forwarderSchema,
   customerSchema,
   emailSchema,
   instantSchema,
@@ -61,7 +61,7 @@ export const newOrderSchema = describe(
     accountManager: accountManagerSchema,
     inquiry: inquirySchema,
     forwarder: describe(
-      z.optional(contactSchema),
+      z.optional(forwarderSchema),
       'Freight forwarder receiving the booking request; the configured default when absent',
     ),
     stageTimeLimits: z.optional(stageTimeLimitsSchema),
