@@ -27,7 +27,17 @@ interface Run {
   summary: Record<'app' | 'B1' | 'B2' | 'B3', Summary>;
   openLoop?: OpenLoop;
   openLoopAtAppShare?: OpenLoop & { p99ExcessOverB2Ms: number };
-  targets: Record<string, { value: number; b2?: number }>;
+  targets: Record<string, { value: number; b2?: number; met?: boolean }> & {
+    workerRssGrowthMbPer1000IdleOrders?: RssTrend;
+  };
+}
+
+interface RssTrend {
+  value: number;
+  met: boolean;
+  basis?: string;
+  unforcedRss?: { growthPer1000: number };
+  heapAfterGc?: { growthPer1000: number };
 }
 
 const f = (n: number | undefined, d = 1) => (n !== undefined && Number.isFinite(n) ? n.toFixed(d) : '-');
@@ -90,6 +100,15 @@ export function compare(runs: [label: string, run: Run][], isWrite: (op: string)
         ? `${r.openLoopAtAppShare.ratePerSecond}/s; ${f(r.openLoopAtAppShare.app.p99)} / ${f(r.openLoopAtAppShare.B2.p99)} (${f(r.openLoopAtAppShare.p99ExcessOverB2Ms)})`
         : '-',
     ),
+    row('worker memory per cached order, MB', (r) => f(r.targets.workerMemoryPerCachedOrderMb?.value, 2)),
+    row('worker RSS growth per 1,000 idle orders past the cache, MB (flat?)', (r) => {
+      const t = r.targets.workerRssGrowthMbPer1000IdleOrders;
+      if (!t) return '-';
+      const beside = t.heapAfterGc
+        ? `; unforced ${f(t.unforcedRss?.growthPer1000)}, heap after GC ${f(t.heapAfterGc.growthPer1000)}`
+        : '';
+      return `${f(t.value)} ${t.basis ?? 'unforced RSS'} (${t.met ? 'flat' : 'not flat'})${beside}`;
+    }),
     row('run', (r) => `\`${r.command ?? ''}\`, ${f(r.durationS / 60)} min`),
   ].join('\n');
 }

@@ -3,7 +3,7 @@
  * figures from /proc, percentiles, and the API as a child process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { nodeArgsFor } from '../harness/workerProcess';
 
@@ -141,6 +141,39 @@ export async function settledRssMb(pid: number | undefined): Promise<number> {
     readings.push(procRssMb(pid));
   }
   return median(readings);
+}
+
+/** The worker's memory right after full garbage collections (bench/processes/heapProbe.cjs). */
+export interface MemoryAfterGc {
+  heapUsedMb: number;
+  rssMb: number;
+}
+
+/** Node options and environment that preload the heap probe into a worker, writing to `file`. */
+export function heapProbeEnv(file: string): Record<string, string> {
+  const preload = `--require ${resolve(__dirname, 'processes', 'heapProbe.cjs')}`;
+  return {
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(' '),
+    HEAP_PROBE_FILE: file,
+  };
+}
+
+/** Asks the probe in process `pid` for a reading (SIGPWR) and waits for it; undefined if none comes. */
+export async function memoryAfterGc(
+  pid: number | undefined,
+  file: string,
+  timeoutMs = 15_000,
+): Promise<MemoryAfterGc | undefined> {
+  if (!pid) return undefined;
+  const asked = Date.now();
+  process.kill(pid, 'SIGPWR');
+  while (Date.now() - asked < timeoutMs) {
+    await sleep(100);
+    if (!existsSync(file)) continue;
+    const reading = JSON.parse(readFileSync(file, 'utf8')) as { at: number; heapUsed: number; rss: number };
+    if (reading.at >= asked) return { heapUsedMb: reading.heapUsed / 2 ** 20, rssMb: reading.rss / 2 ** 20 };
+  }
+  return undefined;
 }
 
 /** The pid of the process whose command line contains `needle` (e.g. the dev server's db file). */
