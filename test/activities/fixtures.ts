@@ -184,6 +184,16 @@ export function stallReminder(overrides: Partial<StallReminderInput> = {}): Stal
   };
 }
 
+/** A shipment with everything a forwarder plans by. */
+export const PLANNED_SHIPMENT = {
+  portOfLoading: 'Ningbo',
+  portOfDischarge: 'Hamburg',
+  containers: { type: '40HQ', count: 2 },
+  packages: 204,
+  grossWeightKg: 2144.5,
+  volumeCbm: 14.7,
+};
+
 export function bookingRequest(overrides: Partial<BookingRequestInput> = {}): BookingRequestInput {
   return {
     orderId: 'PO-2026-0001',

@@ -1,20 +1,13 @@
 import type { CargoReadyNoticeInput } from '../../src/activities';
 import type { PaymentPlan } from '../../src/domain';
-import { bookingRequest, telexReleaseRequest } from './fixtures';
+import { PLANNED_SHIPMENT, bookingRequest, telexReleaseRequest } from './fixtures';
 import { mailActivities } from './mailActivities';
 
 // Letters to forwarders go out in the forwarder's language (a Chinese forwarder's office reads its
 // booking requests in Chinese), over real SMTP; with no language they stay English.
 const mail = mailActivities();
 
-const planned = {
-  portOfLoading: 'Ningbo',
-  portOfDischarge: 'Hamburg',
-  containers: { type: '40HQ', count: 2 },
-  packages: 204,
-  grossWeightKg: 2144.5,
-  volumeCbm: 14.7,
-};
+const planned = PLANNED_SHIPMENT;
 const zhForwarder = {
   name: '宁波远洋货代 王经理',
   email: 'booking@forwarder.example',

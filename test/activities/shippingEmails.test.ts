@@ -1,15 +1,8 @@
 import { bookingRequestEmail } from '../../src/activities/templates/booking-request';
 import { cargoReadyNoticeEmail } from '../../src/activities/templates/cargo-ready-notice';
-import { EXPORTER, bookingRequest } from './fixtures';
+import { EXPORTER, PLANNED_SHIPMENT, bookingRequest } from './fixtures';
 
-const planned = {
-  portOfLoading: 'Ningbo',
-  portOfDischarge: 'Hamburg',
-  containers: { type: '40HQ', count: 2 },
-  packages: 204,
-  grossWeightKg: 2144.5,
-  volumeCbm: 14.7,
-};
+const planned = PLANNED_SHIPMENT;
 
 describe('the booking request and the cargo-ready notice', () => {
   it('give a forwarder ports, equipment, weight, volume and who pays the freight', () => {

@@ -14,8 +14,8 @@ import {
 } from './layout';
 import { askThenReply, shippingWords, type ShippingWords } from './shippingWords';
 
-/** The facts a forwarder plans by, those the order has; shared with the cargo-ready notice. */
-export function shipmentFacts(input: ShipmentFacts, w: ShippingWords): Fact[] {
+/** The facts a forwarder plans by, those the order has. */
+function shipmentFacts(input: ShipmentFacts, w: ShippingWords): Fact[] {
   const facts: Fact[] = [];
   if (input.portOfLoading) facts.push([w.portOfLoading, input.portOfLoading]);
   if (input.portOfDischarge) facts.push([w.portOfDischarge, input.portOfDischarge]);
@@ -40,6 +40,29 @@ export const cargoTable = (input: Pick<BookingRequestInput, 'cargo'>, w: Shippin
   ]),
 });
 
+/**
+ * The facts of a letter about the cargo (the booking request, the cargo-ready notice): references,
+ * the two parties as the letter names them, the terms, when the cargo is ready, what the shipment
+ * is and whom to ask.
+ */
+export function cargoFacts(
+  input: Omit<BookingRequestInput, 'forwarder'>,
+  exporter: ExporterProfile,
+  w: ShippingWords,
+  [us, them]: readonly [us: string, them: string],
+): Fact[] {
+  return [
+    [w.ourReference, input.orderId],
+    [w.contractNo, input.contractNo],
+    [us, `${exporter.name}, ${exporter.address}`],
+    [them, `${input.customer.company}, ${input.customer.country}`],
+    [w.incoterm, `${input.incoterm} ${input.namedPlace}`],
+    [w.cargoReady, readyText(input.readyDate, w)],
+    ...shipmentFacts(input, w),
+    [w.contact, `${input.accountManager.name} <${input.accountManager.email}>`],
+  ];
+}
+
 /** The booking request (订舱委托) to our forwarder, in its language. */
 export function bookingRequestEmail(input: BookingRequestInput, exporter: ExporterProfile): RenderedEmail {
   const language = input.forwarder.language ?? 'en';
@@ -50,16 +73,7 @@ export function bookingRequestEmail(input: BookingRequestInput, exporter: Export
     language === 'zh-CN'
       ? `订舱委托：订单 ${input.orderId}，${terms}，货好日期 ${ready}`
       : `Booking request: order ${input.orderId}, ${terms}, cargo ready ${ready}`;
-  const facts: Fact[] = [
-    [w.ourReference, input.orderId],
-    [w.contractNo, input.contractNo],
-    [w.shipper, `${exporter.name}, ${exporter.address}`],
-    [w.consignee, `${input.customer.company}, ${input.customer.country}`],
-    [w.incoterm, terms],
-    [w.cargoReady, ready],
-    ...shipmentFacts(input, w),
-    [w.contact, `${input.accountManager.name} <${input.accountManager.email}>`],
-  ];
+  const facts = cargoFacts(input, exporter, w, [w.shipper, w.consignee]);
   const ask =
     language === 'zh-CN'
       ? '请按以下信息安排订舱，并回复确认船名、航次、开船日期（ETD）及箱号。'

@@ -1,6 +1,6 @@
 import type { CargoReadyNoticeInput, ExporterProfile } from '../types';
-import { cargoEmail, readyText, shipmentFacts } from './booking-request';
-import type { Fact, RenderedEmail } from './layout';
+import { cargoEmail, cargoFacts, readyText } from './booking-request';
+import type { RenderedEmail } from './layout';
 import { askThenReply, shippingWords } from './shippingWords';
 
 /**
@@ -23,16 +23,7 @@ export function cargoReadyNoticeEmail(
     : zh
       ? `货好通知：订单 ${input.orderId}，${terms}，货好日期 ${ready}`
       : `Cargo ready: order ${input.orderId}, ${terms}, from ${ready}`;
-  const facts: Fact[] = [
-    [w.ourReference, input.orderId],
-    [w.contractNo, input.contractNo],
-    [w.seller, `${exporter.name}, ${exporter.address}`],
-    [w.buyer, `${input.customer.company}, ${input.customer.country}`],
-    [w.incoterm, terms],
-    [w.cargoReady, ready],
-    ...shipmentFacts(input, w),
-    [w.contact, `${input.accountManager.name} <${input.accountManager.email}>`],
-  ];
+  const facts = cargoFacts(input, exporter, w, [w.seller, w.buyer]);
   const ask = input.pickup
     ? zh
       ? '以下货物已备妥，可到我司提货。请告知提货日期、承运人及车辆或箱号。'
