@@ -113,8 +113,14 @@ export const tooManyUpdates = (cause?: unknown) =>
     { cause, retryAfterSeconds: 1 },
   );
 
+/** How long a probe of the frontend waits: /health, and the API after a deadline ran out. */
+const PROBE_TIMEOUT_MS = 1_500;
+
 /** How the frontend answers a short, bounded system-info call right now. */
-async function frontendReach(client: Client, timeoutMs: number): Promise<'answers' | 'slow' | 'unreachable'> {
+async function frontendReach(
+  client: Client,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<'answers' | 'slow' | 'unreachable'> {
   try {
     await client.withDeadline(Date.now() + timeoutMs, () => client.workflowService.getSystemInfo({}));
     return 'answers';
@@ -124,7 +130,7 @@ async function frontendReach(client: Client, timeoutMs: number): Promise<'answer
 }
 
 /** Is the frontend answering right now? */
-export async function temporalAnswers(client: Client, timeoutMs = 1_500): Promise<boolean> {
+export async function temporalAnswers(client: Client, timeoutMs = PROBE_TIMEOUT_MS): Promise<boolean> {
   return (await frontendReach(client, timeoutMs)) === 'answers';
 }
 
@@ -178,7 +184,7 @@ export async function mapTemporalError(
   if (isUpdateLimit(err)) return tooManyUpdates(err);
   if (isTemporalUnreachable(err)) return temporalUnavailable(err);
   if (isDeadline(err) || isUpdateAborted(err)) {
-    if (!needsWorker || !client || (await frontendReach(client, 1_500)) === 'unreachable')
+    if (!needsWorker || !client || (await frontendReach(client)) === 'unreachable')
       return temporalUnavailable(err);
     return workersUnavailable(err);
   }
