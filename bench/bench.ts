@@ -514,20 +514,26 @@ async function main(): Promise<void> {
         workerRssMb: await settledRssMb(workerPid()),
         afterGc: await memoryAfterGc(workerPid(), heapProbeFile),
       });
+      // A fresh worker: the closed-loop rounds left its cache full, and filling a full cache again
+      // shows nothing of what one cached order costs.
+      await worker.kill('SIGTERM');
+      await worker.start();
       const rss: { idleOrders: number; workerRssMb: number; afterGc?: MemoryAfterGc }[] = [await reading(0)];
       const started: { id: string; stage: string }[] = [];
       // A workflow continued with a state writes its read model at its next event: the bench writes
       // each idle order's row itself, through the same projection, so the list has them all.
       const seed = createReadModel({ url: readModel.url, max: 4 });
-      // the first batch fills the workflow cache exactly: its growth over the cache size is what
-      // one cached order costs; the later batches show the bound past it
+      // The first order loads what every order shares (the workflow bundle's context, the first
+      // activity's modules), so one cached order's cost is measured from it to a full cache; the
+      // later batches show the bound past the cache.
       const bounds = [
         ...new Set([
+          1,
           Math.min(CACHE, K),
           ...Array.from({ length: 5 }, (_, i) => Math.ceil((K * (i + 1)) / 5)),
         ]),
       ]
-        .filter((b) => b >= Math.min(CACHE, K) && b <= K)
+        .filter((b) => b <= K)
         .sort((x, y) => x - y);
       let startSeconds = 0;
       const workerDeaths: { idleOrders: number; exit: unknown; logTail: string }[] = [];
@@ -561,7 +567,7 @@ async function main(): Promise<void> {
         }
         const last = rss[rss.length - 1];
         log(
-          `scale: ${last.idleOrders} idle orders, worker RSS ${last.workerRssMb.toFixed(0)} MB, after a full GC ${last.afterGc?.rssMb.toFixed(0) ?? '?'} MB (heap ${last.afterGc?.heapUsedMb.toFixed(0) ?? '?'} MB)`,
+          `scale: ${last.idleOrders} idle orders, worker RSS ${last.workerRssMb.toFixed(0)} MB, after a full GC ${last.afterGc?.rssMb.toFixed(0) ?? '?'} MB (heap ${last.afterGc?.heapUsedMb.toFixed(0) ?? '?'} MB in ${last.afterGc?.heapThreads ?? '?'} threads)`,
         );
       }
       await seed.close();
@@ -701,13 +707,21 @@ async function main(): Promise<void> {
     const appWritesPerOrder = summary.app.persistencePerOrder?.writes ?? NaN;
     const b2WritesPerOrder = summary.B2.persistencePerOrder?.writes ?? NaN;
     const cacheFull = scale?.workerRss.find((p) => p.idleOrders === Math.min(CACHE, K));
-    const empty = scale?.workerRss[0];
-    const memoryPerCachedOrderMb =
-      empty && cacheFull ? (cacheFull.workerRssMb - empty.workerRssMb) / cacheFull.idleOrders : NaN;
-    const heapPerCachedOrderMb =
-      empty?.afterGc && cacheFull?.afterGc
-        ? (cacheFull.afterGc.heapUsedMb - empty.afterGc.heapUsedMb) / cacheFull.idleOrders
-        : NaN;
+    const firstOrder = scale?.workerRss.find((p) => p.idleOrders === 1);
+    const cachedAfterFirst = cacheFull && firstOrder ? cacheFull.idleOrders - firstOrder.idleOrders : 0;
+    // Judged, like the flatness below, on RSS after a full GC (the SDK's native workflow state
+    // counts, garbage does not); the unforced RSS and the JS heap are reported beside it.
+    const perCachedOrder = (read: (p: NonNullable<typeof firstOrder>) => number | undefined) => {
+      const a = firstOrder && read(firstOrder);
+      const b = cacheFull && read(cacheFull);
+      return cachedAfterFirst > 0 && a !== undefined && b !== undefined ? (b - a) / cachedAfterFirst : NaN;
+    };
+    const unforcedPerCachedOrderMb = perCachedOrder((p) => p.workerRssMb);
+    const rssAfterGcPerCachedOrderMb = perCachedOrder((p) => p.afterGc?.rssMb);
+    const heapPerCachedOrderMb = perCachedOrder((p) => p.afterGc?.heapUsedMb);
+    const memoryPerCachedOrderMb = Number.isNaN(rssAfterGcPerCachedOrderMb)
+      ? unforcedPerCachedOrderMb
+      : rssAfterGcPerCachedOrderMb;
     // Past the cache size every new idle order evicts another, so that is where "flat" is judged:
     // the trend over those points (median of pairwise slopes), against 10% of the mean. The reading
     // at the cache size itself is left out: nothing has been evicted yet, and the heap then grows
@@ -761,6 +775,8 @@ async function main(): Promise<void> {
         openLoopP99ExcessOverB2Ms: { value: openP99Excess, target: '< 20', met: openP99Excess < 20 },
         workerMemoryPerCachedOrderMb: {
           value: memoryPerCachedOrderMb,
+          basis: Number.isNaN(rssAfterGcPerCachedOrderMb) ? 'unforced RSS' : 'RSS after a full GC',
+          unforcedRssMb: unforcedPerCachedOrderMb,
           heapAfterGcMb: heapPerCachedOrderMb,
           target: '<= 0.5',
           met: memoryPerCachedOrderMb <= 0.5,
@@ -981,7 +997,7 @@ function markdown(r: any): string {
     `| persistence writes per order, app / B2 workflow | ${f(t.persistenceWritesPerOrder.value)} / ${f(t.persistenceWritesPerOrder.b2)} | ≤ 31 / measured | ${yes(t.persistenceWritesPerOrder)} |`,
     `| app events/s ÷ B2 events/s (same server, closed loop) | ${f(t.appThroughputRatioToB2.value, 2)} | ≥ 0.8 | ${yes(t.appThroughputRatioToB2)} |`,
     `| app p99 − B2 p99, open loop at ${f(r.openLoop.share * 100, 0)} % of B2 capacity (${r.openLoop.ratePerSecond} events/s) | ${f(t.openLoopP99ExcessOverB2Ms.value)} ms | < 20 ms | ${yes(t.openLoopP99ExcessOverB2Ms)} |`,
-    `| worker memory per cached order (RSS growth filling the ${t.workerRssGrowthMbPer1000IdleOrders.workflowCache}-workflow cache with idle orders; heap after a full GC ${f(t.workerMemoryPerCachedOrderMb.heapAfterGcMb, 2)} MB) | ${f(t.workerMemoryPerCachedOrderMb.value, 2)} MB | ≤ 0.5 MB | ${yes(t.workerMemoryPerCachedOrderMb)} |`,
+    `| worker memory per cached order (a fresh worker, from its first idle order to a full ${t.workerRssGrowthMbPer1000IdleOrders.workflowCache}-workflow cache; ${t.workerMemoryPerCachedOrderMb.basis ?? 'unforced RSS'}; unforced RSS ${f(t.workerMemoryPerCachedOrderMb.unforcedRssMb, 2)} MB, heap after a full GC ${f(t.workerMemoryPerCachedOrderMb.heapAfterGcMb, 2)} MB) | ${f(t.workerMemoryPerCachedOrderMb.value, 2)} MB | ≤ 0.5 MB | ${yes(t.workerMemoryPerCachedOrderMb)} |`,
     `| worker RSS with ${r.options.idle} idle orders: growth per 1,000 past the cache, ${t.workerRssGrowthMbPer1000IdleOrders.basis ?? 'unforced RSS'} | ${f(t.workerRssGrowthMbPer1000IdleOrders.value)} MB (${f(t.workerRssGrowthMbPer1000IdleOrders.growthOverRangeMb, 0)} MB over the range, mean ${f(t.workerRssGrowthMbPer1000IdleOrders.meanRssMb, 0)} MB)${rssBeside(t.workerRssGrowthMbPer1000IdleOrders)} | flat (< 10% of the mean) | ${yes(t.workerRssGrowthMbPer1000IdleOrders)} |`,
     '',
     '## Closed loop',

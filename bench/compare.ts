@@ -29,7 +29,16 @@ interface Run {
   openLoopAtAppShare?: OpenLoop & { p99ExcessOverB2Ms: number };
   targets: Record<string, { value: number; b2?: number; met?: boolean }> & {
     workerRssGrowthMbPer1000IdleOrders?: RssTrend;
+    workerMemoryPerCachedOrderMb?: PerCachedOrder;
   };
+}
+
+interface PerCachedOrder {
+  value: number;
+  met?: boolean;
+  basis?: string;
+  unforcedRssMb?: number;
+  heapAfterGcMb?: number;
 }
 
 interface RssTrend {
@@ -100,7 +109,15 @@ export function compare(runs: [label: string, run: Run][], isWrite: (op: string)
         ? `${r.openLoopAtAppShare.ratePerSecond}/s; ${f(r.openLoopAtAppShare.app.p99)} / ${f(r.openLoopAtAppShare.B2.p99)} (${f(r.openLoopAtAppShare.p99ExcessOverB2Ms)})`
         : '-',
     ),
-    row('worker memory per cached order, MB', (r) => f(r.targets.workerMemoryPerCachedOrderMb?.value, 2)),
+    row('worker memory per cached order, MB', (r) => {
+      const t = r.targets.workerMemoryPerCachedOrderMb;
+      if (!t) return '-';
+      const beside =
+        t.unforcedRssMb !== undefined
+          ? `; unforced ${f(t.unforcedRssMb, 2)}, heap after GC ${f(t.heapAfterGcMb, 2)}`
+          : '';
+      return `${f(t.value, 2)} ${t.basis ?? 'unforced RSS'}${beside}`;
+    }),
     row('worker RSS growth per 1,000 idle orders past the cache, MB (flat?)', (r) => {
       const t = r.targets.workerRssGrowthMbPer1000IdleOrders;
       if (!t) return '-';

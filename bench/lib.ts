@@ -145,7 +145,10 @@ export async function settledRssMb(pid: number | undefined): Promise<number> {
 
 /** The worker's memory right after full garbage collections (bench/processes/heapProbe.cjs). */
 export interface MemoryAfterGc {
+  /** The JS heaps of all the worker's threads (the workflows run in a thread of their own). */
   heapUsedMb: number;
+  /** How many threads answered: 1 would mean the workflows' heap is missing. */
+  heapThreads: number;
   rssMb: number;
 }
 
@@ -170,8 +173,18 @@ export async function memoryAfterGc(
   while (Date.now() - asked < timeoutMs) {
     await sleep(100);
     if (!existsSync(file)) continue;
-    const reading = JSON.parse(readFileSync(file, 'utf8')) as { at: number; heapUsed: number; rss: number };
-    if (reading.at >= asked) return { heapUsedMb: reading.heapUsed / 2 ** 20, rssMb: reading.rss / 2 ** 20 };
+    const reading = JSON.parse(readFileSync(file, 'utf8')) as {
+      at: number;
+      heapUsed: number;
+      heapByThread: Record<string, number>;
+      rss: number;
+    };
+    if (reading.at >= asked)
+      return {
+        heapUsedMb: reading.heapUsed / 2 ** 20,
+        heapThreads: Object.keys(reading.heapByThread).length,
+        rssMb: reading.rss / 2 ** 20,
+      };
   }
   return undefined;
 }
