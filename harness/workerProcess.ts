@@ -23,7 +23,8 @@ export class WorkerProcess {
     private readonly readyLine = 'order worker polling',
   ) {}
 
-  async start(readyTimeoutMs = 60_000): Promise<void> {
+  /** `envOverride`: settings for this start only (e.g. another cache size). */
+  async start(readyTimeoutMs = 60_000, envOverride: Record<string, string> = {}): Promise<void> {
     // Never two workers from one handle: a previous one still running would be orphaned.
     await this.kill('SIGKILL');
     // tsx as a loader inside one node process (not the tsx launcher, which would leave its child
@@ -34,7 +35,7 @@ export class WorkerProcess {
     const child = spawn(process.execPath, [...profiling, ...nodeArgsFor(this.entry)], {
       cwd: root,
       detached: true,
-      env: { ...process.env, ...this.env },
+      env: { ...process.env, ...this.env, ...envOverride },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
