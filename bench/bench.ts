@@ -61,7 +61,6 @@ import {
   settledRssMb,
   heapProbeEnv,
   memoryAfterGc,
-  type MemoryAfterGc,
   root,
   sleep,
   spread,
@@ -516,25 +515,22 @@ async function main(): Promise<void> {
       // the production cache, because RSS wanders by some 15 MB even after a full GC. Then the
       // worker restarts with the production cache for the bound past it.
       const footprintOrders = Math.max(1, Math.min(FOOTPRINT, Math.floor(K / 2)));
-      let cacheEnv: Record<string, string> = { WORKER_MAX_CACHED_WORKFLOWS: String(footprintOrders) };
+      let workflowCache = footprintOrders;
+      const startWorker = () =>
+        worker.start(undefined, { WORKER_MAX_CACHED_WORKFLOWS: String(workflowCache) });
       const restartWorker = async () => {
         await worker.kill('SIGTERM');
-        await worker.start(undefined, cacheEnv);
+        await startWorker();
       };
       await restartWorker();
       // unforced RSS (where the GC cycle happens to be), then the heap and RSS after a full GC
       const reading = async (idleOrders: number) => ({
         idleOrders,
-        workflowCache: Number(cacheEnv.WORKER_MAX_CACHED_WORKFLOWS ?? CACHE),
+        workflowCache,
         workerRssMb: await settledRssMb(workerPid()),
         afterGc: await memoryAfterGc(workerPid(), heapProbeFile),
       });
-      const rss: {
-        idleOrders: number;
-        workflowCache: number;
-        workerRssMb: number;
-        afterGc?: MemoryAfterGc;
-      }[] = [await reading(0)];
+      const rss = [await reading(0)];
       const started: { id: string; stage: string }[] = [];
       // A workflow continued with a state writes its read model at its next event: the bench writes
       // each idle order's row itself, through the same projection, so the list has them all.
@@ -576,14 +572,14 @@ async function main(): Promise<void> {
             logTail: tail,
           });
           log(`scale: the worker died (${String(child.exitCode ?? child.signalCode)}): ${tail}`);
-          await worker.start(undefined, cacheEnv);
+          await startWorker();
         }
         const last = rss[rss.length - 1];
         log(
           `scale: ${last.idleOrders} idle orders (cache ${last.workflowCache}), worker RSS ${last.workerRssMb.toFixed(0)} MB, after a full GC ${last.afterGc?.rssMb.toFixed(0) ?? '?'} MB (heap ${last.afterGc?.heapUsedMb.toFixed(0) ?? '?'} MB in ${last.afterGc?.heapThreads ?? '?'} threads)`,
         );
         if (bounds[bi] === footprintOrders) {
-          cacheEnv = {};
+          workflowCache = CACHE;
           await restartWorker();
         }
       }
