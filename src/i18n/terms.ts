@@ -3,7 +3,7 @@
  * language, shared with the console). Lookups take plain strings because recorded activity inputs
  * may name a stage or event added later; such a name is shown spelled out from its code.
  */
-import type { DueWhen, Language, PaymentPlan, Stage, StepKey } from '../domain';
+import type { Language, PaymentPlan, StepKey } from '../domain';
 import { dictionary, paymentTermsSentence } from '../domain/i18n';
 
 /** `DEPOSIT_RECEIVED` -> `Deposit received`: an unknown code, spelled out. */
@@ -17,7 +17,7 @@ function lookup(section: Record<string, string>, key: string): string | undefine
 }
 
 /** A stage as people call it; an unknown name (a stage added later) is shown as it is. */
-export function stageName(stage: Stage | string, language: Language = 'en'): string {
+export function stageName(stage: string, language: Language = 'en'): string {
   return lookup(dictionary(language).stages, stage) ?? stage;
 }
 
@@ -32,7 +32,7 @@ export function stepTitle(step: { key?: StepKey; title: string }, language: Lang
 }
 
 /** A due point in words; a value that is not one of the keys (an older email's words) is shown as it is. */
-export function dueWhenText(dueWhen: DueWhen | string, language: Language = 'en'): string {
+export function dueWhenText(dueWhen: string, language: Language = 'en'): string {
   return lookup(dictionary(language).dueWhen, dueWhen) ?? dueWhen;
 }
 

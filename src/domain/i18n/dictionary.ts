@@ -36,7 +36,8 @@ export type ValueCode =
   | 'ICC_B'
   | 'ICC_C'
   | 'DEPOSIT'
-  | 'BALANCE';
+  | 'BALANCE'
+  | 'BILL_OF_LADING';
 
 export type Role = 'viewer' | 'ops' | 'manager';
 export type OrderStatus = 'OPEN' | 'COMPLETED' | 'CANCELLED';

@@ -164,6 +164,7 @@ export const EN_UI = {
   'form.remove': 'Remove: {name}',
   'form.removed': '{name} removed',
   'form.item': '{name} {n}',
+  'form.dayOrTime': 'YYYY-MM-DD or 2026-11-26T08:00:00Z',
   'form.onePerLine': 'One per line.',
   'form.errors': '{outcome}: {message}.{rest} See the marked fields.',
   'new.title': 'New inquiry',
@@ -698,6 +699,7 @@ export const en: Dictionary = {
     ICC_C: 'ICC (C)',
     DEPOSIT: 'Deposit',
     BALANCE: 'Balance',
+    BILL_OF_LADING: 'Bill of lading',
   },
   buckets: {
     NOT_DUE: 'Not yet due',

@@ -264,6 +264,7 @@ export const zhCN: Dictionary = {
     ICC_C: 'ICC (C) 平安险',
     DEPOSIT: '预付款',
     BALANCE: '尾款',
+    BILL_OF_LADING: '提单',
   },
   buckets: {
     NOT_DUE: '未到期',
@@ -683,6 +684,7 @@ export const zhCN: Dictionary = {
     'form.remove': '删除：{name}',
     'form.removed': '已删除{name}',
     'form.item': '{name} {n}',
+    'form.dayOrTime': 'YYYY-MM-DD 或 2026-11-26T08:00:00Z',
     'form.onePerLine': '每行一个。',
     'form.errors': '{outcome}：{message}。{rest} 请查看标出的字段。',
     'new.title': '新询盘',
