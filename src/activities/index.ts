@@ -145,6 +145,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         now: date,
         orderUrl: orderUrl(input.orderId),
         exporterName: deps.exporter.name,
+        timeZone: deps.exporter.timeZone,
       });
       return sendEmail(deps, {
         purpose: EmailPurpose.StallReminder,

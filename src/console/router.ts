@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
+import { OPEN_STAGES } from '../domain';
+import { flatDictionary } from '../domain/i18n';
+import { LANGUAGES } from '../domain/schemas/common';
 
 /**
  * Where the static files are: next to this module (src/console/public when run with tsx, or
@@ -17,6 +20,19 @@ export function consolePublicDir(): string | undefined {
 /** Chart.js's browser build (UMD: a classic script that defines window.Chart). */
 export function chartLibraryFile(): string {
   return path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
+}
+
+/**
+ * The console's words as ES modules, one per language, made once from the domain's dictionaries:
+ * `export default` is the flat `prefix.key` map `t()` reads; `STAGES` the open stages in order.
+ */
+export function dictionaryModules(): Map<string, string> {
+  return new Map(
+    LANGUAGES.map((language) => [
+      `${language}.js`,
+      `export const STAGES = ${JSON.stringify(OPEN_STAGES)};\nexport default ${JSON.stringify(flatDictionary(language))};\n`,
+    ]),
+  );
 }
 
 /**
@@ -48,6 +64,14 @@ export function consoleRoutes(publicDir: string | undefined = consolePublicDir()
   router.get('/vendor/chart.umd.min.js', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(chartJs, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+  });
+  // The dictionaries (no static copies): express adds an ETag, so a revalidation is a 304.
+  const dictionaries = dictionaryModules();
+  router.get('/i18n/:file', (req, res, next) => {
+    const body = dictionaries.get(req.params.file);
+    if (body === undefined) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('text/javascript; charset=utf-8').send(body);
   });
   router.use(
     express.static(publicDir, {

@@ -40,8 +40,8 @@ test('stall reminder: account manager, what is stalled since when, what comes ne
   expect(parsed.subject).toBe('[Reminder 2] Order PO-2026-0001 for Acme GmbH stalled in Deposit');
   expect(parsed.headers.get('x-email-purpose')).toBe('stall-reminder');
   for (const part of [parsed.text ?? '', String(parsed.html)]) {
-    expect(part).toContain('2026-12-01 08:00 UTC');
-    expect(part).toContain('2026-12-04 08:00 UTC');
+    expect(part).toContain('2026-12-01 16:00 (Asia/Shanghai)');
+    expect(part).toContain('2026-12-04 16:00 (Asia/Shanghai)');
     expect(part).toContain('4 days 2 hours');
     expect(part).toContain('Deposit received (DEPOSIT_RECEIVED)');
     expect(part).toContain('http://localhost:8233/namespaces/default/workflows/PO-2026-0001');

@@ -21,7 +21,7 @@ test('a zh-CN account manager gets the stall reminder in Chinese, with the trade
   expect(parsed.messageId).toBe('<PO-2026-0001.stall-reminder-deposit.2@exporter.example>');
   for (const part of [parsed.text ?? '', String(parsed.html)]) {
     expect(part).toContain('李伟，您好');
-    expect(part).toContain('已于 2026-12-04 08:00 UTC 超过时限');
+    expect(part).toContain('已于 2026-12-04 16:00 (Asia/Shanghai) 超过时限');
     expect(part).toContain('4天2小时');
     expect(part).toContain('收到预付款 (DEPOSIT_RECEIVED)');
     expect(part).toContain('此提醒已升级');

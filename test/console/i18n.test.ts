@@ -1,86 +1,70 @@
 /**
- * The console's dictionaries: the same keys in every language, no empty text, the same {params} in
- * each translation, and a name for every stage, event, email purpose and age bucket the API knows.
+ * The dictionaries (src/domain/i18n): the type check makes every language name every stage, event,
+ * effect, step and document kind; this checks what types cannot: no empty text, the same {params}
+ * in each translation, the trade terms Chinese exporters use, the English payment terms as the
+ * invoice prints them, and the modules the console is served.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { EmailPurpose } from '../../src/activities';
-import { ORDER_EVENT_TYPES, STAGES, SYSTEM_EVENT_TYPES } from '../../src/domain';
-import { AGE_BUCKET_KEYS } from '../../src/domain/receivables';
+import { OPEN_STAGES, paymentTermsText, type PaymentPlan } from '../../src/domain';
+import { DICTIONARIES, flatDictionary, paymentTermsSentence } from '../../src/domain/i18n';
+import { dictionaryModules } from '../../src/console/router';
 
-const DIR = path.resolve(__dirname, '..', '..', 'src', 'console', 'public', 'i18n');
+const en = flatDictionary('en');
+const zh = flatDictionary('zh-CN');
+const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-/** A dictionary module (`export default { ... }`) read as the browser would evaluate its object. */
-function dictionary(file: string): Record<string, unknown> {
-  const source = readFileSync(path.join(DIR, file), 'utf8');
-  const body = source.slice(source.indexOf('export default') + 'export default'.length).replace(/;\s*$/, '');
-  return runInNewContext(`(${body})`) as Record<string, unknown>;
-}
-
-const en = dictionary('en.js');
-const zh = dictionary('zh-CN.js');
-const params = (text: unknown) => [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-// The payment-plan events the lead is adding: named before their forms arrive.
-const PAYMENT_PLAN_EVENTS = [
-  'PAYMENT_RECEIVED',
-  'LC_RECEIVED',
-  'LC_AMENDED',
-  'DOCUMENTS_PRESENTED',
-  'DISCREPANCY_NOTICED',
-  'DISCREPANCY_RESOLVED',
-  'LC_HONOURED',
-  'SENT_FOR_COLLECTION',
-  'DRAFT_ACCEPTED',
-  'COLLECTION_PAID',
-  'RELEASE_APPROVED',
-  'PAYMENT_WRITTEN_OFF',
-];
-
-describe('console dictionaries', () => {
-  it('have identical key sets', () => {
+describe('dictionaries', () => {
+  it('have identical key sets, no empty text, and the same placeholders in each language', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
-  });
-
-  it('have no empty value, and the same placeholders in each language', () => {
     for (const [key, text] of Object.entries(en)) {
-      expect({ key, ok: typeof text === 'string' && text.trim() !== '' }).toEqual({ key, ok: true });
-      expect({ key, zh: typeof zh[key] === 'string' && String(zh[key]).trim() !== '' }).toEqual({
-        key,
-        zh: true,
-      });
+      expect({ key, en: text.trim() !== '', zh: zh[key].trim() !== '' }).toEqual({ key, en: true, zh: true });
       expect({ key, params: params(zh[key]) }).toEqual({ key, params: params(text) });
     }
   });
 
-  it('name every stage, event, email purpose and age bucket', () => {
-    const needed = [
-      ...STAGES.map((s) => `stage.${s}`),
-      ...['ORDER_CREATED', ...ORDER_EVENT_TYPES, ...SYSTEM_EVENT_TYPES, ...PAYMENT_PLAN_EVENTS].map(
-        (e) => `event.${e}`,
-      ),
-      ...Object.values(EmailPurpose).map((p) => `purpose.${p}`),
-      ...AGE_BUCKET_KEYS.map((b) => `bucket.${b}`),
-    ];
-    expect(needed.filter((key) => !(key in en))).toEqual([]);
+  it('use the trade terms Chinese exporters use', () => {
+    expect(OPEN_STAGES.map((s) => DICTIONARIES['zh-CN'].stages[s])).toEqual([
+      '询盘',
+      '报价',
+      '打样',
+      '合同',
+      '预付款',
+      '生产',
+      '订舱/报关/提单',
+      '尾款',
+      '放单',
+    ]);
+    expect(DICTIONARIES['zh-CN'].values.TELEX_RELEASE).toBe('电放');
+    expect(DICTIONARIES['zh-CN'].events.LC_RECEIVED).toBe('收到信用证');
+    expect(Object.values(zh).join('')).not.toContain('定金');
   });
 
-  it('use the trade terms Chinese exporters use', () => {
-    expect(
-      [
-        'INQUIRY',
-        'QUOTATION',
-        'SAMPLE',
-        'CONTRACT',
-        'DEPOSIT',
-        'PRODUCTION',
-        'SHIPPING',
-        'BALANCE',
-        'DOCUMENTS',
-      ].map((s) => zh[`stage.${s}`]),
-    ).toEqual(['询盘', '报价', '打样', '合同', '预付款', '生产', '订舱/报关/提单', '尾款', '放单']);
-    expect(zh['enum.TELEX_RELEASE']).toBe('电放');
-    expect(Object.values(zh).join('')).not.toContain('定金');
+  it('word the payment terms in English as the domain does, and in Chinese', () => {
+    const plans: PaymentPlan[] = [
+      { depositPercent: 30, balanceMethod: 'TT', balanceDue: 'BEFORE_SHIPMENT', tenorDays: 0 },
+      { depositPercent: 30, balanceMethod: 'TT', balanceDue: 'AGAINST_DOCUMENT_COPIES', tenorDays: 0 },
+      { depositPercent: 0, balanceMethod: 'LC', balanceDue: null, tenorDays: 0 },
+      { depositPercent: 20, balanceMethod: 'DP', balanceDue: null, tenorDays: 0 },
+      { depositPercent: 0, balanceMethod: 'DA', balanceDue: null, tenorDays: 60 },
+      { depositPercent: 10, balanceMethod: 'OA', balanceDue: null, tenorDays: 30 },
+    ].map((p) => p as unknown as PaymentPlan);
+    for (const plan of plans) expect(paymentTermsSentence(plan, 'en')).toBe(paymentTermsText(plan));
+    expect(paymentTermsSentence(plans[2], 'zh-CN')).toBe('100% 货款，以不可撤销即期跟单信用证（L/C）支付');
+    expect(paymentTermsSentence(plans[5], 'zh-CN')).toBe(
+      '10% 预付款生产前电汇（T/T）；余款 90%，赊账（O/A），提单日后 30 天付款',
+    );
+  });
+
+  it('are served to the console as ES modules with the stage list', () => {
+    const modules = dictionaryModules();
+    expect([...modules.keys()].sort()).toEqual(['en.js', 'zh-CN.js']);
+    const source = modules.get('zh-CN.js') ?? '';
+    const body = source
+      .replace(/^export const STAGES = /, 'var STAGES = ')
+      .replace('export default', 'var dict =');
+    const scope: { STAGES?: string[]; dict?: Record<string, string> } = {};
+    runInNewContext(body, scope);
+    expect(scope.STAGES).toEqual([...OPEN_STAGES]);
+    expect(scope.dict?.['stepTitle.INSPECTION_PRE_PRODUCTION']).toBe('产前验货通过');
   });
 });

@@ -1,5 +1,5 @@
 import { html } from '../escape';
-import { formatDateTime, formatElapsed, parseIso } from '../format';
+import { formatDateTime, formatDateTimeIn, formatElapsed, parseIso } from '../format';
 import { eventName, stageName, stepTitle } from '../../i18n/terms';
 import type { Language, StallReminderInput } from '../types';
 import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
@@ -8,6 +8,8 @@ export interface StallReminderContext {
   now: Date;
   orderUrl: string;
   exporterName: string;
+  /** The exporter's zone: times print as its wall clock (UTC when absent). */
+  timeZone?: string;
 }
 
 interface Values {
@@ -99,8 +101,8 @@ export function stallReminderEmail(input: StallReminderInput, ctx: StallReminder
   const values: Values = {
     input,
     stage: stageName(input.stage, language),
-    entered: formatDateTime(entered),
-    deadline: formatDateTime(deadline),
+    entered: ctx.timeZone ? formatDateTimeIn(entered, ctx.timeZone) : formatDateTime(entered),
+    deadline: ctx.timeZone ? formatDateTimeIn(deadline, ctx.timeZone) : formatDateTime(deadline),
     waiting: formatElapsed(entered, ctx.now, language),
     next:
       input.expectedNext.length > 0

@@ -6,8 +6,18 @@
 import { api, ApiError, newOrderSchema, query, session } from './api.js';
 import { clear, el } from './dom.js';
 import { buildForm } from './forms.js';
-import { formatTime, language, LANGUAGES, relative, roleName, setLanguage, stageName, t } from './i18n.js';
-import { renderOrder, showFieldErrors, showMessage, STAGES } from './order.js';
+import {
+  formatTime,
+  language,
+  LANGUAGES,
+  relative,
+  roleName,
+  setLanguage,
+  stageName,
+  STAGES,
+  t,
+} from './i18n.js';
+import { renderOrder, showFieldErrors, showMessage } from './order.js';
 import { renderReport } from './reports.js';
 import {
   canRecord,
@@ -379,7 +389,7 @@ async function renderNewInquiry(token) {
   const form = el(
     'form',
     { novalidate: true, class: 'card', id: 'new-inquiry', 'aria-labelledby': 'page-title' },
-    schema.description ? el('p', { class: 'hint' }, schema.description) : null,
+    el('p', { class: 'hint' }, t('new.intro')),
     built.node,
     message,
     submit,

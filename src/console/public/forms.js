@@ -2,7 +2,7 @@
 // selects, money as amount + currency, arrays of objects as repeatable groups. Field names are the
 // dotted paths the API uses in a 400's details, so each detail lands next to its field.
 import { el, uid } from './dom.js';
-import { enumName, fieldName, t } from './i18n.js';
+import { enumName, fieldHint, fieldName, t } from './i18n.js';
 
 const isMoney = (s) =>
   s && s.type === 'object' && s.properties && 'amount' in s.properties && 'currency' in s.properties;
@@ -82,8 +82,10 @@ function labelText(name, s, isRequired) {
   return [fieldName(name), isRequired ? el('span', { class: 'req' }, t('form.required')) : null];
 }
 
-function hint(s, id) {
-  return s.description ? el('span', { class: 'hint', id }, s.description) : null;
+/** The dictionary's hint for the field (the schema's description is the API's English). */
+function hint(name, id) {
+  const text = fieldHint(name);
+  return text ? el('span', { class: 'hint', id }, text) : null;
 }
 
 function errorSlot(id) {
@@ -108,7 +110,7 @@ function leaf(name, s, path, isRequired, ctx, { compact = false } = {}) {
   const errId = `${id}-err`;
   const preset = ctx.valueFor(path, name);
   const initial = preset !== undefined ? preset : s.default;
-  const describedBy = [s.description && !compact ? hintId : null, errId].filter(Boolean).join(' ');
+  const describedBy = [fieldHint(name) && !compact ? hintId : null, errId].filter(Boolean).join(' ');
   let input;
   let collect;
   if (s.type === 'boolean') {
@@ -137,7 +139,7 @@ function leaf(name, s, path, isRequired, ctx, { compact = false } = {}) {
     if (s.format === 'date') type = 'date';
     else if (s.format === 'email') type = 'email';
     else if (s.format === 'date-time') placeholder = '2026-11-26T08:00:00Z';
-    else if (s.anyOf) placeholder = 'YYYY-MM-DD or 2026-11-26T08:00:00Z';
+    else if (s.anyOf) placeholder = t('form.dayOrTime');
     const long = s.type === 'string' && (s.maxLength || 0) >= 2000;
     const attrs = {
       id,
@@ -168,7 +170,7 @@ function leaf(name, s, path, isRequired, ctx, { compact = false } = {}) {
           { class: 'field check' },
           input,
           el('label', { for: id }, labelText(name, s, false)),
-          compact ? null : hint(s, hintId),
+          compact ? null : hint(name, hintId),
           error,
         )
       : el(
@@ -176,7 +178,7 @@ function leaf(name, s, path, isRequired, ctx, { compact = false } = {}) {
           { class: 'field' },
           el('label', { for: id }, labelText(name, s, isRequired)),
           input,
-          compact ? null : hint(s, hintId),
+          compact ? null : hint(name, hintId),
           error,
         );
   ctx.registry.set(path, { target: input, error, wrapper });
@@ -191,7 +193,7 @@ function group(name, s, path, isRequired, ctx, content, extraClass = '') {
     'fieldset',
     { class: `group ${extraClass}`, 'aria-describedby': errId },
     el('legend', { id: legendId }, labelText(name, s, isRequired)),
-    s.description ? el('span', { class: 'hint' }, s.description) : null,
+    fieldHint(name) ? el('span', { class: 'hint' }, fieldHint(name)) : null,
     content,
     error,
   );
@@ -224,7 +226,7 @@ function moneyField(name, s, path, isRequired, ctx) {
   );
   const node = group(
     name,
-    { description: s.description ? `${s.description} (${t('form.moneyExample')})` : t('form.moneyExample') },
+    {},
     path,
     isRequired,
     ctx,
@@ -376,7 +378,7 @@ function arrayOfStrings(name, s, path, isRequired, ctx) {
     el(
       'span',
       { class: 'hint', id: hintId },
-      `${s.description ? `${s.description}. ` : ''}${t('form.onePerLine')}`,
+      `${fieldHint(name) ? `${fieldHint(name)}. ` : ''}${t('form.onePerLine')}`,
     ),
     error,
   );

@@ -1,8 +1,12 @@
 // The console's language: English or Simplified Chinese, chosen by the user (kept in localStorage)
 // or else the browser's first language we have. Dates and times show in the browser's time zone.
+// The dictionaries are the domain's (src/domain/i18n), served by the console's router as modules.
 import { humanize } from './dom.js';
-import en from './i18n/en.js';
+import en, { STAGES } from './i18n/en.js';
 import zhCN from './i18n/zh-CN.js';
+
+/** The open stages in their order (from the domain's registry). */
+export { STAGES };
 
 export const LANGUAGES = [
   { code: 'zh-CN', name: '简体中文', dictionary: zhCN },
@@ -68,10 +72,60 @@ export const fieldName = named('field');
 export const purposeName = named('purpose');
 export const roleName = named('role');
 export const bucketName = named('bucket');
+/** A value's name (a code people use as a code, like FOB or 40HQ, is shown as it is). */
 export const enumName = (value) => {
-  const key = `enum.${value}`;
-  return key in dictionary ? dictionary[key] : String(value);
+  const v = String(value);
+  for (const key of [`enum.${v}`, `doc.${v.toLowerCase().replace(/_/g, '-')}`, `event.${v}`])
+    if (key in dictionary) return dictionary[key];
+  return v;
 };
+/** A process-list step as a thing to do; the domain's English title when the key is unknown. */
+export const stepTitle = (step) => dictionary[`stepTitle.${step.key}`] ?? step.title;
+/** What to enter in a field, by its name; nothing when the dictionary has no hint for it. */
+export const fieldHint = (name) => dictionary[`hint.${name}`];
+/** What an event's form records. */
+export const eventHint = (type) => dictionary[`eventHint.${type}`];
+
+/** The payment plan as a sentence (the dictionary's words per method). */
+export function paymentTermsText(plan) {
+  const variant =
+    plan.balanceMethod === 'TT'
+      ? plan.balanceDue === 'BEFORE_SHIPMENT'
+        ? 'TT_BEFORE_SHIPMENT'
+        : 'TT_AGAINST_COPIES'
+      : plan.balanceMethod;
+  const deposited = plan.depositPercent > 0;
+  return t(`terms.${variant}`, {
+    deposit: deposited ? t('terms.deposit', { percent: plan.depositPercent }) : '',
+    rest: deposited ? t('terms.balancePart', { percent: 100 - plan.depositPercent }) : t('terms.whole'),
+    tenorDays: plan.tenorDays,
+  });
+}
+
+/**
+ * A timeline line in the user's language, from the event's type and the fields it recorded (the
+ * API's `summary` is the domain's English). Money, dates and codes are shown as elsewhere.
+ */
+export function timelineSummary(entry, payload, view) {
+  const params = {};
+  if (entry.type === 'ORDER_CREATED') {
+    params.company = view.customer.company;
+    params.channel = enumName(view.inquiry.channel);
+  }
+  for (const [k, v] of Object.entries(payload && typeof payload === 'object' ? payload : {})) {
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'object' && 'amount' in v && 'currency' in v) params[k] = money(v);
+    else if (Array.isArray(v)) params[k] = v.map(String).join('; ');
+    else if (k === 'effect') params[k] = dictionary[`effect.${v}`] ?? humanize(String(v));
+    else if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) params[k] = formatTime(v);
+    else if (typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v)) params[k] = formatDay(v);
+    else if (typeof v === 'string' && /^[A-Z][A-Z0-9_]+$/.test(v)) params[k] = enumName(v);
+    else if (typeof v !== 'object') params[k] = String(v);
+  }
+  const template = dictionary[`summary.${entry.type}`];
+  if (!template) return entry.summary || '';
+  return template.replace(/\{(\w+)\}/g, (_whole, name) => (name in params ? params[name] : '—'));
+}
 
 // ---------- dates, times and money in the user's language and time zone ----------
 

@@ -5,15 +5,20 @@ import { clear, el } from './dom.js';
 import { buildForm } from './forms.js';
 import {
   enumName,
+  eventHint,
   eventName,
   fieldName,
   formatTime,
   money,
+  paymentTermsText,
   purposeName,
   relative,
   stageName,
+  STAGES,
   statusName,
+  stepTitle,
   t,
+  timelineSummary,
 } from './i18n.js';
 import {
   canRecord,
@@ -31,18 +36,6 @@ import {
   table,
   view as page,
 } from './shell.js';
-
-export const STAGES = [
-  'INQUIRY',
-  'QUOTATION',
-  'SAMPLE',
-  'CONTRACT',
-  'DEPOSIT',
-  'PRODUCTION',
-  'SHIPPING',
-  'BALANCE',
-  'DOCUMENTS',
-];
 
 function stepper(view) {
   const currentIndex = STAGES.indexOf(view.stage);
@@ -67,23 +60,53 @@ function stepper(view) {
   );
 }
 
-/** A loose object from the view as a definition list (money, arrays and nested objects flattened). */
+/** A value from the view as text: money, times and codes in the user's language, objects flattened. */
+function show(v) {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'object' && 'amount' in v && 'currency' in v) return money(v);
+  if (Array.isArray(v)) return v.map(show).join(', ') || '—';
+  if (typeof v === 'object')
+    return Object.entries(v)
+      .map(([k, x]) => `${fieldName(k)}: ${show(x)}`)
+      .join('; ');
+  if (typeof v === 'boolean') return v ? t('order.yes') : t('order.no');
+  if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) return formatTime(v);
+  if (typeof v === 'string' && /^[A-Z][A-Z0-9_]+$/.test(v)) return enumName(v);
+  return String(v);
+}
+
+/** Rows of objects (contract lines, containers) as a table with a column per field. */
+function rowsTable(name, rows) {
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return table(
+    fieldName(name),
+    columns.map(fieldName),
+    rows.map((r) => columns.map((c) => show(r[c]))),
+    t('order.nothing'),
+  );
+}
+
+/** A loose object from the view as a definition list; lists of objects as tables. */
 function objectList(obj) {
   if (!obj) return el('p', { class: 'muted' }, t('order.nothing'));
-  const show = (v) => {
-    if (v === null || v === undefined) return '—';
-    if (typeof v === 'object' && 'amount' in v && 'currency' in v) return money(v);
-    if (Array.isArray(v))
-      return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ') || '—';
-    if (typeof v === 'object')
-      return Object.entries(v)
-        .map(([k, x]) => `${fieldName(k)}: ${show(x)}`)
-        .join('; ');
-    if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) return formatTime(v);
-    if (typeof v === 'string' && /^[A-Z][A-Z_]+$/.test(v)) return enumName(v);
-    return String(v);
-  };
-  return dl(Object.entries(obj).map(([k, v]) => [fieldName(k), show(v)]));
+  return dl(
+    Object.entries(obj).map(([k, v]) => [
+      fieldName(k),
+      Array.isArray(v) && v.length && v.every((x) => x && typeof x === 'object' && !('amount' in x))
+        ? rowsTable(k, v)
+        : show(v),
+    ]),
+  );
+}
+
+/** The payloads of the latest timeline entries, by event id (the view's entries carry none). */
+async function timelinePayloads(orderId, count) {
+  if (!count) return new Map();
+  const page = await api(
+    'GET',
+    `/orders/${encodeURIComponent(orderId)}/timeline?limit=${Math.min(200, Math.max(1, count))}`,
+  );
+  return new Map(page.entries.map((e) => [e.eventId, e.payload]));
 }
 
 export async function renderOrder(orderId, token, { afterRender } = {}) {
@@ -97,13 +120,14 @@ export async function renderOrder(orderId, token, { afterRender } = {}) {
     eventSchemas(),
     currentCaller(),
   ]);
+  const payloads = await timelinePayloads(orderId, view.timeline.length).catch(() => new Map());
   if (token !== page.renderToken) return;
-  paintOrder(view, emails, schemas, me);
+  paintOrder(view, emails, schemas, me, payloads);
   if (afterRender) afterRender();
   else focusTitle();
 }
 
-function paintOrder(view, emails, schemas, me) {
+function paintOrder(view, emails, schemas, me, payloads = new Map()) {
   const p = view.payments;
   const deadline =
     view.stageDeadline && view.status === 'OPEN'
@@ -173,7 +197,7 @@ function paintOrder(view, emails, schemas, me) {
               { class: `step step-${step.status.toLowerCase()}`, 'data-step': step.key },
               el('span', { class: 'step-status' }, t(`step.${step.status}`)),
               ' ',
-              el('strong', { title: step.title }, eventName(step.key)),
+              el('strong', {}, stepTitle(step)),
               ` · ${stageName(step.stage)}`,
               step.doneAt ? ` · ${formatTime(step.doneAt)}${step.actor ? ` (${step.actor})` : ''}` : '',
               step.dueAt && step.status !== 'DONE'
@@ -191,7 +215,7 @@ function paintOrder(view, emails, schemas, me) {
   const payments = section(
     'payments',
     t('order.payments'),
-    p.terms ? el('p', { class: 'muted' }, p.terms) : null,
+    p.plan ? el('p', { class: 'muted' }, paymentTermsText(p.plan)) : null,
     schedule.length
       ? table(
           t('order.paymentsCaption'),
@@ -287,7 +311,9 @@ function paintOrder(view, emails, schemas, me) {
       [t('order.dispatched'), formatTime(view.documents.dispatchedAt)],
       [
         t('order.items'),
-        view.documents.items.map((d) => enumName(d.kind || d.type || d.name || 'document')).join(', ') || '—',
+        view.documents.items
+          .map((d) => `${enumName(d.kind)}${d.reference ? ` ${d.reference}` : ''}`)
+          .join(', ') || '—',
       ],
     ]),
   );
@@ -306,7 +332,7 @@ function paintOrder(view, emails, schemas, me) {
           el('time', { datetime: e.at }, formatTime(e.at)),
           eventName(e.type),
           e.actor,
-          e.summary || '',
+          timelineSummary(e, payloads.get(e.eventId), view),
         ]),
       t('order.noEvents'),
     ),
@@ -412,7 +438,7 @@ function eventForm(view, type, schema, me) {
   const form = el(
     'form',
     { novalidate: true, 'aria-label': eventName(type), 'data-event': type },
-    schema.description ? el('p', { class: 'hint' }, schema.description) : null,
+    eventHint(type) ? el('p', { class: 'hint' }, eventHint(type)) : null,
     built.node,
     message,
     submit,
@@ -431,7 +457,8 @@ function eventForm(view, type, schema, me) {
         (r) => r.emails,
         () => [],
       );
-      paintOrder(next, emails, await eventSchemas(), me);
+      const payloads = await timelinePayloads(view.orderId, next.timeline.length).catch(() => new Map());
+      paintOrder(next, emails, await eventSchemas(), me, payloads);
       say(t('record.done', { event: eventName(type), stage: stageName(next.stage) }), 'success', {
         focus: true,
       });
