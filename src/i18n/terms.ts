@@ -1,4 +1,4 @@
-import { humanize } from '../activities/format';
+import { humanize } from '../domain/letters/format';
 import {
   paymentTermsText,
   type DueWhen,
