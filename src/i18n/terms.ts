@@ -1,12 +1,10 @@
 import { humanize } from '../domain/letters/format';
-import {
-  paymentTermsText,
-  type DueWhen,
-  type Language,
-  type PaymentPlan,
-  type Stage,
-  type StepKey,
-} from '../domain';
+// The domain's own modules, not its index: the domain's letters use these words.
+import { paymentTermsText, type PaymentPlan } from '../domain/paymentPlan';
+import type { StepKey } from '../domain/processList';
+import type { DueWhen } from '../domain/schedule';
+import type { Language } from '../domain/schemas/common';
+import type { Stage } from '../domain/stages';
 
 /**
  * The trade's own words for stages and events, in each language the desk writes in. Chinese uses

@@ -3,6 +3,9 @@
  * and done-fact) plus one line in `EFFECTS`. Everything per effect elsewhere is read from here:
  * the workflow's activity calls, the timeline's labels and done-marking, the worker's activities,
  * the email purposes the metrics count.
+ *
+ * The order's state names `EffectKind`, which is read from these definitions' types: a function that
+ * builds definitions (see documentSet.ts) must state its return type, or the types go in a circle.
  */
 import { requestBooking } from './bookingRequest';
 import { notifyCancelled } from './cancellationNotice';
