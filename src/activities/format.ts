@@ -1,6 +1,15 @@
 import { unitPriceDecimal, type Money } from '../domain/money';
-import type { Language } from '../domain';
 import { invalidInput } from './errors';
+import { groupThousands } from '../domain/letters/format';
+
+// The formatting letters use lives with them in the domain; re-exported for the documents.
+export {
+  formatDate,
+  formatDateTime,
+  formatElapsed,
+  formatQuantity,
+  humanize,
+} from '../domain/letters/format';
 
 /** Parses an ISO time from the workflow; a bad one is a bug upstream, so it fails without retries. */
 export function parseIso(value: string, field: string): Date {
@@ -9,30 +18,6 @@ export function parseIso(value: string, field: string): Date {
     throw invalidInput(`${field}: "${String(value)}" is not an ISO date/time`);
   }
   return date;
-}
-
-/** `2026-11-26 08:00 UTC`: fixed format and zone, so output never depends on the worker's locale. */
-export function formatDateTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-/** `2026-11-26 16:00 (Asia/Shanghai)`: the wall time where the exporter works, parts joined by hand. */
-export function formatDateTimeIn(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} (${timeZone})`;
-}
-
-export function formatDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
@@ -62,35 +47,6 @@ export function formatDayIn(value: string, timeZone: string, field: string): str
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/** `DEPOSIT_RECEIVED` -> `Deposit received` */
-export function humanize(name: string): string {
-  const words = name.toLowerCase().replace(/_+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** `3 days 4 hours`, `5 hours 10 minutes` (`3天4小时`): how long something has waited. */
-export function formatElapsed(from: Date, to: Date, language: Language = 'en'): string {
-  const minutes = Math.max(0, Math.floor((to.getTime() - from.getTime()) / 60_000));
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  const zh = language === 'zh-CN';
-  const unit = (n: number, word: string, chinese: string): string =>
-    zh ? `${n}${chinese}` : `${n} ${word}${n === 1 ? '' : 's'}`;
-  const join = (a: string, b: string): string => (zh ? `${a}${b}` : `${a} ${b}`);
-  if (days > 0)
-    return hours > 0 ? join(unit(days, 'day', '天'), unit(hours, 'hour', '小时')) : unit(days, 'day', '天');
-  if (hours > 0)
-    return mins > 0
-      ? join(unit(hours, 'hour', '小时'), unit(mins, 'minute', '分钟'))
-      : unit(hours, 'hour', '小时');
-  return unit(mins, 'minute', '分钟');
-}
-
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
 /** Minor units as printed on documents: `1234560n` -> `12,345.60`. */
 export function formatMinor(minor: bigint): string {
   const sign = minor < 0n ? '-' : '';
@@ -103,13 +59,6 @@ export function formatMinor(minor: bigint): string {
 /** `USD 12,345.60` */
 export function formatPrice(minor: bigint, currency: string): string {
   return `${currency} ${formatMinor(minor)}`;
-}
-
-/** Quantities as people write them: grouped, without trailing zeros (`2,000`, `12.5`). */
-export function formatQuantity(quantity: number): string {
-  const [whole = '0', frac = ''] = quantity.toFixed(6).split('.');
-  const trimmed = frac.replace(/0+$/, '');
-  return trimmed ? `${groupThousands(whole)}.${trimmed}` : groupThousands(whole);
 }
 
 /** A unit price as printed: grouped, 2 to 4 decimals (`1,234.50`, `0.035`). */

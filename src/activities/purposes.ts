@@ -1,14 +1,6 @@
-/** Purposes as recorded in `SentEmail.purpose` and used in Message-IDs. */
-export const EmailPurpose = {
-  StallReminder: 'stall-reminder',
-  BookingRequest: 'booking-request',
-  CargoReadyNotice: 'cargo-ready-notice',
-  TelexReleaseRequest: 'telex-release-request',
-  DocumentCopies: 'document-copies',
-  DocumentDispatch: 'document-dispatch',
-  CancellationNotice: 'cancellation-notice',
-  PaymentRequest: 'payment-request',
-  CustomerCancellation: 'customer-cancellation',
-  CollectionInstructions: 'collection-instructions',
-  PresentationChecklist: 'presentation-checklist',
-} as const;
+import { EMAILS } from '../domain/effects';
+
+/** Purposes as recorded in `SentEmail.purpose` and used in Message-IDs, by activity name. */
+export const EmailPurpose: Readonly<Record<string, string>> = Object.fromEntries(
+  EMAILS.map((email) => [email.activity, email.purpose]),
+);

@@ -1,22 +1,12 @@
 import { Gauge, type Registry } from 'prom-client';
-import { EmailPurpose } from '../activities/purposes';
-import { OPEN_STAGES, type EffectKind } from '../domain';
+import { OPEN_STAGES } from '../domain';
+import { EFFECTS, EMAILS } from '../domain/effects';
 import type { OrderFigures, ReadModel } from '../readModel/types';
 
 /** The email each effect sends, so failed emails are labelled like the sent ones. */
-const PURPOSE_OF_EFFECT: Record<EffectKind, string> = {
-  requestBooking: EmailPurpose.BookingRequest,
-  sendDocumentCopies: EmailPurpose.DocumentCopies,
-  dispatchDocuments: EmailPurpose.DocumentDispatch,
-  notifyCancelled: EmailPurpose.CancellationNotice,
-  requestDeposit: EmailPurpose.PaymentRequest,
-  requestBalance: EmailPurpose.PaymentRequest,
-  sendCollectionInstructions: EmailPurpose.CollectionInstructions,
-  sendPresentationChecklist: EmailPurpose.PresentationChecklist,
-  notifyCustomerCancelled: EmailPurpose.CustomerCancellation,
-  sendCargoReadyNotice: EmailPurpose.CargoReadyNotice,
-  requestTelexRelease: EmailPurpose.TelexReleaseRequest,
-};
+const PURPOSE_OF_EFFECT: Record<string, string> = Object.fromEntries(
+  EFFECTS.map((effect) => [effect.kind, effect.email.purpose]),
+);
 
 const CACHE_MS = 10_000;
 
@@ -82,8 +72,7 @@ export function registerBusinessMetrics(
     for (const [currency, amount] of Object.entries(f.overdueByCurrency)) g.set({ currency }, amount);
   });
   gauge('orderdesk_emails_sent', 'Emails the orders have sent (all time)', ['purpose'], (g, f) => {
-    for (const purpose of Object.values(EmailPurpose))
-      g.set({ purpose }, f.emailsSentByPurpose[purpose] ?? 0);
+    for (const { purpose } of EMAILS) g.set({ purpose }, f.emailsSentByPurpose[purpose] ?? 0);
   });
   gauge(
     'orderdesk_emails_failed',

@@ -2,6 +2,7 @@
  * The workflow's own facts (a stall, a reminder sent, an effect done or failed): what each does to
  * the order. Clients can never send them; `applyFact` is their only way in.
  */
+import { effectDefinition } from './effects';
 import { accepted, type Outcome } from './outcome';
 import { isTerminalStage } from './stages';
 import type { EffectKind, EventContext, OrderState, SystemEvent } from './types';
@@ -44,51 +45,10 @@ function reminderSent(state: OrderState, e: SystemOf<'REMINDER_SENT'>, _ctx: Eve
   );
 }
 
+/** The order records what some effects did (the booking requested, the documents sent). */
 function markDone(state: OrderState, effect: EffectKind, at: string): OrderState {
-  switch (effect) {
-    case 'requestBooking':
-      return {
-        ...state,
-        shipping: { ...state.shipping, booking: { ...state.shipping.booking, requestedAt: at } },
-      };
-    case 'sendCargoReadyNotice':
-      return { ...state, shipping: { ...state.shipping, cargoReadyNoticeAt: at } };
-    case 'sendDocumentCopies':
-      return { ...state, documents: { ...state.documents, copiesSentAt: at } };
-    case 'dispatchDocuments':
-      return { ...state, documents: { ...state.documents, dispatchedAt: at } };
-    case 'requestTelexRelease':
-      return {
-        ...state,
-        documents: { ...state.documents, release: { ...state.documents.release, telexRequestedAt: at } },
-      };
-    case 'notifyCancelled':
-      return state.cancellation
-        ? { ...state, cancellation: { ...state.cancellation, notifiedAt: at } }
-        : state;
-    // The timeline and the read model's emails keep these; the order's state has nothing to mark.
-    case 'requestDeposit':
-    case 'requestBalance':
-    case 'sendCollectionInstructions':
-    case 'sendPresentationChecklist':
-    case 'notifyCustomerCancelled':
-      return state;
-  }
+  return effectDefinition(effect).done?.(state, at) ?? state;
 }
-
-const EFFECT_LABELS: Record<EffectKind, string> = {
-  requestBooking: 'Booking request',
-  sendDocumentCopies: 'Document copies',
-  dispatchDocuments: 'Document set',
-  notifyCancelled: 'Cancellation notice',
-  requestDeposit: 'Deposit payment request',
-  requestBalance: 'Balance payment request',
-  sendCollectionInstructions: 'Collection instructions',
-  sendPresentationChecklist: 'L/C presentation checklist',
-  notifyCustomerCancelled: 'Cancellation notice to the customer',
-  sendCargoReadyNotice: 'Cargo-ready notice',
-  requestTelexRelease: 'Telex-release request',
-};
 
 function effectCompleted(state: OrderState, e: SystemOf<'EFFECT_COMPLETED'>, ctx: EventContext): Outcome {
   // The email's own timestamp is when it really left; the event may be applied a little later.
@@ -97,7 +57,7 @@ function effectCompleted(state: OrderState, e: SystemOf<'EFFECT_COMPLETED'>, ctx
     ...markDone(state, e.effect, at),
     failedEffects: state.failedEffects.filter((f) => f.effect !== e.effect),
   };
-  return accepted(next, `${EFFECT_LABELS[e.effect]} done`);
+  return accepted(next, `${effectDefinition(e.effect).label} done`);
 }
 
 function effectFailed(state: OrderState, e: SystemOf<'EFFECT_FAILED'>, ctx: EventContext): Outcome {
@@ -106,7 +66,7 @@ function effectFailed(state: OrderState, e: SystemOf<'EFFECT_FAILED'>, ctx: Even
       ...state,
       failedEffects: [...state.failedEffects, { effect: e.effect, error: e.error, failedAt: ctx.now }],
     },
-    `${EFFECT_LABELS[e.effect]} failed: ${e.error}; waiting for an operator to retry`,
+    `${effectDefinition(e.effect).label} failed: ${e.error}; waiting for an operator to retry`,
   );
 }
 

@@ -10,22 +10,11 @@ import type { OrderEvent, OrderEventType, PaymentTerms, QuotationLine } from './
 import type { Inquiry } from './schemas/new-order';
 import type { ValidationDetail } from './schemas/validation';
 import type { Stage } from './stages';
+import type { EffectKind } from './effects';
 
-/** Side effects the workflow runs as activities. */
-export const EFFECT_KINDS = [
-  'requestBooking',
-  'sendDocumentCopies',
-  'dispatchDocuments',
-  'notifyCancelled',
-  'requestDeposit',
-  'requestBalance',
-  'sendCollectionInstructions',
-  'sendPresentationChecklist',
-  'notifyCustomerCancelled',
-  'sendCargoReadyNotice',
-  'requestTelexRelease',
-] as const;
-export type EffectKind = (typeof EFFECT_KINDS)[number];
+/** Side effects the workflow runs as activities: each is one definition in `./effects`. */
+export { EFFECT_KINDS } from './effects';
+export type { EffectKind };
 
 /** Plain data the workflow acts on; `stageEntered` restarts the stall timer. */
 export type Effect = { type: 'stageEntered'; stage: Stage; at: string } | { type: EffectKind };

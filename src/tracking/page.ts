@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from '../activities/escape';
 import { formatDate } from '../activities/format';
 import type { Language } from '../domain';
-import { stageName } from '../i18n/terms';
+import { stageName } from '../domain/i18n/terms';
 import type { StageProgress } from './progress';
 
 export interface BuyerDocument {

@@ -32,19 +32,8 @@ import {
   type SentEmail,
   type SystemEvent,
 } from '../domain';
-import {
-  bookingRequestInput,
-  cargoReadyNoticeInput,
-  cancellationNoticeInput,
-  collectionInstructionsInput,
-  customerCancellationInput,
-  documentSetInput,
-  paymentRequestInput,
-  presentationChecklistInput,
-  stallNotice,
-  stallReminderInput,
-  telexReleaseRequestInput,
-} from './effectInputs';
+import { effectDefinition, stallReminderInput, type EmailActivity, type MessageKey } from '../domain/effects';
+import { stallNotice } from './effectInputs';
 import type { OrderWorkflowInput } from './input';
 import {
   openOrderUpdate,
@@ -62,7 +51,7 @@ import { createVisibility } from './visibility';
 // Emails to customers and forwarders: retried for hours through an SMTP outage, then recorded as
 // failed so an operator can retry them (RETRY_FAILED_EFFECTS) instead of the order moving on blindly.
 // They heartbeat while they run: a worker that died mid-send is noticed in seconds, not a minute.
-const effects = proxyActivities<OrderActivities>({
+const effects = proxyActivities<Record<EmailActivity, (input: MessageKey) => Promise<SentEmail>>>({
   startToCloseTimeout: '1 minute',
   heartbeatTimeout: '10s',
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '5m', maximumAttempts: 50 },
@@ -274,63 +263,11 @@ export class OrderRun {
     }
   }
 
-  // Summaries are shown in the Temporal UI: they name roles, never a person's address.
+  /** The effect's email, by its definition: its activity, with the input mapped from the order now. */
   private performEffect(kind: EffectKind): Promise<SentEmail> {
-    const at = now();
-    switch (kind) {
-      case 'requestBooking':
-        return effects.sendBookingRequest.executeWithOptions(
-          { summary: 'booking request to the forwarder' },
-          [bookingRequestInput(this.state, this.input.defaultForwarder, at)],
-        );
-      case 'sendCargoReadyNotice':
-        return effects.sendCargoReadyNotice.executeWithOptions(
-          { summary: "cargo-ready notice to the buyer's forwarder or the buyer" },
-          [cargoReadyNoticeInput(this.state, at)],
-        );
-      case 'requestTelexRelease':
-        return effects.sendTelexReleaseRequest.executeWithOptions(
-          { summary: 'telex-release request to the forwarder' },
-          [telexReleaseRequestInput(this.state, this.input.defaultForwarder, at)],
-        );
-      case 'sendDocumentCopies':
-        return effects.sendDocumentCopies.executeWithOptions({ summary: 'document copies to the customer' }, [
-          documentSetInput(this.state, at),
-        ]);
-      case 'dispatchDocuments':
-        return effects.dispatchDocuments.executeWithOptions(
-          { summary: 'final document set to the customer' },
-          [documentSetInput(this.state, at)],
-        );
-      case 'notifyCancelled':
-        return effects.sendCancellationNotice.executeWithOptions(
-          { summary: 'cancellation notice to the account manager' },
-          [cancellationNoticeInput(this.state, at)],
-        );
-      case 'notifyCustomerCancelled':
-        return effects.sendCustomerCancellation.executeWithOptions(
-          { summary: 'cancellation notice to the customer' },
-          [customerCancellationInput(this.state, at)],
-        );
-      case 'requestDeposit':
-        return effects.sendPaymentRequest.executeWithOptions({ summary: 'deposit request to the customer' }, [
-          paymentRequestInput(this.state, 'DEPOSIT', at),
-        ]);
-      case 'requestBalance':
-        return effects.sendPaymentRequest.executeWithOptions({ summary: 'balance request to the customer' }, [
-          paymentRequestInput(this.state, 'BALANCE', at),
-        ]);
-      case 'sendCollectionInstructions':
-        return effects.sendCollectionInstructions.executeWithOptions(
-          { summary: 'collection instruction to the account manager' },
-          [collectionInstructionsInput(this.state, at)],
-        );
-      case 'sendPresentationChecklist':
-        return effects.sendPresentationChecklist.executeWithOptions(
-          { summary: 'L/C presentation checklist to the account manager' },
-          [presentationChecklistInput(this.state, at)],
-        );
-    }
+    const effect = effectDefinition(kind);
+    const input = effect.input(this.state, { now: now(), defaultForwarder: this.input.defaultForwarder });
+    return effects[effect.email.activity].executeWithOptions({ summary: effect.summary }, [input]);
   }
 
   /** Sends the due reminder beside the main loop; a stage change or the order's close cancels it. */

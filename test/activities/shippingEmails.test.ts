@@ -1,5 +1,5 @@
-import { bookingRequestEmail } from '../../src/activities/templates/booking-request';
-import { cargoReadyNoticeEmail } from '../../src/activities/templates/cargo-ready-notice';
+import { bookingRequestEmail } from '../../src/domain/effects/bookingRequest';
+import { cargoReadyNoticeEmail } from '../../src/domain/effects/cargoReadyNotice';
 import { EXPORTER, PLANNED_SHIPMENT, bookingRequest } from './fixtures';
 
 const planned = PLANNED_SHIPMENT;

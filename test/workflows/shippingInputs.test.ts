@@ -1,9 +1,7 @@
 /** The workflow's pure mappings for the shipping-terms effects: what the forwarder and documents get. */
-import {
-  cargoReadyNoticeInput,
-  bookingRequestInput,
-  documentSetInput,
-} from '../../src/workflows/effectInputs';
+import { bookingRequestInput } from '../../src/domain/effects/bookingRequest';
+import { cargoReadyNoticeInput } from '../../src/domain/effects/cargoReadyNotice';
+import { documentSetInput } from '../../src/domain/effects/documentSet';
 import { apply, example, fresh, usd } from '../domain/fixtures';
 
 const ours = { name: 'Default Forwarder', email: 'bookings@forwarder.example' };

@@ -1,8 +1,8 @@
-import type { OrderView } from '../../domain/viewSchema';
+import type { DocumentOrder } from '../../domain/documentOrder';
 import { documentNumber as numberOf } from '../../domain/documentNumbers';
 import { paymentTermsText, resolvePaymentPlan } from '../../domain/paymentPlan';
 import { invalidInput } from '../errors';
-import type { DocumentKind, Exporter, Insurance, LinePacking, TradeDocumentInput, TradeLine } from './input';
+import type { DocumentKind, Exporter, TradeDocumentInput, TradeLine } from './input';
 
 /**
  * The one mapping from an order to what its documents print, used by the activity that emails
@@ -10,35 +10,7 @@ import type { DocumentKind, Exporter, Insurance, LinePacking, TradeDocumentInput
  * fields from its state), so a preview shows exactly what would be sent.
  */
 
-/**
- * Trade data the order view does not carry yet. Each is a slot the domain fills (contract lines,
- * ports, packing, payment plan, L/C, insurance); until then documents print "—" there.
- */
-export interface OrderTradeData {
-  /** The contract's lines (CONTRACT_SIGNED `lines[]`, CONTRACT_AMENDED); the quotation's until then. */
-  contractLines?: Omit<TradeLine, 'packing'>[];
-  /** Packing per contract line, in line order. */
-  packing?: LinePacking[];
-  packageType?: string;
-  buyerAddress?: string;
-  portOfLoading?: string;
-  portOfDischarge?: string;
-  originCountry?: string;
-  marks?: string;
-  /** The payment plan in words, e.g. "30% T/T deposit, 70% against copy of B/L". */
-  paymentTerms?: string;
-  lcNo?: string;
-  insurance?: Insurance;
-}
-
-/** The parts of the order view documents read, plus the trade-data slots. */
-export type DocumentOrder = Pick<
-  OrderView,
-  'orderId' | 'customer' | 'accountManager' | 'inquiry' | 'quotation' | 'contract' | 'shipping'
-> & {
-  payments: Pick<OrderView['payments'], 'plan' | 'depositReceived' | 'balanceReceived'>;
-  trade?: OrderTradeData;
-};
+export type { DocumentOrder, OrderTradeData } from '../../domain/documentOrder';
 
 const INSURED_TERMS = ['CIF', 'CIP'];
 

@@ -1,5 +1,5 @@
 import { formatDateTime, parseIso } from '../format';
-import { stageName } from '../../i18n/terms';
+import { stageName } from '../../domain/i18n/terms';
 import type { ReminderNotice } from '../types';
 
 /** A reminder notice for a chat robot: a title, markdown for robots that render it, plain text for the rest. */

@@ -1,7 +1,16 @@
-import { html } from '../escape';
-import { stageName } from '../../i18n/terms';
-import type { CancellationNoticeInput } from '../types';
-import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
+import { html } from '../letters/escape';
+import { factsHtml, factsText, page, type Fact, type RenderedEmail } from '../letters/layout';
+import type { Language } from '../schemas/common';
+import type { OrderState } from '../types';
+import { stageName } from '../i18n/terms';
+import { defineEffect, defineEmail, toAccountManager, type MessageKey, type Person } from './define';
+
+export interface CancellationNoticeInput extends MessageKey {
+  accountManager: Person & { language?: Language };
+  customerCompany: string;
+  stage: string;
+  reason: string;
+}
 
 interface Words {
   subject: string;
@@ -74,3 +83,33 @@ export function cancellationNoticeEmail(
     html: page(w.subject, htmlBody, w.footer, input.accountManager.language),
   };
 }
+
+export function cancellationNoticeInput(state: OrderState, now: string): CancellationNoticeInput {
+  return {
+    orderId: state.orderId,
+    sequence: 1,
+    requestedAt: now,
+    accountManager: state.accountManager,
+    customerCompany: state.customer.company,
+    stage: state.stage,
+    reason: state.cancellation?.reason ?? 'not given',
+  };
+}
+
+export const sendCancellationNotice = defineEmail({
+  activity: 'sendCancellationNotice',
+  purpose: 'cancellation-notice',
+  recipients: (input: CancellationNoticeInput) => toAccountManager(input),
+  letter: (input, ctx) =>
+    cancellationNoticeEmail(input, { orderUrl: ctx.orderUrl, exporterName: ctx.exporter.name }),
+});
+
+export const notifyCancelled = defineEffect({
+  kind: 'notifyCancelled',
+  label: 'Cancellation notice',
+  summary: 'cancellation notice to the account manager',
+  email: sendCancellationNotice,
+  input: (state, { now }) => cancellationNoticeInput(state, now),
+  done: (state, at) =>
+    state.cancellation ? { ...state, cancellation: { ...state.cancellation, notifiedAt: at } } : state,
+});

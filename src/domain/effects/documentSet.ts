@@ -1,9 +1,29 @@
-import type { Language } from '../../domain';
-import { html } from '../escape';
-import type { DocumentOrder } from '../documents/fromOrder';
-import type { DocumentModel } from '../documents/model';
-import type { DocumentMark, ExporterProfile } from '../types';
-import { factsHtml, factsText, page, signOff, type Fact, type RenderedEmail } from './layout';
+import type { DocumentOrder } from '../documentOrder';
+import { html, safeToken } from '../letters/escape';
+import { factsHtml, factsText, page, signOff, type Fact, type RenderedEmail } from '../letters/layout';
+import type { Language } from '../schemas/common';
+import { hasShipped } from '../shipment';
+import type { OrderState } from '../types';
+import {
+  defineEffect,
+  defineEmail,
+  onBehalfOfAccountManager,
+  type DocumentAttachment,
+  type DocumentMark,
+  type EmailDefinition,
+  type Letterhead,
+  type MessageKey,
+  type RenderedDocument,
+} from './define';
+import { documentOrder, required } from './orderFacts';
+
+/**
+ * The document set of an order (commercial invoice and packing list): the order's fields that
+ * documents read, passed by the workflow so every retry renders the same bytes.
+ */
+export interface DocumentSetInput extends MessageKey {
+  order: DocumentOrder;
+}
 
 interface Words {
   subject: string;
@@ -40,10 +60,10 @@ function releaseBy(blType: string | null): 'TELEX_RELEASE' | 'SEA_WAYBILL' | 'OR
 }
 
 /** The covering letter's words in the customer's language; the documents themselves stay in English. */
-function words(model: DocumentModel, order: DocumentOrder, copy: boolean, language: Language): Words {
-  const owes = copy && model.outstandingMinor > 0n;
+function words(model: RenderedDocument, order: DocumentOrder, copy: boolean, language: Language): Words {
+  const owes = copy && model.owesMoney;
   // How the buyer takes delivery, said with the final documents only.
-  const release = copy ? '' : RELEASE_WORDS[language][releaseBy(model.input.blType)](model.blNo);
+  const release = copy ? '' : RELEASE_WORDS[language][releaseBy(model.blType)](model.blNo);
   if (language === 'zh-CN') {
     return {
       subject: copy
@@ -51,12 +71,12 @@ function words(model: DocumentModel, order: DocumentOrder, copy: boolean, langua
         : `装运单据：发票 ${model.number}，订单 ${order.orderId}`,
       facts: [
         ['订单', order.orderId],
-        ['合同号', model.input.contract?.number ?? '—'],
+        ['合同号', model.contractNo ?? '—'],
         ['发票号', model.number],
         ['交货条款', model.incoterm],
         ['船名/航次', model.vesselVoyage],
         ['预计开船日', model.etd],
-        ['提单号', `${model.blNo}（${model.blType}）`],
+        ['提单号', `${model.blNo}（${model.printedBlType}）`],
         ['总金额', model.total],
         ['未付金额', model.outstanding],
       ],
@@ -77,12 +97,12 @@ function words(model: DocumentModel, order: DocumentOrder, copy: boolean, langua
       : `Shipping documents: invoice ${model.number}, order ${order.orderId}`,
     facts: [
       ['Order', order.orderId],
-      ['Contract No.', model.input.contract?.number ?? '—'],
+      ['Contract No.', model.contractNo ?? '—'],
       ['Invoice No.', model.number],
       ['Terms of delivery', model.incoterm],
       ['Vessel / Voyage', model.vesselVoyage],
       ['ETD', model.etd],
-      ['B/L No.', `${model.blNo} (${model.blType})`],
+      ['B/L No.', `${model.blNo} (${model.printedBlType})`],
       ['Total amount', model.total],
       ['Amount outstanding', model.outstanding],
     ],
@@ -103,9 +123,9 @@ function words(model: DocumentModel, order: DocumentOrder, copy: boolean, langua
 
 /** Covering email of the document set: copies to verify, or the final documents. */
 export function documentSetEmail(
-  model: DocumentModel,
+  model: RenderedDocument,
   order: DocumentOrder,
-  exporter: ExporterProfile,
+  exporter: Letterhead,
   mark: DocumentMark,
   trackingUrl?: string,
 ): RenderedEmail {
@@ -132,3 +152,79 @@ export function documentSetEmail(
     ${trackingUrl ? html`<p><a href="${trackingUrl}">${w.track}</a></p>` : ''} ${closing.html}`;
   return { subject: w.subject, text, html: page(w.subject, htmlBody, exporter.name, language) };
 }
+
+/**
+ * The fields of the order its documents read (activities/documents/fromOrder.ts maps them), taken
+ * from the state at the B/L, so copies and originals are the same documents.
+ */
+export function documentSetInput(state: OrderState, now: string): DocumentSetInput {
+  required(state, 'documents');
+  if (!hasShipped(state)) throw new Error(`order ${state.orderId} has not shipped: no documents yet`);
+  return { orderId: state.orderId, sequence: 1, requestedAt: now, order: documentOrder(state) };
+}
+
+/** The commercial invoice and the packing list, marked as copies or originals. */
+function documentSet(input: DocumentSetInput, mark: DocumentMark): DocumentAttachment[] {
+  const suffix = mark === 'COPY' ? '-COPY' : '';
+  return [
+    {
+      kind: 'commercial-invoice',
+      order: input.order,
+      mark,
+      fileName: (number) => `Commercial-Invoice-${safeToken(number)}${suffix}.pdf`,
+    },
+    {
+      kind: 'packing-list',
+      order: input.order,
+      mark,
+      fileName: (number) => `Packing-List-${safeToken(number)}${suffix}.pdf`,
+    },
+  ];
+}
+
+/** The covering letter speaks of the invoice, the first document attached. */
+function invoiceOf(documents: readonly RenderedDocument[]): RenderedDocument {
+  const [invoice] = documents;
+  if (!invoice) throw new Error('the document set has no invoice');
+  return invoice;
+}
+
+/** One email per mark: copies to verify, then the originals. */
+function documentSetEmailOf<const A extends string>(
+  activity: A,
+  purpose: string,
+  mark: DocumentMark,
+): EmailDefinition<A, DocumentSetInput> {
+  return defineEmail({
+    activity,
+    purpose,
+    recipients: (input: DocumentSetInput) =>
+      onBehalfOfAccountManager(input.order.customer.email, input.order),
+    attachments: (input) => documentSet(input, mark),
+    // Documents carry their own issue time; using it keeps the whole message stable across retries.
+    datedByDocuments: true,
+    letter: (input, ctx) =>
+      documentSetEmail(invoiceOf(ctx.documents), input.order, ctx.exporter, mark, ctx.trackingUrl()),
+  });
+}
+
+export const sendDocumentCopies = documentSetEmailOf('sendDocumentCopies', 'document-copies', 'COPY');
+export const dispatchDocuments = documentSetEmailOf('dispatchDocuments', 'document-dispatch', 'ORIGINAL');
+
+export const documentCopies = defineEffect({
+  kind: 'sendDocumentCopies',
+  label: 'Document copies',
+  summary: 'document copies to the customer',
+  email: sendDocumentCopies,
+  input: (state, { now }) => documentSetInput(state, now),
+  done: (state, at) => ({ ...state, documents: { ...state.documents, copiesSentAt: at } }),
+});
+
+export const documentDispatch = defineEffect({
+  kind: 'dispatchDocuments',
+  label: 'Document set',
+  summary: 'final document set to the customer',
+  email: dispatchDocuments,
+  input: (state, { now }) => documentSetInput(state, now),
+  done: (state, at) => ({ ...state, documents: { ...state.documents, dispatchedAt: at } }),
+});

@@ -1,8 +1,41 @@
-import { html } from '../escape';
-import { formatDateTime, formatDateTimeIn, formatElapsed, parseIso } from '../format';
-import { eventName, stageName, stepTitle } from '../../i18n/terms';
-import type { Language, StallReminderInput } from '../types';
-import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
+import { datedPaymentAwaited } from '../dueDates';
+import type { allowedEvents } from '../events';
+import { html } from '../letters/escape';
+import { formatDateTime, formatDateTimeIn, formatElapsed, parseInstant } from '../letters/format';
+import { factsHtml, factsText, page, type Fact, type RenderedEmail } from '../letters/layout';
+import { formatMoney } from '../money';
+import { stageToDo, type StepKey } from '../processList';
+import type { nextReminder } from '../reminders';
+import type { Language } from '../schemas/common';
+import type { OrderState } from '../types';
+import { eventName, stageName, stepTitle } from '../i18n/terms';
+import { defineEmail, type MessageKey } from './define';
+
+/**
+ * The stall reminder to the account manager. Not an effect the domain emits: the workflow's stall
+ * timer sends it (with its own retries), so it is an email definition only.
+ */
+export interface StallReminderInput extends MessageKey {
+  stage: string;
+  stageEnteredAt: string;
+  stageDeadline: string;
+  escalated: boolean;
+  to: string[];
+  cc: string[];
+  accountManagerName: string;
+  /** The account manager's language (absent in inputs recorded before it existed: English). */
+  language?: Language;
+  customerCompany: string;
+  /** Event type names that would move the order on, e.g. `DEPOSIT_RECEIVED`. */
+  expectedNext: string[];
+  /** The payment the reminder chases when the stage waits for one past its due date. */
+  overduePayment?: string;
+  /**
+   * The stage's open steps of the order's process list, with the template's key points (absent in
+   * older inputs; `key` absent in inputs recorded before it was added: the English title is used).
+   */
+  toDo?: { key?: StepKey; title: string; status: string; guidance?: string }[];
+}
 
 export interface StallReminderContext {
   now: Date;
@@ -96,8 +129,8 @@ const COPY: Record<
 export function stallReminderEmail(input: StallReminderInput, ctx: StallReminderContext): RenderedEmail {
   const language = input.language ?? 'en';
   const copy = COPY[language];
-  const entered = parseIso(input.stageEnteredAt, 'stageEnteredAt');
-  const deadline = parseIso(input.stageDeadline, 'stageDeadline');
+  const entered = parseInstant(input.stageEnteredAt, 'stageEnteredAt');
+  const deadline = parseInstant(input.stageDeadline, 'stageDeadline');
   const values: Values = {
     input,
     stage: stageName(input.stage, language),
@@ -151,3 +184,57 @@ export function stallReminderEmail(input: StallReminderInput, ctx: StallReminder
     <p><a href="${ctx.orderUrl}">${copy.open}</a></p>`;
   return { subject, text, html: page(subject, htmlBody, footer.replace(/^-- /, ''), language) };
 }
+
+type Reminder = NonNullable<ReturnType<typeof nextReminder>>;
+
+export function stallReminderInput(
+  state: OrderState,
+  reminder: Reminder,
+  expectedNext: ReturnType<typeof allowedEvents>,
+  now: string,
+): StallReminderInput {
+  return {
+    orderId: state.orderId,
+    // Numbered within the stage; the activity adds the stage to the Message-ID.
+    sequence: reminder.sequence,
+    requestedAt: now,
+    stage: state.stage,
+    stageEnteredAt: state.stageEnteredAt,
+    stageDeadline: state.stageDeadline ?? reminder.dueAt,
+    escalated: reminder.escalated,
+    to: reminder.to,
+    cc: reminder.cc,
+    accountManagerName: state.accountManager.name,
+    language: state.accountManager.language,
+    customerCompany: state.customer.company,
+    expectedNext: expectedNext.filter((type) => type !== 'NOTE_ADDED' && type !== 'ORDER_CANCELLED'),
+    ...overdue(state),
+    toDo: stageToDo(state).map(({ key, title, status, guidance }) => ({
+      key,
+      title,
+      status,
+      ...(guidance ? { guidance } : {}),
+    })),
+  };
+}
+
+/** A stage waiting for a dated payment (OA, D/A) is late when the payment is: the reminder names it. */
+function overdue(state: OrderState): { overduePayment?: string } {
+  const awaited = datedPaymentAwaited(state);
+  return awaited ? { overduePayment: `${formatMoney(awaited.amount)} due ${awaited.dueDate}` } : {};
+}
+
+export const sendStallReminder = defineEmail({
+  activity: 'sendStallReminder',
+  purpose: 'stall-reminder',
+  // Reminder numbers restart in every stage, so the stage keeps Message-IDs unique per order.
+  idPurpose: (input: StallReminderInput) => `stall-reminder-${input.stage.toLowerCase()}`,
+  recipients: (input) => ({ to: input.to, cc: input.cc }),
+  letter: (input, ctx) =>
+    stallReminderEmail(input, {
+      now: ctx.date,
+      orderUrl: ctx.orderUrl,
+      exporterName: ctx.exporter.name,
+      timeZone: ctx.exporter.timeZone,
+    }),
+});

@@ -1,5 +1,5 @@
-import { html, type SafeHtml } from '../escape';
-import type { Language } from '../../domain';
+import { html, type SafeHtml } from './escape';
+import type { Language } from '../schemas/common';
 
 /** Subject, plain-text part and HTML part of one email: the plain part reads well on its own. */
 export interface RenderedEmail {

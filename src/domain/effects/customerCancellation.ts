@@ -1,5 +1,15 @@
-import type { CustomerCancellationInput, ExporterProfile } from '../types';
-import { factsLetter, type Fact, type RenderedEmail } from './layout';
+import { totalReceived } from '../ledger';
+import { factsLetter, type Fact, type RenderedEmail } from '../letters/layout';
+import type { Money } from '../money';
+import type { OrderState } from '../types';
+import { defineEffect, defineEmail, onBehalfOfAccountManager, type Letterhead } from './define';
+import { customerEmail, type CustomerEmail } from './orderFacts';
+
+export interface CustomerCancellationInput extends CustomerEmail {
+  reason: string;
+  received: Money;
+  depositHandling: 'REFUND' | 'FORFEIT' | 'CREDIT_NOTE';
+}
 
 const HANDLING = {
   en: {
@@ -17,7 +27,7 @@ const HANDLING = {
 /** To the customer, once money was received: the order is cancelled and what happens to the money, in their language. */
 export function customerCancellationEmail(
   input: CustomerCancellationInput,
-  exporter: ExporterProfile,
+  exporter: Letterhead,
 ): RenderedEmail {
   const language = input.customer.language ?? 'en';
   const received = `${input.received.amount} ${input.received.currency}`;
@@ -49,3 +59,32 @@ export function customerCancellationEmail(
   const { subject, ...parts } = letter;
   return factsLetter(subject, { ...parts, signedBy: input.accountManager.name, language }, exporter.name);
 }
+
+export function customerCancellationInput(state: OrderState, now: string): CustomerCancellationInput {
+  const cancellation = state.cancellation;
+  const received = totalReceived(state);
+  if (!cancellation?.depositHandling || !received)
+    throw new Error(`order ${state.orderId} has no money to account for on cancellation`);
+  return {
+    ...customerEmail(state, now, 'a cancellation notice'),
+    reason: cancellation.reason,
+    received,
+    depositHandling: cancellation.depositHandling,
+  };
+}
+
+export const sendCustomerCancellation = defineEmail({
+  activity: 'sendCustomerCancellation',
+  purpose: 'customer-cancellation',
+  recipients: (input: CustomerCancellationInput) => onBehalfOfAccountManager(input.customer.email, input),
+  letter: (input, { exporter }) => customerCancellationEmail(input, exporter),
+});
+
+/** Once money was received, the customer learns what happens to it. */
+export const notifyCustomerCancelled = defineEffect({
+  kind: 'notifyCustomerCancelled',
+  label: 'Cancellation notice to the customer',
+  summary: 'cancellation notice to the customer',
+  email: sendCustomerCancellation,
+  input: (state, { now }) => customerCancellationInput(state, now),
+});

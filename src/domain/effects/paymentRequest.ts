@@ -1,8 +1,26 @@
-import type { Language } from '../../domain';
-import { dueWhenText, paymentTerms } from '../../i18n/terms';
-import { html } from '../escape';
-import type { PaymentRequestInput, ExporterProfile } from '../types';
-import { factsHtml, factsText, page, signOff, type Fact, type RenderedEmail } from './layout';
+import { html, safeToken } from '../letters/escape';
+import { factsHtml, factsText, page, signOff, type Fact, type RenderedEmail } from '../letters/layout';
+import type { Money } from '../money';
+import { paymentSchedule } from '../schedule';
+import type { Language } from '../schemas/common';
+import type { DocumentOrder } from '../documentOrder';
+import type { OrderState, PaymentPart } from '../types';
+import { dueWhenText, paymentTerms } from '../i18n/terms';
+import { defineEffect, defineEmail, onBehalfOfAccountManager, type Letterhead } from './define';
+import { customerEmail, documentOrder, required, type CustomerEmail } from './orderFacts';
+
+export interface PaymentRequestInput extends CustomerEmail {
+  part: 'DEPOSIT' | 'BALANCE';
+  amountDue: Money;
+  /** Calendar date it is due by, when the plan gives one (OA). */
+  dueDate: string | null;
+  /** When it falls due if there is no date (a `DueWhen` key; older inputs carry English words). */
+  dueWhen: string;
+  /** What the customer should quote on the transfer. */
+  reference: string;
+  /** The order as its proforma invoice (attached) reads it. */
+  order: DocumentOrder;
+}
 
 interface Words {
   subject: string;
@@ -15,7 +33,7 @@ interface Words {
 }
 
 /** The beneficiary's account, one line per field, as a transfer form asks for it. */
-function bankLines(exporter: ExporterProfile, language: Language): string[] {
+function bankLines(exporter: Letterhead, language: Language): string[] {
   const bank = exporter.bank;
   const zh = language === 'zh-CN';
   if (!bank)
@@ -36,7 +54,7 @@ function bankLines(exporter: ExporterProfile, language: Language): string[] {
 }
 
 /** The request in the customer's language. */
-function words(input: PaymentRequestInput, exporter: ExporterProfile): Words {
+function words(input: PaymentRequestInput, exporter: Letterhead): Words {
   const language = input.customer.language ?? 'en';
   const { contractNo, amountDue, dueDate, reference } = input;
   const amount = `${amountDue.amount} ${amountDue.currency}`;
@@ -80,7 +98,7 @@ function words(input: PaymentRequestInput, exporter: ExporterProfile): Words {
 }
 
 /** To the customer: what to pay, by when, under which terms, and where to (the exporter's bank). */
-export function paymentRequestEmail(input: PaymentRequestInput, exporter: ExporterProfile): RenderedEmail {
+export function paymentRequestEmail(input: PaymentRequestInput, exporter: Letterhead): RenderedEmail {
   const language = input.customer.language ?? 'en';
   const w = words(input, exporter);
   const closing = signOff(input.accountManager.name, exporter.name, language);
@@ -106,3 +124,55 @@ export function paymentRequestEmail(input: PaymentRequestInput, exporter: Export
     ${closing.html}`;
   return { subject: w.subject, text, html: page(w.subject, htmlBody, exporter.name, language) };
 }
+
+/** What is open of `part` now, when, and under which terms. */
+export function paymentRequestInput(state: OrderState, part: PaymentPart, now: string): PaymentRequestInput {
+  const { contract } = required(state, 'a payment request');
+  const entry = paymentSchedule(state).find((s) => s.part === part);
+  if (!entry) throw new Error(`order ${state.orderId} has no ${part} to request`);
+  return {
+    ...customerEmail(state, now, 'a payment request'),
+    part,
+    amountDue: entry.outstanding,
+    dueDate: entry.dueDate,
+    dueWhen: entry.dueWhen,
+    reference: `${contract.contractNo} ${part === 'DEPOSIT' ? 'DEPOSIT' : 'BALANCE'}`,
+    order: documentOrder(state),
+  };
+}
+
+/** Both payment requests are one activity; the part keeps their Message-IDs apart. */
+export const sendPaymentRequest = defineEmail({
+  activity: 'sendPaymentRequest',
+  purpose: 'payment-request',
+  idPurpose: (input: PaymentRequestInput) => `payment-request-${input.part.toLowerCase()}`,
+  recipients: (input) => onBehalfOfAccountManager(input.customer.email, input),
+  // The proforma invoice with our bank details: what the customer pays against. The request goes
+  // out even when the order lacks what a proforma needs (a unit, say).
+  attachments: (input) => [
+    {
+      kind: 'proforma-invoice',
+      order: input.order,
+      mark: 'ORIGINAL',
+      fileName: () => `Proforma-Invoice-${safeToken(input.contractNo)}.pdf`,
+      optional: true,
+    },
+  ],
+  letter: (input, { exporter }) => paymentRequestEmail(input, exporter),
+});
+
+export const requestDeposit = defineEffect({
+  kind: 'requestDeposit',
+  label: 'Deposit payment request',
+  summary: 'deposit request to the customer',
+  email: sendPaymentRequest,
+  input: (state, { now }) => paymentRequestInput(state, 'DEPOSIT', now),
+});
+
+export const requestBalance = defineEffect({
+  kind: 'requestBalance',
+  label: 'Balance payment request',
+  summary: 'balance request to the customer',
+  email: sendPaymentRequest,
+  input: (state, { now }) => paymentRequestInput(state, 'BALANCE', now),
+});

@@ -1,4 +1,4 @@
-import type { Language } from '../../domain';
+import type { Language } from '../schemas/common';
 
 /**
  * The words of our letters about a shipment (to forwarders, or to the buyer collecting the goods),

@@ -3,8 +3,10 @@
  * language, shared with the console). Lookups take plain strings because recorded activity inputs
  * may name a stage or event added later; such a name is shown spelled out from its code.
  */
-import type { Language, PaymentPlan, StepKey } from '../domain';
-import { dictionary, paymentTermsSentence } from '../domain/i18n';
+import type { PaymentPlan } from '../paymentPlan';
+import type { StepKey } from '../processList';
+import type { Language } from '../schemas/common';
+import { dictionary, paymentTermsSentence } from './index';
 
 /** `DEPOSIT_RECEIVED` -> `Deposit received`: an unknown code, spelled out. */
 function spelledOut(code: string): string {

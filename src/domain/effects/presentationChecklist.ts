@@ -1,6 +1,21 @@
-import { html } from '../escape';
-import type { ExporterProfile, PresentationChecklistInput } from '../types';
-import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
+import { presentationDeadline } from '../dueDates';
+import { html } from '../letters/escape';
+import { factsHtml, factsText, page, type Fact, type RenderedEmail } from '../letters/layout';
+import type { Money } from '../money';
+import type { OrderState } from '../types';
+import { defineEffect, defineEmail, toAccountManager, type Letterhead } from './define';
+import { billOfLading, customerEmail, type CustomerEmail } from './orderFacts';
+
+export interface PresentationChecklistInput extends CustomerEmail {
+  lcNo: string;
+  issuingBank: string;
+  amount: Money;
+  latestShipmentDate: string;
+  expiryDate: string;
+  blNo: string;
+  blDate: string;
+  presentationDeadline: string;
+}
 
 /** The checks a bank makes of an L/C presentation; each one missed is a discrepancy and a fee. */
 const CHECKS = [
@@ -16,7 +31,7 @@ const CHECKS = [
 
 export function presentationChecklistEmail(
   input: PresentationChecklistInput,
-  exporter: ExporterProfile,
+  exporter: Letterhead,
 ): RenderedEmail {
   const subject = `L/C ${input.lcNo}: present the documents by ${input.presentationDeadline} (order ${input.orderId})`;
   const facts: Fact[] = [
@@ -50,3 +65,36 @@ export function presentationChecklistEmail(
     </ul>`;
   return { subject, text, html: page(subject, htmlBody, `${exporter.name} order desk`) };
 }
+
+export function presentationChecklistInput(state: OrderState, now: string): PresentationChecklistInput {
+  const lc = state.payments.letterOfCredit;
+  const deadline = presentationDeadline(state);
+  const bl = billOfLading(state);
+  if (!lc || !deadline) throw new Error(`order ${state.orderId} has no L/C`);
+  return {
+    ...customerEmail(state, now, 'an L/C presentation'),
+    lcNo: lc.lcNo,
+    issuingBank: lc.issuingBank,
+    amount: lc.amount,
+    latestShipmentDate: lc.latestShipmentDate,
+    expiryDate: lc.expiryDate,
+    blNo: bl.blNo,
+    blDate: bl.issuedOn,
+    presentationDeadline: deadline,
+  };
+}
+
+export const sendPresentationChecklist = defineEmail({
+  activity: 'sendPresentationChecklist',
+  purpose: 'presentation-checklist',
+  recipients: (input: PresentationChecklistInput) => toAccountManager(input),
+  letter: (input, { exporter }) => presentationChecklistEmail(input, exporter),
+});
+
+export const presentationChecklist = defineEffect({
+  kind: 'sendPresentationChecklist',
+  label: 'L/C presentation checklist',
+  summary: 'L/C presentation checklist to the account manager',
+  email: sendPresentationChecklist,
+  input: (state, { now }) => presentationChecklistInput(state, now),
+});

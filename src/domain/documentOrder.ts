@@ -1,0 +1,49 @@
+import type { Money } from './money';
+import type { InsurancePolicy } from './types';
+import type { OrderView } from './viewSchema';
+
+/**
+ * What an order's documents read, as the workflow passes it to the activities that render them
+ * (and the API's preview reads from the view): the order's fields plus the trade data.
+ */
+
+/**
+ * Trade data the order view does not carry yet. Each is a slot the domain fills (contract lines,
+ * ports, packing, payment plan, L/C, insurance); until then documents print "—" there.
+ */
+export interface OrderTradeData {
+  /** The contract's lines (CONTRACT_SIGNED `lines[]`, CONTRACT_AMENDED); the quotation's until then. */
+  contractLines?: {
+    description: string;
+    hsCode: string | null;
+    quantity: number;
+    unit: string;
+    unitPrice: Money;
+  }[];
+  /** Packing per contract line, in line order. */
+  packing?: {
+    packages: number | null;
+    netWeightKg: number | null;
+    grossWeightKg: number | null;
+    volumeCbm: number | null;
+  }[];
+  packageType?: string;
+  buyerAddress?: string;
+  portOfLoading?: string;
+  portOfDischarge?: string;
+  originCountry?: string;
+  marks?: string;
+  /** The payment plan in words, e.g. "30% T/T deposit, 70% against copy of B/L". */
+  paymentTerms?: string;
+  lcNo?: string;
+  insurance?: Pick<InsurancePolicy, 'policyNo' | 'insurer' | 'cover' | 'insuredAmount'>;
+}
+
+/** The parts of the order view documents read, plus the trade-data slots. */
+export interface DocumentOrder extends Pick<
+  OrderView,
+  'orderId' | 'customer' | 'accountManager' | 'inquiry' | 'quotation' | 'contract' | 'shipping'
+> {
+  payments: Pick<OrderView['payments'], 'plan' | 'depositReceived' | 'balanceReceived'>;
+  trade?: OrderTradeData;
+}

@@ -1,0 +1,99 @@
+import { html } from '../letters/escape';
+import { factsHtml, factsText, page, type Fact, type RenderedEmail } from '../letters/layout';
+import type { Money } from '../money';
+import { paymentSchedule } from '../schedule';
+import type { OrderState } from '../types';
+import { defineEffect, defineEmail, toAccountManager, type Letterhead } from './define';
+import { billOfLading, customerEmail, required, type CustomerEmail } from './orderFacts';
+
+export interface CollectionInstructionsInput extends CustomerEmail {
+  method: 'DP' | 'DA';
+  tenorDays: number;
+  amount: Money;
+  blNo: string;
+  blDate: string;
+  documents: string[];
+}
+
+/**
+ * To the account manager: the covering letter (collection instruction) to hand to our bank with
+ * the documents, ready to print and sign, with what the bank must be told.
+ */
+export function collectionInstructionsEmail(
+  input: CollectionInstructionsInput,
+  exporter: Letterhead,
+): RenderedEmail {
+  const terms =
+    input.method === 'DP'
+      ? 'Documents against payment (D/P) at sight: release the documents only against full payment.'
+      : `Documents against acceptance (D/A): release the documents against acceptance of our draft at ${input.tenorDays} days.`;
+  const subject = `Collection instruction for contract ${input.contractNo} (${input.method}): take it to the remitting bank`;
+  const letter: Fact[] = [
+    ['Drawer', `${exporter.name}, ${exporter.address}`],
+    ['Drawee', `${input.customer.company}, ${input.customer.country}`],
+    ['Amount', `${input.amount.amount} ${input.amount.currency}`],
+    ['Terms', terms],
+    ['Documents enclosed', input.documents.join(', ')],
+    ['B/L', `${input.blNo} dated ${input.blDate}`],
+    ['Charges', 'Collection charges outside the remitting bank are for the drawee.'],
+    [
+      'If unpaid / unaccepted',
+      'Advise us by SWIFT with the reason; do not protest; store and insure the goods.',
+    ],
+    ['Rules', 'Subject to the Uniform Rules for Collections, ICC Publication No. 522.'],
+  ];
+  const intro = `Hello ${input.accountManager.name},`;
+  const body = `the B/L for order ${input.orderId} (contract ${input.contractNo}) is issued. Print the covering letter below, sign it, and hand it with the original documents to our bank. Then record SENT_FOR_COLLECTION on the order.`;
+  const text = [
+    intro,
+    '',
+    body,
+    '',
+    'COVERING LETTER / COLLECTION INSTRUCTION',
+    '',
+    factsText(letter),
+    '',
+  ].join('\n');
+  const htmlBody = html`<p>${intro}</p>
+    <p>${body}</p>
+    <h3>Covering letter / collection instruction</h3>
+    ${factsHtml(letter)}`;
+  return { subject, text, html: page(subject, htmlBody, `${exporter.name} order desk`) };
+}
+
+export function collectionInstructionsInput(state: OrderState, now: string): CollectionInstructionsInput {
+  const { plan } = required(state, 'a collection');
+  const balance = paymentSchedule(state).find((s) => s.part === 'BALANCE');
+  const bl = billOfLading(state);
+  if (!balance || (plan.balanceMethod !== 'DP' && plan.balanceMethod !== 'DA'))
+    throw new Error(`order ${state.orderId} is not paid by collection`);
+  return {
+    ...customerEmail(state, now, 'a collection'),
+    method: plan.balanceMethod,
+    tenorDays: plan.tenorDays,
+    amount: balance.outstanding,
+    blNo: bl.blNo,
+    blDate: bl.issuedOn,
+    documents: [
+      'Bill of exchange (draft)',
+      'Commercial invoice',
+      'Packing list',
+      state.shipping.billOfLading ? `Full set of B/L ${bl.blNo}` : `Forwarder's ${bl.blNo}`,
+    ],
+  };
+}
+
+export const sendCollectionInstructions = defineEmail({
+  activity: 'sendCollectionInstructions',
+  purpose: 'collection-instructions',
+  recipients: (input: CollectionInstructionsInput) => toAccountManager(input),
+  letter: (input, { exporter }) => collectionInstructionsEmail(input, exporter),
+});
+
+export const collectionInstructions = defineEffect({
+  kind: 'sendCollectionInstructions',
+  label: 'Collection instructions',
+  summary: 'collection instruction to the account manager',
+  email: sendCollectionInstructions,
+  input: (state, { now }) => collectionInstructionsInput(state, now),
+});
