@@ -5,6 +5,7 @@ import { formatMoney, toMinor } from '../money';
 import { accepted, advance, invalid } from '../outcome';
 import { text } from '../schemas/common';
 import { isTerminalStage, stageRank } from '../stages';
+import { DEPOSIT_HANDLINGS } from '../state/cancellation';
 import { describe, z } from '../zod';
 import { defineEvent } from './define';
 
@@ -25,7 +26,7 @@ export const orderCancelled = defineEvent({
   fields: {
     reason: text(2000, 'Why the order is cancelled'),
     depositHandling: describe(
-      z.optional(z.enum(['REFUND', 'FORFEIT', 'CREDIT_NOTE'])),
+      z.optional(z.enum(DEPOSIT_HANDLINGS)),
       'Required once money was received: what happens to it',
     ),
   },
