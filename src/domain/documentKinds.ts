@@ -33,6 +33,9 @@ export const BUYER_DOCUMENTS = [
 ] as const satisfies readonly RenderedDocumentCode[];
 export type BuyerDocumentCode = (typeof BUYER_DOCUMENTS)[number];
 
+export const isBuyerDocument = (code: string): code is BuyerDocumentCode =>
+  (BUYER_DOCUMENTS as readonly string[]).includes(code);
+
 /** `COMMERCIAL_INVOICE` as a kind: `commercial-invoice`. */
 type KindOf<C extends string> = C extends `${infer Head}_${infer Tail}`
   ? `${Lowercase<Head>}-${KindOf<Tail>}`
@@ -52,7 +55,7 @@ export const DOCUMENT_KINDS = RENDERED_DOCUMENTS.map(documentKind) as KindsOf<ty
 export const isDocumentKind = (value: string): value is DocumentKind =>
   (DOCUMENT_KINDS as readonly string[]).includes(value);
 
-/** The code of a rendered document stored or shown under `code`, if it is one we render. */
+/** Whether a stored code names a document we render. */
 export const isRenderedDocument = (code: string): code is RenderedDocumentCode =>
   (RENDERED_DOCUMENTS as readonly string[]).includes(code);
 

@@ -125,6 +125,7 @@ export {
   documentCode,
   isDocumentKind,
   isRenderedDocument,
+  isBuyerDocument,
 } from './documentKinds';
 export type { DocumentCode, DocumentKind, RenderedDocumentCode, BuyerDocumentCode } from './documentKinds';
 export { createOrder, creationRecord } from './create-order';

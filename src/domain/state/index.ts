@@ -1,6 +1,7 @@
 /**
- * The order's state, one schema in parts; the types are inferred from it. The schemas are not in
- * the domain's index (the workflow needs only the types and the value lists).
+ * The order's state, one schema in parts; its types are inferred from it (re-exported by ../types)
+ * and the view's schema is derived from it (../viewSchema). The domain's index exports the value
+ * lists and types only: decisions never parse the state.
  */
 export * from './bookkeeping';
 export * from './cancellation';

@@ -24,7 +24,6 @@ import { paymentsSchema } from './payments';
 import { stallPolicySchema } from './policy';
 import { productionSchema } from './production';
 import { quotationSchema, sampleSchema } from './quotation';
-import { rulesVersionSchema } from './rules';
 import { shippingSchema } from './shipping';
 import { stepRecordsSchema } from './steps';
 import { orderTemplateSchema } from './template';
@@ -81,8 +80,8 @@ export const orderStateSchema = z.object({
   template: z.optional(z.nullable(orderTemplateSchema)),
   /** When each process step was done and by whom (absent in older orders). */
   steps: z.optional(stepRecordsSchema),
-  /** The rules the order follows (rules.ts); absent in orders from before: 1. */
-  rulesVersion: rulesVersionSchema,
+  /** The rules the order follows (see rules.ts); absent in orders from before: 1. */
+  rulesVersion: z.optional(z.int().check(z.minimum(1))),
   createdAt: instant,
   updatedAt: instant,
   closedAt: nullableInstant,

@@ -8,13 +8,11 @@
  * update, replay and continue-as-new, so the order keeps the rules it started with. States from
  * before the version existed carry none: they follow version 1.
  */
-import { z } from '../zod';
+import type { OrderState } from './order';
 
 export const CURRENT_RULES_VERSION = 1;
 
-export const rulesVersionSchema = z.optional(z.int().check(z.minimum(1)));
-
 /** The rules version `state` follows. */
-export function rulesVersion(state: { rulesVersion?: number }): number {
+export function rulesVersion(state: OrderState): number {
   return state.rulesVersion ?? 1;
 }
