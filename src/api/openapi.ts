@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
   listOrdersQuerySchema,
+  DOCUMENT_KINDS,
   moneySchema,
   newOrderSchema,
+  ORDER_STATUSES,
   orderEventSchema,
   orderIdSchema,
   requiredRole,
@@ -10,7 +12,6 @@ import {
   timelineQuerySchema,
   type OrderEventType,
 } from '../domain';
-import { DOCUMENT_KINDS } from '../activities/documents/input';
 import {
   templateBodySchema,
   templateNameSchema,
@@ -54,7 +55,7 @@ const orderViewResponseSchema = z
 const orderSummarySchema = z.object({
   orderId: orderIdSchema,
   stage: stageSchema,
-  status: z.enum(['OPEN', 'COMPLETED', 'CANCELLED']),
+  status: z.enum(ORDER_STATUSES),
   customer: z.object({ name: z.string(), company: z.string() }),
   accountManager: z.object({ email: z.string() }),
   stalled: z.boolean(),

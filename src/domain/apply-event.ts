@@ -1,6 +1,7 @@
 import { applyFact } from './apply-fact';
 import { decideCommand } from './decide-command';
-import type { AnyEvent, Decision, EventContext, OrderState, SystemEvent } from './types';
+import type { AnyEvent, Decision } from './decisionTypes';
+import type { EventContext, OrderState, SystemEvent } from './types';
 import { SYSTEM_EVENT_TYPES } from './types';
 
 function isSystemEvent(event: AnyEvent): event is SystemEvent {

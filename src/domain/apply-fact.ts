@@ -1,7 +1,8 @@
 import { decideSafely, settle } from './decision';
 import { toUtcIso } from './duration';
 import { decideFact } from './facts';
-import type { Decision, EventContext, OrderState, SystemEvent } from './types';
+import type { Decision } from './decisionTypes';
+import type { EventContext, OrderState, SystemEvent } from './types';
 
 /**
  * One of the workflow's own facts (a stall, a reminder sent, an effect's result). Typed, not

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from './state/policy';
 import { addDuration, addMs, isWorkingLimit, workingLimitToMs, type StageLimit } from './duration';
 
 const MINUTE_MS = 60_000;
@@ -5,30 +6,7 @@ const DAY_MS = 86_400_000;
 /** No real calendar has this many days off in a row: beyond it the calendar is broken, not the order. */
 const MAX_DAYS_OFF_IN_A_ROW = 3_660;
 
-/** The zone's UTC offset from `from` on (until the next entry). */
-export interface ZoneOffset {
-  from: string;
-  minutes: number;
-}
-
-/**
- * The exporter's working days, as data. The UTC offsets of `timeZone` are precomputed when the
- * order starts (outside the workflow), so deadlines never depend on the tz database of whichever
- * worker replays the order.
- */
-export interface WorkingCalendar {
-  name: string;
-  /** IANA zone the dates below are local to, e.g. Asia/Shanghai. */
-  timeZone: string;
-  /** ISO weekdays off (1 Monday ... 7 Sunday), unless listed in `workingDays`. */
-  weekend: number[];
-  /** Local dates (YYYY-MM-DD) off work. */
-  holidays: string[];
-  /** Weekend dates worked instead (China's make-up working days around Spring Festival and National Day). */
-  workingDays: string[];
-  /** Ascending by `from`; before the first entry its offset holds, after the last the last one's. */
-  offsets: ZoneOffset[];
-}
+export type { WorkingCalendar, ZoneOffset } from './state/policy';
 
 /** Monday to Friday in China Standard Time (no DST since 1991), no holidays: for orders without one. */
 export const DEFAULT_WORKING_CALENDAR: WorkingCalendar = {

@@ -15,7 +15,7 @@ import {
 } from './money';
 import { forwarderSchema, line, quantity, text, type ProductLine } from './schemas/common';
 import type { ValidationDetail } from './schemas/validation';
-import type { Quotation } from './types';
+import type { Quotation } from './state/quotation';
 import { describe, z } from './zod';
 
 const kilos = (description: string) =>

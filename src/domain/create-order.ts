@@ -4,7 +4,9 @@ import type { StallPolicy } from './policy';
 import type { NewOrder } from './schemas/new-order';
 import { orderTemplate, type PinnedTemplate } from './templates';
 import { stageDeadline } from './transitions';
-import type { EventContext, OrderState, TimelineRecord } from './types';
+import type { TimelineRecord } from './decisionTypes';
+import { CURRENT_RULES_VERSION } from './state/rules';
+import type { EventContext, OrderState } from './types';
 
 /**
  * The initial state of an order. The INQUIRY clock starts when the inquiry was received, since
@@ -77,6 +79,7 @@ export function createOrder(
     rejectedEvents: [],
     policy,
     template: template ? orderTemplate(template) : null,
+    rulesVersion: CURRENT_RULES_VERSION,
     createdAt: now,
     updatedAt: now,
     closedAt: null,
@@ -89,5 +92,5 @@ export function creationRecord(state: OrderState): TimelineRecord {
   const [created] = state.timeline;
   if (state.timelineTotal !== 1 || created?.type !== 'ORDER_CREATED')
     throw new Error('creationRecord needs the state createOrder made');
-  return { ...created, seq: 1, payload: null, fingerprint: null };
+  return { ...created, type: 'ORDER_CREATED', seq: 1, payload: null, fingerprint: null };
 }

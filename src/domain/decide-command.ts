@@ -4,7 +4,8 @@ import { toUtcIso } from './duration';
 import { decideEvent, isEventAllowed, orderEventSchema, type OrderEvent } from './events';
 import { contentFingerprint } from './fingerprint';
 import { toValidationDetails } from './schemas/validation';
-import type { Decision, EventContext, OrderState } from './types';
+import type { Decision } from './decisionTypes';
+import type { EventContext, OrderState } from './types';
 
 /** Refuses a client event that would take the order past one of its limits. */
 function limitReached(state: OrderState, event: OrderEvent): string | null {

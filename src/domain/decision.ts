@@ -4,16 +4,8 @@ import { allowedEvents } from './events';
 import { invalid, type Outcome } from './outcome';
 import { recordSteps } from './processList';
 import type { ValidationDetail } from './schemas/validation';
-import type {
-  AnyEvent,
-  Decision,
-  EventContext,
-  EventKey,
-  OrderState,
-  RejectionCode,
-  TimelineEntry,
-  TimelineRecord,
-} from './types';
+import type { AnyEvent, Decision, RejectionCode, TimelineRecord } from './decisionTypes';
+import type { EventContext, EventKey, OrderState, TimelineEntry } from './types';
 
 export function reject(
   state: OrderState,

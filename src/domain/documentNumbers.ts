@@ -1,6 +1,4 @@
-import type { DOCUMENT_KINDS } from './schemas/template';
-
-type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+import type { DocumentKind } from './documentKinds';
 
 const PREFIX: Record<DocumentKind, string> = {
   'commercial-invoice': 'CI',

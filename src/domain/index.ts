@@ -99,6 +99,35 @@ export { DEFAULT_STALL_POLICY, resolveStallPolicy } from './policy';
 export type { StallPolicy, StallPolicyOverrides } from './policy';
 export { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './types';
 export type * from './types';
+export type * from './decisionTypes';
+export {
+  ORDER_STATUSES,
+  SAMPLE_OUTCOMES,
+  INSPECTION_KINDS,
+  INSPECTION_RESULTS,
+  PAYMENT_PARTS,
+  INSURANCE_COVERS,
+  BL_TYPES,
+  RELEASE_ROUTES,
+  DEPOSIT_HANDLINGS,
+  STEP_KEYS,
+  CURRENT_RULES_VERSION,
+  rulesVersion,
+} from './state';
+export type { StepKey, StepRecords } from './state';
+export {
+  DOCUMENT_CODES,
+  DOCUMENT_KINDS,
+  RENDERED_DOCUMENTS,
+  SHIPMENT_DOCUMENTS,
+  BUYER_DOCUMENTS,
+  documentKind,
+  documentCode,
+  isDocumentKind,
+  isRenderedDocument,
+  isBuyerDocument,
+} from './documentKinds';
+export type { DocumentCode, DocumentKind, RenderedDocumentCode, BuyerDocumentCode } from './documentKinds';
 export { createOrder, creationRecord } from './create-order';
 export { decideCommand } from './decide-command';
 export { applyFact } from './apply-fact';
@@ -107,14 +136,7 @@ export { timelineEntry } from './decision';
 export { STATE_WINDOWS, ORDER_LIMITS } from './bounds';
 export { contentFingerprint } from './fingerprint';
 export { orderView, amountOutstanding } from './view';
-export {
-  processList,
-  stageToDo,
-  STEP_KEYS,
-  type ProcessStep,
-  type StepKey,
-  type StepStatus,
-} from './processList';
+export { processList, stageToDo, type ProcessStep, type StepStatus } from './processList';
 export type { OrderView } from './view';
 export { recordRejectedEvent, MAX_REJECTED_EVENTS } from './rejected-events';
 export { nextReminder } from './reminders';

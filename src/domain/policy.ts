@@ -1,27 +1,7 @@
-import type { WorkingCalendar } from './calendar';
-import type { Duration, StageLimit } from './duration';
 import type { ReminderPolicyOverrides, StageTimeLimitOverrides } from './schemas/new-order';
-import type { OpenStage } from './stages';
+import type { StallPolicy } from './state/policy';
 
-/** Fully resolved stall policy of one order: defaults merged with the order's own overrides. */
-export interface StallPolicy {
-  stageTimeLimits: Record<OpenStage, StageLimit>;
-  /** Interval between reminders once a stage is stalled. */
-  repeatEvery: Duration;
-  /** Reminders in one stage after which `escalateTo` is copied. */
-  escalateAfter: number;
-  escalateTo: string | null;
-  /**
-   * Reminders in one stage after which the order stops chasing (it stays stalled). Fixed when the
-   * order starts; absent in orders started before the cap existed, which keep reminding.
-   */
-  maxRemindersPerStage?: number;
-  /**
-   * The working calendar "3wd" limits count on, fixed when the order starts (the configured one,
-   * its zone offsets precomputed); orders without one count Monday to Friday in China Standard Time.
-   */
-  calendar?: WorkingCalendar;
-}
+export type { StallPolicy } from './state/policy';
 
 /**
  * INQUIRY 24h is the contract's rule (an inquiry is answered within a day); the other limits are

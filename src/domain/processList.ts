@@ -21,39 +21,13 @@ import { owesMoney } from './ledger';
 
 import { paymentSchedule } from './schedule';
 import { isTerminalStage, stageRank, type OpenStage } from './stages';
+import { STEP_KEYS, type StepKey, type StepRecords } from './state/steps';
 import type { EventContext, InspectionKind, OrderState } from './types';
 
-export const STEP_KEYS = [
-  'QUOTATION_SENT',
-  'QUOTATION_ACCEPTED',
-  'SAMPLE_SENT',
-  'SAMPLE_APPROVED',
-  'CONTRACT_SIGNED',
-  'DEPOSIT_RECEIVED',
-  'LC_RECEIVED',
-  'INSPECTION_PRE_PRODUCTION',
-  'INSPECTION_DURING_PRODUCTION',
-  'INSPECTION_PRE_SHIPMENT',
-  'PRODUCTION_COMPLETED',
-  'BOOKING_CONFIRMED',
-  'CUSTOMS_DECLARED',
-  'INSURANCE_ARRANGED',
-  'GOODS_COLLECTED',
-  'BILL_OF_LADING_ISSUED',
-  'DOCUMENTS_PRESENTED',
-  'SENT_FOR_COLLECTION',
-  'PAYMENT_RECEIVED',
-  'TELEX_RELEASE_CONFIRMED',
-  'ORIGINALS_COURIERED',
-  'GOODS_RELEASED',
-] as const;
-export type StepKey = (typeof STEP_KEYS)[number];
+export { STEP_KEYS, type StepKey, type StepRecords };
 
 export const STEP_STATUSES = ['DONE', 'PENDING', 'SKIPPED', 'BLOCKED'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
-
-/** When a step was done and by whom: one record per step key, so the state stays bounded. */
-export type StepRecords = Partial<Record<StepKey, { at: string; actor: string }>>;
 
 export interface ProcessStep {
   key: StepKey;

@@ -24,11 +24,15 @@ export function orderView(state: OrderState): OrderView {
     policy,
     template,
     steps: _steps,
+    rulesVersion: _rules,
     ...rest
   } = state;
   const owed = amountOutstanding(state);
   return {
     ...rest,
+    timeline: timelineView(rest.timeline),
+    // Only the reducer writes failed effects, each named by the registry's kind.
+    failedEffects: rest.failedEffects as OrderView['failedEffects'],
     policy: policyView(policy),
     template: templateView(template),
     payments: {
@@ -43,6 +47,14 @@ export function orderView(state: OrderState): OrderView {
     processList: processList(state),
     amountOutstanding: owed,
   };
+}
+
+/**
+ * The state keeps each entry's event type as text (state/bookkeeping.ts); entries are written only
+ * by `timelineEntry` from accepted events and ORDER_CREATED, so every one names a timeline type.
+ */
+function timelineView(entries: OrderState['timeline']): OrderView['timeline'] {
+  return entries as OrderView['timeline'];
 }
 
 /** The calendar's dates and zone offsets stay in the state: the view names it. */

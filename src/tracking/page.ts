@@ -1,11 +1,11 @@
 import { html, type SafeHtml } from '../activities/escape';
 import { formatDate } from '../activities/format';
-import type { Language } from '../domain';
+import type { BuyerDocumentCode, Language } from '../domain';
 import { stageName } from '../domain/i18n/terms';
 import type { StageProgress } from './progress';
 
 export interface BuyerDocument {
-  kind: 'COMMERCIAL_INVOICE' | 'PACKING_LIST';
+  kind: BuyerDocumentCode;
   number: string;
   copy: boolean;
 }

@@ -1,4 +1,4 @@
-import { OPEN_STAGES, stageRank, type OpenStage } from '../domain';
+import { OPEN_STAGES, stageRank, type OpenStage, type PaymentPart } from '../domain';
 import type { OrderView } from '../domain/viewSchema';
 
 export type StageState = 'done' | 'current' | 'next' | 'later';
@@ -14,7 +14,7 @@ const last = <T>(items: readonly T[]): T | undefined => items[items.length - 1];
 
 /** The milestone that closed each stage, from what the buyer already knows of the order. */
 function doneAt(view: OrderView, stage: OpenStage): string | null {
-  const receipt = (kind: 'DEPOSIT' | 'BALANCE') =>
+  const receipt = (kind: PaymentPart) =>
     last(view.payments.receipts.filter((r) => r.kind === kind))?.receivedAt ?? null;
   switch (stage) {
     case 'INQUIRY':

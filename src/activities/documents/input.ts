@@ -6,14 +6,12 @@ import type { Money } from '../../domain/money';
  * the order does not have it yet, and prints as "—": a document never shows an invented value.
  */
 
-import { DOCUMENT_KINDS } from '../../domain/schemas/template';
+import type { DocumentKind } from '../../domain/documentKinds';
+import type { BlType, InsuranceCover } from '../../domain/state';
 
-/** The document kinds, as in URLs and lists (defined with the templates that require them). */
-export { DOCUMENT_KINDS };
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-export const isDocumentKind = (value: string): value is DocumentKind =>
-  (DOCUMENT_KINDS as readonly string[]).includes(value);
+/** The document kinds, as in URLs and lists (defined once in the domain, with their codes). */
+export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../../domain/documentKinds';
+export type { BlType, InsuranceCover };
 
 export interface BankDetails {
   beneficiary: string;
@@ -66,16 +64,12 @@ export interface TradeLine {
   packing: LinePacking | null;
 }
 
-export type InsuranceCover = 'ICC_A' | 'ICC_B' | 'ICC_C';
-
 export interface Insurance {
   policyNo: string;
   insurer: string;
   cover: InsuranceCover;
   insuredAmount: Money;
 }
-
-export type BlType = 'ORIGINAL' | 'TELEX_RELEASE' | 'SEA_WAYBILL';
 
 export interface TradeDocumentInput {
   kind: DocumentKind;

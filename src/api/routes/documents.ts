@@ -11,6 +11,7 @@ import { DOCUMENT_KINDS, isDocumentKind, type Exporter } from '../../activities/
 import { tradeData } from '../../workflows/tradeData';
 import { buildDocumentModel } from '../../activities/documents/model';
 import { renderDocument } from '../../activities/documents/render';
+import { documentKind, isRenderedDocument } from '../../domain/documentKinds';
 import { orderViewSchema } from '../../domain/viewSchema';
 import type { ReadModel } from '../../readModel/types';
 import { ApiError } from '../errors';
@@ -35,12 +36,6 @@ const documentOrderSchema = z.pick(orderViewSchema, {
   payments: true,
   shipping: true,
 });
-
-/** The read model's kinds as the contract spells them; the B/L is the carrier's, not ours to render. */
-const STORED_KINDS: Record<string, (typeof DOCUMENT_KINDS)[number]> = {
-  COMMERCIAL_INVOICE: 'commercial-invoice',
-  PACKING_LIST: 'packing-list',
-};
 
 const route =
   (fn: (req: Request, res: Response) => Promise<void>): RequestHandler =>
@@ -70,8 +65,9 @@ export function documentRoutes({ readModel, exporter, readView, orderIdParam }: 
       const order = await documentOrder(orderId);
       const stored = await fromReadModel(() => readModel.documents(orderId));
       const issued = stored.flatMap((record) => {
-        const kind = STORED_KINDS[record.kind];
-        if (!kind) return [];
+        // The read model stores codes; the B/L is the carrier's, not ours to render.
+        if (!isRenderedDocument(record.kind)) return [];
+        const kind = documentKind(record.kind);
         const number = documentNumber(order, kind) ?? record.number;
         return [{ kind, number, status: record.status, createdAt: record.createdAt }];
       });

@@ -4,7 +4,15 @@ import type { Config } from '../../config/env';
 import { buildDocumentModel } from '../../activities/documents/model';
 import { documentInput } from '../../activities/documents/fromOrder';
 import { renderDocument } from '../../activities/documents/render';
-import { orderEventSchema, orderIdSchema, type Language } from '../../domain';
+import {
+  BUYER_DOCUMENTS,
+  documentKind,
+  isBuyerDocument,
+  orderEventSchema,
+  orderIdSchema,
+  type BuyerDocumentCode,
+  type Language,
+} from '../../domain';
 import { orderViewSchema, type OrderView } from '../../domain/viewSchema';
 import type { ReadModel } from '../../readModel/types';
 import type { TrackingLinkStore } from '../../readModel/trackingLinks';
@@ -34,11 +42,8 @@ const route =
 
 /** The signed token of a buyer's link, and the documents the buyer may download (also in the OpenAPI). */
 export const tokenParam = z.string().max(300);
-export const documentFile = z.enum(['commercial-invoice.pdf', 'packing-list.pdf']);
-const KIND_OF_FILE = {
-  'commercial-invoice.pdf': 'COMMERCIAL_INVOICE',
-  'packing-list.pdf': 'PACKING_LIST',
-} as const;
+const fileOf = (code: BuyerDocumentCode) => `${documentKind(code)}.pdf` as const;
+export const documentFile = z.enum(BUYER_DOCUMENTS.map(fileOf));
 /** One confirmation per order; a second click is the same event again. */
 const CONFIRM_EVENT_ID = 'buyer-confirmed-documents';
 
@@ -92,15 +97,11 @@ export function buyerRoutes({
   async function buyerDocuments(orderId: string): Promise<BuyerDocument[]> {
     const records = await fromReadModel(() => readModel.documents(orderId));
     return records.flatMap((r) =>
-      (r.kind === 'COMMERCIAL_INVOICE' || r.kind === 'PACKING_LIST') &&
-      (r.status === 'COPY_SENT' || r.status === 'DISPATCHED')
+      isBuyerDocument(r.kind) && (r.status === 'COPY_SENT' || r.status === 'DISPATCHED')
         ? [{ kind: r.kind, number: r.number, copy: r.status === 'COPY_SENT' }]
         : [],
     );
   }
-
-  const fileOf = (kind: BuyerDocument['kind']) =>
-    kind === 'COMMERCIAL_INVOICE' ? 'commercial-invoice.pdf' : 'packing-list.pdf';
 
   router.get(
     '/track/:token',
@@ -131,11 +132,10 @@ export function buyerRoutes({
       if (!opened) return;
       const file = documentFile.safeParse(req.params.file);
       const doc = file.success
-        ? (await buyerDocuments(opened.view.orderId)).find((d) => d.kind === KIND_OF_FILE[file.data])
+        ? (await buyerDocuments(opened.view.orderId)).find((d) => fileOf(d.kind) === file.data)
         : undefined;
       if (!file.success || !doc) throw new ApiError(404, 'NOT_FOUND', 'no such document for this order');
-      const kind = doc.kind === 'COMMERCIAL_INVOICE' ? 'commercial-invoice' : 'packing-list';
-      const model = buildDocumentModel(documentInput(opened.view, kind, config.exporter));
+      const model = buildDocumentModel(documentInput(opened.view, documentKind(doc.kind), config.exporter));
       const pdf = await renderDocument(model, doc.copy ? 'COPY' : 'ORIGINAL');
       res
         .type('application/pdf')

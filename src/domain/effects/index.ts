@@ -44,6 +44,11 @@ const BY_KIND: Readonly<Partial<Record<string, RegisteredEffect>>> = Object.free
   Object.fromEntries(EFFECTS.map((e) => [e.kind, e])),
 );
 
+/** A kind the state holds as text (a failed effect) is one of the registry's. */
+export function isEffectKind(name: string): name is EffectKind {
+  return BY_KIND[name] !== undefined;
+}
+
 export function effectDefinition(kind: EffectKind): RegisteredEffect {
   const definition = BY_KIND[kind];
   if (!definition) throw new Error(`no effect ${kind}`);

@@ -136,5 +136,5 @@ export function allowedEvents(state: OrderState): OrderEventType[] {
   return ORDER_EVENT_TYPES.filter((type) => BY_TYPE[type].allowedWhen(state));
 }
 
-export { paymentTermsSchema, quotationLineSchema } from './quotation';
-export type { PaymentTerms, QuotationLine } from './quotation';
+export { paymentTermsSchema, quotationLineSchema } from '../state/quotation';
+export type { PaymentTerms, QuotationLine } from '../state/quotation';

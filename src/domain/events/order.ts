@@ -5,7 +5,9 @@ import { formatMoney, toMinor } from '../money';
 import { accepted, advance, invalid } from '../outcome';
 import { text } from '../schemas/common';
 import { isTerminalStage, stageRank } from '../stages';
+import { DEPOSIT_HANDLINGS } from '../state/cancellation';
 import { describe, z } from '../zod';
+import { isEffectKind } from '../effects';
 import { defineEvent } from './define';
 
 export const noteAdded = defineEvent({
@@ -25,7 +27,7 @@ export const orderCancelled = defineEvent({
   fields: {
     reason: text(2000, 'Why the order is cancelled'),
     depositHandling: describe(
-      z.optional(z.enum(['REFUND', 'FORFEIT', 'CREDIT_NOTE'])),
+      z.optional(z.enum(DEPOSIT_HANDLINGS)),
       'Required once money was received: what happens to it',
     ),
   },
@@ -75,7 +77,7 @@ export const retryFailedEffects = defineEvent({
   allowedWhen: (s) => s.failedEffects.length > 0,
   // Hands the failed effects back to the workflow, each once, in the order they failed.
   decide(state) {
-    const kinds = [...new Set(state.failedEffects.map((f) => f.effect))];
+    const kinds = [...new Set(state.failedEffects.map((f) => f.effect))].filter(isEffectKind);
     return accepted(
       { ...state, failedEffects: [] },
       `Retrying ${kinds.join(', ')}`,

@@ -6,7 +6,7 @@ import { isBeforeShipmentTT } from '../paymentPlan';
 import { line, optionalNote } from '../schemas/common';
 import type { OrderState } from '../types';
 import { describe, z } from '../zod';
-import { INSPECTION_KINDS } from '../schemas/template';
+import { INSPECTION_KINDS, INSPECTION_RESULTS } from '../state/production';
 import { both, inStage, qcGatePassed } from './conditions';
 import { defineEvent } from './define';
 
@@ -33,7 +33,7 @@ export const inspectionRecorded = defineEvent({
   type: 'INSPECTION_RECORDED',
   description: 'A QC inspection was recorded',
   fields: {
-    result: describe(z.enum(['PASSED', 'FAILED']), 'QC result'),
+    result: describe(z.enum(INSPECTION_RESULTS), 'QC result'),
     inspector: line(200, 'Inspector or inspection company'),
     reportRef: z.optional(line(200, 'Inspection report reference')),
     kind: describe(

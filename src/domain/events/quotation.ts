@@ -1,50 +1,16 @@
 import { dateOf } from '../calendarDate';
 import { advance, accepted, invalid } from '../outcome';
+import { MAX_MONEY_MINOR, addMoney, formatMoney, lineTotalMinor, multiplyMoney, zero } from '../money';
+import { calendarDateSchema, incotermSchema, line, text } from '../schemas/common';
 import {
-  MAX_MONEY_MINOR,
-  addMoney,
-  formatMoney,
-  lineTotalMinor,
-  multiplyMoney,
-  nonNegativeMoneySchema,
-  zero,
-} from '../money';
-import {
-  calendarDateSchema,
-  incotermSchema,
-  line,
-  paymentMethodSchema,
-  percentSchema,
-  quantity,
-  text,
-} from '../schemas/common';
-import type { Quotation } from '../types';
+  paymentTermsSchema,
+  quotationLineSchema,
+  type Quotation,
+  type QuotationLine,
+} from '../state/quotation';
 import { describe, describeCopy, z } from '../zod';
 import { inStage, sampleRejectedLast } from './conditions';
 import { defineEvent } from './define';
-
-export const quotationLineSchema = describe(
-  z.strictObject({
-    description: line(500, 'What is quoted'),
-    quantity: quantity('Quoted quantity'),
-    unitPrice: describeCopy(nonNegativeMoneySchema, 'Price per unit'),
-  }),
-  'One quotation line',
-);
-
-export const paymentTermsSchema = describe(
-  z.strictObject({
-    method: paymentMethodSchema,
-    depositPercent: describe(
-      z._default(percentSchema, 30),
-      'Deposit due before production, percent of the total',
-    ),
-  }),
-  'Payment terms',
-);
-
-export type QuotationLine = z.infer<typeof quotationLineSchema>;
-export type PaymentTerms = z.infer<typeof paymentTermsSchema>;
 
 /** The quotation total (quantity x unit price, summed) stays within what money may hold. */
 function totalWithinBounds(lines: readonly QuotationLine[]): boolean {

@@ -1,4 +1,5 @@
 import { dateOf } from '../calendarDate';
+import { BUYER_DOCUMENTS, documentKind, type BuyerDocumentCode } from '../documentKinds';
 import { documentNumber } from '../documentNumbers';
 import { isCollectedByBuyer, MIN_INSURED_PERCENT, sellerInsures } from '../incoterms';
 import { balanceSettled, owesMoney } from '../ledger';
@@ -7,6 +8,7 @@ import { accepted, invalid } from '../outcome';
 import { afterShipment, planOf } from '../paymentPath';
 import { holdsDocumentsUntilPaid, isBeforeShipmentTT } from '../paymentPlan';
 import { calendarDateSchema, instantSchema, line } from '../schemas/common';
+import { BL_TYPES, INSURANCE_COVERS } from '../state/shipping';
 import type { DocumentItem, InsurancePolicy, OrderState } from '../types';
 import { describe, describeCopy, z } from '../zod';
 import { both, inStage } from './conditions';
@@ -68,11 +70,10 @@ export const customsDeclared = defineEvent({
  */
 function documentItems(state: OrderState, blNo: string | null): DocumentItem[] {
   const contractNo = state.contract?.contractNo ?? state.orderId;
-  const numbered = (kind: 'commercial-invoice' | 'packing-list') =>
-    documentNumber(kind, contractNo, state.quotation?.quotationNo) ?? contractNo;
+  const numbered = (code: BuyerDocumentCode) =>
+    documentNumber(documentKind(code), contractNo, state.quotation?.quotationNo) ?? contractNo;
   return [
-    { kind: 'COMMERCIAL_INVOICE', reference: numbered('commercial-invoice') },
-    { kind: 'PACKING_LIST', reference: numbered('packing-list') },
+    ...BUYER_DOCUMENTS.map((kind) => ({ kind, reference: numbered(kind) })),
     ...(blNo ? [{ kind: 'BILL_OF_LADING' as const, reference: blNo }] : []),
   ];
 }
@@ -92,7 +93,7 @@ export const billOfLadingIssued = defineEvent({
     'B/L issued (after customs): the payment plan decides what follows (document copies, presentation, collection, release)',
   fields: {
     blNo: line(64, 'Bill of lading number'),
-    blType: describe(z.enum(['ORIGINAL', 'TELEX_RELEASE', 'SEA_WAYBILL']), 'Kind of transport document'),
+    blType: describe(z.enum(BL_TYPES), 'Kind of transport document'),
     issuedOn: describeCopy(z.optional(calendarDateSchema), 'B/L date; default the day it is recorded'),
   },
   allowedWhen: both(
@@ -167,7 +168,7 @@ export const insuranceArranged = defineEvent({
   fields: {
     policyNo: line(64, 'Insurance policy or certificate number'),
     insurer: line(200, 'Insurance company'),
-    cover: describe(z.enum(['ICC_A', 'ICC_B', 'ICC_C']), 'Institute Cargo Clauses cover'),
+    cover: describe(z.enum(INSURANCE_COVERS), 'Institute Cargo Clauses cover'),
     insuredAmount: describeCopy(positiveMoneySchema, "Insured amount, in the contract's currency"),
   },
   // A policy may be replaced (a higher amount, wider cover) until the B/L is out.

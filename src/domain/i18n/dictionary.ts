@@ -8,7 +8,8 @@
 import type { OrderEventType } from '../events';
 import type { AgeBucket } from '../receivables';
 import type { DueWhen } from '../schedule';
-import type { InspectionKind, TimelineEventType, EffectKind } from '../types';
+import type { TimelineEventType } from '../decisionTypes';
+import type { InspectionKind, EffectKind } from '../types';
 import type { StepKey, StepStatus } from '../processList';
 import type { Stage } from '../stages';
 import type { INQUIRY_CHANNELS, Language, PaymentMethod } from '../schemas/common';

@@ -1,16 +1,11 @@
+import { DOCUMENT_KINDS } from '../documentKinds';
 import { templatePaymentPlanSchema } from '../paymentPlan';
+import { INSPECTION_KINDS } from '../state/production';
 import { describe, z } from '../zod';
 import { incotermSchema, templateNameSchema, text } from './common';
 import { reminderPolicySchema, stageTimeLimitsSchema } from './new-order';
 
-export const INSPECTION_KINDS = ['PRE_PRODUCTION', 'DURING_PRODUCTION', 'PRE_SHIPMENT'] as const;
-export const DOCUMENT_KINDS = [
-  'commercial-invoice',
-  'packing-list',
-  'proforma-invoice',
-  'certificate-of-origin',
-  'insurance-declaration',
-] as const;
+export { DOCUMENT_KINDS, INSPECTION_KINDS };
 
 /** Guidance is copied into every order that uses the template: its total size is bounded. */
 export const GUIDANCE_LIMITS = { steps: 40, charsPerStep: 1000, totalChars: 8000 } as const;

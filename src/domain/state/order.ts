@@ -1,0 +1,89 @@
+/**
+ * The order's state, defined once: the reducer's types are inferred from this schema and the
+ * order view's schema (viewSchema.ts) is derived from it. The state travels through every update
+ * result and continue-as-new input, so it keeps only what decisions and the view need (bounded
+ * windows: bounds.ts). A field added later is optional, since states from before lack it.
+ */
+import { accountManagerSchema, customerSchema, forwarderSchema, productLineSchema } from '../schemas/common';
+import { inquirySchema } from '../schemas/new-order';
+import { stageSchema } from '../stages';
+import { describe, describeCopy, z } from '../zod';
+import {
+  eventKeySchema,
+  failedEffectSchema,
+  heldTimeSchema,
+  orderHoldSchema,
+  rejectedEventSchema,
+  timelineEntrySchema,
+} from './bookkeeping';
+import { cancellationSchema } from './cancellation';
+import { instant, nullableInstant } from './common';
+import { contractSchema } from './contract';
+import { documentsSchema } from './documents';
+import { paymentsSchema } from './payments';
+import { stallPolicySchema } from './policy';
+import { productionSchema } from './production';
+import { quotationSchema, sampleSchema } from './quotation';
+import { shippingSchema } from './shipping';
+import { stepRecordsSchema } from './steps';
+import { orderTemplateSchema } from './template';
+
+export const ORDER_STATUSES = ['OPEN', 'COMPLETED', 'CANCELLED'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const orderStateSchema = z.object({
+  orderId: z.string(),
+  stage: stageSchema,
+  status: z.enum(ORDER_STATUSES),
+  customer: customerSchema,
+  accountManager: accountManagerSchema,
+  /** null: the configured default forwarder receives the booking request. */
+  forwarder: z.nullable(forwarderSchema),
+  inquiry: z.object({ ...inquirySchema.shape, receivedAt: instant, products: z.array(productLineSchema) }),
+  quotation: z.nullable(quotationSchema),
+  sample: sampleSchema,
+  contract: z.nullable(contractSchema),
+  payments: paymentsSchema,
+  production: productionSchema,
+  shipping: shippingSchema,
+  documents: documentsSchema,
+  cancellation: z.nullable(cancellationSchema),
+  stalled: z.boolean(),
+  /** Set while the order is on hold (ORDER_ON_HOLD) until ORDER_RESUMED; absent in orders from before. */
+  hold: describe(
+    z.optional(z.nullable(orderHoldSchema)),
+    'Set while the order is on hold: no stall reminders',
+  ),
+  /** Absent: none. */
+  heldInStage: describe(
+    z.optional(heldTimeSchema),
+    'Time the current stage spent on hold: its deadline moved by it',
+  ),
+  stageEnteredAt: instant,
+  /** stageEnteredAt + the stage's limit. */
+  stageDeadline: describeCopy(nullableInstant, 'When the stall reminder fires; null once closed'),
+  remindersSent: z.number(),
+  remindersSentInStage: z.number(),
+  /** The latest timeline entries (STATE_WINDOWS.timeline); the read model keeps every one. */
+  timeline: z.array(timelineEntrySchema),
+  /** Accepted events so far, ORDER_CREATED included: the sequence number of the latest. */
+  timelineTotal: describe(z.number(), 'How many events the order has taken (its timeline length)'),
+  /** The latest client idempotency keys (STATE_WINDOWS.eventKeys). */
+  eventKeys: z.array(eventKeySchema),
+  /** Accepted client events and notes, counted against ORDER_LIMITS. */
+  clientEventCount: z.number(),
+  noteCount: z.number(),
+  failedEffects: z.array(failedEffectSchema),
+  rejectedEvents: describe(z.array(rejectedEventSchema), 'The latest signals the order turned down'),
+  policy: stallPolicySchema,
+  /** The template version the order started from and its terms; absent in orders from before templates. */
+  template: z.optional(z.nullable(orderTemplateSchema)),
+  /** When each process step was done and by whom (absent in older orders). */
+  steps: z.optional(stepRecordsSchema),
+  /** The rules the order follows (see rules.ts); absent in orders from before: 1. */
+  rulesVersion: z.optional(z.int().check(z.minimum(1))),
+  createdAt: instant,
+  updatedAt: instant,
+  closedAt: nullableInstant,
+});
+export type OrderState = z.output<typeof orderStateSchema>;

@@ -1,0 +1,87 @@
+/** What the customer owes and paid: the plan, the ledger, and the bank instruments behind it. */
+import { moneySchema } from '../money';
+import { BALANCE_DUE, type PaymentPlan } from '../paymentPlan';
+import { paymentMethodSchema } from '../schemas/common';
+import { describe, describeCopy, z } from '../zod';
+import { instant, nullableInstant, nullableMoney } from './common';
+
+/** The two parts of the price. */
+export const PAYMENT_PARTS = ['DEPOSIT', 'BALANCE'] as const;
+export type PaymentPart = (typeof PAYMENT_PARTS)[number];
+
+/** The contract's plan as the state keeps it (its type is paymentPlan.ts's). */
+export const paymentPlanSchema: z.ZodMiniType<PaymentPlan> = z.object({
+  depositPercent: z.number(),
+  balanceMethod: paymentMethodSchema,
+  balanceDue: z.nullable(z.enum(BALANCE_DUE)),
+  tenorDays: z.number(),
+  shortPaymentTolerance: moneySchema,
+});
+
+export const paymentReceiptSchema = z.object({
+  kind: z.enum(PAYMENT_PARTS),
+  amount: moneySchema,
+  reference: z.string(),
+  receivedAt: instant,
+  /** The value date the bank gave, when known. */
+  valueDate: z.optional(z.string()),
+});
+export type PaymentReceipt = z.output<typeof paymentReceiptSchema>;
+
+/** The letter of credit an `LC` order is paid under. */
+export const letterOfCreditSchema = z.object({
+  lcNo: z.string(),
+  issuingBank: z.string(),
+  amount: moneySchema,
+  latestShipmentDate: z.string(),
+  expiryDate: z.string(),
+  presentationDays: z.number(),
+  receivedAt: instant,
+  amendments: z.number(),
+  presentedAt: nullableInstant,
+  presentingBank: z.nullable(z.string()),
+  /** Empty when none are open. */
+  discrepancies: describe(z.array(z.string()), 'Open discrepancies'),
+  honouredAt: nullableInstant,
+});
+export type LetterOfCredit = z.output<typeof letterOfCreditSchema>;
+
+/** Documents sent through the banks for collection (`DP`, `DA`). */
+export const collectionSchema = z.object({
+  remittingBank: z.string(),
+  collectingBank: z.nullable(z.string()),
+  sentAt: instant,
+  draftAcceptedAt: nullableInstant,
+  maturityDate: z.nullable(z.string()),
+  paidAt: nullableInstant,
+});
+export type Collection = z.output<typeof collectionSchema>;
+
+export const releaseApprovalSchema = z.object({
+  approvedBy: z.string(),
+  reason: z.string(),
+  approvedAt: instant,
+});
+export type ReleaseApproval = z.output<typeof releaseApprovalSchema>;
+
+export const paymentsSchema = z.object({
+  plan: describe(z.nullable(paymentPlanSchema), "The contract's payment plan"),
+  depositRequired: nullableMoney,
+  depositReceived: nullableMoney,
+  depositWrittenOff: nullableMoney,
+  /** Follows every deposit payment. */
+  balanceRequired: describeCopy(nullableMoney, 'Contract total less the deposit received and written off'),
+  balanceReceived: nullableMoney,
+  balanceWrittenOff: nullableMoney,
+  /** When the balance falls due by date. */
+  balanceDueDate: describe(z.nullable(z.string()), 'OA: B/L date + tenor; DA: the maturity date'),
+  receipts: describe(z.array(paymentReceiptSchema), 'The latest payments received'),
+  letterOfCredit: z.nullable(letterOfCreditSchema),
+  collection: z.nullable(collectionSchema),
+  /** Also a sea waybill before full payment. */
+  releaseApproval: describe(
+    z.nullable(releaseApprovalSchema),
+    'A manager let the documents go before full payment',
+  ),
+});
+export type PaymentsState = z.output<typeof paymentsSchema>;
