@@ -1,4 +1,4 @@
-import type { Language, PaymentPlan, SentEmail as RecordedEmail, StepKey } from '../domain';
+import type { Language, PaymentMethod, PaymentPlan, SentEmail as RecordedEmail, StepKey } from '../domain';
 import type { Money } from '../domain/money';
 import type { ChatWebhooks } from '../config/chatWebhooks';
 import type { Transporter } from 'nodemailer';
@@ -188,7 +188,8 @@ export interface CustomerCancellationInput extends CustomerEmail {
 }
 
 export interface CollectionInstructionsInput extends CustomerEmail {
-  method: 'DP' | 'DA';
+  /** A method paid by collection (D/P, D/A): its policy words the bank's instruction. */
+  method: PaymentMethod;
   tenorDays: number;
   amount: Money;
   blNo: string;

@@ -136,31 +136,7 @@ export function dueWhenText(dueWhen: string, language: Language = 'en'): string 
   return (DUE_WHEN_WORDS[language] as Partial<Record<string, string>>)[dueWhen] ?? dueWhen;
 }
 
-/** How the balance is paid, in the words of a Chinese contract. */
-function balanceTermsZh(plan: PaymentPlan): string {
-  switch (plan.balanceMethod) {
-    case 'TT':
-      return plan.balanceDue === 'BEFORE_SHIPMENT'
-        ? '出运前电汇（T/T）付清'
-        : '见提单等单据副本后电汇（T/T）付清';
-    case 'LC':
-      return '以不可撤销即期跟单信用证（L/C）支付';
-    case 'DP':
-      return '即期付款交单（D/P）';
-    case 'DA':
-      return `承兑交单（D/A），承兑后 ${plan.tenorDays} 天付款`;
-    case 'OA':
-      return `赊账（O/A），提单日后 ${plan.tenorDays} 天付款`;
-  }
-}
-
-/**
- * The payment plan as a contract or a payment request words it. Chinese follows the wording of
- * Chinese export contracts (预付款, 余款, 电汇, 即期信用证, 付款交单, 承兑交单, 赊账).
- */
+/** The payment plan as a contract or a payment request words it (the words are the method's policy's). */
 export function paymentTerms(plan: PaymentPlan, language: Language = 'en'): string {
-  if (language !== 'zh-CN') return paymentTermsText(plan);
-  const deposit = plan.depositPercent > 0 ? `${plan.depositPercent}% 预付款生产前电汇（T/T）；` : '';
-  const rest = plan.depositPercent > 0 ? `余款 ${100 - plan.depositPercent}%` : '100% 货款';
-  return `${deposit}${rest}，${balanceTermsZh(plan)}`;
+  return paymentTermsText(plan, language);
 }

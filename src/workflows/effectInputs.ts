@@ -24,6 +24,7 @@ import {
   hasShipped,
   isCollectedByBuyer,
   owesMoney,
+  paymentMethodOf,
   sellerBooks,
   type allowedEvents,
   type ContractLine,
@@ -285,7 +286,7 @@ export function collectionInstructionsInput(state: OrderState, now: string): Col
   const { plan } = required(state, 'a collection');
   const balance = paymentSchedule(state).find((s) => s.part === 'BALANCE');
   const bl = billOfLading(state);
-  if (!balance || (plan.balanceMethod !== 'DP' && plan.balanceMethod !== 'DA'))
+  if (!balance || !paymentMethodOf(plan).collection)
     throw new Error(`order ${state.orderId} is not paid by collection`);
   return {
     ...customerEmail(state, now, 'a collection'),

@@ -1,3 +1,4 @@
+import { paymentMethodPolicy } from '../../domain';
 import { html } from '../escape';
 import type { CollectionInstructionsInput, ExporterProfile } from '../types';
 import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
@@ -10,10 +11,9 @@ export function collectionInstructionsEmail(
   input: CollectionInstructionsInput,
   exporter: ExporterProfile,
 ): RenderedEmail {
-  const terms =
-    input.method === 'DP'
-      ? 'Documents against payment (D/P) at sight: release the documents only against full payment.'
-      : `Documents against acceptance (D/A): release the documents against acceptance of our draft at ${input.tenorDays} days.`;
+  const collection = paymentMethodPolicy(input.method).collection;
+  if (!collection) throw new Error(`${input.method} is not paid by collection`);
+  const terms = collection.instruction(input.tenorDays);
   const subject = `Collection instruction for contract ${input.contractNo} (${input.method}): take it to the remitting bank`;
   const letter: Fact[] = [
     ['Drawer', `${exporter.name}, ${exporter.address}`],
