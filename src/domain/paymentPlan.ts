@@ -7,7 +7,7 @@ import { compareMoney, nonNegativeMoneySchema, zero, type Money } from './money'
 import {
   BALANCE_DUE,
   DEFAULT_PAYMENT_METHOD,
-  methodsWhere,
+  PAYMENT_METHOD_POLICIES,
   paymentMethodOf,
   paymentMethodPolicy,
   type BalanceDue,
@@ -30,17 +30,14 @@ export interface PaymentPlan {
 }
 
 // Which methods take a balanceDue or a tenor, in the words of the schema and its problems.
-const withBalanceDue = methodsWhere((p) => p.balanceDue !== null);
-const withTenor = methodsWhere((p) => p.tenor !== null);
-const balanceDueWords = withBalanceDue
-  .map((m) => `${m} (default ${paymentMethodPolicy(m).balanceDue?.default})`)
-  .join(', ');
-const tenorWords = withTenor
-  .map(
-    (m) =>
-      `${paymentMethodPolicy(m).tenor?.after} (${m}, default ${paymentMethodPolicy(m).tenor?.defaultDays})`,
-  )
-  .join(' or ');
+const withBalanceDue = PAYMENT_METHOD_POLICIES.filter((p) => p.balanceDue).map((p) => p.method);
+const withTenor = PAYMENT_METHOD_POLICIES.filter((p) => p.tenor).map((p) => p.method);
+const balanceDueWords = PAYMENT_METHOD_POLICIES.flatMap((p) =>
+  p.balanceDue ? [`${p.method} (default ${p.balanceDue.default})`] : [],
+).join(', ');
+const tenorWords = PAYMENT_METHOD_POLICIES.flatMap((p) =>
+  p.tenor ? [`${p.tenor.after} (${p.method}, default ${p.tenor.defaultDays})`] : [],
+).join(' or ');
 
 // The plan's fields, one definition for the contract's words and a template's defaults.
 const planFields = {

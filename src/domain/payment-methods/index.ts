@@ -74,10 +74,8 @@ export function paymentMethodOf(plan: HasMethod | null | undefined): Policy | nu
   return plan ? BY_METHOD[plan.balanceMethod] : null;
 }
 
-/** The methods whose policy passes `test`, in the registry's order. */
-export function methodsWhere(test: (policy: Policy) => boolean): PaymentMethod[] {
-  return POLICIES.filter(test).map((p) => p.method);
-}
+/** Every method's policy, in the registry's order. */
+export const PAYMENT_METHOD_POLICIES: readonly Policy[] = POLICIES;
 
 /** Whether the plan's method allows a method-bound event (false without a plan). */
 export function methodAllows(plan: HasMethod | null | undefined, event: MethodEventType): boolean {
