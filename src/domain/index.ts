@@ -151,6 +151,8 @@ export type { OrderLimits } from './order-limits';
 export type { ReminderPlan } from './reminders';
 export { summarizeOrder } from './summary';
 export { paymentTermsText, BALANCE_DUE, paymentPlanInputSchema } from './paymentPlan';
+export { paymentMethodOf, paymentMethodPolicy } from './payment-methods';
+export type { Policy as PaymentMethodPolicy } from './payment-methods';
 export type { PaymentPlan, BalanceDue } from './paymentPlan';
 export { paymentSchedule, nextDueDate, DUE_WHEN } from './schedule';
 export type { ScheduledPayment, DueWhen } from './schedule';

@@ -3,12 +3,12 @@
  * Stages keep their order; a stage with nothing to do is passed through and the summary says why.
  */
 import { releaseStep, releaseStepDone } from './blRelease';
-import { addDays } from './calendarDate';
 import { balanceSettled, depositSettled, owesMoney } from './ledger';
 import { accepted, advance, type Outcome } from './outcome';
-import { isAgainstCopiesTT, releasesBeforePayment, type PaymentPlan } from './paymentPlan';
+import { paymentMethodOf } from './payment-methods';
+import { releasesBeforePayment, type PaymentPlan } from './paymentPlan';
 import { shipmentDate } from './shipment';
-import type { Effect, EventContext, OrderState } from './types';
+import type { Effect, EffectKind, EventContext, OrderState } from './types';
 
 export function planOf(state: OrderState): PaymentPlan {
   // Every stage from DEPOSIT on is entered through CONTRACT_SIGNED, which sets the plan.
@@ -74,45 +74,27 @@ export function afterShipment(state: OrderState, ctx: EventContext, summary: str
   if (!shippedOn) throw new Error('afterShipment before the goods left');
   const approved = state.payments.releaseApproval !== null;
   const paid = balanceSettled(state.payments);
+  const next = paymentMethodOf(plan).afterBillOfLading(plan, shippedOn);
+  const effects = (kinds: readonly EffectKind[]): Effect[] => kinds.map((type) => ({ type }));
 
-  switch (plan.balanceMethod) {
-    case 'TT':
-      if (isAgainstCopiesTT(plan) && !paid && !approved) {
-        return advance(state, 'BALANCE', ctx, `${summary}; document copies sent to the customer`, [
-          { type: 'sendDocumentCopies' },
-          { type: 'requestBalance' },
-        ]);
-      }
-      return toDocuments(state, ctx, `${summary}; ${releaseReason(state)}, documents dispatched`, 'DIRECT');
-    case 'LC':
-    case 'DP':
-    case 'DA': {
-      if (paid || approved) {
-        return toDocuments(state, ctx, `${summary}; ${releaseReason(state)}, documents dispatched`, 'DIRECT');
-      }
-      const effect: Effect =
-        plan.balanceMethod === 'LC'
-          ? { type: 'sendPresentationChecklist' }
-          : { type: 'sendCollectionInstructions' };
-      const next =
-        plan.balanceMethod === 'LC'
-          ? 'documents to be presented to the bank under the L/C'
-          : 'documents to go to the bank for collection';
-      return advance(state, 'BALANCE', ctx, `${summary}; ${next}`, [effect]);
-    }
-    case 'OA': {
-      const dueDate = addDays(shippedOn, plan.tenorDays);
-      const withDue = { ...state, payments: { ...state.payments, balanceDueDate: paid ? null : dueDate } };
-      const owed = paid ? 'nothing left to pay' : `payment due by ${dueDate}`;
-      return toDocuments(
-        withDue,
-        ctx,
-        `${summary}; open account: BALANCE passed, documents dispatched, ${owed}`,
-        'DIRECT',
-        paid ? [] : [{ type: 'requestBalance' }],
-      );
-    }
+  if (next.kind === 'RELEASE_ON_CREDIT') {
+    const withDue = {
+      ...state,
+      payments: { ...state.payments, balanceDueDate: paid ? null : next.dueDate },
+    };
+    const owed = paid ? 'nothing left to pay' : `payment due by ${next.dueDate}`;
+    return toDocuments(
+      withDue,
+      ctx,
+      `${summary}; ${next.name}: BALANCE passed, documents dispatched, ${owed}`,
+      'DIRECT',
+      paid ? [] : effects(next.effects),
+    );
   }
+  if (next.kind === 'AWAIT_BALANCE' && !paid && !approved) {
+    return advance(state, 'BALANCE', ctx, `${summary}; ${next.summary}`, effects(next.effects));
+  }
+  return toDocuments(state, ctx, `${summary}; ${releaseReason(state)}, documents dispatched`, 'DIRECT');
 }
 
 function releaseReason(state: OrderState): string {
@@ -123,20 +105,21 @@ function releaseReason(state: OrderState): string {
 
 /**
  * Money arrived or was written off (the ledger has it): the stage it completes moves on. The
- * DEPOSIT stage of an L/C order also waits for the credit itself.
+ * DEPOSIT stage also waits for what the method puts before production (an L/C order: the credit).
  */
 export function afterMoney(state: OrderState, ctx: EventContext, summary: string): Outcome {
-  const plan = planOf(state);
+  const policy = paymentMethodOf(planOf(state));
   const p = state.payments;
   if (state.stage === 'DEPOSIT' && depositSettled(p)) {
-    if (plan.balanceMethod === 'LC' && !p.letterOfCredit) {
-      return accepted(state, `${summary}; deposit complete, waiting for the L/C`);
+    const waits = policy.beforeProduction;
+    if (waits && !waits.ready(p)) {
+      return accepted(state, `${summary}; deposit complete, waiting for ${waits.waitingFor}`);
     }
     return advance(state, 'PRODUCTION', ctx, `${summary}; deposit complete`);
   }
   if (state.stage === 'BALANCE' && balanceSettled(p)) {
-    // TT pays us directly: we dispatch the originals. L/C and D/P: the banks hand them over.
-    const via = plan.balanceMethod === 'TT' ? 'DIRECT' : 'BANK';
+    // Paid to us (TT): we dispatch the originals. Paid through the banks (L/C, D/P): they hand them over.
+    const via = policy.releasesVia;
     const how =
       via === 'DIRECT' ? 'documents dispatched' : 'documents released to the buyer through the bank';
     return toDocuments(state, ctx, `${summary}; paid in full, ${how}`, via);

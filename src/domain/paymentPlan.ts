@@ -1,26 +1,45 @@
 /**
  * The payment plan: how and when the customer pays, and so which path the order takes after the
  * B/L. The contract fixes it (defaults from the quotation's payment terms); every rule that
- * depends on the method reads it through the helpers below.
+ * depends on the method is its policy's (`payment-methods/`), read here or through `paymentMethodOf`.
  */
+import { depositTerms, dictionary, fill } from './i18n';
 import { compareMoney, nonNegativeMoneySchema, zero, type Money } from './money';
-import { paymentMethodSchema, percentSchema, type PaymentMethod } from './schemas/common';
+import {
+  BALANCE_DUE,
+  DEFAULT_PAYMENT_METHOD,
+  PAYMENT_METHOD_POLICIES,
+  paymentMethodOf,
+  paymentMethodPolicy,
+  termsAt,
+  type BalanceDue,
+} from './payment-methods';
+import { paymentMethodSchema, percentSchema, type Language, type PaymentMethod } from './schemas/common';
 import type { ValidationDetail } from './schemas/validation';
 import { describe, describeCopy, z } from './zod';
 
-export const BALANCE_DUE = ['BEFORE_SHIPMENT', 'AGAINST_DOCUMENT_COPIES'] as const;
-export type BalanceDue = (typeof BALANCE_DUE)[number];
+export { BALANCE_DUE, type BalanceDue };
 
 export interface PaymentPlan {
   depositPercent: number;
   balanceMethod: PaymentMethod;
-  /** TT only: when the balance is due; null for the other methods. */
+  /** When the balance is due, where the method lets the plan choose (TT); null otherwise. */
   balanceDue: BalanceDue | null;
-  /** Days after the B/L date (OA) or after the draft's acceptance (DA); 0 otherwise. */
+  /** Days after the method's tenor starts (OA: the B/L date, DA: the draft's acceptance); 0 otherwise. */
   tenorDays: number;
   /** A payment short of what is due by at most this settles it; the shortfall is written off. */
   shortPaymentTolerance: Money;
 }
+
+// Which methods take a balanceDue or a tenor, in the words of the schema and its problems.
+const withBalanceDue = PAYMENT_METHOD_POLICIES.filter((p) => p.balanceDue).map((p) => p.method);
+const withTenor = PAYMENT_METHOD_POLICIES.filter((p) => p.tenor).map((p) => p.method);
+const balanceDueWords = PAYMENT_METHOD_POLICIES.flatMap((p) =>
+  p.balanceDue ? [`${p.method} (default ${p.balanceDue.default})`] : [],
+).join(', ');
+const tenorWords = PAYMENT_METHOD_POLICIES.flatMap((p) =>
+  p.tenor ? [`${p.tenor.after} (${p.method}, default ${p.tenor.defaultDays})`] : [],
+).join(' or ');
 
 // The plan's fields, one definition for the contract's words and a template's defaults.
 const planFields = {
@@ -28,11 +47,11 @@ const planFields = {
   balanceMethod: paymentMethodSchema,
   balanceDue: describe(
     z.optional(z.enum(BALANCE_DUE)),
-    'TT only: BEFORE_SHIPMENT, or AGAINST_DOCUMENT_COPIES (default)',
+    `${BALANCE_DUE.join(' or ')}; for ${balanceDueWords} only`,
   ),
   tenorDays: describe(
     z.optional(z.int().check(z.minimum(0), z.maximum(360))),
-    'Days after the B/L date (OA) or the acceptance of the draft (DA), 0-360; default 30 for OA and DA',
+    `Days after ${tenorWords}, 0-360`,
   ),
   shortPaymentTolerance: describeCopy(
     z.optional(nonNegativeMoneySchema),
@@ -61,7 +80,6 @@ export type PaymentPlanInput = z.infer<typeof paymentPlanInputSchema>;
 
 /** Used only if neither the contract nor a quotation fixed the deposit: the contract's documented default. */
 export const DEFAULT_DEPOSIT_PERCENT = 30;
-const DEFAULT_TENOR_DAYS = 30;
 
 /**
  * The contract's plan words with its template's plan under them: the contract's own fields win,
@@ -118,12 +136,19 @@ export function resolvePaymentPlan({
   ) {
     problems.push({ path: 'paymentPlan.depositPercent', message: 'differs from depositPercent' });
   }
-  const method = input.balanceMethod ?? quotation?.method ?? 'TT';
-  if (input.balanceDue !== undefined && method !== 'TT') {
-    problems.push({ path: 'paymentPlan.balanceDue', message: `applies to TT only, not ${method}` });
+  const method = input.balanceMethod ?? quotation?.method ?? DEFAULT_PAYMENT_METHOD;
+  const policy = paymentMethodPolicy(method);
+  if (input.balanceDue !== undefined && !policy.balanceDue) {
+    problems.push({
+      path: 'paymentPlan.balanceDue',
+      message: `applies to ${withBalanceDue.join(' and ')} only, not ${method}`,
+    });
   }
-  if (input.tenorDays !== undefined && input.tenorDays > 0 && method !== 'OA' && method !== 'DA') {
-    problems.push({ path: 'paymentPlan.tenorDays', message: `applies to OA and DA only, not ${method}` });
+  if (input.tenorDays !== undefined && input.tenorDays > 0 && !policy.tenor) {
+    problems.push({
+      path: 'paymentPlan.tenorDays',
+      message: `applies to ${withTenor.join(' and ')} only, not ${method}`,
+    });
   }
   const tolerance = input.shortPaymentTolerance ?? zero(total.currency);
   if (tolerance.currency !== total.currency) {
@@ -140,8 +165,8 @@ export function resolvePaymentPlan({
       depositPercent:
         input.depositPercent ?? depositPercent ?? quotation?.depositPercent ?? DEFAULT_DEPOSIT_PERCENT,
       balanceMethod: method,
-      balanceDue: method === 'TT' ? (input.balanceDue ?? 'AGAINST_DOCUMENT_COPIES') : null,
-      tenorDays: method === 'OA' || method === 'DA' ? (input.tenorDays ?? DEFAULT_TENOR_DAYS) : 0,
+      balanceDue: policy.balanceDue ? (input.balanceDue ?? policy.balanceDue.default) : null,
+      tenorDays: policy.tenor ? (input.tenorDays ?? policy.tenor.defaultDays) : 0,
       shortPaymentTolerance: tolerance,
     },
   };
@@ -149,43 +174,36 @@ export function resolvePaymentPlan({
 
 /** The methods where we keep the documents (the title to the goods) until the money is in. */
 export function holdsDocumentsUntilPaid(plan: PaymentPlan): boolean {
-  return plan.balanceMethod === 'TT' || plan.balanceMethod === 'LC' || plan.balanceMethod === 'DP';
+  return !paymentMethodOf(plan).releasesBeforePayment;
 }
 
 /** The methods where the documents go to the buyer through the banks, not by our email. */
 export function documentsGoThroughBanks(plan: PaymentPlan): boolean {
-  return plan.balanceMethod === 'LC' || plan.balanceMethod === 'DP' || plan.balanceMethod === 'DA';
+  return paymentMethodOf(plan).releasesVia === 'BANK';
 }
 
 /** The methods that release the documents before the balance is paid, by their nature. */
 export function releasesBeforePayment(plan: PaymentPlan): boolean {
-  return plan.balanceMethod === 'OA' || plan.balanceMethod === 'DA';
+  return paymentMethodOf(plan).releasesBeforePayment;
 }
 
+/** The balance falls due before shipment (a T/T plan that says so). */
 export function isBeforeShipmentTT(plan: PaymentPlan | null): boolean {
-  return plan?.balanceMethod === 'TT' && plan.balanceDue === 'BEFORE_SHIPMENT';
+  return plan !== null && paymentMethodOf(plan).dueWhen(plan) === 'BEFORE_SHIPMENT';
 }
 
+/** The balance falls due against copies of the shipping documents (a T/T plan that says so). */
 export function isAgainstCopiesTT(plan: PaymentPlan | null): boolean {
-  return plan?.balanceMethod === 'TT' && plan.balanceDue === 'AGAINST_DOCUMENT_COPIES';
+  return plan !== null && paymentMethodOf(plan).dueWhen(plan) === 'AGAINST_DOCUMENT_COPIES';
 }
 
-/** The payment terms as the invoice and the proforma print them: always what the plan says. */
-export function paymentTermsText(plan: PaymentPlan): string {
-  const deposit = plan.depositPercent > 0 ? `${plan.depositPercent}% deposit by T/T before production; ` : '';
-  const rest = plan.depositPercent > 0 ? `balance ${100 - plan.depositPercent}%` : '100%';
-  switch (plan.balanceMethod) {
-    case 'TT':
-      return plan.balanceDue === 'BEFORE_SHIPMENT'
-        ? `${deposit}${rest} by T/T before shipment`
-        : `${deposit}${rest} by T/T against copies of the shipping documents`;
-    case 'LC':
-      return `${deposit}${rest} by irrevocable documentary credit (L/C) at sight`;
-    case 'DP':
-      return `${deposit}${rest} documents against payment (D/P) at sight`;
-    case 'DA':
-      return `${deposit}${rest} documents against acceptance (D/A), ${plan.tenorDays} days after acceptance`;
-    case 'OA':
-      return `${deposit}${rest} on open account, ${plan.tenorDays} days from the B/L date`;
-  }
+/**
+ * The payment terms as the invoice, the proforma and the contract print them: always what the
+ * plan says. Chinese follows the wording of Chinese export contracts (预付款, 余款, 电汇, 即期信用证,
+ * 付款交单, 承兑交单, 赊账).
+ */
+export function paymentTermsText(plan: PaymentPlan, language: Language = 'en'): string {
+  const method = paymentMethodOf(plan);
+  const balance = fill(termsAt(method, method.dueWhen(plan), language), { tenorDays: plan.tenorDays });
+  return `${depositTerms(plan.depositPercent, language)}${dictionary(language).terms.separator}${balance}`;
 }

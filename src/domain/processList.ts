@@ -18,7 +18,7 @@ import { allowedEvents, type OrderEventType } from './events';
 import { depositOutstanding, inspectionPassed, latestInspectionPassed } from './events/conditions';
 import { isCollectedByBuyer, sellerInsures } from './incoterms';
 import { owesMoney } from './ledger';
-
+import { methodHasStep, paymentMethodOf, type MethodStepKey } from './payment-methods';
 import { paymentSchedule } from './schedule';
 import { isTerminalStage, stageRank, type OpenStage } from './stages';
 import { STEP_KEYS, type StepKey, type StepRecords } from './state/steps';
@@ -50,7 +50,10 @@ interface StepDefinition {
   done: (s: OrderState) => boolean;
 }
 
-const method = (s: OrderState) => s.payments.plan?.balanceMethod ?? s.template?.paymentPlan?.balanceMethod;
+/** The plan that decides the steps: the contract's, else the template's default. */
+const planned = (s: OrderState) => s.payments.plan ?? s.template?.paymentPlan;
+/** A step only some payment methods have: whether the order's has it. */
+const methodStep = (key: MethodStepKey) => (s: OrderState) => methodHasStep(planned(s), key);
 /** Booking, customs and the B/L are ours unless the buyer collects at our premises (EXW). */
 const shippedByUs = (s: OrderState) => !isCollectedByBuyer(s);
 const always = () => true;
@@ -138,7 +141,7 @@ const STEPS: StepDefinition[] = [
     stage: fixed('DEPOSIT'),
     title: 'Receive and check the L/C',
     events: ['LC_RECEIVED'],
-    applies: (s) => method(s) === 'LC',
+    applies: methodStep('LC_RECEIVED'),
     done: (s) => s.payments.letterOfCredit !== null,
   },
   inspectionStep('PRE_PRODUCTION'),
@@ -197,7 +200,7 @@ const STEPS: StepDefinition[] = [
     stage: fixed('BALANCE'),
     title: 'Present the documents under the L/C',
     events: ['DOCUMENTS_PRESENTED'],
-    applies: (s) => method(s) === 'LC',
+    applies: methodStep('DOCUMENTS_PRESENTED'),
     done: (s) => s.payments.letterOfCredit?.presentedAt != null,
   },
   {
@@ -205,13 +208,13 @@ const STEPS: StepDefinition[] = [
     stage: fixed('BALANCE'),
     title: 'Send the documents for collection',
     events: ['SENT_FOR_COLLECTION'],
-    applies: (s) => method(s) === 'DP' || method(s) === 'DA',
+    applies: methodStep('SENT_FOR_COLLECTION'),
     done: (s) => s.payments.collection !== null,
   },
   {
     key: 'PAYMENT_RECEIVED',
     // Open account and D/A are paid after the documents went out.
-    stage: (s) => (method(s) === 'OA' || method(s) === 'DA' ? 'DOCUMENTS' : 'BALANCE'),
+    stage: (s) => (paymentMethodOf(planned(s))?.releasesBeforePayment ? 'DOCUMENTS' : 'BALANCE'),
     title: 'Receive the balance',
     events: ['BALANCE_RECEIVED', 'PAYMENT_RECEIVED', 'LC_HONOURED', 'COLLECTION_PAID'],
     applies: always,

@@ -4,19 +4,18 @@
  * `payments.outstanding`, and its amounts to the contract total.
  */
 import { subtractMoney, zero, type Money } from './money';
-import type { PaymentMethod } from './schemas/common';
+import {
+  BALANCE_DUE_POINTS,
+  DEPOSIT_METHOD,
+  paymentMethodOf,
+  type BalanceDuePoint,
+  type PaymentMethod,
+} from './payment-methods';
 import type { OrderState, PaymentPart } from './types';
 
-export const DUE_WHEN = [
-  'BEFORE_PRODUCTION',
-  'BEFORE_SHIPMENT',
-  'AGAINST_DOCUMENT_COPIES',
-  'ON_PRESENTATION',
-  'AGAINST_PAYMENT',
-  'AT_MATURITY',
-  'AFTER_BILL_OF_LADING',
-] as const;
-export type DueWhen = (typeof DUE_WHEN)[number];
+/** When a payment falls due: the deposit before production, the balance as its method says. */
+export type DueWhen = 'BEFORE_PRODUCTION' | BalanceDuePoint;
+export const DUE_WHEN: readonly [DueWhen, ...DueWhen[]] = ['BEFORE_PRODUCTION', ...BALANCE_DUE_POINTS];
 
 export interface ScheduledPayment {
   part: PaymentPart;
@@ -29,14 +28,6 @@ export interface ScheduledPayment {
   writtenOff: Money;
   outstanding: Money;
 }
-
-const BALANCE_DUE_WHEN: Record<PaymentMethod, DueWhen> = {
-  TT: 'AGAINST_DOCUMENT_COPIES',
-  LC: 'ON_PRESENTATION',
-  DP: 'AGAINST_PAYMENT',
-  DA: 'AT_MATURITY',
-  OA: 'AFTER_BILL_OF_LADING',
-};
 
 export function paymentSchedule(state: OrderState): ScheduledPayment[] {
   const { contract, payments: p } = state;
@@ -66,7 +57,7 @@ export function paymentSchedule(state: OrderState): ScheduledPayment[] {
     schedule.push(
       entry(
         'DEPOSIT',
-        'TT',
+        DEPOSIT_METHOD,
         'BEFORE_PRODUCTION',
         null,
         p.depositRequired,
@@ -76,13 +67,11 @@ export function paymentSchedule(state: OrderState): ScheduledPayment[] {
     );
   }
   const plan = p.plan;
-  const dueWhen =
-    plan.balanceDue === 'BEFORE_SHIPMENT' ? 'BEFORE_SHIPMENT' : BALANCE_DUE_WHEN[plan.balanceMethod];
   schedule.push(
     entry(
       'BALANCE',
       plan.balanceMethod,
-      dueWhen,
+      paymentMethodOf(plan).dueWhen(plan),
       p.balanceDueDate,
       subtractMoney(contract.totalAmount, p.depositRequired),
       or0(p.balanceReceived),

@@ -6,7 +6,7 @@
  */
 import { runInNewContext } from 'node:vm';
 import { OPEN_STAGES, paymentTermsText, type PaymentPlan } from '../../src/domain';
-import { DICTIONARIES, flatDictionary, paymentTermsSentence } from '../../src/domain/i18n';
+import { DICTIONARIES, fill, flatDictionary } from '../../src/domain/i18n';
 import { dictionaryModules } from '../../src/console/router';
 
 const en = flatDictionary('en');
@@ -16,8 +16,10 @@ const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 describe('dictionaries', () => {
   it('have identical key sets, no empty text, and the same placeholders in each language', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    // A separator may be a space; everything else has words.
+    const said = (key: string, text: string) => (key === 'terms.separator' ? text : text.trim()) !== '';
     for (const [key, text] of Object.entries(en)) {
-      expect({ key, en: text.trim() !== '', zh: zh[key].trim() !== '' }).toEqual({ key, en: true, zh: true });
+      expect({ key, en: said(key, text), zh: said(key, zh[key]) }).toEqual({ key, en: true, zh: true });
       expect({ key, params: params(zh[key]) }).toEqual({ key, params: params(text) });
     }
   });
@@ -48,9 +50,20 @@ describe('dictionaries', () => {
       { depositPercent: 0, balanceMethod: 'DA', balanceDue: null, tenorDays: 60 },
       { depositPercent: 10, balanceMethod: 'OA', balanceDue: null, tenorDays: 30 },
     ].map((p) => p as unknown as PaymentPlan);
-    for (const plan of plans) expect(paymentTermsSentence(plan, 'en')).toBe(paymentTermsText(plan));
-    expect(paymentTermsSentence(plans[2], 'zh-CN')).toBe('100% 货款，以不可撤销即期跟单信用证（L/C）支付');
-    expect(paymentTermsSentence(plans[5], 'zh-CN')).toBe(
+    // As the console's paymentTermsText (src/console/public/i18n.js) builds it from the served words.
+    const consoleTerms = (plan: PaymentPlan, words: Record<string, string>) =>
+      (plan.depositPercent > 0
+        ? fill(words['terms.deposit'], { percent: plan.depositPercent }) +
+          fill(words['terms.balancePart'], { percent: 100 - plan.depositPercent })
+        : words['terms.whole']) +
+      words['terms.separator'] +
+      fill(words[`terms.${plan.balanceMethod}.${plan.balanceDue ?? 'NONE'}`], { tenorDays: plan.tenorDays });
+    for (const plan of plans) {
+      expect(consoleTerms(plan, en)).toBe(paymentTermsText(plan));
+      expect(consoleTerms(plan, zh)).toBe(paymentTermsText(plan, 'zh-CN'));
+    }
+    expect(paymentTermsText(plans[2], 'zh-CN')).toBe('100% 货款，以不可撤销即期跟单信用证（L/C）支付');
+    expect(paymentTermsText(plans[5], 'zh-CN')).toBe(
       '10% 预付款生产前电汇（T/T）；余款 90%，赊账（O/A），提单日后 30 天付款',
     );
   });

@@ -86,20 +86,18 @@ export const fieldHint = (name) => dictionary[`hint.${name}`];
 /** What an event's form records. */
 export const eventHint = (type) => dictionary[`eventHint.${type}`];
 
-/** The payment plan as a sentence (the dictionary's words per method). */
+/**
+ * The payment plan as a sentence, as the domain words it: the deposit's words, then the method's
+ * (served per method and `balanceDue` from the method's policy, so nothing here compares methods).
+ */
 export function paymentTermsText(plan) {
-  const variant =
-    plan.balanceMethod === 'TT'
-      ? plan.balanceDue === 'BEFORE_SHIPMENT'
-        ? 'TT_BEFORE_SHIPMENT'
-        : 'TT_AGAINST_COPIES'
-      : plan.balanceMethod;
   const deposited = plan.depositPercent > 0;
-  return t(`terms.${variant}`, {
-    deposit: deposited ? t('terms.deposit', { percent: plan.depositPercent }) : '',
-    rest: deposited ? t('terms.balancePart', { percent: 100 - plan.depositPercent }) : t('terms.whole'),
-    tenorDays: plan.tenorDays,
-  });
+  const deposit = deposited
+    ? t('terms.deposit', { percent: plan.depositPercent }) +
+      t('terms.balancePart', { percent: 100 - plan.depositPercent })
+    : t('terms.whole');
+  const method = t(`terms.${plan.balanceMethod}.${plan.balanceDue ?? 'NONE'}`, { tenorDays: plan.tenorDays });
+  return `${deposit}${t('terms.separator')}${method}`;
 }
 
 /**

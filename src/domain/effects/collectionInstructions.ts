@@ -1,13 +1,16 @@
 import { html } from '../letters/escape';
 import { factsHtml, factsText, page, type Fact, type RenderedEmail } from '../letters/layout';
 import type { Money } from '../money';
+import { paymentMethodOf, paymentMethodPolicy } from '../payment-methods';
 import { paymentSchedule } from '../schedule';
+import type { PaymentMethod } from '../schemas/common';
 import type { OrderState } from '../types';
 import { defineEffect, defineEmail, toAccountManager, type Letterhead } from './define';
 import { billOfLading, customerEmail, required, type CustomerEmail } from './orderFacts';
 
 export interface CollectionInstructionsInput extends CustomerEmail {
-  method: 'DP' | 'DA';
+  /** A method paid by collection (D/P, D/A): its policy words the bank's instruction. */
+  method: PaymentMethod;
   tenorDays: number;
   amount: Money;
   blNo: string;
@@ -23,10 +26,9 @@ export function collectionInstructionsEmail(
   input: CollectionInstructionsInput,
   exporter: Letterhead,
 ): RenderedEmail {
-  const terms =
-    input.method === 'DP'
-      ? 'Documents against payment (D/P) at sight: release the documents only against full payment.'
-      : `Documents against acceptance (D/A): release the documents against acceptance of our draft at ${input.tenorDays} days.`;
+  const collection = paymentMethodPolicy(input.method).collection;
+  if (!collection) throw new Error(`${input.method} is not paid by collection`);
+  const terms = collection.instruction(input.tenorDays);
   const subject = `Collection instruction for contract ${input.contractNo} (${input.method}): take it to the remitting bank`;
   const letter: Fact[] = [
     ['Drawer', `${exporter.name}, ${exporter.address}`],
@@ -65,7 +67,7 @@ export function collectionInstructionsInput(state: OrderState, now: string): Col
   const { plan } = required(state, 'a collection');
   const balance = paymentSchedule(state).find((s) => s.part === 'BALANCE');
   const bl = billOfLading(state);
-  if (!balance || (plan.balanceMethod !== 'DP' && plan.balanceMethod !== 'DA'))
+  if (!balance || !paymentMethodOf(plan).collection)
     throw new Error(`order ${state.orderId} is not paid by collection`);
   return {
     ...customerEmail(state, now, 'a collection'),

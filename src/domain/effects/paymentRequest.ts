@@ -5,7 +5,8 @@ import { paymentSchedule } from '../schedule';
 import type { Language } from '../schemas/common';
 import type { DocumentOrder } from '../documentOrder';
 import type { OrderState, PaymentPart } from '../types';
-import { dueWhenText, paymentTerms } from '../i18n/terms';
+import { dueWhenText } from '../i18n/terms';
+import { paymentTermsText } from '../paymentPlan';
 import { defineEffect, defineEmail, onBehalfOfAccountManager, type Letterhead } from './define';
 import { customerEmail, documentOrder, required, type CustomerEmail } from './orderFacts';
 
@@ -59,7 +60,7 @@ function words(input: PaymentRequestInput, exporter: Letterhead): Words {
   const { contractNo, amountDue, dueDate, reference } = input;
   const amount = `${amountDue.amount} ${amountDue.currency}`;
   const plan = input.order.payments.plan;
-  const terms = plan ? paymentTerms(plan, language) : '—';
+  const terms = plan ? paymentTermsText(plan, language) : '—';
   const due = dueWhenText(input.dueWhen, language);
   if (language === 'zh-CN') {
     const what = input.part === 'DEPOSIT' ? '预付款' : '尾款';

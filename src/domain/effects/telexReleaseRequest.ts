@@ -5,7 +5,7 @@ import { shippingWords } from '../letters/shippingWords';
 import type { PaymentPlan } from '../paymentPlan';
 import type { Forwarder, Language } from '../schemas/common';
 import type { OrderState } from '../types';
-import { paymentTerms } from '../i18n/terms';
+import { paymentTermsText } from '../paymentPlan';
 import {
   defineEffect,
   defineEmail,
@@ -50,7 +50,7 @@ function releaseText(ground: ReleaseGround, language: Language): string {
     case 'APPROVED':
       return zh ? `经 ${ground.approvedBy} 批准放货` : `release approved by ${ground.approvedBy}`;
     case 'PAYMENT_TERMS':
-      return `${zh ? '付款方式：' : 'payment terms: '}${paymentTerms(ground.plan, language)}`;
+      return `${zh ? '付款方式：' : 'payment terms: '}${paymentTermsText(ground.plan, language)}`;
   }
 }
 

@@ -3,6 +3,7 @@ import { positiveMoneySchema } from '../money';
 import { accepted } from '../outcome';
 import { awaitingRelease, releaseStepDone } from '../blRelease';
 import { afterReleaseStep } from '../paymentPath';
+import { paymentMethodOf } from '../payment-methods';
 import { isAgainstCopiesTT, isBeforeShipmentTT } from '../paymentPlan';
 import { line, optionalNote } from '../schemas/common';
 import type { OrderState } from '../types';
@@ -32,7 +33,8 @@ function balanceDueByTT(s: OrderState): boolean {
   if (s.status !== 'OPEN' || !balanceOwed(s.payments) || !depositSettled(s.payments)) return false;
   const plan = s.payments.plan;
   if (s.stage === 'DOCUMENTS') return true;
-  if (s.stage === 'BALANCE') return plan?.balanceMethod === 'TT';
+  // Waiting in BALANCE, the balance comes to us only on the direct route; else the banks pay.
+  if (s.stage === 'BALANCE') return paymentMethodOf(plan)?.releasesVia === 'DIRECT';
   return isBeforeShipmentTT(plan) && (s.stage === 'PRODUCTION' || s.stage === 'SHIPPING');
 }
 

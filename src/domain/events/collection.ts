@@ -2,6 +2,7 @@
 import { addDays, dateOf } from '../calendarDate';
 import { positiveMoneySchema } from '../money';
 import { accepted, invalid } from '../outcome';
+import { methodAllows, paymentMethodOf, type MethodEventType } from '../payment-methods';
 import { afterDraftAccepted } from '../paymentPath';
 import { calendarDateSchema, line } from '../schemas/common';
 import type { OrderState } from '../types';
@@ -11,8 +12,9 @@ import { defineEvent } from './define';
 import { receivePayment } from './payments';
 import { balanceOwed } from '../ledger';
 
-const method = (s: OrderState) => (s.status === 'OPEN' ? s.payments.plan?.balanceMethod : undefined);
-const byCollection = (s: OrderState) => method(s) === 'DP' || method(s) === 'DA';
+/** The order is open and paid by a collection that allows `event`. */
+const byCollection = (s: OrderState, event: MethodEventType) =>
+  s.status === 'OPEN' && methodAllows(s.payments.plan, event);
 const sent = (s: OrderState) => s.payments.collection !== null;
 
 export const sentForCollection = defineEvent({
@@ -22,7 +24,7 @@ export const sentForCollection = defineEvent({
     remittingBank: line(200, 'Our bank, which sends the documents on'),
     collectingBank: z.optional(line(200, "The buyer's bank, which presents them")),
   },
-  allowedWhen: both(inStage('BALANCE'), (s) => byCollection(s) && !sent(s)),
+  allowedWhen: both(inStage('BALANCE'), (s) => byCollection(s, 'SENT_FOR_COLLECTION') && !sent(s)),
   nextStep: 'the documents sent for collection',
   decide(state, e, ctx) {
     const collection = {
@@ -33,7 +35,9 @@ export const sentForCollection = defineEvent({
       maturityDate: null,
       paidAt: null,
     };
-    const against = method(state) === 'DP' ? 'against payment' : 'against acceptance';
+    const terms = paymentMethodOf(state.payments.plan)?.collection;
+    if (!terms) throw new Error('SENT_FOR_COLLECTION without a collection method');
+    const against = `against ${terms.against.toLowerCase()}`;
     return accepted(
       { ...state, payments: { ...state.payments, collection } },
       `Documents sent for collection ${against} through ${e.remittingBank}` +
@@ -49,7 +53,7 @@ export const draftAccepted = defineEvent({
   fields: { maturityDate: describeCopy(calendarDateSchema, 'When the accepted draft falls due') },
   allowedWhen: both(
     inStage('BALANCE'),
-    (s) => method(s) === 'DA' && sent(s) && s.payments.collection?.draftAcceptedAt === null,
+    (s) => byCollection(s, 'DRAFT_ACCEPTED') && sent(s) && s.payments.collection?.draftAcceptedAt === null,
   ),
   nextStep: 'the buyer accepting the draft',
   decide(state, e, ctx) {
@@ -87,10 +91,14 @@ export const collectionPaid = defineEvent({
     amount: describeCopy(positiveMoneySchema, "Amount paid, in the contract's currency"),
     reference: line(128, 'Bank reference'),
   },
+  // Against payment the bank pays before the documents go (BALANCE); against acceptance, at
+  // maturity after they went (DOCUMENTS).
   allowedWhen: (s) =>
     balanceOwed(s.payments) &&
-    ((method(s) === 'DP' && s.stage === 'BALANCE' && sent(s)) ||
-      (method(s) === 'DA' && s.stage === 'DOCUMENTS' && s.payments.collection?.draftAcceptedAt != null)),
+    byCollection(s, 'COLLECTION_PAID') &&
+    (paymentMethodOf(s.payments.plan)?.releasesBeforePayment
+      ? s.stage === 'DOCUMENTS' && s.payments.collection?.draftAcceptedAt != null
+      : s.stage === 'BALANCE' && sent(s)),
   nextStep: 'the collection paid',
   decide(state, e, ctx) {
     const collection = state.payments.collection;

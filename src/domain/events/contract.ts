@@ -7,6 +7,7 @@ import {
 } from '../contractTerms';
 import { formatMoney, percentOf, positiveMoneySchema, toMinor, zero } from '../money';
 import { advance, invalid } from '../outcome';
+import { paymentMethodOf } from '../payment-methods';
 import {
   paymentPlanInputSchema,
   paymentTermsText,
@@ -88,9 +89,11 @@ export const contractSigned = defineEvent({
     };
     const summary = `Contract ${e.contractNo} signed: ${formatMoney(e.totalAmount)}; ${paymentTermsText(plan)}`;
     const depositDue = toMinor(depositRequired) > 0n;
-    // An L/C order waits in DEPOSIT for its credit even when no deposit is due.
+    // An order whose method puts something before production (an L/C order: the credit) waits
+    // in DEPOSIT for it even when no deposit is due.
     if (depositDue) return advance(next, 'DEPOSIT', ctx, summary, [{ type: 'requestDeposit' }]);
-    if (plan.balanceMethod === 'LC') return advance(next, 'DEPOSIT', ctx, `${summary}; waiting for the L/C`);
+    const waits = paymentMethodOf(plan).beforeProduction;
+    if (waits) return advance(next, 'DEPOSIT', ctx, `${summary}; waiting for ${waits.waitingFor}`);
     return advance(next, 'PRODUCTION', ctx, `${summary}; no deposit due`);
   },
 });

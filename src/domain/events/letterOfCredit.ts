@@ -3,6 +3,7 @@ import { presentationDeadline } from '../dueDates';
 import { balanceOwed } from '../ledger';
 import { compareMoney, formatMoney, positiveMoneySchema, subtractMoney } from '../money';
 import { accepted, invalid, type Outcome } from '../outcome';
+import { methodAllows, type MethodEventType } from '../payment-methods';
 import { afterMoney } from '../paymentPath';
 import { withFreshDeadline } from '../transitions';
 import { calendarDateSchema, line, optionalNote } from '../schemas/common';
@@ -19,7 +20,9 @@ const presentationDaysSchema = describe(
   'Days after the B/L date to present the documents (default 21)',
 );
 
-const isLC = (s: OrderState) => s.payments.plan?.balanceMethod === 'LC' && s.status === 'OPEN';
+/** The order is open and paid under an L/C (its method allows the credit's `event`). */
+const underCredit = (s: OrderState, event: MethodEventType) =>
+  methodAllows(s.payments.plan, event) && s.status === 'OPEN';
 const credit = (s: OrderState) => s.payments.letterOfCredit;
 const presented = (s: OrderState) => credit(s)?.presentedAt != null;
 
@@ -63,7 +66,7 @@ export const lcReceived = defineEvent({
     expiryDate: describeCopy(calendarDateSchema, 'Expiry date of the credit'),
     presentationDays: z.optional(presentationDaysSchema),
   },
-  allowedWhen: both(inStage('DEPOSIT'), (s) => isLC(s) && credit(s) === null),
+  allowedWhen: both(inStage('DEPOSIT'), (s) => underCredit(s, 'LC_RECEIVED') && credit(s) === null),
   nextStep: 'the L/C',
   decide(state, e, ctx) {
     const problems = creditProblems(state, e);
@@ -101,7 +104,7 @@ export const lcAmended = defineEvent({
     expiryDate: describeCopy(z.optional(calendarDateSchema), 'New expiry date'),
     presentationDays: z.optional(presentationDaysSchema),
   },
-  allowedWhen: (s) => isLC(s) && credit(s) !== null && !presented(s),
+  allowedWhen: (s) => underCredit(s, 'LC_AMENDED') && credit(s) !== null && !presented(s),
   decide(state, e) {
     const lc = credit(state);
     if (!lc) throw new Error('LC_AMENDED without an L/C');
@@ -135,7 +138,10 @@ export const documentsPresented = defineEvent({
     bank: line(200, 'Bank the documents were presented to'),
     reference: z.optional(line(128, 'Reference')),
   },
-  allowedWhen: both(inStage('BALANCE'), (s) => isLC(s) && credit(s) !== null && !presented(s)),
+  allowedWhen: both(
+    inStage('BALANCE'),
+    (s) => underCredit(s, 'DOCUMENTS_PRESENTED') && credit(s) !== null && !presented(s),
+  ),
   nextStep: 'the presentation of the documents to the bank',
   decide(state, e, ctx) {
     const lc = credit(state);
@@ -161,7 +167,10 @@ export const discrepancyNoticed = defineEvent({
   type: 'DISCREPANCY_NOTICED',
   description: 'The bank found discrepancies in the presented documents',
   fields: { items: z.array(line(300, 'A discrepancy')).check(z.minLength(1), z.maxLength(20)) },
-  allowedWhen: both(inStage('BALANCE'), (s) => isLC(s) && presented(s) && credit(s)?.honouredAt === null),
+  allowedWhen: both(
+    inStage('BALANCE'),
+    (s) => underCredit(s, 'DISCREPANCY_NOTICED') && presented(s) && credit(s)?.honouredAt === null,
+  ),
   decide(state, e) {
     const lc = credit(state);
     if (!lc) throw new Error('DISCREPANCY_NOTICED without an L/C');
@@ -177,7 +186,7 @@ export const discrepancyResolved = defineEvent({
   type: 'DISCREPANCY_RESOLVED',
   description: 'The discrepancies were resolved (corrected documents, or the buyer waived them)',
   fields: { note: optionalNote },
-  allowedWhen: (s) => isLC(s) && (credit(s)?.discrepancies.length ?? 0) > 0,
+  allowedWhen: (s) => underCredit(s, 'DISCREPANCY_RESOLVED') && (credit(s)?.discrepancies.length ?? 0) > 0,
   decide(state, e) {
     const lc = credit(state);
     if (!lc) throw new Error('DISCREPANCY_RESOLVED without an L/C');
@@ -198,7 +207,11 @@ export const lcHonoured = defineEvent({
   },
   allowedWhen: both(
     inStage('BALANCE'),
-    (s) => isLC(s) && presented(s) && credit(s)?.honouredAt === null && balanceOwed(s.payments),
+    (s) =>
+      underCredit(s, 'LC_HONOURED') &&
+      presented(s) &&
+      credit(s)?.honouredAt === null &&
+      balanceOwed(s.payments),
   ),
   nextStep: 'the bank honouring the L/C',
   decide(state, e, ctx) {

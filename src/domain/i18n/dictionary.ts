@@ -52,9 +52,6 @@ export type HintKey = keyof typeof EN_HINTS;
 /** Email purposes as the emails list records them. */
 export type PurposeKey = keyof typeof EN_PURPOSES;
 
-/** Variants of the payment-terms sentence: one per method (T/T by when the balance is due). */
-export type TermsVariant = 'TT_BEFORE_SHIPMENT' | 'TT_AGAINST_COPIES' | 'LC' | 'DP' | 'DA' | 'OA';
-
 export interface Dictionary {
   stages: Record<Stage, string>;
   statuses: Record<OrderStatus, string>;
@@ -77,12 +74,12 @@ export interface Dictionary {
   hints: Record<HintKey, string>;
   /** When a payment without a calendar date falls due, as a sentence in an email says it. */
   dueWhen: Record<DueWhen, string>;
-  /** The payment-terms sentence: `{deposit}{rest}` then the method's words. */
+  /** The payment-terms sentence: `{deposit}{rest}`, the separator, then the method's words (its policy's). */
   terms: {
     deposit: string;
     balancePart: string;
     whole: string;
-    methods: Record<TermsVariant, string>;
+    separator: string;
   };
   ui: Record<UiKey, string>;
 }

@@ -723,14 +723,7 @@ export const en: Dictionary = {
     deposit: '{percent}% deposit by T/T before production; ',
     balancePart: 'balance {percent}%',
     whole: '100%',
-    methods: {
-      TT_BEFORE_SHIPMENT: '{deposit}{rest} by T/T before shipment',
-      TT_AGAINST_COPIES: '{deposit}{rest} by T/T against copies of the shipping documents',
-      LC: '{deposit}{rest} by irrevocable documentary credit (L/C) at sight',
-      DP: '{deposit}{rest} documents against payment (D/P) at sight',
-      DA: '{deposit}{rest} documents against acceptance (D/A), {tenorDays} days after acceptance',
-      OA: '{deposit}{rest} on open account, {tenorDays} days from the B/L date',
-    },
+    separator: ' ',
   },
   ui: EN_UI,
 };

@@ -2,14 +2,14 @@
  * One dictionary per language, shared by the console (served flat to the browser), the emails and
  * the tracking page.
  */
-import type { PaymentPlan } from '../paymentPlan';
+import { BALANCE_DUE, PAYMENT_METHOD_POLICIES, termsAt } from '../payment-methods';
 import type { Language } from '../schemas/common';
-import { fill, type Dictionary, type TermsVariant } from './dictionary';
+import { fill, type Dictionary } from './dictionary';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
 export { fill } from './dictionary';
-export type { Dictionary, DocumentKind, TermsVariant, UiKey } from './dictionary';
+export type { Dictionary, DocumentKind, UiKey } from './dictionary';
 
 export const DICTIONARIES: Record<Language, Dictionary> = { en, 'zh-CN': zhCN };
 
@@ -17,24 +17,27 @@ export function dictionary(language: Language = 'en'): Dictionary {
   return DICTIONARIES[language];
 }
 
-function termsVariant(plan: PaymentPlan): TermsVariant {
-  switch (plan.balanceMethod) {
-    case 'TT':
-      return plan.balanceDue === 'BEFORE_SHIPMENT' ? 'TT_BEFORE_SHIPMENT' : 'TT_AGAINST_COPIES';
-    default:
-      return plan.balanceMethod;
-  }
+/** The deposit part of the payment terms and the balance's share: what precedes the method's words. */
+export function depositTerms(depositPercent: number, language: Language = 'en'): string {
+  const { terms } = dictionary(language);
+  if (depositPercent <= 0) return terms.whole;
+  return `${fill(terms.deposit, { percent: depositPercent })}${fill(terms.balancePart, { percent: 100 - depositPercent })}`;
 }
 
-/** The payment plan as a contract or a payment request words it, in `language`. */
-export function paymentTermsSentence(plan: PaymentPlan, language: Language = 'en'): string {
-  const { terms } = dictionary(language);
-  const deposited = plan.depositPercent > 0;
-  return fill(terms.methods[termsVariant(plan)], {
-    deposit: deposited ? fill(terms.deposit, { percent: plan.depositPercent }) : '',
-    rest: deposited ? fill(terms.balancePart, { percent: 100 - plan.depositPercent }) : terms.whole,
-    tenorDays: plan.tenorDays,
-  });
+/**
+ * Each method's words, by method and `balanceDue` (NONE when the plan has none), as the console
+ * builds the sentence: the policy picks the due point, so the browser compares no methods.
+ */
+function methodTerms(language: Language): Record<string, string> {
+  const keys: Record<string, string> = {};
+  for (const policy of PAYMENT_METHOD_POLICIES)
+    for (const balanceDue of [null, ...BALANCE_DUE])
+      keys[`terms.${policy.method}.${balanceDue ?? 'NONE'}`] = termsAt(
+        policy,
+        policy.dueWhen({ balanceDue, tenorDays: 0 }),
+        language,
+      );
+  return keys;
 }
 
 /** Section name -> key prefix of the browser's flat dictionary (`stage.INQUIRY`, `field.lcNo`). */
@@ -66,6 +69,6 @@ export function flatDictionary(language: Language): Record<string, string> {
   flat['terms.deposit'] = d.terms.deposit;
   flat['terms.balancePart'] = d.terms.balancePart;
   flat['terms.whole'] = d.terms.whole;
-  for (const [variant, text] of Object.entries(d.terms.methods)) flat[`terms.${variant}`] = text;
-  return flat;
+  flat['terms.separator'] = d.terms.separator;
+  return { ...flat, ...methodTerms(language) };
 }

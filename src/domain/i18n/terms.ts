@@ -3,10 +3,9 @@
  * language, shared with the console). Lookups take plain strings because recorded activity inputs
  * may name a stage or event added later; such a name is shown spelled out from its code.
  */
-import type { PaymentPlan } from '../paymentPlan';
 import type { StepKey } from '../processList';
 import type { Language } from '../schemas/common';
-import { dictionary, paymentTermsSentence } from './index';
+import { dictionary } from './index';
 
 /** `DEPOSIT_RECEIVED` -> `Deposit received`: an unknown code, spelled out. */
 function spelledOut(code: string): string {
@@ -36,9 +35,4 @@ export function stepTitle(step: { key?: StepKey; title: string }, language: Lang
 /** A due point in words; a value that is not one of the keys (an older email's words) is shown as it is. */
 export function dueWhenText(dueWhen: string, language: Language = 'en'): string {
   return lookup(dictionary(language).dueWhen, dueWhen) ?? dueWhen;
-}
-
-/** The payment plan as a contract or a payment request words it. */
-export function paymentTerms(plan: PaymentPlan, language: Language = 'en'): string {
-  return paymentTermsSentence(plan, language);
 }

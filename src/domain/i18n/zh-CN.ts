@@ -515,14 +515,7 @@ export const zhCN: Dictionary = {
     deposit: '{percent}% 预付款生产前电汇（T/T）；',
     balancePart: '余款 {percent}%',
     whole: '100% 货款',
-    methods: {
-      TT_BEFORE_SHIPMENT: '{deposit}{rest}，出运前电汇（T/T）付清',
-      TT_AGAINST_COPIES: '{deposit}{rest}，见提单等单据副本后电汇（T/T）付清',
-      LC: '{deposit}{rest}，以不可撤销即期跟单信用证（L/C）支付',
-      DP: '{deposit}{rest}，即期付款交单（D/P）',
-      DA: '{deposit}{rest}，承兑交单（D/A），承兑后 {tenorDays} 天付款',
-      OA: '{deposit}{rest}，赊账（O/A），提单日后 {tenorDays} 天付款',
-    },
+    separator: '，',
   },
   ui: {
     'app.title': '外贸订单台',

@@ -1,4 +1,7 @@
+import { PAYMENT_METHODS, PAYMENT_METHODS_DESCRIPTION } from '../payment-methods';
 import { describe, z } from '../zod';
+
+export { PAYMENT_METHODS };
 
 export const INCOTERMS = [
   'EXW',
@@ -13,7 +16,6 @@ export const INCOTERMS = [
   'DPU',
   'DDP',
 ] as const;
-export const PAYMENT_METHODS = ['TT', 'LC', 'DP', 'DA', 'OA'] as const;
 export const INQUIRY_CHANNELS = [
   'B2B_PLATFORM',
   'EXHIBITION',
@@ -24,10 +26,7 @@ export const INQUIRY_CHANNELS = [
 ] as const;
 
 export const incotermSchema = describe(z.enum(INCOTERMS), 'Incoterms 2020 rule');
-export const paymentMethodSchema = describe(
-  z.enum(PAYMENT_METHODS),
-  'TT telegraphic transfer, LC letter of credit, DP/DA documents against payment/acceptance, OA open account',
-);
+export const paymentMethodSchema = describe(z.enum(PAYMENT_METHODS), PAYMENT_METHODS_DESCRIPTION);
 
 /**
  * What no text field may hold: order data ends up in emails, PDFs, search attributes and JSON that
