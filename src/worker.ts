@@ -7,7 +7,7 @@ import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporal
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActivities, createMailTransport, type ReminderNotice } from './activities';
-import { createThreadRenderer, type DocumentRenderer } from './activities/documents/renderThreads';
+import { createThreadRenderer, type DocumentRenderer } from './documents/renderThreads';
 import { withHeartbeats } from './activities/heartbeats';
 import { createReadModelActivities } from './activities/readModel';
 import { dataConverterFor } from './codec/dataConverter';

@@ -1,10 +1,10 @@
-import { documentInput, missingFor } from './documents/fromOrder';
+import { documentInput, missingFor } from '../documents/fromOrder';
 import { chatRoutesFor } from '../config/chatWebhooks';
 import { notifyChat } from './chat/notify';
-import { buildDocumentModel } from './documents/model';
-import { renderDocument as renderInProcess } from './documents/render';
-import { safeToken } from './escape';
-import { parseIso } from './format';
+import { buildDocumentModel } from '../documents/model';
+import { renderDocument as renderInProcess } from '../documents/render';
+import { safeToken } from '../text/escape';
+import { parseIso } from '../text/format';
 import { sendEmail } from './mail';
 import { EmailPurpose } from './purposes';
 import { bookingRequestEmail } from './templates/booking-request';

@@ -2,14 +2,14 @@ import type { Language, PaymentPlan, SentEmail as RecordedEmail, StepKey } from 
 import type { Money } from '../domain/money';
 import type { ChatWebhooks } from '../config/chatWebhooks';
 import type { Transporter } from 'nodemailer';
-import type { DocumentOrder } from './documents/fromOrder';
-import type { DocumentModel } from './documents/model';
-import type { Exporter } from './documents/input';
+import type { DocumentOrder } from '../documents/fromOrder';
+import type { DocumentModel } from '../documents/model';
+import type { DocumentMark, Exporter } from '../documents/input';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 export type { Language, Money };
-export type { DocumentOrder, OrderTradeData } from './documents/fromOrder';
-export type { DocumentKind, TradeDocumentInput } from './documents/input';
+export type { DocumentOrder, OrderTradeData } from '../documents/fromOrder';
+export type { DocumentKind, DocumentMark, TradeDocumentInput } from '../documents/input';
 
 export interface Person {
   name: string;
@@ -206,9 +206,6 @@ export interface PresentationChecklistInput extends CustomerEmail {
   blDate: string;
   presentationDeadline: string;
 }
-
-/** Which variant of the document set is rendered. */
-export type DocumentMark = 'COPY' | 'ORIGINAL';
 
 /** What is late in a reminder notice: a stage past its time limit, or a payment past its due date. */
 export type LateKind = 'STAGE_TIME_LIMIT' | 'PAYMENT_DUE';

@@ -10,7 +10,7 @@ import {
   timelineQuerySchema,
   type OrderEventType,
 } from '../domain';
-import { DOCUMENT_KINDS } from '../activities/documents/input';
+import { DOCUMENT_KINDS } from '../documents/input';
 import {
   templateBodySchema,
   templateNameSchema,

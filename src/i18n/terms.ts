@@ -1,4 +1,4 @@
-import { humanize } from '../activities/format';
+import { humanize } from '../text/format';
 import {
   paymentTermsText,
   type DueWhen,

@@ -1,4 +1,4 @@
-import type { DocumentOrder } from '../activities/documents/fromOrder';
+import type { DocumentOrder } from '../documents/fromOrder';
 import type {
   BookingRequestInput,
   CancellationNoticeInput,
@@ -187,7 +187,7 @@ export function telexReleaseRequestInput(
 }
 
 /**
- * The fields of the order its documents read (activities/documents/fromOrder.ts maps them), taken
+ * The fields of the order its documents read (documents/fromOrder.ts maps them), taken
  * from the state at the B/L, so copies and originals are the same documents.
  */
 export function documentSetInput(state: OrderState, now: string): DocumentSetInput {

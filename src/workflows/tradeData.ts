@@ -1,6 +1,6 @@
 import { contractLines, type ContractLine, type ContractTrade } from '../domain/contractTerms';
 import type { InsurancePolicy, OrderState } from '../domain/types';
-import type { OrderTradeData } from '../activities/documents/fromOrder';
+import type { OrderTradeData } from '../documents/fromOrder';
 
 /**
  * The trade data the documents print, from the contract (lines, ports, marks...), the insurance

@@ -1,5 +1,5 @@
-import { html } from '../escape';
-import { formatDate, formatQuantity, parseIso } from '../format';
+import { html } from '../../text/escape';
+import { formatDate, formatQuantity, parseIso } from '../../text/format';
 import type { Language } from '../../domain';
 import type { BookingRequestInput, ExporterProfile, ShipmentFacts } from '../types';
 import {

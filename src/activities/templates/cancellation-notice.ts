@@ -1,4 +1,4 @@
-import { html } from '../escape';
+import { html } from '../../text/escape';
 import { stageName } from '../../i18n/terms';
 import type { CancellationNoticeInput } from '../types';
 import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';

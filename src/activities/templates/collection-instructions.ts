@@ -1,4 +1,4 @@
-import { html } from '../escape';
+import { html } from '../../text/escape';
 import type { CollectionInstructionsInput, ExporterProfile } from '../types';
 import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
 

@@ -1,7 +1,7 @@
 import type { Language } from '../../domain';
-import { html } from '../escape';
-import type { DocumentOrder } from '../documents/fromOrder';
-import type { DocumentModel } from '../documents/model';
+import { html } from '../../text/escape';
+import type { DocumentOrder } from '../../documents/fromOrder';
+import type { DocumentModel } from '../../documents/model';
 import type { DocumentMark, ExporterProfile } from '../types';
 import { factsHtml, factsText, page, signOff, type Fact, type RenderedEmail } from './layout';
 

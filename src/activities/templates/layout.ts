@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../escape';
+import { html, type SafeHtml } from '../../text/escape';
 import type { Language } from '../../domain';
 
 /** Subject, plain-text part and HTML part of one email: the plain part reads well on its own. */

@@ -1,6 +1,6 @@
 import type { Language } from '../../domain';
 import { dueWhenText, paymentTerms } from '../../i18n/terms';
-import { html } from '../escape';
+import { html } from '../../text/escape';
 import type { PaymentRequestInput, ExporterProfile } from '../types';
 import { factsHtml, factsText, page, signOff, type Fact, type RenderedEmail } from './layout';
 

@@ -1,4 +1,4 @@
-import { html } from '../escape';
+import { html } from '../../text/escape';
 import type { ExporterProfile, PresentationChecklistInput } from '../types';
 import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';
 

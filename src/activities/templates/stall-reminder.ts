@@ -1,5 +1,5 @@
-import { html } from '../escape';
-import { formatDateTime, formatElapsed, parseIso } from '../format';
+import { html } from '../../text/escape';
+import { formatDateTime, formatElapsed, parseIso } from '../../text/format';
 import { eventName, stageName, stepTitle } from '../../i18n/terms';
 import type { Language, StallReminderInput } from '../types';
 import { factsHtml, factsText, page, type Fact, type RenderedEmail } from './layout';

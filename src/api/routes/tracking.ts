@@ -1,9 +1,9 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config/env';
-import { buildDocumentModel } from '../../activities/documents/model';
-import { documentInput } from '../../activities/documents/fromOrder';
-import { renderDocument } from '../../activities/documents/render';
+import { buildDocumentModel } from '../../documents/model';
+import { documentInput } from '../../documents/fromOrder';
+import { renderDocument } from '../../documents/render';
 import { orderEventSchema, orderIdSchema, type Language } from '../../domain';
 import { orderViewSchema, type OrderView } from '../../domain/viewSchema';
 import type { ReadModel } from '../../readModel/types';

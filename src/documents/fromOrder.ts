@@ -1,7 +1,7 @@
-import type { OrderView } from '../../domain/viewSchema';
-import { documentNumber as numberOf } from '../../domain/documentNumbers';
-import { paymentTermsText, resolvePaymentPlan } from '../../domain/paymentPlan';
-import { invalidInput } from '../errors';
+import type { OrderView } from '../domain/viewSchema';
+import { documentNumber as numberOf } from '../domain/documentNumbers';
+import { paymentTermsText, resolvePaymentPlan } from '../domain/paymentPlan';
+import { invalidInput } from '../text/invalidInput';
 import type { DocumentKind, Exporter, Insurance, LinePacking, TradeDocumentInput, TradeLine } from './input';
 
 /**

@@ -1,6 +1,6 @@
 import { unitPriceDecimal, type Money } from '../domain/money';
 import type { Language } from '../domain';
-import { invalidInput } from './errors';
+import { invalidInput } from './invalidInput';
 
 /** Parses an ISO time from the workflow; a bad one is a bug upstream, so it fails without retries. */
 export function parseIso(value: string, field: string): Date {

@@ -1,4 +1,4 @@
-import type { Money } from '../../domain/money';
+import type { Money } from '../domain/money';
 
 /**
  * What a trade document prints, as facts (not yet formatted). Built from the order by
@@ -6,7 +6,7 @@ import type { Money } from '../../domain/money';
  * the order does not have it yet, and prints as "—": a document never shows an invented value.
  */
 
-import { DOCUMENT_KINDS } from '../../domain/schemas/template';
+import { DOCUMENT_KINDS } from '../domain/schemas/template';
 
 /** The document kinds, as in URLs and lists (defined with the templates that require them). */
 export { DOCUMENT_KINDS };
@@ -22,6 +22,9 @@ export interface BankDetails {
   accountNo: string;
   swift: string;
 }
+
+/** Which variant of the document set is rendered. */
+export type DocumentMark = 'COPY' | 'ORIGINAL';
 
 /** The seller as configured (EXPORTER_* variables). */
 export interface Exporter {
