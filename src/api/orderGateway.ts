@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { Config } from '../config/env';
+import type { ApiConfig } from '../config/apiEnv';
 import { contentFingerprint, durationToMs, orderView, type OrderEvent, type OrderView } from '../domain';
 import { orderWorkflow } from '../workflows';
 import type { OrderWorkflowInput } from '../workflows/input';
@@ -32,7 +32,7 @@ export interface ClosedOrder {
   stage: string;
 }
 
-export function orderGateway(temporal: TemporalAccess, config: Config): OrderGateway {
+export function orderGateway(temporal: TemporalAccess, config: ApiConfig): OrderGateway {
   const timeoutMs = durationToMs(config.api.workerTimeout);
   const bounded = <T>(client: Client, fn: () => Promise<T>): Promise<T> =>
     client.withDeadline(Date.now() + timeoutMs, fn);

@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import type { Config } from '../../config/env';
+import type { ApiConfig } from '../../config/apiEnv';
 import { buildDocumentModel } from '../../documents/model';
 import { documentInput } from '../../documents/fromOrder';
 import { renderDocument } from '../../documents/render';
@@ -22,7 +22,7 @@ export interface TrackingRoutesDeps {
   gateway: OrderGateway;
   readModel: ReadModel;
   store: TrackingLinkStore;
-  config: Config;
+  config: ApiConfig;
   now?: () => Date;
 }
 
