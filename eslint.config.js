@@ -43,6 +43,8 @@ module.exports = tseslint.config(
       '.data',
       'artifacts',
       '*.js',
+      // the layer rules' configuration (plain CommonJS, read by dependency-cruiser)
+      '.dependency-cruiser.cjs',
       // plain CommonJS preloaded into a built worker by the bench
       'bench/processes/*.cjs',
     ],

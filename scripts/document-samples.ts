@@ -6,10 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { documentInput } from '../src/activities/documents/fromOrder';
-import { DOCUMENT_KINDS } from '../src/activities/documents/input';
-import { buildDocumentModel } from '../src/activities/documents/model';
-import { renderDocument } from '../src/activities/documents/render';
+import { documentInput } from '../src/documents/fromOrder';
+import { DOCUMENT_KINDS } from '../src/documents/input';
+import { buildDocumentModel } from '../src/documents/model';
+import { renderDocument } from '../src/documents/render';
 import { CHINESE_EXPORTER, fullOrder } from '../test/activities/fixtures';
 
 async function main(pngDir: string): Promise<void> {

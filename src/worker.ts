@@ -7,12 +7,13 @@ import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporal
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActivities, createMailTransport, type ReminderNotice } from './activities';
-import { createThreadRenderer, type DocumentRenderer } from './activities/documents/renderThreads';
+import { createThreadRenderer, type DocumentRenderer } from './documents/renderThreads';
 import { withHeartbeats } from './activities/heartbeats';
 import { createReadModelActivities } from './activities/readModel';
 import { dataConverterFor } from './codec/dataConverter';
 import { loadChatWebhooks } from './config/chatWebhooks';
-import { ConfigError, loadConfig, type Config } from './config/env';
+import { ConfigError } from './config/errors';
+import { loadWorkerConfig, type WorkerConfig } from './config/workerEnv';
 import { trackingLinks } from './tracking/token';
 import { requestIdActivityInterceptor } from './observability/activityRequestId';
 import { installWorkerRuntime } from './observability/workerRuntime';
@@ -35,7 +36,7 @@ export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workfl
  * worker stops. Without a renderer, documents render on the worker's main thread.
  */
 export async function createOrderWorker(
-  config: Config,
+  config: WorkerConfig,
   connection: NativeConnection,
   readModel: ReadModel,
   renderer?: DocumentRenderer,
@@ -76,7 +77,7 @@ export async function createOrderWorker(
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadWorkerConfig();
   installWorkerRuntime(config);
   const log = Runtime.instance().logger;
   // The read model's schema is brought up to date beside the worker (several workers may race here):

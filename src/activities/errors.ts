@@ -13,9 +13,7 @@ export const FailureType = {
 } as const;
 
 /** Bad input will be just as bad on the next attempt: fail at once. */
-export function invalidInput(message: string): ApplicationFailure {
-  return ApplicationFailure.nonRetryable(message, FailureType.InvalidInput);
-}
+export { invalidInput } from '../text/invalidInput';
 
 /** The parts of a nodemailer error that say what went wrong. */
 interface SmtpErrorShape {

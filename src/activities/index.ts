@@ -12,11 +12,11 @@ import {
 } from '../domain/effects';
 import { LetterInputError } from '../domain/letters/format';
 import { notifyChat } from './chat/notify';
-import { documentInput, missingFor } from './documents/fromOrder';
-import { buildDocumentModel, type DocumentModel } from './documents/model';
-import { renderDocument as renderInProcess } from './documents/render';
+import { documentInput, missingFor } from '../documents/fromOrder';
+import { buildDocumentModel, type DocumentModel } from '../documents/model';
+import { renderDocument as renderInProcess } from '../documents/render';
 import { invalidInput } from './errors';
-import { parseIso } from './format';
+import { parseIso } from '../text/format';
 import { sendEmail } from './mail';
 import { EmailPurpose } from './purposes';
 import type { ActivityDeps, ChatDelivery, ReminderNotice, SentEmail } from './types';

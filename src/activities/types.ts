@@ -3,13 +3,13 @@ import type { DocumentMark, MessageKey } from '../domain/effects';
 import type { Money } from '../domain/money';
 import type { ChatWebhooks } from '../config/chatWebhooks';
 import type { Transporter } from 'nodemailer';
-import type { DocumentModel } from './documents/model';
-import type { Exporter } from './documents/input';
+import type { DocumentModel } from '../documents/model';
+import type { Exporter } from '../documents/input';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 export type { Language, Money };
-export type { DocumentOrder, OrderTradeData } from './documents/fromOrder';
-export type { DocumentKind, TradeDocumentInput } from './documents/input';
+export type { DocumentOrder, OrderTradeData } from '../documents/fromOrder';
+export type { DocumentKind, TradeDocumentInput } from '../documents/input';
 // The emails' inputs are defined with their emails, in the domain.
 export type {
   BookingRequestInput,

@@ -1,6 +1,6 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import type { Config } from '../config/env';
+import type { ApiConfig } from '../config/apiEnv';
 import { consoleRoutes } from '../console/router';
 import { accessLog } from './accessLog';
 import { authenticate, callerOf } from './auth';
@@ -26,7 +26,7 @@ export interface AppDeps {
   readModel: ReadModel;
   /** Revocations of buyer tracking links (PostgreSQL); one on DATABASE_URL when not given (the caller closes a given one). */
   trackingLinkStore?: TrackingLinkStore;
-  config: Config;
+  config: ApiConfig;
   logger?: Logger;
   now?: () => Date;
 }

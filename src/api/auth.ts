@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { ROLES, type ApiToken } from '../config/env';
+import { ROLES, type ApiToken } from '../config/apiEnv';
 import { ApiError } from './errors';
 
 export type Role = ApiToken['role'];

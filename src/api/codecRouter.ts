@@ -9,7 +9,7 @@ import express, { Router, type ErrorRequestHandler, type RequestHandler } from '
 import { payloadCodecFor } from '../codec/dataConverter';
 import { isEncrypted, PayloadDecryptionError } from '../codec/encryptionCodec';
 import { payloadFromJson, payloadsJsonSchema, payloadToJson } from '../codec/payloadJson';
-import type { Config } from '../config/env';
+import type { ApiConfig } from '../config/apiEnv';
 import { authenticate, callerOf } from './auth';
 import { ApiError, type Logger } from './errors';
 import { parseOr400 } from './validate';
@@ -51,7 +51,7 @@ const tooLarge: ErrorRequestHandler = (err: unknown, _req, _res, next) => {
   );
 };
 
-export function codecRoutes({ config, logger }: { config: Config; logger: Logger }): Router {
+export function codecRoutes({ config, logger }: { config: ApiConfig; logger: Logger }): Router {
   const codec = payloadCodecFor(config);
   const router = Router();
   router.use(corsFor(config.codecServer.corsOrigins));

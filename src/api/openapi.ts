@@ -18,7 +18,7 @@ import {
   templateVersionQuerySchema,
 } from '../domain/schemas/template';
 import { orderViewSchema, timelineEntrySchema } from '../domain/viewSchema';
-import { ROLES } from '../config/env';
+import { ROLES } from '../config/apiEnv';
 import { AGE_BUCKET_KEYS, type AgeBucket } from '../domain/receivables';
 import { receivablesQuerySchema, reportQuerySchema } from '../domain/schemas/reports';
 import { ERROR_CODES } from './errors';

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { Config } from '../config/env';
+import type { ApiConfig } from '../config/apiEnv';
 import { contentFingerprint, durationToMs, orderView, type OrderEvent, type OrderView } from '../domain';
-import { orderWorkflow } from '../workflows';
+import type * as workflows from '../workflows';
 import type { OrderWorkflowInput } from '../workflows/input';
 import { openOrderUpdate, orderQuery, recordEventUpdate, type EventOutcome } from '../workflows/messages';
 import { orderSearchAttributes, orderStageKey } from '../workflows/searchAttributes';
 import { accountManagerPseudonym } from './pseudonym';
 import type { TemporalAccess } from './temporalClient';
 import { mapTemporalError, temporalAnswers, temporalUnavailable } from './temporalErrors';
+
+// The workflow's type name (the worker registers each export of src/workflows by its name): the API
+// names it rather than importing the workflow code.
+const ORDER_WORKFLOW = 'orderWorkflow' satisfies keyof typeof workflows;
 
 /**
  * The API's one way into Temporal: each method is one client call, bounded in time, with whatever
@@ -32,7 +36,7 @@ export interface ClosedOrder {
   stage: string;
 }
 
-export function orderGateway(temporal: TemporalAccess, config: Config): OrderGateway {
+export function orderGateway(temporal: TemporalAccess, config: ApiConfig): OrderGateway {
   const timeoutMs = durationToMs(config.api.workerTimeout);
   const bounded = <T>(client: Client, fn: () => Promise<T>): Promise<T> =>
     client.withDeadline(Date.now() + timeoutMs, fn);
@@ -75,7 +79,7 @@ export function orderGateway(temporal: TemporalAccess, config: Config): OrderGat
       const { order } = input;
       const fingerprint = contentFingerprint(order);
       return call({ orderId: order.orderId, needsWorker: true }, (client) => {
-        const start = new WithStartWorkflowOperation(orderWorkflow, {
+        const start = new WithStartWorkflowOperation<typeof workflows.orderWorkflow>(ORDER_WORKFLOW, {
           workflowId: order.orderId,
           taskQueue: config.temporal.taskQueue,
           args: [input],

@@ -4,7 +4,8 @@
  * SIGTERM/SIGINT: stop accepting connections, finish requests in flight, close both connections.
  */
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig, type Config } from '../config/env';
+import { loadApiConfig, type ApiConfig } from '../config/apiEnv';
+import { ConfigError } from '../config/errors';
 import { createApp } from './app';
 import { consoleLogger, type Logger } from './errors';
 import { createReadModel } from '../readModel';
@@ -17,7 +18,7 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(config: Config, logger: Logger = consoleLogger): Promise<RunningApi> {
+export async function startApi(config: ApiConfig, logger: Logger = consoleLogger): Promise<RunningApi> {
   const temporal = lazyTemporalClient(config);
   const readModel = createReadModel({ url: config.database.url });
   const trackingLinkStore = createTrackingLinkStore({ url: config.database.url });
@@ -51,7 +52,7 @@ export async function startApi(config: Config, logger: Logger = consoleLogger): 
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadApiConfig();
   const api = await startApi(config);
   consoleLogger.info('order desk API listening', {
     port: api.port,

@@ -1,6 +1,6 @@
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { dataConverterFor } from '../codec/dataConverter';
-import type { Config } from '../config/env';
+import type { ApiConfig } from '../config/apiEnv';
 import { temporalConnectionOptions } from '../config/temporalConnection';
 import { requestIdInterceptor } from './requestContext';
 import { grpcStatus, isUpdateAbortedStatus } from './temporalErrors';
@@ -44,7 +44,7 @@ export function fixedClient(client: Client): TemporalAccess {
  * while Temporal is still starting. Once connected, gRPC reconnects by itself after an outage.
  */
 export function lazyTemporalClient(
-  config: Pick<Config, 'temporal' | 'payloadCodec'>,
+  config: Pick<ApiConfig, 'temporal' | 'payloadCodec'>,
   connectTimeoutMs = 3_000,
 ): TemporalAccess {
   let connecting: Promise<Client> | undefined;

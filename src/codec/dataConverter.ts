@@ -1,9 +1,10 @@
 import type { DataConverter, PayloadCodec } from '@temporalio/common';
-import type { Config } from '../config/env';
-import { EncryptionCodec } from './encryptionCodec';
+import { EncryptionCodec, type CodecKeyring } from './encryptionCodec';
 
 /** The payload codec the configuration asks for; undefined when no keys are configured (codec off). */
-export function payloadCodecFor(config: Pick<Config, 'payloadCodec'>): PayloadCodec | undefined {
+export function payloadCodecFor(config: {
+  payloadCodec: CodecKeyring | undefined;
+}): PayloadCodec | undefined {
   return config.payloadCodec ? new EncryptionCodec(config.payloadCodec) : undefined;
 }
 
@@ -12,7 +13,7 @@ export function payloadCodecFor(config: Pick<Config, 'payloadCodec'>): PayloadCo
  * (workflow and activity inputs, results, update and query answers, memo, summaries) are encrypted
  * once keys are configured. Search attributes never pass through a codec and stay readable.
  */
-export function dataConverterFor(config: Pick<Config, 'payloadCodec'>): DataConverter {
+export function dataConverterFor(config: { payloadCodec: CodecKeyring | undefined }): DataConverter {
   const codec = payloadCodecFor(config);
   return { payloadCodecs: codec ? [codec] : [] };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError } from './env';
+import { ConfigError } from './errors';
 
 export const CHAT_PLATFORMS = ['wecom', 'dingtalk', 'slack'] as const;
 export type ChatPlatform = (typeof CHAT_PLATFORMS)[number];

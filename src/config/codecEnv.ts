@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CodecKeyring } from '../codec/encryptionCodec';
 import { parseCodecKeys } from '../codec/keys';
+import { envVariable, type EnvOf } from './variables';
 
 const codecKeysSchema = z.string().transform((text, ctx) => {
   const keys = parseCodecKeys(text);
@@ -32,44 +33,72 @@ const originsSchema = z.string().transform((text, ctx) => {
   return origins;
 });
 
-/** The payload codec's and codec server's variables, spread into the environment schema. */
-export const codecEnvShape = {
-  PAYLOAD_CODEC_KEYS: codecKeysSchema.optional(),
-  PAYLOAD_CODEC_KEY_ID: z.string().min(1).optional(),
-  CODEC_CORS_ORIGINS: originsSchema.optional(),
-  // `none` lets the dev stack's UI (which cannot send a token over http) decode; refused in production.
-  CODEC_AUTH: z.enum(['token', 'none']).default('token'),
+/** The payload codec's variables: every process that talks to Temporal reads them. */
+export const PAYLOAD_CODEC_ENV = {
+  PAYLOAD_CODEC_KEYS: envVariable(
+    codecKeysSchema.optional(),
+    '`id:base64key,...`: AES-256 keys (32 bytes) that encrypt Temporal payloads; every listed key decodes',
+    'none: payloads in plain text (`npm start` generates a local key)',
+  ),
+  PAYLOAD_CODEC_KEY_ID: envVariable(
+    z.string().min(1).optional(),
+    'the key id new payloads are encrypted with',
+    'the only key, when there is one',
+  ),
 };
 
-type CodecEnv = { NODE_ENV: string; TEMPORAL_UI_URL: string } & z.output<z.ZodObject<typeof codecEnvShape>>;
+/** The codec server's variables (the API's `/codec` routes, which the Temporal UI calls). */
+export const CODEC_SERVER_ENV = {
+  CODEC_CORS_ORIGINS: envVariable(
+    originsSchema.optional(),
+    'browser origins (the Temporal UI) allowed to call `/codec/encode` and `/codec/decode`',
+    'the origin of `TEMPORAL_UI_URL`',
+  ),
+  // `none` lets the dev stack's UI (which cannot send a token over http) decode; refused in production.
+  CODEC_AUTH: envVariable(
+    z.enum(['token', 'none']).default('token'),
+    '`token` (a bearer token from `API_TOKENS`) or `none` (local development only, refused in production)',
+  ),
+};
 
-/** Checks across the codec variables, reported under the variable to fix. */
-export function checkCodecEnv(e: CodecEnv, ctx: z.RefinementCtx): void {
+type PayloadCodecEnv = EnvOf<typeof PAYLOAD_CODEC_ENV>;
+type CodecServerEnv = { NODE_ENV: string; TEMPORAL_UI_URL: string } & EnvOf<typeof CODEC_SERVER_ENV>;
+
+const problem = (ctx: z.RefinementCtx, variable: string, message: string) =>
+  ctx.addIssue({ code: 'custom', path: [variable], message });
+
+/** Checks across the payload codec's variables, reported under the variable to fix. */
+export function checkPayloadCodecEnv(e: PayloadCodecEnv, ctx: z.RefinementCtx): void {
   const ids = e.PAYLOAD_CODEC_KEYS?.map((k) => k.id) ?? [];
-  const problem = (variable: string, message: string) =>
-    ctx.addIssue({ code: 'custom', path: [variable], message });
   if (e.PAYLOAD_CODEC_KEY_ID && !ids.includes(e.PAYLOAD_CODEC_KEY_ID))
-    problem('PAYLOAD_CODEC_KEY_ID', `"${e.PAYLOAD_CODEC_KEY_ID}" is not a key id in PAYLOAD_CODEC_KEYS`);
+    problem(ctx, 'PAYLOAD_CODEC_KEY_ID', `"${e.PAYLOAD_CODEC_KEY_ID}" is not a key id in PAYLOAD_CODEC_KEYS`);
   if (!e.PAYLOAD_CODEC_KEY_ID && ids.length > 1)
     problem(
+      ctx,
       'PAYLOAD_CODEC_KEY_ID',
       'required with more than one key: the id new payloads are encrypted with',
     );
-  if (e.CODEC_AUTH === 'none' && e.NODE_ENV === 'production')
-    problem('CODEC_AUTH', '"none" is for local development only');
 }
 
-/** The keyring (undefined: codec off) and the codec server's settings. */
-export function codecConfig(e: CodecEnv) {
-  const payloadCodec: CodecKeyring | undefined = e.PAYLOAD_CODEC_KEYS && {
-    keys: e.PAYLOAD_CODEC_KEYS,
-    encryptWith: e.PAYLOAD_CODEC_KEY_ID ?? e.PAYLOAD_CODEC_KEYS[0].id,
-  };
+export function checkCodecServerEnv(e: CodecServerEnv, ctx: z.RefinementCtx): void {
+  if (e.CODEC_AUTH === 'none' && e.NODE_ENV === 'production')
+    problem(ctx, 'CODEC_AUTH', '"none" is for local development only');
+}
+
+/** The keyring; undefined: codec off. */
+export function payloadCodec(e: PayloadCodecEnv): CodecKeyring | undefined {
+  return (
+    e.PAYLOAD_CODEC_KEYS && {
+      keys: e.PAYLOAD_CODEC_KEYS,
+      encryptWith: e.PAYLOAD_CODEC_KEY_ID ?? e.PAYLOAD_CODEC_KEYS[0].id,
+    }
+  );
+}
+
+/** The codec server's settings. */
+export function codecServer(e: CodecServerEnv) {
   return {
-    payloadCodec,
-    codecServer: {
-      corsOrigins: e.CODEC_CORS_ORIGINS ?? [new URL(e.TEMPORAL_UI_URL).origin],
-      requireToken: e.CODEC_AUTH === 'token',
-    },
+    corsOrigins: e.CODEC_CORS_ORIGINS ?? [new URL(e.TEMPORAL_UI_URL).origin],
+    requireToken: e.CODEC_AUTH === 'token',
   };
 }

@@ -1,5 +1,5 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import type { Config } from '../config/env';
+import type { WorkerConfig } from '../config/workerEnv';
 import { writeJsonLogLine } from './jsonLog';
 
 const MEMORY_EVERY_MS = 10_000;
@@ -10,7 +10,7 @@ const MEMORY_EVERY_MS = 10_000;
  * (workflow task failures, schedule-to-start latency, sticky cache, pollers, slots) plus the
  * process's memory, which the SDK does not report.
  */
-export function installWorkerRuntime(config: Pick<Config, 'worker' | 'logLevel'>): void {
+export function installWorkerRuntime(config: Pick<WorkerConfig, 'worker' | 'logLevel'>): void {
   const bindAddress = config.worker.metricsAddress;
   Runtime.install({
     logger: new DefaultLogger(config.logLevel, writeJsonLogLine),

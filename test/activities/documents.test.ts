@@ -1,13 +1,13 @@
-import { documentInput, missingFor, type DocumentOrder } from '../../src/activities/documents/fromOrder';
+import { documentInput, missingFor, type DocumentOrder } from '../../src/documents/fromOrder';
 import {
   DOCUMENT_KINDS,
   type DocumentKind,
   type Exporter,
   type TradeDocumentInput,
-} from '../../src/activities/documents/input';
-import { buildDocumentModel } from '../../src/activities/documents/model';
-import { renderDocument } from '../../src/activities/documents/render';
-import { formatMinor } from '../../src/activities/format';
+} from '../../src/documents/input';
+import { buildDocumentModel } from '../../src/documents/model';
+import { renderDocument } from '../../src/documents/render';
+import { formatMinor } from '../../src/text/format';
 import {
   atLeastPercentOf,
   lineTotalMinor,

@@ -1,7 +1,7 @@
-import { documentInput } from '../../src/activities/documents/fromOrder';
-import { buildDocumentModel } from '../../src/activities/documents/model';
-import { renderDocument } from '../../src/activities/documents/render';
-import { createThreadRenderer, type DocumentRenderer } from '../../src/activities/documents/renderThreads';
+import { documentInput } from '../../src/documents/fromOrder';
+import { buildDocumentModel } from '../../src/documents/model';
+import { renderDocument } from '../../src/documents/render';
+import { createThreadRenderer, type DocumentRenderer } from '../../src/documents/renderThreads';
 import { CHINESE_EXPORTER, fullOrder } from './fixtures';
 
 let renderer: DocumentRenderer;

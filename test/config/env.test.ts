@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadApiConfig } from '../../src/config/apiEnv';
 import { ConfigError, loadConfig } from '../../src/config/env';
+import { loadWorkerConfig } from '../../src/config/workerEnv';
 
 /** Production needs the account customers pay to. */
 const BANK = {
@@ -265,5 +267,38 @@ describe('working calendar', () => {
     expect(() => loadConfig({ WORKING_CALENDAR_FILE: bad })).toThrow(
       /timeZone: an IANA time zone[\s\S]*holidays\.0\.from/,
     );
+  });
+});
+
+describe('configuration per process', () => {
+  const productionWorker = {
+    NODE_ENV: 'production',
+    TRACKING_LINK_KEY: 'l'.repeat(32),
+    ...BANK,
+  };
+
+  it('the worker reads only its own and the shared variables', () => {
+    const worker = loadWorkerConfig({ ...productionWorker, API_PORT: 'not a port', API_TOKENS: 'x' });
+    expect(worker.production).toBe(true);
+    expect(worker).not.toHaveProperty('api');
+    expect(worker).not.toHaveProperty('pseudonymKey');
+    expect(() => loadWorkerConfig({ ...productionWorker, SMTP_URL: 'mail' })).toThrow(/SMTP_URL/);
+    // What both processes need is checked by both.
+    expect(() => loadWorkerConfig({ ...productionWorker, TRACKING_LINK_KEY: undefined })).toThrow(
+      /TRACKING_LINK_KEY/,
+    );
+  });
+
+  it('the API reads only its own and the shared variables', () => {
+    const api = loadApiConfig({ SMTP_URL: 'mail', WORKER_STICKY_TIMEOUT: 'soon', LOG_LEVEL: 'LOUD' });
+    expect(api).not.toHaveProperty('worker');
+    expect(api).not.toHaveProperty('mail');
+    expect(() => loadApiConfig({ API_PORT: 'x' })).toThrow(/API_PORT/);
+    expect(() => loadApiConfig({ DATABASE_URL: 'mysql://db' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('both in one process name every wrong variable of either at once', () => {
+    const both = () => loadConfig({ API_PORT: 'x', SMTP_URL: 'mail', DATABASE_URL: 'mysql://db' });
+    for (const variable of [/API_PORT/, /SMTP_URL/, /DATABASE_URL/]) expect(both).toThrow(variable);
   });
 });

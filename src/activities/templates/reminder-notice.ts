@@ -1,4 +1,4 @@
-import { formatDateTime, parseIso } from '../format';
+import { formatDateTime, parseIso } from '../../text/format';
 import { stageName } from '../../domain/i18n/terms';
 import type { ReminderNotice } from '../types';
 

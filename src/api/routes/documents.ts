@@ -6,11 +6,11 @@ import {
   documentNumber,
   missingFor,
   type DocumentOrder,
-} from '../../activities/documents/fromOrder';
-import { DOCUMENT_KINDS, isDocumentKind, type Exporter } from '../../activities/documents/input';
+} from '../../documents/fromOrder';
+import { DOCUMENT_KINDS, isDocumentKind, type Exporter } from '../../documents/input';
 import { tradeData } from '../../workflows/tradeData';
-import { buildDocumentModel } from '../../activities/documents/model';
-import { renderDocument } from '../../activities/documents/render';
+import { buildDocumentModel } from '../../documents/model';
+import { renderDocument } from '../../documents/render';
 import { documentKind, isRenderedDocument } from '../../domain/documentKinds';
 import { orderViewSchema } from '../../domain/viewSchema';
 import type { ReadModel } from '../../readModel/types';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
-import type { Config } from '../../config/env';
+import type { ApiConfig } from '../../config/apiEnv';
 import {
   contentFingerprint,
   listOrdersQuerySchema,
@@ -27,7 +27,7 @@ import { requireJsonBody, route } from './handlers';
 export interface OrderRoutesDeps {
   gateway: OrderGateway;
   readModel: ReadModel;
-  config: Config;
+  config: ApiConfig;
   now?: () => Date;
 }
 

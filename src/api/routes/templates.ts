@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import type { Config } from '../../config/env';
+import type { ApiConfig } from '../../config/apiEnv';
 import { templateLimitViolations } from '../../domain';
 import {
   templateBodySchema,
@@ -15,7 +15,7 @@ import { requireJsonBody, route } from './handlers';
 
 export interface TemplateRoutesDeps {
   readModel: ReadModel;
-  config: Config;
+  config: ApiConfig;
   now?: () => Date;
 }
 

@@ -1,9 +1,9 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import type { Config } from '../../config/env';
-import { buildDocumentModel } from '../../activities/documents/model';
-import { documentInput } from '../../activities/documents/fromOrder';
-import { renderDocument } from '../../activities/documents/render';
+import type { ApiConfig } from '../../config/apiEnv';
+import { buildDocumentModel } from '../../documents/model';
+import { documentInput } from '../../documents/fromOrder';
+import { renderDocument } from '../../documents/render';
 import {
   BUYER_DOCUMENTS,
   documentKind,
@@ -30,7 +30,7 @@ export interface TrackingRoutesDeps {
   gateway: OrderGateway;
   readModel: ReadModel;
   store: TrackingLinkStore;
-  config: Config;
+  config: ApiConfig;
   now?: () => Date;
 }
 

@@ -3,7 +3,7 @@
  * same code as in-process rendering, so the bytes are the same.
  */
 import { parentPort } from 'node:worker_threads';
-import type { DocumentMark } from '../types';
+import type { DocumentMark } from './input';
 import type { DocumentModel } from './model';
 import { renderDocument } from './render';
 

@@ -1,4 +1,4 @@
-import type { DocumentMark } from '../types';
+import type { DocumentMark } from './input';
 import { drawPricedLines } from './commercial-invoice';
 import { MISSING, type DocumentModel } from './model';
 import { contentWidth, drawFacts, drawParagraph, drawTotals, ensureSpace, MARGIN, styled } from './pdf';

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { DocumentMark } from '../types';
+import type { DocumentMark } from './input';
 import { fontFor, registerFonts, type FontStyle } from './fonts';
 import type { Exporter } from './input';
 import type { Fact } from './model';

@@ -1,4 +1,4 @@
-import type { DocumentMark } from '../types';
+import type { DocumentMark } from './input';
 import type { DocumentModel } from './model';
 import { decoratePage, drawBlocks, drawHeader, drawParagraph, ensureSpace, renderPdf, type Pdf } from './pdf';
 

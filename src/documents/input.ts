@@ -1,4 +1,4 @@
-import type { Money } from '../../domain/money';
+import type { Money } from '../domain/money';
 
 /**
  * What a trade document prints, as facts (not yet formatted). Built from the order by
@@ -6,11 +6,11 @@ import type { Money } from '../../domain/money';
  * the order does not have it yet, and prints as "—": a document never shows an invented value.
  */
 
-import type { DocumentKind } from '../../domain/documentKinds';
-import type { BlType, InsuranceCover } from '../../domain/state';
+import type { DocumentKind } from '../domain/documentKinds';
+import type { BlType, InsuranceCover } from '../domain/state';
 
 /** The document kinds, as in URLs and lists (defined once in the domain, with their codes). */
-export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../../domain/documentKinds';
+export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../domain/documentKinds';
 export type { BlType, InsuranceCover };
 
 export interface BankDetails {
@@ -20,6 +20,9 @@ export interface BankDetails {
   accountNo: string;
   swift: string;
 }
+
+/** Which variant of the document set is rendered. */
+export type DocumentMark = 'COPY' | 'ORIGINAL';
 
 /** The seller as configured (EXPORTER_* variables). */
 export interface Exporter {

@@ -1,6 +1,13 @@
-import { invalidInput } from '../errors';
-import { atLeastPercentOf, lineTotalMinor, toMinor, type Money } from '../../domain/money';
-import { formatDayIn, formatMinor, formatPrice, formatQuantity, formatUnitPrice, parseIso } from '../format';
+import { invalidInput } from '../text/invalidInput';
+import { atLeastPercentOf, lineTotalMinor, toMinor, type Money } from '../domain/money';
+import {
+  formatDayIn,
+  formatMinor,
+  formatPrice,
+  formatQuantity,
+  formatUnitPrice,
+  parseIso,
+} from '../text/format';
 import type { DocumentKind, Exporter, InsuranceCover, TradeDocumentInput, TradeLine } from './input';
 
 /** What a document prints where the order has no value yet. */

@@ -1,5 +1,5 @@
 import { unitPriceDecimal, type Money } from '../domain/money';
-import { invalidInput } from './errors';
+import { invalidInput } from './invalidInput';
 import { groupThousands } from '../domain/letters/format';
 
 // The formatting letters use lives with them in the domain; re-exported for the documents.

@@ -1,4 +1,4 @@
-import type { DocumentMark } from '../types';
+import type { DocumentMark } from './input';
 import type { DocumentModel } from './model';
 import { contentWidth, drawFacts, drawTable, MARGIN } from './pdf';
 import { renderTradeDocument } from './trade-document';

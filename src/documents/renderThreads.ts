@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { DocumentMark } from '../types';
+import type { DocumentMark } from './input';
 import type { DocumentModel } from './model';
 import type { RenderReply, RenderRequest } from './renderThread';
 

@@ -1,7 +1,7 @@
-import type { DocumentOrder } from '../../domain/documentOrder';
-import { documentNumber as numberOf } from '../../domain/documentNumbers';
-import { paymentTermsText, resolvePaymentPlan } from '../../domain/paymentPlan';
-import { invalidInput } from '../errors';
+import type { DocumentOrder } from '../domain/documentOrder';
+import { documentNumber as numberOf } from '../domain/documentNumbers';
+import { paymentTermsText, resolvePaymentPlan } from '../domain/paymentPlan';
+import { invalidInput } from '../text/invalidInput';
 import type { DocumentKind, Exporter, TradeDocumentInput, TradeLine } from './input';
 
 /**
@@ -10,7 +10,7 @@ import type { DocumentKind, Exporter, TradeDocumentInput, TradeLine } from './in
  * fields from its state), so a preview shows exactly what would be sent.
  */
 
-export type { DocumentOrder, OrderTradeData } from '../../domain/documentOrder';
+export type { DocumentOrder, OrderTradeData } from '../domain/documentOrder';
 
 const INSURED_TERMS = ['CIF', 'CIP'];
 

@@ -1,4 +1,4 @@
-import type { DocumentMark } from '../types';
+import type { DocumentMark } from './input';
 import { renderCertificateOfOrigin } from './certificate-of-origin';
 import { renderCommercialInvoice } from './commercial-invoice';
 import type { DocumentKind } from './input';

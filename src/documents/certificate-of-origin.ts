@@ -1,4 +1,4 @@
-import type { DocumentMark } from '../types';
+import type { DocumentMark } from './input';
 import { MISSING, type DocumentModel } from './model';
 import { drawParagraph, drawTable, ensureSpace } from './pdf';
 import { renderTradeDocument } from './trade-document';
