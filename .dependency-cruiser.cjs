@@ -13,6 +13,9 @@ const ENTRY_POINTS = '^src/(worker[.]ts|api/server[.]ts|dev/(stack|cluster)[.]ts
 /** What the workflow shares with its clients (message and search attribute definitions, inputs). */
 const WORKFLOW_CONTRACTS = '^src/workflows/(messages|searchAttributes|input|requestIdHeader|tradeData)[.]ts$';
 
+/** The dictionaries the API generates from src/domain/i18n and serves beside the console (src/console/router.ts). */
+const SERVED_DICTIONARIES = '^[.]/i18n/[A-Za-z-]+[.]js$';
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -109,7 +112,7 @@ module.exports = {
       comment: 'The console is static files the API serves as they are: they import only each other.',
       severity: 'error',
       from: { path: '^src/console/public/' },
-      to: { pathNot: '^src/console/public/' },
+      to: { pathNot: ['^src/console/public/', SERVED_DICTIONARIES] },
     },
     {
       name: 'nothing-imports-console-public',
@@ -123,7 +126,7 @@ module.exports = {
       comment: 'Every import resolves (a typo in a path, or a package missing from package.json).',
       severity: 'error',
       from: { path: '^src/' },
-      to: { couldNotResolve: true },
+      to: { couldNotResolve: true, pathNot: SERVED_DICTIONARIES },
     },
   ],
   options: {

@@ -1,8 +1,9 @@
 import { applyFact } from './apply-fact';
 import { decideCommand } from './decide-command';
 import type { AnyEvent, Decision } from './decisionTypes';
-import type { EventContext, OrderState, SystemEvent } from './types';
-import { SYSTEM_EVENT_TYPES } from './types';
+import type { EventContext, OrderState } from './types';
+import type { SystemEvent } from './effectKinds';
+import { SYSTEM_EVENT_TYPES } from './effectKinds';
 
 function isSystemEvent(event: AnyEvent): event is SystemEvent {
   return (SYSTEM_EVENT_TYPES as readonly string[]).includes(event.type);

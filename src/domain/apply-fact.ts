@@ -2,7 +2,8 @@ import { decideSafely, settle } from './decision';
 import { toUtcIso } from './duration';
 import { decideFact } from './facts';
 import type { Decision } from './decisionTypes';
-import type { EventContext, OrderState, SystemEvent } from './types';
+import type { EventContext, OrderState } from './types';
+import type { SystemEvent } from './effectKinds';
 
 /**
  * One of the workflow's own facts (a stall, a reminder sent, an effect's result). Typed, not

@@ -1,6 +1,5 @@
 import type { Money } from './money';
-import type { InsurancePolicy } from './types';
-import type { OrderView } from './viewSchema';
+import type { InsurancePolicy, OrderState } from './state';
 
 /**
  * What an order's documents read, as the workflow passes it to the activities that render them
@@ -39,11 +38,11 @@ export interface OrderTradeData {
   insurance?: Pick<InsurancePolicy, 'policyNo' | 'insurer' | 'cover' | 'insuredAmount'>;
 }
 
-/** The parts of the order view documents read, plus the trade-data slots. */
+/** The parts of the order documents read (the state's, which the stored view shares), plus the trade-data slots. */
 export interface DocumentOrder extends Pick<
-  OrderView,
+  OrderState,
   'orderId' | 'customer' | 'accountManager' | 'inquiry' | 'quotation' | 'contract' | 'shipping'
 > {
-  payments: Pick<OrderView['payments'], 'plan' | 'depositReceived' | 'balanceReceived'>;
+  payments: Pick<OrderState['payments'], 'plan' | 'depositReceived' | 'balanceReceived'>;
   trade?: OrderTradeData;
 }

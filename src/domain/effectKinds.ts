@@ -1,8 +1,8 @@
-import type { EffectKind } from './effects';
+import type { EffectKind } from './effects/registry';
 import type { Stage } from './stages';
 
 /** Side effects the workflow runs as activities: each is one definition in `./effects`. */
-export { EFFECT_KINDS } from './effects';
+export { EFFECT_KINDS } from './effects/registry';
 export type { EffectKind };
 
 /** Plain data the workflow acts on; `stageEntered` restarts the stall timer. */

@@ -2,10 +2,11 @@
  * The workflow's own facts (a stall, a reminder sent, an effect done or failed): what each does to
  * the order. Clients can never send them; `applyFact` is their only way in.
  */
-import { effectDefinition } from './effects';
+import { effectDefinition } from './effects/registry';
 import { accepted, type Outcome } from './outcome';
 import { isTerminalStage } from './stages';
-import type { EffectKind, EventContext, OrderState, SystemEvent } from './types';
+import type { EventContext, OrderState } from './types';
+import type { EffectKind, SystemEvent } from './effectKinds';
 
 type SystemOf<T extends SystemEvent['type']> = Extract<SystemEvent, { type: T }>;
 

@@ -97,7 +97,8 @@ export { toValidationDetails } from './schemas/validation';
 export type { ValidationDetail } from './schemas/validation';
 export { DEFAULT_STALL_POLICY, resolveStallPolicy } from './policy';
 export type { StallPolicy, StallPolicyOverrides } from './policy';
-export { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './types';
+export { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './effectKinds';
+export type * from './effectKinds';
 export type * from './types';
 export type * from './decisionTypes';
 export {

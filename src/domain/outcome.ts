@@ -1,7 +1,8 @@
 import type { ValidationDetail } from './schemas/validation';
 import type { Stage } from './stages';
 import { enterStage } from './transitions';
-import type { Effect, EventContext, OrderState } from './types';
+import type { EventContext, OrderState } from './types';
+import type { Effect } from './effectKinds';
 
 /** What an event's or a fact's `decide` concluded; the entry points add the timeline entry and the bookkeeping around it. */
 export type Outcome =

@@ -8,7 +8,8 @@ import { accepted, advance, type Outcome } from './outcome';
 import { paymentMethodOf } from './payment-methods';
 import { releasesBeforePayment, type PaymentPlan } from './paymentPlan';
 import { shipmentDate } from './shipment';
-import type { Effect, EffectKind, EventContext, OrderState } from './types';
+import type { EventContext, OrderState } from './types';
+import type { Effect, EffectKind } from './effectKinds';
 
 export function planOf(state: OrderState): PaymentPlan {
   // Every stage from DEPOSIT on is entered through CONTRACT_SIGNED, which sets the plan.

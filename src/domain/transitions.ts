@@ -1,6 +1,7 @@
 import { openStageDeadline } from './dueDates';
 import { isTerminalStage, type Stage } from './stages';
-import type { Effect, OrderState } from './types';
+import type { OrderState } from './types';
+import type { Effect } from './effectKinds';
 
 type DeadlineInputs = Parameters<typeof openStageDeadline>[0];
 

@@ -1,10 +1,9 @@
 /**
- * The domain's types for importers: the order's state (inferred from its schema in ./state), the
- * effects and system events, and the context an event is decided in. The reducer's answers
- * (Decision, AnyEvent, TimelineRecord) name the client events: they are in ./decisionTypes.
+ * The domain's types for importers: the order's state (inferred from its schema in ./state) and the
+ * context an event is decided in. The effects and system events are in ./effectKinds (they name the
+ * effect registry, whose definitions read the state); the reducer's answers (Decision, AnyEvent,
+ * TimelineRecord) name the client events: they are in ./decisionTypes.
  */
-export { EFFECT_KINDS, SYSTEM_EVENT_TYPES } from './effectKinds';
-export type { Effect, EffectKind, SentEmail, SystemEvent, SystemEventType } from './effectKinds';
 export type {
   BlRelease,
   BlType,

@@ -1,60 +1,13 @@
 /**
- * The registry of effects: a new email is one definition file (its email, template, input mapper
- * and done-fact) plus one line in `EFFECTS`. Everything per effect elsewhere is read from here:
- * the workflow's activity calls, the timeline's labels and done-marking, the worker's activities,
- * the email purposes the metrics count.
- *
- * The order's state names `EffectKind`, which is read from these definitions' types: a function that
- * builds definitions (see documentSet.ts) must state its return type, or the types go in a circle.
+ * Every email the worker sends: the effects of the registry (./registry.ts) and the stall reminder,
+ * which the workflow's stall timer sends (it reads the process list and the allowed events, so the
+ * rules, which emit effects, must not import it through the registry).
  */
-import { requestBooking } from './bookingRequest';
-import { notifyCancelled } from './cancellationNotice';
-import { cargoReadyNotice } from './cargoReadyNotice';
-import { collectionInstructions } from './collectionInstructions';
-import { notifyCustomerCancelled } from './customerCancellation';
-import type { EffectDefinition, EmailDefinition } from './define';
-import { documentCopies, documentDispatch } from './documentSet';
-import { requestBalance, requestDeposit } from './paymentRequest';
-import { presentationChecklist } from './presentationChecklist';
+import type { EmailDefinition } from './define';
+import { EFFECTS } from './registry';
 import { sendStallReminder } from './stallReminder';
-import { requestTelexRelease } from './telexReleaseRequest';
 
-export const EFFECTS = [
-  requestBooking,
-  documentCopies,
-  documentDispatch,
-  notifyCancelled,
-  requestDeposit,
-  requestBalance,
-  collectionInstructions,
-  presentationChecklist,
-  notifyCustomerCancelled,
-  cargoReadyNotice,
-  requestTelexRelease,
-] as const;
-
-/** Side effects the workflow runs as activities, by the name the domain emits. */
-export type EffectKind = (typeof EFFECTS)[number]['kind'];
-export const EFFECT_KINDS = EFFECTS.map((e) => e.kind) as [EffectKind, ...EffectKind[]];
-
-/** An effect of the registry, its input left general (what the workflow and the timeline need). */
-export type RegisteredEffect = EffectDefinition<EffectKind, EmailDefinition<EmailActivity>>;
-
-const BY_KIND: Readonly<Partial<Record<string, RegisteredEffect>>> = Object.freeze(
-  Object.fromEntries(EFFECTS.map((e) => [e.kind, e])),
-);
-
-/** A kind the state holds as text (a failed effect) is one of the registry's. */
-export function isEffectKind(name: string): name is EffectKind {
-  return BY_KIND[name] !== undefined;
-}
-
-export function effectDefinition(kind: EffectKind): RegisteredEffect {
-  const definition = BY_KIND[kind];
-  if (!definition) throw new Error(`no effect ${kind}`);
-  return definition;
-}
-
+export * from './registry';
 /** Every email an activity sends: the effects' (two effects may share one) and the stall reminder. */
 export type Email = (typeof EFFECTS)[number]['email'] | typeof sendStallReminder;
 export type EmailActivity = Email['activity'];

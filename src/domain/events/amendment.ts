@@ -22,7 +22,8 @@ import {
 } from '../paymentPlan';
 import { text } from '../schemas/common';
 import { hasShipped } from '../shipment';
-import type { Effect, OrderState, PaymentsState } from '../types';
+import type { OrderState, PaymentsState } from '../types';
+import type { Effect } from '../effectKinds';
 import { describe, describeCopy, z } from '../zod';
 import { inStage } from './conditions';
 import { defineEvent } from './define';

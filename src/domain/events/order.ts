@@ -7,7 +7,7 @@ import { text } from '../schemas/common';
 import { isTerminalStage, stageRank } from '../stages';
 import { DEPOSIT_HANDLINGS } from '../state/cancellation';
 import { describe, z } from '../zod';
-import { isEffectKind } from '../effects';
+import { isEffectKind } from '../effects/registry';
 import { defineEvent } from './define';
 
 export const noteAdded = defineEvent({

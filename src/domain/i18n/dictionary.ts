@@ -1,79 +1,60 @@
 /**
  * The words of the desk in one language: what the console, the emails and the tracking page show.
  * Each section is keyed by the registry it names (stages, events, effects, process steps, document
- * kinds, …), so a new entry in a registry fails the type check until every language names it.
+ * kinds, …); `complete.ts` makes a new registry entry fail the type check until every language
+ * names it.
  * Parameterised text is a template with `{name}` placeholders (filled by `fill`), so the same
  * dictionary serves the browser as plain JSON.
  */
-import type { OrderEventType } from '../events';
-import type { AgeBucket } from '../receivables';
-import type { DueWhen } from '../schedule';
-import type { TimelineEventType } from '../decisionTypes';
-import type { InspectionKind, EffectKind } from '../types';
-import type { StepKey, StepStatus } from '../processList';
-import type { Stage } from '../stages';
-import type { INQUIRY_CHANNELS, Language, PaymentMethod } from '../schemas/common';
-import type { DOCUMENT_KINDS } from '../schemas/template';
-import type { EN_FIELDS, EN_HINTS, EN_PURPOSES, EN_UI } from './en';
 
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-/** Values people pick in forms or read in the order view, by their code. */
-export type ValueCode =
-  | PaymentMethod
-  | DueWhen
-  | InspectionKind
-  | (typeof INQUIRY_CHANNELS)[number]
-  | Language
-  | 'PASSED'
-  | 'FAILED'
-  | 'ORIGINAL'
-  | 'TELEX_RELEASE'
-  | 'SEA_WAYBILL'
-  | 'REFUND'
-  | 'FORFEIT'
-  | 'CREDIT_NOTE'
-  | 'ICC_A'
-  | 'ICC_B'
-  | 'ICC_C'
-  | 'DEPOSIT'
-  | 'BALANCE'
-  | 'BILL_OF_LADING';
+/**
+ * The key sets of the sections named by a registry. Here they are open (any text), so the words
+ * import no registry and every rule can read them; `complete.ts` checks each language against the
+ * registries' own unions, so a missing entry still fails the type check.
+ */
+export interface SectionKeys {
+  stage: string;
+  status: string;
+  event: string;
+  clientEvent: string;
+  effect: string;
+  step: string;
+  stepStatus: string;
+  document: string;
+  value: string;
+  bucket: string;
+  dueWhen: string;
+  /** The console's own texts and labels: English (en.ts) holds the sets of keys. */
+  ui: string;
+  field: string;
+  hint: string;
+  purpose: string;
+}
 
 export type Role = 'viewer' | 'ops' | 'manager';
-export type OrderStatus = 'OPEN' | 'COMPLETED' | 'CANCELLED';
 
-/** The console's own texts; English (en.ts) holds the set of keys. */
-export type UiKey = keyof typeof EN_UI;
-/** Labels of the fields of the request schemas and the order view, by property name. */
-export type FieldKey = keyof typeof EN_FIELDS;
-/** What to enter in a field of a form, by property name. */
-export type HintKey = keyof typeof EN_HINTS;
-/** Email purposes as the emails list records them. */
-export type PurposeKey = keyof typeof EN_PURPOSES;
-
-export interface Dictionary {
-  stages: Record<Stage, string>;
-  statuses: Record<OrderStatus, string>;
+export interface Dictionary<K extends SectionKeys = SectionKeys> {
+  stages: Record<K['stage'], string>;
+  statuses: Record<K['status'], string>;
   roles: Record<Role, string>;
   /** What happened, as the timeline and the event picker name it. */
-  events: Record<TimelineEventType, string>;
+  events: Record<K['event'], string>;
   /** What each event form records (the API document's description is English only). */
-  eventHints: Record<OrderEventType, string>;
+  eventHints: Record<K['clientEvent'], string>;
   /** One timeline line per event, from the fields it recorded (`{field}` placeholders). */
-  summaries: Record<TimelineEventType, string>;
-  effects: Record<EffectKind, string>;
-  purposes: Record<PurposeKey, string>;
+  summaries: Record<K['event'], string>;
+  effects: Record<K['effect'], string>;
+  purposes: Record<K['purpose'], string>;
   /** The process list's steps as things to do. */
-  steps: Record<StepKey, string>;
-  stepStatuses: Record<StepStatus, string>;
-  documents: Record<DocumentKind, string>;
-  values: Record<ValueCode, string>;
-  buckets: Record<AgeBucket, string>;
-  fields: Record<FieldKey, string>;
-  hints: Record<HintKey, string>;
+  steps: Record<K['step'], string>;
+  stepStatuses: Record<K['stepStatus'], string>;
+  documents: Record<K['document'], string>;
+  values: Record<K['value'], string>;
+  buckets: Record<K['bucket'], string>;
+  fields: Record<K['field'], string>;
+  hints: Record<K['hint'], string>;
   /** When a payment without a calendar date falls due, as a sentence in an email says it. */
-  dueWhen: Record<DueWhen, string>;
+  dueWhen: Record<K['dueWhen'], string>;
   /** The payment-terms sentence: `{deposit}{rest}`, the separator, then the method's words (its policy's). */
   terms: {
     deposit: string;
@@ -81,7 +62,7 @@ export interface Dictionary {
     whole: string;
     separator: string;
   };
-  ui: Record<UiKey, string>;
+  ui: Record<K['ui'], string>;
 }
 
 /** `{name}` placeholders filled from `params`; an unknown placeholder stays as written. */

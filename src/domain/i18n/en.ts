@@ -451,7 +451,7 @@ export const EN_PURPOSES = {
   'cancellation-notice': 'Cancellation notice',
 };
 
-export const en: Dictionary = {
+export const en = {
   stages: {
     INQUIRY: 'Inquiry',
     QUOTATION: 'Quotation',
@@ -726,4 +726,4 @@ export const en: Dictionary = {
     separator: ' ',
   },
   ui: EN_UI,
-};
+} satisfies Dictionary;

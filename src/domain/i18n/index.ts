@@ -9,7 +9,7 @@ import { en } from './en';
 import { zhCN } from './zh-CN';
 
 export { fill } from './dictionary';
-export type { Dictionary, DocumentKind, UiKey } from './dictionary';
+export type { Dictionary } from './dictionary';
 
 export const DICTIONARIES: Record<Language, Dictionary> = { en, 'zh-CN': zhCN };
 

@@ -3,7 +3,6 @@
  * language, shared with the console). Lookups take plain strings because recorded activity inputs
  * may name a stage or event added later; such a name is shown spelled out from its code.
  */
-import type { StepKey } from '../processList';
 import type { Language } from '../schemas/common';
 import { dictionary } from './index';
 
@@ -28,8 +27,10 @@ export function eventName(type: string, language: Language = 'en'): string {
 }
 
 /** A process-list step in the reader's language; a step without a key (older inputs) keeps its title. */
-export function stepTitle(step: { key?: StepKey; title: string }, language: Language = 'en'): string {
-  return language === 'en' || !step.key ? step.title : dictionary(language).steps[step.key];
+export function stepTitle(step: { key?: string; title: string }, language: Language = 'en'): string {
+  return language === 'en' || !step.key
+    ? step.title
+    : (lookup(dictionary(language).steps, step.key) ?? step.title);
 }
 
 /** A due point in words; a value that is not one of the keys (an older email's words) is shown as it is. */

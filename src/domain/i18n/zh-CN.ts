@@ -4,7 +4,7 @@
  */
 import type { Dictionary } from './dictionary';
 
-export const zhCN: Dictionary = {
+export const zhCN = {
   stages: {
     INQUIRY: '询盘',
     QUOTATION: '报价',
@@ -718,4 +718,4 @@ export const zhCN: Dictionary = {
     'order.line': '明细',
     'summary.missing': '—',
   },
-};
+} satisfies Dictionary;

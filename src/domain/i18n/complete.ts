@@ -1,0 +1,61 @@
+/**
+ * Every language names every entry of every registry, and every console text English has: each
+ * dictionary is checked against the registries' own key unions. Only the type checker reads this module (nothing imports it), so the
+ * words themselves depend on no registry and every rule, letter and template can read them.
+ */
+import type { TimelineEventType } from '../decisionTypes';
+import type { DocumentKind } from '../documentKinds';
+import type { EffectKind } from '../effectKinds';
+import type { OrderEventType } from '../events';
+import type { StepKey, StepStatus } from '../processList';
+import type { AgeBucket } from '../receivables';
+import type { DueWhen } from '../schedule';
+import type { INQUIRY_CHANNELS, Language, PaymentMethod } from '../schemas/common';
+import type { Stage } from '../stages';
+import type { InspectionKind, OrderStatus } from '../state';
+import type { Dictionary } from './dictionary';
+import { EN_FIELDS, EN_HINTS, EN_PURPOSES, EN_UI, en } from './en';
+import { zhCN } from './zh-CN';
+
+/** Values people pick in forms or read in the order view, by their code. */
+type ValueCode =
+  | PaymentMethod
+  | DueWhen
+  | InspectionKind
+  | (typeof INQUIRY_CHANNELS)[number]
+  | Language
+  | 'PASSED'
+  | 'FAILED'
+  | 'ORIGINAL'
+  | 'TELEX_RELEASE'
+  | 'SEA_WAYBILL'
+  | 'REFUND'
+  | 'FORFEIT'
+  | 'CREDIT_NOTE'
+  | 'ICC_A'
+  | 'ICC_B'
+  | 'ICC_C'
+  | 'DEPOSIT'
+  | 'BALANCE'
+  | 'BILL_OF_LADING';
+
+type Complete = Dictionary<{
+  stage: Stage;
+  status: OrderStatus;
+  event: TimelineEventType;
+  clientEvent: OrderEventType;
+  effect: EffectKind;
+  step: StepKey;
+  stepStatus: StepStatus;
+  document: DocumentKind;
+  value: ValueCode;
+  bucket: AgeBucket;
+  dueWhen: DueWhen;
+  ui: keyof typeof EN_UI;
+  field: keyof typeof EN_FIELDS;
+  hint: keyof typeof EN_HINTS;
+  purpose: keyof typeof EN_PURPOSES;
+}>;
+
+/** The dictionaries as the registries type them: a missing entry is a type error here. */
+export const completeDictionaries: Record<Language, Complete> = { en, 'zh-CN': zhCN };
