@@ -11,7 +11,7 @@
 const ENTRY_POINTS = '^src/(worker[.]ts|api/server[.]ts|dev/(stack|cluster)[.]ts)$';
 
 /** What the workflow shares with its clients (message and search attribute definitions, inputs). */
-const WORKFLOW_CONTRACTS = '^src/workflows/(messages|searchAttributes|input|requestIdHeader|tradeData)[.]ts$';
+const WORKFLOW_CONTRACTS = '^src/workflows/(messages|searchAttributes|input|requestIdHeader)[.]ts$';
 
 /** The dictionaries the API generates from src/domain/i18n and serves beside the console (src/console/router.ts). */
 const SERVED_DICTIONARIES = '^[.]/i18n/[A-Za-z-]+[.]js$';

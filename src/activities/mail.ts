@@ -1,7 +1,7 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { classifySendError, invalidInput } from './errors';
-import { oneLine, safeToken, type SafeHtml } from '../text/escape';
+import { oneLine, safeToken, type SafeHtml } from '../domain/letters/escape';
 import { normalizeRecipients } from './recipients';
 import type { ActivityDeps, MessageKey, SentEmail } from './types';
 

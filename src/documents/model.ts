@@ -4,10 +4,10 @@ import {
   formatDayIn,
   formatMinor,
   formatPrice,
-  formatQuantity,
   formatUnitPrice,
   parseIso,
 } from '../text/format';
+import { formatQuantity } from '../domain/letters/format';
 import type { DocumentKind, Exporter, InsuranceCover, TradeDocumentInput, TradeLine } from './input';
 
 /** What a document prints where the order has no value yet. */

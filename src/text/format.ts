@@ -2,15 +2,6 @@ import { unitPriceDecimal, type Money } from '../domain/money';
 import { invalidInput } from './invalidInput';
 import { groupThousands } from '../domain/letters/format';
 
-// The formatting letters use lives with them in the domain; re-exported for the documents.
-export {
-  formatDate,
-  formatDateTime,
-  formatElapsed,
-  formatQuantity,
-  humanize,
-} from '../domain/letters/format';
-
 /** Parses an ISO time from the workflow; a bad one is a bug upstream, so it fails without retries. */
 export function parseIso(value: string, field: string): Date {
   const date = new Date(value);

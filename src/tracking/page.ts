@@ -1,5 +1,5 @@
-import { html, type SafeHtml } from '../text/escape';
-import { formatDate } from '../text/format';
+import { html, type SafeHtml } from '../domain/letters/escape';
+import { formatDate } from '../domain/letters/format';
 import type { BuyerDocumentCode, Language } from '../domain';
 import { stageName } from '../domain/i18n/terms';
 import type { StageProgress } from './progress';

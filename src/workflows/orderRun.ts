@@ -33,7 +33,7 @@ import {
   type SystemEvent,
 } from '../domain';
 import { effectDefinition, stallReminderInput, type EmailActivity, type MessageKey } from '../domain/effects';
-import { stallNotice } from './effectInputs';
+import { stallNotice } from './chatNotice';
 import type { OrderWorkflowInput } from './input';
 import {
   openOrderUpdate,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ChatRoute } from '../../config/chatWebhooks';
-import { safeToken } from '../../text/escape';
+import { safeToken } from '../../domain/letters/escape';
 import { reminderNoticeMessage } from '../templates/reminder-notice';
 import type { ChatDelivery, ReminderNotice } from '../types';
 import { chatRequest } from './platforms';

@@ -1,4 +1,5 @@
-import { formatDateTime, parseIso } from '../../text/format';
+import { formatDateTime } from '../../domain/letters/format';
+import { parseIso } from '../../text/format';
 import { stageName } from '../../domain/i18n/terms';
 import type { ReminderNotice } from '../types';
 

@@ -8,7 +8,7 @@ import {
   type DocumentOrder,
 } from '../../documents/fromOrder';
 import { DOCUMENT_KINDS, isDocumentKind, type Exporter } from '../../documents/input';
-import { tradeData } from '../../workflows/tradeData';
+import { tradeData } from '../../domain/tradeData';
 import { buildDocumentModel } from '../../documents/model';
 import { renderDocument } from '../../documents/render';
 import { documentKind, isRenderedDocument } from '../../domain/documentKinds';

@@ -154,7 +154,7 @@ export function documentSetEmail(
 }
 
 /**
- * The fields of the order its documents read (activities/documents/fromOrder.ts maps them), taken
+ * The fields of the order its documents read (src/documents/fromOrder.ts maps them), taken
  * from the state at the B/L, so copies and originals are the same documents.
  */
 export function documentSetInput(state: OrderState, now: string): DocumentSetInput {

@@ -1,9 +1,6 @@
 import type { ReminderNotice, StallReminderInput } from '../activities/types';
 import type { OrderState } from '../domain';
 
-// The effects' input mappers live with their definitions in src/domain/effects. What is left here
-// is the chat notice, which is not an email.
-
 /** The stall reminder for chat robots: what the email says, less addresses (the worker routes it). */
 export function stallNotice(state: OrderState, reminder: StallReminderInput): ReminderNotice {
   return {
