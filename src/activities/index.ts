@@ -142,7 +142,12 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
     async notifyChat(notice) {
       const webhooks = deps.chatWebhooks;
       return notifyChat(
-        { routes: (n) => (webhooks ? chatRoutesFor(webhooks, n) : []), orderUrl, clock },
+        {
+          routes: (n) => (webhooks ? chatRoutesFor(webhooks, n) : []),
+          orderUrl,
+          clock,
+          timeZone: deps.exporter.timeZone,
+        },
         notice,
       );
     },

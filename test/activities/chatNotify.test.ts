@@ -120,7 +120,7 @@ test('WeCom gets a markdown message in the account manager language, with the li
   const content = (body.markdown as { content: string }).content;
   expect(body.msgtype).toBe('markdown');
   expect(content).toContain('「预付款」阶段超过时限');
-  expect(content).toContain('2026-12-04 08:00 UTC');
+  expect(content).toContain('2026-12-04 16:00 (Asia/Shanghai)'); // the exporter's wall clock
   expect(content).toContain('Acme \\*GmbH\\*'); // order data is not markup
   expect(content).toContain('(http://localhost:8233/namespaces/default/workflows/PO-2026-0001)');
   expect(content).toContain(`ref ${KEY}`);

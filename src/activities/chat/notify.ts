@@ -49,6 +49,8 @@ export interface NotifyChatDeps {
   routes: (notice: ReminderNotice) => ChatRoute[];
   orderUrl: (orderId: string) => string;
   clock: () => Date;
+  /** The exporter's zone: the notice's times print as its wall clock (UTC when absent). */
+  timeZone?: string;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function notifyChat(deps: NotifyChatDeps, notice: ReminderNotice): 
   const key = noticeKey(notice);
   const routes = deps.routes(notice);
   if (routes.length === 0) return [];
-  const message = reminderNoticeMessage(notice, deps.orderUrl(notice.orderId), key);
+  const message = reminderNoticeMessage(notice, deps.orderUrl(notice.orderId), key, deps.timeZone);
   const delivered = deliveredBefore();
   const out: ChatDelivery[] = [];
   for (const route of routes) {

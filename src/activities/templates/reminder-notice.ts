@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../domain/letters/format';
+import { formatDateTime, formatDateTimeIn } from '../../domain/letters/format';
 import { parseIso } from '../../text/format';
 import { stageName } from '../../domain/i18n/terms';
 import type { ReminderNotice } from '../types';
@@ -15,10 +15,16 @@ function plain(value: string): string {
   return value.replace(/[\\`*_[\]<>#|~]/g, (ch) => `\\${ch}`).replace(/\s+/g, ' ');
 }
 
-export function reminderNoticeMessage(notice: ReminderNotice, link: string, key: string): ChatMessage {
+export function reminderNoticeMessage(
+  notice: ReminderNotice,
+  link: string,
+  key: string,
+  timeZone?: string,
+): ChatMessage {
   const zh = notice.language === 'zh-CN';
   const stage = stageName(notice.stage, zh ? 'zh-CN' : 'en');
-  const since = formatDateTime(parseIso(notice.since, 'since'));
+  const sinceAt = parseIso(notice.since, 'since');
+  const since = timeZone ? formatDateTimeIn(sinceAt, timeZone) : formatDateTime(sinceAt);
   const what =
     notice.kind === 'PAYMENT_DUE'
       ? zh
