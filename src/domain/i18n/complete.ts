@@ -4,7 +4,7 @@
  * words themselves depend on no registry and every rule, letter and template can read them.
  */
 import type { TimelineEventType } from '../decisionTypes';
-import type { DocumentKind } from '../documentKinds';
+import type { DocumentCode, DocumentKind, RenderedDocumentCode } from '../documentKinds';
 import type { EffectKind } from '../effectKinds';
 import type { OrderEventType } from '../events';
 import type { StepKey, StepStatus } from '../processList';
@@ -12,32 +12,33 @@ import type { AgeBucket } from '../receivables';
 import type { DueWhen } from '../schedule';
 import type { INQUIRY_CHANNELS, Language, PaymentMethod } from '../schemas/common';
 import type { Stage } from '../stages';
-import type { InspectionKind, OrderStatus } from '../state';
+import type {
+  BlType,
+  DepositHandling,
+  InspectionKind,
+  InspectionResult,
+  InsuranceCover,
+  OrderStatus,
+  PaymentPart,
+} from '../state';
 import type { Dictionary } from './dictionary';
 import { EN_FIELDS, EN_HINTS, EN_PURPOSES, EN_UI, en } from './en';
 import { zhCN } from './zh-CN';
 
-/** Values people pick in forms or read in the order view, by their code. */
+/** Values people pick in forms or read in the order view, by their code: each list's own. */
 type ValueCode =
   | PaymentMethod
   | DueWhen
   | InspectionKind
   | (typeof INQUIRY_CHANNELS)[number]
   | Language
-  | 'PASSED'
-  | 'FAILED'
-  | 'ORIGINAL'
-  | 'TELEX_RELEASE'
-  | 'SEA_WAYBILL'
-  | 'REFUND'
-  | 'FORFEIT'
-  | 'CREDIT_NOTE'
-  | 'ICC_A'
-  | 'ICC_B'
-  | 'ICC_C'
-  | 'DEPOSIT'
-  | 'BALANCE'
-  | 'BILL_OF_LADING';
+  | InspectionResult
+  | BlType
+  | DepositHandling
+  | InsuranceCover
+  | PaymentPart
+  /** The one document we do not render (the carrier's B/L), named among the values. */
+  | Exclude<DocumentCode, RenderedDocumentCode>;
 
 type Complete = Dictionary<{
   stage: Stage;
