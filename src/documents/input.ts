@@ -7,19 +7,15 @@ import type { Money } from '../domain/money';
  */
 
 import type { DocumentKind } from '../domain/documentKinds';
+import type { BankDetails } from '../domain/effects';
 import type { BlType, InsuranceCover } from '../domain/state';
 
 /** The document kinds, as in URLs and lists (defined once in the domain, with their codes). */
 export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from '../domain/documentKinds';
 export type { BlType, InsuranceCover };
 
-export interface BankDetails {
-  beneficiary: string;
-  bankName: string;
-  bankAddress?: string;
-  accountNo: string;
-  swift: string;
-}
+/** The account customers pay to: the letters' and the documents' one definition. */
+export type { BankDetails };
 
 /** Which variant of the document set is rendered. */
 export type DocumentMark = 'COPY' | 'ORIGINAL';
