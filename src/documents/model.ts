@@ -1,12 +1,6 @@
 import { invalidInput } from '../text/invalidInput';
 import { atLeastPercentOf, lineTotalMinor, toMinor, type Money } from '../domain/money';
-import {
-  formatDayIn,
-  formatMinor,
-  formatPrice,
-  formatUnitPrice,
-  parseIso,
-} from '../text/format';
+import { formatDayIn, formatMinor, formatPrice, formatUnitPrice, parseIso } from '../text/format';
 import { formatQuantity } from '../domain/letters/format';
 import type { DocumentKind, Exporter, InsuranceCover, TradeDocumentInput, TradeLine } from './input';
 
