@@ -108,8 +108,8 @@ export interface ChaosReport {
   ok: boolean;
 }
 
-/** booking request, document copies, final document set */
-const EMAILS_PER_ORDER = 3;
+/** Purposes a whole life sends: payment requests and acknowledgements, booking request, copies, final set. */
+const EMAILS_PER_ORDER = 5;
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -492,7 +492,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       for (const a of attempts)
         if (a.orderId === r.orderId && a.status === 409 && inReadModel.has(a.eventId))
           resentAnswered409.push(`${a.eventId} ${a.type}`);
-      // Every completed order sent the booking request, the document copies and the final set. An
+      // Every completed order sent each kind of email its life calls for (EMAILS_PER_ORDER). An
       // email whose worker died mid-send is retried once its heartbeat is missed: wait for it.
       const mustHaveAll = view.status === 'COMPLETED';
       let emails: { messageId: string; purpose: string }[] | undefined;

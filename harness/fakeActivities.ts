@@ -50,6 +50,7 @@ export function fakeActivities(
     dispatchDocuments: sent('dispatchDocuments', 'document-dispatch'),
     sendCancellationNotice: sent('sendCancellationNotice', 'cancellation-notice'),
     sendPaymentRequest: sent('sendPaymentRequest', 'payment-request'),
+    sendPaymentAcknowledgement: sent('sendPaymentAcknowledgement', 'payment-acknowledgement'),
     sendCustomerCancellation: sent('sendCustomerCancellation', 'customer-cancellation'),
     sendCollectionInstructions: sent('sendCollectionInstructions', 'collection-instructions'),
     sendPresentationChecklist: sent('sendPresentationChecklist', 'presentation-checklist'),

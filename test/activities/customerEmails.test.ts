@@ -1,9 +1,10 @@
 import type { CustomerCancellationInput, PaymentRequestInput } from '../../src/activities';
 import { BANK, documentOrder, documentSet, EXPORTER, paidInFull } from './fixtures';
 import { mailActivities } from './mailActivities';
+import type { PaymentAcknowledgementInput } from '../../src/domain/effects/paymentAcknowledgement';
 
 // Letters to the customer go out in the customer's language, over real SMTP: the payment request,
-// the cancellation letter and the document set's covering letter. The bank's names and the
+// the payment acknowledgement, the cancellation letter and the document set's covering letter. The bank's names and the
 // documents themselves stay as they are.
 const mail = mailActivities({ exporter: { ...EXPORTER, bank: BANK } });
 
@@ -41,6 +42,75 @@ function cancellation(language: Language | undefined): CustomerCancellationInput
     depositHandling: 'CREDIT_NOTE',
   };
 }
+
+function acknowledgement(
+  language: Language | undefined,
+  more: Partial<PaymentAcknowledgementInput> = {},
+): PaymentAcknowledgementInput {
+  const order = documentOrder();
+  return {
+    orderId: order.orderId,
+    sequence: 7,
+    requestedAt: '2026-12-02T03:00:00.000Z',
+    customer: { ...order.customer, ...(language ? { language } : {}) },
+    accountManager: order.accountManager,
+    contractNo: 'SC-2026-117',
+    part: 'DEPOSIT',
+    received: { amount: '1000.00', currency: 'USD' },
+    reference: 'TT-20261201-88',
+    valueDate: null,
+    outstanding: { amount: '2690.38', currency: 'USD' },
+    ...more,
+  };
+}
+
+test('a zh-CN customer gets the payment acknowledgement in Chinese: which payment, amount, reference, what is left', async () => {
+  const sent = await mail.activities.sendPaymentAcknowledgement(
+    acknowledgement('zh-CN', { valueDate: '2026-12-01' }),
+  );
+  expect(mail.sink.messages).toHaveLength(1);
+  const { parsed, envelope } = mail.sink.messages[0];
+  expect(parsed.subject).toBe('收款确认：合同 SC-2026-117 预付款（1000.00 USD）');
+  expect(parsed.messageId).toBe('<PO-2026-0001.payment-acknowledgement.7@exporter.example>');
+  expect(sent).toMatchObject({ purpose: 'payment-acknowledgement', subject: parsed.subject });
+  expect([...envelope.to].sort()).toEqual(
+    [documentOrder().customer.email, documentOrder().accountManager.email].sort(),
+  );
+  for (const part of [parsed.text ?? '', String(parsed.html)]) {
+    expect(part).toContain('Jane Doe，您好');
+    expect(part).toContain(
+      '我方已收到贵方合同 SC-2026-117 的预付款 1000.00 USD（银行参考号 TT-20261201-88）',
+    );
+    expect(part).toContain('该合同预付款尚余 2690.38 USD 未付');
+    expect(part).toContain('2026-12-01');
+    expect(part).toContain('顺颂商祺');
+  }
+  expect(String(parsed.html)).toContain('<html lang="zh-CN">');
+  expect(parsed.attachments).toEqual([]);
+});
+
+test('without a language the acknowledgement is in English, and says when the part is settled', async () => {
+  const input = acknowledgement(undefined, {
+    part: 'BALANCE',
+    outstanding: { amount: '0.00', currency: 'USD' },
+  });
+  await mail.activities.sendPaymentAcknowledgement(input);
+  await mail.activities.sendPaymentAcknowledgement(input);
+  const [first, again] = mail.sink.messages.map((m) => m.parsed);
+  expect(first.subject).toBe('Payment received: balance for contract SC-2026-117 (1000.00 USD)');
+  for (const part of [first.text ?? '', String(first.html)]) {
+    expect(part).toContain('Dear Jane Doe,');
+    expect(part).toContain(
+      'we have received your balance payment of 1000.00 USD for contract SC-2026-117 (bank reference TT-20261201-88). The balance is now settled.',
+    );
+    expect(part).toContain('Kind regards,');
+  }
+  expect(first.text).not.toContain('Value date');
+  // Idempotent: the same input is the same message.
+  expect(again.messageId).toBe(first.messageId);
+  expect(again.date).toEqual(first.date);
+  expect(again.text).toBe(first.text);
+});
 
 test('a zh-CN customer gets the payment request in Chinese: amount, due point, terms, reference, bank', async () => {
   const sent = await mail.activities.sendPaymentRequest(paymentRequest('zh-CN'));

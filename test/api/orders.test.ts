@@ -161,8 +161,9 @@ describe('an order through its whole life over HTTP', () => {
 
     // Timeline: every client event, in order, by the token's name.
     const final = await orderWhen(stack.app, id, (v) => v.status === 'COMPLETED');
-    // ORDER_CREATED and the completion of five effects: deposit and balance requests, booking, copies, originals.
-    expect(final.timelineTotal).toBe(Object.values(fullLife).length + 6);
+    // ORDER_CREATED and the completion of eight effects: deposit and balance requests, booking, copies,
+    // originals, and the acknowledgements of the three payments.
+    expect(final.timelineTotal).toBe(Object.values(fullLife).length + 9);
     const timeline = await request(stack.app)
       .get(`/orders/${id}/timeline?limit=200`)
       .set(bearer(TOKENS.viewer));
@@ -181,13 +182,16 @@ describe('an order through its whole life over HTTP', () => {
       const emails = await request(stack.app).get(`/orders/${id}/emails`).set(bearer(TOKENS.viewer));
       expect(emails.status).toBe(200);
       const all = (emails.body as { emails: Record<string, unknown>[] }).emails;
-      return all.length === 5 ? all : undefined;
+      return all.length === 8 ? all : undefined;
     });
     // The copies and the balance request leave together at the B/L: compare without their order.
     expect(list.map((m) => m.purpose).sort()).toEqual([
       'booking-request',
       'document-copies',
       'document-dispatch',
+      'payment-acknowledgement',
+      'payment-acknowledgement',
+      'payment-acknowledgement',
       'payment-request',
       'payment-request',
     ]);

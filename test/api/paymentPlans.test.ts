@@ -24,12 +24,18 @@ afterAll(async () => {
 
 /** The emails (by purpose) each plan must have sent by the end of its life. */
 const EMAILS: Record<PaymentPlanName, string[]> = {
-  TT: ['payment-request', 'booking-request', 'document-copies', 'document-dispatch'],
-  TT_BEFORE_SHIPMENT: ['payment-request', 'booking-request', 'document-dispatch'],
-  LC: ['payment-request', 'booking-request', 'presentation-checklist'],
-  DP: ['payment-request', 'booking-request', 'collection-instructions'],
-  DA: ['payment-request', 'booking-request', 'collection-instructions'],
-  OA: ['booking-request', 'document-dispatch', 'payment-request'],
+  TT: [
+    'payment-request',
+    'payment-acknowledgement',
+    'booking-request',
+    'document-copies',
+    'document-dispatch',
+  ],
+  TT_BEFORE_SHIPMENT: ['payment-request', 'payment-acknowledgement', 'booking-request', 'document-dispatch'],
+  LC: ['payment-request', 'payment-acknowledgement', 'booking-request', 'presentation-checklist'],
+  DP: ['payment-request', 'payment-acknowledgement', 'booking-request', 'collection-instructions'],
+  DA: ['payment-request', 'payment-acknowledgement', 'booking-request', 'collection-instructions'],
+  OA: ['booking-request', 'document-dispatch', 'payment-request', 'payment-acknowledgement'],
 };
 
 const live = (plan: PaymentPlanName): Promise<OrderView> => liveThrough(stack.app, planLife(plan));

@@ -42,6 +42,7 @@ describe('telex release (电放)', () => {
     const paid = accept(shipped.state, example('BALANCE_RECEIVED'));
     expect(paid.state.stage).toBe('DOCUMENTS');
     expect(paid.effects.map((e) => e.type)).toEqual([
+      'acknowledgePayment',
       'stageEntered',
       'dispatchDocuments',
       'requestTelexRelease',

@@ -1,4 +1,5 @@
 import { applyEvent, type OrderState } from '../../src/domain';
+import { paymentAcknowledgementInput } from '../../src/domain/effects/paymentAcknowledgement';
 import { apply, example, usd, walkTo } from './fixtures';
 
 const ctx = { now: '2027-01-01T00:00:00Z', actor: 'ops' };
@@ -33,6 +34,7 @@ describe('deposit and balance', () => {
     const last = applyEvent(state, deposit('33.30'), ctx);
     expect(last.ok && last.state.stage).toBe('PRODUCTION');
     expect(last.ok && last.effects).toEqual([
+      { type: 'acknowledgePayment' },
       { type: 'stageEntered', stage: 'PRODUCTION', at: '2027-01-01T00:00:00.000Z' },
     ]);
     expect(last.ok && last.state.payments).toMatchObject({
@@ -95,7 +97,11 @@ describe('deposit and balance', () => {
     expect(state.stage).toBe('BALANCE');
     const last = applyEvent(state, balance('1000.00'), ctx);
     expect(last.ok && last.state.stage).toBe('DOCUMENTS');
-    expect(last.ok && last.effects.map((e) => e.type)).toEqual(['stageEntered', 'dispatchDocuments']);
+    expect(last.ok && last.effects.map((e) => e.type)).toEqual([
+      'acknowledgePayment',
+      'stageEntered',
+      'dispatchDocuments',
+    ]);
     expect(last.ok && last.state.payments.balanceReceived).toEqual(usd('7000.00'));
   });
 
@@ -113,5 +119,51 @@ describe('deposit and balance', () => {
     expect(decision.ok && decision.state.stage).toBe('DOCUMENTS');
     // Paid in full before the B/L: no copies to verify, the originals go at once.
     expect(decision.ok && decision.effects.map((e) => e.type)).toEqual(['stageEntered', 'dispatchDocuments']);
+  });
+});
+
+describe('payment acknowledgement', () => {
+  const now = '2027-01-02T00:00:00.000Z';
+
+  it('is emitted for each deposit payment, each acknowledging that payment with its own sequence', () => {
+    const first = applyEvent(signed({ totalAmount: usd('1000.00') }), deposit('100.00'), ctx); // 300.00 due
+    expect(first.ok && first.effects).toEqual([{ type: 'acknowledgePayment' }]);
+    if (!first.ok) throw new Error('refused');
+    const one = paymentAcknowledgementInput(first.state, now);
+    expect(one).toMatchObject({
+      part: 'DEPOSIT',
+      received: usd('100.00'),
+      reference: 'TT-100.00',
+      valueDate: null,
+      outstanding: usd('200.00'),
+      contractNo: first.state.contract?.contractNo,
+      requestedAt: now,
+    });
+    const second = applyEvent(first.state, deposit('200.00'), ctx);
+    if (!second.ok) throw new Error('refused');
+    expect(second.effects.map((e) => e.type)).toEqual(['acknowledgePayment', 'stageEntered']);
+    const two = paymentAcknowledgementInput(second.state, now);
+    expect(two).toMatchObject({ part: 'DEPOSIT', received: usd('200.00'), outstanding: usd('0.00') });
+    expect(two.sequence).toBeGreaterThan(one.sequence);
+    // The same state gives the same input: a retried activity sends the same email.
+    expect(paymentAcknowledgementInput(second.state, now)).toEqual(two);
+  });
+
+  it('acknowledges a balance payment and a payment with a value date', () => {
+    const state = walkTo('BALANCE');
+    const paid = apply(state, [
+      example('PAYMENT_RECEIVED', {
+        amount: usd('1000.00'),
+        reference: 'SWIFT-123',
+        valueDate: '2027-01-01',
+      }),
+    ]);
+    expect(paymentAcknowledgementInput(paid, now)).toMatchObject({
+      part: 'BALANCE',
+      received: usd('1000.00'),
+      reference: 'SWIFT-123',
+      valueDate: '2027-01-01',
+      outstanding: usd('6000.00'),
+    });
   });
 });

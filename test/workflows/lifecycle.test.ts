@@ -160,6 +160,9 @@ describe('order workflow (time-skipping server)', () => {
         'booking-request',
         'document-copies',
         'document-dispatch',
+        'payment-acknowledgement',
+        'payment-acknowledgement',
+        'payment-acknowledgement',
         'payment-request',
         'payment-request',
       ]);
@@ -167,9 +170,15 @@ describe('order workflow (time-skipping server)', () => {
         'dispatchDocuments',
         'sendBookingRequest',
         'sendDocumentCopies',
+        'sendPaymentAcknowledgement',
+        'sendPaymentAcknowledgement',
+        'sendPaymentAcknowledgement',
         'sendPaymentRequest',
         'sendPaymentRequest',
       ]);
+      // One acknowledgement per payment (two deposits, the balance), each its own Message-ID.
+      const acks = readModel.emails.filter((m) => m.purpose === 'payment-acknowledgement');
+      expect(new Set(acks.map((m) => m.messageId)).size).toBe(3);
       // Every accepted event reached the read model once, in order, and the last write has the final order.
       expect(readModel.records.map((r) => r.seq)).toEqual(readModel.records.map((_, i) => i + 1));
       const clientTypes = readModel.records.filter((t) => t.actor !== 'system').map((t) => t.type);

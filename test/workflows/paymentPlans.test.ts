@@ -42,16 +42,43 @@ afterAll(async () => {
 const EFFECTS: Record<PaymentPlanName, string[]> = {
   TT: [
     'sendPaymentRequest',
+    'sendPaymentAcknowledgement',
     'sendBookingRequest',
     'sendDocumentCopies',
     'sendPaymentRequest',
+    'sendPaymentAcknowledgement',
     'dispatchDocuments',
   ],
-  TT_BEFORE_SHIPMENT: ['sendPaymentRequest', 'sendBookingRequest', 'sendPaymentRequest', 'dispatchDocuments'],
-  LC: ['sendPaymentRequest', 'sendBookingRequest', 'sendPresentationChecklist'],
-  DP: ['sendPaymentRequest', 'sendBookingRequest', 'sendCollectionInstructions'],
-  DA: ['sendPaymentRequest', 'sendBookingRequest', 'sendCollectionInstructions'],
-  OA: ['sendBookingRequest', 'dispatchDocuments', 'sendPaymentRequest'],
+  TT_BEFORE_SHIPMENT: [
+    'sendPaymentRequest',
+    'sendPaymentAcknowledgement',
+    'sendBookingRequest',
+    'sendPaymentRequest',
+    'sendPaymentAcknowledgement',
+    'dispatchDocuments',
+  ],
+  LC: [
+    'sendPaymentRequest',
+    'sendPaymentAcknowledgement',
+    'sendBookingRequest',
+    'sendPresentationChecklist',
+    'sendPaymentAcknowledgement',
+  ],
+  DP: [
+    'sendPaymentRequest',
+    'sendPaymentAcknowledgement',
+    'sendBookingRequest',
+    'sendCollectionInstructions',
+    'sendPaymentAcknowledgement',
+  ],
+  DA: [
+    'sendPaymentRequest',
+    'sendPaymentAcknowledgement',
+    'sendBookingRequest',
+    'sendCollectionInstructions',
+    'sendPaymentAcknowledgement',
+  ],
+  OA: ['sendBookingRequest', 'dispatchDocuments', 'sendPaymentRequest', 'sendPaymentAcknowledgement'],
 };
 
 async function live(plan: PaymentPlanName): Promise<WorkflowHandle<typeof orderWorkflow>> {

@@ -15,6 +15,7 @@ import { collectionInstructions } from './collectionInstructions';
 import { notifyCustomerCancelled } from './customerCancellation';
 import type { EffectDefinition, EmailDefinition } from './define';
 import { documentCopies, documentDispatch } from './documentSet';
+import { acknowledgePayment } from './paymentAcknowledgement';
 import { requestBalance, requestDeposit } from './paymentRequest';
 import { presentationChecklist } from './presentationChecklist';
 import { requestTelexRelease } from './telexReleaseRequest';
@@ -31,6 +32,7 @@ export const EFFECTS = [
   notifyCustomerCancelled,
   cargoReadyNotice,
   requestTelexRelease,
+  acknowledgePayment,
 ] as const;
 
 /** Side effects the workflow runs as activities, by the name the domain emits. */

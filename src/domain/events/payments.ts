@@ -65,7 +65,10 @@ export function receivePayment(state: OrderState, ctx: EventContext, payment: Pa
   if (applied.toleranceWrittenOff) {
     parts.push(`shortfall ${formatMoney(applied.toleranceWrittenOff)} written off within the tolerance`);
   }
-  return afterMoney(next, ctx, parts.join('; '));
+  const outcome = afterMoney(next, ctx, parts.join('; '));
+  // The customer hears of every payment recorded, before what it sets off (documents, a request).
+  if (outcome.kind !== 'accepted') return outcome;
+  return { ...outcome, effects: [{ type: 'acknowledgePayment' }, ...outcome.effects] };
 }
 
 /** The part money goes to first: the deposit while it is open. */

@@ -441,6 +441,7 @@ export const EN_PURPOSES = {
   'cargo-ready-notice': 'Cargo-ready notice',
   'telex-release-request': 'Telex-release request',
   'payment-request': 'Payment request',
+  'payment-acknowledgement': 'Payment acknowledgement',
   'customer-cancellation': 'Cancellation notice to the customer',
   'collection-instructions': 'Collection instruction',
   'presentation-checklist': 'L/C presentation checklist',
@@ -623,6 +624,7 @@ export const en = {
     notifyCustomerCancelled: 'Cancellation notice to the customer',
     sendCargoReadyNotice: 'Cargo-ready notice',
     requestTelexRelease: 'Telex-release request',
+    acknowledgePayment: 'Payment acknowledgement to the customer',
   },
   purposes: EN_PURPOSES,
   steps: {

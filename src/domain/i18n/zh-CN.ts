@@ -176,11 +176,13 @@ export const zhCN = {
     notifyCustomerCancelled: '致客户的取消通知',
     sendCargoReadyNotice: '备货完成通知',
     requestTelexRelease: '电放申请',
+    acknowledgePayment: '致客户的收款确认',
   },
   purposes: {
     'cargo-ready-notice': '备货完成通知',
     'telex-release-request': '电放申请',
     'payment-request': '付款通知',
+    'payment-acknowledgement': '收款确认',
     'customer-cancellation': '致客户的取消通知',
     'collection-instructions': '托收委托书',
     'presentation-checklist': '信用证交单清单',
