@@ -650,6 +650,7 @@ export const zhCN = {
     'order.when': '时间',
     'order.event': '事件',
     'order.actor': '操作人',
+    'order.system': '系统',
     'order.summary': '摘要',
     'order.noEvents': '暂无事件。',
     'order.emails': '已发邮件',
