@@ -201,7 +201,7 @@ describeBrowser('the Chinese console has no English words', () => {
     await shot('lc-new');
   });
 
-  it('walks the L/C order to shipping', async () => {
+  it('walks the L/C order through shipping, presentation and honour', async () => {
     await record(
       'QUOTATION_SENT',
       {
@@ -291,7 +291,13 @@ describeBrowser('the Chinese console has no English words', () => {
     expect(await page.locator('#sec-payments').locator('..').innerText()).toContain('出运前电汇（T/T）付清');
   });
 
-  it('shows the reports in Chinese', async () => {
+  it('shows the order list and the reports in Chinese', async () => {
+    await page.goto(`${base}/console/#/`);
+    await page.locator('main table').filter({ hasText: LC_ORDER }).waitFor();
+    await englishWords('list with both orders');
+    await page.goto(`${base}/console/#/reports`);
+    await page.locator('.report-list').waitFor();
+    await englishWords('reports');
     for (const hash of ['receivables', 'stalled', 'stage-times']) {
       await page.goto(`${base}/console/#/reports/${hash}`);
       await page.locator(`[data-report="${hash}"] :is(canvas, p.muted, table)`).first().waitFor();

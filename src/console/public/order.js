@@ -234,9 +234,13 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
           ],
           schedule.map((s) => [
             `${s.part === 'DEPOSIT' ? t('order.deposit') : t('order.balance')} (${enumName(s.method)})`,
-            s.dueDate
-              ? t('order.dueBy', { when: enumName(s.dueWhen), date: s.dueDate })
-              : enumName(s.dueWhen),
+            el(
+              'span',
+              { class: 'keep-words' },
+              s.dueDate
+                ? t('order.dueBy', { when: enumName(s.dueWhen), date: s.dueDate })
+                : enumName(s.dueWhen),
+            ),
             money(s.amount),
             money(s.received),
             money(s.writtenOff),

@@ -654,7 +654,7 @@ export const en = {
     DONE: '✓ Done',
     PENDING: '○ To do',
     SKIPPED: '– Skipped',
-    BLOCKED: '⏸ Waiting',
+    BLOCKED: '◐ Waiting',
   },
   documents: {
     'commercial-invoice': 'Commercial invoice',

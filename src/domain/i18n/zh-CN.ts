@@ -218,7 +218,7 @@ export const zhCN = {
     DONE: '✓ 已完成',
     PENDING: '○ 待办',
     SKIPPED: '– 跳过',
-    BLOCKED: '⏸ 等待中',
+    BLOCKED: '◐ 等待中',
   },
   documents: {
     'commercial-invoice': '商业发票',
