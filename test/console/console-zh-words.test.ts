@@ -3,19 +3,23 @@
  * (created through the new-inquiry form) and a template order through several stages, opening the
  * order page (checklist, payments, contract, documents, timeline), the event forms and the reports,
  * and fails on any run of two Latin letters outside the allow-list below and the test's own data
- * (order ids and email addresses, which are data, not words).
+ * (order ids, the template's name, container, B/L and document numbers, email addresses and the tokens' user
+ * names: data, not words).
  */
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { SmtpSink } from '../../harness/smtp';
-import { startStack, TOKENS, type Stack } from '../../harness/stack';
+import { API_TOKENS, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, watchedPage } from './browser';
 
 /**
  * Codes people use as codes, and names that are not translated:
- * trade codes (Incoterms 2020, payment methods, container types, cover, HS, B/L, ETD), currency
+ * trade codes (Incoterms 2020, payment methods, container types, cover, HS, B/L, ETD, the AQL of
+ * quality checks), currency
  * codes and the browser's "US$", the time-zone name Intl prints ("GMT+8"), file and product names
  * (CSV, API, Temporal UI), the language switch's own "English", units people type (pcs, CTNS) and
  * the duration units of stage limits (wd, wh), ISO (the standard's name).
@@ -23,7 +27,7 @@ import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, watchedPag
 const ALLOWED = new Set(
   [
     'EXW FCA FAS FOB CFR CIF CPT CIP DAP DPU DDP',
-    'GP HQ RF LCL ICC HS ETD USD CNY US GMT CSV API Temporal UI English pcs CTNS wd wh ISO YYYY MM DD',
+    'GP HQ RF LCL ICC HS ETD AQL USD CNY US GMT CSV API Temporal UI English pcs CTNS wd wh ISO YYYY MM DD',
   ]
     .join(' ')
     .split(' '),
@@ -33,6 +37,12 @@ const run = `${Date.now().toString(36)}-${process.pid}`;
 const LC_ORDER = `PO-LC-${run}`;
 const TPL_ORDER = `PO-TPL-${run}`;
 const TEMPLATE = `zh-words-${run}`;
+/** A container and a B/L number as carriers print them (ISO 6346: four letters, seven digits). */
+const CONTAINER = 'COSU1234567';
+const BL_NO = 'COSU8800123';
+/** The names the test's tokens carry (who is signed in, who recorded an event): data, not words. */
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
+const PEOPLE = API_TOKENS.split(',').map((entry) => entry.split(':')[0]);
 
 describeBrowser('the Chinese console has no English words', () => {
   let smtp: SmtpSink;
@@ -95,17 +105,32 @@ describeBrowser('the Chinese console has no English words', () => {
     await closeAll({ browser, server, stack, smtp });
   });
 
+  /** A full-page picture in artifacts/, to look at what the words do to the layout. */
+  async function shot(name: string): Promise<void> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `console-zh-words-${name}.png`), fullPage: true });
+  }
+
   /** The Latin words on the page that are neither codes nor the test's data. */
   async function englishWords(where: string): Promise<void> {
     // Option texts of selects too (a closed select shows one, but each is a word on the page).
     const text = await page.evaluate<string>(
       "document.body.innerText + '\\n' + [...document.querySelectorAll('select')].map((s) => s.innerText).join('\\n')",
     );
-    const words = text
+    const cleaned = text
       .replace(/[\w.+-]+@[\w.-]+/g, ' ')
-      .replace(new RegExp(`${LC_ORDER}|${TPL_ORDER}|${TEMPLATE}`, 'g'), ' ')
-      .match(/[A-Za-z]{2,}/g);
-    expect({ where, english: [...new Set(words ?? [])].filter((w) => !ALLOWED.has(w)) }).toEqual({
+      // Document numbers: the kind's prefix on the contract's number (CI-C-1), as the PDFs print them.
+      .replace(/\b(CI|PL|PI|CO|INS)-[CQ]-\d\b/g, ' ')
+      .replace(new RegExp(`${LC_ORDER}|${TPL_ORDER}|${TEMPLATE}|${CONTAINER}|${BL_NO}`, 'g'), ' ')
+      .replace(new RegExp(`\\b(${PEOPLE.join('|')})\\b`, 'g'), ' ');
+    // Each word with the text around it, so a failure says where on the page it is.
+    const english = [...cleaned.matchAll(/[A-Za-z]{2,}/g)]
+      .filter(([w]) => !ALLOWED.has(w))
+      .map(
+        (m) =>
+          `${m[0]}: …${cleaned.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, ' ')}…`,
+      );
+    expect({ where, english: [...new Set(english)] }).toEqual({
       where,
       english: [],
     });
@@ -130,7 +155,14 @@ describeBrowser('the Chinese console has no English words', () => {
       .locator('#flash.success, #flash[data-kind="success"], #flash')
       .filter({ hasText: '已记录' })
       .waitFor();
-    await page.locator('#order-stage').filter({ hasText: stage }).waitFor();
+    await page
+      .locator('#order-stage')
+      .filter({ hasText: stage })
+      .waitFor()
+      .catch(async (err: unknown) => {
+        await shot(`stuck-after-${type}`); // where the order stopped instead
+        throw err;
+      });
     await englishWords(`order page after ${type}`);
   }
 
@@ -166,9 +198,10 @@ describeBrowser('the Chinese console has no English words', () => {
     await page.getByRole('button', { name: '创建订单' }).click();
     await page.getByRole('heading', { name: `订单 ${LC_ORDER}` }).waitFor();
     await englishWords('new L/C order');
+    await shot('lc-new');
   });
 
-  it('walks the L/C order to shipping', async () => {
+  it('walks the L/C order through shipping, presentation and honour', async () => {
     await record(
       'QUOTATION_SENT',
       {
@@ -191,16 +224,37 @@ describeBrowser('the Chinese console has no English words', () => {
       {
         lcNo: 'L-1',
         issuingBank: '汉堡银行',
-        'amount.amount': '12500.00',
+        'amount.amount': '8750.00',
         latestShipmentDate: '2099-03-01',
         expiryDate: '2099-03-31',
       },
-      '生产',
+      '预付款', // the quotation's plan keeps its 30 % deposit by T/T: production waits for it too
     );
+    await record('DEPOSIT_RECEIVED', { 'amount.amount': '3750.00', reference: 'R-3' }, '生产');
     await record('INSPECTION_RECORDED', { result: 'PASSED', inspector: '质检部' }, '生产');
     await record('PRODUCTION_COMPLETED', {}, '订舱/报关/提单');
     const checklist = await page.locator('[data-step="LC_RECEIVED"]').innerText();
     expect(checklist).toContain('收到并审核信用证');
+    await record(
+      'BOOKING_CONFIRMED',
+      {
+        forwarder: '宁波货代',
+        vessel: '中远之星',
+        voyage: '021E',
+        etd: '2099-02-15',
+        containerNos: CONTAINER,
+      },
+      '订舱/报关/提单',
+    );
+    await record('CUSTOMS_DECLARED', { declarationNo: '310420990001' }, '订舱/报关/提单');
+    await record('BILL_OF_LADING_ISSUED', { blNo: BL_NO, blType: 'ORIGINAL' }, '尾款');
+    await record('DOCUMENTS_PRESENTED', { bank: '宁波银行', reference: 'P-1' }, '尾款');
+    await record('DISCREPANCY_NOTICED', { items: '发票金额与信用证不符' }, '尾款');
+    await record('DISCREPANCY_RESOLVED', { note: '已更正发票' }, '尾款');
+    await shot('lc-presented');
+    await record('LC_HONOURED', { 'amount.amount': '8750.00', reference: 'H-1' }, '放单');
+    expect(await page.locator('[data-step="DOCUMENTS_PRESENTED"]').innerText()).toContain('已完成');
+    await shot('lc-honoured');
   });
 
   it('walks the template order to production, with its inspection steps and guidance', async () => {
@@ -233,14 +287,22 @@ describeBrowser('the Chinese console has no English words', () => {
     expect(await page.locator('[data-step="INSPECTION_PRE_SHIPMENT"]').innerText()).toContain(
       '出货前验货通过',
     );
+    await shot('template-production');
     expect(await page.locator('#sec-payments').locator('..').innerText()).toContain('出运前电汇（T/T）付清');
   });
 
-  it('shows the reports in Chinese', async () => {
+  it('shows the order list and the reports in Chinese', async () => {
+    await page.goto(`${base}/console/#/`);
+    await page.locator('main table').filter({ hasText: LC_ORDER }).waitFor();
+    await englishWords('list with both orders');
+    await page.goto(`${base}/console/#/reports`);
+    await page.locator('.report-list').waitFor();
+    await englishWords('reports');
     for (const hash of ['receivables', 'stalled', 'stage-times']) {
       await page.goto(`${base}/console/#/reports/${hash}`);
       await page.locator(`[data-report="${hash}"] :is(canvas, p.muted, table)`).first().waitFor();
       await englishWords(`report ${hash}`);
+      await shot(`report-${hash}`);
     }
   });
 

@@ -79,6 +79,16 @@ export const enumName = (value) => {
     if (key in dictionary) return dictionary[key];
   return v;
 };
+/** Who recorded something: a user's name, or the desk itself (the workflow records as `system`). */
+export const actorName = (actor) => (actor === 'system' ? t('order.system') : actor);
+/** A country (ISO 3166 code, as the order stores it) by its name in the user's language; the code if unknown. */
+export function countryName(code) {
+  try {
+    return new Intl.DisplayNames(current, { type: 'region' }).of(String(code)) ?? String(code);
+  } catch {
+    return String(code); // not a region code the browser knows
+  }
+}
 /** A process-list step as a thing to do; the domain's English title when the key is unknown. */
 export const stepTitle = (step) => dictionary[`stepTitle.${step.key}`] ?? step.title;
 /** What to enter in a field, by its name; nothing when the dictionary has no hint for it. */

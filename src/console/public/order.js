@@ -4,6 +4,8 @@ import { api, ApiError, eventSchemas } from './api.js';
 import { clear, el } from './dom.js';
 import { buildForm } from './forms.js';
 import {
+  actorName,
+  countryName,
   enumName,
   eventHint,
   eventName,
@@ -166,7 +168,8 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
       ' ',
       view.stalled ? el('span', { class: 'badge stalled' }, t('order.stalled')) : null,
       ' ',
-      `${view.customer.company} · ${view.customer.name} · ${view.customer.country}`,
+      `${view.customer.company} · ${view.customer.name} · `,
+      el('span', { title: view.customer.country }, countryName(view.customer.country)),
       ` · ${t('order.accountManager')} `,
       view.accountManager.email,
     ),
@@ -199,7 +202,9 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
               ' ',
               el('strong', {}, stepTitle(step)),
               ` · ${stageName(step.stage)}`,
-              step.doneAt ? ` · ${formatTime(step.doneAt)}${step.actor ? ` (${step.actor})` : ''}` : '',
+              step.doneAt
+                ? ` · ${formatTime(step.doneAt)}${step.actor ? ` (${actorName(step.actor)})` : ''}`
+                : '',
               step.dueAt && step.status !== 'DONE'
                 ? ` · ${t('order.dueAt', { when: formatTime(step.dueAt) })}`
                 : '',
@@ -229,9 +234,13 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
           ],
           schedule.map((s) => [
             `${s.part === 'DEPOSIT' ? t('order.deposit') : t('order.balance')} (${enumName(s.method)})`,
-            s.dueDate
-              ? t('order.dueBy', { when: enumName(s.dueWhen), date: s.dueDate })
-              : enumName(s.dueWhen),
+            el(
+              'span',
+              { class: 'keep-words' },
+              s.dueDate
+                ? t('order.dueBy', { when: enumName(s.dueWhen), date: s.dueDate })
+                : enumName(s.dueWhen),
+            ),
             money(s.amount),
             money(s.received),
             money(s.writtenOff),
@@ -331,7 +340,7 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
         .map((e) => [
           el('time', { datetime: e.at }, formatTime(e.at)),
           eventName(e.type),
-          e.actor,
+          actorName(e.actor),
           timelineSummary(e, payloads.get(e.eventId), view),
         ]),
       t('order.noEvents'),

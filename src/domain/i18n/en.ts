@@ -137,6 +137,7 @@ export const EN_UI = {
   'order.when': 'When',
   'order.event': 'Event',
   'order.actor': 'Actor',
+  'order.system': 'system',
   'order.summary': 'Summary',
   'order.noEvents': 'No events yet.',
   'order.emails': 'Emails sent',
@@ -655,7 +656,7 @@ export const en = {
     DONE: '✓ Done',
     PENDING: '○ To do',
     SKIPPED: '– Skipped',
-    BLOCKED: '⏸ Waiting',
+    BLOCKED: '◐ Waiting',
   },
   documents: {
     'commercial-invoice': 'Commercial invoice',

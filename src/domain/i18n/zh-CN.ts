@@ -220,7 +220,7 @@ export const zhCN = {
     DONE: '✓ 已完成',
     PENDING: '○ 待办',
     SKIPPED: '– 跳过',
-    BLOCKED: '⏸ 等待中',
+    BLOCKED: '◐ 等待中',
   },
   documents: {
     'commercial-invoice': '商业发票',
@@ -652,6 +652,7 @@ export const zhCN = {
     'order.when': '时间',
     'order.event': '事件',
     'order.actor': '操作人',
+    'order.system': '系统',
     'order.summary': '摘要',
     'order.noEvents': '暂无事件。',
     'order.emails': '已发邮件',
