@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { OrderActivities, ReminderNotice, SentEmail } from '../src/activities';
 import type { ReadModelActivities } from '../src/activities/readModel';
+import { EMAILS } from '../src/domain/effects';
 import type { ProjectionInput } from '../src/readModel/orderRecord';
 
 export interface ActivityCall {
@@ -44,18 +45,10 @@ export function fakeActivities(
       return Promise.resolve(email);
     };
   const activities = {
-    sendStallReminder: sent('sendStallReminder', 'stall-reminder'),
-    sendBookingRequest: sent('sendBookingRequest', 'booking-request'),
-    sendDocumentCopies: sent('sendDocumentCopies', 'document-copies'),
-    dispatchDocuments: sent('dispatchDocuments', 'document-dispatch'),
-    sendCancellationNotice: sent('sendCancellationNotice', 'cancellation-notice'),
-    sendPaymentRequest: sent('sendPaymentRequest', 'payment-request'),
-    sendPaymentAcknowledgement: sent('sendPaymentAcknowledgement', 'payment-acknowledgement'),
-    sendCustomerCancellation: sent('sendCustomerCancellation', 'customer-cancellation'),
-    sendCollectionInstructions: sent('sendCollectionInstructions', 'collection-instructions'),
-    sendPresentationChecklist: sent('sendPresentationChecklist', 'presentation-checklist'),
-    sendCargoReadyNotice: sent('sendCargoReadyNotice', 'cargo-ready-notice'),
-    sendTelexReleaseRequest: sent('sendTelexReleaseRequest', 'telex-release-request'),
+    // One stand-in per email the registry defines, under its activity name and purpose.
+    ...Object.fromEntries(
+      EMAILS.map((e) => [e.activity, sent(e.activity as keyof OrderActivities, e.purpose)]),
+    ),
     notifyChat: (notice: ReminderNotice) => {
       chatNotices.push(notice);
       return Promise.resolve([]);

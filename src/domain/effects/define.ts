@@ -118,11 +118,15 @@ export interface LetterContext {
 }
 
 /** One email an activity sends. Methods (not function fields) so a definition fits the general type. */
-export interface EmailDefinition<A extends string = string, I extends MessageKey = MessageKey> {
+export interface EmailDefinition<
+  A extends string = string,
+  I extends MessageKey = MessageKey,
+  P extends string = string,
+> {
   /** The activity's name, as recorded in workflow histories: never rename. */
   activity: A;
   /** As recorded in `SentEmail.purpose` and used in Message-IDs: never rename. */
-  purpose: string;
+  purpose: P;
   /** The Message-ID's purpose part when `purpose` alone would repeat within an order. */
   idPurpose?(input: I): string;
   recipients(input: I): Recipients;
@@ -159,9 +163,9 @@ export interface EffectDefinition<K extends string = string, E extends EmailDefi
   done?(state: OrderState, at: string): OrderState;
 }
 
-export function defineEmail<const A extends string, I extends MessageKey>(
-  definition: EmailDefinition<A, I>,
-): EmailDefinition<A, I> {
+export function defineEmail<const A extends string, I extends MessageKey, const P extends string>(
+  definition: EmailDefinition<A, I, P>,
+): EmailDefinition<A, I, P> {
   return definition;
 }
 

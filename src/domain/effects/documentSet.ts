@@ -190,11 +190,11 @@ function invoiceOf(documents: readonly RenderedDocument[]): RenderedDocument {
 }
 
 /** One email per mark: copies to verify, then the originals. */
-function documentSetEmailOf<const A extends string>(
+function documentSetEmailOf<const A extends string, const P extends string>(
   activity: A,
-  purpose: string,
+  purpose: P,
   mark: DocumentMark,
-): EmailDefinition<A, DocumentSetInput> {
+): EmailDefinition<A, DocumentSetInput, P> {
   return defineEmail({
     activity,
     purpose,

@@ -11,6 +11,8 @@ export * from './registry';
 /** Every email an activity sends: the effects' (two effects may share one) and the stall reminder. */
 export type Email = (typeof EFFECTS)[number]['email'] | typeof sendStallReminder;
 export type EmailActivity = Email['activity'];
+/** Every purpose an email is recorded under: the emails list names each in every language. */
+export type EmailPurpose = Email['purpose'];
 export const EMAILS: readonly EmailDefinition[] = [
   ...new Set<EmailDefinition>([...EFFECTS.map((e) => e.email), sendStallReminder]),
 ];

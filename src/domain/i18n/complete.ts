@@ -6,6 +6,7 @@
 import type { TimelineEventType } from '../decisionTypes';
 import type { DocumentCode, DocumentKind, RenderedDocumentCode } from '../documentKinds';
 import type { EffectKind } from '../effectKinds';
+import type { EmailPurpose } from '../effects';
 import type { OrderEventType } from '../events';
 import type { StepKey, StepStatus } from '../processList';
 import type { AgeBucket } from '../receivables';
@@ -22,7 +23,7 @@ import type {
   PaymentPart,
 } from '../state';
 import type { Dictionary } from './dictionary';
-import { EN_FIELDS, EN_HINTS, EN_PURPOSES, EN_UI, en } from './en';
+import { EN_FIELDS, EN_HINTS, EN_UI, en } from './en';
 import { zhCN } from './zh-CN';
 
 /** Values people pick in forms or read in the order view, by their code: each list's own. */
@@ -55,7 +56,7 @@ type Complete = Dictionary<{
   ui: keyof typeof EN_UI;
   field: keyof typeof EN_FIELDS;
   hint: keyof typeof EN_HINTS;
-  purpose: keyof typeof EN_PURPOSES;
+  purpose: EmailPurpose;
 }>;
 
 /** The dictionaries as the registries type them: a missing entry is a type error here. */

@@ -1,6 +1,19 @@
 /** English: its UI, field, hint and purpose keys are the key sets every language must fill. */
 import type { Dictionary } from './dictionary';
 
+/** The open stages' names: the stage list's, and the labels of their time limits in forms. */
+const OPEN_STAGE_NAMES = {
+  INQUIRY: 'Inquiry',
+  QUOTATION: 'Quotation',
+  SAMPLE: 'Sample',
+  CONTRACT: 'Contract',
+  DEPOSIT: 'Deposit',
+  PRODUCTION: 'Production',
+  SHIPPING: 'Shipping',
+  BALANCE: 'Balance',
+  DOCUMENTS: 'Documents',
+};
+
 export const EN_UI = {
   'app.title': 'Order desk',
   'app.sub': 'ops console',
@@ -327,15 +340,7 @@ export const EN_FIELDS = {
   inspectionsRequired: 'Inspections required',
   documentsRequired: 'Documents required',
   carrier: 'Carrier',
-  INQUIRY: 'Inquiry',
-  QUOTATION: 'Quotation',
-  SAMPLE: 'Sample',
-  CONTRACT: 'Contract',
-  DEPOSIT: 'Deposit',
-  PRODUCTION: 'Production',
-  SHIPPING: 'Shipping',
-  BALANCE: 'Balance',
-  DOCUMENTS: 'Documents',
+  ...OPEN_STAGE_NAMES,
 };
 
 export const EN_HINTS = {
@@ -455,15 +460,7 @@ export const EN_PURPOSES = {
 
 export const en = {
   stages: {
-    INQUIRY: 'Inquiry',
-    QUOTATION: 'Quotation',
-    SAMPLE: 'Sample',
-    CONTRACT: 'Contract',
-    DEPOSIT: 'Deposit',
-    PRODUCTION: 'Production',
-    SHIPPING: 'Shipping',
-    BALANCE: 'Balance',
-    DOCUMENTS: 'Documents',
+    ...OPEN_STAGE_NAMES,
     COMPLETED: 'Completed',
     CANCELLED: 'Cancelled',
   },

@@ -4,17 +4,22 @@
  */
 import type { Dictionary } from './dictionary';
 
+/** The open stages' names: the stage list's, and the labels of their time limits in forms. */
+const OPEN_STAGE_NAMES = {
+  INQUIRY: '询盘',
+  QUOTATION: '报价',
+  SAMPLE: '打样',
+  CONTRACT: '合同',
+  DEPOSIT: '预付款',
+  PRODUCTION: '生产',
+  SHIPPING: '订舱/报关/提单',
+  BALANCE: '尾款',
+  DOCUMENTS: '放单',
+};
+
 export const zhCN = {
   stages: {
-    INQUIRY: '询盘',
-    QUOTATION: '报价',
-    SAMPLE: '打样',
-    CONTRACT: '合同',
-    DEPOSIT: '预付款',
-    PRODUCTION: '生产',
-    SHIPPING: '订舱/报关/提单',
-    BALANCE: '尾款',
-    DOCUMENTS: '放单',
+    ...OPEN_STAGE_NAMES,
     COMPLETED: '已完成',
     CANCELLED: '已取消',
   },
@@ -395,15 +400,7 @@ export const zhCN = {
     inspectionsRequired: '必需的验货',
     documentsRequired: '必需的单据',
     carrier: '承运人',
-    INQUIRY: '询盘',
-    QUOTATION: '报价',
-    SAMPLE: '打样',
-    CONTRACT: '合同',
-    DEPOSIT: '预付款',
-    PRODUCTION: '生产',
-    SHIPPING: '订舱/报关/提单',
-    BALANCE: '尾款',
-    DOCUMENTS: '放单',
+    ...OPEN_STAGE_NAMES,
   },
   hints: {
     eventId: '可选：同一事件编号只记录一次',
