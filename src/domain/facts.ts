@@ -3,6 +3,7 @@
  * the order. Clients can never send them; `applyFact` is their only way in.
  */
 import { effectDefinition } from './effects/registry';
+import { dictionary } from './i18n';
 import { accepted, type Outcome } from './outcome';
 import { isTerminalStage } from './stages';
 import type { EventContext, OrderState } from './types';
@@ -58,7 +59,7 @@ function effectCompleted(state: OrderState, e: SystemOf<'EFFECT_COMPLETED'>, ctx
     ...markDone(state, e.effect, at),
     failedEffects: state.failedEffects.filter((f) => f.effect !== e.effect),
   };
-  return accepted(next, `${effectDefinition(e.effect).label} done`);
+  return accepted(next, `${dictionary('en').effects[e.effect]} done`);
 }
 
 function effectFailed(state: OrderState, e: SystemOf<'EFFECT_FAILED'>, ctx: EventContext): Outcome {
@@ -67,7 +68,7 @@ function effectFailed(state: OrderState, e: SystemOf<'EFFECT_FAILED'>, ctx: Even
       ...state,
       failedEffects: [...state.failedEffects, { effect: e.effect, error: e.error, failedAt: ctx.now }],
     },
-    `${effectDefinition(e.effect).label} failed: ${e.error}; waiting for an operator to retry`,
+    `${dictionary('en').effects[e.effect]} failed: ${e.error}; waiting for an operator to retry`,
   );
 }
 

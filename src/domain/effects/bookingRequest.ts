@@ -209,7 +209,6 @@ export const sendBookingRequest = defineEmail({
 /** Seller books the main carriage (C/D-terms): our forwarder is asked for a booking. */
 export const requestBooking = defineEffect({
   kind: 'requestBooking',
-  label: 'Booking request',
   summary: 'booking request to the forwarder',
   email: sendBookingRequest,
   input: (state, { defaultForwarder, now }) => bookingRequestInput(state, defaultForwarder, now),

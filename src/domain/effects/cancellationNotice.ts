@@ -106,7 +106,6 @@ export const sendCancellationNotice = defineEmail({
 
 export const notifyCancelled = defineEffect({
   kind: 'notifyCancelled',
-  label: 'Cancellation notice',
   summary: 'cancellation notice to the account manager',
   email: sendCancellationNotice,
   input: (state, { now }) => cancellationNoticeInput(state, now),

@@ -80,7 +80,6 @@ export const sendCargoReadyNotice = defineEmail({
 
 export const cargoReadyNotice = defineEffect({
   kind: 'sendCargoReadyNotice',
-  label: 'Cargo-ready notice',
   summary: "cargo-ready notice to the buyer's forwarder or the buyer",
   email: sendCargoReadyNotice,
   input: (state, { now }) => cargoReadyNoticeInput(state, now),

@@ -94,7 +94,6 @@ export const sendCollectionInstructions = defineEmail({
 
 export const collectionInstructions = defineEffect({
   kind: 'sendCollectionInstructions',
-  label: 'Collection instructions',
   summary: 'collection instruction to the account manager',
   email: sendCollectionInstructions,
   input: (state, { now }) => collectionInstructionsInput(state, now),

@@ -83,7 +83,6 @@ export const sendCustomerCancellation = defineEmail({
 /** Once money was received, the customer learns what happens to it. */
 export const notifyCustomerCancelled = defineEffect({
   kind: 'notifyCustomerCancelled',
-  label: 'Cancellation notice to the customer',
   summary: 'cancellation notice to the customer',
   email: sendCustomerCancellation,
   input: (state, { now }) => customerCancellationInput(state, now),

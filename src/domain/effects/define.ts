@@ -152,8 +152,6 @@ export interface EffectInputContext {
 export interface EffectDefinition<K extends string = string, E extends EmailDefinition = EmailDefinition> {
   /** The name the domain emits and the order records (`failedEffects`): never rename. */
   kind: K;
-  /** English name for the timeline ("Booking request done"). */
-  label: string;
   /** Shown in the Temporal UI: names roles, never a person's address. */
   summary: string;
   email: E;

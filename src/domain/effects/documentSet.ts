@@ -213,7 +213,6 @@ export const dispatchDocuments = documentSetEmailOf('dispatchDocuments', 'docume
 
 export const documentCopies = defineEffect({
   kind: 'sendDocumentCopies',
-  label: 'Document copies',
   summary: 'document copies to the customer',
   email: sendDocumentCopies,
   input: (state, { now }) => documentSetInput(state, now),
@@ -222,7 +221,6 @@ export const documentCopies = defineEffect({
 
 export const documentDispatch = defineEffect({
   kind: 'dispatchDocuments',
-  label: 'Document set',
   summary: 'final document set to the customer',
   email: dispatchDocuments,
   input: (state, { now }) => documentSetInput(state, now),

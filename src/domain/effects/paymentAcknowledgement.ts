@@ -107,7 +107,6 @@ export const sendPaymentAcknowledgement = defineEmail({
 /** Every payment the order records is acknowledged to the customer. */
 export const acknowledgePayment = defineEffect({
   kind: 'acknowledgePayment',
-  label: 'Payment acknowledgement',
   summary: 'payment acknowledgement to the customer',
   email: sendPaymentAcknowledgement,
   input: (state, { now }) => paymentAcknowledgementInput(state, now),

@@ -164,7 +164,6 @@ export const sendPaymentRequest = defineEmail({
 
 export const requestDeposit = defineEffect({
   kind: 'requestDeposit',
-  label: 'Deposit payment request',
   summary: 'deposit request to the customer',
   email: sendPaymentRequest,
   input: (state, { now }) => paymentRequestInput(state, 'DEPOSIT', now),
@@ -172,7 +171,6 @@ export const requestDeposit = defineEffect({
 
 export const requestBalance = defineEffect({
   kind: 'requestBalance',
-  label: 'Balance payment request',
   summary: 'balance request to the customer',
   email: sendPaymentRequest,
   input: (state, { now }) => paymentRequestInput(state, 'BALANCE', now),

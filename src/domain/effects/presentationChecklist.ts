@@ -152,7 +152,6 @@ export const sendPresentationChecklist = defineEmail({
 
 export const presentationChecklist = defineEffect({
   kind: 'sendPresentationChecklist',
-  label: 'L/C presentation checklist',
   summary: 'L/C presentation checklist to the account manager',
   email: sendPresentationChecklist,
   input: (state, { now }) => presentationChecklistInput(state, now),

@@ -144,7 +144,6 @@ export const sendTelexReleaseRequest = defineEmail({
 
 export const requestTelexRelease = defineEffect({
   kind: 'requestTelexRelease',
-  label: 'Telex-release request',
   summary: 'telex-release request to the forwarder',
   email: sendTelexReleaseRequest,
   input: (state, { defaultForwarder, now }) => telexReleaseRequestInput(state, defaultForwarder, now),
