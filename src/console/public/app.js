@@ -109,7 +109,8 @@ window.addEventListener('hashchange', () => route());
 document.getElementById('sign-out').addEventListener('click', () => {
   session.signOut();
   forgetCaller();
-  location.hash = '#/';
+  // Without a hashchange: its late second render would empty a token already being typed.
+  window.history.replaceState(null, '', '#/');
   route();
   say(t('signIn.signedOut'), 'info');
 });
