@@ -9,7 +9,9 @@ type WebpackConfigHook = NonNullable<BundleOptions['webpackConfigHook']>;
  * SDK deep-freezes what it shares, so a domain function that mutated a module-level object would
  * fail loudly rather than leak between orders.
  */
-const preloadModules = [require.resolve('../domain')];
+// Every domain entry point the workflow imports: a module reached only through one left out would
+// be evaluated again for each order.
+const preloadModules = [require.resolve('../domain'), require.resolve('../domain/effects')];
 
 /**
  * zod resets a pattern's `lastIndex` before each test, which throws on the frozen patterns of a
