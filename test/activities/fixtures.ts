@@ -1,6 +1,7 @@
 import type {
   BookingRequestInput,
   CancellationNoticeInput,
+  CollectionInstructionsInput,
   DocumentOrder,
   DocumentSetInput,
   ExporterProfile,
@@ -242,6 +243,26 @@ export function cancellation(overrides: Partial<CancellationNoticeInput> = {}): 
     customerCompany: 'Acme GmbH',
     stage: 'CONTRACT',
     reason: 'Customer found another supplier',
+    ...overrides,
+  };
+}
+
+export function collectionInstructions(
+  overrides: Partial<CollectionInstructionsInput> = {},
+): CollectionInstructionsInput {
+  return {
+    orderId: 'PO-2026-0001',
+    sequence: 1,
+    requestedAt: '2026-12-10T12:00:00.000Z',
+    customer: { name: 'Jane Doe', company: 'Acme GmbH', email: 'jane@acme.example', country: 'DE' },
+    accountManager: { name: 'Li Wei', email: 'li.wei@exporter.example' },
+    contractNo: 'C-2026-001',
+    method: 'DA',
+    tenorDays: 60,
+    amount: { amount: '17500.00', currency: 'USD' },
+    blNo: 'BL-9001',
+    blDate: '2026-12-08',
+    documents: ['Bill of exchange (draft)', 'Commercial invoice', 'Packing list', 'Full set of B/L BL-9001'],
     ...overrides,
   };
 }

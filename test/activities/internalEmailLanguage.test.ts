@@ -1,4 +1,4 @@
-import { cancellation, stallReminder } from './fixtures';
+import { cancellation, collectionInstructions, stallReminder } from './fixtures';
 import { mailActivities } from './mailActivities';
 
 // Internal emails go out in the account manager's language, over real SMTP.
@@ -72,4 +72,30 @@ test('the cancellation notice follows the account manager language', async () =>
   expect(parsed.subject).toBe('订单 PO-2026-0001（Acme GmbH）已在「尾款」阶段取消');
   expect(parsed.text).toContain('之后不会再发送提醒或单据');
   expect(parsed.text).toContain('Customer found another supplier');
+});
+
+test('the collection instruction speaks to the account manager in their language; the letter to the bank stays English', async () => {
+  await mail.activities.sendCollectionInstructions(
+    collectionInstructions({
+      accountManager: { name: '李伟', email: 'li.wei@exporter.example' },
+      language: 'zh-CN',
+    }),
+  );
+  await mail.activities.sendCollectionInstructions(collectionInstructions({ sequence: 2 }));
+  const [zh, en] = mail.sink.messages.map((m) => m.parsed);
+  expect(zh.subject).toBe('合同 C-2026-001（DA）托收指示：请交托收行');
+  expect(zh.text).toContain('李伟，您好：');
+  expect(zh.text).toContain('托收委托书（英文）');
+  // What the banks read is the same in both.
+  for (const letter of [zh.text, en.text]) {
+    expect(letter).toContain(
+      'Documents against acceptance (D/A): release the documents against acceptance of our draft at 60 days.',
+    );
+    expect(letter).toContain('Subject to the Uniform Rules for Collections, ICC Publication No. 522.');
+  }
+  expect(en.subject).toBe(
+    'Collection instruction for contract C-2026-001 (DA): take it to the remitting bank',
+  );
+  expect(en.text).toContain('Hello Li Wei,');
+  expect(en.text).toContain('COVERING LETTER / COLLECTION INSTRUCTION');
 });
