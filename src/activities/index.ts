@@ -10,23 +10,19 @@ import {
   type MessageKey,
   type RenderedDocument,
 } from '../domain/effects';
-import { LetterInputError } from '../domain/letters/format';
 import { notifyChat } from './chat/notify';
 import { documentInput, missingFor } from '../documents/fromOrder';
 import { buildDocumentModel, type DocumentModel } from '../documents/model';
 import { renderDocument as renderInProcess } from '../documents/render';
-import { invalidInput } from './errors';
+import { checkedInput } from '../text/invalidInput';
 import { parseIso } from '../text/format';
 import { sendEmail } from './mail';
-import { EmailPurpose } from './purposes';
 import type { ActivityDeps, ChatDelivery, ReminderNotice, SentEmail } from './types';
 
 export { createMailTransport, SMTP_TIMEOUTS } from './mail';
 export { FailureType } from './errors';
 export { ChatFailureType } from './chat/errors';
 export type * from './types';
-
-export { EmailPurpose };
 
 /** One activity per email definition, by the name recorded in histories. */
 export type EmailActivities = {
@@ -61,16 +57,6 @@ function renderedDocument(model: DocumentModel): RenderedDocument {
     outstanding: model.outstanding,
     owesMoney: model.outstandingMinor > 0n,
   };
-}
-
-/** A letter is pure: input it cannot be written from fails the same way on every attempt. */
-function written<T>(write: () => T): T {
-  try {
-    return write();
-  } catch (err) {
-    if (err instanceof LetterInputError) throw invalidInput(err.message);
-    throw err;
-  }
 }
 
 /**
@@ -121,7 +107,8 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
       trackingUrl: () => deps.trackingLink?.(input.orderId, date),
       documents: attached?.map((a) => a.document) ?? [],
     };
-    const letter = written(() => email.letter(input, context));
+    // A letter is pure: input it cannot be written from fails the same way on every attempt.
+    const letter = checkedInput(() => email.letter(input, context));
     return sendEmail(deps, {
       purpose: email.purpose,
       idPurpose: email.idPurpose?.(input),

@@ -1,14 +1,10 @@
 import { unitPriceDecimal, type Money } from '../domain/money';
-import { invalidInput } from './invalidInput';
-import { groupThousands } from '../domain/letters/format';
+import { checkedInput } from './invalidInput';
+import { groupThousands, parseInstant } from '../domain/letters/format';
 
 /** Parses an ISO time from the workflow; a bad one is a bug upstream, so it fails without retries. */
 export function parseIso(value: string, field: string): Date {
-  const date = new Date(value);
-  if (typeof value !== 'string' || Number.isNaN(date.getTime())) {
-    throw invalidInput(`${field}: "${String(value)}" is not an ISO date/time`);
-  }
-  return date;
+  return checkedInput(() => parseInstant(value, field));
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();

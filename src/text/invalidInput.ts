@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { LetterInputError } from '../domain/letters/format';
 
 /**
  * Input that cannot be formatted or rendered will be just as bad on the next attempt: fail at once.
@@ -7,4 +8,14 @@ import { ApplicationFailure } from '@temporalio/common';
  */
 export function invalidInput(message: string): ApplicationFailure {
   return ApplicationFailure.nonRetryable(message, 'InvalidActivityInput');
+}
+
+/** Runs pure domain code (a letter, a parse) with its bad-input error turned into that failure. */
+export function checkedInput<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof LetterInputError) throw invalidInput(err.message);
+    throw err;
+  }
 }

@@ -3,14 +3,9 @@
  * language, shared with the console). Lookups take plain strings because recorded activity inputs
  * may name a stage or event added later; such a name is shown spelled out from its code.
  */
+import { humanize } from '../letters/format';
 import type { Language } from '../schemas/common';
 import { dictionary } from './index';
-
-/** `DEPOSIT_RECEIVED` -> `Deposit received`: an unknown code, spelled out. */
-function spelledOut(code: string): string {
-  const words = code.toLowerCase().replace(/_+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 function lookup(section: Record<string, string>, key: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(section, key) ? section[key] : undefined;
@@ -23,7 +18,7 @@ export function stageName(stage: string, language: Language = 'en'): string {
 
 /** `DEPOSIT_RECEIVED` -> `Deposit received` / `收到预付款`. */
 export function eventName(type: string, language: Language = 'en'): string {
-  return lookup(dictionary(language).events, type) ?? spelledOut(type);
+  return lookup(dictionary(language).events, type) ?? humanize(type);
 }
 
 /** A process-list step in the reader's language; a step without a key (older inputs) keeps its title. */
