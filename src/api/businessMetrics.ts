@@ -3,10 +3,16 @@ import { OPEN_STAGES } from '../domain';
 import { EFFECTS, EMAILS } from '../domain/effects';
 import type { OrderFigures, ReadModel } from '../readModel/types';
 
-/** The email each effect sends, so failed emails are labelled like the sent ones. */
-const PURPOSE_OF_EFFECT: Record<string, string> = Object.fromEntries(
-  EFFECTS.map((effect) => [effect.kind, effect.email.purpose]),
-);
+/**
+ * Failed effects counted by the purpose of the email each sends, so they are labelled like the sent
+ * ones; effects that share an email (the deposit and the balance request) add up.
+ */
+function failedByPurpose(failedEffects: Record<string, number>): Map<string, number> {
+  const failed = new Map<string, number>();
+  for (const { kind, email } of EFFECTS)
+    failed.set(email.purpose, (failed.get(email.purpose) ?? 0) + (failedEffects[kind] ?? 0));
+  return failed;
+}
 
 const CACHE_MS = 10_000;
 
@@ -79,8 +85,7 @@ export function registerBusinessMetrics(
     'Emails that failed for good and wait for an operator (RETRY_FAILED_EFFECTS)',
     ['purpose'],
     (g, f) => {
-      for (const [effect, purpose] of Object.entries(PURPOSE_OF_EFFECT))
-        g.set({ purpose }, f.failedEffects[effect] ?? 0);
+      for (const [purpose, count] of failedByPurpose(f.failedEffects)) g.set({ purpose }, count);
     },
   );
 }
