@@ -94,3 +94,14 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
         nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))`);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** Fills an event form's fields by name: checkboxes by their flag, selects by value, the rest typed. */
+export async function fillForm(page: Page, form: string, fields: Record<string, string | boolean>) {
+  for (const [field, value] of Object.entries(fields)) {
+    const control = page.locator(`${form} [name="${field}"]`);
+    if (typeof value === 'boolean') await control.setChecked(value);
+    else if ((await page.locator(`${form} select[name="${field}"]`).count()) > 0)
+      await control.selectOption(value);
+    else await control.fill(value);
+  }
+}

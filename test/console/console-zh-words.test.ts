@@ -14,7 +14,14 @@ import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { SmtpSink } from '../../harness/smtp';
 import { API_TOKENS, startStack, TOKENS, type Stack } from '../../harness/stack';
-import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, watchedPage } from './browser';
+import {
+  closeAll,
+  describeBrowser,
+  fillForm,
+  launchChromium,
+  refusedOnPurpose,
+  watchedPage,
+} from './browser';
 
 /**
  * Codes people use as codes, and names that are not translated:
@@ -143,13 +150,7 @@ describeBrowser('the Chinese console has no English words', () => {
     const form = `form[data-event="${type}"]`;
     await page.locator(form).waitFor();
     await englishWords(`form ${type}`);
-    for (const [field, value] of Object.entries(fields)) {
-      const control = page.locator(`${form} [name="${field}"]`);
-      if (typeof value === 'boolean') await control.setChecked(value);
-      else if ((await page.locator(`${form} select[name="${field}"]`).count()) > 0)
-        await control.selectOption(value);
-      else await control.fill(value);
-    }
+    await fillForm(page, form, fields);
     await page.locator(`${form} button[type=submit]`).click();
     await page
       .locator('#flash.success, #flash[data-kind="success"], #flash')

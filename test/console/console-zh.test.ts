@@ -18,6 +18,7 @@ import { orderRecord, batch } from '../readModel/records';
 import {
   closeAll,
   describeBrowser,
+  fillForm,
   launchChromium,
   refusedOnPurpose,
   seriousAxeViolations,
@@ -116,13 +117,7 @@ describeBrowser('ops console in Simplified Chinese', () => {
     await page.selectOption('#event-type', type);
     const form = `form[data-event="${type}"]`;
     await page.locator(form).waitFor();
-    for (const [field, value] of Object.entries(fields)) {
-      const control = page.locator(`${form} [name="${field}"]`);
-      if (typeof value === 'boolean') await control.setChecked(value);
-      else if ((await page.locator(`${form} select[name="${field}"]`).count()) > 0)
-        await control.selectOption(value);
-      else await control.fill(value);
-    }
+    await fillForm(page, form, fields);
     await page.locator(`${form} button[type=submit]`).click();
     await page
       .locator('#flash')
