@@ -13,6 +13,10 @@ export const STATE_WINDOWS = {
   receipts: 20,
   productionNotes: 5,
   rejectedEvents: 20,
+  /** Latest events a correction, reversal or undo may name. */
+  correctable: 100,
+  documentRevisions: 10,
+  warnings: 20,
 } as const;
 
 /** What one order may take in all (refused events do not count). */

@@ -53,6 +53,7 @@ export function settle(
 ): Decision {
   if (!outcome) return reject(state, 'EVENT_NOT_ALLOWED', `${event.type} does not apply to this order now`);
   if (outcome.kind === 'invalid') return reject(state, 'VALIDATION_FAILED', outcome.message, outcome.details);
+  if (outcome.kind === 'refused') return reject(state, outcome.code, outcome.message);
 
   const record: TimelineRecord = {
     seq: state.timelineTotal + 1,

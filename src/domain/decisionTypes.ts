@@ -4,6 +4,7 @@
  */
 import type { Effect, SystemEvent, SystemEventType } from './effectKinds';
 import type { OrderEvent, OrderEventType } from './events';
+import type { RefusalCode } from './outcome';
 import type { ValidationDetail } from './schemas/validation';
 import type { Stage } from './stages';
 import type { EventKey, OrderState, TimelineEntry } from './state';
@@ -20,10 +21,12 @@ export interface TimelineRecord extends TimelineEntry {
   payload: unknown;
   /** Content fingerprint of a client event sent with its own eventId; null otherwise. */
   fingerprint: string | null;
+  /** The earlier event this one corrects, reverses or undoes: the read model marks its `correctedBy`. */
+  corrects?: string;
 }
 
 export type RejectionCode =
-  'EVENT_NOT_ALLOWED' | 'VALIDATION_FAILED' | 'EVENT_ID_REUSED' | 'ORDER_LIMIT_REACHED';
+  'EVENT_NOT_ALLOWED' | 'VALIDATION_FAILED' | 'EVENT_ID_REUSED' | 'ORDER_LIMIT_REACHED' | RefusalCode;
 
 export interface Accepted {
   ok: true;

@@ -20,3 +20,8 @@ export function documentNumber(
   const key = contractNo ?? (kind === 'proforma-invoice' ? quotationNo : undefined);
   return key === undefined ? null : `${PREFIX[kind]}-${key}`;
 }
+
+/** A re-issued document's number: the first issue's, suffixed with its revision (`CI-C-1-R1`). */
+export function revisedNumber(number: string, revision: number): string {
+  return revision > 0 ? `${number}-R${revision}` : number;
+}

@@ -7,7 +7,11 @@ import type { Effect } from './effectKinds';
 /** What an event's or a fact's `decide` concluded; the entry points add the timeline entry and the bookkeeping around it. */
 export type Outcome =
   | { kind: 'accepted'; state: OrderState; effects: Effect[]; summary: string }
-  | { kind: 'invalid'; message: string; details: ValidationDetail[] };
+  | { kind: 'invalid'; message: string; details: ValidationDetail[] }
+  | { kind: 'refused'; code: RefusalCode; message: string };
+
+/** Refusals a decide gives beyond a field's validation: a correction not possible, a role too low. */
+export type RefusalCode = 'CORRECTION_NOT_ALLOWED' | 'FORBIDDEN';
 
 export function accepted(state: OrderState, summary: string, effects: Effect[] = []): Outcome {
   return { kind: 'accepted', state, effects, summary };
@@ -15,6 +19,10 @@ export function accepted(state: OrderState, summary: string, effects: Effect[] =
 
 export function invalid(message: string, details: ValidationDetail[]): Outcome {
   return { kind: 'invalid', message, details };
+}
+
+export function refused(code: RefusalCode, message: string): Outcome {
+  return { kind: 'refused', code, message };
 }
 
 /** Accepts the event and moves to `stage`, with any further effects after the stage change. */

@@ -42,9 +42,27 @@ export type {
   TimelineEntry,
 } from './state';
 
+export type {
+  CorrectableEvent,
+  CorrectionRecords,
+  DocumentRevision,
+  FieldChange,
+  OrderWarning,
+  UndoPoint,
+  WarningCode,
+} from './state';
+
+/** The company roles a client event may come with (the API's roles). */
+export type ActorRole = 'viewer' | 'ops' | 'manager';
+
 export interface EventContext {
   /** ISO-8601 instant, from the workflow clock. */
   now: string;
   /** Who caused the event: an API token name, or "system". */
   actor: string;
+  /**
+   * The role the caller holds, for rules that depend on what happened to the order (a correction
+   * of what a customer has seen needs a manager). Absent (a signal, the system): `ops`.
+   */
+  role?: ActorRole;
 }

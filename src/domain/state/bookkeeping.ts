@@ -13,6 +13,8 @@ export const timelineEntrySchema = z.object({
   at: instant,
   actor: describe(z.string(), 'API token name, "system", or who sent a signal'),
   summary: z.string(),
+  /** The latest EVENT_CORRECTED, EVENT_UNDONE or PAYMENT_REVERSED that took this entry back. */
+  correctedBy: z.optional(z.string()),
 });
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 

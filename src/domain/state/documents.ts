@@ -2,6 +2,7 @@
 import { SHIPMENT_DOCUMENTS } from '../documentKinds';
 import { describe, describeCopy, z } from '../zod';
 import { instant, nullableInstant } from './common';
+import { documentRevisionSchema } from './corrections';
 
 /** How the originals reach the buyer: by us (DIRECT) or through the banks (BANK). */
 export const RELEASE_ROUTES = ['DIRECT', 'BANK'] as const;
@@ -35,5 +36,9 @@ export const documentsSchema = z.object({
   goodsReleasedAt: nullableInstant,
   release: blReleaseSchema,
   items: z.array(documentItemSchema),
+  /** 0 (absent): as first issued; each correction of values the documents print adds one. */
+  revision: describe(z.optional(z.number()), 'The revision the documents are at (0: as first issued)'),
+  /** The latest revisions, with what each changed (STATE_WINDOWS.documentRevisions). */
+  revisions: z.optional(z.array(documentRevisionSchema)),
 });
 export type DocumentsState = z.output<typeof documentsSchema>;

@@ -6,6 +6,7 @@
 export * from './bookkeeping';
 export * from './cancellation';
 export * from './contract';
+export * from './corrections';
 export * from './documents';
 export * from './order';
 export * from './payments';

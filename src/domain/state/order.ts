@@ -19,6 +19,7 @@ import {
 import { cancellationSchema } from './cancellation';
 import { instant, nullableInstant } from './common';
 import { contractSchema } from './contract';
+import { correctableEventSchema, warningsSchema } from './corrections';
 import { documentsSchema } from './documents';
 import { paymentsSchema } from './payments';
 import { stallPolicySchema } from './policy';
@@ -30,6 +31,47 @@ import { orderTemplateSchema } from './template';
 
 export const ORDER_STATUSES = ['OPEN', 'COMPLETED', 'CANCELLED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/**
+ * The parts of the order a stage-moving event may change: an undo puts them back as they were.
+ * The order's own records (timeline, keys, counters, policy) are not in it: an undo is recorded.
+ */
+const tradeShape = {
+  stage: stageSchema,
+  status: z.enum(ORDER_STATUSES),
+  quotation: z.nullable(quotationSchema),
+  sample: sampleSchema,
+  contract: z.nullable(contractSchema),
+  payments: paymentsSchema,
+  production: productionSchema,
+  shipping: shippingSchema,
+  documents: documentsSchema,
+  cancellation: z.nullable(cancellationSchema),
+  stalled: z.boolean(),
+  heldInStage: z.optional(heldTimeSchema),
+  stageEnteredAt: instant,
+  stageDeadline: nullableInstant,
+  remindersSentInStage: z.number(),
+  steps: z.optional(stepRecordsSchema),
+  closedAt: nullableInstant,
+};
+export const TRADE_PARTS = Object.keys(tradeShape) as (keyof typeof tradeShape)[];
+
+/** The order before its latest stage move, kept while nothing irreversible followed it. */
+export const undoPointSchema = z.object({
+  eventId: z.string(),
+  type: z.string(),
+  at: instant,
+  before: z.object(tradeShape),
+});
+export type UndoPoint = z.output<typeof undoPointSchema>;
+
+export const correctionRecordsSchema = z.object({
+  /** The latest events a correction, reversal or undo may name (STATE_WINDOWS.correctable). */
+  events: z.array(correctableEventSchema),
+  undoPoint: z.nullable(undoPointSchema),
+});
+export type CorrectionRecords = z.output<typeof correctionRecordsSchema>;
 
 export const orderStateSchema = z.object({
   orderId: z.string(),
@@ -80,6 +122,10 @@ export const orderStateSchema = z.object({
   template: z.optional(z.nullable(orderTemplateSchema)),
   /** When each process step was done and by whom (absent in older orders). */
   steps: z.optional(stepRecordsSchema),
+  /** Absent in orders from before corrections: none. */
+  warnings: z.optional(warningsSchema),
+  /** Absent in orders from before corrections: nothing to take back yet. */
+  corrections: z.optional(correctionRecordsSchema),
   /** The rules the order follows (see rules.ts); absent in orders from before: 1. */
   rulesVersion: z.optional(z.int().check(z.minimum(1))),
   createdAt: instant,

@@ -25,6 +25,22 @@ export const paymentReceiptSchema = z.object({
   receivedAt: instant,
   /** The value date the bank gave, when known. */
   valueDate: z.optional(z.string()),
+  /** The event that recorded it (absent in orders from before corrections). */
+  eventId: z.optional(z.string()),
+  /** Where the money went, so a reversal takes back exactly that. */
+  allocation: z.optional(
+    z.object({
+      depositReceived: moneySchema,
+      balanceReceived: moneySchema,
+      depositWrittenOff: moneySchema,
+      balanceWrittenOff: moneySchema,
+    }),
+  ),
+  /** Set by PAYMENT_REVERSED: the money counts as not received. */
+  reversed: describe(
+    z.optional(z.object({ eventId: z.string(), at: instant, by: z.string(), reason: z.string() })),
+    'The reversal that took this payment back',
+  ),
 });
 export type PaymentReceipt = z.output<typeof paymentReceiptSchema>;
 
