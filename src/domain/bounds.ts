@@ -14,7 +14,7 @@ export const STATE_WINDOWS = {
   productionNotes: 5,
   rejectedEvents: 20,
   /** Latest events a correction, reversal or undo may name. */
-  correctable: 100,
+  correctable: 50,
   documentRevisions: 10,
   warnings: 20,
 } as const;

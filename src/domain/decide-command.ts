@@ -1,7 +1,7 @@
 import { ORDER_LIMITS } from './bounds';
-import { decideSafely, reject, settle } from './decision';
+import { decideSafely, eventIdFor, reject, settle } from './decision';
 import { toUtcIso } from './duration';
-import { decideEvent, isEventAllowed, orderEventSchema, type OrderEvent } from './events';
+import { decideEvent, eventDefinition, isEventAllowed, orderEventSchema, type OrderEvent } from './events';
 import { contentFingerprint } from './fingerprint';
 import { toValidationDetails } from './schemas/validation';
 import type { Decision } from './decisionTypes';
@@ -46,10 +46,14 @@ export function decideCommand(state: OrderState, payload: unknown, context: Even
       );
   }
   if (!isEventAllowed(state, event.type)) {
+    const closed = state.status !== 'OPEN' && eventDefinition(event.type).whenClosed;
+    if (closed)
+      return reject(state, 'CORRECTION_NOT_ALLOWED', `order ${state.orderId} is ${state.status}: ${closed}`);
     return reject(state, 'EVENT_NOT_ALLOWED', `${event.type} is not allowed in stage ${state.stage} now`);
   }
   const limit = limitReached(state, event);
   if (limit) return reject(state, 'ORDER_LIMIT_REACHED', limit);
-  const outcome = decideSafely(() => decideEvent(state, event, ctx));
-  return settle(state, event, outcome, ctx, { key, fromClient: true });
+  const recorded = { ...ctx, eventId: eventIdFor(state, event.type, key) };
+  const outcome = decideSafely(() => decideEvent(state, event, recorded));
+  return settle(state, event, outcome, recorded, { key, fromClient: true });
 }

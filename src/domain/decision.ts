@@ -1,6 +1,8 @@
 /** What both entry points share: a refusal, a decide that cannot throw, an accepted event's bookkeeping. */
 import { appendBounded, shorten, STATE_WINDOWS, SUMMARY_MAX_LENGTH } from './bounds';
-import { allowedEvents } from './events';
+import { markCorrected, recordTakingBack } from './corrections/records';
+import { isCorrectable, type FieldCorrection } from './corrections/define';
+import { allowedEvents, eventDefinition, ORDER_EVENT_TYPES, type OrderEventType } from './events';
 import { invalid, type Outcome } from './outcome';
 import { recordSteps } from './processList';
 import type { ValidationDetail } from './schemas/validation';
@@ -56,8 +58,9 @@ export function settle(
   if (outcome.kind === 'refused') return reject(state, outcome.code, outcome.message);
 
   const record: TimelineRecord = {
+    ...(outcome.takesBack ? { corrects: outcome.takesBack } : {}),
     seq: state.timelineTotal + 1,
-    eventId: key?.eventId ?? generatedEventId(state, event.type),
+    eventId: ctx.eventId ?? key?.eventId ?? eventIdFor(state, event.type, key),
     type: event.type,
     at: ctx.now,
     actor: ctx.actor,
@@ -66,8 +69,20 @@ export function settle(
     fingerprint: key?.fingerprint ?? null,
   };
   const next: OrderState = {
-    ...recordSteps(state, outcome.state, ctx),
-    timeline: appendBounded(state.timeline, timelineEntry(record), STATE_WINDOWS.timeline),
+    ...recordTakingBack(
+      state,
+      recordSteps(state, outcome.state, ctx),
+      event,
+      outcome,
+      record,
+      fromClient ? fieldCorrection(event) : undefined,
+      fromClient,
+    ),
+    timeline: appendBounded(
+      markCorrected(state.timeline, outcome.takesBack, record.eventId),
+      timelineEntry(record),
+      STATE_WINDOWS.timeline,
+    ),
     timelineTotal: record.seq,
     eventKeys: key ? appendBounded(state.eventKeys, key, STATE_WINDOWS.eventKeys) : state.eventKeys,
     clientEventCount: state.clientEventCount + (fromClient ? 1 : 0),
@@ -75,6 +90,11 @@ export function settle(
     updatedAt: ctx.now,
   };
   return { ok: true, state: next, effects: outcome.effects, record, key, duplicate: false };
+}
+
+/** The id an event is recorded under: the client's, else one the order gives it. */
+export function eventIdFor(state: OrderState, type: string, key: EventKey | null): string {
+  return key?.eventId ?? generatedEventId(state, type);
 }
 
 /** Deterministic id for events without one; suffixed if a client already used that string. */
@@ -89,4 +109,11 @@ function generatedEventId(state: OrderState, type: string): string {
 export function timelineEntry(record: TimelineRecord): TimelineEntry {
   const { eventId, type, at, actor, summary } = record;
   return { eventId, type, at, actor, summary: shorten(summary, SUMMARY_MAX_LENGTH) };
+}
+
+/** A client event's correction rule, where its definition has one. */
+function fieldCorrection(event: AnyEvent): FieldCorrection<unknown> | undefined {
+  if (!(ORDER_EVENT_TYPES as string[]).includes(event.type)) return undefined;
+  const { correction } = eventDefinition(event.type as OrderEventType);
+  return isCorrectable(correction) ? (correction as FieldCorrection<unknown>) : undefined;
 }

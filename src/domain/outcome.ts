@@ -6,7 +6,14 @@ import type { Effect } from './effectKinds';
 
 /** What an event's or a fact's `decide` concluded; the entry points add the timeline entry and the bookkeeping around it. */
 export type Outcome =
-  | { kind: 'accepted'; state: OrderState; effects: Effect[]; summary: string }
+  | {
+      kind: 'accepted';
+      state: OrderState;
+      effects: Effect[];
+      summary: string;
+      /** The earlier event this one corrects, reverses or undoes. */
+      takesBack?: string;
+    }
   | { kind: 'invalid'; message: string; details: ValidationDetail[] }
   | { kind: 'refused'; code: RefusalCode; message: string };
 
@@ -19,6 +26,11 @@ export function accepted(state: OrderState, summary: string, effects: Effect[] =
 
 export function invalid(message: string, details: ValidationDetail[]): Outcome {
   return { kind: 'invalid', message, details };
+}
+
+/** Accepts an event that takes `earlier` back (a correction, a reversal, an undo). */
+export function takesBack(outcome: Outcome, earlier: string): Outcome {
+  return outcome.kind === 'accepted' ? { ...outcome, takesBack: earlier } : outcome;
 }
 
 export function refused(code: RefusalCode, message: string): Outcome {

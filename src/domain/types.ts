@@ -65,4 +65,6 @@ export interface EventContext {
    * of what a customer has seen needs a manager). Absent (a signal, the system): `ops`.
    */
   role?: ActorRole;
+  /** The id the event is recorded under (its own, or the one the order gives it): what a correction names. */
+  eventId?: string;
 }

@@ -1,3 +1,4 @@
+import { takeBackOptions } from './corrections/options';
 import { allowedEvents } from './events';
 import { presentationDeadline } from './dueDates';
 import { outstanding, totalWrittenOff } from './ledger';
@@ -25,6 +26,8 @@ export function orderView(state: OrderState): OrderView {
     template,
     steps: _steps,
     rulesVersion: _rules,
+    corrections: _corrections,
+    warnings,
     ...rest
   } = state;
   const owed = amountOutstanding(state);
@@ -44,6 +47,8 @@ export function orderView(state: OrderState): OrderView {
       presentationDeadline: presentationDeadline(state),
     },
     allowedEvents: allowedEvents(state),
+    warnings: warnings ?? [],
+    corrections: takeBackOptions(state),
     processList: processList(state),
     amountOutstanding: owed,
   };

@@ -20,6 +20,7 @@ import {
   paymentsSchema,
   stallPolicySchema,
   timelineEntrySchema as storedTimelineEntrySchema,
+  warningsSchema,
   workingCalendarSchema,
 } from './state';
 import { instant, nullableMoney } from './state/common';
@@ -76,6 +77,32 @@ const paymentsViewSchema = z.extend(paymentsSchema, {
   ),
 });
 
+/** What can be taken back now: the events EVENT_CORRECTED, PAYMENT_REVERSED and EVENT_UNDONE may name. */
+const takeBackSchema = describe(
+  z.object({
+    correctable: z.array(
+      z.object({
+        eventId: z.string(),
+        type: z.enum(ORDER_EVENT_TYPES),
+        at: instant,
+        fields: describe(z.array(z.string()), 'The fields a correction may change'),
+        needsManager: describe(
+          z.boolean(),
+          'A customer, forwarder or bank has seen them: a manager corrects them',
+        ),
+      }),
+    ),
+    reversiblePayments: z.array(
+      z.object({ eventId: z.string(), amount: moneySchema, reference: z.string() }),
+    ),
+    undoable: describe(
+      z.nullable(z.object({ eventId: z.string(), type: z.enum(ORDER_EVENT_TYPES) })),
+      'The latest stage move, while nothing irreversible followed it',
+    ),
+  }),
+  'What a correction, a reversal or an undo may name now',
+);
+
 /** The calendar's dates and zone offsets stay in the state: the view names it. */
 const policyViewSchema = z.extend(stallPolicySchema, {
   calendar: describe(
@@ -99,6 +126,7 @@ export const orderViewSchema = describe(
       noteCount: true,
       steps: true,
       rulesVersion: true,
+      corrections: true,
     }),
     {
       payments: paymentsViewSchema,
@@ -115,6 +143,8 @@ export const orderViewSchema = describe(
         "The order's checklist: the steps its terms and template call for, in stage order",
       ),
       amountOutstanding: describeCopy(nullableMoney, 'What the customer still owes on the contract'),
+      warnings: warningsSchema,
+      corrections: takeBackSchema,
     },
   ),
   'The order view (more fields may be added)',

@@ -76,6 +76,18 @@ export const EXAMPLE_EVENTS: Record<OrderEventType, OrderEventInput> = {
   RETRY_FAILED_EFFECTS: { type: 'RETRY_FAILED_EFFECTS' },
   ORDER_ON_HOLD: { type: 'ORDER_ON_HOLD', reason: 'the customer asked to wait for the trade fair' },
   ORDER_RESUMED: { type: 'ORDER_RESUMED' },
+  EVENT_CORRECTED: {
+    type: 'EVENT_CORRECTED',
+    correctsEventId: 'SAMPLE_SENT-3',
+    changes: { trackingNo: '124' },
+    reason: 'typo in the tracking number',
+  },
+  PAYMENT_REVERSED: {
+    type: 'PAYMENT_REVERSED',
+    paymentEventId: 'DEPOSIT_RECEIVED-7',
+    reason: 'booked twice',
+  },
+  EVENT_UNDONE: { type: 'EVENT_UNDONE', undoesEventId: 'SAMPLE_APPROVED-4', reason: 'wrong click' },
   PAYMENT_RECEIVED: { type: 'PAYMENT_RECEIVED', amount: usd('1000.00'), reference: 'TT-9' },
   LC_RECEIVED: {
     type: 'LC_RECEIVED',

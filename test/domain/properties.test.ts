@@ -183,7 +183,7 @@ describe('random event sequences keep the invariants', () => {
     );
   });
 
-  it('terminal orders accept no client event but RETRY_FAILED_EFFECTS', () => {
+  it('terminal orders accept only notes, corrections and RETRY_FAILED_EFFECTS', () => {
     fc.assert(
       fc.property(
         fc.array(stepArb, { minLength: 1, maxLength: 80, size: 'max' }),
@@ -197,10 +197,16 @@ describe('random event sequences keep the invariants', () => {
           }
           fc.pre(isTerminalStage(state.stage));
           const allowed = allowedEvents(state);
-          expect(allowed).toEqual(state.failedEffects.length > 0 ? ['RETRY_FAILED_EFFECTS'] : []);
+          const afterClose = ['NOTE_ADDED', 'RETRY_FAILED_EFFECTS', 'EVENT_CORRECTED'];
+          expect(allowed.filter((t) => !afterClose.includes(t))).toEqual([]);
+          expect(allowed.includes('RETRY_FAILED_EFFECTS')).toBe(state.failedEffects.length > 0);
           const d = applyEvent(state, EXAMPLE_EVENTS[type] as AnyEvent, tick());
-          if (type === 'RETRY_FAILED_EFFECTS' && allowed.length > 0) {
-            expect(d.ok && d.state.stage).toBe(state.stage);
+          if (allowed.includes(type) && d.ok) {
+            expect(d.state.stage).toBe(state.stage);
+          } else if (type === 'EVENT_UNDONE' || type === 'PAYMENT_REVERSED') {
+            expect(d).toMatchObject({ ok: false, code: 'CORRECTION_NOT_ALLOWED', stage: state.stage });
+          } else if (allowed.includes(type)) {
+            expect(d.ok).toBe(false);
           } else {
             expect(d).toMatchObject({ ok: false, code: 'EVENT_NOT_ALLOWED', stage: state.stage });
           }

@@ -193,6 +193,7 @@ describe('cancelling, notes and the timeline', () => {
       clientEventCount: before.clientEventCount,
       noteCount: before.noteCount,
       updatedAt: before.updatedAt,
+      corrections: before.corrections,
     }).toEqual(before);
     expect(d.state).toMatchObject({
       noteCount: before.noteCount + 1,

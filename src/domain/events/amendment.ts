@@ -1,3 +1,4 @@
+import { NEVER } from '../corrections/common';
 import { contractLinesSchema, linesProblems, linesTotal, quotedLines } from '../contractTerms';
 import { MIN_INSURED_PERCENT } from '../incoterms';
 import { balanceRequiredOf, depositOpen, totalReceived, totalWrittenOff } from '../ledger';
@@ -60,6 +61,7 @@ export const contractAmended = defineEvent({
   },
   allowedWhen: (s) =>
     inStage('DEPOSIT', 'PRODUCTION', 'SHIPPING')(s) && s.contract !== null && !hasShipped(s),
+  correction: { never: NEVER.amendment },
   decide(state, e, ctx) {
     const contract = state.contract;
     if (!contract) throw new Error('CONTRACT_AMENDED before the contract');

@@ -1,3 +1,5 @@
+import { NEVER, paymentReference } from '../corrections/common';
+import { wordsOnly } from '../corrections/define';
 import { balanceOwed, depositSettled } from '../ledger';
 import { positiveMoneySchema } from '../money';
 import { accepted } from '../outcome';
@@ -20,6 +22,7 @@ export const documentsConfirmed = defineEvent({
     inStage('BALANCE'),
     (s) => isAgainstCopiesTT(s.payments.plan) && s.documents.confirmedAt === null,
   ),
+  correction: wordsOnly(['note'], NEVER.decision),
   decide(state, _e, ctx) {
     return accepted(
       { ...state, documents: { ...state.documents, confirmedAt: ctx.now } },
@@ -47,6 +50,7 @@ export const balanceReceived = defineEvent({
   },
   allowedWhen: balanceDueByTT,
   nextStep: 'the balance payment',
+  correction: paymentReference(['reference']),
   decide(state, e, ctx) {
     return receivePayment(state, ctx, {
       received: e.amount,
@@ -64,6 +68,7 @@ export const telexReleaseConfirmed = defineEvent({
   fields: { note: optionalNote },
   allowedWhen: (s) => awaitingRelease(s, 'TELEX_RELEASE'),
   nextStep: "the forwarder's telex-release confirmation",
+  correction: wordsOnly(['note'], NEVER.decision),
   decide(state, e, ctx) {
     const release = { ...state.documents.release, telexConfirmedAt: ctx.now };
     const next = { ...state, documents: { ...state.documents, release } };
@@ -81,6 +86,16 @@ export const originalsCouriered = defineEvent({
   fields: { courier: line(100, 'Courier'), trackingNo: line(100, 'Tracking number') },
   allowedWhen: (s) => awaitingRelease(s, 'ORIGINALS'),
   nextStep: 'couriering the original B/Ls',
+  correction: {
+    fields: ['courier', 'trackingNo'],
+    current: (state) => state.documents.release.originals ?? {},
+    apply(state, changes) {
+      const originals = state.documents.release.originals;
+      if (!originals) return 'the couriered originals are no longer on the order';
+      const release = { ...state.documents.release, originals: { ...originals, ...changes } };
+      return { ...state, documents: { ...state.documents, release } };
+    },
+  },
   decide(state, e, ctx) {
     const originals = { courier: e.courier, trackingNo: e.trackingNo, sentAt: ctx.now };
     const next = {
@@ -103,6 +118,7 @@ export const goodsReleased = defineEvent({
     (s) => s.documents.dispatchedAt !== null && s.documents.goodsReleasedAt === null && releaseStepDone(s),
   ),
   nextStep: 'the customer picking up the goods',
+  correction: wordsOnly(['note'], NEVER.decision),
   decide(state, e, ctx) {
     const next = { ...state, documents: { ...state.documents, goodsReleasedAt: ctx.now } };
     return afterReleaseStep(next, ctx, e.note ? `Goods released: ${e.note}` : 'Goods released');

@@ -1,4 +1,5 @@
 /** Documentary collections (D/P, D/A): documents go through the banks against payment or acceptance. */
+import { paymentReference } from '../corrections/common';
 import { addDays, dateOf } from '../calendarDate';
 import { positiveMoneySchema } from '../money';
 import { accepted, invalid } from '../outcome';
@@ -26,6 +27,15 @@ export const sentForCollection = defineEvent({
   },
   allowedWhen: both(inStage('BALANCE'), (s) => byCollection(s, 'SENT_FOR_COLLECTION') && !sent(s)),
   nextStep: 'the documents sent for collection',
+  correction: {
+    fields: ['remittingBank', 'collectingBank'],
+    current: (state) => state.payments.collection ?? {},
+    apply(state, changes) {
+      const collection = state.payments.collection;
+      if (!collection) return 'the collection is no longer on the order';
+      return { ...state, payments: { ...state.payments, collection: { ...collection, ...changes } } };
+    },
+  },
   decide(state, e, ctx) {
     const collection = {
       remittingBank: e.remittingBank,
@@ -56,6 +66,23 @@ export const draftAccepted = defineEvent({
     (s) => byCollection(s, 'DRAFT_ACCEPTED') && sent(s) && s.payments.collection?.draftAcceptedAt === null,
   ),
   nextStep: 'the buyer accepting the draft',
+  correction: {
+    fields: ['maturityDate'],
+    current: (state) => ({ maturityDate: state.payments.collection?.maturityDate }),
+    apply(state, changes) {
+      const collection = state.payments.collection;
+      const maturityDate = changes.maturityDate;
+      if (!collection || !maturityDate) return state;
+      return {
+        ...state,
+        payments: {
+          ...state.payments,
+          collection: { ...collection, maturityDate },
+          balanceDueDate: state.payments.balanceDueDate === null ? null : maturityDate,
+        },
+      };
+    },
+  },
   decide(state, e, ctx) {
     const collection = state.payments.collection;
     const plan = state.payments.plan;
@@ -100,6 +127,7 @@ export const collectionPaid = defineEvent({
       ? s.stage === 'DOCUMENTS' && s.payments.collection?.draftAcceptedAt != null
       : s.stage === 'BALANCE' && sent(s)),
   nextStep: 'the collection paid',
+  correction: paymentReference(['reference']),
   decide(state, e, ctx) {
     const collection = state.payments.collection;
     if (!collection) throw new Error('COLLECTION_PAID without a collection');

@@ -1,3 +1,4 @@
+import { NEVER, paymentReference } from '../corrections/common';
 import {
   contractLinesSchema,
   contractTradeFields,
@@ -41,6 +42,7 @@ export const contractSigned = defineEvent({
   },
   allowedWhen: inStage('CONTRACT'),
   nextStep: 'the signed contract',
+  correction: { never: NEVER.contract },
   decide(state, e, ctx) {
     const quoted = state.quotation?.total.currency;
     if (quoted && quoted !== e.totalAmount.currency) {
@@ -107,6 +109,7 @@ export const depositReceived = defineEvent({
   },
   allowedWhen: both(inStage('DEPOSIT'), depositOutstanding),
   nextStep: 'the deposit',
+  correction: paymentReference(['reference']),
   decide(state, e, ctx) {
     return receivePayment(state, ctx, { received: e.amount, reference: e.reference, to: 'DEPOSIT' });
   },

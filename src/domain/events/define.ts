@@ -1,5 +1,6 @@
 import type { Outcome } from '../outcome';
 import { textChecks } from '../schemas/common';
+import type { Correction } from '../corrections/define';
 import type { EventContext, OrderState } from '../types';
 import { describe, z } from '../zod';
 
@@ -34,6 +35,12 @@ export interface EventDefinition<T extends string = string, S extends z.core.$Zo
   readonly nextStep?: string;
   /** Approvals only a manager may give; other events need the role `ops`. */
   readonly requiredRole?: 'manager';
+  /** Whether and how a mistake in it is corrected (EVENT_CORRECTED): every event says. */
+  readonly correction: Correction<z.output<EventSchema<T, S>>>;
+  /** Events a closed order (COMPLETED, CANCELLED) still takes: notes, corrections, money after shipment. */
+  readonly afterClose?: true;
+  /** Why a closed order refuses it as a correction (409 CORRECTION_NOT_ALLOWED, not EVENT_NOT_ALLOWED). */
+  readonly whenClosed?: string;
 }
 
 /** Builds an event's definition, its schema from `fields` (every client event may carry an eventId). */
@@ -44,6 +51,9 @@ export function defineEvent<T extends string, S extends z.core.$ZodShape>(spec: 
   allowedWhen: Guard;
   nextStep?: string;
   requiredRole?: 'manager';
+  correction: Correction<z.output<EventSchema<T, S>>>;
+  afterClose?: true;
+  whenClosed?: string;
   decide: (state: OrderState, event: z.output<EventSchema<T, S>>, ctx: EventContext) => Outcome;
 }): EventDefinition<T, S> {
   const { description, fields, ...definition } = spec;

@@ -1,4 +1,5 @@
 /** Putting an order on hold and resuming it: no chasing while held, the stage's time limit moved by the hold. */
+import { wordsOnly } from '../corrections/define';
 import { DEFAULT_WORKING_CALENDAR, workingTimeBetween } from '../calendar';
 import { accepted } from '../outcome';
 import { optionalNote, text } from '../schemas/common';
@@ -15,6 +16,7 @@ export const orderOnHold = defineEvent({
     'Put the order on hold (the customer asked to wait, the factory is closed): no stall reminders until ORDER_RESUMED; other events still apply',
   fields: { reason: text(2000, 'Why the order waits') },
   allowedWhen: (s) => isOpen(s) && !s.hold,
+  correction: wordsOnly(['reason']),
   decide(state, e, ctx) {
     const hold = { reason: e.reason, since: ctx.now, by: ctx.actor };
     return accepted({ ...state, hold }, `Order on hold: ${e.reason}`);
@@ -28,6 +30,7 @@ export const orderResumed = defineEvent({
   fields: { note: optionalNote },
   allowedWhen: (s) => isOpen(s) && Boolean(s.hold),
   nextStep: 'the order to be resumed',
+  correction: wordsOnly(['note']),
   decide(state, e, ctx) {
     if (!state.hold) throw new Error('ORDER_RESUMED without a hold');
     // Only the part of the hold spent in the current stage moves its deadline.

@@ -38,6 +38,12 @@ import {
   lcReceived,
 } from './letterOfCredit';
 import { paymentReceived, paymentWrittenOff, releaseApproved } from './payments';
+import { takeBackEvents } from './corrections';
+
+// Corrections look the event they take back up here; the lookup runs only when one is decided.
+export const TAKE_BACK = takeBackEvents(
+  (type) => (BY_TYPE as Partial<Record<string, EventDefinition>>)[type],
+);
 
 /** Every client event, in the order of the contract's event table. */
 export const EVENT_DEFINITIONS = [
@@ -81,6 +87,7 @@ export const EVENT_DEFINITIONS = [
   goodsCollected,
   orderOnHold,
   orderResumed,
+  ...TAKE_BACK,
 ] as const;
 
 /** The definitions' schemas, keeping the tuple's types (a plain map would merge them into one union). */
@@ -127,13 +134,15 @@ export function requiredRole(type: OrderEventType): 'manager' | undefined {
   return BY_TYPE[type].requiredRole;
 }
 
+/** A closed order takes only what its definition says it takes after the close (notes, corrections). */
 export function isEventAllowed(state: OrderState, type: OrderEventType): boolean {
-  return BY_TYPE[type].allowedWhen(state);
+  const definition = BY_TYPE[type];
+  return (state.status === 'OPEN' || definition.afterClose === true) && definition.allowedWhen(state);
 }
 
 /** Exactly the client events the reducer would accept now, ignoring field-level validation. */
 export function allowedEvents(state: OrderState): OrderEventType[] {
-  return ORDER_EVENT_TYPES.filter((type) => BY_TYPE[type].allowedWhen(state));
+  return ORDER_EVENT_TYPES.filter((type) => isEventAllowed(state, type));
 }
 
 export { paymentTermsSchema, quotationLineSchema } from '../state/quotation';

@@ -1,4 +1,6 @@
 /** Letters of credit: the credit arrives (and may be amended), documents are presented, the bank honours. */
+import { NEVER, paymentReference } from '../corrections/common';
+import { wordsOnly } from '../corrections/define';
 import { presentationDeadline } from '../dueDates';
 import { balanceOwed } from '../ledger';
 import { compareMoney, formatMoney, positiveMoneySchema, subtractMoney } from '../money';
@@ -68,6 +70,17 @@ export const lcReceived = defineEvent({
   },
   allowedWhen: both(inStage('DEPOSIT'), (s) => underCredit(s, 'LC_RECEIVED') && credit(s) === null),
   nextStep: 'the L/C',
+  correction: {
+    fields: ['lcNo', 'issuingBank'],
+    otherwise: NEVER.credit,
+    seenBy: (state) => (presented(state) ? 'the documents presented to the bank' : null),
+    current: (state) => credit(state) ?? {},
+    apply(state, changes) {
+      const lc = credit(state);
+      if (!lc) return 'the L/C is no longer on the order';
+      return { ...state, payments: { ...state.payments, letterOfCredit: { ...lc, ...changes } } };
+    },
+  },
   decide(state, e, ctx) {
     const problems = creditProblems(state, e);
     if (problems.length > 0) return invalid('The L/C does not fit the contract', problems);
@@ -105,6 +118,7 @@ export const lcAmended = defineEvent({
     presentationDays: z.optional(presentationDaysSchema),
   },
   allowedWhen: (s) => underCredit(s, 'LC_AMENDED') && credit(s) !== null && !presented(s),
+  correction: { never: NEVER.credit },
   decide(state, e) {
     const lc = credit(state);
     if (!lc) throw new Error('LC_AMENDED without an L/C');
@@ -143,6 +157,18 @@ export const documentsPresented = defineEvent({
     (s) => underCredit(s, 'DOCUMENTS_PRESENTED') && credit(s) !== null && !presented(s),
   ),
   nextStep: 'the presentation of the documents to the bank',
+  correction: {
+    fields: ['bank'],
+    current: (state) => ({ bank: credit(state)?.presentingBank }),
+    apply(state, changes) {
+      const lc = credit(state);
+      if (!lc || changes.bank === undefined) return state;
+      return {
+        ...state,
+        payments: { ...state.payments, letterOfCredit: { ...lc, presentingBank: changes.bank } },
+      };
+    },
+  },
   decide(state, e, ctx) {
     const lc = credit(state);
     const deadline = presentationDeadline(state);
@@ -171,6 +197,10 @@ export const discrepancyNoticed = defineEvent({
     inStage('BALANCE'),
     (s) => underCredit(s, 'DISCREPANCY_NOTICED') && presented(s) && credit(s)?.honouredAt === null,
   ),
+  correction: wordsOnly(
+    ['items'],
+    'the discrepancies the bank raised are resolved with DISCREPANCY_RESOLVED',
+  ),
   decide(state, e) {
     const lc = credit(state);
     if (!lc) throw new Error('DISCREPANCY_NOTICED without an L/C');
@@ -187,6 +217,7 @@ export const discrepancyResolved = defineEvent({
   description: 'The discrepancies were resolved (corrected documents, or the buyer waived them)',
   fields: { note: optionalNote },
   allowedWhen: (s) => underCredit(s, 'DISCREPANCY_RESOLVED') && (credit(s)?.discrepancies.length ?? 0) > 0,
+  correction: wordsOnly(['note']),
   decide(state, e) {
     const lc = credit(state);
     if (!lc) throw new Error('DISCREPANCY_RESOLVED without an L/C');
@@ -214,6 +245,7 @@ export const lcHonoured = defineEvent({
       balanceOwed(s.payments),
   ),
   nextStep: 'the bank honouring the L/C',
+  correction: paymentReference(['reference']),
   decide(state, e, ctx) {
     const lc = credit(state);
     if (!lc) throw new Error('LC_HONOURED without an L/C');

@@ -1,10 +1,12 @@
 /** Events about the order as a whole, not tied to one stage. */
+import { NEVER } from '../corrections/common';
+import { wordsOnly } from '../corrections/define';
 import { hasShipped } from '../shipment';
 import { totalReceived } from '../ledger';
 import { formatMoney, toMinor } from '../money';
 import { accepted, advance, invalid } from '../outcome';
 import { text } from '../schemas/common';
-import { isTerminalStage, stageRank } from '../stages';
+import { stageRank } from '../stages';
 import { DEPOSIT_HANDLINGS } from '../state/cancellation';
 import { describe, z } from '../zod';
 import { isEffectKind } from '../effects/registry';
@@ -14,7 +16,10 @@ export const noteAdded = defineEvent({
   type: 'NOTE_ADDED',
   description: 'A note for the timeline',
   fields: { text: text(4000, 'Note text') },
-  allowedWhen: (s) => !isTerminalStage(s.stage),
+  // Claims, after-sales notes and signed papers come after the order closes.
+  allowedWhen: () => true,
+  afterClose: true,
+  correction: wordsOnly(['text']),
   decide(state, e) {
     return accepted(state, `Note: ${e.text}`);
   },
@@ -33,6 +38,18 @@ export const orderCancelled = defineEvent({
   },
   // Once the goods left (B/L, or collected under EXW), cancelling is no longer a state change we can make.
   allowedWhen: (s) => stageRank(s.stage) <= stageRank('SHIPPING') && !hasShipped(s),
+  correction: {
+    fields: ['reason'],
+    otherwise: 'what happens to the money received was told to the customer: record what changed in a note',
+    seenBy: (state) =>
+      state.cancellation?.depositHandling ? 'the cancellation notice sent to the customer' : null,
+    current: (state) => ({ reason: state.cancellation?.reason }),
+    apply(state, changes) {
+      const cancellation = state.cancellation;
+      if (!cancellation || changes.reason === undefined) return state;
+      return { ...state, cancellation: { ...cancellation, reason: changes.reason } };
+    },
+  },
   decide(state, e, ctx) {
     const received = totalReceived(state);
     const paid = received !== null && toMinor(received) > 0n;
@@ -75,7 +92,10 @@ export const retryFailedEffects = defineEvent({
   description: 'Re-run the failed side effects (booking request, document emails, cancellation notice)',
   fields: {},
   allowedWhen: (s) => s.failedEffects.length > 0,
+  // A closed order's notices (the cancellation) may still need their retry.
+  afterClose: true,
   // Hands the failed effects back to the workflow, each once, in the order they failed.
+  correction: { never: NEVER.retry },
   decide(state) {
     const kinds = [...new Set(state.failedEffects.map((f) => f.effect))].filter(isEffectKind);
     return accepted(

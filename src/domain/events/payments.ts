@@ -1,10 +1,13 @@
 /** Money: payments in any form, write-offs, and a manager's approval to release before payment. */
+import { paymentReference } from '../corrections/common';
+import { wordsOnly } from '../corrections/define';
 import { appendBounded, STATE_WINDOWS } from '../bounds';
 import { applyMoney, depositSettled, owesMoney, type MoneyIn } from '../ledger';
 import {
   formatMoney,
   nonNegativeMoneySchema,
   positiveMoneySchema,
+  subtractMoney,
   toMinor,
   zero,
   type Money,
@@ -14,7 +17,7 @@ import { afterMoney, afterReleaseApproved, planOf } from '../paymentPath';
 import { holdsDocumentsUntilPaid } from '../paymentPlan';
 import { calendarDateSchema, line, text } from '../schemas/common';
 import { stageRank } from '../stages';
-import type { EventContext, OrderState, PaymentReceipt } from '../types';
+import type { EventContext, OrderState, PaymentReceipt, PaymentsState } from '../types';
 import { describeCopy, z } from '../zod';
 import { defineEvent } from './define';
 
@@ -48,6 +51,8 @@ export function receivePayment(state: OrderState, ctx: EventContext, payment: Pa
     reference: payment.reference,
     receivedAt: ctx.now,
     ...(payment.valueDate ? { valueDate: payment.valueDate } : {}),
+    ...(ctx.eventId ? { eventId: ctx.eventId } : {}),
+    allocation: allocationOf(state.payments, applied.payments, currency),
   };
   const next: OrderState = {
     ...state,
@@ -69,6 +74,18 @@ export function receivePayment(state: OrderState, ctx: EventContext, payment: Pa
   // The customer hears of every payment recorded, before what it sets off (documents, a request).
   if (outcome.kind !== 'accepted') return outcome;
   return { ...outcome, effects: [{ type: 'acknowledgePayment' }, ...outcome.effects] };
+}
+
+/** Where the payment went (cash and what was written off with it), part by part: a reversal takes back exactly that. */
+function allocationOf(before: PaymentsState, after: PaymentsState, currency: string) {
+  const moved = (key: 'depositReceived' | 'balanceReceived' | 'depositWrittenOff' | 'balanceWrittenOff') =>
+    subtractMoney(after[key] ?? zero(currency), before[key] ?? zero(currency));
+  return {
+    depositReceived: moved('depositReceived'),
+    balanceReceived: moved('balanceReceived'),
+    depositWrittenOff: moved('depositWrittenOff'),
+    balanceWrittenOff: moved('balanceWrittenOff'),
+  };
 }
 
 /** The part money goes to first: the deposit while it is open. */
@@ -93,6 +110,7 @@ export const paymentReceived = defineEvent({
   },
   allowedWhen: (s) => contractSigned(s) && stageRank(s.stage) >= stageRank('DEPOSIT') && owesMoney(s),
   nextStep: 'the payment',
+  correction: paymentReference(['reference', 'valueDate']),
   decide(state, e, ctx) {
     return receivePayment(state, ctx, {
       received: e.amount,
@@ -113,6 +131,10 @@ export const paymentWrittenOff = defineEvent({
   },
   allowedWhen: (s) => contractSigned(s) && owesMoney(s),
   requiredRole: 'manager',
+  correction: wordsOnly(
+    ['reason'],
+    'a write-off is money: a manager records another one, or reverses nothing',
+  ),
   decide(state, e, ctx) {
     if (!state.contract) throw new Error('a write-off before the contract');
     const applied = applyMoney(state.payments, state.contract.totalAmount, {
@@ -144,6 +166,7 @@ export const releaseApproved = defineEvent({
     stageRank(s.stage) >= stageRank('PRODUCTION') &&
     stageRank(s.stage) <= stageRank('BALANCE'),
   requiredRole: 'manager',
+  correction: wordsOnly(['reason']),
   decide(state, e, ctx) {
     planOf(state);
     const next: OrderState = {

@@ -1,3 +1,5 @@
+import { NEVER } from '../corrections/common';
+import { wordsOnly } from '../corrections/define';
 import { appendBounded, STATE_WINDOWS } from '../bounds';
 import { isCollectedByBuyer, sellerBooks } from '../incoterms';
 import { balanceSettled } from '../ledger';
@@ -18,6 +20,7 @@ export const productionProgress = defineEvent({
     note: optionalNote,
   },
   allowedWhen: inStage('PRODUCTION'),
+  correction: wordsOnly(['note'], 'the percent is overtaken by the next PRODUCTION_PROGRESS'),
   decide(state, e) {
     const notes = e.note
       ? appendBounded(state.production.notes, e.note, STATE_WINDOWS.productionNotes)
@@ -43,6 +46,24 @@ export const inspectionRecorded = defineEvent({
   },
   allowedWhen: inStage('PRODUCTION'),
   nextStep: 'a passed QC inspection',
+  correction: {
+    fields: ['inspector', 'reportRef'],
+    otherwise: 'the result and kind decide the QC gate: record another inspection with INSPECTION_RECORDED',
+    instance: (after) => after.production.inspections.length,
+    current(state, target) {
+      const inspection = state.production.inspections[(target.instance ?? 0) - 1];
+      return inspection ? { inspector: inspection.inspector, reportRef: inspection.reportRef } : {};
+    },
+    apply(state, changes, target) {
+      const index = (target.instance ?? 0) - 1;
+      if (!state.production.inspections[index])
+        return 'the inspection is no longer among those the order keeps';
+      const inspections = state.production.inspections.map((inspection, i) =>
+        i === index ? { ...inspection, ...changes } : inspection,
+      );
+      return { ...state, production: { ...state.production, inspections } };
+    },
+  },
   decide(state, e, ctx) {
     const inspection = {
       result: e.result,
@@ -81,6 +102,7 @@ export const productionCompleted = defineEvent({
   // The QC gate: nothing ships unless the inspections it asks for passed.
   allowedWhen: both(inStage('PRODUCTION'), qcGatePassed),
   nextStep: 'production completion',
+  correction: { never: NEVER.decision },
   decide(state, _e, ctx) {
     const next = { ...state, production: { ...state.production, percent: 100, completedAt: ctx.now } };
     // Balance before shipment falls due now: the customer is asked for it with the booking.

@@ -1,3 +1,5 @@
+import { NEVER } from '../corrections/common';
+import { wordsOnly } from '../corrections/define';
 import { dateOf } from '../calendarDate';
 import { advance, accepted, invalid } from '../outcome';
 import { MAX_MONEY_MINOR, addMoney, formatMoney, lineTotalMinor, multiplyMoney, zero } from '../money';
@@ -46,6 +48,7 @@ export const quotationSent = defineEvent({
   // After a rejected sample the exporter may re-quote (new price, new spec): see `decide`.
   allowedWhen: (s) => inStage('INQUIRY', 'QUOTATION')(s) || (inStage('SAMPLE')(s) && sampleRejectedLast(s)),
   nextStep: 'send a quotation',
+  correction: { never: NEVER.quotation },
   decide(state, e, ctx) {
     const currency = e.lines[0].unitPrice.currency;
     const total = e.lines.reduce(
@@ -91,6 +94,7 @@ export const quotationAccepted = defineEvent({
   },
   allowedWhen: inStage('QUOTATION'),
   nextStep: "the customer's answer to the quotation",
+  correction: { never: NEVER.decision },
   decide(state, e, ctx) {
     const validUntil = state.quotation?.validUntil;
     // Dates are UTC calendar dates, like every due date of the order.
@@ -112,6 +116,7 @@ export const quotationDeclined = defineEvent({
   description: 'The customer declined the quotation: -> CANCELLED',
   fields: { reason: text(2000, 'Why the customer declined') },
   allowedWhen: inStage('QUOTATION'),
+  correction: wordsOnly(['reason']),
   decide(state, e, ctx) {
     const next = {
       ...state,

@@ -1,3 +1,4 @@
+import { documentsSent } from '../corrections/define';
 import { dateOf } from '../calendarDate';
 import { BUYER_DOCUMENTS, documentKind, type BuyerDocumentCode } from '../documentKinds';
 import { documentNumber } from '../documentNumbers';
@@ -6,6 +7,8 @@ import { balanceSettled, owesMoney } from '../ledger';
 import { atLeastPercentOf, compareMoney, formatMoney, positiveMoneySchema } from '../money';
 import { accepted, invalid } from '../outcome';
 import { afterShipment, planOf } from '../paymentPath';
+import { paymentMethodOf } from '../payment-methods';
+import { shipmentDate } from '../shipment';
 import { holdsDocumentsUntilPaid, isBeforeShipmentTT } from '../paymentPlan';
 import { calendarDateSchema, instantSchema, line } from '../schemas/common';
 import { BL_TYPES, INSURANCE_COVERS } from '../state/shipping';
@@ -31,6 +34,18 @@ export const bookingConfirmed = defineEvent({
   // A booking may be re-confirmed (rolled vessel) until customs is declared on it.
   allowedWhen: both(inStage('SHIPPING'), (s) => weShip(s) && s.shipping.customs === null),
   nextStep: "the forwarder's booking confirmation",
+  correction: {
+    fields: ['forwarder', 'vessel', 'voyage', 'etd', 'containerNos'],
+    printed: ['vessel', 'voyage', 'etd', 'containerNos'],
+    seenBy: documentsSent,
+    current: (state) => state.shipping.booking.confirmed ?? {},
+    apply(state, changes) {
+      const confirmed = state.shipping.booking.confirmed;
+      if (!confirmed) return 'the booking is no longer on the order';
+      const booking = { ...state.shipping.booking, confirmed: { ...confirmed, ...changes } };
+      return { ...state, shipping: { ...state.shipping, booking } };
+    },
+  },
   decide(state, e, ctx) {
     const confirmed = {
       forwarder: e.forwarder,
@@ -53,6 +68,18 @@ export const customsDeclared = defineEvent({
   fields: { declarationNo: line(64, 'Customs declaration number') },
   allowedWhen: both(inStage('SHIPPING'), (s) => weShip(s) && s.shipping.booking.confirmed !== null),
   nextStep: 'the customs declaration',
+  correction: {
+    fields: ['declarationNo'],
+    current: (state) => ({ declarationNo: state.shipping.customs?.declarationNo }),
+    apply(state, changes) {
+      const customs = state.shipping.customs;
+      if (!customs || !changes.declarationNo) return state;
+      return {
+        ...state,
+        shipping: { ...state.shipping, customs: { ...customs, declarationNo: changes.declarationNo } },
+      };
+    },
+  },
   decide(state, e, ctx) {
     return accepted(
       {
@@ -101,6 +128,30 @@ export const billOfLadingIssued = defineEvent({
     (s) => weShip(s) && s.shipping.customs !== null && insuredIfRequired(s) && balanceInBeforeShipment(s),
   ),
   nextStep: 'the bill of lading',
+  correction: {
+    fields: ['blNo', 'issuedOn'],
+    otherwise:
+      'the B/L type decides how the goods are released: ask the carrier for the B/L the order needs and record the release it allows',
+    printed: ['blNo', 'issuedOn'],
+    seenBy: documentsSent,
+    current: (state) => {
+      const bl = state.shipping.billOfLading;
+      return bl ? { blNo: bl.blNo, issuedOn: bl.issuedOn } : {};
+    },
+    apply(state, changes) {
+      const bl = state.shipping.billOfLading;
+      if (!bl) return 'the B/L is no longer on the order';
+      const next = { ...bl, ...changes };
+      const items = state.documents.items.map((item) =>
+        item.kind === 'BILL_OF_LADING' ? { ...item, reference: next.blNo } : item,
+      );
+      return withDueFromShipment({
+        ...state,
+        shipping: { ...state.shipping, billOfLading: next },
+        documents: { ...state.documents, items },
+      });
+    },
+  },
   decide(state, e, ctx) {
     const plan = planOf(state);
     // A sea waybill hands the goods over without documents: where the plan holds them until paid, a manager decides.
@@ -144,6 +195,20 @@ export const goodsCollected = defineEvent({
     (s) => isCollectedByBuyer(s) && !s.shipping.collected && balanceInBeforeShipment(s),
   ),
   nextStep: "the buyer's collection of the goods",
+  correction: {
+    fields: ['collectedBy', 'vehicleOrContainer', 'collectedOn'],
+    printed: ['collectedBy', 'collectedOn'],
+    seenBy: documentsSent,
+    current: (state) => state.shipping.collected ?? {},
+    apply(state, changes) {
+      const collected = state.shipping.collected;
+      if (!collected) return 'the collection is no longer on the order';
+      return withDueFromShipment({
+        ...state,
+        shipping: { ...state.shipping, collected: { ...collected, ...changes } },
+      });
+    },
+  },
   decide(state, e, ctx) {
     const collectedOn = e.collectedOn ?? dateOf(ctx.now);
     const collected = {
@@ -177,6 +242,19 @@ export const insuranceArranged = defineEvent({
     (s) => sellerInsures(s) && s.contract !== null && s.shipping.billOfLading === null,
   ),
   nextStep: 'the cargo insurance',
+  correction: {
+    fields: ['policyNo', 'insurer'],
+    otherwise:
+      'the cover and the insured amount change with a new policy (INSURANCE_ARRANGED) before the B/L',
+    printed: ['policyNo', 'insurer'],
+    seenBy: documentsSent,
+    current: (state) => state.shipping.insurance ?? {},
+    apply(state, changes) {
+      const insurance = state.shipping.insurance;
+      if (!insurance) return 'the insurance is no longer on the order';
+      return { ...state, shipping: { ...state.shipping, insurance: { ...insurance, ...changes } } };
+    },
+  },
   decide(state, e, ctx) {
     const contract = state.contract;
     if (!contract) throw new Error('INSURANCE_ARRANGED before the contract');
@@ -209,3 +287,13 @@ export const insuranceArranged = defineEvent({
     );
   },
 });
+
+/** A corrected shipment date moves what counts from it: the open-account or EXW due date. */
+function withDueFromShipment(state: OrderState): OrderState {
+  const plan = state.payments.plan;
+  const shippedOn = shipmentDate(state);
+  if (!plan || !shippedOn || state.payments.balanceDueDate === null) return state;
+  const next = paymentMethodOf(plan).afterBillOfLading(plan, shippedOn);
+  if (next.kind !== 'RELEASE_ON_CREDIT') return state;
+  return { ...state, payments: { ...state.payments, balanceDueDate: next.dueDate } };
+}

@@ -62,7 +62,10 @@ export const undoPointSchema = z.object({
   eventId: z.string(),
   type: z.string(),
   at: instant,
-  before: z.object(tradeShape),
+  /** null once something irreversible followed (or was in) the move. */
+  before: z.nullable(z.object(tradeShape)),
+  /** Why the move can no longer be undone. */
+  blockedBy: z.nullable(z.string()),
 });
 export type UndoPoint = z.output<typeof undoPointSchema>;
 
