@@ -22,19 +22,25 @@ function firstNumber(order: DocumentOrder, kind: DocumentKind): string | null {
   return numberOf(kind, order.contract?.contractNo, order.quotation?.quotationNo);
 }
 
-/** The document's number at the order's revision (`CI-C-1-R1` once a correction re-issued it). */
+/** The revision a document of this kind is at: the order's, except for a proforma (always 0). */
+export function revisionOf(order: DocumentOrder, kind: DocumentKind): number {
+  return revises(kind) ? documentRevision(order).revision : 0;
+}
+
+/** The document's number at its revision (`CI-C-1-R1` once a correction re-issued it). */
 export function documentNumber(order: DocumentOrder, kind: DocumentKind): string | null {
   const first = firstNumber(order, kind);
-  const { revision } = documentRevision(order);
-  return first === null || !revises(kind) ? first : revisedNumber(first, revision);
+  return first === null ? null : revisedNumber(first, revisionOf(order, kind));
 }
 
 /** The revision a document prints, and the number it replaces; undefined for a first issue. */
-function revisionOf(order: DocumentOrder, kind: DocumentKind, first: string): TradeDocumentInput['revision'] {
-  const { revision } = documentRevision(order);
-  return revises(kind) && revision > 0
-    ? { no: revision, replaces: revisedNumber(first, revision - 1) }
-    : undefined;
+function printedRevision(
+  order: DocumentOrder,
+  kind: DocumentKind,
+  first: string,
+): TradeDocumentInput['revision'] {
+  const revision = revisionOf(order, kind);
+  return revision > 0 ? { no: revision, replaces: revisedNumber(first, revision - 1) } : undefined;
 }
 
 /** Unit of each line: the contract line's own, else the one the inquiry gave for the same product. */
@@ -105,7 +111,7 @@ export function documentInput(
   const number = documentNumber(order, kind);
   if (missing.length > 0 || !quotation || number === null || first === null)
     throw invalidInput(`order ${order.orderId} cannot have a ${kind}: ${missing.join('; ')}`);
-  const revision = revisionOf(order, kind, first);
+  const revision = printedRevision(order, kind, first);
   const total = contract?.totalAmount ?? quotation.total;
   const zero = { amount: '0.00', currency: total.currency };
   const booking = shipping.booking.confirmed;
