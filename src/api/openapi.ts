@@ -369,7 +369,8 @@ export function buildOpenApiDocument(serverUrl?: string): object {
       },
       '/orders/{orderId}/documents': {
         get: {
-          summary: 'The documents the order has issued, and the kinds it could render now (status DRAFT)',
+          summary:
+            'The documents the order has issued (every revision), and the kinds it could render now (status DRAFT)',
           security,
           parameters: orderIdParams,
           responses: {
@@ -379,8 +380,16 @@ export function buildOpenApiDocument(serverUrl?: string): object {
                   z.object({
                     kind: z.enum(DOCUMENT_KINDS),
                     number: z.string().nullable(),
-                    status: z.string(),
+                    status: z
+                      .string()
+                      .describe('DRAFT, COPY_SENT, DISPATCHED; SUPERSEDED once a later revision replaced it'),
                     createdAt: z.string().nullable(),
+                    revision: z
+                      .number()
+                      .int()
+                      .describe(
+                        '0 as first issued; a correction of values it prints re-issues it as the next',
+                      ),
                   }),
                 ),
               }),

@@ -1,5 +1,5 @@
-import type { DocumentOrder } from '../domain/documentOrder';
-import { documentNumber as numberOf } from '../domain/documentNumbers';
+import { documentRevision, type DocumentOrder } from '../domain/documentOrder';
+import { documentNumber as numberOf, revisedNumber } from '../domain/documentNumbers';
 import { paymentTermsText, resolvePaymentPlan } from '../domain/paymentPlan';
 import { invalidInput } from '../text/invalidInput';
 import type { DocumentKind, Exporter, TradeDocumentInput, TradeLine } from './input';
@@ -14,9 +14,33 @@ export type { DocumentOrder, OrderTradeData } from '../domain/documentOrder';
 
 const INSURED_TERMS = ['CIF', 'CIP'];
 
-/** The document's number (the domain's series, so stored items and PDFs agree). */
-export function documentNumber(order: DocumentOrder, kind: DocumentKind): string | null {
+/** The proforma is issued from the contract before shipment: a correction does not re-issue it. */
+const revises = (kind: DocumentKind): boolean => kind !== 'proforma-invoice';
+
+/** The number as first issued (the domain's series, so stored items and PDFs agree). */
+function firstNumber(order: DocumentOrder, kind: DocumentKind): string | null {
   return numberOf(kind, order.contract?.contractNo, order.quotation?.quotationNo);
+}
+
+/** The revision a document of this kind is at: the order's, except for a proforma (always 0). */
+export function revisionOf(order: DocumentOrder, kind: DocumentKind): number {
+  return revises(kind) ? documentRevision(order).revision : 0;
+}
+
+/** The document's number at its revision (`CI-C-1-R1` once a correction re-issued it). */
+export function documentNumber(order: DocumentOrder, kind: DocumentKind): string | null {
+  const first = firstNumber(order, kind);
+  return first === null ? null : revisedNumber(first, revisionOf(order, kind));
+}
+
+/** The revision a document prints, and the number it replaces; undefined for a first issue. */
+function printedRevision(
+  order: DocumentOrder,
+  kind: DocumentKind,
+  first: string,
+): TradeDocumentInput['revision'] {
+  const revision = revisionOf(order, kind);
+  return revision > 0 ? { no: revision, replaces: revisedNumber(first, revision - 1) } : undefined;
 }
 
 /** Unit of each line: the contract line's own, else the one the inquiry gave for the same product. */
@@ -83,9 +107,11 @@ export function documentInput(
 ): TradeDocumentInput {
   const missing = missingFor(order, kind);
   const { quotation, contract, shipping, payments, customer, trade } = order;
+  const first = firstNumber(order, kind);
   const number = documentNumber(order, kind);
-  if (missing.length > 0 || !quotation || number === null)
+  if (missing.length > 0 || !quotation || number === null || first === null)
     throw invalidInput(`order ${order.orderId} cannot have a ${kind}: ${missing.join('; ')}`);
+  const revision = printedRevision(order, kind, first);
   const total = contract?.totalAmount ?? quotation.total;
   const zero = { amount: '0.00', currency: total.currency };
   const booking = shipping.booking.confirmed;
@@ -97,6 +123,7 @@ export function documentInput(
   return {
     kind,
     number,
+    ...(revision ? { revision } : {}),
     orderId: order.orderId,
     issuedAt,
     exporter,

@@ -72,8 +72,10 @@ export interface Insurance {
 
 export interface TradeDocumentInput {
   kind: DocumentKind;
-  /** The document's own number, e.g. `CI-SC-2026-117`. */
+  /** The document's own number, e.g. `CI-SC-2026-117` (`CI-SC-2026-117-R1` once revised). */
   number: string;
+  /** A re-issue after a correction: its revision and the number it replaces. Absent: first issue. */
+  revision?: { no: number; replaces: string };
   orderId: string;
   /** Issue time (ISO instant), taken from the order so the same order renders the same bytes. */
   issuedAt: string;

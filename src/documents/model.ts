@@ -32,6 +32,8 @@ export interface DocumentModel {
   kind: DocumentKind;
   title: string;
   number: string;
+  /** The mark of a re-issue after a correction, e.g. `REVISED (R1)`; null for a first issue. */
+  revised: string | null;
   issuedAt: Date;
   issueDate: string;
   currency: string;
@@ -191,6 +193,7 @@ export function buildDocumentModel(input: TradeDocumentInput): DocumentModel {
     kind: input.kind,
     title: DOCUMENT_TITLES[input.kind],
     number: input.number,
+    revised: input.revision ? `REVISED (R${input.revision.no})` : null,
     issuedAt,
     issueDate: day(input.issuedAt, 'issuedAt'),
     currency,
@@ -203,6 +206,9 @@ export function buildDocumentModel(input: TradeDocumentInput): DocumentModel {
     ],
     refs: [
       ['No.', input.number],
+      ...(input.revision
+        ? [['Revision', `R${input.revision.no}, replaces ${input.revision.replaces}`] as const]
+        : []),
       ['Date', day(input.issuedAt, 'issuedAt')],
       ['Contract No.', orMissing(input.contract?.number)],
       ['Contract date', input.contract ? day(input.contract.signedAt, 'contract.signedAt') : MISSING],

@@ -99,6 +99,8 @@ export function decoratePage(doc: Pdf, mark: DocumentMark, footer: string, pageN
 export interface HeaderInfo {
   title: string;
   mark: DocumentMark;
+  /** `REVISED (R1)` under the marking of a re-issue; null for a first issue. */
+  revised: string | null;
   exporter: Exporter;
   refs: readonly Fact[];
 }
@@ -120,6 +122,10 @@ export function drawHeader(doc: Pdf, h: HeaderInfo): number {
   styled(doc, marking, 'bold', 10)
     .fillColor(h.mark === 'COPY' ? '#b00000' : '#000000')
     .text(marking, right, doc.y + 2, { width: half, align: 'right' });
+  if (h.revised)
+    styled(doc, h.revised, 'bold', 10)
+      .fillColor('#b00000')
+      .text(h.revised, right, doc.y, { width: half, align: 'right' });
   doc.fillColor('#000000').moveDown(0.5);
   for (const [label, value] of h.refs) {
     const line = `${label}: ${value}`;

@@ -28,7 +28,7 @@ export function renderTradeDocument(
       pageNo += 1;
       decoratePage(doc, mark, footer, pageNo);
     };
-    let y = drawHeader(doc, { title, mark, exporter, refs: model.refs });
+    let y = drawHeader(doc, { title, mark, revised: model.revised, exporter, refs: model.refs });
     y = drawBlocks(
       doc,
       y,

@@ -1,5 +1,5 @@
 import type { Money } from './money';
-import type { InsurancePolicy, OrderState } from './state';
+import type { DocumentRevision, FieldChange, InsurancePolicy, OrderState } from './state';
 
 /**
  * What an order's documents read, as the workflow passes it to the activities that render them
@@ -45,4 +45,21 @@ export interface DocumentOrder extends Pick<
 > {
   payments: Pick<OrderState['payments'], 'plan' | 'depositReceived' | 'balanceReceived'>;
   trade?: OrderTradeData;
+  /** The revision the documents are at, once a correction re-issued them (absent: as first issued). */
+  documents?: Pick<OrderState['documents'], 'revision' | 'revisions'>;
+}
+
+/** A re-issue of the documents, as they print and announce it. */
+export interface DocumentSetRevision {
+  /** 0: as first issued. */
+  revision: number;
+  /** What the correction behind it changed (none for the first issue, or once out of the window). */
+  changes: FieldChange[];
+}
+
+/** The revision the order's documents are at and what its correction changed. */
+export function documentRevision(order: Pick<DocumentOrder, 'documents'>): DocumentSetRevision {
+  const revision = order.documents?.revision ?? 0;
+  const latest = order.documents?.revisions?.find((r: DocumentRevision) => r.revision === revision);
+  return { revision, changes: revision > 0 ? (latest?.changes ?? []) : [] };
 }

@@ -6,6 +6,8 @@ import {
   type SentEmail,
   type TimelineRecord,
 } from '../domain';
+import { isRenderedDocument } from '../domain/documentKinds';
+import { revisedNumber } from '../domain/documentNumbers';
 import type { DocumentRecord, OrderRecord, ProjectionBatch } from './types';
 
 /** What the workflow hands the read model: the order as it is now, and what happened since the last write. */
@@ -46,12 +48,41 @@ function invoiceNo(state: OrderState): string | null {
   return state.documents.items.find((item) => item.kind === 'COMMERCIAL_INVOICE')?.reference ?? null;
 }
 
-/** The documents the order has issued, with how far each has gone. */
-function documentRecords(state: OrderState): DocumentRecord[] {
+/** `at` or later: ISO instants compare as text. */
+const since = (instant: string | null, at: string | undefined): instant is string =>
+  instant !== null && (at === undefined || instant >= at);
+
+/**
+ * The documents the order has issued, with how far each has gone: the current revision, and each
+ * earlier one of ours as `SUPERSEDED` under its own number (the carrier's B/L has no revisions of
+ * ours: its row is the current number).
+ */
+export function documentRecords(state: OrderState): DocumentRecord[] {
   const { copiesSentAt, dispatchedAt, items } = state.documents;
-  const status = dispatchedAt ? 'DISPATCHED' : copiesSentAt ? 'COPY_SENT' : 'DRAFT';
-  const createdAt = copiesSentAt ?? dispatchedAt ?? state.updatedAt;
-  return items.map((item) => ({ kind: item.kind, number: item.reference, status, createdAt }));
+  const revision = state.documents.revision ?? 0;
+  const revisedAt = (r: number) => state.documents.revisions?.find((x) => x.revision === r)?.at;
+  // A revision counts as sent once copies or originals went after it was made.
+  const current = revision > 0 ? revisedAt(revision) : undefined;
+  const status = since(dispatchedAt, current)
+    ? 'DISPATCHED'
+    : since(copiesSentAt, current)
+      ? 'COPY_SENT'
+      : 'DRAFT';
+  const createdAt = current ?? copiesSentAt ?? dispatchedAt ?? state.updatedAt;
+  const suffix = `-R${revision}`;
+  return items.flatMap((item) => {
+    const now = { kind: item.kind, number: item.reference, status, createdAt, revision };
+    if (revision === 0 || !isRenderedDocument(item.kind)) return [now];
+    const first = item.reference.endsWith(suffix) ? item.reference.slice(0, -suffix.length) : item.reference;
+    const earlier = Array.from({ length: revision }, (_, r) => ({
+      kind: item.kind,
+      number: revisedNumber(first, r),
+      status: 'SUPERSEDED',
+      createdAt: (r > 0 ? revisedAt(r) : undefined) ?? copiesSentAt ?? dispatchedAt ?? state.updatedAt,
+      revision: r,
+    }));
+    return [...earlier, now];
+  });
 }
 
 export function projectionBatch({ state, records, emails }: ProjectionInput): ProjectionBatch {

@@ -61,6 +61,7 @@ interface TimelineRow {
   summary: string;
   payload: unknown;
   fingerprint: string | null;
+  corrected_by: string | null;
 }
 
 const timelineCursorSchema = z.object({ before: z.number().int().min(1) });
@@ -84,11 +85,27 @@ const UPSERT_ORDER = `
   WHERE orders.seq <= excluded.seq`;
 
 const INSERT_TIMELINE = `
-  INSERT INTO timeline (order_id, seq, event_id, type, at, actor, summary, payload, fingerprint)
-  SELECT $1, r.seq, r."eventId", r.type, r.at, r.actor, r.summary, r.payload, r.fingerprint
+  INSERT INTO timeline (order_id, seq, event_id, type, at, actor, summary, payload, fingerprint, corrected_by)
+  SELECT $1, r.seq, r."eventId", r.type, r.at, r.actor, r.summary, r.payload, r.fingerprint, r."correctedBy"
   FROM jsonb_to_recordset($2::jsonb) AS r(seq integer, "eventId" text, type text, at timestamptz,
-    actor text, summary text, payload jsonb, fingerprint text)
+    actor text, summary text, payload jsonb, fingerprint text, "correctedBy" text)
   ON CONFLICT DO NOTHING`;
+
+// The entry a correction, reversal or undo names gets its event id: the latest one (by seq) wins,
+// so a batch written again, or an older one after a newer, does not set it back.
+const MARK_CORRECTED = `
+  UPDATE timeline t SET corrected_by = r."eventId"
+  FROM (
+    SELECT DISTINCT ON (corrects) seq, "eventId", corrects
+    FROM jsonb_to_recordset($2::jsonb) AS x(seq integer, "eventId" text, corrects text)
+    WHERE corrects IS NOT NULL
+    ORDER BY corrects, seq DESC
+  ) r
+  WHERE t.order_id = $1 AND t.event_id = r.corrects
+    AND t.corrected_by IS DISTINCT FROM r."eventId"
+    AND coalesce(
+      (SELECT c.seq FROM timeline c WHERE c.order_id = $1 AND c.event_id = t.corrected_by), 0
+    ) < r.seq`;
 
 const INSERT_EMAILS = `
   INSERT INTO emails (order_id, message_id, purpose, to_addresses, cc_addresses, subject, sent_at)
@@ -99,9 +116,10 @@ const INSERT_EMAILS = `
 
 // A document's status follows the order; a projection older than the one that set it leaves it.
 const UPSERT_DOCUMENTS = `
-  INSERT INTO documents (order_id, kind, number, status, created_at, seq)
-  SELECT $1, r.kind, r.number, r.status, r."createdAt", $3
-  FROM jsonb_to_recordset($2::jsonb) AS r(kind text, number text, status text, "createdAt" timestamptz)
+  INSERT INTO documents (order_id, kind, number, status, created_at, seq, revision)
+  SELECT $1, r.kind, r.number, r.status, r."createdAt", $3, coalesce(r.revision, 0)
+  FROM jsonb_to_recordset($2::jsonb) AS r(kind text, number text, status text, "createdAt" timestamptz,
+    revision integer)
   ON CONFLICT (order_id, kind, number) DO UPDATE SET status = excluded.status, seq = excluded.seq
   WHERE documents.seq <= excluded.seq
     AND (documents.status, documents.seq) IS DISTINCT FROM (excluded.status, excluded.seq)`;
@@ -169,6 +187,8 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
         await client.query(INSERT_STAGE_ENTERED, [o.orderId, o.stage, o.stageEnteredAt]);
         if (batch.timeline.length) {
           await client.query(INSERT_TIMELINE, [o.orderId, JSON.stringify(batch.timeline)]);
+          if (batch.timeline.some((r) => r.corrects !== undefined))
+            await client.query(MARK_CORRECTED, [o.orderId, JSON.stringify(batch.timeline)]);
         }
         if (batch.emails.length) {
           await client.query(INSERT_EMAILS, [o.orderId, JSON.stringify(batch.emails)]);
@@ -206,7 +226,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
       const before =
         page.cursor === undefined ? null : decodeCursor(page.cursor, timelineCursorSchema).before;
       const rows = await query<TimelineRow>(
-        `SELECT seq, event_id, type, at, actor, summary, payload, fingerprint FROM timeline
+        `SELECT seq, event_id, type, at, actor, summary, payload, fingerprint, corrected_by FROM timeline
          WHERE order_id = $1 ${before === null ? '' : 'AND seq < $3'}
          ORDER BY seq DESC LIMIT $2`,
         before === null ? [orderId, page.limit + 1] : [orderId, page.limit + 1, before],
@@ -251,9 +271,15 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
     },
 
     async documents(orderId): Promise<DocumentRecord[]> {
-      const rows = await query<{ kind: string; number: string; status: string; created_at: Date }>(
-        `SELECT kind, number, status, created_at FROM documents
-         WHERE order_id = $1 ORDER BY created_at, kind, number`,
+      const rows = await query<{
+        kind: string;
+        number: string;
+        status: string;
+        created_at: Date;
+        revision: number;
+      }>(
+        `SELECT kind, number, status, created_at, revision FROM documents
+         WHERE order_id = $1 ORDER BY created_at, kind, revision, number`,
         [orderId],
       );
       return rows.map((r) => ({
@@ -261,6 +287,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
         number: r.number,
         status: r.status,
         createdAt: iso(r.created_at),
+        revision: r.revision,
       }));
     },
 
@@ -316,5 +343,6 @@ function toTimelineRecord(row: TimelineRow): TimelineRecord {
     summary: row.summary,
     payload: row.payload,
     fingerprint: row.fingerprint,
+    ...(row.corrected_by === null ? {} : { correctedBy: row.corrected_by }),
   };
 }

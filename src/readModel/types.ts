@@ -21,8 +21,11 @@ export type EmailRecord = SentEmail;
 export interface DocumentRecord {
   kind: string;
   number: string;
+  /** `SUPERSEDED` once a later revision replaced it. */
   status: string;
   createdAt: string;
+  /** 0 as first issued (absent when written: 0); one more per correction of values it prints. */
+  revision?: number;
 }
 
 /** One row per order: the view as JSON plus the columns the list filters and sorts on. */

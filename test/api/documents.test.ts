@@ -9,6 +9,7 @@ import { SmtpSink } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { pdfText } from '../activities/pdf-text';
 import { createOrder, expectError, orderWhen, sendEvent } from './helpers';
+import { batch, orderRecord } from '../readModel/records';
 
 let smtp: SmtpSink;
 let stack: Stack;
@@ -66,7 +67,9 @@ describe('GET /orders/{id}/documents and /documents/{kind}.pdf', () => {
     await orderWhen(stack.app, orderId, (view) => view.quotation !== null);
     const quoted = await get(`/orders/${orderId}/documents`);
     expect(quoted.body).toEqual({
-      documents: [{ kind: 'proforma-invoice', number: 'PI-Q-1', status: 'DRAFT', createdAt: null }],
+      documents: [
+        { kind: 'proforma-invoice', number: 'PI-Q-1', status: 'DRAFT', createdAt: null, revision: 0 },
+      ],
     });
     expectError(
       await get(`/orders/${orderId}/documents/commercial-invoice.pdf`),
@@ -80,10 +83,10 @@ describe('GET /orders/{id}/documents and /documents/{kind}.pdf', () => {
     const list = await get(`/orders/${orderId}/documents`);
     expect(list.status).toBe(200);
     expect((list.body as { documents: unknown[] }).documents).toEqual([
-      { kind: 'commercial-invoice', number: 'CI-C-1', status: 'DRAFT', createdAt: null },
-      { kind: 'packing-list', number: 'PL-C-1', status: 'DRAFT', createdAt: null },
-      { kind: 'proforma-invoice', number: 'PI-C-1', status: 'DRAFT', createdAt: null },
-      { kind: 'certificate-of-origin', number: 'CO-C-1', status: 'DRAFT', createdAt: null },
+      { kind: 'commercial-invoice', number: 'CI-C-1', status: 'DRAFT', createdAt: null, revision: 0 },
+      { kind: 'packing-list', number: 'PL-C-1', status: 'DRAFT', createdAt: null, revision: 0 },
+      { kind: 'proforma-invoice', number: 'PI-C-1', status: 'DRAFT', createdAt: null, revision: 0 },
+      { kind: 'certificate-of-origin', number: 'CO-C-1', status: 'DRAFT', createdAt: null, revision: 0 },
     ]);
     const res = await get(`/orders/${orderId}/documents/commercial-invoice.pdf`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
@@ -121,6 +124,83 @@ describe('GET /orders/{id}/documents and /documents/{kind}.pdf', () => {
     expect(res.status).toBe(200);
     const text = (await pdfText(res.body as Buffer)).text.replace(/\s+/g, ' ');
     expect(text).toContain('Minimum insured amount (110 % of invoice value): USD 27,500.00');
+  });
+
+  it('lists every issued revision with its status; the preview renders the current one', async () => {
+    const { orderId } = await createOrder(stack.app);
+    const { documentsOk: _ok, balance: _b, originals: _o, released: _r, ...untilCopies } = fullLife;
+    for (const event of Object.values(untilCopies))
+      expect((await sendEvent(stack.app, orderId, event)).status).toBe(200);
+    await orderWhen(stack.app, orderId, (view) => view.documents.copiesSentAt !== null, 60_000);
+    const stored = await stack.readModel.getOrder(orderId);
+    if (!stored) throw new Error('the order is not in the read model');
+    // A correction of the B/L number, as the workflow would project it (the domain's part lands apart).
+    const view = stored.view as { documents: Record<string, unknown>; shipping: Record<string, unknown> };
+    const revised = {
+      ...view,
+      shipping: {
+        ...view.shipping,
+        billOfLading: { ...(view.shipping.billOfLading as object), blNo: 'BL-9002' },
+      },
+      documents: {
+        ...view.documents,
+        revision: 1,
+        revisions: [
+          {
+            revision: 1,
+            at: '2027-01-20T01:00:00.000Z',
+            by: 'manager',
+            reason: 'typo in the B/L number',
+            eventId: 'fix-bl',
+            changes: [{ field: 'blNo', from: 'BL-9001', to: 'BL-9002' }],
+          },
+        ],
+        items: [
+          { kind: 'COMMERCIAL_INVOICE', reference: 'CI-C-1-R1' },
+          { kind: 'PACKING_LIST', reference: 'PL-C-1-R1' },
+          { kind: 'BILL_OF_LADING', reference: 'BL-9002' },
+        ],
+      },
+    };
+    const at = '2027-01-20T01:00:00.000Z';
+    await stack.readModel.project(
+      batch(orderRecord({ orderId, seq: stored.seq + 1, view: revised }), {
+        documents: [
+          { kind: 'COMMERCIAL_INVOICE', number: 'CI-C-1', status: 'SUPERSEDED', createdAt: at, revision: 0 },
+          { kind: 'PACKING_LIST', number: 'PL-C-1', status: 'SUPERSEDED', createdAt: at, revision: 0 },
+          {
+            kind: 'COMMERCIAL_INVOICE',
+            number: 'CI-C-1-R1',
+            status: 'COPY_SENT',
+            createdAt: at,
+            revision: 1,
+          },
+          { kind: 'PACKING_LIST', number: 'PL-C-1-R1', status: 'COPY_SENT', createdAt: at, revision: 1 },
+        ],
+      }),
+    );
+
+    const list = await get(`/orders/${orderId}/documents`);
+    expect(list.status).toBe(200);
+    const documents = (
+      list.body as { documents: { kind: string; number: string; status: string; revision: number }[] }
+    ).documents;
+    expect(
+      documents.map(({ kind, number, status, revision }) => ({ kind, number, status, revision })),
+    ).toEqual([
+      { kind: 'commercial-invoice', number: 'CI-C-1', status: 'SUPERSEDED', revision: 0 },
+      { kind: 'packing-list', number: 'PL-C-1', status: 'SUPERSEDED', revision: 0 },
+      { kind: 'commercial-invoice', number: 'CI-C-1-R1', status: 'COPY_SENT', revision: 1 },
+      { kind: 'packing-list', number: 'PL-C-1-R1', status: 'COPY_SENT', revision: 1 },
+      { kind: 'proforma-invoice', number: 'PI-C-1', status: 'DRAFT', revision: 0 },
+      { kind: 'certificate-of-origin', number: 'CO-C-1-R1', status: 'DRAFT', revision: 1 },
+    ]);
+
+    const res = await get(`/orders/${orderId}/documents/commercial-invoice.pdf`).buffer(true).parse(binary);
+    expect(res.headers['content-disposition']).toBe('inline; filename="CI-C-1-R1.pdf"');
+    const text = (await pdfText(res.body as Buffer)).text.replace(/\s+/g, ' ');
+    for (const s of ['REVISED (R1)', 'No.: CI-C-1-R1', 'Revision: R1, replaces CI-C-1', 'BL-9002'])
+      expect(text).toContain(s);
   });
 
   it('404 for an unknown kind or order, 401 without a token', async () => {

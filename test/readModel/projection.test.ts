@@ -96,7 +96,7 @@ describe('projection', () => {
     const [listed] = (await readModel.listOrders({ pageSize: 10, customer: 'Acme GmbH', stage: 'DEPOSIT' }))
       .orders;
     expect(listed).toMatchObject({ orderId: 'PRJ-2', stage: 'DEPOSIT', updatedAt: newer.updatedAt });
-    expect(await readModel.documents('PRJ-2')).toEqual([{ ...document, status: 'SENT' }]);
+    expect(await readModel.documents('PRJ-2')).toEqual([{ ...document, status: 'SENT', revision: 0 }]);
     // The older batch's own timeline entry is still news.
     expect((await readModel.timeline('PRJ-2', { limit: 10 })).entries.map((e) => e.seq)).toEqual([4]);
 
@@ -114,7 +114,7 @@ describe('projection', () => {
     await readModel.project(
       batch(orderRecord({ orderId: 'PRJ-3', seq: 2 }), { documents: [{ ...document, status: 'SENT' }] }),
     );
-    expect(await readModel.documents('PRJ-3')).toEqual([{ ...document, status: 'SENT' }]);
+    expect(await readModel.documents('PRJ-3')).toEqual([{ ...document, status: 'SENT', revision: 0 }]);
   });
 
   it('pages the timeline newest first with an opaque cursor', async () => {

@@ -5,6 +5,7 @@ import {
   documentInput,
   documentNumber,
   missingFor,
+  revisionOf,
   type DocumentOrder,
 } from '../../documents/fromOrder';
 import { DOCUMENT_KINDS, isDocumentKind, type Exporter } from '../../documents/input';
@@ -35,6 +36,7 @@ const documentOrderSchema = z.pick(orderViewSchema, {
   contract: true,
   payments: true,
   shipping: true,
+  documents: true,
 });
 
 const route =
@@ -44,9 +46,10 @@ const route =
   };
 
 /**
- * `GET /orders/{id}/documents` (what the order has issued, plus what it could render now as DRAFT)
- * and `GET /orders/{id}/documents/{kind}.pdf` (a preview, marked COPY, rendered from the read
- * model's view by the same mapping the emailed documents use).
+ * `GET /orders/{id}/documents` (what the order has issued, every revision with its own number, plus
+ * what it could render now as DRAFT) and `GET /orders/{id}/documents/{kind}.pdf` (a preview of the
+ * current revision, marked COPY, rendered from the read model's view by the same mapping the
+ * emailed documents use).
  */
 export function documentRoutes({ readModel, exporter, readView, orderIdParam }: DocumentRoutesDeps): Router {
   const router = Router();
@@ -68,12 +71,23 @@ export function documentRoutes({ readModel, exporter, readView, orderIdParam }: 
         // The read model stores codes; the B/L is the carrier's, not ours to render.
         if (!isRenderedDocument(record.kind)) return [];
         const kind = documentKind(record.kind);
-        const number = documentNumber(order, kind) ?? record.number;
-        return [{ kind, number, status: record.status, createdAt: record.createdAt }];
+        const revision = record.revision ?? 0;
+        // An earlier revision keeps the number it was issued under.
+        const number =
+          revision === revisionOf(order, kind)
+            ? (documentNumber(order, kind) ?? record.number)
+            : record.number;
+        return [{ kind, number, status: record.status, createdAt: record.createdAt, revision }];
       });
       const drafts = availableKinds(order, DOCUMENT_KINDS)
         .filter((kind) => !issued.some((doc) => doc.kind === kind))
-        .map((kind) => ({ kind, number: documentNumber(order, kind), status: 'DRAFT', createdAt: null }));
+        .map((kind) => ({
+          kind,
+          number: documentNumber(order, kind),
+          status: 'DRAFT',
+          createdAt: null,
+          revision: revisionOf(order, kind),
+        }));
       res.json({ documents: [...issued, ...drafts] });
     }),
   );

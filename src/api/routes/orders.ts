@@ -173,7 +173,7 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
       await requireOrder(orderId);
       const { entries, nextCursor } = await fromReadModel(() => readModel.timeline(orderId, page), 'cursor');
       res.json({
-        entries: entries.map(({ seq, eventId, type, at, actor, summary, payload }) => ({
+        entries: entries.map(({ seq, eventId, type, at, actor, summary, payload, correctedBy }) => ({
           seq,
           eventId,
           type,
@@ -181,6 +181,7 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
           actor,
           summary,
           payload,
+          ...(correctedBy ? { correctedBy } : {}),
         })),
         nextCursor,
       });

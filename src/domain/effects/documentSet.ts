@@ -1,4 +1,5 @@
-import type { DocumentOrder } from '../documentOrder';
+import { documentRevision, type DocumentOrder, type DocumentSetRevision } from '../documentOrder';
+import { dictionary } from '../i18n';
 import { html, safeToken } from '../letters/escape';
 import { factsHtml, factsText, page, signOff, type Fact, type RenderedEmail } from '../letters/layout';
 import type { Language } from '../schemas/common';
@@ -30,6 +31,8 @@ interface Words {
   facts: Fact[];
   intro: string;
   lead: string;
+  /** A revised set: what changed, and that it replaces the earlier one; empty for a first issue. */
+  revised: string;
   /** What else the customer must know (payment before the originals, how the goods are released). */
   extra: string[];
   attached: string;
@@ -59,16 +62,55 @@ function releaseBy(blType: string | null): 'TELEX_RELEASE' | 'SEA_WAYBILL' | 'OR
   return blType === 'TELEX_RELEASE' || blType === 'SEA_WAYBILL' ? blType : 'ORIGINAL';
 }
 
+const REVISED_WORDS: Record<
+  Language,
+  {
+    subject: string;
+    replaces: (revision: number) => string;
+    changed: string;
+    colon: string;
+    separator: string;
+  }
+> = {
+  en: {
+    subject: 'Revised: ',
+    replaces: (r) =>
+      `These documents are revision R${r}: they replace the documents we sent you earlier, which are no longer valid.`,
+    changed: ' What changed: ',
+    colon: ': ',
+    separator: '; ',
+  },
+  'zh-CN': {
+    subject: '更正：',
+    replaces: (r) => `本套单据为更正版（R${r}），取代此前发给您的单据，原单据作废。`,
+    changed: '更改内容：',
+    colon: '：',
+    separator: '；',
+  },
+};
+
+/** What a revision changed, each field under its name in the customer's language; empty for a first issue. */
+function revisedParagraph({ revision, changes }: DocumentSetRevision, language: Language): string {
+  if (revision === 0) return '';
+  const w = REVISED_WORDS[language];
+  const labels: Partial<Record<string, string>> = dictionary(language).fields;
+  const changed = changes.map((c) => `${labels[c.field] ?? c.field}${w.colon}${c.from} → ${c.to}`);
+  return `${w.replaces(revision)}${changed.length > 0 ? `${w.changed}${changed.join(w.separator)}` : ''}`;
+}
+
 /** The covering letter's words in the customer's language; the documents themselves stay in English. */
 function words(model: RenderedDocument, order: DocumentOrder, copy: boolean, language: Language): Words {
   const owes = copy && model.owesMoney;
   // How the buyer takes delivery, said with the final documents only.
   const release = copy ? '' : RELEASE_WORDS[language][releaseBy(model.blType)](model.blNo);
+  const revision = documentRevision(order);
+  const revised = revisedParagraph(revision, language);
+  const prefix = revision.revision > 0 ? REVISED_WORDS[language].subject : '';
   if (language === 'zh-CN') {
     return {
       subject: copy
-        ? `单据核对：发票 ${model.number}，订单 ${order.orderId}`
-        : `装运单据：发票 ${model.number}，订单 ${order.orderId}`,
+        ? `${prefix}单据核对：发票 ${model.number}，订单 ${order.orderId}`
+        : `${prefix}装运单据：发票 ${model.number}，订单 ${order.orderId}`,
       facts: [
         ['订单', order.orderId],
         ['合同号', model.contractNo ?? '—'],
@@ -84,6 +126,7 @@ function words(model: RenderedDocument, order: DocumentOrder, copy: boolean, lan
       lead: copy
         ? '随附商业发票和装箱单的副本，请核对。如无误请回复确认；如需修改，请直接回复本邮件告知。'
         : '随附本批货物的商业发票和装箱单正本。',
+      revised,
       extra: [owes ? `我方收到未付余款 ${model.outstanding} 后即寄送正本单据。` : '', release].filter(
         Boolean,
       ),
@@ -93,8 +136,8 @@ function words(model: RenderedDocument, order: DocumentOrder, copy: boolean, lan
   }
   return {
     subject: copy
-      ? `Documents for verification: invoice ${model.number}, order ${order.orderId}`
-      : `Shipping documents: invoice ${model.number}, order ${order.orderId}`,
+      ? `${prefix}Documents for verification: invoice ${model.number}, order ${order.orderId}`
+      : `${prefix}Shipping documents: invoice ${model.number}, order ${order.orderId}`,
     facts: [
       ['Order', order.orderId],
       ['Contract No.', model.contractNo ?? '—'],
@@ -110,6 +153,7 @@ function words(model: RenderedDocument, order: DocumentOrder, copy: boolean, lan
     lead: copy
       ? 'please find attached COPIES of the commercial invoice and the packing list for your verification. Please check them and confirm, or tell us what to correct, by replying to this email.'
       : 'please find attached the final commercial invoice and packing list for your shipment.',
+    revised,
     extra: [
       owes
         ? `The original documents are released once the outstanding balance of ${model.outstanding} has been received.`
@@ -136,7 +180,7 @@ export function documentSetEmail(
     w.intro,
     '',
     w.lead,
-    ...w.extra.flatMap((s) => ['', s]),
+    ...[w.revised, ...w.extra].filter(Boolean).flatMap((s) => ['', s]),
     '',
     factsText(w.facts),
     '',
@@ -147,7 +191,9 @@ export function documentSetEmail(
   ].join('\n');
   const htmlBody = html`<p>${w.intro}</p>
     <p>${w.lead}</p>
-    ${w.extra.map((s) => html`<p>${s}</p>`)}${factsHtml(w.facts)}
+    ${w.revised ? html`<p><strong>${w.revised}</strong></p>` : ''}${w.extra.map(
+      (s) => html`<p>${s}</p>`,
+    )}${factsHtml(w.facts)}
     <p>${w.attached}</p>
     ${trackingUrl ? html`<p><a href="${trackingUrl}">${w.track}</a></p>` : ''} ${closing.html}`;
   return { subject: w.subject, text, html: page(w.subject, htmlBody, exporter.name, language) };
@@ -155,12 +201,22 @@ export function documentSetEmail(
 
 /**
  * The fields of the order its documents read (src/documents/fromOrder.ts maps them), taken
- * from the state at the B/L, so copies and originals are the same documents.
+ * from the state at the B/L, so copies and originals are the same documents. A revised set
+ * carries its revision and what changed, and is a new message (sequence: revision + 1).
  */
 export function documentSetInput(state: OrderState, now: string): DocumentSetInput {
   required(state, 'documents');
   if (!hasShipped(state)) throw new Error(`order ${state.orderId} has not shipped: no documents yet`);
-  return { orderId: state.orderId, sequence: 1, requestedAt: now, order: documentOrder(state) };
+  const revision = state.documents.revision ?? 0;
+  const latest = state.documents.revisions?.filter((r) => r.revision === revision) ?? [];
+  // A first issue's input stays as it always was.
+  const revised = revision > 0 ? { documents: { revision, revisions: latest } } : {};
+  return {
+    orderId: state.orderId,
+    sequence: revision + 1,
+    requestedAt: now,
+    order: { ...documentOrder(state), ...revised },
+  };
 }
 
 /** The commercial invoice and the packing list, marked as copies or originals. */
