@@ -40,7 +40,7 @@ export function takeBackOptions(state: OrderState): TakeBackOptions {
       )
     : [];
   const undoable =
-    undoPoint && isEventAllowed(state, 'EVENT_UNDONE') && isEventType(undoPoint.type)
+    undoPoint?.before && isEventAllowed(state, 'EVENT_UNDONE') && isEventType(undoPoint.type)
       ? { eventId: undoPoint.eventId, type: undoPoint.type }
       : null;
   return { correctable, reversiblePayments, undoable };
