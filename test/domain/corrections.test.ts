@@ -85,11 +85,7 @@ function occurrences(): Map<OrderEventType, { after: OrderState; eventId: string
       .filter((e) => e.type !== 'TELEX_RELEASE_CONFIRMED' && e.type !== 'GOODS_RELEASED')
       .flatMap((e) =>
         e.type === 'BALANCE_RECEIVED'
-          ? [
-              { type: 'EFFECT_COMPLETED', effect: 'sendDocumentCopies' } as AnyEvent,
-              example('DOCUMENTS_CONFIRMED'),
-              e,
-            ]
+          ? [{ type: 'EFFECT_COMPLETED', effect: 'sendDocumentCopies' }, example('DOCUMENTS_CONFIRMED'), e]
           : [e],
       ),
     [example('QUOTATION_SENT'), example('QUOTATION_DECLINED')],
