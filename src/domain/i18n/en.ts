@@ -54,6 +54,7 @@ const EN_CORRECTIONS_UI = {
   'undo.submit': 'Undo the event',
   'undo.done': 'Undone: {event}. The order is in stage {stage}.',
   'action.refused': 'Not recorded',
+  'action.reasonMissing': 'Give the reason.',
   'receipts.title': 'Receipts',
   'receipts.caption': 'Payments received',
   'receipts.receivedAt': 'Received',

@@ -54,6 +54,7 @@ const ZH_CORRECTIONS_UI = {
   'undo.submit': '撤销该事件',
   'undo.done': '已撤销：{event}。订单现处于 {stage} 阶段。',
   'action.refused': '未记录',
+  'action.reasonMissing': '请填写原因。',
   'receipts.title': '收款记录',
   'receipts.caption': '已收款项',
   'receipts.receivedAt': '收款时间',
