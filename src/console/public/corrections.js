@@ -16,10 +16,10 @@ export function takenBack(payload) {
   return payload.correctsEventId ?? payload.paymentEventId ?? payload.undoesEventId;
 }
 
-/** The entries that took each event back, oldest first, by the event's id. */
+/** The entries that took each event back, oldest first (the view's timeline is in order), by the event's id. */
 export function takenBackBy(timeline, payloads) {
   const by = new Map();
-  for (const entry of [...timeline].sort((a, b) => a.seq - b.seq)) {
+  for (const entry of timeline) {
     if (!CORRECTION_EVENTS.includes(entry.type)) continue;
     const target = takenBack(payloads.get(entry.eventId));
     if (target) by.set(target, [...(by.get(target) || []), entry]);
