@@ -6,8 +6,10 @@
  * The forms' requests are caught on their way out: the test checks what they send and answers with
  * the contract's refusals (409 CORRECTION_NOT_ALLOWED, 403 FORBIDDEN) or the order view.
  */
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Browser, ConsoleMessage, Page, Route } from 'playwright-core';
 import type { OrderView } from '../../src/api/orderView';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
@@ -29,6 +31,13 @@ const ORDER = `PO-CORR-${run}`;
 const CORRECTION_ID = `correction-${run}`;
 const CORRECTION_EVENTS = ['EVENT_CORRECTED', 'PAYMENT_REVERSED', 'EVENT_UNDONE'];
 const SINCE = '2026-12-01T08:00:00Z';
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
+
+/** A full-page picture in artifacts/, to look at the page. */
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `console-corrections-${name}.png`), fullPage: true });
+}
 
 /** A timeline entry as GET /orders/{id}/timeline answers it. */
 type Entry = OrderView['timeline'][number] & { seq: number; payload?: unknown };
@@ -259,6 +268,7 @@ describeBrowser('corrections on the order page', () => {
     expect(offered.length).toBeGreaterThan(1);
     for (const type of CORRECTION_EVENTS) expect(offered).not.toContain(type);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await shot(page, 'order');
     await page.context().close();
   });
 
@@ -297,6 +307,7 @@ describeBrowser('corrections on the order page', () => {
         hasText: 'This cannot be taken back: the contract number is printed on documents the bank holds',
       })
       .waitFor();
+    await shot(page, 'refused');
     expect([sentOnce()]).toEqual([
       {
         type: 'EVENT_CORRECTED',

@@ -18,7 +18,6 @@ export function receiptsTable(ctx) {
     t('receipts.reference'),
     t('receipts.state'),
   ];
-  if (acting) headers.push(t('timeline.actions'));
   const rows = receipts.flatMap((r) => {
     const slot = slotRow(headers.length);
     const payment = r.eventId ? reversible.get(r.eventId) : undefined;
@@ -47,8 +46,8 @@ export function receiptsTable(ctx) {
       el('td', {}, r.kind === 'DEPOSIT' ? t('order.deposit') : t('order.balance')),
       el('td', { class: 'num' }, money(r.amount)),
       el('td', {}, r.reference),
-      el('td', {}, state),
-      acting ? el('td', { class: 'actions' }, actionButtons(actions, slot)) : null,
+      // The reversal's button beside the status it would change: the table stays narrow.
+      el('td', {}, state, actions.length ? [' ', actionButtons(actions, slot)] : null),
     );
     return [row, slot];
   });

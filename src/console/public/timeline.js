@@ -58,7 +58,9 @@ export function timelineTable(ctx) {
   if (!entries.length) return el('p', { class: 'muted' }, t('order.noEvents'));
   const correctable = new Map((view.corrections?.correctable || []).map((c) => [c.eventId, c]));
   const undoable = view.corrections?.undoable;
-  const acting = canRecord(me);
+  const mayUndo = (e) => me?.role === 'manager' && undoable?.eventId === e.eventId;
+  // The actions column is there when some entry can be taken back by whoever is signed in.
+  const acting = canRecord(me) && entries.some((e) => correctable.has(e.eventId) || mayUndo(e));
   const columns = acting ? 5 : 4;
   const typeOf = new Map(view.timeline.map((e) => [e.eventId, e.type]));
   const byTarget = takenBackBy(view.timeline, payloads);
@@ -80,7 +82,7 @@ export function timelineTable(ctx) {
         about: eventName(e.type),
         open: () => correctionForm(ctx, e, correctable.get(e.eventId), corrections),
       });
-    if (acting && me.role === 'manager' && undoable?.eventId === e.eventId)
+    if (acting && mayUndo(e))
       actions.push({
         key: 'undo',
         label: t('undo.action'),
