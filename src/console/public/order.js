@@ -333,9 +333,13 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
           .map((d) => `${enumName(d.kind)}${d.reference ? ` ${d.reference}` : ''}`)
           .join(', ') || '—',
       ],
-      view.documents.revision
-        ? [t('documents.revision'), t('documents.revisionNo', { revision: view.documents.revision })]
-        : undefined,
+      // Once a correction re-issued them: the revision their numbers carry.
+      [
+        t('documents.revision'),
+        view.documents.revision
+          ? t('documents.revisionNo', { revision: view.documents.revision })
+          : undefined,
+      ],
     ]),
     documentRevisions(view.documents.revisions || []),
   );
