@@ -5,7 +5,7 @@
 //   #/reports/...  reports (receivables, stalled, stage-times)
 import { api, ApiError, newOrderSchema, query, session } from './api.js';
 import { clear, el } from './dom.js';
-import { buildForm } from './forms.js';
+import { buildForm, showFieldErrors, showMessage } from './forms.js';
 import {
   formatTime,
   language,
@@ -17,7 +17,7 @@ import {
   STAGES,
   t,
 } from './i18n.js';
-import { renderOrder, showFieldErrors, showMessage } from './order.js';
+import { renderOrder } from './order.js';
 import { renderReport } from './reports.js';
 import {
   canRecord,

@@ -12,16 +12,18 @@ const isBlank = (v) =>
   (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
 
 /**
- * buildForm(schema, { skip, valueFor }) -> { node, collect(), showErrors(details), clearErrors() }
+ * buildForm(schema, { skip, valueFor, prefix }) -> { node, collect(), showErrors(details), clearErrors() }
  * valueFor(path, name) may return a default value for a leaf field (e.g. the order's currency).
+ * `prefix` puts the fields under a path of the request (a correction's `changes.blNo`), so the
+ * API's 400 details land on them; collect() still answers by the schema's own names.
  */
-export function buildForm(schema, { skip = [], valueFor = () => undefined } = {}) {
+export function buildForm(schema, { skip = [], valueFor = () => undefined, prefix = '' } = {}) {
   const registry = new Map(); // path -> { target, error, wrapper }
   const ctx = { registry, valueFor };
   const required = new Set(schema.required || []);
   const parts = Object.entries(schema.properties || {})
     .filter(([name]) => !skip.includes(name))
-    .map(([name, s]) => field(name, s, name, required.has(name), ctx));
+    .map(([name, s]) => field(name, s, prefix ? `${prefix}.${name}` : name, required.has(name), ctx));
   const node = el(
     'div',
     { class: 'fields' },
@@ -369,6 +371,8 @@ function arrayOfStrings(name, s, path, isRequired, ctx) {
     'aria-describedby': `${hintId} ${errId}`,
     required: isRequired,
   });
+  const preset = ctx.valueFor(path, name);
+  if (Array.isArray(preset)) input.value = preset.join('\n');
   const error = errorSlot(errId);
   const wrapper = el(
     'div',
@@ -391,6 +395,38 @@ function arrayOfStrings(name, s, path, isRequired, ctx) {
         .map((v) => v.trim())
         .filter(Boolean);
       return values.length ? values : undefined;
+    },
+  };
+}
+
+export function showMessage(node, text) {
+  node.textContent = text;
+  node.hidden = false;
+}
+
+/** A 400 on a form: each bad field marked, the ones without a field named in the message. */
+export function showFieldErrors(built, message, err, outcome) {
+  const { first, unplaced } = built.showErrors(err.details);
+  const rest = unplaced.map((d) => `${d.path || 'body'}: ${d.message}`).join('; ');
+  showMessage(message, t('form.errors', { outcome, message: err.message, rest: rest ? ` ${rest}` : '' }));
+  (first || message).focus();
+}
+
+/** Several forms in one <form> (a correction's changes and its reason) marked as one. */
+export function joinForms(...builts) {
+  return {
+    clearErrors() {
+      for (const b of builts) b.clearErrors();
+    },
+    showErrors(details) {
+      let first;
+      let rest = Array.isArray(details) ? details : [];
+      for (const b of builts) {
+        const marked = b.showErrors(rest);
+        first ??= marked.first;
+        rest = marked.unplaced;
+      }
+      return { first, unplaced: rest };
     },
   };
 }

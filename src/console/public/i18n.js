@@ -72,6 +72,7 @@ export const fieldName = named('field');
 export const purposeName = named('purpose');
 export const roleName = named('role');
 export const bucketName = named('bucket');
+export const warningName = named('warning');
 /** A value's name (a code people use as a code, like FOB or 40HQ, is shown as it is). */
 export const enumName = (value) => {
   const v = String(value);
@@ -112,9 +113,10 @@ export function paymentTermsText(plan) {
 
 /**
  * A timeline line in the user's language, from the event's type and the fields it recorded (the
- * API's `summary` is the domain's English). Money, dates and codes are shown as elsewhere.
+ * API's `summary` is the domain's English). Money, dates and codes are shown as elsewhere;
+ * `extra` adds what the payload does not hold (a correction's target, by its name).
  */
-export function timelineSummary(entry, payload, view) {
+export function timelineSummary(entry, payload, view, extra = {}) {
   const params = {};
   if (entry.type === 'ORDER_CREATED') {
     params.company = view.customer.company;
@@ -130,6 +132,7 @@ export function timelineSummary(entry, payload, view) {
     else if (typeof v === 'string' && /^[A-Z][A-Z0-9_]+$/.test(v)) params[k] = enumName(v);
     else if (typeof v !== 'object') params[k] = String(v);
   }
+  Object.assign(params, extra);
   const template = dictionary[`summary.${entry.type}`];
   if (!template) return entry.summary || '';
   return template.replace(/\{(\w+)\}/g, (_whole, name) => (name in params ? params[name] : '—'));

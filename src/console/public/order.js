@@ -2,7 +2,8 @@
 // emails, and (for ops) a form for each event allowed now.
 import { api, ApiError, eventSchemas } from './api.js';
 import { clear, el } from './dom.js';
-import { buildForm } from './forms.js';
+import { CORRECTION_EVENTS, warningsBanner } from './corrections.js';
+import { buildForm, showFieldErrors, showMessage } from './forms.js';
 import {
   actorName,
   countryName,
@@ -20,8 +21,8 @@ import {
   statusName,
   stepTitle,
   t,
-  timelineSummary,
 } from './i18n.js';
+import { receiptsTable } from './receipts.js';
 import {
   canRecord,
   currentCaller,
@@ -38,6 +39,8 @@ import {
   table,
   view as page,
 } from './shell.js';
+import { timelineTable } from './timeline.js';
+import { show } from './values.js';
 
 function stepper(view) {
   const currentIndex = STAGES.indexOf(view.stage);
@@ -60,21 +63,6 @@ function stepper(view) {
       );
     }),
   );
-}
-
-/** A value from the view as text: money, times and codes in the user's language, objects flattened. */
-function show(v) {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'object' && 'amount' in v && 'currency' in v) return money(v);
-  if (Array.isArray(v)) return v.map(show).join(', ') || '—';
-  if (typeof v === 'object')
-    return Object.entries(v)
-      .map(([k, x]) => `${fieldName(k)}: ${show(x)}`)
-      .join('; ');
-  if (typeof v === 'boolean') return v ? t('order.yes') : t('order.no');
-  if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) return formatTime(v);
-  if (typeof v === 'string' && /^[A-Z][A-Z0-9_]+$/.test(v)) return enumName(v);
-  return String(v);
 }
 
 /** Rows of objects (contract lines, containers) as a table with a column per field. */
@@ -129,7 +117,27 @@ export async function renderOrder(orderId, token, { afterRender } = {}) {
   else focusTitle();
 }
 
+/** Posts an event, repaints the order with the answer and says `done(next)`. */
+async function recordEvent(orderId, me, body, done) {
+  const next = await api('POST', `/orders/${encodeURIComponent(orderId)}/events`, { body });
+  const emails = await api('GET', `/orders/${encodeURIComponent(orderId)}/emails`).then(
+    (r) => r.emails,
+    () => [],
+  );
+  const payloads = await timelinePayloads(orderId, next.timeline.length).catch(() => new Map());
+  paintOrder(next, emails, await eventSchemas(), me, payloads);
+  say(done(next), 'success', { focus: true });
+}
+
 function paintOrder(view, emails, schemas, me, payloads = new Map()) {
+  // What the correction forms need: the order as shown, and how to record and repaint.
+  const ctx = {
+    view,
+    me,
+    schemas,
+    payloads,
+    record: (body, done) => recordEvent(view.orderId, me, body, done),
+  };
   const p = view.payments;
   const deadline =
     view.stageDeadline && view.status === 'OPEN'
@@ -251,6 +259,7 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
         )
       : el('p', { class: 'muted' }, t('order.noContract')),
     p.outstanding ? el('p', {}, t('order.outstandingAll', { amount: money(p.outstanding) })) : null,
+    receiptsTable(ctx),
     lc
       ? el(
           'p',
@@ -324,7 +333,15 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
           .map((d) => `${enumName(d.kind)}${d.reference ? ` ${d.reference}` : ''}`)
           .join(', ') || '—',
       ],
+      // Once a correction re-issued them: the revision their numbers carry.
+      [
+        t('documents.revision'),
+        view.documents.revision
+          ? t('documents.revisionNo', { revision: view.documents.revision })
+          : undefined,
+      ],
     ]),
+    documentRevisions(view.documents.revisions || []),
   );
   // The view carries the latest entries; GET /orders/{id}/timeline pages through all of them.
   const shown = view.timeline.length;
@@ -332,19 +349,7 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
   const timeline = section(
     'timeline',
     total > shown ? t('order.timelinePartial', { shown, total }) : t('order.timeline'),
-    table(
-      t('order.timeline'),
-      [t('order.when'), t('order.event'), t('order.actor'), t('order.summary')],
-      [...view.timeline]
-        .reverse()
-        .map((e) => [
-          el('time', { datetime: e.at }, formatTime(e.at)),
-          eventName(e.type),
-          actorName(e.actor),
-          timelineSummary(e, payloads.get(e.eventId), view),
-        ]),
-      t('order.noEvents'),
-    ),
+    timelineTable(ctx),
   );
   const mails = section(
     'emails-sent',
@@ -367,6 +372,7 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
       'div',
       { 'data-order': view.orderId },
       header,
+      warningsBanner(view),
       stepper(view),
       el(
         'div',
@@ -397,7 +403,10 @@ function currencyOf(view) {
 }
 
 function eventPanel(view, schemas, me) {
-  const allowed = (view.allowedEvents || []).filter((type) => mayRecordEvent(me, schemas[type]));
+  // Corrections, reversals and undo name what they take back: they open beside it, not here.
+  const allowed = (view.allowedEvents || []).filter(
+    (type) => !CORRECTION_EVENTS.includes(type) && mayRecordEvent(me, schemas[type]),
+  );
   if (!allowed.length)
     return section(
       'record',
@@ -461,16 +470,9 @@ function eventForm(view, type, schema, me) {
     submit.setAttribute('aria-busy', 'true');
     try {
       const body = { type, eventId, ...built.collect() };
-      const next = await api('POST', `/orders/${encodeURIComponent(view.orderId)}/events`, { body });
-      const emails = await api('GET', `/orders/${encodeURIComponent(view.orderId)}/emails`).then(
-        (r) => r.emails,
-        () => [],
+      await recordEvent(view.orderId, me, body, (next) =>
+        t('record.done', { event: eventName(type), stage: stageName(next.stage) }),
       );
-      const payloads = await timelinePayloads(view.orderId, next.timeline.length).catch(() => new Map());
-      paintOrder(next, emails, await eventSchemas(), me, payloads);
-      say(t('record.done', { event: eventName(type), stage: stageName(next.stage) }), 'success', {
-        focus: true,
-      });
     } catch (err) {
       submit.disabled = false;
       submit.removeAttribute('aria-busy');
@@ -494,15 +496,35 @@ function eventForm(view, type, schema, me) {
   return form;
 }
 
-export function showMessage(node, text) {
-  node.textContent = text;
-  node.hidden = false;
-}
-
-/** A 400 on a form: each bad field marked, the ones without a field named in the message. */
-export function showFieldErrors(built, message, err, outcome) {
-  const { first, unplaced } = built.showErrors(err.details);
-  const rest = unplaced.map((d) => `${d.path || 'body'}: ${d.message}`).join('; ');
-  showMessage(message, t('form.errors', { outcome, message: err.message, rest: rest ? ` ${rest}` : '' }));
-  (first || message).focus();
+/** The documents' revisions after corrections: when, by whom, why, and what each changed. */
+function documentRevisions(revisions) {
+  if (!revisions.length) return null;
+  return [
+    el('h3', {}, t('documents.revisions')),
+    el(
+      'ul',
+      { class: 'revisions' },
+      [...revisions].reverse().map((r) =>
+        el(
+          'li',
+          { 'data-revision': r.revision },
+          t('documents.revisionLine', {
+            revision: r.revision,
+            when: formatTime(r.at),
+            by: actorName(r.by),
+            reason: r.reason,
+          }),
+          r.changes?.length
+            ? el(
+                'ul',
+                { class: 'changes' },
+                r.changes.map((c) =>
+                  el('li', {}, t('timeline.change', { field: fieldName(c.field), from: c.from, to: c.to })),
+                ),
+              )
+            : null,
+        ),
+      ),
+    ),
+  ];
 }

@@ -48,6 +48,8 @@ export function describeError(err) {
       return t('error.unauthenticated');
     case 'FORBIDDEN':
       return t('error.forbidden');
+    case 'CORRECTION_NOT_ALLOWED':
+      return t('error.correctionNotAllowed', params);
     case 'ORDER_NOT_FOUND':
       return t('error.notFound', params);
     case 'ORDER_EXISTS':

@@ -21,6 +21,7 @@ import type {
   InsuranceCover,
   OrderStatus,
   PaymentPart,
+  WarningCode,
 } from '../state';
 import type { Dictionary } from './dictionary';
 import { EN_FIELDS, EN_HINTS, EN_UI, en } from './en';
@@ -57,6 +58,7 @@ type Complete = Dictionary<{
   field: keyof typeof EN_FIELDS;
   hint: keyof typeof EN_HINTS;
   purpose: EmailPurpose;
+  warning: WarningCode;
 }>;
 
 /** The dictionaries as the registries type them: a missing entry is a type error here. */

@@ -29,6 +29,7 @@ export interface SectionKeys {
   field: string;
   hint: string;
   purpose: string;
+  warning: string;
 }
 
 export type Role = 'viewer' | 'ops' | 'manager';
@@ -63,6 +64,8 @@ export interface Dictionary<K extends SectionKeys = SectionKeys> {
     separator: string;
   };
   ui: Record<K['ui'], string>;
+  /** What a warning on the order is about, by its code (the view's `warnings[].code`). */
+  warnings: Record<K['warning'], string>;
 }
 
 /** `{name}` placeholders filled from `params`; an unknown placeholder stays as written. */

@@ -14,6 +14,64 @@ const OPEN_STAGE_NAMES = {
   DOCUMENTS: 'Documents',
 };
 
+/** The console's words for corrections, reversals, undo, warnings and document revisions. */
+const EN_CORRECTIONS_UI = {
+  'warnings.title': 'Needs attention',
+  'warnings.since': 'since {when}',
+  'timeline.actions': 'Actions',
+  'timeline.corrected': 'Corrected',
+  'timeline.reversed': 'Reversed',
+  'timeline.undone': 'Undone',
+  'timeline.correctedBy': 'Corrected by {actor}, {when}',
+  'timeline.reversedBy': 'Reversed by {actor}, {when}',
+  'timeline.undoneBy': 'Undone by {actor}, {when}',
+  'timeline.reason': 'Reason: {reason}',
+  'timeline.change': '{field}: {from} → {to}',
+  'timeline.takenBackLater': 'Taken back by a later entry.',
+  'timeline.earlierEvent': 'an earlier entry',
+  'correct.action': 'Correct',
+  'correct.title': 'Correct: {event}',
+  'correct.intro':
+    'Change only what was wrong: fields left as they are are not sent. The original stays on the timeline.',
+  'correct.needsManager':
+    'This correction needs a manager: what it changes was already sent to the customer, the forwarder or a bank. Documents built from it are re-issued as a revision and sent again.',
+  'correct.askManager':
+    'A manager must make this correction: what it changes was already sent to the customer, the forwarder or a bank.',
+  'correct.submit': 'Record the correction',
+  'correct.nothingChanged': 'Nothing changed: change at least one field.',
+  'correct.done': 'Correction recorded: {event}.',
+  'correct.refused': 'Not corrected',
+  'reverse.action': 'Reverse',
+  'reverse.title': 'Reverse the payment {reference}',
+  'reverse.intro':
+    'The money counts as not received: it is owed again, and the order shows a warning until it is in. The stage does not move back. Only a manager may reverse a payment.',
+  'reverse.submit': 'Reverse the payment',
+  'reverse.done': 'Payment {reference} reversed.',
+  'undo.action': 'Undo',
+  'undo.title': 'Undo: {event}',
+  'undo.intro':
+    'The order goes back to the stage it was in before. Only a manager may undo, and only while no email, document or money followed.',
+  'undo.submit': 'Undo the event',
+  'undo.done': 'Undone: {event}. The order is in stage {stage}.',
+  'action.refused': 'Not recorded',
+  'action.reasonMissing': 'Give the reason.',
+  'receipts.title': 'Receipts',
+  'receipts.caption': 'Payments received',
+  'receipts.receivedAt': 'Received',
+  'receipts.part': 'Part',
+  'receipts.reference': 'Reference',
+  'receipts.state': 'Status',
+  'receipts.counted': 'Counted',
+  'receipts.reversed': 'Reversed by {by}, {when}: {reason}',
+  'documents.revision': 'Revision',
+  'documents.asIssued': 'As first issued',
+  'documents.revisionNo': 'Revision {revision}',
+  'documents.revisions': 'Revisions',
+  'documents.revisionLine': 'Revision {revision}, {when}, by {by}: {reason}',
+  'error.correctionNotAllowed': 'This cannot be taken back: {message}',
+  'error.managerOnly': 'Only a manager may do this: {message}',
+};
+
 export const EN_UI = {
   'app.title': 'Order desk',
   'app.sub': 'ops console',
@@ -218,6 +276,7 @@ export const EN_UI = {
   'order.terms': 'Payment terms',
   'order.line': 'Line',
   'summary.missing': '—',
+  ...EN_CORRECTIONS_UI,
 };
 
 export const EN_FIELDS = {
@@ -520,6 +579,10 @@ export const en = {
     REMINDER_SENT: 'Reminder sent',
     EFFECT_COMPLETED: 'Email or document done',
     EFFECT_FAILED: 'Email or document failed',
+    // Corrections
+    EVENT_CORRECTED: 'Correction',
+    PAYMENT_REVERSED: 'Payment reversed',
+    EVENT_UNDONE: 'Event undone',
   },
   eventHints: {
     QUOTATION_SENT: 'A quotation (or a revision) was sent to the customer.',
@@ -562,6 +625,10 @@ export const en = {
     COLLECTION_PAID: 'The collecting bank paid.',
     RELEASE_APPROVED: 'A manager approves releasing the documents before full payment.',
     PAYMENT_WRITTEN_OFF: 'A manager writes off a small remaining amount.',
+    // Corrections
+    EVENT_CORRECTED: 'Corrects fields of an earlier event; the original stays on the timeline.',
+    PAYMENT_REVERSED: 'A manager takes back a payment recorded by mistake: it is owed again.',
+    EVENT_UNDONE: 'A manager undoes the latest stage move when nothing irreversible followed it.',
   },
   summaries: {
     ORDER_CREATED: 'Inquiry from {company} via {channel}',
@@ -609,6 +676,10 @@ export const en = {
     REMINDER_SENT: 'Reminder {sequence} sent',
     EFFECT_COMPLETED: 'Done: {effect}',
     EFFECT_FAILED: 'Failed: {effect}',
+    // Corrections: {target} is the event taken back, as the timeline names it
+    EVENT_CORRECTED: 'Corrected {target}: {reason}',
+    PAYMENT_REVERSED: 'Reversed {target}: {reason}',
+    EVENT_UNDONE: 'Undid {target}: {reason}',
   },
   effects: {
     notifyCustomerCancelled: 'Cancellation notice to the customer',
@@ -726,4 +797,9 @@ export const en = {
     separator: ' ',
   },
   ui: EN_UI,
+  warnings: {
+    PAYMENT_REVERSED: 'A payment was reversed: the money is owed again',
+    ORIGINALS_NOT_RECALLED: 'Originals already couriered carry the earlier values: they are not recalled',
+    BANK_HOLDS_EARLIER_DOCUMENTS: 'A bank holds documents with the earlier values',
+  },
 } satisfies Dictionary;

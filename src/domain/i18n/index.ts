@@ -58,6 +58,7 @@ const PREFIXES = {
   fields: 'field',
   hints: 'hint',
   dueWhen: 'dueWhen',
+  warnings: 'warning',
 } as const satisfies Partial<Record<keyof Dictionary, string>>;
 
 /** The dictionary as one flat map of `prefix.key` to text: the form the console's `t()` reads. */

@@ -17,6 +17,61 @@ const OPEN_STAGE_NAMES = {
   DOCUMENTS: '放单',
 };
 
+/** 更正、冲销、撤销、提醒和单据修订版的界面用语。 */
+const ZH_CORRECTIONS_UI = {
+  'warnings.title': '需要处理',
+  'warnings.since': '自 {when} 起',
+  'timeline.actions': '操作',
+  'timeline.corrected': '已更正',
+  'timeline.reversed': '已冲销',
+  'timeline.undone': '已撤销',
+  'timeline.correctedBy': '{actor} 于 {when} 更正',
+  'timeline.reversedBy': '{actor} 于 {when} 冲销',
+  'timeline.undoneBy': '{actor} 于 {when} 撤销',
+  'timeline.reason': '原因：{reason}',
+  'timeline.change': '{field}：{from} → {to}',
+  'timeline.takenBackLater': '已被后来的记录更正或撤回。',
+  'timeline.earlierEvent': '之前的记录',
+  'correct.action': '更正',
+  'correct.title': '更正：{event}',
+  'correct.intro': '只改错的内容：未改动的字段不会提交。原记录仍保留在时间线上。',
+  'correct.needsManager':
+    '此更正需经理操作：所改内容已发给客户、货代或银行。据此生成的单据将作为修订版重新出具并再次发送。',
+  'correct.askManager': '此更正须由经理操作：所改内容已发给客户、货代或银行。',
+  'correct.submit': '记录更正',
+  'correct.nothingChanged': '没有改动：请至少修改一个字段。',
+  'correct.done': '已记录更正：{event}。',
+  'correct.refused': '未更正',
+  'reverse.action': '冲销',
+  'reverse.title': '冲销收款 {reference}',
+  'reverse.intro':
+    '这笔款项将视为未收到：重新计为应收，订单显示提醒直到款项到账。阶段不会回退。只有经理可以冲销收款。',
+  'reverse.submit': '冲销这笔收款',
+  'reverse.done': '收款 {reference} 已冲销。',
+  'undo.action': '撤销',
+  'undo.title': '撤销：{event}',
+  'undo.intro': '订单回到此前的阶段。只有经理可以撤销，且其后未发出邮件、单据，也未收付款项。',
+  'undo.submit': '撤销该事件',
+  'undo.done': '已撤销：{event}。订单现处于 {stage} 阶段。',
+  'action.refused': '未记录',
+  'action.reasonMissing': '请填写原因。',
+  'receipts.title': '收款记录',
+  'receipts.caption': '已收款项',
+  'receipts.receivedAt': '收款时间',
+  'receipts.part': '款项',
+  'receipts.reference': '银行水单号',
+  'receipts.state': '状态',
+  'receipts.counted': '已计入',
+  'receipts.reversed': '{by} 于 {when} 冲销：{reason}',
+  'documents.revision': '修订版',
+  'documents.asIssued': '初次出具',
+  'documents.revisionNo': '第 {revision} 版修订',
+  'documents.revisions': '修订记录',
+  'documents.revisionLine': '第 {revision} 版修订，{when}，{by}：{reason}',
+  'error.correctionNotAllowed': '无法撤回：{message}',
+  'error.managerOnly': '只有经理可以执行此操作：{message}',
+};
+
 export const zhCN = {
   stages: {
     ...OPEN_STAGE_NAMES,
@@ -79,6 +134,10 @@ export const zhCN = {
     REMINDER_SENT: '已发催办提醒',
     EFFECT_COMPLETED: '邮件或单据已完成',
     EFFECT_FAILED: '邮件或单据失败',
+    // 更正
+    EVENT_CORRECTED: '更正',
+    PAYMENT_REVERSED: '冲销收款',
+    EVENT_UNDONE: '撤销事件',
   },
   eventHints: {
     QUOTATION_SENT: '已向客户发出报价（或修改后的报价）。',
@@ -121,6 +180,10 @@ export const zhCN = {
     COLLECTION_PAID: '代收行已付款。',
     RELEASE_APPROVED: '经理批准在付清前放单。',
     PAYMENT_WRITTEN_OFF: '经理核销一笔小额余款。',
+    // 更正
+    EVENT_CORRECTED: '更正之前某条记录的字段；原记录仍保留在时间线上。',
+    PAYMENT_REVERSED: '经理冲销一笔误记的收款：该款项重新计为应收。',
+    EVENT_UNDONE: '经理撤销最近一次阶段推进（其后没有不可撤回的操作时）。',
   },
   summaries: {
     ORDER_CREATED: '来自 {company} 的询盘（{channel}）',
@@ -168,6 +231,10 @@ export const zhCN = {
     REMINDER_SENT: '已发送第 {sequence} 次提醒',
     EFFECT_COMPLETED: '已完成：{effect}',
     EFFECT_FAILED: '失败：{effect}',
+    // 更正：{target} 是被撤回的记录
+    EVENT_CORRECTED: '更正「{target}」：{reason}',
+    PAYMENT_REVERSED: '冲销「{target}」：{reason}',
+    EVENT_UNDONE: '撤销「{target}」：{reason}',
   },
   effects: {
     requestBooking: '向货代发送订舱委托',
@@ -717,5 +784,11 @@ export const zhCN = {
     'order.terms': '付款方式',
     'order.line': '明细',
     'summary.missing': '—',
+    ...ZH_CORRECTIONS_UI,
+  },
+  warnings: {
+    PAYMENT_REVERSED: '有一笔收款已冲销：该款项重新计为应收',
+    ORIGINALS_NOT_RECALLED: '已寄出的正本单据仍是更正前的内容：不会召回',
+    BANK_HOLDS_EARLIER_DOCUMENTS: '银行持有更正前内容的单据',
   },
 } satisfies Dictionary;
