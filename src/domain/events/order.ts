@@ -4,7 +4,7 @@ import { totalReceived } from '../ledger';
 import { formatMoney, toMinor } from '../money';
 import { accepted, advance, invalid } from '../outcome';
 import { text } from '../schemas/common';
-import { isTerminalStage, stageRank } from '../stages';
+import { stageRank } from '../stages';
 import { DEPOSIT_HANDLINGS } from '../state/cancellation';
 import { describe, z } from '../zod';
 import { isEffectKind } from '../effects/registry';
@@ -14,7 +14,8 @@ export const noteAdded = defineEvent({
   type: 'NOTE_ADDED',
   description: 'A note for the timeline',
   fields: { text: text(4000, 'Note text') },
-  allowedWhen: (s) => !isTerminalStage(s.stage),
+  // A closed order still takes notes (claims, after-sales); an archived one takes nothing.
+  allowedWhen: (s) => !s.archivedAt,
   decide(state, e) {
     return accepted(state, `Note: ${e.text}`);
   },

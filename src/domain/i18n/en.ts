@@ -520,6 +520,7 @@ export const en = {
     REMINDER_SENT: 'Reminder sent',
     EFFECT_COMPLETED: 'Email or document done',
     EFFECT_FAILED: 'Email or document failed',
+    ORDER_ARCHIVED: 'Order archived',
   },
   eventHints: {
     QUOTATION_SENT: 'A quotation (or a revision) was sent to the customer.',
@@ -609,6 +610,7 @@ export const en = {
     REMINDER_SENT: 'Reminder {sequence} sent',
     EFFECT_COMPLETED: 'Done: {effect}',
     EFFECT_FAILED: 'Failed: {effect}',
+    ORDER_ARCHIVED: 'Archived: settled, and quiet for its archive period; it takes no more events',
   },
   effects: {
     notifyCustomerCancelled: 'Cancellation notice to the customer',

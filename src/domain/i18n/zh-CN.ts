@@ -79,6 +79,7 @@ export const zhCN = {
     REMINDER_SENT: '已发催办提醒',
     EFFECT_COMPLETED: '邮件或单据已完成',
     EFFECT_FAILED: '邮件或单据失败',
+    ORDER_ARCHIVED: '订单已归档',
   },
   eventHints: {
     QUOTATION_SENT: '已向客户发出报价（或修改后的报价）。',
@@ -168,6 +169,7 @@ export const zhCN = {
     REMINDER_SENT: '已发送第 {sequence} 次提醒',
     EFFECT_COMPLETED: '已完成：{effect}',
     EFFECT_FAILED: '失败：{effect}',
+    ORDER_ARCHIVED: '已归档：款项已结清，且静默期内无新事件；不再接受任何事件',
   },
   effects: {
     requestBooking: '向货代发送订舱委托',
