@@ -167,7 +167,8 @@ describe('an order through its whole life over HTTP', () => {
     expect(view.documents.release.originals).toMatchObject({ courier: 'DHL', trackingNo: 'DHL-BL-9001' });
     view = await step({ ...e.released, eventId: `release-${id}` }, 'COMPLETED');
     expect(view.status).toBe('COMPLETED');
-    expect(view.allowedEvents).toEqual([]);
+    // A completed order's tail: it still takes notes.
+    expect(view.allowedEvents).toEqual(['NOTE_ADDED']);
 
     // Timeline: every client event, in order, by the token's name.
     const final = await orderWhen(stack.app, id, (v) => v.status === 'COMPLETED');
