@@ -108,14 +108,20 @@ async function skipTime(handle: WorkflowHandle, duration: Parameters<typeof env.
 /**
  * Ends a test's order. One left running without a worker would hold its timers and stop time
  * skipping for later tests, and a terminate can leave the server's time lock behind: an open order
- * is cancelled and runs to its end instead; only one past cancelling is terminated, once idle.
+ * is cancelled, and a closed one runs to its archiving (the server skips its quiet period); only
+ * one that cannot get there is terminated, once idle.
  */
-async function closeOrder(handle: WorkflowHandle): Promise<void> {
+async function closeOrder(handle: WorkflowHandle<typeof orderWorkflow>): Promise<void> {
   if ((await idle(handle)) !== 'RUNNING') return;
-  const state = await handle.query(orderQuery);
+  let state = await handle.query(orderQuery);
   if (state.status === 'OPEN' && allowedEvents(state).includes('ORDER_CANCELLED')) {
     await handle.signal(orderEventSignal, { type: 'ORDER_CANCELLED', reason: 'test finished' });
     if ((await idle(handle)) !== 'RUNNING') return;
+    state = await handle.query(orderQuery);
+  }
+  if (state.status !== 'OPEN' && state.failedEffects.length === 0) {
+    await handle.result();
+    return;
   }
   await handle.terminate('test finished');
 }
