@@ -37,7 +37,7 @@ const errorSchema = z
         .unknown()
         .optional()
         .describe(
-          'VALIDATION_FAILED: [{path, message}]; EVENT_NOT_ALLOWED: {stage, allowedEvents}; otherwise absent',
+          'VALIDATION_FAILED: [{path, message}]; EVENT_NOT_ALLOWED and ORDER_ARCHIVED: {stage, allowedEvents}; otherwise absent',
         ),
     }),
   })
@@ -295,13 +295,17 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           security,
           requestBody: body(newOrderSchema),
           responses: {
+            200: json(
+              orderViewResponseSchema,
+              'A retried create: the same body under an existing id answers that order as it is now',
+            ),
             201: {
               ...json(orderViewResponseSchema, 'The new order'),
               headers: { Location: { description: '/orders/{orderId}', schema: { type: 'string' } } },
             },
             400: err('VALIDATION_FAILED'),
             403: err('FORBIDDEN: role viewer'),
-            409: err('ORDER_EXISTS: the id is taken by another order'),
+            409: err('ORDER_EXISTS: the id is taken by another order (another body)'),
             413: err('PAYLOAD_TOO_LARGE'),
             415: err('UNSUPPORTED_MEDIA_TYPE'),
             ...common,
@@ -343,10 +347,12 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           responses: {
             200: json(orderViewResponseSchema, 'The order after the event'),
             400: err('VALIDATION_FAILED (schema, currency, overpayment, ...)'),
-            403: err('FORBIDDEN: role viewer, or not a manager for an x-required-role: manager event'),
+            403: err(
+              'FORBIDDEN: role viewer, not a manager for an x-required-role: manager event, or a correction only a manager may make',
+            ),
             404: err('ORDER_NOT_FOUND'),
             409: err(
-              'EVENT_NOT_ALLOWED (details {stage, allowedEvents}), EVENT_ID_REUSED or ORDER_LIMIT_REACHED',
+              'EVENT_NOT_ALLOWED (details {stage, allowedEvents}), CORRECTION_NOT_ALLOWED (why in message), ORDER_ARCHIVED (the closed order was archived; details {stage}), EVENT_ID_REUSED or ORDER_LIMIT_REACHED',
             ),
             413: err('PAYLOAD_TOO_LARGE'),
             415: err('UNSUPPORTED_MEDIA_TYPE'),

@@ -1,10 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import {
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  type Client,
+} from '@temporalio/client';
 import type { ApiConfig } from '../config/apiEnv';
-import { contentFingerprint, durationToMs, orderView, type OrderEvent, type OrderView } from '../domain';
+import {
+  contentFingerprint,
+  durationToMs,
+  orderView,
+  type ActorRole,
+  type OrderEvent,
+  type OrderView,
+} from '../domain';
 import type * as workflows from '../workflows';
 import type { OrderWorkflowInput } from '../workflows/input';
-import { openOrderUpdate, orderQuery, recordEventUpdate, type EventOutcome } from '../workflows/messages';
+import {
+  openedWithQuery,
+  openOrderUpdate,
+  orderQuery,
+  recordEventUpdate,
+  type EventOutcome,
+  type OpenedOrder,
+} from '../workflows/messages';
 import { orderSearchAttributes, orderStageKey } from '../workflows/searchAttributes';
 import { accountManagerPseudonym } from './pseudonym';
 import type { TemporalAccess } from './temporalClient';
@@ -19,10 +38,22 @@ const ORDER_WORKFLOW = 'orderWorkflow' satisfies keyof typeof workflows;
  * it throws mapped to the contract's errors. Routes never see a Temporal client.
  */
 export interface OrderGateway {
-  /** Starts the order's workflow and answers with the new order (update-with-start). */
-  openOrder(input: OrderWorkflowInput): Promise<OrderView>;
-  /** Sends a validated event; the eventId (if any) is the update id, so the server answers retries. */
-  recordEvent(orderId: string, event: OrderEvent, actor: string): Promise<EventOutcome | ClosedOrder>;
+  /**
+   * Starts the order's workflow and answers with the order (update-with-start): `created` when this
+   * call started it, else the same order was there already (a retried create; an archived one
+   * answers without its view). Another order under the id is ORDER_EXISTS.
+   */
+  openOrder(input: OrderWorkflowInput): Promise<OpenedOrder | ArchivedOrderFound>;
+  /**
+   * Sends a validated event with the caller's role; the eventId (if any) is the update id, so the
+   * server answers retries.
+   */
+  recordEvent(
+    orderId: string,
+    event: OrderEvent,
+    actor: string,
+    role?: ActorRole,
+  ): Promise<EventOutcome | ClosedOrder>;
   /** The order as its workflow holds it now (needs a worker): for orders the read model has not seen yet. */
   currentView(orderId: string): Promise<OrderView>;
   /** Does an order with this id exist in Temporal (open or closed)? */
@@ -30,10 +61,16 @@ export interface OrderGateway {
   temporalAnswers(): Promise<boolean>;
 }
 
-/** The order exists but is closed, so it took no event; `stage` is where it ended. */
+/** The order's workflow has ended (it was archived), so it took no event; `stage` is where it ended. */
 export interface ClosedOrder {
   closed: true;
   stage: string;
+}
+
+/** A create retried after the order was archived: the same order, read from the read model. */
+export interface ArchivedOrderFound {
+  created: false;
+  archived: true;
 }
 
 export function orderGateway(temporal: TemporalAccess, config: ApiConfig): OrderGateway {
@@ -78,13 +115,16 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
     openOrder(input) {
       const { order } = input;
       const fingerprint = contentFingerprint(order);
-      return call({ orderId: order.orderId, needsWorker: true }, (client) => {
+      // New for every call: the workflow tells the request that started it from a retry.
+      const requestId = input.createRequestId ?? randomUUID();
+      return call({ orderId: order.orderId, needsWorker: true }, async (client) => {
         const start = new WithStartWorkflowOperation<typeof workflows.orderWorkflow>(ORDER_WORKFLOW, {
           workflowId: order.orderId,
           taskQueue: config.temporal.taskQueue,
-          args: [input],
-          // A retried POST finds its own order and gets the same answer; another order under the
-          // same id is refused by the workflow (ORDER_EXISTS), a closed one by the reuse policy.
+          args: [{ ...input, createRequestId: requestId }],
+          // A retried POST finds its own order (not created by it); another order under the same
+          // id is refused by the workflow (ORDER_EXISTS), a new run after an archived one by the
+          // reuse policy.
           workflowIdConflictPolicy: 'USE_EXISTING',
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
           typedSearchAttributes: orderSearchAttributes({
@@ -95,19 +135,29 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
           }),
           staticSummary: `Export order ${order.orderId} · ${order.customer.company} · ${productLines(order.inquiry.products.length)}`,
         });
-        return client.workflow.executeUpdateWithStart(openOrderUpdate, {
-          args: [{ fingerprint }],
-          updateId: `open-${fingerprint}`,
-          startWorkflowOperation: start,
-        });
+        try {
+          // The update id is the request's: a retry with the order's fingerprint as its id would be
+          // answered with the first answer, `created` included.
+          return await client.workflow.executeUpdateWithStart(openOrderUpdate, {
+            args: [{ fingerprint, requestId }],
+            updateId: `open-${requestId}`,
+            startWorkflowOperation: start,
+          });
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          // The order was archived: the same body is a retried create, another is ORDER_EXISTS.
+          const openedWith = await client.workflow.getHandle(order.orderId).query(openedWithQuery);
+          if (openedWith !== fingerprint) throw err;
+          return { created: false, archived: true } satisfies ArchivedOrderFound;
+        }
       });
     },
 
-    recordEvent(orderId, event, actor) {
+    recordEvent(orderId, event, actor, role) {
       return call({ orderId, needsWorker: true }, async (client) => {
         try {
           return await client.workflow.getHandle(orderId).executeUpdate(recordEventUpdate, {
-            args: [{ event, actor }],
+            args: [role === undefined ? { event, actor } : { event, actor, role }],
             updateId: event.eventId ?? randomUUID(),
           });
         } catch (err) {

@@ -7,7 +7,7 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { RUN_DRAINING } from '../workflows/messages';
+import { ORDER_ARCHIVED, RUN_DRAINING } from '../workflows/messages';
 import { ApiError } from './errors';
 
 // gRPC status codes (from the gRPC spec) this file cares about.
@@ -93,6 +93,10 @@ export const orderNotFound = (orderId: string) =>
 
 export const eventIdReused = (message: string) => new ApiError(409, 'EVENT_ID_REUSED', message);
 
+/** The order was archived: it takes nothing more; every read keeps working. */
+export const orderArchived = (message: string, stage: unknown) =>
+  new ApiError(409, 'ORDER_ARCHIVED', message, { stage, allowedEvents: [] });
+
 /**
  * Temporal's own per-order limits: more than 10 updates in flight (RESOURCE_EXHAUSTED) or the
  * run's update budget used up (FAILED_PRECONDITION; the workflow continues as new well before).
@@ -147,6 +151,14 @@ export function updateRejection(err: WorkflowUpdateFailedError): ApiError | unde
     });
   }
   if (failure.type === 'EVENT_ID_REUSED') return eventIdReused(failure.message);
+  // The domain's refusals of a correction: by role (403), or because it cannot be taken back (409).
+  if (failure.type === 'FORBIDDEN') return new ApiError(403, 'FORBIDDEN', failure.message);
+  if (failure.type === 'CORRECTION_NOT_ALLOWED')
+    return new ApiError(409, 'CORRECTION_NOT_ALLOWED', failure.message);
+  if (failure.type === ORDER_ARCHIVED) {
+    const d = (detail ?? {}) as { stage?: unknown };
+    return orderArchived(failure.message, d.stage);
+  }
   if (failure.type === RUN_DRAINING) return tooManyUpdates(err);
   if (failure.type === 'ORDER_LIMIT_REACHED')
     return new ApiError(409, 'ORDER_LIMIT_REACHED', failure.message);

@@ -13,6 +13,7 @@ import {
   type OrderLimits,
   type StallPolicy,
 } from '../domain';
+import { DEFAULT_ARCHIVE_AFTER } from '../domain/archive';
 import { checkCodecServerEnv, checkPayloadCodecEnv, codecServer, CODEC_SERVER_ENV } from './codecEnv';
 import { ConfigError } from './errors';
 import { sharedConfig, SHARED_ENV } from './sharedEnv';
@@ -183,6 +184,10 @@ export const API_ENV = {
       .default(DEFAULT_STALL_POLICY.maxRemindersPerStage ?? 10),
     'reminders in one stage after which the order stops chasing (it stays stalled); fixed in each order at its start',
   ),
+  ORDER_ARCHIVE_AFTER: envVariable(
+    z._default(durationSchema, DEFAULT_ARCHIVE_AFTER),
+    'quiet period after which a closed order, once settled, is archived: it takes no more events, reads keep working; every event restarts it; fixed in each order at its start',
+  ),
   INTERNAL_EMAIL_DOMAINS: envVariable(
     domainListSchema.optional(),
     'comma-separated domains the account manager and escalation addresses must be at; empty allows any',
@@ -251,6 +256,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env) {
       language: e.DEFAULT_FORWARDER_LANGUAGE,
     },
     stallPolicy,
+    archiveAfter: e.ORDER_ARCHIVE_AFTER,
     workingCalendar,
     orderLimits,
     pseudonymKey: e.PSEUDONYM_KEY ?? LOCAL_PSEUDONYM_KEY,

@@ -22,11 +22,13 @@ export type SystemEvent =
   | { type: 'STAGE_STALLED'; eventId?: string; stage?: Stage }
   | { type: 'REMINDER_SENT'; eventId?: string; sequence: number; stage?: Stage; email: SentEmail }
   | { type: 'EFFECT_COMPLETED'; eventId?: string; effect: EffectKind; email?: SentEmail }
-  | { type: 'EFFECT_FAILED'; eventId?: string; effect: EffectKind; error: string };
+  | { type: 'EFFECT_FAILED'; eventId?: string; effect: EffectKind; error: string }
+  | { type: 'ORDER_ARCHIVED'; eventId?: string };
 export type SystemEventType = SystemEvent['type'];
 export const SYSTEM_EVENT_TYPES: readonly SystemEventType[] = [
   'STAGE_STALLED',
   'REMINDER_SENT',
   'EFFECT_COMPLETED',
   'EFFECT_FAILED',
+  'ORDER_ARCHIVED',
 ];

@@ -2,6 +2,7 @@
  * The workflow's own facts (a stall, a reminder sent, an effect done or failed): what each does to
  * the order. Clients can never send them; `applyFact` is their only way in.
  */
+import { orderArchived } from './archive';
 import { effectDefinition } from './effects/registry';
 import { dictionary } from './i18n';
 import { accepted, type Outcome } from './outcome';
@@ -83,5 +84,7 @@ export function decideFact(state: OrderState, fact: SystemEvent, ctx: EventConte
       return effectCompleted(state, fact, ctx);
     case 'EFFECT_FAILED':
       return effectFailed(state, fact, ctx);
+    case 'ORDER_ARCHIVED':
+      return orderArchived(state, ctx.now);
   }
 }

@@ -1,4 +1,4 @@
-import type { Forwarder, NewOrder, OrderState, PinnedTemplate, StallPolicy } from '../domain';
+import type { Duration, Forwarder, NewOrder, OrderState, PinnedTemplate, StallPolicy } from '../domain';
 
 /** Everything an order workflow starts from; all of it is in the first history event. */
 export interface OrderWorkflowInput {
@@ -15,6 +15,13 @@ export interface OrderWorkflowInput {
   /** When and by whom the inquiry was recorded. */
   createdAt: string;
   createdBy: string;
+  /** The POST that started the order (openOrderUpdate's requestId); absent in orders from before. */
+  createRequestId?: string;
+  /**
+   * How long a closed, settled order stays quiet before it is archived; fixed for the order's
+   * life. Absent in orders from before: DEFAULT_ARCHIVE_AFTER.
+   */
+  archiveAfter?: Duration;
   /** Set when the workflow continues as new: the order so far. */
   state?: OrderState;
   /** Continue as new after this many client events in one run (Temporal refuses the 2,000th update). */

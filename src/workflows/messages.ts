@@ -1,12 +1,14 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { OrderState, OrderView } from '../domain';
+import type { ActorRole, OrderState, OrderView } from '../domain';
 
 // Message definitions shared by the workflow and its clients (API, CLI, tests).
 
-/** What the API sends: the validated event, and who sent it. */
+/** What the API sends: the validated event, who sent it and the role they hold. */
 export interface EventSubmission {
   event: unknown;
   actor: string;
+  /** Absent in submissions from before roles reached the domain: the domain reads it as `ops`. */
+  role?: ActorRole;
 }
 
 /**
@@ -35,10 +37,33 @@ export const recordEventUpdate = defineUpdate<EventOutcome, [EventSubmission]>('
 export const RUN_DRAINING = 'RUN_DRAINING';
 
 /**
- * Sent with the start (update-with-start): answers with the new order. `fingerprint` is that of the
- * order the caller meant to create; an existing order made from other input refuses it (ORDER_EXISTS).
+ * The failure type of an event sent to an archived order: it takes nothing more (409 ORDER_ARCHIVED).
  */
-export const openOrderUpdate = defineUpdate<OrderView, [{ fingerprint: string }]>('openOrder');
+export const ORDER_ARCHIVED = 'ORDER_ARCHIVED';
+
+/**
+ * Sent with the start (update-with-start). `fingerprint` is that of the order the caller meant to
+ * create; an existing order made from other input refuses it (ORDER_EXISTS). `requestId` is new
+ * for every POST and is also in the start's input: the workflow that request started answers
+ * `created`, an order that was already there (a retried create) answers without it.
+ */
+export interface OpenOrderRequest {
+  fingerprint: string;
+  requestId?: string;
+}
+
+export interface OpenedOrder {
+  order: OrderView;
+  created: boolean;
+}
+
+export const openOrderUpdate = defineUpdate<OpenedOrder, [OpenOrderRequest]>('openOrder');
+
+/**
+ * The fingerprint of the order the workflow was started with: for a create retried after the
+ * order was archived (the start is refused, the body is compared). Works on closed orders.
+ */
+export const openedWithQuery = defineQuery<string>('openedWith');
 
 /**
  * Fire-and-forget twin of the update, for the Temporal UI and CLI: the payload is the event itself,

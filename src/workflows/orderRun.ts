@@ -29,14 +29,19 @@ import {
   type Decision,
   type EffectKind,
   type OrderState,
+  type ActorRole,
   type SentEmail,
   type SystemEvent,
 } from '../domain';
+import { DEFAULT_ARCHIVE_AFTER } from '../domain/archive';
 import { effectDefinition, stallReminderInput, type EmailActivity, type MessageKey } from '../domain/effects';
+import { ArchiveTimer } from './archiveTimer';
 import { stallNotice } from './chatNotice';
 import type { OrderWorkflowInput } from './input';
 import {
+  openedWithQuery,
   openOrderUpdate,
+  ORDER_ARCHIVED,
   orderEventSignal,
   orderQuery,
   recordEventUpdate,
@@ -85,6 +90,7 @@ const now = () => new Date().toISOString();
 export class OrderRun {
   private state: OrderState;
   private readonly stallTimer = new StallTimer(() => this.state);
+  private readonly archiveTimer: ArchiveTimer;
   private readonly projection = new ReadModelProjection(() => this.state);
   private readonly publish = createVisibility();
   private readonly effectsRunning = new Set<Promise<void>>();
@@ -96,6 +102,7 @@ export class OrderRun {
   private validated: { updateId: string; basis: OrderState; decision: Decision } | undefined;
 
   constructor(private readonly input: OrderWorkflowInput) {
+    this.archiveTimer = new ArchiveTimer(() => this.state, input.archiveAfter ?? DEFAULT_ARCHIVE_AFTER);
     if (input.state) {
       this.state = input.state;
     } else {
@@ -106,26 +113,43 @@ export class OrderRun {
     }
   }
 
-  /** Runs until the order is closed (its final view) or its history is long (continue as new). */
+  /**
+   * Runs until the order is archived or its history is long (continue as new). A closed order stays
+   * open for its tail: notes and corrections, until it is settled and quiet for its archive period.
+   */
   async run(): Promise<'closed' | 'continue'> {
     this.setHandlers();
     this.publish(this.state);
     this.stallTimer.replan();
+    this.archiveTimer.replan();
     for (;;) {
-      await condition(() => this.stallTimer.due || this.finished() || this.historyIsLong());
+      await condition(
+        () => this.stallTimer.due || (this.archiveTimer.due && this.settled()) || this.historyIsLong(),
+      );
       if (this.stallTimer.due) {
         this.stallTimer.due = false;
         this.startReminder();
         continue;
       }
-      // Running work records its outcome first, so what comes next starts from settled state. An
-      // open order is leaving to continue as new: new events wait for the next run, else a steady
-      // stream of them keeps the read model's writes busy and the run never ends.
-      if (this.state.status === 'OPEN') this.draining = true;
+      if (this.archiveTimer.due && this.settled()) {
+        this.archiveTimer.due = false;
+        // An event since the timer was set may have moved the due time on.
+        const dueAt = this.archiveTimer.dueAt();
+        if (dueAt === null || Date.parse(dueAt) > Date.now()) {
+          this.archiveTimer.replan();
+          continue;
+        }
+        this.archived();
+      }
+      // Running work records its outcome first, so what comes next starts from settled state. The
+      // order is leaving (archived, or to continue as new): new events wait for the next run, else
+      // a steady stream of them keeps the read model's writes busy and the run never ends.
+      this.draining = true;
       this.reminder?.cancel();
       this.stallTimer.cancel();
+      this.archiveTimer.cancel();
       await condition(() => this.settled() && allHandlersFinished());
-      return this.finished() ? 'closed' : 'continue';
+      return this.state.archivedAt ? 'closed' : 'continue';
     }
   }
 
@@ -133,8 +157,9 @@ export class OrderRun {
     return this.state;
   }
 
-  private finished(): boolean {
-    return this.state.status !== 'OPEN' && this.settled() && this.state.failedEffects.length === 0;
+  /** The order is settled and was quiet long enough: it takes nothing more. */
+  private archived(): void {
+    this.fact({ type: 'ORDER_ARCHIVED' });
   }
 
   private settled(): boolean {
@@ -148,23 +173,34 @@ export class OrderRun {
 
   private setHandlers(): void {
     setHandler(orderQuery, () => this.state);
+    setHandler(openedWithQuery, () => contentFingerprint(this.input.order));
 
-    setHandler(openOrderUpdate, () => orderView(this.state), {
-      validator: ({ fingerprint }) => {
-        if (fingerprint !== contentFingerprint(this.input.order))
-          throw ApplicationFailure.create({
-            type: 'ORDER_EXISTS',
-            message: `order ${this.state.orderId} already exists`,
-            nonRetryable: true,
-          });
+    setHandler(
+      openOrderUpdate,
+      ({ requestId }) => ({
+        order: orderView(this.state),
+        // The start's input names the request that started it: any other one found it there.
+        created: requestId !== undefined && requestId === this.input.createRequestId,
+      }),
+      {
+        validator: ({ fingerprint }) => {
+          if (fingerprint !== contentFingerprint(this.input.order))
+            throw ApplicationFailure.create({
+              type: 'ORDER_EXISTS',
+              message: `order ${this.state.orderId} already exists`,
+              nonRetryable: true,
+            });
+        },
       },
-    });
+    );
 
     setHandler(
       recordEventUpdate,
       async (submission: EventSubmission): Promise<EventOutcome> => {
         this.eventsThisRun++;
         await activityResultsApplied();
+        // The order was archived in this activation, after the validator passed the event.
+        if (this.state.archivedAt) throw archivedRefusal(this.state);
         const decision = this.take(this.validatedOrDecided(submission));
         // The validator saw the state before this activation's activity results and earlier updates
         // were applied; they may have made this event unfit (the client gets the same refusal).
@@ -173,8 +209,9 @@ export class OrderRun {
       },
       {
         validator: (submission: EventSubmission) => {
+          if (this.state.archivedAt) throw archivedRefusal(this.state);
           if (this.draining) throw nextRunRefusal();
-          const decision = this.decide(submission.event, submission.actor);
+          const decision = this.decide(submission.event, submission.actor, submission.role);
           if (!decision.ok) throw refusal(decision);
           const updateId = currentUpdateInfo()?.id;
           this.validated = updateId === undefined ? undefined : { updateId, basis: this.state, decision };
@@ -204,8 +241,10 @@ export class OrderRun {
     return this.take(this.decide(payload, actor));
   }
 
-  private decide(payload: unknown, actor: string): Decision {
-    return decideCommand(this.state, withoutActor(payload), { now: now(), actor });
+  /** A signal has no role (absent: the domain reads it as ops). */
+  private decide(payload: unknown, actor: string, role?: ActorRole): Decision {
+    const context = role === undefined ? { now: now(), actor } : { now: now(), actor, role };
+    return decideCommand(this.state, withoutActor(payload), context);
   }
 
   /**
@@ -218,7 +257,7 @@ export class OrderRun {
     this.validated = undefined;
     if (validated && validated.basis === this.state && validated.updateId === currentUpdateInfo()?.id)
       return validated.decision;
-    return this.decide(submission.event, submission.actor);
+    return this.decide(submission.event, submission.actor, submission.role);
   }
 
   /** One of the workflow's own facts; `email` is what the effect sent, for the read model. */
@@ -238,6 +277,7 @@ export class OrderRun {
       if (effect.type !== 'stageEntered') this.track(this.runEffect(effect.type));
     }
     this.stallTimer.replan();
+    this.archiveTimer.replan();
     this.publish(this.state);
     return decision;
   }
@@ -366,6 +406,16 @@ function refusal(decision: Extract<Decision, { ok: false }>): ApplicationFailure
     type: decision.code,
     message: decision.message,
     details: [{ stage: decision.stage, allowedEvents: decision.allowedEvents, fields: decision.details }],
+    nonRetryable: true,
+  });
+}
+
+/** An event for an order that was archived: it takes nothing more; reads keep working. */
+function archivedRefusal(state: OrderState): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: ORDER_ARCHIVED,
+    message: `order ${state.orderId} was archived at ${state.archivedAt}; it takes no more events`,
+    details: [{ stage: state.stage, archivedAt: state.archivedAt }],
     nonRetryable: true,
   });
 }

@@ -61,6 +61,16 @@ describe('POST /orders', () => {
     expect(res.headers.location).toBe(`/orders/${view.orderId}`);
   });
 
+  it('a retried create (the same body again) answers 200 with the existing order', async () => {
+    const body = { orderId: uniqueOrderId('PO-API'), ...newInquiry() };
+    const first = await request(stack.app).post('/orders').set(bearer(TOKENS.ops)).send(body);
+    expect(first.status).toBe(201);
+    const again = await request(stack.app).post('/orders').set(bearer(TOKENS.ops)).send(body);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ orderId: body.orderId, timelineTotal: 1 });
+    expect((again.body as OrderView).timeline).toEqual((first.body as OrderView).timeline);
+  });
+
   it('409 ORDER_EXISTS for an id already used, and the first order is untouched', async () => {
     const first = await createOrder(stack.app);
     const res = await request(stack.app)
@@ -157,7 +167,8 @@ describe('an order through its whole life over HTTP', () => {
     expect(view.documents.release.originals).toMatchObject({ courier: 'DHL', trackingNo: 'DHL-BL-9001' });
     view = await step({ ...e.released, eventId: `release-${id}` }, 'COMPLETED');
     expect(view.status).toBe('COMPLETED');
-    expect(view.allowedEvents).toEqual([]);
+    // A completed order's tail: it still takes notes.
+    expect(view.allowedEvents).toEqual(['NOTE_ADDED']);
 
     // Timeline: every client event, in order, by the token's name.
     const final = await orderWhen(stack.app, id, (v) => v.status === 'COMPLETED');
@@ -207,11 +218,18 @@ describe('an order through its whole life over HTTP', () => {
     const retried = await sendEvent(stack.app, id, { ...e.released, eventId: `release-${id}` });
     expect(retried.status).toBe(200);
     expect((retried.body as OrderView).timeline.filter((t) => t.type === 'GOODS_RELEASED')).toHaveLength(1);
-    // ...but a closed order takes no more events.
-    const late = await sendEvent(stack.app, id, { type: 'NOTE_ADDED', text: 'too late' });
+    // ...and the completed order still takes a note (its status and stage stay), but no stage event.
+    const note = await sendEvent(stack.app, id, { type: 'NOTE_ADDED', text: 'claim: 3 panels cracked' });
+    expect(note.status).toBe(200);
+    expect(note.body).toMatchObject({
+      stage: 'COMPLETED',
+      status: 'COMPLETED',
+      allowedEvents: ['NOTE_ADDED'],
+    });
+    const late = await sendEvent(stack.app, id, e.progress);
     expect(expectError(late, 409, 'EVENT_NOT_ALLOWED').details).toEqual({
       stage: 'COMPLETED',
-      allowedEvents: [],
+      allowedEvents: ['NOTE_ADDED'],
     });
   });
 });

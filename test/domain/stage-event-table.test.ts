@@ -189,13 +189,18 @@ const ROWS: Row[] = [
       ]),
     allowed: ['GOODS_RELEASED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
   },
-  // A closed order still takes notes (and corrections, below).
+  // A closed order's tail: it still takes notes (and corrections, elsewhere).
   { name: 'COMPLETED', state: () => walkTo('COMPLETED'), allowed: ['NOTE_ADDED'] },
   { name: 'CANCELLED', state: () => walkTo('CANCELLED'), allowed: ['NOTE_ADDED'] },
   {
     name: 'CANCELLED, with a failed effect',
     state: () => failed(walkTo('CANCELLED')),
     allowed: ['NOTE_ADDED', 'RETRY_FAILED_EFFECTS'],
+  },
+  {
+    name: 'CANCELLED, archived',
+    state: () => apply(walkTo('CANCELLED'), [{ type: 'ORDER_ARCHIVED' }]),
+    allowed: [],
   },
   {
     name: 'DEPOSIT, with a failed effect',

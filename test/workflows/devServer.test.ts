@@ -187,11 +187,13 @@ describe('order workflow (dev server)', () => {
     expect(description.workflowId).toBe(input.order.orderId);
   });
 
-  it('answers the query on a completed order', async () => {
-    const handle = await start(workflowInput());
+  it('answers the query on a completed order once it is archived', async () => {
+    // A short quiet period: the dev server's clock is real.
+    const handle = await start(workflowInput({}, { archiveAfter: '1s' }));
     await walkFullLife(handle, (event) => update(handle, event));
     const result = await handle.result();
     expect(result.status).toBe('COMPLETED');
+    expect(result.archivedAt).toBeDefined();
     const queried = await handle.query(orderQuery);
     expect(orderView(queried)).toEqual(result);
   });

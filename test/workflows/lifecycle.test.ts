@@ -108,14 +108,20 @@ async function skipTime(handle: WorkflowHandle, duration: Parameters<typeof env.
 /**
  * Ends a test's order. One left running without a worker would hold its timers and stop time
  * skipping for later tests, and a terminate can leave the server's time lock behind: an open order
- * is cancelled and runs to its end instead; only one past cancelling is terminated, once idle.
+ * is cancelled, and a closed one runs to its archiving (the server skips its quiet period); only
+ * one that cannot get there is terminated, once idle.
  */
-async function closeOrder(handle: WorkflowHandle): Promise<void> {
+async function closeOrder(handle: WorkflowHandle<typeof orderWorkflow>): Promise<void> {
   if ((await idle(handle)) !== 'RUNNING') return;
-  const state = await handle.query(orderQuery);
+  let state = await handle.query(orderQuery);
   if (state.status === 'OPEN' && allowedEvents(state).includes('ORDER_CANCELLED')) {
     await handle.signal(orderEventSignal, { type: 'ORDER_CANCELLED', reason: 'test finished' });
     if ((await idle(handle)) !== 'RUNNING') return;
+    state = await handle.query(orderQuery);
+  }
+  if (state.status !== 'OPEN' && state.failedEffects.length === 0) {
+    await handle.result();
+    return;
   }
   await handle.terminate('test finished');
 }
@@ -149,9 +155,11 @@ describe('order workflow (time-skipping server)', () => {
       expect(stageOf(await signalAndSettle(handle, e.originals))).toBe('DOCUMENTS');
       await signalAndSettle(handle, e.released);
 
+      // The completed order stays open for its tail; the server skips its quiet period, then it is archived.
       const final = await handle.result();
       expect(final.stage).toBe('COMPLETED');
       expect(final.status).toBe('COMPLETED');
+      expect(final.archivedAt).toBeDefined();
       expect(final.rejectedEvents).toEqual([]);
       expect(final.payments.balanceReceived).toEqual({ amount: '17500.00', currency: 'USD' });
       const readModel = projected(fakes);
@@ -181,6 +189,7 @@ describe('order workflow (time-skipping server)', () => {
       expect(new Set(acks.map((m) => m.messageId)).size).toBe(3);
       // Every accepted event reached the read model once, in order, and the last write has the final order.
       expect(readModel.records.map((r) => r.seq)).toEqual(readModel.records.map((_, i) => i + 1));
+      expect(readModel.records.at(-1)?.type).toBe('ORDER_ARCHIVED');
       const clientTypes = readModel.records.filter((t) => t.actor !== 'system').map((t) => t.type);
       expect(clientTypes.filter((t) => t !== 'ORDER_CREATED')).toEqual(
         Object.values(fullLife).map((ev) => ev.type),
@@ -188,8 +197,9 @@ describe('order workflow (time-skipping server)', () => {
       expect(fakes.projections.at(-1)?.state).toMatchObject({
         stage: 'COMPLETED',
         timelineTotal: final.timelineTotal,
+        archivedAt: final.archivedAt,
       });
-      // The query still answers on the closed workflow.
+      // The query still answers on the archived (closed) workflow.
       expect((await handle.query(orderQuery)).stage).toBe('COMPLETED');
     });
   });
@@ -252,12 +262,13 @@ describe('order workflow (time-skipping server)', () => {
     );
   });
 
-  it('cancels an order, tells the account manager, and completes', async () => {
+  it('cancels an order, tells the account manager, and is archived after its quiet period', async () => {
     await withOrder(workflowInput(), async (handle, calls, fakes) => {
       await signalAndSettle(handle, fullLife.quotation);
       await signalAndSettle(handle, { type: 'ORDER_CANCELLED', reason: 'customer bought elsewhere' });
       const final = await handle.result();
       expect(final).toMatchObject({ stage: 'CANCELLED', status: 'CANCELLED' });
+      expect(final.archivedAt).toBeDefined();
       expect(calls.map((c) => c.name)).toEqual(['sendCancellationNotice']);
       expect(projected(fakes).emails.map((m) => m.purpose)).toEqual(['cancellation-notice']);
     });
@@ -272,7 +283,7 @@ describe('order workflow (time-skipping server)', () => {
         let state = await orderWhen(handle, (s) => s.failedEffects.length === 1);
         expect(state.failedEffects[0]).toMatchObject({ effect: 'notifyCancelled' });
         expect(state.timeline.map((t) => t.type)).toContain('EFFECT_FAILED');
-        // The order waits for an operator instead of closing with the notice unsent.
+        // The order waits for an operator instead of being archived with the notice unsent.
         const description = await handle.describe();
         expect(description.status.name).toBe('RUNNING');
 

@@ -82,7 +82,8 @@ const EFFECTS: Record<PaymentPlanName, string[]> = {
 };
 
 async function live(plan: PaymentPlanName): Promise<WorkflowHandle<typeof orderWorkflow>> {
-  const input = workflowInput();
+  // A short quiet period: the dev server's clock is real, and the order is archived once paid.
+  const input = workflowInput({}, { archiveAfter: '1s' });
   const handle = await env.client.workflow.start(orderWorkflow, {
     taskQueue,
     workflowId: input.order.orderId,
@@ -102,6 +103,7 @@ describe.each(PAYMENT_PLANS)('the %s plan on the dev server', (plan) => {
     const handle = await live(plan);
     const final = await handle.result();
     expect(final.status).toBe('COMPLETED');
+    expect(final.archivedAt).toBeDefined();
     expect(final.payments.outstanding?.amount).toBe('0.00');
     const calls = fakes.calls.filter((c) => c.input.orderId === handle.workflowId).map((c) => c.name);
     // The B/L's effects start together: compare as multisets, and check the first effect's order.

@@ -20,7 +20,7 @@ import type { OrderGateway } from '../orderGateway';
 import { toOrderSummary, withLinks, type LinkConfig } from '../orderView';
 import { documentRoutes } from './documents';
 import { fromReadModel } from '../readModelErrors';
-import { eventIdReused, orderNotFound } from '../temporalErrors';
+import { eventIdReused, orderArchived, orderNotFound } from '../temporalErrors';
 import { parseOr400, refuseOrderBeyondLimits } from '../validate';
 import { requireJsonBody, route } from './handlers';
 
@@ -117,7 +117,7 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
       const template = body.template === undefined ? undefined : await latestTemplate(body.template);
       const at = now();
       const order = { ...body, orderId: body.orderId ?? generateOrderId(at) };
-      const view = await gateway
+      const opened = await gateway
         .openOrder({
           order,
           template,
@@ -126,6 +126,8 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
           defaultForwarder: config.defaultForwarder,
           createdAt: at.toISOString(),
           createdBy: callerOf(res.locals).name,
+          // Kept with the order: a later change of the setting does not move its archiving.
+          archiveAfter: config.archiveAfter,
         })
         .catch((err: unknown) => {
           // The order is started and waits for a worker: the same request with its id finds it.
@@ -135,10 +137,19 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
             });
           throw err;
         });
+      // A retried create (the same body again) answers the order as it is now.
+      if ('archived' in opened) {
+        res.json(withLinks(await readView(order.orderId), links));
+        return;
+      }
+      if (!opened.created) {
+        res.json(withLinks(opened.order, links));
+        return;
+      }
       res
         .status(201)
         .location(`/orders/${encodeURIComponent(order.orderId)}`)
-        .json(withLinks(view, links));
+        .json(withLinks(opened.order, links));
     }),
   );
 
@@ -213,12 +224,13 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
         res.json(withLinks(await readView(orderId), links));
         return;
       }
-      const outcome = await gateway.recordEvent(orderId, event, callerOf(res.locals).name);
+      const caller = callerOf(res.locals);
+      const outcome = await gateway.recordEvent(orderId, event, caller.name, caller.role);
       if ('closed' in outcome)
-        throw new ApiError(409, 'EVENT_NOT_ALLOWED', `order ${orderId} is closed (${outcome.stage})`, {
-          stage: outcome.stage,
-          allowedEvents: [],
-        });
+        throw orderArchived(
+          `order ${orderId} was archived (${outcome.stage}); it takes no more events`,
+          outcome.stage,
+        );
       // The server answers a repeated update id with its first answer: that may be another event.
       if (event.eventId !== undefined && outcome.fingerprint !== contentFingerprint(event))
         throw eventIdReused(reusedMessage(event.eventId));

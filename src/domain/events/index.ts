@@ -134,9 +134,13 @@ export function requiredRole(type: OrderEventType): 'manager' | undefined {
   return BY_TYPE[type].requiredRole;
 }
 
-/** A closed order takes only what its definition says it takes after the close (notes, corrections). */
+/**
+ * A closed order takes only what its definition says it takes after the close (notes,
+ * corrections); an archived one takes nothing.
+ */
 export function isEventAllowed(state: OrderState, type: OrderEventType): boolean {
   const definition = BY_TYPE[type];
+  if (state.archivedAt) return false;
   return (state.status === 'OPEN' || definition.afterClose === true) && definition.allowedWhen(state);
 }
 

@@ -583,6 +583,7 @@ export const en = {
     EVENT_CORRECTED: 'Correction',
     PAYMENT_REVERSED: 'Payment reversed',
     EVENT_UNDONE: 'Event undone',
+    ORDER_ARCHIVED: 'Order archived',
   },
   eventHints: {
     QUOTATION_SENT: 'A quotation (or a revision) was sent to the customer.',
@@ -680,6 +681,7 @@ export const en = {
     EVENT_CORRECTED: 'Corrected {target}: {reason}',
     PAYMENT_REVERSED: 'Reversed {target}: {reason}',
     EVENT_UNDONE: 'Undid {target}: {reason}',
+    ORDER_ARCHIVED: 'Archived: settled, and quiet for its archive period; it takes no more events',
   },
   effects: {
     notifyCustomerCancelled: 'Cancellation notice to the customer',

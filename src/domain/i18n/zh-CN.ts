@@ -138,6 +138,7 @@ export const zhCN = {
     EVENT_CORRECTED: '更正',
     PAYMENT_REVERSED: '冲销收款',
     EVENT_UNDONE: '撤销事件',
+    ORDER_ARCHIVED: '订单已归档',
   },
   eventHints: {
     QUOTATION_SENT: '已向客户发出报价（或修改后的报价）。',
@@ -235,6 +236,7 @@ export const zhCN = {
     EVENT_CORRECTED: '更正「{target}」：{reason}',
     PAYMENT_REVERSED: '冲销「{target}」：{reason}',
     EVENT_UNDONE: '撤销「{target}」：{reason}',
+    ORDER_ARCHIVED: '已归档：款项已结清，且静默期内无新事件；不再接受任何事件',
   },
   effects: {
     requestBooking: '向货代发送订舱委托',

@@ -134,5 +134,7 @@ export const orderStateSchema = z.object({
   createdAt: instant,
   updatedAt: instant,
   closedAt: nullableInstant,
+  /** When the closed order was archived (its workflow ended); absent while it is not. */
+  archivedAt: describe(z.optional(instant), 'When the closed order was archived: it takes no more events'),
 });
 export type OrderState = z.output<typeof orderStateSchema>;
