@@ -39,8 +39,20 @@ type Scenario = (client: Client, input: OrderWorkflowInput) => Promise<WorkflowH
 
 const start = (client: Client, input: OrderWorkflowInput) =>
   client.workflow.start(orderWorkflow, { taskQueue, workflowId: input.order.orderId, args: [input] });
-const send = (handle: WorkflowHandle, event: OrderEventInput) =>
-  handle.executeUpdate(recordEventUpdate, { args: [{ event, actor: 'recorder' }] });
+const send = (handle: WorkflowHandle, event: OrderEventInput | Record<string, unknown>, role?: 'manager') =>
+  handle.executeUpdate(recordEventUpdate, {
+    args: [{ event, actor: role ? 'recorder-manager' : 'recorder', ...(role ? { role } : {}) }],
+  });
+function required<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`the recording expected ${what}`);
+  return value;
+}
+
+/** Sends once the order offers the event type. */
+const sendWhenAllowed = async (handle: WorkflowHandle, event: OrderEventInput) => {
+  await orderWhen(handle, (s) => allowedEvents(s).includes(event.type));
+  return send(handle, event);
+};
 
 const scenarios: Record<
   string,
@@ -69,6 +81,62 @@ const scenarios: Record<
       await handle.signal(orderEventSignal, fullLife.quotation);
       await handle.signal(orderEventSignal, fullLife.billOfLading); // rejected: recorded for audit
       await handle.signal(orderEventSignal, { type: 'ORDER_CANCELLED', reason: 'lost to a competitor' });
+      return handle;
+    },
+  ],
+  // Mistakes taken back: an undone sample approval, a reversed deposit paid again, a B/L number
+  // corrected after the copies went out (revised copies); after completion, a note, then archived.
+  corrections: [
+    {},
+    {},
+    async (client, input) => {
+      const handle = await start(client, input);
+      const f = fullLife;
+      for (const event of [f.quotation, f.accepted, f.sample1]) await sendWhenAllowed(handle, event);
+      const approved = await sendWhenAllowed(handle, f.sampleApproved);
+      const undo = required(approved.order.corrections.undoable, 'an undoable approval');
+      await send(
+        handle,
+        { type: 'EVENT_UNDONE', undoesEventId: undo.eventId, reason: 'wrong click' },
+        'manager',
+      );
+      for (const event of [f.sampleRejected, f.sample2, f.sampleApproved, f.contract])
+        await sendWhenAllowed(handle, event);
+      const paid = await sendWhenAllowed(handle, f.deposit1);
+      const payment = required(paid.order.corrections.reversiblePayments[0], 'a reversible deposit');
+      await send(
+        handle,
+        { type: 'PAYMENT_REVERSED', paymentEventId: payment.eventId, reason: 'booked twice' },
+        'manager',
+      );
+      for (const event of [
+        f.deposit1,
+        f.deposit2,
+        f.inspection,
+        f.produced,
+        f.booking,
+        f.customs,
+        f.billOfLading,
+      ])
+        await sendWhenAllowed(handle, event);
+      const shipped = await orderWhen(handle, (s) => s.documents.copiesSentAt !== null);
+      const bl = required(
+        shipped.corrections?.events.find((e) => e.type === 'BILL_OF_LADING_ISSUED'),
+        'the B/L event',
+      );
+      await send(
+        handle,
+        {
+          type: 'EVENT_CORRECTED',
+          correctsEventId: bl.eventId,
+          changes: { blNo: 'BL-9002' },
+          reason: 'carrier typo',
+        },
+        'manager',
+      );
+      for (const event of [f.documentsOk, f.balance, f.originals, f.released])
+        await sendWhenAllowed(handle, event);
+      await sendWhenAllowed(handle, { type: 'NOTE_ADDED', text: 'signed papers filed' });
       return handle;
     },
   ],
@@ -139,7 +207,8 @@ async function main(): Promise<void> {
     await worker.runUntil(async () => {
       mkdirSync(outDir, { recursive: true });
       for (const [name, [order, extra, run]] of Object.entries(scenarios)) {
-        const input = workflowInput(order, extra);
+        // Archived a moment after they close, so each history ends.
+        const input = workflowInput(order, { archiveAfter: '2s', ...extra });
         const handle = await run(client, input);
         await handle.result();
         // Every run is saved (a continued-as-new order has several); visibility lags a little.
@@ -167,18 +236,22 @@ async function main(): Promise<void> {
 
 /** The CLI's proto-JSON export, the format `historyFromJSON` reads and the Temporal UI downloads. */
 function exportHistory(server: DevServer, workflowId: string, runId: string): string {
-  return execFileSync(temporalCliPath(), [
-    'workflow',
-    'show',
-    '--address',
-    server.address,
-    '--workflow-id',
-    workflowId,
-    '--run-id',
-    runId,
-    '--output',
-    'json',
-  ]).toString();
+  return execFileSync(
+    temporalCliPath(),
+    [
+      'workflow',
+      'show',
+      '--address',
+      server.address,
+      '--workflow-id',
+      workflowId,
+      '--run-id',
+      runId,
+      '--output',
+      'json',
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  ).toString();
 }
 
 main().catch((err: unknown) => {

@@ -31,12 +31,13 @@ export function recordTakingBack(
   after: OrderState,
   event: AnyEvent,
   outcome: Accepted,
-  record: { eventId: string; seq: number; at: string; actor: string },
+  record: { eventId: string; at: string },
   correction?: FieldCorrection<unknown>,
   fromClient = false,
 ): OrderState {
   const records = correctionRecords(after);
-  const movedTo = outcome.effects.find((e) => e.type === 'stageEntered');
+  const moved = outcome.effects.find((e) => e.type === 'stageEntered');
+  const instance = correction?.instance?.(after);
   const events =
     fromClient && !isTakeBack(event.type)
       ? appendBounded(
@@ -44,13 +45,9 @@ export function recordTakingBack(
           {
             eventId: record.eventId,
             type: event.type,
-            seq: record.seq,
             at: record.at,
-            actor: record.actor,
-            movedTo: movedTo && 'stage' in movedTo ? movedTo.stage : null,
-            instance: correction?.instance?.(after) ?? null,
-            correctedBy: [],
-            takenBackBy: null,
+            ...(moved && 'stage' in moved ? { movedTo: moved.stage } : {}),
+            ...(instance === undefined ? {} : { instance }),
           },
           STATE_WINDOWS.correctable,
         )
@@ -79,7 +76,7 @@ function markTakenBack(
   return events.map((e) => {
     if (e.eventId !== target) return e;
     return type === 'EVENT_CORRECTED'
-      ? { ...e, correctedBy: [...e.correctedBy, by] }
+      ? { ...e, correctedBy: [...(e.correctedBy ?? []), by] }
       : { ...e, takenBackBy: by };
   });
 }

@@ -18,7 +18,7 @@ export function undoEvent(state: OrderState, request: UndoRequest, ctx: EventCon
   if (!undoPoint || undoPoint.eventId !== id) {
     const event = events.find((e) => e.eventId === id);
     if (!event) return refused('CORRECTION_NOT_ALLOWED', `no event ${id} this order can take back`);
-    if (event.movedTo === null)
+    if (event.movedTo === undefined)
       return refused(
         'CORRECTION_NOT_ALLOWED',
         `${event.type} did not move the stage: correct it with EVENT_CORRECTED`,

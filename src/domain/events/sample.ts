@@ -108,7 +108,7 @@ type RoundField = keyof typeof ROUND_FIELD;
 
 /** The sample round an event opened or decided: its words are corrected in that round. */
 function sampleRoundCorrection<const F extends RoundField>(fields: readonly F[]): SharedCorrection<F> {
-  const roundOf = (state: OrderState, instance: number | null) =>
+  const roundOf = (state: OrderState, instance: number | undefined) =>
     state.sample.history.find((r) => r.round === instance);
   return {
     fields: ownFields(fields),

@@ -32,23 +32,22 @@ export const orderWarningSchema = z.object({
 export type OrderWarning = z.output<typeof orderWarningSchema>;
 
 /**
- * An accepted client event a later correction, reversal or undo may name. `instance` says which
- * of the event's records it wrote where the event repeats (the sample round); payments find their
- * receipt by eventId.
+ * An accepted client event a later correction, reversal or undo may name, kept small (the state
+ * keeps 50 of them). `instance` says which of the event's records it wrote where the event repeats
+ * (the sample round); payments find their receipt by eventId.
  */
 export const correctableEventSchema = z.object({
   eventId: z.string(),
   type: z.string(),
-  seq: z.number(),
   at: instant,
-  actor: z.string(),
-  /** The stage the event moved the order to, if it moved it. */
-  movedTo: z.nullable(stageSchema),
-  instance: z.nullable(z.number()),
-  /** The corrections made to it, latest last (their eventIds). */
-  correctedBy: z.array(z.string()),
+  /** The stage the event moved the order to; absent: it did not move it. */
+  movedTo: z.optional(stageSchema),
+  /** Absent where the event does not repeat. */
+  instance: z.optional(z.number()),
+  /** The corrections made to it, latest last (their eventIds); absent: none. */
+  correctedBy: z.optional(z.array(z.string())),
   /** Set once it was undone or (a payment) reversed. */
-  takenBackBy: z.nullable(z.string()),
+  takenBackBy: z.optional(z.string()),
 });
 export type CorrectableEvent = z.output<typeof correctableEventSchema>;
 
