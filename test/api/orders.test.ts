@@ -167,8 +167,8 @@ describe('an order through its whole life over HTTP', () => {
     expect(view.documents.release.originals).toMatchObject({ courier: 'DHL', trackingNo: 'DHL-BL-9001' });
     view = await step({ ...e.released, eventId: `release-${id}` }, 'COMPLETED');
     expect(view.status).toBe('COMPLETED');
-    // A completed order's tail: it still takes notes.
-    expect(view.allowedEvents).toEqual(['NOTE_ADDED']);
+    // A completed order's tail: it still takes notes and corrections.
+    expect(view.allowedEvents).toEqual(['NOTE_ADDED', 'EVENT_CORRECTED']);
 
     // Timeline: every client event, in order, by the token's name.
     const final = await orderWhen(stack.app, id, (v) => v.status === 'COMPLETED');

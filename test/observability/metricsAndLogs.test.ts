@@ -30,7 +30,8 @@ let workerMetrics: string;
 
 beforeAll(async () => {
   smtp = await SmtpSink.start();
-  stack = await startStack({ worker: false, smtpUrl: smtp.url });
+  // The completed order archives (its workflow completes) a few seconds after it closes.
+  stack = await startStack({ worker: false, smtpUrl: smtp.url, env: { ORDER_ARCHIVE_AFTER: '3s' } });
   const port = await freePort();
   workerMetrics = `http://127.0.0.1:${port}/metrics`;
   worker = new WorkerProcess({
@@ -190,7 +191,10 @@ describe('a full order life, then both metrics endpoints', () => {
   });
 
   it('worker: workflows and activities completed, task latencies, cache and memory', async () => {
-    const samples = await scrape(workerMetrics);
+    const samples = await eventually(async () => {
+      const s = await scrape(workerMetrics);
+      return sumOf(s, 'temporal_workflow_completed', { workflow_type: 'orderWorkflow' }) >= 1 ? s : undefined;
+    });
     // Pictures for the README (docs/img) when asked, else in artifacts/.
     const { text, samples: api } = await apiMetrics();
     const dir = process.env.UPDATE_DOCS_IMG ? 'docs/img' : 'artifacts';

@@ -95,12 +95,15 @@ describe('a closed order (time-skipping server)', () => {
       expect(noted.order).toMatchObject({
         stage: 'COMPLETED',
         status: 'COMPLETED',
-        allowedEvents: ['NOTE_ADDED'],
+        allowedEvents: ['NOTE_ADDED', 'EVENT_CORRECTED'],
       });
       expect(noted.order.timeline.at(-1)).toMatchObject({ type: 'NOTE_ADDED', actor: 'ops-test' });
       const stageEvent = await refusal(record(handle, fullLife.progress));
       expect(stageEvent.type).toBe('EVENT_NOT_ALLOWED');
-      expect(stageEvent.details?.[0]).toMatchObject({ stage: 'COMPLETED', allowedEvents: ['NOTE_ADDED'] });
+      expect(stageEvent.details?.[0]).toMatchObject({
+        stage: 'COMPLETED',
+        allowedEvents: ['NOTE_ADDED', 'EVENT_CORRECTED'],
+      });
 
       // Still open, with no reminder, well within the quiet period counted from the note.
       await idle(handle);
