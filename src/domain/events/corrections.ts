@@ -17,9 +17,12 @@ import { defineEvent } from './define';
 const earlier = (what: string) => line(128, `eventId of the ${what} (the timeline shows each event's id)`);
 const reason = text(2000, 'Why: shown with the correction where the original is');
 
-// A take-back event fits wherever there is an event to name: whether that one can be taken back
-// is its decide's answer, with why (409 CORRECTION_NOT_ALLOWED), as the contract asks.
+// A take-back event fits wherever there is something of its kind to name (an event, a payment, a
+// stage move): whether that one can be taken back is its decide's answer, with why (409
+// CORRECTION_NOT_ALLOWED), as the contract asks.
 const hasEvents = (s: OrderState) => correctionRecords(s).events.length > 0;
+const hasPayments = (s: OrderState) => s.payments.receipts.some((r) => r.eventId !== undefined);
+const hasStageMove = (s: OrderState) => correctionRecords(s).undoPoint !== null;
 
 const CLOSED =
   'a closed order takes corrections of values, not reversals or undos; record what changed in a note';
@@ -49,7 +52,7 @@ export function takeBackEvents(definitionOf: DefinitionOf) {
     description:
       'A manager takes back money recorded as received: it is owed again, the stage stays, and the order shows a warning until the money is in again',
     fields: { paymentEventId: earlier('payment'), reason },
-    allowedWhen: hasEvents,
+    allowedWhen: hasPayments,
     requiredRole: 'manager',
     whenClosed: CLOSED,
     correction: { never: NEVER.takeBack },
@@ -61,7 +64,7 @@ export function takeBackEvents(definitionOf: DefinitionOf) {
     description:
       'A manager undoes the latest stage-moving event while nothing irreversible (an email, a document, money) followed it: the stage moves back',
     fields: { undoesEventId: earlier('stage move'), reason },
-    allowedWhen: hasEvents,
+    allowedWhen: hasStageMove,
     requiredRole: 'manager',
     whenClosed: CLOSED,
     correction: { never: NEVER.takeBack },
