@@ -224,12 +224,12 @@ describe('an order through its whole life over HTTP', () => {
     expect(note.body).toMatchObject({
       stage: 'COMPLETED',
       status: 'COMPLETED',
-      allowedEvents: ['NOTE_ADDED'],
+      allowedEvents: ['NOTE_ADDED', 'EVENT_CORRECTED'],
     });
     const late = await sendEvent(stack.app, id, e.progress);
     expect(expectError(late, 409, 'EVENT_NOT_ALLOWED').details).toEqual({
       stage: 'COMPLETED',
-      allowedEvents: ['NOTE_ADDED'],
+      allowedEvents: ['NOTE_ADDED', 'EVENT_CORRECTED'],
     });
   });
 });

@@ -93,7 +93,9 @@ function nextUndoPoint(
   outcome: Accepted,
   record: { eventId: string; at: string },
 ): UndoPoint | null {
-  if (event.type === 'EVENT_UNDONE') return null;
+  // An undone move stays named, so undoing it again is refused with why.
+  if (event.type === 'EVENT_UNDONE')
+    return point && { ...point, before: null, blockedBy: `it was undone (${record.eventId})` };
   if (LEAVE_UNDO_POINT.includes(event.type)) return point;
   const sent = outcome.effects.flatMap((e) =>
     e.type === 'stageEntered' ? [] : [effectDefinition(e.type).summary],
