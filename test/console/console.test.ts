@@ -274,9 +274,10 @@ describeBrowser('ops console in Chromium', () => {
     expect(await page.locator('.stepper li.done').count()).toBe(9);
     // A completed order's tail: it still takes notes (corrections open beside what they correct).
     await page.waitForSelector('#event-type option[value="NOTE_ADDED"]', { state: 'attached' });
-    const offered = await page
-      .locator('#event-type option')
-      .evaluateAll((options) => options.map((o) => o.getAttribute('value') ?? ''));
+    const options = page.locator('#event-type option');
+    const offered = await Promise.all(
+      Array.from({ length: await options.count() }, (_, n) => options.nth(n).getAttribute('value')),
+    );
     expect(offered).toEqual(['', 'NOTE_ADDED']);
     await shot('console-order-completed.png');
   });
