@@ -4,7 +4,6 @@
  * nothing irreversible followed it), and what a correction takes back is marked.
  */
 import { appendBounded, STATE_WINDOWS } from '../bounds';
-import type { AnyEvent } from '../decisionTypes';
 import { effectDefinition } from '../effects/registry';
 import { outstanding } from '../ledger';
 import { compareMoney } from '../money';
@@ -14,6 +13,8 @@ import type { CorrectionRecords, OrderState, TimelineEntry } from '../types';
 import { isCorrectable, type FieldCorrection } from './define';
 
 type Accepted = Extract<Outcome, { kind: 'accepted' }>;
+/** Any event, client or system: only its type matters here (the event types name the registry, which builds on this file). */
+type AnyEvent = { type: string };
 
 /** Events that take an earlier one back; each keeps its own records (see ./correct, ./reverse, ./undo). */
 export const TAKE_BACK_TYPES = ['EVENT_CORRECTED', 'PAYMENT_REVERSED', 'EVENT_UNDONE'] as const;
