@@ -57,7 +57,7 @@ const orderSummarySchema = z.object({
   stage: stageSchema,
   status: z.enum(ORDER_STATUSES),
   customer: z.object({ name: z.string(), company: z.string() }),
-  accountManager: z.object({ email: z.string() }),
+  accountManager: z.object({ name: z.string(), email: z.string() }),
   stalled: z.boolean(),
   updatedAt: instant,
   stageDeadline: instant.nullable(),

@@ -44,12 +44,18 @@ export function listOrdersSql(query: OrderListQuery): {
   const where: string[] = [];
   if (query.stage !== undefined) where.push(`stage = ${param(query.stage)}`);
   if (query.stalled !== undefined) where.push(`stalled = ${param(query.stalled)}`);
-  if (query.customer !== undefined) where.push(`customer_company = ${param(query.customer)}`);
+  // Each `contains` matches the trigram index on that expression (migrations).
+  const contains = (column: string, part: string) =>
+    where.push(`${column} LIKE '%' || lower(${param(escapeLike(part))}) || '%'`);
+  if (query.customer !== undefined) contains('lower(customer_company)', query.customer);
   if (query.accountManager !== undefined) {
     where.push(`lower(account_manager_email) = lower(${param(query.accountManager)})`);
   }
+  if (query.accountManagerName !== undefined)
+    contains('lower(account_manager_name)', query.accountManagerName);
   if (query.template !== undefined) where.push(`template = ${param(query.template)}`);
-  if (query.q) where.push(`search LIKE '%' || lower(${param(escapeLike(query.q))}) || '%'`);
+  // search_text is stored lower-cased.
+  if (query.q) contains('search_text', query.q);
   if (query.outstanding !== undefined) {
     where.push(query.outstanding ? 'amount_outstanding > 0' : 'coalesce(amount_outstanding, 0) <= 0');
   }

@@ -8,6 +8,7 @@ import {
 } from '../domain';
 import { isRenderedDocument } from '../domain/documentKinds';
 import { revisedNumber } from '../domain/documentNumbers';
+import { searchText } from './searchText';
 import type { DocumentRecord, OrderRecord, ProjectionBatch } from './types';
 
 /** What the workflow hands the read model: the order as it is now, and what happened since the last write. */
@@ -31,9 +32,11 @@ export function orderRecord(state: OrderState): OrderRecord {
     customerCompany: state.customer.company,
     customerName: state.customer.name,
     accountManagerEmail: state.accountManager.email.toLowerCase(),
+    accountManagerName: state.accountManager.name,
     contractNo: state.contract?.contractNo ?? null,
     invoiceNo: invoiceNo(state),
     template: state.template?.name ?? null,
+    searchText: searchText(state),
     amountOutstanding: view.amountOutstanding,
     // The instant the next dated payment is late: the end of its due date.
     nextDueAt: dueDate ? endOfDate(dueDate) : null,

@@ -43,6 +43,7 @@ interface OrderRow {
   customer_company: string;
   customer_name: string;
   account_manager_email: string;
+  account_manager_name: string;
   updated_at: Date;
   amount_outstanding: string | null;
   outstanding_currency: string | null;
@@ -72,8 +73,8 @@ const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 const UPSERT_ORDER = `
   INSERT INTO orders (order_id, seq, view, stage, status, stalled, customer_company, customer_name,
     account_manager_email, contract_no, invoice_no, template, amount_outstanding, outstanding_currency,
-    next_due_at, stage_deadline, created_at, updated_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+    next_due_at, stage_deadline, created_at, updated_at, account_manager_name, search_text)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, lower($20))
   ON CONFLICT (order_id) DO UPDATE SET
     seq = excluded.seq, view = excluded.view, stage = excluded.stage, status = excluded.status,
     stalled = excluded.stalled, customer_company = excluded.customer_company,
@@ -81,7 +82,8 @@ const UPSERT_ORDER = `
     contract_no = excluded.contract_no, invoice_no = excluded.invoice_no, template = excluded.template,
     amount_outstanding = excluded.amount_outstanding, outstanding_currency = excluded.outstanding_currency,
     next_due_at = excluded.next_due_at, stage_deadline = excluded.stage_deadline,
-    created_at = excluded.created_at, updated_at = excluded.updated_at
+    created_at = excluded.created_at, updated_at = excluded.updated_at,
+    account_manager_name = excluded.account_manager_name, search_text = excluded.search_text
   WHERE orders.seq <= excluded.seq`;
 
 const INSERT_TIMELINE = `
@@ -183,6 +185,8 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
           o.stageDeadline,
           o.createdAt,
           o.updatedAt,
+          o.accountManagerName,
+          o.searchText,
         ]);
         await client.query(INSERT_STAGE_ENTERED, [o.orderId, o.stage, o.stageEnteredAt]);
         if (batch.timeline.length) {
@@ -210,7 +214,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
       const { where, orderBy, limit, params } = listOrdersSql(listQuery);
       const rows = await query<OrderRow>(
         `SELECT order_id, stage, status, stalled, customer_company, customer_name, account_manager_email,
-           updated_at, amount_outstanding, outstanding_currency, next_due_at, stage_deadline, ${SORT_KEYS_SQL}
+           account_manager_name, updated_at, amount_outstanding, outstanding_currency, next_due_at, stage_deadline, ${SORT_KEYS_SQL}
          FROM orders ${where} ${orderBy} ${limit}`,
         params,
       );
@@ -321,7 +325,7 @@ function toListEntry(row: OrderRow): OrderListEntry {
     stage: row.stage,
     status: row.status,
     customer: { name: row.customer_name, company: row.customer_company },
-    accountManager: { email: row.account_manager_email },
+    accountManager: { name: row.account_manager_name, email: row.account_manager_email },
     stalled: row.stalled,
     updatedAt: iso(row.updated_at),
     amountOutstanding:

@@ -41,9 +41,12 @@ export interface OrderRecord {
   customerCompany: string;
   customerName: string;
   accountManagerEmail: string;
+  accountManagerName: string;
   contractNo: string | null;
   invoiceNo: string | null;
   template: string | null;
+  /** What `q` searches (searchText.ts): numbers and names, one field after another. */
+  searchText: string;
   amountOutstanding: Money | null;
   nextDueAt: string | null;
   stageDeadline: string | null;
@@ -66,10 +69,13 @@ export type OrderSort = 'updatedAt' | '-updatedAt' | 'stageDeadline';
 export interface OrderListQuery {
   stage?: string;
   stalled?: boolean;
-  /** Exact company name. */
+  /** Part of the customer's company name (case-insensitive). */
   customer?: string;
+  /** The account manager's email (case-insensitive). */
   accountManager?: string;
-  /** Substring of order id, customer company or name, contract or invoice number (case-insensitive). */
+  /** Part of the account manager's name (case-insensitive). */
+  accountManagerName?: string;
+  /** Part of a number or name the order is known by (searchText.ts; case-insensitive). */
   q?: string;
   /** Money still due (amount outstanding above zero). */
   outstanding?: boolean;
@@ -89,7 +95,7 @@ export interface OrderListEntry {
   stage: string;
   status: string;
   customer: { name: string; company: string };
-  accountManager: { email: string };
+  accountManager: { name: string; email: string };
   stalled: boolean;
   updatedAt: string;
   amountOutstanding: Money | null;

@@ -140,7 +140,9 @@ describe('listOrders', () => {
     expect(await ids({ stalled: true })).toEqual(['A1']);
     expect(await ids({ stalled: false })).not.toContain('A1');
     expect(await ids({ customer: 'Globex Ltd' })).toEqual(['A2']);
-    expect(await ids({ customer: 'globex ltd' })).toEqual([]);
+    expect(await ids({ customer: 'globex ltd' })).toEqual(['A2']);
+    expect(await ids({ customer: 'LOBEX' })).toEqual(['A2']);
+    expect(await ids({ customer: 'Globex Ltd.' })).toEqual([]);
     expect(await ids({ accountManager: 'mei.lin@exporter.example' })).toEqual(['A3']);
     expect(await ids({ template: 'standard-fob' })).toEqual(['A4', 'A3']);
     expect(

@@ -185,7 +185,7 @@ describe('projection', () => {
         stage: 'INQUIRY',
         status: 'OPEN',
         customer: { name: '张伟', company: '宁波海港贸易有限公司' },
-        accountManager: { email: 'li.wei@exporter.example' },
+        accountManager: { name: 'Li Wei', email: 'li.wei@exporter.example' },
         stalled: false,
         updatedAt: order.updatedAt,
         amountOutstanding: { amount: '12345.60', currency: 'CNY' },

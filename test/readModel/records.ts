@@ -1,8 +1,9 @@
 import type { OrderRecord, ProjectionBatch, TimelineRecord } from '../../src/readModel';
+import { searchTextOf } from '../../src/readModel/searchText';
 
 /** An order row as the projection writes it; `overrides` set what a test is about. */
 export function orderRecord(overrides: Partial<OrderRecord> & { orderId: string }): OrderRecord {
-  return {
+  const record: Omit<OrderRecord, 'searchText'> = {
     seq: 1,
     view: { orderId: overrides.orderId, stage: overrides.stage ?? 'INQUIRY' },
     stage: 'INQUIRY',
@@ -11,6 +12,7 @@ export function orderRecord(overrides: Partial<OrderRecord> & { orderId: string 
     customerCompany: 'Acme GmbH',
     customerName: 'Jane Doe',
     accountManagerEmail: 'li.wei@exporter.example',
+    accountManagerName: 'Li Wei',
     contractNo: null,
     invoiceNo: null,
     template: null,
@@ -22,6 +24,10 @@ export function orderRecord(overrides: Partial<OrderRecord> & { orderId: string 
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
+  // By default `q` finds what the list shows: ids, customer, account manager, contract and invoice.
+  const { orderId, customerCompany, customerName, accountManagerName, contractNo, invoiceNo } = record;
+  const fields = [orderId, contractNo, invoiceNo, customerCompany, customerName, accountManagerName];
+  return { ...record, searchText: overrides.searchText ?? searchTextOf(fields) };
 }
 
 export function timelineRecord(seq: number, overrides: Partial<TimelineRecord> = {}): TimelineRecord {

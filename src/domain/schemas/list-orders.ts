@@ -19,11 +19,14 @@ export const listOrdersQuerySchema = describe(
   z.object({
     stage: z.optional(stageSchema),
     stalled: flag('Only stalled (true) or only moving (false) orders'),
-    customer: z.optional(line(200, 'Exact customer company name')),
+    customer: z.optional(line(200, "Part of the customer's company name (case-insensitive)")),
     accountManager: describe(z.optional(emailSchema), "Account manager's email"),
+    accountManagerName: z.optional(line(200, "Part of the account manager's name (case-insensitive)")),
     q: describe(
       z.optional(line(200, 'Search text')),
-      'Part of the order id, customer company or name, contract or invoice number',
+      'Part of a number or name the order is known by (case-insensitive; % and _ match themselves): ' +
+        'order id, contract, invoice and other document numbers, B/L, container, customs declaration ' +
+        'and L/C numbers, customer company or contact, account manager name or email, product description',
     ),
     outstanding: flag('Only orders with money still due (true), or none due (false)'),
     overdue: flag('Only orders with a payment past its due date (true), or none (false)'),
