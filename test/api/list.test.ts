@@ -69,7 +69,7 @@ describe('GET /orders', () => {
       orderId: b.orderId,
       stage: 'QUOTATION',
       customer: { name: 'Jane Doe', company },
-      accountManager: { email: manager },
+      accountManager: { name: 'Li Wei', email: manager },
       stalled: false,
       status: 'OPEN',
       updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),

@@ -1,5 +1,6 @@
 // The ops console: a hash-routed single page over the public API.
-//   #/             order list (filters in the hash query: stage, stalled, customer, accountManager)
+//   #/             order list (search and filters in the hash query: q, stage, stalled, customer,
+//                  accountManagerName, overdue, template)
 //   #/orders/:id   order page
 //   #/new          new inquiry (not for viewers)
 //   #/reports/...  reports (receivables, stalled, stage-times)
@@ -160,7 +161,7 @@ function renderSignIn() {
 
 // ---------- list ----------
 
-const FILTERS = ['stage', 'stalled', 'customer', 'accountManager'];
+const FILTERS = ['q', 'stage', 'stalled', 'customer', 'accountManagerName', 'overdue', 'template'];
 
 function listQuery(params) {
   const q = {};
@@ -200,16 +201,25 @@ async function renderList(params, token, me) {
         options.map(([value, text]) => el('option', { value }, text)),
       ),
     );
-  const text = (name, label, type = 'text') =>
+  const text = (name, label, type = 'text', extra = {}) =>
     el(
       'div',
-      { class: 'field' },
+      { class: name === 'q' ? 'field search' : 'field' },
       el('label', { for: `filter-${name}` }, label),
-      el('input', { id: `filter-${name}`, name, type, value: filters[name] || '', autocomplete: 'off' }),
+      el('input', {
+        id: `filter-${name}`,
+        name,
+        type,
+        value: filters[name] || '',
+        autocomplete: 'off',
+        ...extra,
+      }),
     );
+  const templateSelect = select('template', t('list.template'), [['', t('list.anyTemplate')]]);
   const form = el(
     'form',
     { class: 'filters', role: 'search', 'aria-label': t('list.filters') },
+    text('q', t('list.search'), 'search', { placeholder: t('list.searchHint') }),
     select('stage', t('list.stage'), [
       ['', t('list.anyStage')],
       ...[...STAGES, 'COMPLETED', 'CANCELLED'].map((s) => [s, stageName(s)]),
@@ -220,7 +230,13 @@ async function renderList(params, token, me) {
       ['false', t('list.movingOnly')],
     ]),
     text('customer', t('list.customer')),
-    text('accountManager', t('list.accountManager'), 'email'),
+    text('accountManagerName', t('list.accountManager')),
+    select('overdue', t('list.overdue'), [
+      ['', t('list.any')],
+      ['true', t('list.overdueOnly')],
+      ['false', t('list.notOverdue')],
+    ]),
+    templateSelect,
     el(
       'div',
       { class: 'actions' },
@@ -230,6 +246,17 @@ async function renderList(params, token, me) {
   );
   form.elements.stage.value = filters.stage || '';
   form.elements.stalled.value = filters.stalled || '';
+  form.elements.overdue.value = filters.overdue || '';
+  const templateInput = form.elements.template;
+  if (filters.template) templateInput.append(el('option', { value: filters.template }, filters.template));
+  templateInput.value = filters.template || '';
+  api('GET', '/templates').then(
+    ({ templates }) => {
+      for (const { name } of templates)
+        if (name !== filters.template) templateInput.append(el('option', { value: name }, name));
+    },
+    () => undefined,
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const next = {};
@@ -348,7 +375,15 @@ async function renderList(params, token, me) {
               ? el('span', { class: 'badge stalled' }, t('list.badgeStalled'))
               : el('span', { class: 'badge' }, t('list.badgeOnTrack')),
           ),
-          el('td', {}, o.accountManager.email || '—'),
+          el(
+            'td',
+            {},
+            el(
+              'span',
+              { title: o.accountManager.email },
+              o.accountManager.name || o.accountManager.email || '—',
+            ),
+          ),
           el(
             'td',
             {},

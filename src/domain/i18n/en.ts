@@ -118,8 +118,8 @@ export const EN_UI = {
   'list.any': 'Any',
   'list.stalledOnly': 'Stalled only',
   'list.movingOnly': 'Moving only',
-  'list.customer': 'Customer (exact company)',
-  'list.accountManager': 'Account manager (email)',
+  'list.customer': 'Customer (part of the company name)',
+  'list.accountManager': 'Account manager (part of the name)',
   'list.apply': 'Apply filters',
   'list.clear': 'Clear',
   'list.strip': 'Open orders per stage',
@@ -277,6 +277,14 @@ export const EN_UI = {
   'order.line': 'Line',
   'summary.missing': '—',
   ...EN_CORRECTIONS_UI,
+  // The desk: search
+  'list.search': 'Search',
+  'list.searchHint': 'Order, contract, invoice, B/L, container, declaration or L/C number, or a name',
+  'list.overdue': 'Payment overdue',
+  'list.overdueOnly': 'Overdue only',
+  'list.notOverdue': 'Not overdue',
+  'list.template': 'Template',
+  'list.anyTemplate': 'Any template',
 };
 
 export const EN_FIELDS = {
