@@ -50,6 +50,7 @@ import { startBenchServer, type ServerKind } from './temporalServer';
 import { latencySvg, svgToPng, type Series } from './chart';
 import { driveOrder, LIFE, pool, type Attempt } from './driver';
 import { historyFigures } from './history';
+import { measureSearches, seedSearchOrders } from './searchScale';
 import {
   ApiProcess,
   http,
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
   const CACHE = numberArg(a, 'cache', 100);
   // idle orders all held in a worker cache of this size for the memory one cached order costs
   const FOOTPRINT = numberArg(a, 'footprint-orders', 500);
+  const SEARCH_ORDERS = numberArg(a, 'search-orders', QUICK ? 5000 : 100_000);
   // share of app events whose read-model lag is followed (GET /orders/{id} until it shows them)
   const LAG_SAMPLE = numberArg(a, 'lag-sample', 0.1);
   const WP_EVENTS = numberArg(a, 'write-path-events', QUICK ? 0 : 20);
@@ -596,6 +598,14 @@ async function main(): Promise<void> {
         }
         listMs[stage] = median(times);
       }
+      // q over SEARCH_ORDERS more orders seeded straight into the read model (bench/searchScale.ts)
+      await seedSearchOrders(readModel.url, SEARCH_ORDERS);
+      const search = await measureSearches(SEARCH_ORDERS, 30, async (q) => {
+        const r = await http(api.base, 'GET', `/orders?q=${encodeURIComponent(q)}&pageSize=50`);
+        if (r.status !== 200) failures.push(`search ${q}: ${r.status}`);
+        return (r.body as { orders?: unknown[] }).orders?.length ?? 0;
+      });
+      log(`scale: q over ${SEARCH_ORDERS} seeded orders: ${JSON.stringify(search)}`);
       // open orders with a long history (the whole life less its last two events) for the replay cost
       const longIds = Array.from({ length: 10 }, (_, i) => `LONG-${i}`);
       await pool(longIds, 10, (id) =>
@@ -645,6 +655,7 @@ async function main(): Promise<void> {
         workerRssAfterRestartMb: rssAfterRestart,
         listByStageMedianMs: listMs,
         listMedianMs: median(Object.values(listMs)),
+        search: { seededOrders: SEARCH_ORDERS, ...search },
         evictedEvent: {
           idleShortHistory: {
             coldMedianMs: median(coldIdle),
@@ -1131,6 +1142,20 @@ function markdown(r: any): string {
       `- GET /orders?stage=… (pageSize 50), median ms: ${Object.entries(s.listByStageMedianMs)
         .map(([k, v]) => `${k} ${f(v as number)}`)
         .join(', ')}`,
+      ...(s.search
+        ? [
+            `- GET /orders?q=… over ${s.search.seededOrders} more orders seeded in PostgreSQL, p50/p99 ms: ${[
+              'blNumber',
+              'chineseCompany',
+              'chineseName',
+            ]
+              .map(
+                (k) =>
+                  `${k} (${s.search[k].q}, ${s.search[k].hits} on the page) ${f(s.search[k].p50)}/${f(s.search[k].p99)}`,
+              )
+              .join(', ')}`,
+          ]
+        : []),
       `- event on an order evicted from the worker cache (worker restarted), sequential: idle order (short history) cold ${f(s.evictedEvent.idleShortHistory.coldMedianMs)} ms vs warm ${f(s.evictedEvent.idleShortHistory.warmMedianMs)} ms; order with ${s.evictedEvent.longHistory.historyEvents} history events cold ${f(s.evictedEvent.longHistory.coldMedianMs)} ms (max ${f(s.evictedEvent.longHistory.cold.max)}) vs warm ${f(s.evictedEvent.longHistory.warmMedianMs)} ms`,
     );
   }
