@@ -47,7 +47,8 @@ export function listOrdersSql(query: OrderListQuery): {
   // Each `contains` matches the trigram index on that expression (migrations).
   const contains = (column: string, part: string) =>
     where.push(`${column} LIKE '%' || lower(${param(escapeLike(part))}) || '%'`);
-  if (query.customer !== undefined) contains('lower(customer_company)', query.customer);
+  if (query.customer !== undefined) where.push(`customer_company = ${param(query.customer)}`);
+  if (query.customerPart !== undefined) contains('lower(customer_company)', query.customerPart);
   if (query.accountManager !== undefined) {
     where.push(`lower(account_manager_email) = lower(${param(query.accountManager)})`);
   }

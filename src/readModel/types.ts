@@ -69,8 +69,10 @@ export type OrderSort = 'updatedAt' | '-updatedAt' | 'stageDeadline';
 export interface OrderListQuery {
   stage?: string;
   stalled?: boolean;
-  /** Part of the customer's company name (case-insensitive). */
+  /** The customer's company name, exactly. */
   customer?: string;
+  /** Part of the customer's company name (case-insensitive). */
+  customerPart?: string;
   /** The account manager's email (case-insensitive). */
   accountManager?: string;
   /** Part of the account manager's name (case-insensitive). */

@@ -96,7 +96,7 @@ describeBrowser('searching the order list', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.locator(`tr[data-order-id="${shipped}"]`).waitFor();
     expect(await listedIds()).toEqual([shipped]);
-    await page.goto(`${base}/console/#/?customer=${encodeURIComponent(`acme ${run}`)}&overdue=false`);
+    await page.goto(`${base}/console/#/?customerPart=${encodeURIComponent(`acme ${run}`)}&overdue=false`);
     await page.locator(`tr[data-order-id="${other}"]`).waitFor();
     expect(await listedIds()).toEqual([other]);
     expect(await page.getByLabel('Payment overdue').inputValue()).toBe('false');

@@ -130,12 +130,12 @@ describe('q', () => {
 
 describe('filters', () => {
   it('by part of the customer company and of the account manager name, case-insensitively', async () => {
-    expect(await ids({ customer: '海港' })).toEqual(['SRCH-1']);
-    expect(await ids({ customer: 'acme' })).toEqual(['SRCH-2']);
-    expect(await ids({ customer: '0% c' })).toEqual(['SRCH-3']);
+    expect(await ids({ customerPart: '海港' })).toEqual(['SRCH-1']);
+    expect(await ids({ customerPart: 'acme' })).toEqual(['SRCH-2']);
+    expect(await ids({ customerPart: '0% c' })).toEqual(['SRCH-3']);
     expect(await ids({ accountManagerName: '芳' })).toEqual(['SRCH-1']);
     expect(await ids({ accountManagerName: 'LI ' })).toEqual(['SRCH-2', 'SRCH-3']);
-    expect(await ids({ accountManagerName: 'li', customer: 'cotton' })).toEqual(['SRCH-3']);
+    expect(await ids({ accountManagerName: 'li', customerPart: 'cotton' })).toEqual(['SRCH-3']);
   });
 
   it('by stage, with q', async () => {

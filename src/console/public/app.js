@@ -1,5 +1,5 @@
 // The ops console: a hash-routed single page over the public API.
-//   #/             order list (search and filters in the hash query: q, stage, stalled, customer,
+//   #/             order list (search and filters in the hash query: q, stage, stalled, customerPart,
 //                  accountManagerName, overdue, template)
 //   #/orders/:id   order page
 //   #/new          new inquiry (not for viewers)
@@ -161,7 +161,7 @@ function renderSignIn() {
 
 // ---------- list ----------
 
-const FILTERS = ['q', 'stage', 'stalled', 'customer', 'accountManagerName', 'overdue', 'template'];
+const FILTERS = ['q', 'stage', 'stalled', 'customerPart', 'accountManagerName', 'overdue', 'template'];
 
 function listQuery(params) {
   const q = {};
@@ -229,7 +229,7 @@ async function renderList(params, token, me) {
       ['true', t('list.stalledOnly')],
       ['false', t('list.movingOnly')],
     ]),
-    text('customer', t('list.customer')),
+    text('customerPart', t('list.customer')),
     text('accountManagerName', t('list.accountManager')),
     select('overdue', t('list.overdue'), [
       ['', t('list.any')],

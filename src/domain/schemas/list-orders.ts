@@ -19,7 +19,8 @@ export const listOrdersQuerySchema = describe(
   z.object({
     stage: z.optional(stageSchema),
     stalled: flag('Only stalled (true) or only moving (false) orders'),
-    customer: z.optional(line(200, "Part of the customer's company name (case-insensitive)")),
+    customer: z.optional(line(200, "The customer's company name, exactly (contract v1)")),
+    customerPart: z.optional(line(200, "Part of the customer's company name (case-insensitive)")),
     accountManager: describe(z.optional(emailSchema), "Account manager's email"),
     accountManagerName: z.optional(line(200, "Part of the account manager's name (case-insensitive)")),
     q: describe(
