@@ -15,6 +15,8 @@ import type { OrderGateway } from '../orderGateway';
 import { toOrderSummary, withLinks, type LinkConfig } from '../orderView';
 import { documentRoutes } from './documents';
 import { orderCreation } from '../orderCreation';
+import { readerLanguage } from '../xlsx';
+import { sendOrderListExport } from '../xlsxOrderList';
 import { fromReadModel } from '../readModelErrors';
 import { eventIdReused, orderArchived, orderNotFound } from '../temporalErrors';
 import { parseOr400 } from '../validate';
@@ -104,7 +106,15 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
     '/orders',
     route(async (req, res) => {
       const q = parseOr400(listOrdersQuerySchema, req.query, 'query');
-      const { nextPageToken, ...filters } = q;
+      const { nextPageToken, format, ...filters } = q;
+      const language = readerLanguage(req);
+      if (format !== 'json') {
+        const at = now();
+        await sendOrderListExport(res, format, language, (pageSize, pageToken) =>
+          fromReadModel(() => readModel.listOrders({ ...filters, pageSize, pageToken, now: at })),
+        );
+        return;
+      }
       const page = await fromReadModel(
         () => readModel.listOrders({ ...filters, pageToken: nextPageToken, now: now() }),
         'nextPageToken',
