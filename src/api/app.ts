@@ -14,6 +14,8 @@ import { buyerRoutes, trackingLinkRoutes } from './routes/tracking';
 import { createTrackingLinkStore, type TrackingLinkStore } from '../readModel/trackingLinks';
 import { templateRoutes } from './routes/templates';
 import { reportRoutes } from './routes/reports';
+import { importRoutes } from './routes/imports';
+import { orderCreation } from './orderCreation';
 import type { ReadModel } from '../readModel/types';
 import { registerBusinessMetrics } from './businessMetrics';
 import { createApiMetrics } from './metrics';
@@ -32,7 +34,7 @@ export interface AppDeps {
 }
 
 /** The routes behind a token (the others are limited per address instead). */
-const AUTHENTICATED_PATHS = ['/orders', '/templates', '/reports', '/me'];
+const AUTHENTICATED_PATHS = ['/orders', '/templates', '/reports', '/me', '/imports'];
 const isAuthenticated = (path: string) =>
   AUTHENTICATED_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
@@ -129,6 +131,7 @@ export function createApp({
   app.use(trackingLinkRoutes(tracking));
   app.use(templateRoutes({ readModel, config, now }));
   app.use(reportRoutes({ readModel, now }));
+  app.use(importRoutes({ createOrder: orderCreation({ gateway, readModel, config, now }) }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger, config.api.bodyLimitBytes));

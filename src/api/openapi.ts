@@ -24,6 +24,7 @@ import { receivablesQuerySchema, reportQuerySchema } from '../domain/schemas/rep
 import { ERROR_CODES } from './errors';
 import { documentFile, tokenParam } from './routes/tracking';
 import { openApiSchemas, type SchemaObject } from './openapiSchema';
+import { exportLanguageQuerySchema, XLSX_TYPE } from './xlsx';
 
 // Responses are documented with schemas written here; requests use the very schemas that validate them.
 // The domain's schemas may be zod/mini: they are only ever wrapped (z.nullable(x), z.object({ k: x })),
@@ -183,19 +184,32 @@ function parameters(location: 'query' | 'path', schema: z.core.$ZodType) {
   }));
 }
 
+const xlsxContent = {
+  [XLSX_TYPE]: {
+    schema: {
+      type: 'string',
+      format: 'binary',
+      description:
+        "An Excel workbook (Content-Disposition names the file): headers in the reader's language, money as numbers with the currency in its own column, times as dates (UTC)",
+    },
+  },
+};
+const languageParams = parameters('query', exportLanguageQuerySchema);
+
 export function buildOpenApiDocument(serverUrl?: string): object {
   const security = [{ bearerAuth: [] }];
   const report = (summary: string, query: z.core.$ZodType, answer: z.core.$ZodType) => ({
     get: {
-      summary: `${summary} (role viewer); ?format=csv for a spreadsheet`,
+      summary: `${summary} (role viewer); ?format=csv or ?format=xlsx for a spreadsheet`,
       security,
-      parameters: parameters('query', query),
+      parameters: [...parameters('query', query), ...languageParams],
       responses: {
         200: {
           ...json(answer, 'The report'),
           content: {
             ...json(answer, '').content,
             'text/csv': { schema: { type: 'string', description: 'RFC 4180, UTF-8 with a byte order mark' } },
+            ...xlsxContent,
           },
         },
         400: err('VALIDATION_FAILED'),
@@ -312,14 +326,27 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           },
         },
         get: {
-          summary: 'List orders from the read model (one entry per order; follows writes within moments)',
+          summary:
+            'List orders from the read model (one entry per order; follows writes within moments). ?format=xlsx or csv: every page of the filtered list in one file (up to 10,000 rows; pageSize and nextPageToken ignored; X-Export-Truncated: true when more matched)',
           security,
-          parameters: parameters('query', listOrdersQuerySchema),
+          parameters: [...parameters('query', listOrdersQuerySchema), ...languageParams],
           responses: {
-            200: json(
-              z.object({ orders: z.array(orderSummarySchema), nextPageToken: z.string().nullable() }),
-              'One page of order summaries',
-            ),
+            200: {
+              ...json(
+                z.object({ orders: z.array(orderSummarySchema), nextPageToken: z.string().nullable() }),
+                'One page of order summaries (format json), or the whole list as a file',
+              ),
+              content: {
+                ...json(
+                  z.object({ orders: z.array(orderSummarySchema), nextPageToken: z.string().nullable() }),
+                  '',
+                ).content,
+                'text/csv': {
+                  schema: { type: 'string', description: 'RFC 4180, UTF-8 with a byte order mark' },
+                },
+                ...xlsxContent,
+              },
+            },
             400: err('VALIDATION_FAILED'),
             ...common,
           },
@@ -545,6 +572,66 @@ export function buildOpenApiDocument(serverUrl?: string): object {
             },
             ...gone,
             503: common[503],
+          },
+        },
+      },
+      '/imports/orders': {
+        post: {
+          summary:
+            'Create orders from an XLSX, row by row, each as POST /orders would (role ops). The first sheet\'s first row names the columns by their path in the POST /orders body (orderId, customer.name, customer.company, customer.email, customer.country, customer.language, accountManager.name, accountManager.email, inquiry.channel (EMAIL when absent), inquiry.receivedAt, inquiry.requestedDelivery, inquiry.notes, template, and one product per row: product.sku, product.description, product.quantity, product.unit), or by the template\'s headers in either language ("客户公司 (customer.company)"). One order per row: a later row with an order id already in the file is refused. A row whose order exists with the same details answers it (outcome existing), so a retried import creates nothing twice. At most 1,000 rows and 5 MB.',
+          security,
+          parameters: languageParams,
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['file'],
+                  properties: { file: { type: 'string', format: 'binary', description: 'An XLSX workbook' } },
+                },
+              },
+            },
+          },
+          responses: {
+            200: json(
+              z.object({
+                rows: z.array(
+                  z.object({
+                    row: z.number().int().describe("The sheet's row number (the header is row 1)"),
+                    orderId: z.string().optional().describe('The order created or found'),
+                    outcome: z.enum(['created', 'existing', 'refused']),
+                    error: z
+                      .string()
+                      .optional()
+                      .describe('Why the row was refused: a sentence naming the column'),
+                  }),
+                ),
+              }),
+              'One entry per non-blank row; a bad row never stops the others',
+            ),
+            400: err(
+              'VALIDATION_FAILED: no file, no header row, an unknown, repeated or missing required column',
+            ),
+            403: err('FORBIDDEN: role viewer'),
+            413: err('PAYLOAD_TOO_LARGE: over 5 MB or over 1,000 rows'),
+            415: err(
+              'UNSUPPORTED_MEDIA_TYPE: not multipart/form-data, or the file is not an XLSX by its bytes',
+            ),
+            ...common,
+          },
+        },
+      },
+      '/imports/orders/template.xlsx': {
+        get: {
+          summary:
+            'The import template: the header row (paths in English; in Chinese the word with its path) and a sheet describing the columns',
+          security,
+          parameters: languageParams,
+          responses: {
+            200: { description: 'The template', content: xlsxContent },
+            400: err('VALIDATION_FAILED'),
+            ...common,
           },
         },
       },

@@ -54,7 +54,7 @@ function schemaObjects(document: Document): [string, SchemaObject][] {
     for (const [method, o] of Object.entries(methods)) {
       const at = `${method} ${path}`;
       o.parameters?.forEach((p) => visit(p.schema, `${at} parameter ${p.name}`));
-      visit(o.requestBody?.content['application/json'].schema, `${at} body`);
+      visit(o.requestBody?.content['application/json']?.schema, `${at} body`);
       for (const [status, r] of Object.entries(o.responses)) {
         visit(r.content?.['application/json']?.schema, `${at} ${status}`);
         for (const [name, h] of Object.entries(r.headers ?? {}))
@@ -114,6 +114,8 @@ describe('buildOpenApiDocument', () => {
       '/track/{token}': ['get'],
       '/track/{token}/documents/{file}': ['get'],
       '/track/{token}/confirm': ['post'],
+      '/imports/orders': ['post'],
+      '/imports/orders/template.xlsx': ['get'],
     });
     for (const [path, o] of Object.entries(doc.paths).flatMap(([p, m]) =>
       Object.values(m).map((x) => [p, x] as const),
@@ -121,7 +123,7 @@ describe('buildOpenApiDocument', () => {
       expect(o.summary).toEqual(expect.any(String));
       const security = /^\/track\//.test(path) ? [] : undefined;
       expect(o.security).toEqual(
-        /^\/(orders|templates|reports|me|metrics)\b/.test(path) ? [{ bearerAuth: [] }] : security,
+        /^\/(orders|templates|reports|me|metrics|imports)\b/.test(path) ? [{ bearerAuth: [] }] : security,
       );
     }
   });
@@ -223,6 +225,8 @@ describe('buildOpenApiDocument', () => {
       'sort',
       'pageSize',
       'nextPageToken',
+      'format',
+      'lang',
     ]);
     expect(query.find((p) => p.name === 'sort')?.schema).toMatchObject({
       enum: ['updatedAt', '-updatedAt', 'stageDeadline'],

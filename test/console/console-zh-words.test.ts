@@ -28,13 +28,14 @@ import {
  * trade codes (Incoterms 2020, payment methods, container types, cover, HS, B/L, ETD, the AQL of
  * quality checks), currency
  * codes and the browser's "US$", the time-zone name Intl prints ("GMT+8"), file and product names
- * (CSV, API, Temporal UI), the language switch's own "English", units people type (pcs, CTNS) and
+ * (CSV, Excel, XLSX, API, Temporal UI), the language switch's own "English", units people type (pcs, CTNS) and
  * the duration units of stage limits (wd, wh), ISO (the standard's name).
  */
 const ALLOWED = new Set(
   [
     'EXW FCA FAS FOB CFR CIF CPT CIP DAP DPU DDP',
     'GP HQ RF LCL ICC HS ETD AQL USD CNY US GMT CSV API Temporal UI English pcs CTNS wd wh ISO YYYY MM DD',
+    'Excel XLSX',
   ]
     .join(' ')
     .split(' '),

@@ -1,27 +1,25 @@
-import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { ApiConfig } from '../../config/apiEnv';
 import {
   contentFingerprint,
   listOrdersQuerySchema,
-  newOrderSchema,
   orderEventSchema,
   orderIdSchema,
   requiredRole,
-  templateLimitViolations,
   timelineQuerySchema,
   type OrderEvent,
-  type PinnedTemplate,
 } from '../../domain';
 import type { ReadModel } from '../../readModel/types';
 import { callerOf, requireRole, roleRefusal } from '../auth';
-import { ApiError } from '../errors';
 import type { OrderGateway } from '../orderGateway';
 import { toOrderSummary, withLinks, type LinkConfig } from '../orderView';
 import { documentRoutes } from './documents';
+import { orderCreation } from '../orderCreation';
+import { readerLanguage } from '../xlsx';
+import { sendOrderListExport } from '../xlsxOrderList';
 import { fromReadModel } from '../readModelErrors';
 import { eventIdReused, orderArchived, orderNotFound } from '../temporalErrors';
-import { parseOr400, refuseOrderBeyondLimits } from '../validate';
+import { parseOr400 } from '../validate';
 import { requireJsonBody, route } from './handlers';
 
 export interface OrderRoutesDeps {
@@ -29,14 +27,6 @@ export interface OrderRoutesDeps {
   readModel: ReadModel;
   config: ApiConfig;
   now?: () => Date;
-}
-
-/** `PO-2026-K3J9QX2A`: the year and 8 random base-36 characters. */
-export function generateOrderId(now: Date): string {
-  const random = randomBytes(8)
-    .reduce((acc, b) => acc + (b % 36).toString(36), '')
-    .toUpperCase();
-  return `PO-${now.getUTCFullYear()}-${random}`;
 }
 
 function orderIdParam(req: Request): string {
@@ -52,6 +42,7 @@ function orderIdParam(req: Request): string {
  */
 export function orderRoutes({ gateway, readModel, config, now = () => new Date() }: OrderRoutesDeps): Router {
   const router = Router();
+  const createOrder = orderCreation({ gateway, readModel, config, now });
   const links: LinkConfig = { uiUrl: config.temporal.uiUrl, namespace: config.temporal.namespace };
 
   /**
@@ -89,66 +80,24 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
     return 'same';
   }
 
-  /** The template's latest version for a new order: it keeps that version for good. */
-  async function latestTemplate(name: string): Promise<PinnedTemplate> {
-    const found = await fromReadModel(() => readModel.getTemplate(name));
-    if (!found)
-      throw new ApiError(400, 'VALIDATION_FAILED', `no template named ${name}`, [
-        { path: 'template', message: `no template named ${name} (GET /templates lists them)` },
-      ]);
-    const beyond = templateLimitViolations(found.body, config.orderLimits);
-    if (beyond.length)
-      throw new ApiError(
-        400,
-        'VALIDATION_FAILED',
-        `template ${name} version ${found.version} is outside this deployment's limits`,
-        beyond.map((d) => ({ ...d, path: `template.${d.path}` })),
-      );
-    return { name: found.name, version: found.version, body: found.body };
-  }
-
   router.post(
     '/orders',
     requireRole('ops'),
     route(async (req, res) => {
       requireJsonBody(req);
-      const body = parseOr400(newOrderSchema, req.body, 'body');
-      refuseOrderBeyondLimits(body, config.orderLimits);
-      const template = body.template === undefined ? undefined : await latestTemplate(body.template);
-      const at = now();
-      const order = { ...body, orderId: body.orderId ?? generateOrderId(at) };
-      const opened = await gateway
-        .openOrder({
-          order,
-          template,
-          // The calendar goes with the order, so its working-day deadlines never change under it.
-          stallDefaults: { ...config.stallPolicy, calendar: config.workingCalendar.forOrderAt(at) },
-          defaultForwarder: config.defaultForwarder,
-          createdAt: at.toISOString(),
-          createdBy: callerOf(res.locals).name,
-          // Kept with the order: a later change of the setting does not move its archiving.
-          archiveAfter: config.archiveAfter,
-        })
-        .catch((err: unknown) => {
-          // The order is started and waits for a worker: the same request with its id finds it.
-          if (err instanceof ApiError && err.code === 'WORKERS_UNAVAILABLE')
-            throw new ApiError(503, err.code, `${err.message}; the order is ${order.orderId}`, {
-              orderId: order.orderId,
-            });
-          throw err;
-        });
+      const opened = await createOrder(req.body, callerOf(res.locals).name);
       // A retried create (the same body again) answers the order as it is now.
-      if ('archived' in opened) {
-        res.json(withLinks(await readView(order.orderId), links));
+      if (opened.outcome === 'archived') {
+        res.json(withLinks(await readView(opened.orderId), links));
         return;
       }
-      if (!opened.created) {
+      if (opened.outcome === 'existing') {
         res.json(withLinks(opened.order, links));
         return;
       }
       res
         .status(201)
-        .location(`/orders/${encodeURIComponent(order.orderId)}`)
+        .location(`/orders/${encodeURIComponent(opened.orderId)}`)
         .json(withLinks(opened.order, links));
     }),
   );
@@ -157,7 +106,15 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
     '/orders',
     route(async (req, res) => {
       const q = parseOr400(listOrdersQuerySchema, req.query, 'query');
-      const { nextPageToken, ...filters } = q;
+      const { nextPageToken, format, ...filters } = q;
+      const language = readerLanguage(req);
+      if (format !== 'json') {
+        const at = now();
+        await sendOrderListExport(res, format, language, (pageSize, pageToken) =>
+          fromReadModel(() => readModel.listOrders({ ...filters, pageSize, pageToken, now: at })),
+        );
+        return;
+      }
       const page = await fromReadModel(
         () => readModel.listOrders({ ...filters, pageToken: nextPageToken, now: now() }),
         'nextPageToken',

@@ -7,6 +7,8 @@ import { route } from './handlers';
 import { sendCsv } from '../csv';
 import { fromReadModel } from '../readModelErrors';
 import { parseOr400 } from '../validate';
+import { readerLanguage, sendXlsx } from '../xlsx';
+import { receivablesSheet, stageTimesSheet, stalledSheet } from '../xlsxTables';
 
 export interface ReportRoutesDeps {
   readModel: ReadModel;
@@ -15,7 +17,7 @@ export interface ReportRoutesDeps {
 
 /**
  * The reports (role viewer): each read from the read model and answered as JSON, or as CSV with
- * `?format=csv`. The read model computes them; this only maps them to rows.
+ * `?format=csv`, or as XLSX with `?format=xlsx`. The read model computes them; this only maps them to rows.
  */
 export function reportRoutes({ readModel, now = () => new Date() }: ReportRoutesDeps): Router {
   const router = Router();
@@ -24,10 +26,15 @@ export function reportRoutes({ readModel, now = () => new Date() }: ReportRoutes
     '/reports/receivables',
     route(async (req, res) => {
       const q = parseOr400(receivablesQuerySchema, req.query, 'query');
+      const language = readerLanguage(req);
       const asOf = q.asOf ? new Date(`${q.asOf}T00:00:00Z`) : now();
       const report = await fromReadModel(() => readModel.receivables(asOf));
       if (q.format === 'json') {
         res.json(report);
+        return;
+      }
+      if (q.format === 'xlsx') {
+        await sendXlsx(res, `receivables-${report.asOf}.xlsx`, [receivablesSheet(report, language)]);
         return;
       }
       const row = (customer: string, r: (typeof report.totals)[number]) => [
@@ -53,9 +60,14 @@ export function reportRoutes({ readModel, now = () => new Date() }: ReportRoutes
     '/reports/stalled',
     route(async (req, res) => {
       const q = parseOr400(reportQuerySchema, req.query, 'query');
+      const language = readerLanguage(req);
       const report = await fromReadModel(() => readModel.stalledByAccountManager());
       if (q.format === 'json') {
         res.json(report);
+        return;
+      }
+      if (q.format === 'xlsx') {
+        await sendXlsx(res, 'stalled.xlsx', [stalledSheet(report, language)]);
         return;
       }
       sendCsv(
@@ -76,9 +88,14 @@ export function reportRoutes({ readModel, now = () => new Date() }: ReportRoutes
     '/reports/stage-times',
     route(async (req, res) => {
       const q = parseOr400(reportQuerySchema, req.query, 'query');
+      const language = readerLanguage(req);
       const report = await fromReadModel(() => readModel.stageTimes());
       if (q.format === 'json') {
         res.json(report);
+        return;
+      }
+      if (q.format === 'xlsx') {
+        await sendXlsx(res, 'stage-times.xlsx', [stageTimesSheet(report, language)]);
         return;
       }
       sendCsv(

@@ -4,7 +4,8 @@
 //   #/orders/:id   order page
 //   #/new          new inquiry (not for viewers)
 //   #/reports/...  reports (receivables, stalled, stage-times)
-import { api, ApiError, newOrderSchema, query, session } from './api.js';
+//   #/import       import orders from an XLSX (not for viewers)
+import { api, ApiError, download, newOrderSchema, query, session } from './api.js';
 import { clear, el } from './dom.js';
 import { buildForm, showFieldErrors, showMessage } from './forms.js';
 import {
@@ -18,6 +19,7 @@ import {
   STAGES,
   t,
 } from './i18n.js';
+import { renderImport } from './import.js';
 import { renderOrder } from './order.js';
 import { renderReport } from './reports.js';
 import {
@@ -74,6 +76,7 @@ async function showCaller() {
   const me = await currentCaller();
   who.textContent = t('nav.signedInAs', { name: me.name, role: roleName(me.role) });
   newLink.hidden = !canRecord(me);
+  document.getElementById('nav-import').hidden = !canRecord(me);
   return me;
 }
 
@@ -98,6 +101,7 @@ async function route({ keepFlash = false } = {}) {
     if (order) await renderOrder(decodeURIComponent(order[1]), token);
     else if (report) await renderReport(report[1], token);
     else if (path === '/new' && canRecord(me)) await renderNewInquiry(token);
+    else if (path === '/import' && canRecord(me)) await renderImport();
     else await renderList(params, token, me);
     if (carried && token === page.renderToken) say(carried[0], carried[1]);
   } catch (err) {
@@ -269,6 +273,19 @@ async function renderList(params, token, me) {
     else location.hash = target;
   });
 
+  // The whole filtered list (every page), in the console's language.
+  const xlsxButton = el(
+    'button',
+    { type: 'button', class: 'secondary', id: 'download-xlsx' },
+    t('xlsx.download'),
+  );
+  xlsxButton.addEventListener('click', () =>
+    download(`/orders${query({ ...filters, format: 'xlsx', lang: language() })}`, 'orders.xlsx').catch(
+      (err) => {
+        if (!handleAuth(err)) say(describeError(err), 'error');
+      },
+    ),
+  );
   const strip = el('ol', { class: 'stage-strip', 'aria-label': t('list.strip') });
   const stripNote = el('p', { class: 'hint' }, t('list.stripHint'));
   const tableBody = el('tbody');
@@ -301,7 +318,12 @@ async function renderList(params, token, me) {
       'div',
       { class: 'title-row' },
       heading(t('list.title')),
-      canRecord(me) ? el('a', { href: '#/new', class: 'button' }, t('nav.new')) : null,
+      el(
+        'div',
+        { class: 'title-actions' },
+        xlsxButton,
+        canRecord(me) ? el('a', { href: '#/new', class: 'button' }, t('nav.new')) : null,
+      ),
     ),
     form,
     el(

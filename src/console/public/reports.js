@@ -53,18 +53,29 @@ export async function renderReport(key, token) {
   if (!report) return renderIndex();
   pageTitle(t(report.title));
   const csv = el('button', { type: 'button', class: 'secondary', id: 'download-csv' }, t('reports.csv'));
+  const xlsx = el('button', { type: 'button', class: 'secondary', id: 'download-xlsx' }, t('xlsx.download'));
   const body = el(
     'div',
     { class: 'report', 'data-report': key },
     el('p', { 'aria-live': 'polite' }, t('reports.loading')),
   );
   clear(main).append(
-    el('div', { class: 'title-row' }, heading(t(report.title)), csv),
+    el(
+      'div',
+      { class: 'title-row' },
+      heading(t(report.title)),
+      el('div', { class: 'title-actions' }, csv, xlsx),
+    ),
     el('p', { class: 'hint' }, `${t(report.intro)} ${t('reports.intro')}`),
     body,
   );
   csv.addEventListener('click', () =>
     download(`/reports/${key}?format=csv`, `${key}.csv`).catch((err) => {
+      if (!handleAuth(err)) say(describeError(err), 'error');
+    }),
+  );
+  xlsx.addEventListener('click', () =>
+    download(`/reports/${key}?format=xlsx&lang=${language()}`, `${key}.xlsx`).catch((err) => {
       if (!handleAuth(err)) say(describeError(err), 'error');
     }),
   );

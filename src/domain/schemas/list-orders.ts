@@ -1,6 +1,7 @@
 import { describe, z } from '../zod';
 import { stageSchema } from '../stages';
 import { emailSchema, line } from './common';
+import { format as exportFormat } from './reports';
 
 const flag = (description: string) =>
   describe(
@@ -44,6 +45,7 @@ export const listOrdersQuerySchema = describe(
       z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
       'Token from the previous page',
     ),
+    format: exportFormat,
   }),
   'GET /orders query parameters',
 );

@@ -1,8 +1,10 @@
 import { describe, z } from '../zod';
 
-const format = describe(
-  z._default(z.enum(['json', 'csv']), 'json'),
-  'json (default) or csv (RFC 4180, UTF-8 with a byte order mark, for Excel)',
+export const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
+
+export const format = describe(
+  z._default(z.enum(EXPORT_FORMATS), 'json'),
+  'json (default), csv (RFC 4180, UTF-8 with a byte order mark) or xlsx (an Excel workbook; headers in the language of ?lang= or Accept-Language, money as numbers with the currency in its own column, times as dates in UTC)',
 );
 
 // Years 1900-9999: wide enough for any report, and every such day is one PostgreSQL takes.
