@@ -7,6 +7,7 @@ import {
   newOrderSchema,
   orderEventSchema,
   orderIdSchema,
+  recordedElsewhere,
   requiredRole,
   templateLimitViolations,
   timelineQuerySchema,
@@ -217,6 +218,12 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
       // Only the validated event goes on: unknown fields were refused, defaults are filled in.
       const event = parseOr400(orderEventSchema, req.body, 'body');
       res.locals.eventType = event.type;
+      // An attachment's event names stored bytes: only its own endpoint, which stores them, records it.
+      const elsewhere = recordedElsewhere(event.type);
+      if (elsewhere)
+        throw new ApiError(400, 'VALIDATION_FAILED', `${event.type} is recorded by ${elsewhere}`, [
+          { path: 'type', message: `send the file to ${elsewhere}, which records ${event.type}` },
+        ]);
       const approval = requiredRole(event.type);
       const refused = approval && roleRefusal(callerOf(res.locals), approval, event.type);
       if (refused) throw refused;
