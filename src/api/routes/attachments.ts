@@ -52,7 +52,7 @@ function receiveFile(limitBytes: number): RequestHandler {
           'send the file as multipart/form-data: field file, field kind, optional field forBuyer',
         ),
       );
-    upload(req, res, (err: unknown) => next(err === undefined ? undefined : uploadError(err, limitBytes)));
+    upload(req, res, (err: unknown) => next(err == null ? undefined : uploadError(err, limitBytes)));
   };
 }
 
