@@ -9,6 +9,7 @@ import { docsRoutes } from './docs';
 import { consoleLogger, errorHandler, notFoundHandler, type Logger } from './errors';
 import { addressLimiter, failedAuthLimiter, tokenLimiter } from './limits';
 import { buildOpenApiDocument } from './openapi';
+import { attachmentRoutes } from './routes/attachments';
 import { orderRoutes } from './routes/orders';
 import { buyerRoutes, trackingLinkRoutes } from './routes/tracking';
 import { createTrackingLinkStore, type TrackingLinkStore } from '../readModel/trackingLinks';
@@ -128,6 +129,7 @@ export function createApp({
     res.json({ name, role });
   });
   app.use(orderRoutes({ gateway, readModel, config, now }));
+  app.use(attachmentRoutes({ gateway, readModel, config, now }));
   app.use(trackingLinkRoutes(tracking));
   app.use(templateRoutes({ readModel, config, now }));
   app.use(reportRoutes({ readModel, now }));

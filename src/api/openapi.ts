@@ -7,6 +7,7 @@ import {
   ORDER_STATUSES,
   orderEventSchema,
   orderIdSchema,
+  recordedElsewhere,
   requiredRole,
   stageSchema,
   timelineQuerySchema,
@@ -21,6 +22,8 @@ import { orderViewSchema, timelineEntrySchema } from '../domain/viewSchema';
 import { ROLES } from '../config/apiEnv';
 import { AGE_BUCKET_KEYS, type AgeBucket } from '../domain/receivables';
 import { receivablesQuerySchema, reportQuerySchema } from '../domain/schemas/reports';
+import { ATTACHMENT_KINDS, attachmentKindSchema } from '../domain/events/attachments';
+import { ATTACHMENT_CONTENT_TYPES } from '../domain/fileType';
 import { ERROR_CODES } from './errors';
 import { documentFile, tokenParam } from './routes/tracking';
 import { openApiSchemas, type SchemaObject } from './openapiSchema';
@@ -87,6 +90,19 @@ const emailSchema = z.object({
   messageId: z.string(),
 });
 
+const attachmentSchema = z
+  .object({
+    id: z.uuid().describe('The attachment id (in its download URL)'),
+    kind: z.enum(ATTACHMENT_KINDS),
+    fileName: z.string().describe('The name it was uploaded under (without folders)'),
+    contentType: z.enum(ATTACHMENT_CONTENT_TYPES).describe('The type its bytes showed'),
+    size: z.number().int().describe('Bytes'),
+    addedBy: z.string().describe('Who uploaded it (the token name)'),
+    addedAt: instant,
+    forBuyer: z.boolean().describe("Listed on the buyer's tracking page"),
+  })
+  .describe('A file kept with the order; its bytes are in the database, never in Temporal');
+
 const templateVersionSchema = z
   .object({
     name: z.string(),
@@ -144,6 +160,7 @@ const schemas = openApiSchemas({
   TimelinePage: timelinePageSchema,
   Email: emailSchema,
   TemplateVersion: templateVersionSchema,
+  Attachment: attachmentSchema,
   ReceivablesReport: receivablesReportSchema,
   StalledReport: stalledReportSchema,
   StageTimesReport: stageTimesReportSchema,
@@ -165,10 +182,13 @@ function eventBodySchema(): SchemaObject {
     (variant.properties?.type as SchemaObject | undefined)?.enum?.[0] as OrderEventType;
   return {
     ...union,
-    oneOf: union.oneOf?.map((variant) => {
-      const role = requiredRole(typeOf(variant));
-      return role ? { ...variant, 'x-required-role': role } : variant;
-    }),
+    // An attachment's event is recorded by the attachments endpoint, which stores the file first.
+    oneOf: union.oneOf
+      ?.filter((variant) => !recordedElsewhere(typeOf(variant)))
+      .map((variant) => {
+        const role = requiredRole(typeOf(variant));
+        return role ? { ...variant, 'x-required-role': role } : variant;
+      }),
   };
 }
 
@@ -433,6 +453,82 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           },
         },
       },
+      '/orders/{orderId}/attachments': {
+        post: {
+          summary: `Attach a file (role ops): multipart, the type judged by its bytes (PDF, PNG, JPEG, XLSX, DOCX), at most API_ATTACHMENT_LIMIT_MB (default 20 MB); the bytes go to the database and the timeline records ATTACHMENT_ADDED. A retried upload is a second attachment`,
+          security,
+          parameters: orderIdParams,
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['file', 'kind'],
+                  properties: {
+                    file: { type: 'string', format: 'binary', description: 'The file (one)' },
+                    kind: schemas.schema(attachmentKindSchema, 'input'),
+                    forBuyer: {
+                      type: 'string',
+                      enum: ['true', 'false'],
+                      default: 'false',
+                      description: "true: listed on the buyer's tracking page, downloadable there",
+                    },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            201: {
+              ...json(attachmentSchema, 'The attachment'),
+              headers: {
+                Location: {
+                  description: '/orders/{orderId}/attachments/{attachmentId}',
+                  schema: { type: 'string' },
+                },
+              },
+            },
+            400: err('VALIDATION_FAILED: no file, a second file, or a bad kind or forBuyer'),
+            403: err('FORBIDDEN: role viewer'),
+            404: err('ORDER_NOT_FOUND'),
+            409: err('ORDER_ARCHIVED (nothing is kept)'),
+            413: err('PAYLOAD_TOO_LARGE: the file is over the limit'),
+            415: err('UNSUPPORTED_MEDIA_TYPE: not multipart/form-data, or a file of another type'),
+            ...common,
+          },
+        },
+        get: {
+          summary: 'The files kept with the order, oldest first',
+          security,
+          parameters: orderIdParams,
+          responses: {
+            200: json(z.object({ attachments: z.array(attachmentSchema) }), 'The attachments'),
+            404: err('ORDER_NOT_FOUND'),
+            ...common,
+          },
+        },
+      },
+      '/orders/{orderId}/attachments/{attachmentId}': {
+        get: {
+          summary: 'The bytes of one attachment, with the type they showed and its file name',
+          security,
+          parameters: [...orderIdParams, ...parameters('path', z.object({ attachmentId: z.string() }))],
+          responses: {
+            200: {
+              description: 'The file (Content-Disposition: attachment, with its name)',
+              content: Object.fromEntries(
+                ATTACHMENT_CONTENT_TYPES.map((type) => [
+                  type,
+                  { schema: { type: 'string', format: 'binary' } },
+                ]),
+              ),
+            },
+            404: err('ORDER_NOT_FOUND, or NOT_FOUND: no such attachment on the order'),
+            ...common,
+          },
+        },
+      },
       '/templates': {
         get: {
           summary: 'The latest version of every process template, by name',
@@ -554,6 +650,31 @@ export function buildOpenApiDocument(serverUrl?: string): object {
             404: {
               description:
                 'NOT_FOUND (JSON): no such document for this order; a bad link: the page with nothing of the order',
+              content: { ...gone[404].content, ...err('').content },
+            },
+          },
+        },
+      },
+      '/track/{token}/attachments/{attachmentId}': {
+        get: {
+          summary:
+            'A file the exporter marked for the buyer, as uploaded. No bearer token: the signed link is the key',
+          ...buyer,
+          parameters: [...trackParams, ...parameters('path', z.object({ attachmentId: z.string() }))],
+          responses: {
+            200: {
+              description: 'The file, as an attachment',
+              content: Object.fromEntries(
+                ATTACHMENT_CONTENT_TYPES.map((type) => [
+                  type,
+                  { schema: { type: 'string', format: 'binary' } },
+                ]),
+              ),
+            },
+            ...gone,
+            404: {
+              description:
+                'NOT_FOUND (JSON): no such file for the buyer; a bad link: the page with nothing of the order',
               content: { ...gone[404].content, ...err('').content },
             },
           },

@@ -113,6 +113,10 @@ export const API_ENV = {
     z.coerce.number().int().min(1).max(10_240).default(100),
     'request body limit (413 above)',
   ),
+  API_ATTACHMENT_LIMIT_MB: envVariable(
+    z.coerce.number().int().min(1).max(100).default(20),
+    'largest attachment in MB (413 above)',
+  ),
   API_RATE_LIMIT_PER_MINUTE: envVariable(
     z.coerce.number().int().min(1).default(600),
     'requests per token and minute (429 above)',
@@ -243,6 +247,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env) {
       port: e.API_PORT,
       tokens: e.API_TOKENS ?? apiTokensSchema.parse(LOCAL_API_TOKENS),
       bodyLimitBytes: e.API_BODY_LIMIT_KB * 1024,
+      attachmentLimitBytes: e.API_ATTACHMENT_LIMIT_MB * 1024 * 1024,
       rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
       authFailuresPerMinute: e.API_AUTH_FAILURES_PER_MINUTE,
       addressRateLimitPerMinute: e.API_ADDRESS_RATE_LIMIT_PER_MINUTE,

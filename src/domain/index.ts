@@ -87,6 +87,7 @@ export {
   quotationLineSchema,
   paymentTermsSchema,
   allowedEvents,
+  recordedElsewhere,
   requiredRole,
   isManagerEvent,
 } from './events';

@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { orderFigures } from './figures';
 import { isUnavailable, unavailableAs } from './errors';
 import { listOrdersSql, nextPageToken, SORT_KEYS_SQL } from './orderList';
+import { attachmentStore } from './attachments';
 import { templateStore } from './templates';
 import {
   INSERT_STAGE_ENTERED,
@@ -162,6 +163,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
 
   return {
     ...templateStore(pool),
+    ...attachmentStore(pool),
     project: (batch: ProjectionBatch) =>
       inTransaction(async (client) => {
         const o = batch.order;

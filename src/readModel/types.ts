@@ -1,5 +1,6 @@
 import type { SentEmail, TimelineRecord as AcceptedEvent } from '../domain';
 import type { Money } from '../domain/money';
+import type { AttachmentStore } from './attachments';
 import type { TemplateStore } from './templates';
 import type { AgeBucket } from '../domain/receivables';
 
@@ -155,7 +156,7 @@ export interface OrderFigures {
   failedEffects: Record<string, number>;
 }
 
-export interface ReadModel extends TemplateStore {
+export interface ReadModel extends TemplateStore, AttachmentStore {
   /** Writes a batch; idempotent. Throws DatabaseUnavailableError while the database is down. */
   project(batch: ProjectionBatch): Promise<void>;
   /** The stored view and its sequence, or null when the order is not (yet) in the read model. */

@@ -4,6 +4,12 @@ import type { BuyerDocumentCode, Language } from '../domain';
 import { stageName } from '../domain/i18n/terms';
 import type { StageProgress } from './progress';
 
+/** A file the exporter marked for the buyer. */
+export interface BuyerAttachment {
+  id: string;
+  fileName: string;
+}
+
 export interface BuyerDocument {
   kind: BuyerDocumentCode;
   number: string;
@@ -20,6 +26,7 @@ const WORDS = {
     later: '',
     documents: 'Documents',
     noDocuments: 'No documents yet.',
+    files: 'Files from us',
     kinds: { COMMERCIAL_INVOICE: 'Commercial invoice', PACKING_LIST: 'Packing list' },
     copy: 'copy for verification',
     confirm: 'I confirm the document copies are correct',
@@ -39,6 +46,7 @@ const WORDS = {
     later: '',
     documents: '单据',
     noDocuments: '暂无单据。',
+    files: '我们提供的文件',
     kinds: { COMMERCIAL_INVOICE: '商业发票', PACKING_LIST: '装箱单' },
     copy: '副本，请核对',
     confirm: '确认单据副本无误',
@@ -116,6 +124,9 @@ export function trackingPage(input: {
   documentUrl: (doc: BuyerDocument) => string;
   confirmUrl: string | null;
   confirmedAt: string | null;
+  /** Files marked for the buyer (none when absent). */
+  attachments?: BuyerAttachment[];
+  attachmentUrl?: (attachment: BuyerAttachment) => string;
   /** How the buyer takes the goods: couriered originals, or the forwarder's telex release. */
   release: { telexConfirmedAt: string | null; originals: { courier: string; trackingNo: string } | null };
 }): string {
@@ -132,6 +143,12 @@ export function trackingPage(input: {
       html`<li>
         <a href="${input.documentUrl(d)}" download>${w.kinds[d.kind]} ${d.number}</a
         >${d.copy ? ` (${w.copy})` : ''}
+      </li>`,
+  );
+  const files = (input.attachments ?? []).map(
+    (a) =>
+      html`<li>
+        <a href="${input.attachmentUrl?.(a) ?? ''}" download>${a.fileName}</a>
       </li>`,
   );
   const confirm = input.confirmedAt
@@ -163,6 +180,14 @@ export function trackingPage(input: {
               ${docs}
             </ul>`
           : html`<p>${w.noDocuments}</p>`
+      }
+      ${
+        files.length
+          ? html`<h2>${w.files}</h2>
+              <ul class="files">
+                ${files}
+              </ul>`
+          : html``
       }
       ${confirm} ${release}`,
   );

@@ -54,7 +54,8 @@ function schemaObjects(document: Document): [string, SchemaObject][] {
     for (const [method, o] of Object.entries(methods)) {
       const at = `${method} ${path}`;
       o.parameters?.forEach((p) => visit(p.schema, `${at} parameter ${p.name}`));
-      visit(o.requestBody?.content['application/json']?.schema, `${at} body`);
+      for (const [type, c] of Object.entries(o.requestBody?.content ?? {}))
+        visit(c.schema, `${at} body ${type}`);
       for (const [status, r] of Object.entries(o.responses)) {
         visit(r.content?.['application/json']?.schema, `${at} ${status}`);
         for (const [name, h] of Object.entries(r.headers ?? {}))
@@ -116,6 +117,9 @@ describe('buildOpenApiDocument', () => {
       '/track/{token}/confirm': ['post'],
       '/imports/orders': ['post'],
       '/imports/orders/template.xlsx': ['get'],
+      '/orders/{orderId}/attachments': ['get', 'post'],
+      '/orders/{orderId}/attachments/{attachmentId}': ['get'],
+      '/track/{token}/attachments/{attachmentId}': ['get'],
     });
     for (const [path, o] of Object.entries(doc.paths).flatMap(([p, m]) =>
       Object.values(m).map((x) => [p, x] as const),
@@ -130,6 +134,7 @@ describe('buildOpenApiDocument', () => {
 
   it('names the answers as components and refers to them', () => {
     expect(Object.keys(doc.components.schemas).sort()).toEqual([
+      'Attachment',
       'Email',
       'Error',
       'OrderSummary',

@@ -36,6 +36,8 @@ const ALLOWED = new Set(
     'EXW FCA FAS FOB CFR CIF CPT CIP DAP DPU DDP',
     'GP HQ RF LCL ICC HS ETD AQL USD CNY US GMT CSV API Temporal UI English pcs CTNS wd wh ISO YYYY MM DD',
     'Excel XLSX',
+    // The file types attachments take, and sizes.
+    'PDF PNG JPEG XLSX DOCX KB MB',
   ]
     .join(' ')
     .split(' '),

@@ -60,6 +60,7 @@ const CORRECTABLE: Record<OrderEventType, readonly string[] | 'never'> = {
   GOODS_COLLECTED: ['collectedBy', 'vehicleOrContainer', 'collectedOn'],
   ORDER_ON_HOLD: ['reason'],
   ORDER_RESUMED: ['note'],
+  ATTACHMENT_ADDED: 'never',
   EVENT_CORRECTED: 'never',
   PAYMENT_REVERSED: 'never',
   EVENT_UNDONE: 'never',
@@ -107,6 +108,7 @@ function occurrences(): Map<OrderEventType, { after: OrderState; eventId: string
       example('PAYMENT_RECEIVED'),
       example('PAYMENT_WRITTEN_OFF'),
       example('NOTE_ADDED'),
+      example('ATTACHMENT_ADDED'),
       example('ORDER_CANCELLED', { depositHandling: 'REFUND' }),
     ],
     [

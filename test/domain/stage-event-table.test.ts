@@ -3,6 +3,7 @@ import {
   TAKE_BACK_TYPES,
   allowedEvents,
   applyEvent,
+  recordedElsewhere,
   toMinor,
   type AnyEvent,
   type OrderEventType,
@@ -15,7 +16,8 @@ type Row = { name: string; state: () => OrderState; allowed: OrderEventType[] };
 
 // The stage table: events that take an earlier one back fit wherever there is one (corrections.test.ts).
 const TAKE_BACK: readonly string[] = TAKE_BACK_TYPES;
-const STAGE_EVENTS = ORDER_EVENT_TYPES.filter((t) => !TAKE_BACK.includes(t));
+// An attachment is recorded by its own endpoint in any stage (attachments.test.ts).
+const STAGE_EVENTS = ORDER_EVENT_TYPES.filter((t) => !TAKE_BACK.includes(t) && !recordedElsewhere(t));
 const stageEventsAllowed = (state: OrderState) => allowedEvents(state).filter((t) => !TAKE_BACK.includes(t));
 
 const always: OrderEventType[] = ['NOTE_ADDED', 'ORDER_CANCELLED', 'ORDER_ON_HOLD'];

@@ -5,12 +5,14 @@ import {
   listOrdersQuerySchema,
   orderEventSchema,
   orderIdSchema,
+  recordedElsewhere,
   requiredRole,
   timelineQuerySchema,
   type OrderEvent,
 } from '../../domain';
 import type { ReadModel } from '../../readModel/types';
 import { callerOf, requireRole, roleRefusal } from '../auth';
+import { ApiError } from '../errors';
 import type { OrderGateway } from '../orderGateway';
 import { toOrderSummary, withLinks, type LinkConfig } from '../orderView';
 import { documentRoutes } from './documents';
@@ -174,6 +176,12 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
       // Only the validated event goes on: unknown fields were refused, defaults are filled in.
       const event = parseOr400(orderEventSchema, req.body, 'body');
       res.locals.eventType = event.type;
+      // An attachment's event names stored bytes: only its own endpoint, which stores them, records it.
+      const elsewhere = recordedElsewhere(event.type);
+      if (elsewhere)
+        throw new ApiError(400, 'VALIDATION_FAILED', `${event.type} is recorded by ${elsewhere}`, [
+          { path: 'type', message: `send the file to ${elsewhere}, which records ${event.type}` },
+        ]);
       const approval = requiredRole(event.type);
       const refused = approval && roleRefusal(callerOf(res.locals), approval, event.type);
       if (refused) throw refused;

@@ -20,6 +20,7 @@ import { goneTrackingPage, trackingPage, type BuyerDocument } from '../../tracki
 import { stageProgress } from '../../tracking/progress';
 import { trackingLinks, verifyTrackingToken, type TrackingClaims } from '../../tracking/token';
 import { callerOf, requireRole } from '../auth';
+import { sendAttachment } from './attachments';
 import { ApiError } from '../errors';
 import { addressLimiter } from '../limits';
 import type { OrderGateway } from '../orderGateway';
@@ -117,6 +118,10 @@ export function buyerRoutes({
           stages: stageProgress(view),
           documents: await buyerDocuments(view.orderId),
           documentUrl: (d) => `${base}/documents/${fileOf(d.kind)}`,
+          attachments: (await fromReadModel(() => readModel.attachments(view.orderId))).filter(
+            (a) => a.forBuyer,
+          ),
+          attachmentUrl: (a) => `${base}/attachments/${a.id}`,
           confirmUrl: view.allowedEvents.includes('DOCUMENTS_CONFIRMED') ? `${base}/confirm` : null,
           confirmedAt: view.documents.confirmedAt,
           release: view.documents.release,
@@ -141,6 +146,18 @@ export function buyerRoutes({
         .type('application/pdf')
         .attachment(`${file.data.replace('.pdf', '')}-${doc.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`)
         .send(pdf);
+    }),
+  );
+
+  router.get(
+    '/track/:token/attachments/:attachmentId',
+    route(async (req, res) => {
+      const opened = await open(req, res);
+      if (!opened) return;
+      const id = String(req.params.attachmentId);
+      const found = await fromReadModel(() => readModel.attachmentContent(opened.view.orderId, id));
+      if (!found?.record.forBuyer) throw new ApiError(404, 'NOT_FOUND', 'no such file for this order');
+      sendAttachment(res, found.record, found.content);
     }),
   );
 

@@ -1,6 +1,7 @@
 // The order page: where the order is in the nine stages, its terms, money, shipping, timeline and
 // emails, and (for ops) a form for each event allowed now.
 import { api, ApiError, eventSchemas } from './api.js';
+import { attachmentsSection } from './attachments.js';
 import { clear, el } from './dom.js';
 import { CORRECTION_EVENTS, warningsBanner } from './corrections.js';
 import { buildForm, showFieldErrors, showMessage } from './forms.js';
@@ -386,6 +387,12 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
           payments,
         ),
         el('div', { class: 'col' }, deal, shipping),
+      ),
+      attachmentsSection(view, me, (added) =>
+        renderOrder(view.orderId, page.renderToken, {
+          afterRender: () =>
+            say(t('attachments.uploaded', { fileName: added.fileName }), 'success', { focus: true }),
+        }),
       ),
       timeline,
       mails,

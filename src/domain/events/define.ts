@@ -41,6 +41,11 @@ export interface EventDefinition<T extends string = string, S extends z.core.$Zo
   readonly afterClose?: true;
   /** Why a closed order refuses it as a correction (409 CORRECTION_NOT_ALLOWED, not EVENT_NOT_ALLOWED). */
   readonly whenClosed?: string;
+  /**
+   * The endpoint that records it, when that is not `POST /orders/{id}/events` (an attachment: the
+   * bytes must be stored first). Such an event is not offered in `allowedEvents`.
+   */
+  readonly recordedBy?: string;
 }
 
 /** Builds an event's definition, its schema from `fields` (every client event may carry an eventId). */
@@ -54,6 +59,7 @@ export function defineEvent<T extends string, S extends z.core.$ZodShape>(spec: 
   correction: Correction<z.output<EventSchema<T, S>>>;
   afterClose?: true;
   whenClosed?: string;
+  recordedBy?: string;
   decide: (state: OrderState, event: z.output<EventSchema<T, S>>, ctx: EventContext) => Outcome;
 }): EventDefinition<T, S> {
   const { description, fields, ...definition } = spec;

@@ -14,6 +14,7 @@ import {
   telexReleaseConfirmed,
 } from './closing';
 import { contractAmended } from './amendment';
+import { attachmentAdded } from './attachments';
 import { contractSigned, depositReceived } from './contract';
 import type { EventDefinition } from './define';
 import { orderOnHold, orderResumed } from './hold';
@@ -87,6 +88,7 @@ export const EVENT_DEFINITIONS = [
   goodsCollected,
   orderOnHold,
   orderResumed,
+  attachmentAdded,
   ...TAKE_BACK,
 ] as const;
 
@@ -144,9 +146,17 @@ export function isEventAllowed(state: OrderState, type: OrderEventType): boolean
   return (state.status === 'OPEN' || definition.afterClose === true) && definition.allowedWhen(state);
 }
 
-/** Exactly the client events the reducer would accept now, ignoring field-level validation. */
+/**
+ * Exactly the client events the reducer would accept now, ignoring field-level validation, that a
+ * client sends as events (not those another endpoint records, such as an attachment).
+ */
 export function allowedEvents(state: OrderState): OrderEventType[] {
-  return ORDER_EVENT_TYPES.filter((type) => isEventAllowed(state, type));
+  return ORDER_EVENT_TYPES.filter((type) => !BY_TYPE[type].recordedBy && isEventAllowed(state, type));
+}
+
+/** The endpoint that records `type` when a client may not send it to `POST /orders/{id}/events`. */
+export function recordedElsewhere(type: string): string | undefined {
+  return (BY_TYPE as Partial<Record<string, EventDefinition>>)[type]?.recordedBy;
 }
 
 export { paymentTermsSchema, quotationLineSchema } from '../state/quotation';
