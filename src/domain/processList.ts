@@ -15,7 +15,7 @@
 import { releaseStep } from './blRelease';
 import { endOfDate } from './calendarDate';
 import { allowedEvents, type OrderEventType } from './events';
-import { depositOutstanding, inspectionPassed, latestInspectionPassed } from './events/conditions';
+import { depositOutstanding, inspectionPassed } from './events/conditions';
 import { isCollectedByBuyer, sellerInsures } from './incoterms';
 import { owesMoney } from './ledger';
 import { methodHasStep, paymentMethodOf, type MethodStepKey } from './payment-methods';
@@ -78,10 +78,8 @@ function inspectionStep(kind: InspectionKind): StepDefinition {
       const required = s.template?.inspectionsRequired ?? [];
       return required.length === 0 ? kind === 'DURING_PRODUCTION' : required.includes(kind);
     },
-    done: (s) =>
-      (s.template?.inspectionsRequired ?? []).length === 0
-        ? latestInspectionPassed(s) || s.production.completedAt !== null
-        : inspectionPassed(s, kind),
+    // Only an inspection of this kind does the step, even where the v1 gate takes any kind.
+    done: (s) => inspectionPassed(s, kind),
   };
 }
 
