@@ -92,9 +92,10 @@ describeBrowser('the order page after a first day', () => {
   it('offers one way to record the deposit', async () => {
     const page = await openOrder(1400);
     await page.locator('#event-type').waitFor();
-    const offered = await page
-      .locator('#event-type option')
-      .evaluateAll((options) => options.map((o) => o.getAttribute('value')));
+    const options = page.locator('#event-type option');
+    const offered = await Promise.all(
+      Array.from({ length: await options.count() }, (_, n) => options.nth(n).getAttribute('value')),
+    );
     expect(offered.filter((v) => v === 'DEPOSIT_RECEIVED' || v === 'PAYMENT_RECEIVED')).toHaveLength(1);
     await page.close();
   });

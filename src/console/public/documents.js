@@ -20,7 +20,7 @@ async function pdfBlob(path) {
   }
   const blob = await res.blob();
   // The frame shows it as a PDF whatever the server's header said.
-  return blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' });
+  return blob.type === 'application/pdf' ? blob : blob.slice(0, blob.size, 'application/pdf');
 }
 
 /** Shows `kind`'s current revision in the preview area. */
