@@ -9,12 +9,16 @@ import type { Browser, Page } from 'playwright-core';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
 import { fullLife, newInquiry } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
-import { startStack, TOKENS, type Stack } from '../../harness/stack';
+import request from 'supertest';
+import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import { eventually } from '../../harness/temporal';
 import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, watchedPage } from './browser';
 
 const run = `${Date.now().toString(36)}-${process.pid}`;
 const ORDER = `PO-DAY1-${run}`;
 const WAIVER = 'repeat order of an approved model';
+const STALLED = `PO-DAY1-STALL-${run}`;
+const MANAGER = { name: `Mei Lin ${run}`, email: `mei.lin.${run}@exporter.example` };
 
 describeBrowser('the order page after a first day', () => {
   let smtp: SmtpSink;
@@ -31,6 +35,12 @@ describeBrowser('the order page after a first day', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await createOrder(stack.app, { orderId: ORDER, ...newInquiry() });
+    // An order of its own account manager that stalls in INQUIRY after 2 s.
+    await createOrder(stack.app, {
+      orderId: STALLED,
+      ...newInquiry({ accountManager: MANAGER }),
+      stageTimeLimits: { INQUIRY: '2s' },
+    });
     for (const [event, token] of [
       [fullLife.quotation, TOKENS.ops],
       [{ type: 'QUOTATION_ACCEPTED', sampleRequired: true }, TOKENS.ops],
@@ -137,6 +147,32 @@ describeBrowser('the order page after a first day', () => {
       card.locator('button[data-download="proforma-invoice"]').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    await page.close();
+  });
+
+  it('names account managers by name in the stalled report, and speaks of money only where it shows some', async () => {
+    await eventually(
+      async () => {
+        const res = await request(stack.app).get('/reports/stalled').set(bearer(TOKENS.viewer));
+        const rows = (res.body as { accountManagers: { accountManager: string }[] }).accountManagers;
+        return rows.some((m) => m.accountManager === MANAGER.email) || undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    const page = await openOrder(1400);
+    await page.goto(`${base}/console/#/reports/stalled`);
+    const table = page.locator('main table');
+    await table.waitFor();
+    const text = await table.innerText();
+    expect(text).toContain(MANAGER.name);
+    expect(text).not.toContain(MANAGER.email);
+    expect(await page.locator('main .hint').first().innerText()).not.toMatch(/amount|currency/i);
+    await page.goto(`${base}/console/#/reports/stage-times`);
+    await page.locator('main table').waitFor();
+    expect(await page.locator('main .hint').first().innerText()).not.toMatch(/amount|currency/i);
+    await page.goto(`${base}/console/#/reports/receivables`);
+    await page.locator('main p', { hasText: 'As of' }).waitFor();
+    expect(await page.locator('main .hint').first().innerText()).toMatch(/never converted/);
     await page.close();
   });
 

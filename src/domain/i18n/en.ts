@@ -294,6 +294,7 @@ export const EN_UI = {
   'documentFiles.status.COPY_SENT': 'Copy sent',
   'documentFiles.status.DISPATCHED': 'Dispatched',
   'documentFiles.status.SUPERSEDED': 'Superseded',
+  'reports.introCounts': 'Read from the order database.',
 };
 
 export const EN_FIELDS = {

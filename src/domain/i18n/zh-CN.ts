@@ -804,6 +804,7 @@ export const zhCN = {
     'documentFiles.status.COPY_SENT': '副本已发',
     'documentFiles.status.DISPATCHED': '已寄出',
     'documentFiles.status.SUPERSEDED': '已被新版本取代',
+    'reports.introCounts': '数据来自订单数据库。',
   },
   warnings: {
     PAYMENT_REVERSED: '有一笔收款已冲销：该款项重新计为应收',
