@@ -3,8 +3,10 @@
  * table fits its card at 1,400 px, a waived sample says so, one way to record the deposit is offered,
  * and each document can be previewed in the page and downloaded, with its revisions.
  */
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
 import { fullLife, newInquiry } from '../../harness/orderFixtures';
@@ -14,6 +16,7 @@ import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
 import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, watchedPage } from './browser';
 
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
 const run = `${Date.now().toString(36)}-${process.pid}`;
 const ORDER = `PO-DAY1-${run}`;
 const WAIVER = 'repeat order of an approved model';
@@ -142,6 +145,8 @@ describeBrowser('the order page after a first day', () => {
       `document.querySelector('iframe.document-preview')?.contentDocument?.contentType === 'application/pdf'`,
     );
 
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-order-documents.png'), fullPage: true });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       card.locator('button[data-download="proforma-invoice"]').click(),
