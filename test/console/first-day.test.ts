@@ -96,6 +96,8 @@ describeBrowser('the order page after a first day', () => {
 
   it('says that the sample was waived, by whom and why', async () => {
     const page = await openOrder(1400);
+    // The account manager by name, as people know each other.
+    expect(await page.locator('.order-meta').innerText()).toContain('Account manager Li Wei');
     const deal = await page.locator('#sec-deal').locator('..').innerText();
     expect(deal).toContain(`Waived by max: ${WAIVER}`);
     expect(deal).not.toMatch(/Approved\s+no/);

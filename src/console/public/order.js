@@ -180,7 +180,7 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
       `${view.customer.company} · ${view.customer.name} · `,
       el('span', { title: view.customer.country }, countryName(view.customer.country)),
       ` · ${t('order.accountManager')} `,
-      view.accountManager.email,
+      el('span', { title: view.accountManager.email }, view.accountManager.name || view.accountManager.email),
     ),
   );
   const stageBox = section(
