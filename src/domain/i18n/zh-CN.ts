@@ -798,7 +798,7 @@ export const zhCN = {
     'documentFiles.none': '暂无单据：订单有报价后即可生成。',
     'documentFiles.loading': '加载中…',
     'documentFiles.preview': '预览',
-    'documentFiles.download': '下载 PDF',
+    'documentFiles.download': '下载',
     'documentFiles.previewOf': '预览：{name}',
     'documentFiles.status.DRAFT': '草稿',
     'documentFiles.status.COPY_SENT': '副本已发',
