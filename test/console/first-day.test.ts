@@ -59,10 +59,10 @@ describeBrowser('the order page after a first day', () => {
     await closeAll({ browser, server, stack, smtp });
   });
 
-  async function openOrder(width: number): Promise<Page> {
+  async function openOrder(width: number, locale = 'en-US'): Promise<Page> {
     const page = await watchedPage(
       browser,
-      { viewport: { width, height: 900 }, locale: 'en-US', acceptDownloads: true },
+      { viewport: { width, height: 900 }, locale, acceptDownloads: true },
       problems,
       refusedOnPurpose,
     );
@@ -75,9 +75,11 @@ describeBrowser('the order page after a first day', () => {
     return page;
   }
 
-  it('fits the payments table in its card at 1,400 px, the due column on one line', async () => {
-    const page = await openOrder(1400);
-    const measured = await page.evaluate<{ table: number; wrap: number; dueLines: number[] }>(`(() => {
+  it.each(['en-US', 'zh-CN'])(
+    'fits the payments table in its card at 1,400 px, the due column on one line (%s)',
+    async (locale) => {
+      const page = await openOrder(1400, locale);
+      const measured = await page.evaluate<{ table: number; wrap: number; dueLines: number[] }>(`(() => {
       const card = document.getElementById('sec-payments').parentElement;
       const wrap = card.querySelector('.table-wrap');
       const table = wrap.querySelector('table');
@@ -88,11 +90,12 @@ describeBrowser('the order page after a first day', () => {
         dueLines: dues.map((d) => d.getClientRects().length),
       };
     })()`);
-    expect(measured.table).toBeLessThanOrEqual(measured.wrap);
-    expect(measured.dueLines.length).toBe(2);
-    for (const lines of measured.dueLines) expect(lines).toBe(1);
-    await page.close();
-  });
+      expect(measured.table).toBeLessThanOrEqual(measured.wrap);
+      expect(measured.dueLines.length).toBe(2);
+      for (const lines of measured.dueLines) expect(lines).toBe(1);
+      await page.close();
+    },
+  );
 
   it('says that the sample was waived, by whom and why', async () => {
     const page = await openOrder(1400);
