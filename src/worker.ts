@@ -48,6 +48,7 @@ export async function createOrderWorker(
     mailFrom: config.mail.from,
     exporter: config.exporter,
     temporalUiUrl: config.temporal.uiUrl,
+    publicBaseUrl: config.tracking.baseUrl,
     namespace: config.temporal.namespace,
     chatWebhooks: loadChatWebhooks(config.chatWebhooksFile),
     trackingLink: (orderId, issuedAt) => links.issue(orderId, issuedAt).url,

@@ -70,6 +70,10 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
   const renderDocument = deps.renderDocument ?? renderInProcess;
   const orderUrl = (orderId: string): string =>
     `${deps.temporalUiUrl.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(deps.namespace)}/workflows/${encodeURIComponent(orderId)}`;
+  const consoleUrl = (orderId: string): string | undefined =>
+    deps.publicBaseUrl
+      ? `${deps.publicBaseUrl.replace(/\/+$/, '')}/console/#/orders/${encodeURIComponent(orderId)}`
+      : undefined;
 
   /** The documents an email carries, built from the order and rendered as PDFs. */
   const render = async (attachments: DocumentAttachment[]): Promise<RenderedAttachment[]> => {
@@ -104,6 +108,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
       exporter: deps.exporter,
       date,
       orderUrl: orderUrl(input.orderId),
+      consoleUrl: consoleUrl(input.orderId),
       trackingUrl: () => deps.trackingLink?.(input.orderId, date),
       documents: attached?.map((a) => a.document) ?? [],
     };

@@ -51,6 +51,8 @@ export interface ActivityDeps {
   exporter: ExporterProfile;
   temporalUiUrl: string;
   namespace: string;
+  /** Where staff reach the API and its console (PUBLIC_BASE_URL); letters to them link the order's page. */
+  publicBaseUrl?: string;
   /** Only a fallback for the Date header when an input carries no time of its own. */
   clock?: () => Date;
   /** The buyer's tracking link for an order, issued at the email's time (same link on every retry). */

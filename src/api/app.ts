@@ -59,7 +59,8 @@ export function createApp({
   app.use(requestId);
   app.use(metrics.observe);
   app.use(accessLog(logger));
-  app.use(helmet());
+  // The console previews documents as blob: PDFs in a frame; everything else keeps helmet's defaults.
+  app.use(helmet({ contentSecurityPolicy: { directives: { frameSrc: ["'self'", 'blob:'] } } }));
   // Every route without a token (health, docs, console, unknown paths) is limited per address.
   const openLimit = addressLimiter(config.api.addressRateLimitPerMinute);
   app.use((req, res, next) => (isAuthenticated(req.path) ? next() : openLimit(req, res, next)));

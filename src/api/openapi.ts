@@ -134,6 +134,7 @@ const stalledReportSchema = z.object({
   accountManagers: z.array(
     z.object({
       accountManager: z.string().describe("The account manager's email"),
+      name: z.string().describe("The account manager's name"),
       stalled: z.number().int(),
       byStage: z.record(stageSchema, z.number().int()).describe('Stalled orders per stage'),
       stalledSince: instant.nullable().describe('The earliest missed stage deadline among them'),

@@ -107,7 +107,9 @@ export const API_ENV = {
   API_TOKENS: envVariable(
     apiTokensSchema.optional(),
     "`name:role:token,...`, role `viewer`, `ops` or `manager` (viewer < ops < manager); the name is the timeline's actor. In production required, each token at least 32 characters, the documented local tokens refused",
-    'documented local tokens (`ops:ops:local-ops-token`, ...) outside production',
+    `documented local tokens outside production: ${LOCAL_API_TOKENS.split(',')
+      .map((token) => `\`${token}\``)
+      .join(', ')}`,
   ),
   API_BODY_LIMIT_KB: envVariable(
     z.coerce.number().int().min(1).max(10_240).default(100),
@@ -217,7 +219,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = readEnv(apiEnvSchema, env);
   const production = e.NODE_ENV === 'production';
   if (production) checkProductionTokens(e.API_TOKENS);
-  const shared = sharedConfig(e);
+  const shared = sharedConfig(e, e.API_PORT);
   if (production && (!e.PSEUDONYM_KEY || e.PSEUDONYM_KEY === LOCAL_PSEUDONYM_KEY))
     throw new ConfigError(
       'Invalid configuration:\n  PSEUDONYM_KEY: a secret of 32+ characters is required in production',

@@ -120,8 +120,9 @@ export const SHARED_ENV = {
   TRACKING_LINK_TTL: envVariable(z._default(durationSchema, '90d'), 'how long a tracking link stays valid'),
   // Where buyers reach the API (tracking links in customer emails).
   PUBLIC_BASE_URL: envVariable(
-    z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
-    'where buyers reach the API: the base of the tracking links in customer emails',
+    z.url({ protocol: /^https?$/ }).optional(),
+    "where buyers and staff reach the API: the base of the tracking links in customer emails and of the console's order links in reminders",
+    '`http://localhost:<API_PORT>` (the API on this machine)',
   ),
   ...PAYLOAD_CODEC_ENV,
 };
@@ -129,8 +130,17 @@ export const SHARED_ENV = {
 export type SharedEnv = EnvOf<typeof SHARED_ENV>;
 export type SharedConfig = ReturnType<typeof sharedConfig>;
 
-/** What both processes make of the shared variables; throws on what production refuses. */
-export function sharedConfig(e: SharedEnv) {
+/** The API's port as the environment gives it; the worker does not check it (the API does). */
+export function apiPortOf(env: NodeJS.ProcessEnv): number {
+  const port = Number(env.API_PORT);
+  return env.API_PORT?.trim() && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : 3000;
+}
+
+/**
+ * What both processes make of the shared variables; throws on what production refuses. `apiPort`
+ * makes the default public URL: the API on this machine, where `npm start` runs both.
+ */
+export function sharedConfig(e: SharedEnv, apiPort: number) {
   const production = e.NODE_ENV === 'production';
   // Customers pay to what a payment request prints: production must name the account.
   if (production && !(e.EXPORTER_BANK_NAME && e.EXPORTER_BANK_ACCOUNT && e.EXPORTER_BANK_SWIFT))
@@ -158,7 +168,7 @@ export function sharedConfig(e: SharedEnv) {
     tracking: {
       key: e.TRACKING_LINK_KEY ?? LOCAL_TRACKING_LINK_KEY,
       ttlMs: durationToMs(e.TRACKING_LINK_TTL),
-      baseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+      baseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${apiPort}`).replace(/\/+$/, ''),
     },
     payloadCodec: payloadCodec(e),
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { durationSchema, durationToMs } from '../domain';
 import { checkPayloadCodecEnv } from './codecEnv';
-import { sharedConfig, SHARED_ENV } from './sharedEnv';
+import { apiPortOf, sharedConfig, SHARED_ENV } from './sharedEnv';
 import { envVariable, readEnv, shapeOf } from './variables';
 
 /** What only the order worker reads. */
@@ -60,7 +60,7 @@ export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
  */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = readEnv(workerEnvSchema, env);
-  const shared = sharedConfig(e);
+  const shared = sharedConfig(e, apiPortOf(env));
   return {
     ...shared,
     worker: {

@@ -15,7 +15,8 @@
 import { releaseStep } from './blRelease';
 import { endOfDate } from './calendarDate';
 import { allowedEvents, type OrderEventType } from './events';
-import { depositOutstanding, inspectionPassed, latestInspectionPassed } from './events/conditions';
+import { datedPaymentAwaited } from './dueDates';
+import { depositOutstanding, inspectionPassed } from './events/conditions';
 import { isCollectedByBuyer, sellerInsures } from './incoterms';
 import { owesMoney } from './ledger';
 import { methodHasStep, paymentMethodOf, type MethodStepKey } from './payment-methods';
@@ -78,10 +79,8 @@ function inspectionStep(kind: InspectionKind): StepDefinition {
       const required = s.template?.inspectionsRequired ?? [];
       return required.length === 0 ? kind === 'DURING_PRODUCTION' : required.includes(kind);
     },
-    done: (s) =>
-      (s.template?.inspectionsRequired ?? []).length === 0
-        ? latestInspectionPassed(s) || s.production.completedAt !== null
-        : inspectionPassed(s, kind),
+    // Only an inspection of this kind does the step, even where the v1 gate takes any kind.
+    done: (s) => inspectionPassed(s, kind),
   };
 }
 
@@ -252,6 +251,7 @@ export function processList(state: OrderState): ProcessStep[] {
   const current = stageRank(state.stage);
   const closed = isTerminalStage(state.stage);
   const balanceDue = paymentSchedule(state).find((p) => p.part === 'BALANCE')?.dueDate ?? null;
+  const awaited = datedPaymentAwaited(state);
   return STEPS.filter((d) => d.applies(state) || d.done(state)).map((d) => {
     const stage = d.stage(state);
     const record = state.steps?.[d.key];
@@ -279,7 +279,9 @@ export function processList(state: OrderState): ProcessStep[] {
     return {
       key: d.key,
       stage,
-      title: d.title,
+      // After the documents went (open account, D/A) the step is the payment on its date.
+      title:
+        d.key === 'PAYMENT_RECEIVED' && awaited ? `Receive the payment due by ${awaited.dueDate}` : d.title,
       status,
       ...(dueAt ? { dueAt } : {}),
       ...(status === 'DONE' && record ? { doneAt: record.at, actor: record.actor } : {}),

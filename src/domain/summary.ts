@@ -1,3 +1,4 @@
+import { datedPaymentAwaited } from './dueDates';
 import { allowedEvents, eventDefinition, type OrderEventType } from './events';
 import { formatMoney, type Money } from './money';
 import { shorten } from './bounds';
@@ -28,6 +29,9 @@ function expectedNext(state: OrderState): string {
   if (state.status === 'COMPLETED') return 'nothing: the order is completed';
   if (state.status === 'CANCELLED')
     return `nothing: the order was cancelled (${state.cancellation?.reason ?? 'no reason'})`;
+  // Open account and D/A: the goods are gone, what the order waits for is the money on its date.
+  const awaited = datedPaymentAwaited(state);
+  if (awaited) return `the payment of ${formatMoney(awaited.amount)} due by ${awaited.dueDate}`;
   const allowed = allowedEvents(state);
   const step = FORWARD_STEPS.find((t) => allowed.includes(t));
   // Only DOCUMENTS before dispatch has no forward step: the workflow is sending the originals.

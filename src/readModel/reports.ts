@@ -36,14 +36,17 @@ export interface ReceivablesSqlRow {
   orders: number;
 }
 
+/** Per account manager (by email) and stage; the name as the most recently updated order has it. */
 export const STALLED_SQL = `
-  SELECT account_manager_email AS manager, stage, count(*)::int AS stalled, min(stage_deadline) AS since
+  SELECT account_manager_email AS manager, stage, count(*)::int AS stalled, min(stage_deadline) AS since,
+    (array_agg(view->'accountManager'->>'name' ORDER BY updated_at DESC))[1] AS name
   FROM orders
   WHERE stalled AND status = 'OPEN'
   GROUP BY account_manager_email, stage`;
 
 export interface StalledSqlRow {
   manager: string;
+  name: string | null;
   stage: string;
   stalled: number;
   since: Date | null;
@@ -122,9 +125,15 @@ export function stalledReport(rows: StalledSqlRow[]): StalledReport {
   for (const r of rows) {
     let m = managers.get(r.manager);
     if (!m) {
-      m = { accountManager: r.manager, stalled: 0, byStage: {}, stalledSince: null };
+      m = {
+        accountManager: r.manager,
+        name: r.name ?? r.manager,
+        stalled: 0,
+        byStage: {},
+        stalledSince: null,
+      };
       managers.set(r.manager, m);
-    }
+    } else if (m.name === m.accountManager && r.name) m.name = r.name;
     m.stalled += r.stalled;
     m.byStage[r.stage] = r.stalled;
     const since = r.since ? r.since.toISOString() : null;

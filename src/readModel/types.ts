@@ -127,6 +127,8 @@ export interface StalledReport {
   /** Per account manager (email), the most stalled orders first. */
   accountManagers: {
     accountManager: string;
+    /** How people know the account manager (the email where an order names none). */
+    name: string;
     stalled: number;
     byStage: Partial<Record<string, number>>;
     /** The earliest deadline that passed among these orders. */

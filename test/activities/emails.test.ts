@@ -29,7 +29,7 @@ function pdfs(mail: ParsedMail): Attachment[] {
   return mail.attachments.filter((a) => a.contentType === 'application/pdf');
 }
 
-test('stall reminder: account manager, what is stalled since when, what comes next, Temporal UI link', async () => {
+test("stall reminder: account manager, what is stalled since when, what comes next, the order's page", async () => {
   const sent = await mail.activities.sendStallReminder(stallReminder());
   const { envelope, parsed } = only();
   expect(envelope).toEqual({ from: 'orders@exporter.example', to: ['li.wei@exporter.example'] });
@@ -44,8 +44,16 @@ test('stall reminder: account manager, what is stalled since when, what comes ne
     expect(part).toContain('2026-12-04 16:00 (Asia/Shanghai)');
     expect(part).toContain('4 days 2 hours');
     expect(part).toContain('Deposit received (DEPOSIT_RECEIVED)');
-    expect(part).toContain('http://localhost:8233/namespaces/default/workflows/PO-2026-0001');
+    // The order's page in the console first; its workflow in the Temporal UI for engineers.
+    const console = part.indexOf('http://localhost:3000/console/#/orders/PO-2026-0001');
+    expect(console).toBeGreaterThan(-1);
+    expect(part.indexOf('http://localhost:8233/namespaces/default/workflows/PO-2026-0001')).toBeGreaterThan(
+      console,
+    );
   }
+  expect(parsed.text).toContain(
+    'Open the order in the console: http://localhost:3000/console/#/orders/PO-2026-0001',
+  );
   expect(sent).toEqual({
     purpose: 'stall-reminder',
     to: ['li.wei@exporter.example'],

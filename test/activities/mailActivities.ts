@@ -24,6 +24,7 @@ export function mailActivities(deps: Partial<ActivityDeps> = {}): MailActivities
       mailFrom: MAIL_FROM,
       exporter: EXPORTER,
       temporalUiUrl: 'http://localhost:8233',
+      publicBaseUrl: 'http://localhost:3000',
       namespace: 'default',
       ...deps,
     });

@@ -36,23 +36,27 @@ const receivables = [
   open('X3', 'Acme GmbH', { amountOutstanding: usd('5.00'), status: 'CANCELLED', stage: 'CANCELLED' }),
 ];
 
+/** A stalled order as the projection writes it: its view names the account manager. */
+const stalledOrder = (o: Partial<OrderRecord> & { orderId: string }, name = 'Li Wei') => {
+  const record = orderRecord({ stalled: true, ...o });
+  const email = record.accountManagerEmail;
+  return { ...record, view: { ...record.view, accountManager: { name, email } } };
+};
+
 const stalled = [
-  orderRecord({ orderId: 'S1', stalled: true, stage: 'DEPOSIT', stageDeadline: '2026-05-20T00:00:00.000Z' }),
-  orderRecord({ orderId: 'S2', stalled: true, stage: 'DEPOSIT', stageDeadline: '2026-05-10T00:00:00.000Z' }),
-  orderRecord({
-    orderId: 'S3',
-    stalled: true,
-    stage: 'PRODUCTION',
-    stageDeadline: '2026-05-25T00:00:00.000Z',
-  }),
-  orderRecord({
-    orderId: 'S4',
-    stalled: true,
-    stage: 'INQUIRY',
-    accountManagerEmail: 'mei.lin@exporter.example',
-    stageDeadline: '2026-05-30T00:00:00.000Z',
-  }),
-  orderRecord({ orderId: 'S5', stalled: true, stage: 'COMPLETED', status: 'COMPLETED' }),
+  stalledOrder({ orderId: 'S1', stage: 'DEPOSIT', stageDeadline: '2026-05-20T00:00:00.000Z' }),
+  stalledOrder({ orderId: 'S2', stage: 'DEPOSIT', stageDeadline: '2026-05-10T00:00:00.000Z' }),
+  stalledOrder({ orderId: 'S3', stage: 'PRODUCTION', stageDeadline: '2026-05-25T00:00:00.000Z' }),
+  stalledOrder(
+    {
+      orderId: 'S4',
+      stage: 'INQUIRY',
+      accountManagerEmail: 'mei.lin@exporter.example',
+      stageDeadline: '2026-05-30T00:00:00.000Z',
+    },
+    '林梅',
+  ),
+  stalledOrder({ orderId: 'S5', stage: 'COMPLETED', status: 'COMPLETED' }),
 ];
 
 /** An order's life as successive projections: [stage, day it was entered]. */
@@ -238,12 +242,14 @@ describe('GET /reports/stalled', () => {
       accountManagers: [
         {
           accountManager: 'li.wei@exporter.example',
+          name: 'Li Wei',
           stalled: 3,
           byStage: { DEPOSIT: 2, PRODUCTION: 1 },
           stalledSince: '2026-05-10T00:00:00.000Z',
         },
         {
           accountManager: 'mei.lin@exporter.example',
+          name: '林梅',
           stalled: 1,
           byStage: { INQUIRY: 1 },
           stalledSince: '2026-05-30T00:00:00.000Z',

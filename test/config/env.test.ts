@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadApiConfig } from '../../src/config/apiEnv';
+import { API_ENV, loadApiConfig } from '../../src/config/apiEnv';
+import { defaultText } from '../../src/config/variables';
 import { ConfigError, loadConfig } from '../../src/config/env';
 import { loadWorkerConfig } from '../../src/config/workerEnv';
 
@@ -300,5 +301,24 @@ describe('configuration per process', () => {
   it('both in one process name every wrong variable of either at once', () => {
     const both = () => loadConfig({ API_PORT: 'x', SMTP_URL: 'mail', DATABASE_URL: 'mysql://db' });
     for (const variable of [/API_PORT/, /SMTP_URL/, /DATABASE_URL/]) expect(both).toThrow(variable);
+  });
+});
+
+describe('the public base URL', () => {
+  it("defaults to the API's own port on this machine, in the API and in the worker", () => {
+    expect(loadConfig({}).tracking.baseUrl).toBe('http://localhost:3000');
+    expect(loadApiConfig({ API_PORT: '8080' }).tracking.baseUrl).toBe('http://localhost:8080');
+    expect(loadWorkerConfig({ API_PORT: '8080' }).tracking.baseUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ API_PORT: '8080', PUBLIC_BASE_URL: 'https://desk.example/' }).tracking.baseUrl).toBe(
+      'https://desk.example',
+    );
+  });
+});
+
+describe('the documented default API tokens', () => {
+  it('name every local token the API takes when API_TOKENS is unset', () => {
+    const names = loadApiConfig({}).api.tokens.map((t) => `${t.name}:${t.role}:${t.token}`);
+    const documented = defaultText(API_ENV.API_TOKENS) ?? '';
+    for (const token of names) expect(documented).toContain(`\`${token}\``);
   });
 });

@@ -67,6 +67,20 @@ describe('the process list', () => {
     expect(orderView(s).processList).toEqual(list);
   });
 
+  it('marks an inspection step done only by an inspection of its kind', () => {
+    const inspected = (kind: string) =>
+      processList(apply(walkTo('PRODUCTION'), [example('INSPECTION_RECORDED', { kind })]))
+        .filter((p) => p.key.startsWith('INSPECTION_'))
+        .map((p) => [p.key, p.status]);
+    expect(inspected('DURING_PRODUCTION')).toEqual([['INSPECTION_DURING_PRODUCTION', 'DONE']]);
+    // A pre-shipment inspection before any goods are made counts for no step.
+    expect(inspected('PRE_SHIPMENT')).toEqual([['INSPECTION_DURING_PRODUCTION', 'PENDING']]);
+    expect(inspected('PRE_PRODUCTION')).toEqual([
+      ['INSPECTION_PRE_PRODUCTION', 'DONE'],
+      ['INSPECTION_DURING_PRODUCTION', 'PENDING'],
+    ]);
+  });
+
   it('keeps one record per step however often it is redone', () => {
     let s = walkTo('SAMPLE');
     for (let i = 0; i < 5; i++) s = apply(s, [example('SAMPLE_SENT'), example('SAMPLE_REJECTED')]);

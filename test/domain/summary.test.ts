@@ -1,6 +1,8 @@
 import { summarizeOrder, type OrderState } from '../../src/domain';
 import { apply, example, walkTo } from './fixtures';
 import { freshFrom } from './templateFixtures';
+import { statesOf } from './planFixtures';
+import { stageToDo } from '../../src/domain/processList';
 
 describe('summarizeOrder', () => {
   it('says where the order is, what comes next, the payments and the stall state', () => {
@@ -57,5 +59,21 @@ describe('the summary with a template and a hold', () => {
     expect(text).toContain('**On hold** since');
     expect(text).toContain('customer travelling');
     expect(text).not.toContain('\n');
+  });
+});
+
+describe('an open-account order after the documents went', () => {
+  it('says it waits for the payment due on its date, in the summary and the stage to-do', () => {
+    const states = statesOf('OA');
+    const waiting = states[states.length - 2];
+    const due = waiting.payments.balanceDueDate;
+    expect(waiting.stage).toBe('DOCUMENTS');
+    expect(due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const text = summarizeOrder(waiting);
+    expect(text).toContain(`Next: the payment of 7000.00 USD due by ${due}.`);
+    expect(text).toContain(`To do in this stage: Receive the payment due by ${due};`);
+    expect(stageToDo(waiting).find((s) => s.key === 'PAYMENT_RECEIVED')?.title).toBe(
+      `Receive the payment due by ${due}`,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { api, ApiError, eventSchemas } from './api.js';
 import { attachmentsSection } from './attachments.js';
 import { clear, el } from './dom.js';
 import { CORRECTION_EVENTS, warningsBanner } from './corrections.js';
+import { documentsSection } from './documents.js';
 import { buildForm, showFieldErrors, showMessage } from './forms.js';
 import {
   actorName,
@@ -180,7 +181,7 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
       `${view.customer.company} · ${view.customer.name} · `,
       el('span', { title: view.customer.country }, countryName(view.customer.country)),
       ` · ${t('order.accountManager')} `,
-      view.accountManager.email,
+      el('span', { title: view.accountManager.email }, view.accountManager.name || view.accountManager.email),
     ),
   );
   const stageBox = section(
@@ -300,7 +301,15 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
     el('h3', {}, t('order.sample')),
     dl([
       [t('order.rounds'), String(view.sample.rounds)],
-      [t('order.approved'), view.sample.approved ? t('order.yes') : t('order.no')],
+      view.sample.waiver
+        ? [
+            t('order.approved'),
+            t('order.sampleWaived', {
+              by: actorName(view.sample.waiver.by),
+              reason: view.sample.waiver.reason,
+            }),
+          ]
+        : [t('order.approved'), view.sample.approved ? t('order.yes') : t('order.no')],
     ]),
     el('h3', {}, t('order.contract')),
     objectList(view.contract),
@@ -384,10 +393,12 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
           canRecord(me) ? eventPanel(view, schemas, me) : null,
           stageBox,
           checklist,
-          payments,
         ),
         el('div', { class: 'col' }, deal, shipping),
       ),
+      // Six columns of money need the page's width: in a half column they were clipped.
+      payments,
+      documentsSection(view.orderId),
       attachmentsSection(view, me, (added) =>
         renderOrder(view.orderId, page.renderToken, {
           afterRender: () =>
@@ -411,8 +422,15 @@ function currencyOf(view) {
 
 function eventPanel(view, schemas, me) {
   // Corrections, reversals and undo name what they take back: they open beside it, not here.
-  const allowed = (view.allowedEvents || []).filter(
-    (type) => !CORRECTION_EVENTS.includes(type) && mayRecordEvent(me, schemas[type]),
+  const offered = view.allowedEvents || [];
+  // One way to record the same money: where the stage's own payment event fits, the general one
+  // (which the API still takes) is not offered beside it.
+  const specificPayment = offered.includes('DEPOSIT_RECEIVED') || offered.includes('BALANCE_RECEIVED');
+  const allowed = offered.filter(
+    (type) =>
+      !CORRECTION_EVENTS.includes(type) &&
+      !(specificPayment && type === 'PAYMENT_RECEIVED') &&
+      mayRecordEvent(me, schemas[type]),
   );
   if (!allowed.length)
     return section(

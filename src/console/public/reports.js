@@ -22,6 +22,8 @@ const REPORTS = [
     title: 'reports.receivables',
     intro: 'reports.receivablesIntro',
     draw: drawReceivables,
+    // Only this report shows money: the others say nothing of currencies.
+    money: true,
   },
   { key: 'stalled', title: 'reports.stalled', intro: 'reports.stalledIntro', draw: drawStalled },
   { key: 'stage-times', title: 'reports.stageTimes', intro: 'reports.stageTimesIntro', draw: drawStageTimes },
@@ -66,7 +68,11 @@ export async function renderReport(key, token) {
       heading(t(report.title)),
       el('div', { class: 'title-actions' }, csv, xlsx),
     ),
-    el('p', { class: 'hint' }, `${t(report.intro)} ${t('reports.intro')}`),
+    el(
+      'p',
+      { class: 'hint' },
+      `${t(report.intro)} ${t(report.money ? 'reports.intro' : 'reports.introCounts')}`,
+    ),
     body,
   );
   csv.addEventListener('click', () =>
@@ -171,6 +177,9 @@ function drawReceivables(body, data, Chart) {
   }
 }
 
+/** People know their colleagues by name; the email (the report's key) stays in the tooltip. */
+const managerName = (m) => m.name || m.accountManager;
+
 function drawStalled(body, data, Chart) {
   if (!data.accountManagers.length) {
     body.append(el('p', { class: 'muted' }, t('reports.empty')));
@@ -181,7 +190,7 @@ function drawStalled(body, data, Chart) {
     chart(Chart, title, {
       type: 'bar',
       data: {
-        labels: data.accountManagers.map((m) => m.accountManager),
+        labels: data.accountManagers.map(managerName),
         datasets: [
           {
             label: t('reports.stalledCount'),
@@ -201,7 +210,7 @@ function drawStalled(body, data, Chart) {
         t('reports.stalledSince'),
       ],
       data.accountManagers.map((m) => [
-        m.accountManager,
+        el('span', { title: m.accountManager }, managerName(m)),
         String(m.stalled),
         Object.entries(m.byStage)
           .map(([stage, n]) => `${stageName(stage)} ${n}`)

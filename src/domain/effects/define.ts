@@ -111,6 +111,8 @@ export interface LetterContext {
   date: Date;
   /** The order in the Temporal UI. */
   orderUrl: string;
+  /** The order's page in the ops console; undefined when the worker knows no public URL. */
+  consoleUrl?: string;
   /** The buyer's tracking link, issued at the email's date; undefined when the worker has none. */
   trackingUrl(): string | undefined;
   /** The attached documents, in the order `attachments` names them. */

@@ -39,7 +39,10 @@ export interface StallReminderInput extends MessageKey {
 
 export interface StallReminderContext {
   now: Date;
+  /** The order in the Temporal UI: for engineers, after the console's page. */
   orderUrl: string;
+  /** The order's page in the ops console: what the account manager opens. */
+  consoleUrl?: string;
   exporterName: string;
   /** The exporter's zone: times print as its wall clock (UTC when absent). */
   timeZone?: string;
@@ -70,6 +73,7 @@ const COPY: Record<
     /** Between a heading or a step and what follows it (full-width in Chinese). */
     colon: string;
     open: string;
+    openConsole: string;
     footer(v: Values): string;
   }
 > = {
@@ -97,6 +101,7 @@ const COPY: Record<
     toDo: 'What to do in this stage',
     colon: ': ',
     open: 'Open the order in the Temporal UI',
+    openConsole: 'Open the order in the console',
     footer: (v) => `-- ${v.exporterName} order desk`,
   },
   'zh-CN': {
@@ -122,6 +127,7 @@ const COPY: Record<
     toDo: '本阶段待办事项',
     colon: '：',
     open: '在 Temporal UI 中打开订单',
+    openConsole: '在控制台中打开订单',
     footer: (v) => `-- ${v.exporterName} 订单台`,
   },
 };
@@ -173,6 +179,7 @@ export function stallReminderEmail(input: StallReminderInput, ctx: StallReminder
     '',
     factsText(facts),
     '',
+    ...(ctx.consoleUrl ? [`${copy.openConsole}: ${ctx.consoleUrl}`] : []),
     `${copy.open}: ${ctx.orderUrl}`,
     '',
     footer,
@@ -181,6 +188,7 @@ export function stallReminderEmail(input: StallReminderInput, ctx: StallReminder
   const htmlBody = html`<p>${intro}</p>
     <p>${body}</p>
     ${escalation ? html`<p><strong>${escalation}</strong></p>` : ''} ${toDoHtml} ${factsHtml(facts)}
+    ${ctx.consoleUrl ? html`<p><a href="${ctx.consoleUrl}">${copy.openConsole}</a></p>` : ''}
     <p><a href="${ctx.orderUrl}">${copy.open}</a></p>`;
   return { subject, text, html: page(subject, htmlBody, footer.replace(/^-- /, ''), language) };
 }
@@ -234,6 +242,7 @@ export const sendStallReminder = defineEmail({
     stallReminderEmail(input, {
       now: ctx.date,
       orderUrl: ctx.orderUrl,
+      ...(ctx.consoleUrl ? { consoleUrl: ctx.consoleUrl } : {}),
       exporterName: ctx.exporter.name,
       timeZone: ctx.exporter.timeZone,
     }),

@@ -365,6 +365,24 @@ export const EN_UI = {
   'attachments.kind.QC_REPORT': 'QC report',
   'attachments.kind.INVOICE': 'Invoice',
   'attachments.kind.OTHER': 'Other',
+  // The desk: first day (waived sample, documents in the console)
+  'order.sampleWaived': 'Waived by {by}: {reason}',
+  'documentFiles.title': 'Documents',
+  'documentFiles.kind': 'Document',
+  'documentFiles.number': 'Number',
+  'documentFiles.revision': 'Revision',
+  'documentFiles.status': 'Status',
+  'documentFiles.created': 'Issued',
+  'documentFiles.none': 'No documents yet: they can be made once the order has a quotation.',
+  'documentFiles.loading': 'Loading…',
+  'documentFiles.preview': 'Preview',
+  'documentFiles.download': 'Download PDF',
+  'documentFiles.previewOf': 'Preview: {name}',
+  'documentFiles.status.DRAFT': 'Draft',
+  'documentFiles.status.COPY_SENT': 'Copy sent',
+  'documentFiles.status.DISPATCHED': 'Dispatched',
+  'documentFiles.status.SUPERSEDED': 'Superseded',
+  'reports.introCounts': 'Read from the order database.',
 };
 
 export const EN_FIELDS = {
