@@ -323,7 +323,7 @@ describeBrowser('ops console in Chromium', () => {
     );
     await page.goto(`${base}/console/#/`);
     await page.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
-    await page.getByLabel('Customer (exact company)').fill(stalledCompany);
+    await page.getByLabel('Customer (part of the company name)').fill(stalledCompany);
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.locator(`tr[data-order-id="${movingOrderId}"]`).waitFor();
     await page.locator(`tr[data-order-id="${stalledOrderId}"].stalled`).waitFor();
