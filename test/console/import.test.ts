@@ -102,7 +102,7 @@ describeBrowser('the import page', () => {
     await page.locator(`#import-results a[href="#/orders/BI-${run}-1"]`).waitFor();
 
     // The list's Excel download: the whole filtered list as an XLSX.
-    await page.goto(`${base}/console/#/?customer=${encodeURIComponent(`Browser Import ${run}`)}`);
+    await page.goto(`${base}/console/#/?customerPart=${encodeURIComponent(`Browser Import ${run}`)}`);
     await page.locator('table.orders').waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
