@@ -303,6 +303,15 @@ describe('buildOpenApiDocument', () => {
 });
 
 describe('openApiSchemas', () => {
+  it("describes an email by zod's pattern, without a format stricter than what the pattern accepts", () => {
+    const schema = openApiSchemas({}).schema(zm.object({ to: zm.email() }), 'input');
+    const to = schema.properties?.to as SchemaObject;
+    expect(to.format).toBeUndefined();
+    expect(to['x-format']).toBe('email');
+    expect(new RegExp(to.pattern!).test('jane@acme-.example')).toBe(true);
+    expect(zm.email().safeParse('jane@acme-.example').success).toBe(true);
+  });
+
   it('takes zod/mini schemas (descriptions from the global registry) and inlines schemas with an id', () => {
     const sku = zm
       .string()
