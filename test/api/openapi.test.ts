@@ -287,6 +287,12 @@ describe('buildOpenApiDocument', () => {
     expect(Object.keys(op('/metrics', 'get').responses['200'].content ?? {})).toEqual(['text/plain']);
   });
 
+  it('says a template lists each document and inspection once (uniqueItems), as the validation does', () => {
+    const put = op('/templates/{name}', 'put').requestBody!.content['application/json'].schema;
+    for (const list of ['documentsRequired', 'inspectionsRequired'])
+      expect(put.properties?.[list]).toMatchObject({ type: 'array', uniqueItems: true });
+  });
+
   it('is plain OpenAPI 3.0: no JSON Schema draft keyword anywhere', () => {
     const keys = keysAnywhere(doc);
     for (const key of ['$schema', '$defs', 'definitions', '$id', 'const', 'propertyNames', 'examples'])

@@ -26,14 +26,15 @@ export const guidanceSchema = describe(
   `Key points per step (step key to text; at most ${GUIDANCE_LIMITS.steps} steps, ${GUIDANCE_LIMITS.charsPerStep} characters each, ${GUIDANCE_LIMITS.totalChars} in all)`,
 );
 
+// uniqueItems: the document says what the refinement checks.
 const uniqueList = <T extends readonly [string, ...string[]]>(values: T, description: string) =>
-  describe(
-    z.array(z.enum(values)).check(
+  z
+    .array(z.enum(values))
+    .check(
       z.maxLength(values.length),
       z.refine((list) => new Set(list).size === list.length, 'must not repeat a value'),
-    ),
-    description,
-  );
+    )
+    .register(z.globalRegistry, { description, uniqueItems: true });
 
 /** PUT /templates/{name} body: the defaults an order started from the template gets. */
 export const templateBodySchema = describe(
