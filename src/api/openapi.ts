@@ -210,6 +210,8 @@ export function buildOpenApiDocument(serverUrl?: string): object {
     401: err('UNAUTHENTICATED: no or unknown token'),
     429: err('RATE_LIMITED (per token) or TOO_MANY_REQUESTS (failed logins per address); Retry-After'),
     503: err('TEMPORAL_UNAVAILABLE, WORKERS_UNAVAILABLE (writes) or DATABASE_UNAVAILABLE (reads)'),
+    // Node's HTTP server answers it, before the API sees the request.
+    431: { description: 'The URL and headers are over 16 KB together (no body)' },
   };
   const trackParams = parameters(
     'path',

@@ -287,6 +287,10 @@ describe('buildOpenApiDocument', () => {
     expect(Object.keys(op('/metrics', 'get').responses['200'].content ?? {})).toEqual(['text/plain']);
   });
 
+  it("documents Node's 431 where a long query can reach it", () => {
+    expect(op('/orders', 'get').responses['431'].description).toMatch(/16 KB/);
+  });
+
   it('says a template lists each document and inspection once (uniqueItems), as the validation does', () => {
     const put = op('/templates/{name}', 'put').requestBody!.content['application/json'].schema;
     for (const list of ['documentsRequired', 'inspectionsRequired'])
