@@ -147,7 +147,7 @@ describe('buildOpenApiDocument', () => {
     expect(created.content!['application/json']!.schema).toEqual(ref('OrderView'));
     expect(created.headers?.Location.schema).toEqual({ type: 'string' });
     expect(Object.keys(op('/orders', 'post').responses).sort()).toEqual(
-      ['200', '201', '400', '401', '403', '409', '413', '415', '429', '503'].sort(),
+      ['200', '201', '400', '401', '403', '409', '413', '415', '429', '431', '503'].sort(),
     );
     expect(responseSchema('/orders/{orderId}', 'get', '200')).toEqual(ref('OrderView'));
     expect(responseSchema('/orders/{orderId}', 'get', '404')).toEqual(ref('Error'));
