@@ -38,7 +38,8 @@ async function call(base: string, token: string, method: string, path: string, b
 
 /**
  * A few orders and a buyer's link, so the operations on one order reach past their 404: their
- * identifiers go to libFuzzer-style dictionaries the fuzzer draws path parameters from.
+ * identifiers go to libFuzzer-style dictionaries the fuzzer draws path parameters from (and the
+ * installed templates' names to one for the template an order starts from).
  */
 async function seed(base: string, token: string): Promise<void> {
   const orderIds: string[] = [];
@@ -55,6 +56,8 @@ async function seed(base: string, token: string): Promise<void> {
   mkdirSync(DICTIONARY_DIR, { recursive: true });
   writeFileSync(join(DICTIONARY_DIR, 'order-ids.dict'), dictionary(orderIds));
   writeFileSync(join(DICTIONARY_DIR, 'tracking-tokens.dict'), dictionary([trackingToken]));
+  const templates = readTemplateFiles().map((t) => t.name);
+  writeFileSync(join(DICTIONARY_DIR, 'template-names.dict'), dictionary(templates));
 }
 
 function runCommand(command: string[]): Promise<number> {

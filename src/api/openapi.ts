@@ -118,7 +118,9 @@ const stalledReportSchema = z.object({
     z.object({
       accountManager: z.string().describe("The account manager's email"),
       stalled: z.number().int(),
-      byStage: z.record(stageSchema, z.number().int()).describe('Stalled orders per stage'),
+      byStage: z
+        .partialRecord(stageSchema, z.number().int())
+        .describe('Stalled orders per stage (stages without any left out)'),
       stalledSince: instant.nullable().describe('The earliest missed stage deadline among them'),
     }),
   ),
