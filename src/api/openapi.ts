@@ -136,7 +136,9 @@ const stalledReportSchema = z.object({
       accountManager: z.string().describe("The account manager's email"),
       name: z.string().describe("The account manager's name"),
       stalled: z.number().int(),
-      byStage: z.record(stageSchema, z.number().int()).describe('Stalled orders per stage'),
+      byStage: z
+        .partialRecord(stageSchema, z.number().int())
+        .describe('Stalled orders per stage (stages without any left out)'),
       stalledSince: instant.nullable().describe('The earliest missed stage deadline among them'),
     }),
   ),
@@ -245,6 +247,8 @@ export function buildOpenApiDocument(serverUrl?: string): object {
     401: err('UNAUTHENTICATED: no or unknown token'),
     429: err('RATE_LIMITED (per token) or TOO_MANY_REQUESTS (failed logins per address); Retry-After'),
     503: err('TEMPORAL_UNAVAILABLE, WORKERS_UNAVAILABLE (writes) or DATABASE_UNAVAILABLE (reads)'),
+    // Node's HTTP server answers it, before the API sees the request.
+    431: { description: 'The URL and headers are over 16 KB together (no body)' },
   };
   const trackParams = parameters(
     'path',

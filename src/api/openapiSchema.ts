@@ -64,6 +64,13 @@ function tidy(schema: z.core.$ZodTypes, json: SchemaObject, io: 'input' | 'outpu
   // Anything goes, null too; and in OpenAPI 3.0 a nullable enum lists null.
   if (def.type === 'unknown' || def.type === 'any') json.nullable = true;
   if (json.nullable && json.enum && !json.enum.includes(null)) json.enum = [...json.enum, null];
+  // zod checks an email with its own pattern, which takes addresses `format: email` (RFC 5321) does
+  // not (a domain label ending in "-"): the pattern alone says what the validation accepts, and
+  // x-format tells the console to offer an email field.
+  if (json.format === 'email' && json.pattern) {
+    delete json.format;
+    json['x-format'] = 'email';
+  }
   // z.int()'s safe-integer bounds say no more than "integer".
   if (json.minimum === Number.MIN_SAFE_INTEGER) delete json.minimum;
   if (json.maximum === Number.MAX_SAFE_INTEGER) delete json.maximum;

@@ -29,36 +29,56 @@ export const currencySchema = describe(
 const wellFormed = (m: Money) => AMOUNT_PATTERN.test(m.amount);
 const abs = (n: bigint) => (n < 0n ? -n : n);
 
-export const moneySchema = describe(
-  z
-    .strictObject({
-      amount: describe(
-        z
+// What the pattern, the cap and the sign check of a client's amount accept together, as one pattern
+// for the OpenAPI document: 12 integer digits, or the cap itself. (An answer's amount keeps
+// AMOUNT_PATTERN: a report may add amounts up beyond the cap.)
+const UP_TO_CAP = String.raw`[1-9]\d{0,11}(?:\.\d{1,2})?|1000000000000(?:\.00?)?`;
+const ZERO = String.raw`0(?:\.00?)?`;
+const POSITIVE_FRACTION = String.raw`0\.(?:[1-9]\d?|0[1-9])`;
+export const DOCUMENTED_AMOUNT_PATTERNS = {
+  positive: `^(?:${POSITIVE_FRACTION}|${UP_TO_CAP})$`,
+  // "-0" is zero, so not negative.
+  nonNegative: `^(?:-?${ZERO}|${POSITIVE_FRACTION}|${UP_TO_CAP})$`,
+} as const;
+
+/** An amount of money; `documented` is what the schema's checks accept together, as one pattern. */
+const moneyWithin = (documented: string, ...checks: z.core.$ZodCheck<Money>[]) =>
+  describe(
+    z
+      .strictObject({
+        amount: z
           .string()
           .check(
             z.regex(AMOUNT_PATTERN, 'a decimal string with at most 2 fractional digits, e.g. "12345.60"'),
-          ),
-        'Decimal amount as a string, at most 2 fractional digits (never a float)',
+          )
+          .register(z.globalRegistry, {
+            description: 'Decimal amount as a string, at most 2 fractional digits (never a float)',
+            pattern: documented,
+          }),
+        currency: currencySchema,
+      })
+      .check(
+        z.refine((m) => !wellFormed(m) || abs(toMinor(m)) <= MAX_MONEY_MINOR, {
+          message: 'at most 1,000,000,000,000.00',
+          path: ['amount'],
+        }),
+        ...checks,
       ),
-      currency: currencySchema,
-    })
-    .check(
-      z.refine((m) => !wellFormed(m) || abs(toMinor(m)) <= MAX_MONEY_MINOR, {
-        message: 'at most 1,000,000,000,000.00',
-        path: ['amount'],
-      }),
-    ),
-  'An amount of money, at most 1,000,000,000,000.00',
-);
+    'An amount of money, at most 1,000,000,000,000.00',
+  );
 
-export const positiveMoneySchema = moneySchema.check(
+export const moneySchema = moneyWithin(AMOUNT_PATTERN.source);
+
+export const positiveMoneySchema = moneyWithin(
+  DOCUMENTED_AMOUNT_PATTERNS.positive,
   z.refine((m) => !wellFormed(m) || toMinor(m) > 0n, {
     message: 'must be greater than zero',
     path: ['amount'],
   }),
 );
 
-export const nonNegativeMoneySchema = moneySchema.check(
+export const nonNegativeMoneySchema = moneyWithin(
+  DOCUMENTED_AMOUNT_PATTERNS.nonNegative,
   z.refine((m) => !wellFormed(m) || toMinor(m) >= 0n, {
     message: 'must not be negative',
     path: ['amount'],

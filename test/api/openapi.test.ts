@@ -6,7 +6,10 @@
 import { z } from 'zod';
 import * as zm from 'zod/mini';
 import { buildOpenApiDocument } from '../../src/api/openapi';
-import { ORDER_EVENT_TYPES, requiredRole } from '../../src/domain';
+import { ORDER_EVENT_TYPES, requiredRole, STEP_KEYS } from '../../src/domain';
+import { nonNegativeMoneySchema, positiveMoneySchema } from '../../src/domain/money';
+import { percentSchema, quantity } from '../../src/domain/schemas/common';
+import { templateBodySchema } from '../../src/domain/schemas/template';
 import { openApiSchemas, type SchemaObject } from '../../src/api/openapiSchema';
 
 interface Operation {
@@ -154,7 +157,7 @@ describe('buildOpenApiDocument', () => {
     expect(created.content!['application/json']!.schema).toEqual(ref('OrderView'));
     expect(created.headers?.Location.schema).toEqual({ type: 'string' });
     expect(Object.keys(op('/orders', 'post').responses).sort()).toEqual(
-      ['200', '201', '400', '401', '403', '409', '413', '415', '429', '503'].sort(),
+      ['200', '201', '400', '401', '403', '409', '413', '415', '429', '431', '503'].sort(),
     );
     expect(responseSchema('/orders/{orderId}', 'get', '200')).toEqual(ref('OrderView'));
     expect(responseSchema('/orders/{orderId}', 'get', '404')).toEqual(ref('Error'));
@@ -296,6 +299,22 @@ describe('buildOpenApiDocument', () => {
     expect(Object.keys(op('/metrics', 'get').responses['200'].content ?? {})).toEqual(['text/plain']);
   });
 
+  it('lists only the stages with stalled orders in the stalled report (no stage required)', () => {
+    const managers = doc.components.schemas.StalledReport.properties?.accountManagers as SchemaObject;
+    const byStage = (managers.items as SchemaObject).properties?.byStage as SchemaObject;
+    expect(byStage.required).toBeUndefined();
+  });
+
+  it("documents Node's 431 where a long query can reach it", () => {
+    expect(op('/orders', 'get').responses['431'].description).toMatch(/16 KB/);
+  });
+
+  it('says a template lists each document and inspection once (uniqueItems), as the validation does', () => {
+    const put = op('/templates/{name}', 'put').requestBody!.content['application/json'].schema;
+    for (const list of ['documentsRequired', 'inspectionsRequired'])
+      expect(put.properties?.[list]).toMatchObject({ type: 'array', uniqueItems: true });
+  });
+
   it('is plain OpenAPI 3.0: no JSON Schema draft keyword anywhere', () => {
     const keys = keysAnywhere(doc);
     for (const key of ['$schema', '$defs', 'definitions', '$id', 'const', 'propertyNames', 'examples'])
@@ -312,6 +331,15 @@ describe('buildOpenApiDocument', () => {
 });
 
 describe('openApiSchemas', () => {
+  it("describes an email by zod's pattern, without a format stricter than what the pattern accepts", () => {
+    const schema = openApiSchemas({}).schema(zm.object({ to: zm.email() }), 'input');
+    const to = schema.properties?.to as SchemaObject;
+    expect(to.format).toBeUndefined();
+    expect(to['x-format']).toBe('email');
+    expect(new RegExp(to.pattern!).test('jane@acme-.example')).toBe(true);
+    expect(zm.email().safeParse('jane@acme-.example').success).toBe(true);
+  });
+
   it('takes zod/mini schemas (descriptions from the global registry) and inlines schemas with an id', () => {
     const sku = zm
       .string()
@@ -363,5 +391,70 @@ describe('openApiSchemas', () => {
     expect(keysAnywhere(component)).not.toContain('definitions');
     expect(keysAnywhere(component)).not.toContain('id');
     expect(component.properties?.event).toMatchObject({ nullable: true, oneOf: expect.any(Array) });
+  });
+});
+
+describe('what the document says of a request, the validation accepts', () => {
+  const input = (schema: z.core.$ZodType) => openApiSchemas({}).schema(schema, 'input');
+
+  it('a quantity: a multiple of 0.001 as written (so not 5e-324), as JSON Schema validators read multipleOf', () => {
+    const documented = input(quantity('Quantity'));
+    expect(documented).toMatchObject({ multipleOf: 0.001, maximum: 1_000_000_000 });
+    const accepted = (n: number) => quantity('Quantity').safeParse(n).success;
+    for (const n of [0.001, 0.3, 0.009, 1.5, 12.345, 999_999_999.999, 1_000_000_000])
+      expect([n, accepted(n)]).toEqual([n, true]);
+    // 0.1 + 0.2 is written 0.30000000000000004: not a multiple of 0.001 as written.
+    for (const n of [5e-324, 1e-7, 0.0005, 0.0015, 0.1 + 0.2, 1.0005, 0, -1, 1_000_000_000.001])
+      expect([n, accepted(n)]).toEqual([n, false]);
+  });
+
+  it('a percentage: a multiple of 0.01 as written', () => {
+    expect(input(percentSchema)).toMatchObject({ multipleOf: 0.01, minimum: 0, maximum: 100 });
+    const accepted = (n: number) => percentSchema.safeParse(n).success;
+    for (const n of [0, 0.01, 0.3, 33.33, 100]) expect([n, accepted(n)]).toEqual([n, true]);
+    for (const n of [5e-324, 1e-10, 0.001, 0.1 + 0.2, 33.333, 100.01])
+      expect([n, accepted(n)]).toEqual([n, false]);
+  });
+
+  it('an eventId: the pattern refuses the control characters the validation refuses', () => {
+    const events = op('/orders/{orderId}/events', 'post').requestBody!.content['application/json'].schema;
+    const eventIds = (events.oneOf as SchemaObject[]).map((e) => e.properties?.eventId as SchemaObject);
+    for (const eventId of eventIds) {
+      const pattern = new RegExp(eventId.pattern!);
+      expect(['ev-1', ' spaced ', '\u0092x', 'a\nb', 'x\u202e'].map((id) => pattern.test(id))).toEqual([
+        true,
+        true,
+        false,
+        false,
+        false,
+      ]);
+    }
+  });
+
+  it.each([
+    ['positive', positiveMoneySchema],
+    ['non-negative', nonNegativeMoneySchema],
+  ])('a %s amount: the pattern says the sign and the cap of 1,000,000,000,000.00', (_kind, money) => {
+    const amount = input(money).properties?.amount as SchemaObject;
+    const pattern = new RegExp(amount.pattern!);
+    const amounts = [
+      ...['0', '0.0', '0.00', '-0', '-0.00', '000.00', '00', '0.01', '0.1', '0.10', '0.09', '0.001'],
+      ...['1', '-1', '-0.01', '1.5', '12345.60', '999999999999.99', '1000000000000', '1000000000000.0'],
+      ...['1000000000000.00', '1000000000000.01', '1000000000001', '9999999999999.99', '10000000000000'],
+      ...['1.', '.5', '1e3', ' 1', '+1', '0x10', ''],
+    ];
+    const mismatches = amounts.filter(
+      (a) => pattern.test(a) !== money.safeParse({ amount: a, currency: 'USD' }).success,
+    );
+    expect(mismatches).toEqual([]);
+  });
+
+  it('template guidance: one optional property per step key, and no other', () => {
+    const guidance = input(templateBodySchema).properties?.guidance as SchemaObject;
+    expect(guidance.additionalProperties).toBe(false);
+    expect(Object.keys(guidance.properties ?? {})).toEqual([...STEP_KEYS]);
+    expect(guidance.required).toBeUndefined();
+    const put = op('/templates/{name}', 'put').requestBody!.content['application/json'].schema;
+    expect(put.properties?.guidance).toMatchObject({ additionalProperties: false });
   });
 });

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import request from 'supertest';
 import type { OrderView } from '../../src/api/orderView';
+import { STEP_KEYS } from '../../src/domain';
 import { installTemplates, readTemplateFiles } from '../../src/config/templateFiles';
 import type { TemplateVersion } from '../../src/domain/schemas/template';
 import { newInquiry, uniqueOrderId } from '../../harness/orderFixtures';
@@ -134,20 +135,14 @@ describe('PUT /templates/{name}', () => {
       'too much guidance',
       {
         guidance: {
-          A: 'x'.repeat(1000),
-          B: 'x'.repeat(1000),
-          C: 'x'.repeat(1000),
-          D: 'x'.repeat(1000),
-          E: 'x'.repeat(1000),
-          F: 'x'.repeat(1000),
-          G: 'x'.repeat(1000),
-          H: 'x'.repeat(1000),
-          I: 'x',
+          ...Object.fromEntries(STEP_KEYS.slice(0, 8).map((key) => [key, 'x'.repeat(1000)])),
+          GOODS_RELEASED: 'x',
         },
       },
       'guidance',
     ],
     ['a bad step key', { guidance: { 'bad key': 'text' } }, 'guidance.bad key'],
+    ['guidance for no step', { guidance: { SAMPLE: 'text' } }, 'guidance.SAMPLE'],
     ['no sampleRequired', { sampleRequired: undefined }, 'sampleRequired'],
   ])('refuses %s (400 naming the field)', async (_what, patch, path) => {
     const error = expectError(await put(unique('bad'), body(patch)), 400, 'VALIDATION_FAILED');

@@ -5,6 +5,7 @@ import {
   orderEventSchema,
   toValidationDetails,
 } from '../../src/domain';
+import { line, text } from '../../src/domain/schemas/common';
 import { EXAMPLE_EVENTS, newOrder } from './fixtures';
 
 const paths = (result: { success: boolean; error?: Parameters<typeof toValidationDetails>[0] }) =>
@@ -161,5 +162,32 @@ describe('control characters in text', () => {
     expect(
       orderEventSchema.safeParse({ type: 'NOTE_ADDED', text: 'line one\nline two\ttabbed' }).success,
     ).toBe(true);
+  });
+});
+
+describe('the pattern the OpenAPI document gives a text field', () => {
+  // Characters around the edges of what trimming and the character checks treat alike.
+  const chars = [
+    ...['a', '中', '\u{1F600}', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u2028', '\u2029', '\ufeff'],
+    ...['\u0000', '\u0008', '\u001f', '\u007f', '\u0085', '\u0090', '\u009f', '\u00a0', '\u202a', '\u202e'],
+    ...['\u2066', '\u2069', '\u200b', '\u3000', '\u1680'],
+  ];
+  const samples = chars.flatMap((c) => [c, `${c}a`, `a${c}`, `a${c}b`, `${c}${c}`, ` a ${c} `]);
+
+  it.each([
+    ['a one-line field', line(100, 'Name')],
+    ['a multi-line field', text(100, 'Note')],
+  ])(
+    '%s: says what trimming and the character checks accept (control characters such as U+0090 refused)',
+    (_kind, field) => {
+      const pattern = new RegExp(String(z.globalRegistry.get(field)?.pattern));
+      const mismatches = samples.filter((s) => pattern.test(s) !== field.safeParse(s).success);
+      expect(mismatches.map((s) => JSON.stringify(s))).toEqual([]);
+    },
+  );
+
+  it('counts maxLength before trimming, as the document does', () => {
+    expect(line(3, 'Code').safeParse(' abc').success).toBe(false);
+    expect(line(4, 'Code').safeParse(' abc').data).toBe('abc');
   });
 });

@@ -139,7 +139,7 @@ function leaf(name, s, path, isRequired, ctx, { compact = false } = {}) {
     let type = 'text';
     let placeholder;
     if (s.format === 'date') type = 'date';
-    else if (s.format === 'email') type = 'email';
+    else if (s.format === 'email' || s['x-format'] === 'email') type = 'email';
     else if (s.format === 'date-time') placeholder = '2026-11-26T08:00:00Z';
     else if (s.anyOf) placeholder = t('form.dayOrTime');
     const long = s.type === 'string' && (s.maxLength || 0) >= 2000;

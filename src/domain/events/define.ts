@@ -1,13 +1,16 @@
 import type { Outcome } from '../outcome';
-import { textChecks } from '../schemas/common';
+import { textChecks, untrimmedTextPattern } from '../schemas/common';
 import type { Correction } from '../corrections/define';
 import type { EventContext, OrderState } from '../types';
 import { describe, z } from '../zod';
 
-const eventIdSchema = describe(
-  z.string().check(z.minLength(1), z.maxLength(128), ...textChecks('one line')),
-  'Optional client idempotency key: the same eventId is applied once',
-);
+const eventIdSchema = z
+  .string()
+  .check(z.minLength(1), z.maxLength(128), ...textChecks('one line'))
+  .register(z.globalRegistry, {
+    description: 'Optional client idempotency key: the same eventId is applied once',
+    pattern: untrimmedTextPattern('one line'),
+  });
 
 /** One event's body: its type, an optional idempotency key, its own fields and nothing else. */
 function eventSchema<T extends string, S extends z.core.$ZodShape>(type: T, fields: S, description: string) {

@@ -72,19 +72,33 @@ export function textChecks(kind: 'one line' | 'multi-line') {
   return checks;
 }
 
-/** A one-line field: names, companies, places, numbers and references. Trimmed, 1-max characters. */
-export const line = (max: number, description: string) =>
-  describe(
-    z.string().check(z.trim(), z.minLength(1), z.maxLength(max), ...textChecks('one line')),
-    description,
-  );
+/**
+ * What trimming and the character checks accept together, as one pattern for the OpenAPI document:
+ * whitespace (what String.prototype.trim removes) around at least one other character, and none of
+ * the refused characters inside. (A lone surrogate cannot be sent as UTF-8, so the pattern leaves it.)
+ */
+const TRIMMED = String.raw`\u0009-\u000d\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`;
+const REFUSED = {
+  'multi-line': String.raw`\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069`,
+  'one line': String.raw`\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069`,
+} as const;
+export const textPattern = (kind: 'one line' | 'multi-line') =>
+  `^[${TRIMMED}]*[^${REFUSED[kind]}${TRIMMED}][^${REFUSED[kind]}]*[${TRIMMED}]*$`;
+/** The same for text that is not trimmed: only the character checks. */
+export const untrimmedTextPattern = (kind: 'one line' | 'multi-line') => `^[^${REFUSED[kind]}]*$`;
 
-/** Free text that may span lines: notes, reasons, feedback. Trimmed, 1-max characters. */
-export const text = (max: number, description: string) =>
-  describe(
-    z.string().check(z.trim(), z.minLength(1), z.maxLength(max), ...textChecks('multi-line')),
-    description,
-  );
+const textField = (kind: 'one line' | 'multi-line', max: number, description: string) =>
+  z
+    .string()
+    // The length before trimming is the one the document's maxLength states.
+    .check(z.maxLength(max), z.trim(), z.minLength(1), ...textChecks(kind))
+    .register(z.globalRegistry, { description, pattern: textPattern(kind) });
+
+/** A one-line field: names, companies, places, numbers and references. At most max characters, 1 once trimmed. */
+export const line = (max: number, description: string) => textField('one line', max, description);
+
+/** Free text that may span lines: notes, reasons, feedback. At most max characters, 1 once trimmed. */
+export const text = (max: number, description: string) => textField('multi-line', max, description);
 
 /** The optional free-text note several events carry. */
 export const optionalNote = z.optional(text(2000, 'Free-text note'));
@@ -96,32 +110,37 @@ export const instantSchema = describe(z.iso.datetime({ offset: true }), 'ISO-860
 export const calendarDateSchema = describe(z.iso.date(), 'ISO-8601 calendar date (YYYY-MM-DD)');
 
 /** Percent with at most two decimals, so deposit math can run in integer basis points. */
-export const percentSchema = describe(
-  z.number().check(
+export const percentSchema = z
+  .number()
+  .check(
     z.minimum(0),
     z.maximum(100),
-    z.refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, 'at most 2 decimal places'),
-  ),
-  'Percentage 0-100, at most 2 decimals',
-);
+    // As written, like multipleOf (see hasAtMost3Decimals); beyond 1e-6 String(p) is exponential.
+    z.refine((p) => /^\d+(\.\d{1,2})?$/.test(String(p)), 'at most 2 decimal places'),
+  )
+  .register(z.globalRegistry, { description: 'Percentage 0-100, at most 2 decimals', multipleOf: 0.01 });
 
 /** Largest quantity of one line; quantities carry at most 3 decimals (the money math counts in thousandths). */
 export const MAX_QUANTITY = 1_000_000_000;
 
 // String(n) of a number from 1e-6 to 1e21 is plain decimal notation; smaller ones (1e-7) have more
-// than 3 decimals anyway.
+// than 3 decimals anyway. This is how JSON Schema validators read `multipleOf: 0.001` too: the number
+// as written (its shortest decimal spelling) is a multiple, not its binary approximation.
 const hasAtMost3Decimals = (n: number) => /^\d+(\.\d{1,3})?$/.test(String(n));
 
 export const quantity = (description: string) =>
-  describe(
-    z.number().check(
+  z
+    .number()
+    .check(
       z.positive(),
       z.maximum(MAX_QUANTITY, 'at most 1,000,000,000'),
       // Only said of a quantity in range, whose other faults are reported already.
       z.refine((n) => n <= 0 || n > MAX_QUANTITY || hasAtMost3Decimals(n), 'at most 3 decimal places'),
-    ),
-    `${description}: positive, at most 1,000,000,000, at most 3 decimals`,
-  );
+    )
+    .register(z.globalRegistry, {
+      description: `${description}: positive, at most 1,000,000,000, at most 3 decimals`,
+      multipleOf: 0.001,
+    });
 
 /** Languages the order desk writes in: emails, chat notices and the buyer's tracking page. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;

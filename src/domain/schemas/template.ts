@@ -1,6 +1,7 @@
 import { DOCUMENT_KINDS } from '../documentKinds';
 import { templatePaymentPlanSchema } from '../paymentPlan';
 import { INSPECTION_KINDS } from '../state/production';
+import { STEP_KEYS } from '../state/steps';
 import { describe, z } from '../zod';
 import { incotermSchema, templateNameSchema, text } from './common';
 import { reminderPolicySchema, stageTimeLimitsSchema } from './new-order';
@@ -8,32 +9,30 @@ import { reminderPolicySchema, stageTimeLimitsSchema } from './new-order';
 export { DOCUMENT_KINDS, INSPECTION_KINDS };
 
 /** Guidance is copied into every order that uses the template: its total size is bounded. */
-export const GUIDANCE_LIMITS = { steps: 40, charsPerStep: 1000, totalChars: 8000 } as const;
+export const GUIDANCE_LIMITS = { charsPerStep: 1000, totalChars: 8000 } as const;
 
-const stepKeySchema = z
-  .string()
-  .check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 _ . -'));
-
+// Keyed by the process list's step keys (a finite list, so the document names each one).
 export const guidanceSchema = describe(
-  z.record(stepKeySchema, text(GUIDANCE_LIMITS.charsPerStep, 'What to check in this step')).check(
-    z.refine((g) => Object.keys(g).length <= GUIDANCE_LIMITS.steps, {
-      message: `at most ${GUIDANCE_LIMITS.steps} steps`,
-    }),
-    z.refine((g) => Object.values(g).reduce((n, t) => n + t.length, 0) <= GUIDANCE_LIMITS.totalChars, {
-      message: `at most ${GUIDANCE_LIMITS.totalChars} characters in all`,
-    }),
-  ),
-  `Key points per step (step key to text; at most ${GUIDANCE_LIMITS.steps} steps, ${GUIDANCE_LIMITS.charsPerStep} characters each, ${GUIDANCE_LIMITS.totalChars} in all)`,
+  z
+    .partialRecord(z.enum(STEP_KEYS), text(GUIDANCE_LIMITS.charsPerStep, 'What to check in this step'))
+    .check(
+      z.refine(
+        (g) => Object.values(g).reduce((n, t) => n + (t?.length ?? 0), 0) <= GUIDANCE_LIMITS.totalChars,
+        { message: `at most ${GUIDANCE_LIMITS.totalChars} characters in all` },
+      ),
+    ),
+  `Key points per step (step key to text; ${GUIDANCE_LIMITS.charsPerStep} characters each, ${GUIDANCE_LIMITS.totalChars} in all)`,
 );
 
+// uniqueItems: the document says what the refinement checks.
 const uniqueList = <T extends readonly [string, ...string[]]>(values: T, description: string) =>
-  describe(
-    z.array(z.enum(values)).check(
+  z
+    .array(z.enum(values))
+    .check(
       z.maxLength(values.length),
       z.refine((list) => new Set(list).size === list.length, 'must not repeat a value'),
-    ),
-    description,
-  );
+    )
+    .register(z.globalRegistry, { description, uniqueItems: true });
 
 /** PUT /templates/{name} body: the defaults an order started from the template gets. */
 export const templateBodySchema = describe(
