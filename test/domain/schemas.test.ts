@@ -115,7 +115,7 @@ describe('orderEventSchema', () => {
 
 describe('listOrdersQuerySchema', () => {
   it('parses query strings, with defaults', () => {
-    expect(listOrdersQuerySchema.parse({})).toEqual({ pageSize: 50, sort: '-updatedAt' });
+    expect(listOrdersQuerySchema.parse({})).toEqual({ pageSize: 50, sort: '-updatedAt', format: 'json' });
     expect(
       listOrdersQuerySchema.parse({
         stage: 'DEPOSIT',
@@ -123,7 +123,14 @@ describe('listOrdersQuerySchema', () => {
         pageSize: '200',
         customer: 'Acme GmbH',
       }),
-    ).toEqual({ stage: 'DEPOSIT', stalled: true, pageSize: 200, customer: 'Acme GmbH', sort: '-updatedAt' });
+    ).toEqual({
+      stage: 'DEPOSIT',
+      stalled: true,
+      pageSize: 200,
+      customer: 'Acme GmbH',
+      sort: '-updatedAt',
+      format: 'json',
+    });
     expect(listOrdersQuerySchema.parse({ stalled: 'false' }).stalled).toBe(false);
   });
 

@@ -28,12 +28,14 @@ describe('migrate', () => {
         '1781000000000_stage-entered',
         '1790000000000_tracking-link-revocations',
         '1791000000000_corrections',
+        '1792034000000_attachments',
         '1792100000000_order-search',
       ]);
       const tables = await client.query<{ table_name: string }>(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
       );
       expect(tables.rows.map((r) => r.table_name)).toEqual([
+        'attachments',
         'documents',
         'emails',
         'orders',
