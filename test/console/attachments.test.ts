@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { createOrder } from '../api/helpers';
 import { startStack, TOKENS, type Stack } from '../../harness/stack';
@@ -16,6 +15,7 @@ import {
   launchChromium,
   refusedOnPurpose,
   seriousAxeViolations,
+  serve,
   watchedPage,
 } from './browser';
 
@@ -33,9 +33,7 @@ describeBrowser('attachments in the console', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    server = stack.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await serve(stack.app));
     orderId = (await createOrder(stack.app)).orderId;
     browser = await launchChromium();
   }, 60_000);

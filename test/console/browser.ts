@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   chromium,
   type Browser,
@@ -59,6 +60,16 @@ export async function watchedPage(
 }
 
 /** What a browser test started, stopped in reverse order; any of them may not have started. */
+/** The app on a free local port, as the browser reaches it; `closeAll` closes the server. */
+export async function serve(app: { listen(port: number, host: string): Server }): Promise<{
+  server: Server;
+  base: string;
+}> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
 export async function closeAll(parts: {
   browser?: Browser;
   server?: Server;

@@ -7,7 +7,6 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
@@ -17,7 +16,14 @@ import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
 import { signTrackingToken } from '../../src/tracking/token';
 import { createOrder, sendEvent } from '../api/helpers';
-import { closeAll, describeBrowser, launchChromium, seriousAxeViolations, watchedPage } from './browser';
+import {
+  closeAll,
+  describeBrowser,
+  launchChromium,
+  seriousAxeViolations,
+  serve,
+  watchedPage,
+} from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'artifacts');
@@ -39,9 +45,7 @@ describeBrowser("the buyer's tracking page in Chromium", () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     smtp = await SmtpSink.start();
     stack = await startStack({ smtpUrl: smtp.url });
-    server = stack.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await serve(stack.app));
     const inquiry = newInquiry();
     await createOrder(stack.app, {
       orderId,

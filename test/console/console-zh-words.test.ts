@@ -8,7 +8,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
@@ -20,6 +19,7 @@ import {
   fillForm,
   launchChromium,
   refusedOnPurpose,
+  serve,
   watchedPage,
 } from './browser';
 
@@ -66,9 +66,7 @@ describeBrowser('the Chinese console has no English words', () => {
   beforeAll(async () => {
     smtp = await SmtpSink.start();
     stack = await startStack({ smtpUrl: smtp.url });
-    server = stack.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await serve(stack.app));
     const template = await request(stack.app)
       .put(`/templates/${TEMPLATE}`)
       .set('Authorization', `Bearer ${TOKENS.manager}`)

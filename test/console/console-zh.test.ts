@@ -7,7 +7,6 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { newInquiry } from '../../harness/orderFixtures';
@@ -22,6 +21,7 @@ import {
   launchChromium,
   refusedOnPurpose,
   seriousAxeViolations,
+  serve,
   watchedPage,
 } from './browser';
 
@@ -44,9 +44,7 @@ describeBrowser('ops console in Simplified Chinese', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     smtp = await SmtpSink.start();
     stack = await startStack({ smtpUrl: smtp.url });
-    server = stack.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await serve(stack.app));
     await createOrder(stack.app, {
       orderId,
       ...newInquiry(),

@@ -5,7 +5,6 @@
  * Screenshots go to artifacts/; with UPDATE_DOCS_SCREENSHOTS=1 the order page also to docs/console-order.png (README).
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -16,7 +15,7 @@ import { fullLife, newInquiry } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
-import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, watchedPage } from './browser';
+import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, serve, watchedPage } from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'artifacts');
@@ -47,9 +46,7 @@ describeBrowser('ops console in Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     smtp = await SmtpSink.start();
     stack = await startStack({ smtpUrl: smtp.url });
-    server = stack.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await serve(stack.app));
     // An order that stalls in INQUIRY after 2 s, and one of the same customer that does not.
     stalledOrderId = (
       await createOrder(stack.app, {

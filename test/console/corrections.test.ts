@@ -8,7 +8,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, ConsoleMessage, Page, Route } from 'playwright-core';
 import type { OrderView } from '../../src/api/orderView';
@@ -23,6 +22,7 @@ import {
   launchChromium,
   refusedOnPurpose,
   seriousAxeViolations,
+  serve,
   watchedPage,
 } from './browser';
 
@@ -138,9 +138,7 @@ describeBrowser('corrections on the order page', () => {
   beforeAll(async () => {
     smtp = await SmtpSink.start();
     stack = await startStack({ smtpUrl: smtp.url });
-    server = stack.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await serve(stack.app));
     await createOrder(stack.app, { orderId: ORDER, ...newInquiry() });
     for (const event of [
       fullLife.quotation,

@@ -4,14 +4,13 @@
  * document previewed in the page.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { newInquiry, planLife } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { startStack, TOKENS, type Stack } from '../../harness/stack';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
-import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, watchedPage } from './browser';
+import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, serve, watchedPage } from './browser';
 
 const run = `${Date.now().toString(36)}-${process.pid}`;
 const BL_NO = `DESK-BL-${run}`;
@@ -62,9 +61,7 @@ describeBrowser('the desk in Chromium', () => {
   beforeAll(async () => {
     smtp = await SmtpSink.start();
     stack = await startStack({ smtpUrl: smtp.url });
-    server = stack.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await serve(stack.app));
     shipped = (
       await createOrder(stack.app, { customer: { ...newInquiry().customer, company: `Desk ${run}` } })
     ).orderId;

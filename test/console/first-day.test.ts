@@ -5,7 +5,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
@@ -14,7 +13,7 @@ import { SmtpSink } from '../../harness/smtp';
 import request from 'supertest';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
-import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, watchedPage } from './browser';
+import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, serve, watchedPage } from './browser';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
 const run = `${Date.now().toString(36)}-${process.pid}`;
@@ -34,9 +33,7 @@ describeBrowser('the order page after a first day', () => {
   beforeAll(async () => {
     smtp = await SmtpSink.start();
     stack = await startStack({ smtpUrl: smtp.url });
-    server = stack.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await serve(stack.app));
     await createOrder(stack.app, { orderId: ORDER, ...newInquiry() });
     // An order of its own account manager that stalls in INQUIRY after 2 s.
     await createOrder(stack.app, {

@@ -3,11 +3,10 @@
  * the page, the per-row results shown in English and in Chinese, and the list's Excel download.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { startStack, TOKENS, type Stack } from '../../harness/stack';
-import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, watchedPage } from './browser';
+import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, serve, watchedPage } from './browser';
 
 const run = `${Date.now().toString(36)}-${process.pid}`;
 const HEADER = [
@@ -52,9 +51,7 @@ describeBrowser('the import page', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    server = stack.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await serve(stack.app));
     browser = await launchChromium();
   }, 60_000);
 

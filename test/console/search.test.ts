@@ -4,7 +4,6 @@
  * the list shows instead of the email; the page in Chinese names the same controls.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
 import { planLife, newInquiry } from '../../harness/orderFixtures';
@@ -16,6 +15,7 @@ import {
   launchChromium,
   refusedOnPurpose,
   seriousAxeViolations,
+  serve,
   watchedPage,
 } from './browser';
 
@@ -37,9 +37,7 @@ describeBrowser('searching the order list', () => {
   beforeAll(async () => {
     smtp = await SmtpSink.start();
     stack = await startStack({ smtpUrl: smtp.url });
-    server = stack.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await serve(stack.app));
     const customer = newInquiry().customer;
     shipped = (
       await createOrder(stack.app, {
