@@ -52,8 +52,8 @@ export type {
   WarningCode,
 } from './state';
 
-/** The company roles a client event may come with (the API's roles). */
-export type ActorRole = 'viewer' | 'ops' | 'manager';
+/** The company roles a client event may come with (the API's roles; an admin may all a manager may). */
+export type ActorRole = 'viewer' | 'ops' | 'manager' | 'admin';
 
 export interface EventContext {
   /** ISO-8601 instant, from the workflow clock. */

@@ -1,10 +1,11 @@
-import { Pool, type PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from './cursor';
 import { orderFigures } from './figures';
-import { isUnavailable, unavailableAs } from './errors';
+import { scopedPool } from './scopedPool';
 import { listOrdersSql, nextPageToken, SORT_KEYS_SQL } from './orderList';
 import { attachmentStore } from './attachments';
+import { companyStore } from './companies';
 import { templateStore } from './templates';
 import {
   INSERT_STAGE_ENTERED,
@@ -34,6 +35,11 @@ export interface ReadModelOptions {
   max?: number;
   /** How long to wait for a connection before DatabaseUnavailableError (default 2 s). */
   connectTimeoutMs?: number;
+  /**
+   * The company a query acts for outside any companyScope: for single-company tools and tests.
+   * Without it (the API and the worker) a query outside a scope sees no rows and writes none.
+   */
+  company?: string;
 }
 
 interface OrderRow {
@@ -76,7 +82,7 @@ const UPSERT_ORDER = `
     account_manager_email, contract_no, invoice_no, template, amount_outstanding, outstanding_currency,
     next_due_at, stage_deadline, created_at, updated_at, account_manager_name, search_text)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, lower($20))
-  ON CONFLICT (order_id) DO UPDATE SET
+  ON CONFLICT (company, order_id) DO UPDATE SET
     seq = excluded.seq, view = excluded.view, stage = excluded.stage, status = excluded.status,
     stalled = excluded.stalled, customer_company = excluded.customer_company,
     customer_name = excluded.customer_name, account_manager_email = excluded.account_manager_email,
@@ -123,7 +129,7 @@ const UPSERT_DOCUMENTS = `
   SELECT $1, r.kind, r.number, r.status, r."createdAt", $3, coalesce(r.revision, 0)
   FROM jsonb_to_recordset($2::jsonb) AS r(kind text, number text, status text, "createdAt" timestamptz,
     revision integer)
-  ON CONFLICT (order_id, kind, number) DO UPDATE SET status = excluded.status, seq = excluded.seq
+  ON CONFLICT (company, order_id, kind, number) DO UPDATE SET status = excluded.status, seq = excluded.seq
   WHERE documents.seq <= excluded.seq
     AND (documents.status, documents.seq) IS DISTINCT FROM (excluded.status, excluded.seq)`;
 
@@ -140,30 +146,16 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
   // An idle connection that breaks (server restart) is dropped by the pool; the next query reconnects.
   pool.on('error', () => undefined);
 
-  const query = <R extends object>(text: string, params: unknown[] = []) =>
-    unavailableAs(async () => (await pool.query<R>(text, params)).rows);
-
-  async function inTransaction(work: (client: PoolClient) => Promise<void>): Promise<void> {
-    await unavailableAs(async () => {
-      const client = await pool.connect();
-      let broken = false;
-      try {
-        await client.query('BEGIN');
-        await work(client);
-        await client.query('COMMIT');
-      } catch (err) {
-        broken = isUnavailable(err);
-        if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
-        throw err;
-      } finally {
-        client.release(broken);
-      }
-    });
-  }
+  // Every query is a transaction of the current company (companyScope.ts): row-level security
+  // shows it that company's rows only.
+  const scoped = scopedPool(pool, options.company);
+  const { query } = scoped;
+  const inTransaction = scoped.transaction;
 
   return {
-    ...templateStore(pool),
-    ...attachmentStore(pool),
+    ...templateStore(scoped),
+    ...attachmentStore(scoped),
+    ...companyStore(scoped),
     project: (batch: ProjectionBatch) =>
       inTransaction(async (client) => {
         const o = batch.order;

@@ -3,6 +3,8 @@ import type { Duration, Forwarder, NewOrder, OrderState, PinnedTemplate, StallPo
 /** Everything an order workflow starts from; all of it is in the first history event. */
 export interface OrderWorkflowInput {
   order: NewOrder & { orderId: string };
+  /** The company the order belongs to (its workflow id is `<company>:<orderId>`); absent in orders from before: `default`. */
+  company?: string;
   /**
    * The configured reminder defaults and working calendar; the template's settings, then the
    * order's own, win. Fixed for the order's life.

@@ -91,7 +91,7 @@ export class OrderRun {
   private state: OrderState;
   private readonly stallTimer = new StallTimer(() => this.state);
   private readonly archiveTimer: ArchiveTimer;
-  private readonly projection = new ReadModelProjection(() => this.state);
+  private readonly projection = new ReadModelProjection(() => this.state, () => this.input.company);
   private readonly publish = createVisibility();
   private readonly effectsRunning = new Set<Promise<void>>();
   private reminder: CancellationScope | undefined;

@@ -135,7 +135,7 @@ describe('the codec server (POST /codec/encode, /codec/decode)', () => {
   it('with CODEC_AUTH=none (development only) decodes without a token', async () => {
     const config = loadConfig({ ...codecEnv(), CODEC_AUTH: 'none', TEMPORAL_UI_URL: UI });
     const temporal = lazyTemporalClient(config);
-    const readModel = createReadModel({ url: config.database.url });
+    const readModel = createReadModel({ url: config.database.url, company: 'default' });
     try {
       const app = createApp({ temporal, readModel, config, logger: recordingLogger() });
       const res = await request(app)

@@ -11,7 +11,7 @@ import {
   type OrderEvent,
 } from '../../domain';
 import type { ReadModel } from '../../readModel/types';
-import { callerOf, requireRole, roleRefusal } from '../auth';
+import { actorRoleOf, callerOf, requireRole, roleRefusal } from '../auth';
 import { ApiError } from '../errors';
 import type { OrderGateway } from '../orderGateway';
 import { toOrderSummary, withLinks, type LinkConfig } from '../orderView';
@@ -190,7 +190,7 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
         return;
       }
       const caller = callerOf(res.locals);
-      const outcome = await gateway.recordEvent(orderId, event, caller.name, caller.role);
+      const outcome = await gateway.recordEvent(orderId, event, caller.name, actorRoleOf(caller));
       if ('closed' in outcome)
         throw orderArchived(
           `order ${orderId} was archived (${outcome.stage}); it takes no more events`,
