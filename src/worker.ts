@@ -10,6 +10,7 @@ import { createActivities, createMailTransport, type ReminderNotice } from './ac
 import { createThreadRenderer, type DocumentRenderer } from './documents/renderThreads';
 import { withHeartbeats } from './activities/heartbeats';
 import { createReadModelActivities } from './activities/readModel';
+import { activityCompany } from './activities/company';
 import { dataConverterFor } from './codec/dataConverter';
 import { loadChatWebhooks } from './config/chatWebhooks';
 import { ConfigError } from './config/errors';
@@ -51,7 +52,7 @@ export async function createOrderWorker(
     publicBaseUrl: config.tracking.baseUrl,
     namespace: config.temporal.namespace,
     chatWebhooks: loadChatWebhooks(config.chatWebhooksFile),
-    trackingLink: (orderId, issuedAt) => links.issue(orderId, issuedAt).url,
+    trackingLink: (orderId, issuedAt) => links.issue(activityCompany(), orderId, issuedAt).url,
     ...(renderer && { renderDocument: (model, mark) => renderer.render(model, mark) }),
   });
   const source = workflowSource();

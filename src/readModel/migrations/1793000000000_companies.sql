@@ -108,16 +108,16 @@ BEGIN
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
     EXECUTE format($f$CREATE POLICY company_rows ON %I
-      USING (company = current_setting('app.company', true)
+      USING (company = nullif(current_setting('app.company', true), '')
         OR current_setting('app.all_companies', true) = 'on')
-      WITH CHECK (company = current_setting('app.company', true))$f$, t);
+      WITH CHECK (company = nullif(current_setting('app.company', true), ''))$f$, t);
   END LOOP;
 END $$;
 
 ALTER TABLE companies ENABLE ROW LEVEL SECURITY;
 ALTER TABLE companies FORCE ROW LEVEL SECURITY;
 CREATE POLICY company_rows ON companies
-  USING (id = current_setting('app.company', true) OR current_setting('app.all_companies', true) = 'on')
+  USING (id = nullif(current_setting('app.company', true), '') OR current_setting('app.all_companies', true) = 'on')
   WITH CHECK (current_setting('app.all_companies', true) = 'on');
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO orderdesk_app;
