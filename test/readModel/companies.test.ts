@@ -18,7 +18,9 @@ beforeAll(async () => {
   for (const company of ['acme', 'globex'])
     await inCompany(company, () =>
       readModel.project(
-        batch(orderRecord({ orderId: 'PO-1', customerCompany: `${company} buyer` }), [timelineRecord(1)]),
+        batch(orderRecord({ orderId: 'PO-1', customerCompany: `${company} buyer` }), {
+          timeline: [timelineRecord(1)],
+        }),
       ),
     );
 });
