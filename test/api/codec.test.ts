@@ -179,7 +179,7 @@ describe('an order recorded with the codec on', () => {
       const raw = new Client({ connection, namespace: stack.config.temporal.namespace }); // no codec
       const EventType = temporal.api.enums.v1.EventType;
       const history = await eventually(async () => {
-        const h = await raw.workflow.getHandle(orderId).fetchHistory();
+        const h = await raw.workflow.getHandle(`default:${orderId}`).fetchHistory();
         const done = h.events?.some((e) => e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
         return done ? h : undefined;
       });

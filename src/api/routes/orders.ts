@@ -169,9 +169,15 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
 
   router.post(
     '/orders/:orderId/events',
-    requireRole('ops'),
     route(async (req, res) => {
       const orderId = orderIdParam(req);
+      // Another company's order is 404, never 403: its existence in the caller's company comes first.
+      await requireOrder(orderId);
+      const writer = callerOf(res.locals);
+      // The platform's customer manager writes notes, and records no trade events.
+      const managerNote = writer.role === 'customer-manager' && isNote(req.body);
+      const roleRefused = managerNote ? null : roleRefusal(writer, 'ops');
+      if (roleRefused) throw roleRefused;
       requireJsonBody(req);
       // Only the validated event goes on: unknown fields were refused, defaults are filled in.
       const event = parseOr400(orderEventSchema, req.body, 'body');
@@ -211,3 +217,6 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
 function reusedMessage(eventId: string): string {
   return `eventId ${eventId} was already used for a different event`;
 }
+
+const isNote = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && (body as { type?: unknown }).type === 'NOTE_ADDED';
