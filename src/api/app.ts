@@ -3,17 +3,14 @@ import helmet from 'helmet';
 import type { ApiConfig } from '../config/apiEnv';
 import { consoleRoutes } from '../console/router';
 import { accessLog } from './accessLog';
-import {
-  authenticate,
-  callerOf,
-  firstOf,
-  requireCompany,
-  requirePlatformRole,
-  type CredentialResolver,
-} from './auth';
+import { authenticate, callerOf, firstOf, requireCompany, requirePlatformRole } from './auth';
 import { configuredTokens, storedTokens, tokenDigest } from './serviceTokens';
 import { timingSafeEqual } from 'node:crypto';
 import { companyRoutes } from './routes/companies';
+import { issuerAccessTokens } from './signIn/accessTokens';
+import { discoveredIssuer } from './signIn/issuer';
+import { signInRoutes } from './signIn/routes';
+import { sessionPerson } from './signIn/sessions';
 import { codecRoutes } from './codecRouter';
 import { docsRoutes } from './docs';
 import { consoleLogger, errorHandler, notFoundHandler, type Logger } from './errors';
@@ -37,8 +34,6 @@ import type { TemporalAccess } from './temporalClient';
 export interface AppDeps {
   temporal: TemporalAccess;
   readModel: ReadModel;
-  /** Issuer access tokens (JWT), when sign-in is configured (see src/api/oidc). */
-  accessTokens?: CredentialResolver;
   /** Revocations of buyer tracking links (PostgreSQL); one on DATABASE_URL when not given (the caller closes a given one). */
   trackingLinkStore?: TrackingLinkStore;
   config: ApiConfig;
@@ -65,17 +60,19 @@ const isAuthenticated = (path: string) =>
 export function createApp({
   temporal,
   readModel,
-  accessTokens,
   trackingLinkStore,
   config,
   logger = consoleLogger,
   now,
 }: AppDeps): Express {
+  // People sign in at the configured issuer; its access tokens are credentials too.
+  const issuer = config.signIn.issuer ? discoveredIssuer(config.signIn.issuer) : undefined;
   const credentials = firstOf(
     configuredTokens(config.api.tokens),
     storedTokens(readModel),
-    ...(accessTokens ? [accessTokens] : []),
+    ...(issuer ? [issuerAccessTokens(issuer, readModel, config.signIn.audience)] : []),
   );
+  const session = sessionPerson(readModel, config.signIn, now);
   ensureTokenCompanies(readModel, config, logger);
   const app = express();
   const gateway = orderGateway(temporal, config);
@@ -130,6 +127,7 @@ export function createApp({
     res.json(openApi);
   });
   app.use(docsRoutes());
+  app.use(signInRoutes({ signIn: config.signIn, issuer, readModel, baseUrl: config.tracking.baseUrl, now }));
   // The ops console (static files; helmet's default CSP allows its own scripts and styles only).
   app.use('/console', consoleRoutes());
   app.get('/', (_req, res) => res.redirect('/console/'));
@@ -150,7 +148,7 @@ export function createApp({
   );
 
   app.use(AUTHENTICATED_PATHS, failedAuthLimiter(config.api.authFailuresPerMinute));
-  app.use(AUTHENTICATED_PATHS, authenticate(credentials));
+  app.use(AUTHENTICATED_PATHS, authenticate(credentials, session));
   app.use(COMPANY_PATHS, requireCompany);
   app.use(
     AUTHENTICATED_PATHS,

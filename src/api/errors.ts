@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'COMPANY_NOT_FOUND',
   'COMPANY_EXISTS',
   'CSRF_FAILED',
+  'ISSUER_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -17,6 +17,7 @@ import { companyIdSchema, COMPANY_ROLES, DEFAULT_COMPANY, PLATFORM_ROLES } from 
 import { DEFAULT_ARCHIVE_AFTER } from '../domain/archive';
 import { checkCodecServerEnv, checkPayloadCodecEnv, codecServer, CODEC_SERVER_ENV } from './codecEnv';
 import { ConfigError } from './errors';
+import { signInConfig, SIGN_IN_ENV } from './signInEnv';
 import { sharedConfig, SHARED_ENV } from './sharedEnv';
 import { envVariable, readEnv, shapeOf } from './variables';
 import { loadWorkingCalendar } from './workingCalendar';
@@ -155,6 +156,7 @@ export const API_ENV = {
     z._default(durationSchema, '10s'),
     'how long a request waits for a worker before 503',
   ),
+  ...SIGN_IN_ENV,
   METRICS_TOKEN: envVariable(
     z.string().min(16).optional(),
     "bearer token of the platform's Prometheus scraper for `GET /metrics` (a `platform-admin` token works too); at least 16 characters",
@@ -278,6 +280,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env) {
       metricsToken: e.METRICS_TOKEN,
     },
     tracking: { ...shared.tracking, rateLimitPerMinute: e.TRACKING_RATE_LIMIT_PER_MINUTE },
+    signIn: signInConfig(e, production),
     defaultForwarder: {
       name: e.DEFAULT_FORWARDER_NAME,
       email: e.DEFAULT_FORWARDER_EMAIL,

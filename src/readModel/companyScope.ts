@@ -15,7 +15,10 @@ export function inCompany<T>(company: string, work: () => T): T {
   return scope.run({ company: companyIdSchema.parse(company) }, work);
 }
 
-/** Platform figures over every company (the metrics' gauges, labelled by company id); reads only. */
+/**
+ * The platform's scope: every company's rows for reading (the metrics' gauges), and the platform's
+ * own tables (companies, people, sessions) for writing. Company data is written in a company scope only.
+ */
 export function acrossCompanies<T>(work: () => T): T {
   return scope.run({ allCompanies: true }, work);
 }

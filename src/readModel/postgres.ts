@@ -6,6 +6,7 @@ import { scopedPool } from './scopedPool';
 import { listOrdersSql, nextPageToken, SORT_KEYS_SQL } from './orderList';
 import { attachmentStore } from './attachments';
 import { companyStore } from './companies';
+import { sessionStore } from './sessions';
 import { templateStore } from './templates';
 import {
   INSERT_STAGE_ENTERED,
@@ -156,6 +157,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
     ...templateStore(scoped),
     ...attachmentStore(scoped),
     ...companyStore(scoped),
+    ...sessionStore(scoped),
     project: (batch: ProjectionBatch) =>
       inTransaction(async (client) => {
         const o = batch.order;

@@ -62,6 +62,24 @@ CREATE POLICY platform_rows ON platform_people
   USING (current_setting('app.all_companies', true) = 'on')
   WITH CHECK (current_setting('app.all_companies', true) = 'on');
 
+-- Console sessions (after an OpenID Connect sign-in), kept on the server so that signing out ends
+-- them on every API replica. Only the SHA-256 of the session cookie is stored.
+CREATE TABLE sessions (
+  id_hash bytea PRIMARY KEY,
+  subject text NOT NULL,
+  name text NOT NULL,
+  email text,
+  id_token text,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX sessions_expires_at ON sessions (expires_at);
+ALTER TABLE sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sessions FORCE ROW LEVEL SECURITY;
+CREATE POLICY platform_rows ON sessions
+  USING (current_setting('app.all_companies', true) = 'on')
+  WITH CHECK (current_setting('app.all_companies', true) = 'on');
+
 -- Each company's exporter profile (the domain's exporterProfileSchema, as JSON).
 CREATE TABLE company_profiles (
   company text PRIMARY KEY REFERENCES companies (id),
@@ -199,6 +217,7 @@ ALTER TABLE tracking_link_revocations DROP COLUMN company;
 ALTER TABLE attachments DROP COLUMN company;
 DROP TABLE company_profiles;
 DROP TABLE platform_people;
+DROP TABLE sessions;
 DROP TABLE company_members;
 DROP TABLE company_tokens;
 DROP TABLE companies;
