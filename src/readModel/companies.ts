@@ -32,8 +32,8 @@ export interface CompanyMember {
  * functions of the migration; everything else runs in the current company's scope.
  */
 export interface CompanyStore {
-  /** Creates the companies that are not there yet (platform scope). */
-  ensureCompanies(companies: { id: string; name: string }[]): Promise<void>;
+  /** Creates the companies that are not there yet (platform scope); `rename` also sets the names of those that are. */
+  ensureCompanies(companies: { id: string; name: string }[], options?: { rename?: boolean }): Promise<void>;
   /** Creates a company; false when the id is taken. */
   createCompany(id: string, name: string): Promise<boolean>;
   /** The companies named (all when `ids` is undefined), by id. */
@@ -91,12 +91,13 @@ const toToken = (r: TokenRow): CompanyTokenRecord => ({
 
 export function companyStore({ query }: ScopedPool): CompanyStore {
   return {
-    async ensureCompanies(companies) {
+    async ensureCompanies(companies, { rename = false } = {}) {
       if (!companies.length) return;
       await acrossCompanies(() =>
         query(
           `INSERT INTO companies (id, name) SELECT r.id, r.name
-           FROM jsonb_to_recordset($1::jsonb) AS r(id text, name text) ON CONFLICT (id) DO NOTHING`,
+           FROM jsonb_to_recordset($1::jsonb) AS r(id text, name text)
+           ON CONFLICT (id) DO ${rename ? 'UPDATE SET name = excluded.name' : 'NOTHING'}`,
           [JSON.stringify(companies)],
         ),
       );

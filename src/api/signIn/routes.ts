@@ -187,6 +187,7 @@ export function signInRoutes({
       );
       res.json({
         signedIn: true,
+        signInUrl: issuer ? '/auth/sign-in' : null,
         csrfToken: csrfTokenOf(signIn.csrfSecret, id),
         expiresAt: session.expiresAt,
         person,
