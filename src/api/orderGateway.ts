@@ -55,6 +55,7 @@ export interface OrderGateway {
     event: OrderEvent,
     actor: string,
     role?: ActorRole,
+    actorId?: string,
   ): Promise<EventOutcome | ClosedOrder>;
   /** The order as its workflow holds it now (needs a worker): for orders the read model has not seen yet. */
   currentView(orderId: string): Promise<OrderView>;
@@ -153,18 +154,27 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
           // The order was archived: the same body is a retried create, another is ORDER_EXISTS.
-          const openedWith = await client.workflow.getHandle(workflowIdOf(order.orderId)).query(openedWithQuery);
+          const openedWith = await client.workflow
+            .getHandle(workflowIdOf(order.orderId))
+            .query(openedWithQuery);
           if (openedWith !== fingerprint) throw err;
           return { created: false, archived: true } satisfies ArchivedOrderFound;
         }
       });
     },
 
-    recordEvent(orderId, event, actor, role) {
+    recordEvent(orderId, event, actor, role, actorId) {
       return call({ orderId, needsWorker: true }, async (client) => {
         try {
           return await client.workflow.getHandle(workflowIdOf(orderId)).executeUpdate(recordEventUpdate, {
-            args: [role === undefined ? { event, actor } : { event, actor, role }],
+            args: [
+              {
+                event,
+                actor,
+                ...(role === undefined ? {} : { role }),
+                ...(actorId === undefined ? {} : { actorId }),
+              },
+            ],
             updateId: event.eventId ?? randomUUID(),
           });
         } catch (err) {

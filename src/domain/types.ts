@@ -60,6 +60,8 @@ export interface EventContext {
   now: string;
   /** Who caused the event: an API token name, or "system". */
   actor: string;
+  /** The same person's id (`user:<subject>`, `token:<name>`); absent: `actor` stands for it. */
+  actorId?: string;
   /**
    * The role the caller holds, for rules that depend on what happened to the order (a correction
    * of what a customer has seen needs a manager). Absent (a signal, the system): `ops`.

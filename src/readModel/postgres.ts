@@ -67,6 +67,7 @@ interface TimelineRow {
   type: string;
   at: Date;
   actor: string;
+  actor_id: string;
   summary: string;
   payload: unknown;
   fingerprint: string | null;
@@ -95,10 +96,10 @@ const UPSERT_ORDER = `
   WHERE orders.seq <= excluded.seq`;
 
 const INSERT_TIMELINE = `
-  INSERT INTO timeline (order_id, seq, event_id, type, at, actor, summary, payload, fingerprint, corrected_by)
-  SELECT $1, r.seq, r."eventId", r.type, r.at, r.actor, r.summary, r.payload, r.fingerprint, r."correctedBy"
+  INSERT INTO timeline (order_id, seq, event_id, type, at, actor, actor_id, summary, payload, fingerprint, corrected_by)
+  SELECT $1, r.seq, r."eventId", r.type, r.at, r.actor, r."actorId", r.summary, r.payload, r.fingerprint, r."correctedBy"
   FROM jsonb_to_recordset($2::jsonb) AS r(seq integer, "eventId" text, type text, at timestamptz,
-    actor text, summary text, payload jsonb, fingerprint text, "correctedBy" text)
+    actor text, "actorId" text, summary text, payload jsonb, fingerprint text, "correctedBy" text)
   ON CONFLICT DO NOTHING`;
 
 // The entry a correction, reversal or undo names gets its event id: the latest one (by seq) wins,
@@ -226,7 +227,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
       const before =
         page.cursor === undefined ? null : decodeCursor(page.cursor, timelineCursorSchema).before;
       const rows = await query<TimelineRow>(
-        `SELECT seq, event_id, type, at, actor, summary, payload, fingerprint, corrected_by FROM timeline
+        `SELECT seq, event_id, type, at, actor, coalesce(actor_id, actor) AS actor_id, summary, payload, fingerprint, corrected_by FROM timeline
          WHERE order_id = $1 ${before === null ? '' : 'AND seq < $3'}
          ORDER BY seq DESC LIMIT $2`,
         before === null ? [orderId, page.limit + 1] : [orderId, page.limit + 1, before],
@@ -340,6 +341,7 @@ function toTimelineRecord(row: TimelineRow): TimelineRecord {
     type: row.type,
     at: iso(row.at),
     actor: row.actor,
+    actorId: row.actor_id,
     summary: row.summary,
     payload: row.payload,
     fingerprint: row.fingerprint,

@@ -17,6 +17,8 @@ export interface OrderWorkflowInput {
   /** When and by whom the inquiry was recorded. */
   createdAt: string;
   createdBy: string;
+  /** The creator's id (`user:<subject>`, `token:<name>`); absent in orders from before: `createdBy`. */
+  createdById?: string;
   /** The POST that started the order (openOrderUpdate's requestId); absent in orders from before. */
   createRequestId?: string;
   /**

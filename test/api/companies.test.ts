@@ -136,6 +136,25 @@ describe('two companies, the same order ids', () => {
       .set(as(TOKENS.customerManager, 'globex'))
       .send({ type: 'NOTE_ADDED', text: 'key point: book the vessel early' });
     expect(note.status).toBe(200);
+    // Every timeline entry names the person: actor and actorId.
+    const timeline = await request(stack.app)
+      .get(`/orders/${shared}/timeline`)
+      .set(as(TOKENS.customerManager, 'globex'));
+    const entries = (timeline.body as { entries: { type: string; actor: string; actorId: string }[] })
+      .entries;
+    expect(entries.find((e) => e.type === 'NOTE_ADDED')).toMatchObject({
+      actor: 'carol',
+      actorId: 'token:carol',
+    });
+    expect(entries.find((e) => e.type === 'ORDER_CREATED')).toMatchObject({
+      actor: 'gus',
+      actorId: 'token:gus',
+    });
+    expect(
+      (note.body as { timeline: { actorId?: string }[] }).timeline.every(
+        (e) => typeof e.actorId === 'string',
+      ),
+    ).toBe(true);
     expectError(
       await request(stack.app)
         .post(`/orders/${shared}/events`)

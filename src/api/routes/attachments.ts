@@ -184,7 +184,7 @@ export function attachmentRoutes({
       const forget = () => readModel.removeAttachment(record.id).catch(() => undefined);
       let outcome: Awaited<ReturnType<OrderGateway['recordEvent']>>;
       try {
-        outcome = await gateway.recordEvent(orderId, event, caller.name, actorRoleOf(caller));
+        outcome = await gateway.recordEvent(orderId, event, caller.name, actorRoleOf(caller), caller.id);
       } catch (err) {
         // WORKERS_UNAVAILABLE: the order may still take it later; the list then finds it on the timeline.
         if (!(err instanceof ApiError && err.code === 'WORKERS_UNAVAILABLE')) await forget();

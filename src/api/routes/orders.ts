@@ -87,7 +87,8 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
     requireRole('ops'),
     route(async (req, res) => {
       requireJsonBody(req);
-      const opened = await createOrder(req.body, callerOf(res.locals).name);
+      const creator = callerOf(res.locals);
+      const opened = await createOrder(req.body, creator.name, creator.id);
       // A retried create (the same body again) answers the order as it is now.
       if (opened.outcome === 'archived') {
         res.json(withLinks(await readView(opened.orderId), links));
@@ -143,12 +144,13 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
       await requireOrder(orderId);
       const { entries, nextCursor } = await fromReadModel(() => readModel.timeline(orderId, page), 'cursor');
       res.json({
-        entries: entries.map(({ seq, eventId, type, at, actor, summary, payload, correctedBy }) => ({
+        entries: entries.map(({ seq, eventId, type, at, actor, actorId, summary, payload, correctedBy }) => ({
           seq,
           eventId,
           type,
           at,
           actor,
+          actorId: actorId ?? actor,
           summary,
           payload,
           ...(correctedBy ? { correctedBy } : {}),
@@ -196,7 +198,7 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
         return;
       }
       const caller = callerOf(res.locals);
-      const outcome = await gateway.recordEvent(orderId, event, caller.name, actorRoleOf(caller));
+      const outcome = await gateway.recordEvent(orderId, event, caller.name, actorRoleOf(caller), caller.id);
       if ('closed' in outcome)
         throw orderArchived(
           `order ${orderId} was archived (${outcome.stage}); it takes no more events`,

@@ -98,6 +98,9 @@ ALTER TABLE stage_entered ADD COLUMN company text NOT NULL DEFAULT 'default';
 ALTER TABLE tracking_link_revocations ADD COLUMN company text NOT NULL DEFAULT 'default';
 ALTER TABLE attachments ADD COLUMN company text NOT NULL DEFAULT 'default';
 
+-- Who recorded each entry, by id (`user:<subject>`, `token:<name>`); entries from before: their actor.
+ALTER TABLE timeline ADD COLUMN actor_id text;
+
 -- Order ids (and template names) are unique per company.
 ALTER TABLE orders DROP CONSTRAINT orders_pkey, ADD PRIMARY KEY (company, order_id);
 ALTER TABLE timeline DROP CONSTRAINT timeline_pkey, ADD PRIMARY KEY (company, order_id, seq);
@@ -207,6 +210,7 @@ ALTER TABLE tracking_link_revocations DROP CONSTRAINT tracking_link_revocations_
 DROP INDEX orders_company_updated_at;
 DROP INDEX attachments_order;
 CREATE INDEX attachments_order ON attachments (order_id, added_at, id);
+ALTER TABLE timeline DROP COLUMN actor_id;
 ALTER TABLE orders DROP COLUMN company;
 ALTER TABLE timeline DROP COLUMN company;
 ALTER TABLE emails DROP COLUMN company;
