@@ -11,6 +11,7 @@ import { createThreadRenderer, type DocumentRenderer } from './documents/renderT
 import { withHeartbeats } from './activities/heartbeats';
 import { createReadModelActivities } from './activities/readModel';
 import { activityCompany } from './activities/company';
+import { companySettings } from './activities/companySettings';
 import { dataConverterFor } from './codec/dataConverter';
 import { loadChatWebhooks } from './config/chatWebhooks';
 import { ConfigError } from './config/errors';
@@ -53,6 +54,7 @@ export async function createOrderWorker(
     namespace: config.temporal.namespace,
     chatWebhooks: loadChatWebhooks(config.chatWebhooksFile),
     trackingLink: (orderId, issuedAt) => links.issue(activityCompany(), orderId, issuedAt).url,
+    company: companySettings(readModel),
     ...(renderer && { renderDocument: (model, mark) => renderer.render(model, mark) }),
   });
   const source = workflowSource();
