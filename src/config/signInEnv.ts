@@ -37,16 +37,21 @@ export const SIGN_IN_ENV = {
   ),
   SESSION_SECRET: envVariable(
     z.string().min(32).optional(),
-    'key that signs the sign-in cookie (state, nonce, PKCE verifier); at least 32 characters, required in production',
+    'key that signs the sign-in cookie (state, nonce, PKCE verifier); at least 32 characters, required in production with `OIDC_ISSUER_URL`',
     'a documented local secret outside production',
   ),
   CSRF_SECRET: envVariable(
     z.string().min(32).optional(),
-    "key of the console's CSRF tokens (an HMAC of the session); at least 32 characters, required in production",
+    "key of the console's CSRF tokens (an HMAC of the session); at least 32 characters, required in production with `OIDC_ISSUER_URL`",
     'a documented local secret outside production',
   ),
   SESSION_TTL: envVariable(
-    z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
+    z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(12 * 60),
     'minutes a console session lasts',
   ),
   SIGN_IN_FAILURES_PER_MINUTE: envVariable(
@@ -70,7 +75,8 @@ export interface SignInConfig {
 export function signInConfig(e: SignInEnv, production: boolean): SignInConfig {
   const problems: string[] = [];
   if (e.OIDC_ISSUER_URL && !e.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: required with OIDC_ISSUER_URL');
-  if (production) {
+  // Sessions exist only with sign-in; a deployment of service tokens alone needs no session secrets.
+  if (production && e.OIDC_ISSUER_URL) {
     if (!e.SESSION_SECRET || e.SESSION_SECRET === LOCAL_SESSION_SECRET)
       problems.push('SESSION_SECRET: a secret of 32+ characters is required in production');
     if (!e.CSRF_SECRET || e.CSRF_SECRET === LOCAL_CSRF_SECRET)
