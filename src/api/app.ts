@@ -178,12 +178,13 @@ export function createApp({
  */
 function ensureTokenCompanies(readModel: ReadModel, config: ApiConfig, logger: Logger): void {
   const ids = [...new Set(config.api.tokens.flatMap((t) => (t.company ? [t.company] : [])))];
-  const attempt = () =>
+  const attempt = (): void => {
     readModel.ensureCompanies(ids.map((id) => ({ id, name: id }))).catch((err: unknown) => {
       logger.warn('companies of API_TOKENS not created yet; trying again', { cause: String(err) });
       setTimeout(attempt, 5_000).unref();
     });
-  void attempt();
+  };
+  attempt();
 }
 
 /** `METRICS_TOKEN` (the scraper's) answers at once; any other credential goes on to authentication. */

@@ -12,7 +12,6 @@ import { randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
 import { EXAMPLE_PEOPLE, LOCAL_API_AUDIENCE, LOCAL_CLIENT_ID } from './examplePeople';
 
-
 function main(): void {
   if (process.env.NODE_ENV === 'production') {
     console.error(

@@ -41,7 +41,8 @@ export function requiredCompany(): string {
  * validated (`^[a-z0-9-]{2,40}$`), so it is safe as a literal; one round trip for all three.
  */
 export function transactionPreamble(fallbackCompany?: string): string {
-  const current = scope.getStore() ?? (fallbackCompany === undefined ? undefined : { company: fallbackCompany });
+  const current =
+    scope.getStore() ?? (fallbackCompany === undefined ? undefined : { company: fallbackCompany });
   const settings =
     current === undefined
       ? ''

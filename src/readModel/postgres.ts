@@ -151,8 +151,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
   // Every query is a transaction of the current company (companyScope.ts): row-level security
   // shows it that company's rows only.
   const scoped = scopedPool(pool, options.company);
-  const { query } = scoped;
-  const inTransaction = scoped.transaction;
+  const { query, transaction: inTransaction } = scoped;
 
   return {
     ...templateStore(scoped),

@@ -8,7 +8,7 @@ export type Query = <R extends object>(text: string, params?: unknown[]) => Prom
 export interface ScopedPool {
   query: Query;
   /** Runs `work` in one transaction for the current company; committed when it resolves. */
-  transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T>;
+  transaction: <T>(work: (client: PoolClient) => Promise<T>) => Promise<T>;
 }
 
 /** `fallbackCompany`: the company outside any scope (single-company tools and tests); none by default. */

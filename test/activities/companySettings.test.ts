@@ -29,9 +29,7 @@ const mail = mailActivities({ company });
 
 /** Runs an activity as the order `workflowId`'s would run. */
 function asWorkflow<T>(workflowId: string, run: () => Promise<T>): Promise<T> {
-  const env = new MockActivityEnvironment({
-    workflowExecution: { workflowId, runId: 'run-1' },
-  } as ConstructorParameters<typeof MockActivityEnvironment>[0]);
+  const env = new MockActivityEnvironment({ workflowExecution: { workflowId, runId: 'run-1' } });
   return env.run(run);
 }
 

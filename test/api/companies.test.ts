@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed any */
 /**
  * Companies (issue 31): two companies drive the same order ids through the API and nothing
  * crosses; credentials pick their company (X-Company, COMPANY_REQUIRED); platform roles; company

@@ -138,7 +138,9 @@ describe('buildOpenApiDocument', () => {
       expect(o.summary).toEqual(expect.any(String));
       const security = /^\/track\//.test(path) ? [] : undefined;
       expect(o.security).toEqual(
-        /^\/(orders|templates|reports|me|metrics|imports|companies|company)\b/.test(path) ? [{ bearerAuth: [] }] : security,
+        /^\/(orders|templates|reports|me|metrics|imports|companies|company)\b/.test(path)
+          ? [{ bearerAuth: [] }]
+          : security,
       );
     }
   });
@@ -305,7 +307,13 @@ describe('buildOpenApiDocument', () => {
       'file',
     ]);
     expect(op('/track/{token}/confirm', 'post').responses['303'].headers?.Location).toBeDefined();
-    expect(responseSchema('/me', 'get', '200').required).toEqual(['id', 'name', 'companies', 'company', 'role']);
+    expect(responseSchema('/me', 'get', '200').required).toEqual([
+      'id',
+      'name',
+      'companies',
+      'company',
+      'role',
+    ]);
     expect(Object.keys(op('/metrics', 'get').responses['200'].content ?? {})).toEqual(['text/plain']);
   });
 

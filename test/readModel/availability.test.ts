@@ -70,7 +70,10 @@ describe('when the database is down', () => {
   });
 
   it('lets other errors through as they are', async () => {
-    const wrongDatabase = createReadModel({ url: server.url.replace(/\/postgres$/, '/no_such_db'), company: 'default' });
+    const wrongDatabase = createReadModel({
+      url: server.url.replace(/\/postgres$/, '/no_such_db'),
+      company: 'default',
+    });
     try {
       const error: unknown = await wrongDatabase.ping().catch((err: unknown) => err);
       expect(error).not.toBeInstanceOf(DatabaseUnavailableError);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed any */
 import { Client } from 'pg';
 import { createReadModel, type ReadModel } from '../../src/readModel';
 import { inCompany } from '../../src/readModel/companyScope';
@@ -73,7 +74,8 @@ describe('companies in the read model', () => {
     expect(counts).toEqual({ orders: 0, timeline: 0 });
     // The rows are there: the owner's superuser sees both companies' orders.
     const all = await withClient(
-      async (client) => (await client.query('SELECT company FROM orders ORDER BY 1')).rows,
+      async (client) =>
+        (await client.query<{ company: string }>('SELECT company FROM orders ORDER BY 1')).rows,
     );
     expect(all).toEqual([{ company: 'acme' }, { company: 'globex' }]);
   });
