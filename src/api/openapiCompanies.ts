@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { companyIdSchema, COMPANY_ROLES, PLATFORM_ROLES } from '../domain/company';
 import { companyProfileSchema } from '../domain/companyProfile';
-import { newCompanySchema, newCompanyTokenSchema } from './routes/companies';
+import {
+  customerManagerSchema,
+  memberSchema,
+  newCompanySchema,
+  newCompanyTokenSchema,
+} from './routes/companies';
 
 type Json = (schema: z.core.$ZodType, description: string) => object;
 type Body = (schema: z.core.$ZodType) => object;
@@ -141,6 +146,94 @@ export function companyPaths({ json, body, err, security, common }: Helpers): Re
           204: { description: 'Revoked' },
           404: err('NOT_FOUND: no live token with this id'),
           ...adminOnly,
+          ...common,
+        },
+      },
+    },
+    '/company/members': {
+      get: {
+        summary: "The company's people (admin): by the issuer's subject, with their roles here",
+        security,
+        responses: {
+          200: json(
+            z.object({
+              members: z.array(
+                z.object({
+                  subject: z.string(),
+                  name: z.string(),
+                  email: z.string().nullable(),
+                  role: memberRole,
+                }),
+              ),
+            }),
+            'The members',
+          ),
+          ...adminOnly,
+          ...common,
+        },
+      },
+    },
+    '/company/members/{subject}': {
+      put: {
+        summary: "Add a person to the company by the issuer's subject, or change their role (admin)",
+        security,
+        parameters: [
+          {
+            name: 'subject',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', minLength: 1, maxLength: 255 },
+          },
+        ],
+        requestBody: body(memberSchema),
+        responses: {
+          200: json(
+            z.object({
+              subject: z.string(),
+              name: z.string(),
+              email: z.string().nullable(),
+              role: memberRole,
+            }),
+            'The member',
+          ),
+          ...adminOnly,
+          ...common,
+        },
+      },
+    },
+    '/companies/{companyId}/customer-managers/{subject}': {
+      put: {
+        summary: "Assign one of the platform's customer managers to a company (platform-admin)",
+        security,
+        parameters: [
+          {
+            name: 'companyId',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', pattern: '^[a-z0-9-]{2,40}$' },
+          },
+          {
+            name: 'subject',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', minLength: 1, maxLength: 255 },
+          },
+        ],
+        requestBody: body(customerManagerSchema),
+        responses: {
+          200: json(
+            z.object({
+              company: companyIdSchema,
+              subject: z.string(),
+              name: z.string(),
+              email: z.string(),
+              role: z.literal('customer-manager'),
+            }),
+            'Assigned',
+          ),
+          400: err('VALIDATION_FAILED'),
+          403: err('FORBIDDEN: not a platform-admin'),
+          404: err('COMPANY_NOT_FOUND'),
           ...common,
         },
       },

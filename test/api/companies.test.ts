@@ -279,6 +279,45 @@ describe('company tokens', () => {
     expectError(await request(stack.app).get('/orders').set(bearer(token)), 401, 'UNAUTHENTICATED');
   });
 
+  it('an admin adds people to the company; a platform admin assigns a customer manager', async () => {
+    const added = await request(stack.app)
+      .put('/company/members/sub-123')
+      .set(bearer(TOKENS.admin))
+      .send({ name: 'Liu Yang', email: 'liu.yang@exporter.example', role: 'ops' });
+    expect(added.status).toBe(200);
+    const members = await request(stack.app).get('/company/members').set(bearer(TOKENS.admin));
+    expect((members.body as { members: unknown[] }).members).toContainEqual({
+      subject: 'sub-123',
+      name: 'Liu Yang',
+      email: 'liu.yang@exporter.example',
+      role: 'ops',
+    });
+    expectError(
+      await request(stack.app)
+        .put('/company/members/x')
+        .set(bearer(TOKENS.manager))
+        .send({ name: 'X', role: 'admin' }),
+      403,
+      'FORBIDDEN',
+    );
+    const assigned = await request(stack.app)
+      .put('/companies/acme/customer-managers/cm-9')
+      .set(bearer(TOKENS.platform))
+      .send({ name: 'Sun Li', email: 'sun.li@platform.example' });
+    expect(assigned.status).toBe(200);
+    expect(await stack.readModel.memberships('cm-9')).toEqual([
+      { company: 'acme', companyName: expect.any(String), role: 'customer-manager' },
+    ]);
+    expectError(
+      await request(stack.app)
+        .put('/companies/nowhere/customer-managers/cm-9')
+        .set(bearer(TOKENS.platform))
+        .send({ name: 'S', email: 's@p.example' }),
+      404,
+      'COMPANY_NOT_FOUND',
+    );
+  });
+
   it('GET /company answers the default company its configured profile; PUT stores a new one', async () => {
     const got = await request(stack.app).get('/company').set(bearer(TOKENS.admin));
     expect(got.status).toBe(200);

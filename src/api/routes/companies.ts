@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { companyIdSchema, COMPANY_ROLES, DEFAULT_COMPANY } from '../../domain/company';
 import { companyProfileSchema, type CompanyProfile } from '../../domain/companyProfile';
 import type { ReadModel } from '../../readModel/types';
+import { inCompany } from '../../readModel/companyScope';
 import { callerOf, requireCompany, requirePlatformRole, requireRole } from '../auth';
 import { ApiError } from '../errors';
 import { fromReadModel } from '../readModelErrors';
@@ -19,6 +20,21 @@ export const newCompanySchema = z.strictObject({
 export const newCompanyTokenSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 . _ -'),
   role: z.enum(COMPANY_ROLES),
+});
+
+export const memberSubjectSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .describe("The issuer's subject (`sub`) of the person");
+export const memberSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(254).optional(),
+  role: z.enum(COMPANY_ROLES),
+});
+export const customerManagerSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(254),
 });
 
 export interface CompanyRoutesDeps {
@@ -154,6 +170,53 @@ export function companyRoutes({
       const revoked = await fromReadModel(() => readModel.revokeToken(String(req.params.tokenId), now()));
       if (!revoked) throw new ApiError(404, 'NOT_FOUND', `no live token ${String(req.params.tokenId)}`);
       res.status(204).end();
+    }),
+  );
+
+  router.get(
+    '/company/members',
+    requireCompany,
+    requireRole('admin'),
+    route(async (_req, res) => {
+      res.json({ members: await fromReadModel(() => readModel.members()) });
+    }),
+  );
+
+  /** The company's admin adds a person (by the issuer's subject) or changes their role. */
+  router.put(
+    '/company/members/:subject',
+    requireCompany,
+    requireRole('admin'),
+    route(async (req, res) => {
+      requireJsonBody(req);
+      const subject = parseOr400(z.object({ subject: memberSubjectSchema }), req.params, 'body').subject;
+      const body = parseOr400(memberSchema, req.body, 'body');
+      const member = { subject, name: body.name, email: body.email ?? null, role: body.role };
+      await fromReadModel(() => readModel.putMember(member));
+      res.json(member);
+    }),
+  );
+
+  /** A platform admin assigns one of the platform's customer managers to a company. */
+  router.put(
+    '/companies/:companyId/customer-managers/:subject',
+    requirePlatformRole(),
+    route(async (req, res) => {
+      requireJsonBody(req);
+      const { companyId, subject } = parseOr400(
+        z.object({ companyId: companyIdSchema, subject: memberSubjectSchema }),
+        req.params,
+        'body',
+      );
+      const body = parseOr400(customerManagerSchema, req.body, 'body');
+      const [company] = await fromReadModel(() => readModel.companies([companyId]));
+      if (!company) throw new ApiError(404, 'COMPANY_NOT_FOUND', `no company "${companyId}"`);
+      const person = { subject, name: body.name, email: body.email };
+      await fromReadModel(() => readModel.putPlatformPerson({ ...person, role: 'customer-manager' }));
+      await fromReadModel(() =>
+        inCompany(companyId, () => readModel.putMember({ ...person, role: 'customer-manager' })),
+      );
+      res.json({ company: companyId, ...person, role: 'customer-manager' });
     }),
   );
 
