@@ -17,6 +17,10 @@ export function scopedPool(pool: Pool, fallbackCompany?: string): ScopedPool {
     return unavailableAs(async () => {
       const client = await pool.connect();
       let broken = false;
+      // A connection lost while checked out (a server restart) fails the query; it must not also
+      // surface as an unhandled 'error' event.
+      const lost = () => (broken = true);
+      client.on('error', lost);
       try {
         await client.query(transactionPreamble(fallbackCompany));
         const result = await work(client);
@@ -27,6 +31,7 @@ export function scopedPool(pool: Pool, fallbackCompany?: string): ScopedPool {
         if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
         throw err;
       } finally {
+        client.off('error', lost);
         client.release(broken);
       }
     });
