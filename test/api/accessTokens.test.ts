@@ -43,7 +43,12 @@ beforeAll(async () => {
   issuer = `http://127.0.0.1:${(issuerServer.address() as AddressInfo).port}`;
   stack = await startStack({
     worker: false,
-    env: { OIDC_ISSUER_URL: issuer, OIDC_CLIENT_ID: 'orderdesk-console', OIDC_AUDIENCE: AUDIENCE },
+    env: {
+      OIDC_ISSUER_URL: issuer,
+      OIDC_CLIENT_ID: 'orderdesk-console',
+      OIDC_AUDIENCE: AUDIENCE,
+      SIGN_IN_FAILURES_PER_MINUTE: '3',
+    },
   });
   await stack.readModel.ensureCompanies([{ id: 'acme', name: 'Acme' }], { rename: true });
   await inCompany('acme', () =>
@@ -111,6 +116,37 @@ describe("the issuer's access tokens", () => {
       await request(stack.app).get('/orders').set('Authorization', `Bearer ${token}`),
       403,
       'FORBIDDEN',
+    );
+  });
+});
+
+describe('console sign-in', () => {
+  it('starts at the issuer with PKCE and a state, in a sealed HttpOnly cookie', async () => {
+    const res = await request(stack.app).get('/auth/sign-in');
+    expect(res.status).toBe(302);
+    const to = new URL(res.headers.location);
+    expect(to.origin + to.pathname).toBe(`${issuer}/auth`);
+    expect(to.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(to.searchParams.get('state')).toEqual(expect.any(String));
+    expect(String(res.headers['set-cookie'])).toMatch(/od_signin=.*HttpOnly.*SameSite=Lax/);
+  });
+
+  it('throttles repeated failed sign-ins from one address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push((await request(stack.app).get('/auth/callback?code=forged&state=forged')).status);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+  });
+
+  it('answers a browser without a session, and refuses a cookie that names none', async () => {
+    expect((await request(stack.app).get('/auth/session')).body).toEqual({
+      signedIn: false,
+      signInUrl: '/auth/sign-in',
+    });
+    expectError(
+      await request(stack.app).get('/orders').set('Cookie', 'od_session=not-a-session'),
+      401,
+      'UNAUTHENTICATED',
     );
   });
 });
