@@ -536,7 +536,7 @@ async function main(): Promise<void> {
       const started: { id: string; stage: string }[] = [];
       // A workflow continued with a state writes its read model at its next event: the bench writes
       // each idle order's row itself, through the same projection, so the list has them all.
-      const seed = createReadModel({ url: readModel.url, max: 4 });
+      const seed = createReadModel({ url: readModel.url, max: 4, company: 'default' });
       const bounds = [
         ...new Set([
           1,

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const rounds = arg('rounds', 50);
   const dir = makeTempDir('orderdesk-search-');
   const db = await startReadModelDatabase({ dataDir: join(dir, 'postgres'), durable: false });
-  const readModel = createReadModel({ url: db.url, max: 2 });
+  const readModel = createReadModel({ url: db.url, max: 2, company: 'default' });
   try {
     const t0 = performance.now();
     await seedSearchOrders(db.url, count);

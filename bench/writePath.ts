@@ -58,7 +58,7 @@ const POLL_MS = 5;
 export async function writePathPhase(o: WritePathOptions) {
   const url = await ensureDatabase(o.adminUrl, 'bench_write_path');
   await migrate(url);
-  const readModel = createReadModel({ url, max: 10 });
+  const readModel = createReadModel({ url, max: 10, company: 'default' });
   const rows = new RowWatcher(new Pool({ connectionString: url, max: 2 }));
   const worker = await Worker.create({
     connection: o.native,

@@ -39,7 +39,10 @@ const local = proxyLocalActivities<ReadModelActivities>({
 export async function writePathWorkflow(input: WritePathInput): Promise<number> {
   let state = input.state;
   let finished = false;
-  const projection = new ReadModelProjection(() => state);
+  const projection = new ReadModelProjection(
+    () => state,
+    () => undefined,
+  );
   setHandler(writeEventUpdate, async ({ eventId }) => {
     const at = new Date().toISOString();
     const record: TimelineRecord = {

@@ -15,9 +15,27 @@ export const TOKENS = {
   viewer: 'viewer-token-for-tests',
   ops2: 'second-ops-token-for-tests',
   manager: 'manager-token-for-tests',
+  platform: 'platform-admin-token-for-tests',
+  admin: 'admin-token-for-tests',
+  acmeOps: 'acme-ops-token-for-tests',
+  acmeViewer: 'acme-viewer-token-for-tests',
+  globexOps: 'globex-ops-token-for-tests',
+  customerManager: 'customer-manager-token-for-tests',
 } as const;
-/** Names are what the timeline records as actor. */
-export const API_TOKENS = `alice:ops:${TOKENS.ops},victor:viewer:${TOKENS.viewer},olga:ops:${TOKENS.ops2},max:manager:${TOKENS.manager}`;
+/** Names are what the timeline records as actor; tokens without a company act for `default`. */
+export const API_TOKENS = [
+  `alice:ops:${TOKENS.ops}`,
+  `victor:viewer:${TOKENS.viewer}`,
+  `olga:ops:${TOKENS.ops2}`,
+  `max:manager:${TOKENS.manager}`,
+  `adam:admin:${TOKENS.admin}`,
+  `pat:platform-admin:${TOKENS.platform}`,
+  `anna:ops:${TOKENS.acmeOps}:acme`,
+  `vera:viewer:${TOKENS.acmeViewer}:acme`,
+  `gus:ops:${TOKENS.globexOps}:globex`,
+  `carol:customer-manager:${TOKENS.customerManager}:acme`,
+  `carol:customer-manager:${TOKENS.customerManager}:globex`,
+].join(',');
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -84,16 +102,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const logger = recordingLogger();
   const temporal = lazyTemporalClient(config);
-  const readModel = createReadModel({ url: config.database.url });
+  // The app and the worker act for the company of each request or order only (as in production);
+  // the tests' own reads and writes go to `default` unless they set a company scope.
+  const appReadModel = createReadModel({ url: config.database.url });
+  const readModel = createReadModel({ url: config.database.url, company: 'default' });
   const trackingLinkStore = createTrackingLinkStore({ url: config.database.url });
-  const app = createApp({ temporal, readModel, trackingLinkStore, config, logger });
+  const app = createApp({ temporal, readModel: appReadModel, trackingLinkStore, config, logger });
 
   let worker: Worker | undefined;
   let connection: NativeConnection | undefined;
   let running: Promise<void> | undefined;
   if (options.worker ?? true) {
     connection = await NativeConnection.connect({ address });
-    worker = await createOrderWorker(config, connection, readModel);
+    worker = await createOrderWorker(config, connection, appReadModel);
     running = worker.run();
   }
 
@@ -115,7 +136,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stopWorker,
     async close() {
       await stopWorker();
-      await Promise.all([temporal.close(), readModel.close(), trackingLinkStore.close()]);
+      await Promise.all([
+        temporal.close(),
+        readModel.close(),
+        appReadModel.close(),
+        trackingLinkStore.close(),
+      ]);
       await database?.drop();
     },
   };

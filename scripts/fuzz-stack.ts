@@ -111,7 +111,7 @@ async function main(): Promise<number> {
       ...codecEnv('fuzz'),
     };
     const config = loadConfig({ ...process.env, ...env });
-    const readModel = createReadModel({ url: config.database.url });
+    const readModel = createReadModel({ url: config.database.url, company: 'default' });
     try {
       await installTemplates(readModel, readTemplateFiles(), { actor: 'fuzz', onlyMissing: true });
     } finally {

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const dir = process.argv.find((a) => a.startsWith('--dir='))?.slice('--dir='.length) ?? TEMPLATES_DIR;
   const files = readTemplateFiles(dir);
   await migrate(config.database.url);
-  const readModel = createReadModel({ url: config.database.url });
+  const readModel = createReadModel({ url: config.database.url, company: 'default' });
   try {
     const results = await installTemplates(readModel, files, {
       actor: 'templates:load',

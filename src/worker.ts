@@ -10,6 +10,8 @@ import { createActivities, createMailTransport, type ReminderNotice } from './ac
 import { createThreadRenderer, type DocumentRenderer } from './documents/renderThreads';
 import { withHeartbeats } from './activities/heartbeats';
 import { createReadModelActivities } from './activities/readModel';
+import { activityCompany } from './activities/company';
+import { companySettings } from './activities/companySettings';
 import { dataConverterFor } from './codec/dataConverter';
 import { loadChatWebhooks } from './config/chatWebhooks';
 import { ConfigError } from './config/errors';
@@ -51,7 +53,8 @@ export async function createOrderWorker(
     publicBaseUrl: config.tracking.baseUrl,
     namespace: config.temporal.namespace,
     chatWebhooks: loadChatWebhooks(config.chatWebhooksFile),
-    trackingLink: (orderId, issuedAt) => links.issue(orderId, issuedAt).url,
+    trackingLink: (orderId, issuedAt) => links.issue(activityCompany(), orderId, issuedAt).url,
+    company: companySettings(readModel),
     ...(renderer && { renderDocument: (model, mark) => renderer.render(model, mark) }),
   });
   const source = workflowSource();

@@ -17,7 +17,8 @@ import { renderDocument as renderInProcess } from '../documents/render';
 import { checkedInput } from '../text/invalidInput';
 import { parseIso } from '../text/format';
 import { sendEmail } from './mail';
-import type { ActivityDeps, ChatDelivery, ReminderNotice, SentEmail } from './types';
+import type { ActivityDeps, ChatDelivery, ExporterProfile, ReminderNotice, SentEmail } from './types';
+import { sendStallReminder, type StallReminderInput } from '../domain/effects/stallReminder';
 
 export { createMailTransport, SMTP_TIMEOUTS } from './mail';
 export { FailureType } from './errors';
@@ -76,12 +77,15 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
       : undefined;
 
   /** The documents an email carries, built from the order and rendered as PDFs. */
-  const render = async (attachments: DocumentAttachment[]): Promise<RenderedAttachment[]> => {
+  const render = async (
+    attachments: DocumentAttachment[],
+    exporter: ExporterProfile,
+  ): Promise<RenderedAttachment[]> => {
     const models = attachments
       .filter((a) => !a.optional || missingFor(a.order, a.kind).length === 0)
       .map((a) => ({
         attachment: a,
-        model: buildDocumentModel(documentInput(a.order, a.kind, deps.exporter)),
+        model: buildDocumentModel(documentInput(a.order, a.kind, exporter)),
       }));
     return Promise.all(
       models.map(async ({ attachment, model }) => ({
@@ -94,8 +98,18 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
     );
   };
 
+  /** The order's company's profile, else the configured one. */
+  const exporterNow = async () => (await deps.company?.exporter()) ?? deps.exporter;
+
+  /** An escalated stall reminder also goes to the company's customer managers (the platform's). */
+  const escalationCopies = async (email: EmailDefinition, input: MessageKey): Promise<string[]> =>
+    email.activity === sendStallReminder.activity && (input as StallReminderInput).escalated
+      ? ((await deps.company?.customerManagers()) ?? [])
+      : [];
+
   const send = async (email: EmailDefinition, input: MessageKey): Promise<SentEmail> => {
-    const attached = email.attachments ? await render(email.attachments(input)) : undefined;
+    const exporter = await exporterNow();
+    const attached = email.attachments ? await render(email.attachments(input), exporter) : undefined;
     const [first] = attached ?? [];
     // The workflow's decision time when it sent one; else the documents' own, else the clock.
     const date =
@@ -105,7 +119,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
           ? first.document.issuedAt
           : clock();
     const context: LetterContext = {
-      exporter: deps.exporter,
+      exporter,
       date,
       orderUrl: orderUrl(input.orderId),
       consoleUrl: consoleUrl(input.orderId),
@@ -119,7 +133,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
       idPurpose: email.idPurpose?.(input),
       key: input,
       date,
-      ...email.recipients(input),
+      ...withCopies(email.recipients(input), await escalationCopies(email, input)),
       ...letter,
       attachments: attached?.map((a) => a.file),
     });
@@ -144,4 +158,8 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
       );
     },
   };
+}
+
+function withCopies(recipients: { to: readonly string[]; cc: readonly string[] }, copies: string[]) {
+  return copies.length ? { ...recipients, cc: [...recipients.cc, ...copies] } : recipients;
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_COMPANY } from '../domain/company';
+import { inCompany } from '../readModel/companyScope';
 import { projectionBatch, type ProjectionInput } from '../readModel/orderRecord';
 import type { ReadModel } from '../readModel/types';
 
@@ -9,7 +11,8 @@ export interface ReadModelActivities {
 export function createReadModelActivities(readModel: ReadModel): ReadModelActivities {
   return {
     async projectOrder(input) {
-      await readModel.project(projectionBatch(input));
+      // The order's own company: row-level security accepts the rows for it only.
+      await inCompany(input.company ?? DEFAULT_COMPANY, () => readModel.project(projectionBatch(input)));
     },
   };
 }

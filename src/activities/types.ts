@@ -40,6 +40,11 @@ export interface SentEmail extends RecordedEmail {
   rejected?: string[];
 }
 
+export interface CompanySettings {
+  exporter(): Promise<ExporterProfile | null>;
+  customerManagers(): Promise<string[]>;
+}
+
 /** The seller as configured: letterhead, bank details, the time zone documents are dated in. */
 export type ExporterProfile = Exporter;
 
@@ -59,6 +64,12 @@ export interface ActivityDeps {
   trackingLink?: (orderId: string, issuedAt: Date) => string;
   /** Chat robots that get reminder notices (CHAT_WEBHOOKS_FILE); none when absent. */
   chatWebhooks?: ChatWebhooks;
+  /**
+   * The settings of the order's company (the worker reads them from PostgreSQL for the company of
+   * the activity's workflow): its exporter profile (null: `exporter` above) and the emails of its
+   * customer managers, who are copied on escalated reminders. Absent: one company, as configured.
+   */
+  company?: CompanySettings;
   /** Renders a document's PDF; in-process when absent (the worker uses a thread of its own). */
   renderDocument?: (model: DocumentModel, mark: DocumentMark) => Promise<Buffer>;
 }

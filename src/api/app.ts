@@ -1,9 +1,16 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { ApiConfig } from '../config/apiEnv';
 import { consoleRoutes } from '../console/router';
 import { accessLog } from './accessLog';
-import { authenticate, callerOf } from './auth';
+import { authenticate, callerOf, firstOf, requireCompany, requirePlatformRole } from './auth';
+import { configuredTokens, storedTokens, tokenDigest } from './serviceTokens';
+import { timingSafeEqual } from 'node:crypto';
+import { companyRoutes } from './routes/companies';
+import { issuerAccessTokens } from './signIn/accessTokens';
+import { discoveredIssuer } from './signIn/issuer';
+import { signInRoutes } from './signIn/routes';
+import { sessionPerson } from './signIn/sessions';
 import { codecRoutes } from './codecRouter';
 import { docsRoutes } from './docs';
 import { consoleLogger, errorHandler, notFoundHandler, type Logger } from './errors';
@@ -35,7 +42,17 @@ export interface AppDeps {
 }
 
 /** The routes behind a token (the others are limited per address instead). */
-const AUTHENTICATED_PATHS = ['/orders', '/templates', '/reports', '/me', '/imports'];
+const AUTHENTICATED_PATHS = [
+  '/orders',
+  '/templates',
+  '/reports',
+  '/me',
+  '/imports',
+  '/companies',
+  '/company',
+];
+/** The routes of one company's data: they need the company the request acts for. */
+const COMPANY_PATHS = ['/orders', '/templates', '/reports', '/imports'];
 const isAuthenticated = (path: string) =>
   AUTHENTICATED_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
@@ -48,6 +65,15 @@ export function createApp({
   logger = consoleLogger,
   now,
 }: AppDeps): Express {
+  // People sign in at the configured issuer; its access tokens are credentials too.
+  const issuer = config.signIn.issuer ? discoveredIssuer(config.signIn.issuer) : undefined;
+  const credentials = firstOf(
+    configuredTokens(config.api.tokens),
+    storedTokens(readModel),
+    ...(issuer ? [issuerAccessTokens(issuer, readModel, config.signIn.audience)] : []),
+  );
+  const session = sessionPerson(readModel, config.signIn, now);
+  ensureTokenCompanies(readModel, config, logger);
   const app = express();
   const gateway = orderGateway(temporal, config);
   const metrics = createApiMetrics();
@@ -101,6 +127,7 @@ export function createApp({
     res.json(openApi);
   });
   app.use(docsRoutes());
+  app.use(signInRoutes({ signIn: config.signIn, issuer, readModel, baseUrl: config.tracking.baseUrl, now }));
   // The ops console (static files; helmet's default CSP allows its own scripts and styles only).
   app.use('/console', consoleRoutes());
   app.get('/', (_req, res) => res.redirect('/console/'));
@@ -108,27 +135,31 @@ export function createApp({
   app.use('/codec', codecRoutes({ config, logger }));
 
   // Prometheus: any API token (viewer is enough); labels and figures carry no personal data.
+  const sendMetrics: RequestHandler = async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  };
   app.get(
     '/metrics',
     failedAuthLimiter(config.api.authFailuresPerMinute),
-    authenticate(config.api.tokens),
-    async (_req, res) => {
-      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-    },
+    metricsScraper(config.api.metricsToken, sendMetrics),
+    authenticate(credentials),
+    requirePlatformRole(),
+    sendMetrics,
   );
 
   app.use(AUTHENTICATED_PATHS, failedAuthLimiter(config.api.authFailuresPerMinute));
-  app.use(AUTHENTICATED_PATHS, authenticate(config.api.tokens));
+  app.use(AUTHENTICATED_PATHS, authenticate(credentials, session));
+  app.use(COMPANY_PATHS, requireCompany);
   app.use(
     AUTHENTICATED_PATHS,
-    tokenLimiter(config.api.rateLimitPerMinute, (res) => callerOf(res.locals).name),
+    tokenLimiter(config.api.rateLimitPerMinute, (res) => callerOf(res.locals).id),
   );
-  app.use(['/orders', '/templates'], express.json({ limit: config.api.bodyLimitBytes, strict: true }));
-  // Who the token is: the console shows only what the role may do.
-  app.get('/me', (_req, res) => {
-    const { name, role } = callerOf(res.locals);
-    res.json({ name, role });
-  });
+  app.use(
+    ['/orders', '/templates', '/companies', '/company'],
+    express.json({ limit: config.api.bodyLimitBytes, strict: true }),
+  );
+  // Who the caller is (the console shows only what the role may do), companies, the company's own settings.
+  app.use(companyRoutes({ readModel, defaultProfile: config.exporter, now }));
   app.use(orderRoutes({ gateway, readModel, config, now }));
   app.use(attachmentRoutes({ gateway, readModel, config, now }));
   app.use(trackingLinkRoutes(tracking));
@@ -139,4 +170,30 @@ export function createApp({
   app.use(notFoundHandler);
   app.use(errorHandler(logger, config.api.bodyLimitBytes));
   return app;
+}
+
+/**
+ * A company named in API_TOKENS is created if it is not there (named by its id until a platform
+ * admin renames it). The database may still be starting: tried again until it answers.
+ */
+function ensureTokenCompanies(readModel: ReadModel, config: ApiConfig, logger: Logger): void {
+  const ids = [...new Set(config.api.tokens.flatMap((t) => (t.company ? [t.company] : [])))];
+  const attempt = (): void => {
+    readModel.ensureCompanies(ids.map((id) => ({ id, name: id }))).catch((err: unknown) => {
+      logger.warn('companies of API_TOKENS not created yet; trying again', { cause: String(err) });
+      setTimeout(attempt, 5_000).unref();
+    });
+  };
+  attempt();
+}
+
+/** `METRICS_TOKEN` (the scraper's) answers at once; any other credential goes on to authentication. */
+function metricsScraper(token: string | undefined, send: RequestHandler): RequestHandler {
+  const expected = token === undefined ? undefined : tokenDigest(token);
+  return (req, res, next) => {
+    const presented = /^Bearer[ ]+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1];
+    if (expected && presented && timingSafeEqual(expected, tokenDigest(presented)))
+      return send(req, res, next);
+    next();
+  };
 }

@@ -1,3 +1,4 @@
+import { acrossCompanies } from '../readModel/companyScope';
 import { Gauge, type Registry } from 'prom-client';
 import { OPEN_STAGES } from '../domain';
 import { EFFECTS, EMAILS } from '../domain/effects';
@@ -30,7 +31,7 @@ export function registerBusinessMetrics(
   const figures = (): Promise<OrderFigures | null> => {
     const at = Date.now();
     if (!cached || at - cached.at > CACHE_MS)
-      cached = { at, figures: readModel.figures(now()).catch(() => null) };
+      cached = { at, figures: acrossCompanies(() => readModel.figures(now())).catch(() => null) };
     return cached.figures;
   };
 

@@ -11,6 +11,7 @@ import { isEncrypted, PayloadDecryptionError } from '../codec/encryptionCodec';
 import { payloadFromJson, payloadsJsonSchema, payloadToJson } from '../codec/payloadJson';
 import type { ApiConfig } from '../config/apiEnv';
 import { authenticate, callerOf } from './auth';
+import { configuredTokens } from './serviceTokens';
 import { ApiError, type Logger } from './errors';
 import { parseOr400 } from './validate';
 
@@ -55,7 +56,7 @@ export function codecRoutes({ config, logger }: { config: ApiConfig; logger: Log
   const codec = payloadCodecFor(config);
   const router = Router();
   router.use(corsFor(config.codecServer.corsOrigins));
-  if (config.codecServer.requireToken) router.use(authenticate(config.api.tokens));
+  if (config.codecServer.requireToken) router.use(authenticate(configuredTokens(config.api.tokens)));
   router.use(express.json({ limit: BODY_LIMIT_BYTES, strict: true }), tooLarge);
 
   const decodeOne = async (payload: Payload, index: number): Promise<Payload> => {

@@ -24,6 +24,12 @@ export const ERROR_CODES = [
   'INVALID_CURSOR',
   'DOCUMENT_NOT_AVAILABLE',
   'INTERNAL',
+  // Companies and people
+  'COMPANY_REQUIRED',
+  'COMPANY_NOT_FOUND',
+  'COMPANY_EXISTS',
+  'CSRF_FAILED',
+  'ISSUER_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -19,12 +19,12 @@ import {
   templateVersionQuerySchema,
 } from '../domain/schemas/template';
 import { orderViewSchema, timelineEntrySchema } from '../domain/viewSchema';
-import { ROLES } from '../config/apiEnv';
 import { AGE_BUCKET_KEYS, type AgeBucket } from '../domain/receivables';
 import { receivablesQuerySchema, reportQuerySchema } from '../domain/schemas/reports';
 import { ATTACHMENT_KINDS, attachmentKindSchema } from '../domain/events/attachments';
 import { ATTACHMENT_CONTENT_TYPES } from '../domain/fileType';
 import { ERROR_CODES } from './errors';
+import { companyPaths } from './openapiCompanies';
 import { documentFile, tokenParam } from './routes/tracking';
 import { openApiSchemas, type SchemaObject } from './openapiSchema';
 import { exportLanguageQuerySchema, XLSX_TYPE } from './xlsx';
@@ -296,7 +296,7 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           type: 'http',
           scheme: 'bearer',
           description:
-            'API_TOKENS entry; role viewer: every GET, role ops: everything, role manager: what ops may and approvals',
+            "A service token (API_TOKENS entry `name:role:token[:company]`, or one a company admin created under /company/tokens) or the identity provider's access token (a JWT). Company roles: viewer (every GET) < ops (everything) < manager (also approvals and templates) < admin (also the company's profile and tokens); platform roles customer-manager (reads the companies assigned to them, writes notes) and platform-admin (companies, /metrics). A credential of several companies names one per request in the X-Company header (else 400 COMPANY_REQUIRED); another company's order answers 404. The console may instead send its session cookie with X-CSRF-Token on writes.",
         },
       },
       schemas: schemas.components(),
@@ -592,20 +592,11 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           },
         },
       },
-      '/me': {
-        get: {
-          summary: 'Who the token is: its name (the actor recorded in the timeline) and role',
-          security,
-          responses: {
-            200: json(z.object({ name: z.string(), role: z.enum(ROLES) }), 'The caller'),
-            401: common[401],
-            429: common[429],
-          },
-        },
-      },
+      ...companyPaths({ json, body, err, security, common }),
       '/metrics': {
         get: {
-          summary: 'Prometheus metrics of the API and the business gauges (any token; viewer is enough)',
+          summary:
+            "Prometheus metrics of the API and the business gauges: the platform's (a platform-admin token or METRICS_TOKEN)",
           security,
           responses: {
             200: {
@@ -613,6 +604,7 @@ export function buildOpenApiDocument(serverUrl?: string): object {
               content: { 'text/plain': { schema: { type: 'string' } } },
             },
             401: common[401],
+            403: err('FORBIDDEN: a company credential'),
             429: common[429],
           },
         },

@@ -56,8 +56,12 @@ export function orderCreation({ gateway, readModel, config, now = () => new Date
     return { name: found.name, version: found.version, body: found.body };
   }
 
-  /** Validates `input` as a POST /orders body and opens the order; `createdBy` is the caller's name. */
-  return async function createOrder(input: unknown, createdBy: string): Promise<OrderCreated> {
+  /** Validates `input` as a POST /orders body and opens the order; `createdBy` is the caller's name, `createdById` their id. */
+  return async function createOrder(
+    input: unknown,
+    createdBy: string,
+    createdById?: string,
+  ): Promise<OrderCreated> {
     const body: NewOrder = parseOr400(newOrderSchema, input, 'body');
     refuseOrderBeyondLimits(body, config.orderLimits);
     const template = body.template === undefined ? undefined : await latestTemplate(body.template);
@@ -73,6 +77,7 @@ export function orderCreation({ gateway, readModel, config, now = () => new Date
         defaultForwarder: config.defaultForwarder,
         createdAt: at.toISOString(),
         createdBy,
+        ...(createdById === undefined ? {} : { createdById }),
         // Kept with the order: a later change of the setting does not move its archiving.
         archiveAfter: config.archiveAfter,
       })

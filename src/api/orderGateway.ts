@@ -25,6 +25,8 @@ import {
   type OpenedOrder,
 } from '../workflows/messages';
 import { orderSearchAttributes, orderStageKey } from '../workflows/searchAttributes';
+import { orderWorkflowId } from '../domain/company';
+import { requiredCompany } from '../readModel/companyScope';
 import { accountManagerPseudonym } from './pseudonym';
 import type { TemporalAccess } from './temporalClient';
 import { mapTemporalError, temporalAnswers, temporalUnavailable } from './temporalErrors';
@@ -53,6 +55,7 @@ export interface OrderGateway {
     event: OrderEvent,
     actor: string,
     role?: ActorRole,
+    actorId?: string,
   ): Promise<EventOutcome | ClosedOrder>;
   /** The order as its workflow holds it now (needs a worker): for orders the read model has not seen yet. */
   currentView(orderId: string): Promise<OrderView>;
@@ -72,6 +75,9 @@ export interface ArchivedOrderFound {
   created: false;
   archived: true;
 }
+
+/** The order's workflow id in the company the request acts for. */
+const workflowIdOf = (orderId: string) => orderWorkflowId(requiredCompany(), orderId);
 
 export function orderGateway(temporal: TemporalAccess, config: ApiConfig): OrderGateway {
   const timeoutMs = durationToMs(config.api.workerTimeout);
@@ -102,7 +108,7 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
   /** A closed order's final stage from its search attributes; undefined while it runs or if none exists. */
   async function closedStage(client: Client, orderId: string): Promise<string | undefined> {
     try {
-      const description = await client.workflow.getHandle(orderId).describe();
+      const description = await client.workflow.getHandle(workflowIdOf(orderId)).describe();
       if (description.status.name === 'RUNNING') return undefined;
       return description.typedSearchAttributes.get(orderStageKey) ?? description.status.name;
     } catch (err) {
@@ -117,11 +123,12 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
       const fingerprint = contentFingerprint(order);
       // New for every call: the workflow tells the request that started it from a retry.
       const requestId = input.createRequestId ?? randomUUID();
+      const company = requiredCompany();
       return call({ orderId: order.orderId, needsWorker: true }, async (client) => {
         const start = new WithStartWorkflowOperation<typeof workflows.orderWorkflow>(ORDER_WORKFLOW, {
-          workflowId: order.orderId,
+          workflowId: orderWorkflowId(company, order.orderId),
           taskQueue: config.temporal.taskQueue,
-          args: [{ ...input, createRequestId: requestId }],
+          args: [{ ...input, company, createRequestId: requestId }],
           // A retried POST finds its own order (not created by it); another order under the same
           // id is refused by the workflow (ORDER_EXISTS), a new run after an archived one by the
           // reuse policy.
@@ -132,6 +139,7 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
             stalled: false,
             customer: order.customer,
             accountManagerPseudonym: accountManagerPseudonym(order.accountManager.email, config.pseudonymKey),
+            company,
           }),
           staticSummary: `Export order ${order.orderId} · ${order.customer.company} · ${productLines(order.inquiry.products.length)}`,
         });
@@ -146,18 +154,27 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
           // The order was archived: the same body is a retried create, another is ORDER_EXISTS.
-          const openedWith = await client.workflow.getHandle(order.orderId).query(openedWithQuery);
+          const openedWith = await client.workflow
+            .getHandle(workflowIdOf(order.orderId))
+            .query(openedWithQuery);
           if (openedWith !== fingerprint) throw err;
           return { created: false, archived: true } satisfies ArchivedOrderFound;
         }
       });
     },
 
-    recordEvent(orderId, event, actor, role) {
+    recordEvent(orderId, event, actor, role, actorId) {
       return call({ orderId, needsWorker: true }, async (client) => {
         try {
-          return await client.workflow.getHandle(orderId).executeUpdate(recordEventUpdate, {
-            args: [role === undefined ? { event, actor } : { event, actor, role }],
+          return await client.workflow.getHandle(workflowIdOf(orderId)).executeUpdate(recordEventUpdate, {
+            args: [
+              {
+                event,
+                actor,
+                ...(role === undefined ? {} : { role }),
+                ...(actorId === undefined ? {} : { actorId }),
+              },
+            ],
             updateId: event.eventId ?? randomUUID(),
           });
         } catch (err) {
@@ -171,14 +188,14 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
 
     currentView(orderId) {
       return call({ orderId, needsWorker: true }, async (client) =>
-        orderView(await client.workflow.getHandle(orderId).query(orderQuery)),
+        orderView(await client.workflow.getHandle(workflowIdOf(orderId)).query(orderQuery)),
       );
     },
 
     orderExists(orderId) {
       return call({ orderId, needsWorker: false }, async (client) => {
         try {
-          await client.workflow.getHandle(orderId).describe();
+          await client.workflow.getHandle(workflowIdOf(orderId)).describe();
           return true;
         } catch (err) {
           if (err instanceof WorkflowNotFoundError) return false;

@@ -1,5 +1,7 @@
 import type { OrderView as DomainOrderView } from '../domain';
 import type { OrderListEntry } from '../readModel/types';
+import { DEFAULT_COMPANY, orderWorkflowId } from '../domain/company';
+import { currentCompany } from '../readModel/companyScope';
 
 /** The order view as the API answers it: the domain's view with its links. */
 export type OrderView = DomainOrderView & { links: { temporalUi: string } };
@@ -9,8 +11,10 @@ export interface LinkConfig {
   namespace: string;
 }
 
+/** The order's workflow (`<company>:<orderId>`) in the Temporal UI; the company is the request's. */
 export function temporalUiLink({ uiUrl, namespace }: LinkConfig, orderId: string): string {
-  return `${uiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(orderId)}`;
+  const workflowId = orderWorkflowId(currentCompany() ?? DEFAULT_COMPANY, orderId);
+  return `${uiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
 }
 
 /** The contract's order view: the domain's view (from the workflow or the read model) with its links. */

@@ -187,7 +187,11 @@ export async function mapTemporalError(
 ): Promise<ApiError> {
   if (err instanceof ApiError) return err;
   if (err instanceof WorkflowExecutionAlreadyStartedError)
-    return new ApiError(409, 'ORDER_EXISTS', `an order with id "${err.workflowId}" already exists`);
+    return new ApiError(
+      409,
+      'ORDER_EXISTS',
+      `an order with id "${orderId ?? err.workflowId}" already exists`,
+    );
   if (err instanceof WorkflowNotFoundError && orderId) return orderNotFound(orderId);
   if (err instanceof WorkflowUpdateFailedError) {
     const mapped = updateRejection(err);

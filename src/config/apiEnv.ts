@@ -13,30 +13,39 @@ import {
   type OrderLimits,
   type StallPolicy,
 } from '../domain';
+import { companyIdSchema, COMPANY_ROLES, DEFAULT_COMPANY, PLATFORM_ROLES } from '../domain/company';
 import { DEFAULT_ARCHIVE_AFTER } from '../domain/archive';
 import { checkCodecServerEnv, checkPayloadCodecEnv, codecServer, CODEC_SERVER_ENV } from './codecEnv';
 import { ConfigError } from './errors';
+import { signInConfig, SIGN_IN_ENV } from './signInEnv';
 import { sharedConfig, SHARED_ENV } from './sharedEnv';
 import { envVariable, readEnv, shapeOf } from './variables';
 import { loadWorkingCalendar } from './workingCalendar';
 
-/** Roles in rising order of what they may do: viewer < ops < manager. */
-export const ROLES = ['viewer', 'ops', 'manager'] as const;
+/** Company roles in rising order of what they may do: viewer < ops < manager < admin. */
+export const ROLES = COMPANY_ROLES;
+/** What an `API_TOKENS` entry may name: a company role or a platform role. */
+export const TOKEN_ROLES = [...COMPANY_ROLES, ...PLATFORM_ROLES] as const;
 
-/** A token the API accepts; `name` is the actor recorded in the timeline. */
+/**
+ * A token the API accepts; `name` is the actor recorded in the timeline. `company` is the one it
+ * acts for (`default` when the entry names none); a `platform-admin` token has none.
+ */
 export interface ApiToken {
   name: string;
-  role: (typeof ROLES)[number];
+  role: (typeof TOKEN_ROLES)[number];
   token: string;
+  company?: string;
 }
 
 // Documented local tokens, refused in production so nobody ships them by accident.
 const LOCAL_API_TOKENS =
-  'ops:ops:local-ops-token,viewer:viewer:local-viewer-token,manager:manager:local-manager-token';
+  'ops:ops:local-ops-token,viewer:viewer:local-viewer-token,manager:manager:local-manager-token,admin:admin:local-admin-token,platform:platform-admin:local-platform-token';
 /** Production tokens are long enough not to be guessed within the failed-authentication limit. */
 export const MIN_PRODUCTION_TOKEN_LENGTH = 32;
 
-const isRole = (role: string | undefined): role is ApiToken['role'] => ROLES.some((known) => known === role);
+const isRole = (role: string | undefined): role is ApiToken['role'] =>
+  TOKEN_ROLES.some((known) => known === role);
 
 // Documented local key for the AccountManager search attribute's keyed hash; refused in production.
 const LOCAL_PSEUDONYM_KEY = 'local-pseudonym-key-not-a-secret-0000';
@@ -47,15 +56,23 @@ const apiTokensSchema = z.string().transform((text, ctx): ApiToken[] => {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)) {
-    const [name, role, token, ...rest] = entry.split(':');
-    if (!name || !isRole(role) || !token || token.length < 8 || rest.length) {
+    const [name, role, token, company, ...rest] = entry.split(':');
+    const companyOk =
+      role === 'platform-admin'
+        ? company === undefined
+        : company === undefined || companyIdSchema.safeParse(company).success;
+    if (!name || !isRole(role) || !token || token.length < 8 || rest.length || !companyOk) {
       ctx.addIssue({
         code: 'custom',
-        message: `"${entry.split(':')[0]}:…" is not name:viewer|ops|manager:token (token ≥ 8 chars)`,
+        message: `"${entry.split(':')[0]}:…" is not name:role:token[:company] (role ${TOKEN_ROLES.join('|')}; token ≥ 8 chars; company ^[a-z0-9-]{2,40}$, none for platform-admin)`,
       });
       return z.NEVER;
     }
-    tokens.push({ name, role, token });
+    tokens.push(
+      role === 'platform-admin'
+        ? { name, role, token }
+        : { name, role, token, company: company ?? DEFAULT_COMPANY },
+    );
   }
   if (!tokens.length) ctx.addIssue({ code: 'custom', message: 'at least one name:role:token entry' });
   return tokens;
@@ -106,7 +123,7 @@ export const API_ENV = {
   API_PORT: envVariable(z.coerce.number().int().min(0).max(65535).default(3000), 'port of the HTTP API'),
   API_TOKENS: envVariable(
     apiTokensSchema.optional(),
-    "`name:role:token,...`, role `viewer`, `ops` or `manager` (viewer < ops < manager); the name is the timeline's actor. In production required, each token at least 32 characters, the documented local tokens refused",
+    "`name:role:token[:company],...`, role `viewer`, `ops`, `manager` or `admin` (viewer < ops < manager < admin), or the platform's `customer-manager` or `platform-admin` (no company); the name is the timeline's actor; without a company the token acts for `default`, and a company named here is created at start. In production required, each token at least 32 characters, the documented local tokens refused",
     `documented local tokens outside production: ${LOCAL_API_TOKENS.split(',')
       .map((token) => `\`${token}\``)
       .join(', ')}`,
@@ -138,6 +155,11 @@ export const API_ENV = {
   API_WORKER_TIMEOUT: envVariable(
     z._default(durationSchema, '10s'),
     'how long a request waits for a worker before 503',
+  ),
+  ...SIGN_IN_ENV,
+  METRICS_TOKEN: envVariable(
+    z.string().min(16).optional(),
+    "bearer token of the platform's Prometheus scraper for `GET /metrics` (a `platform-admin` token works too); at least 16 characters",
   ),
   TRACKING_RATE_LIMIT_PER_MINUTE: envVariable(
     z.coerce.number().int().min(1).default(30),
@@ -255,8 +277,10 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env) {
       addressRateLimitPerMinute: e.API_ADDRESS_RATE_LIMIT_PER_MINUTE,
       trustProxyHops: e.API_TRUST_PROXY,
       workerTimeout: e.API_WORKER_TIMEOUT,
+      metricsToken: e.METRICS_TOKEN,
     },
     tracking: { ...shared.tracking, rateLimitPerMinute: e.TRACKING_RATE_LIMIT_PER_MINUTE },
+    signIn: signInConfig(e, production),
     defaultForwarder: {
       name: e.DEFAULT_FORWARDER_NAME,
       email: e.DEFAULT_FORWARDER_EMAIL,

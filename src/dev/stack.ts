@@ -10,6 +10,7 @@ import { startDevServer } from './devServer';
 import { waitForPort } from './freePort';
 import { startReadModelDatabase } from './readModelDatabase';
 import { localCodecEnv } from './localCodecKey';
+import { LOCAL_API_AUDIENCE, LOCAL_CLIENT_ID } from './examplePeople';
 
 const root = resolve(__dirname, '..', '..');
 const dataDir = join(root, '.data');
@@ -21,6 +22,7 @@ const ports = {
   inbox: Number(process.env.DEV_INBOX_PORT ?? 1080),
   api: Number(process.env.API_PORT ?? 3000),
   workerMetrics: Number(process.env.DEV_WORKER_METRICS_PORT ?? 9464),
+  signIn: Number(process.env.DEV_OIDC_PORT ?? 3100),
 };
 
 const children: ChildProcess[] = [];
@@ -111,6 +113,10 @@ async function main(): Promise<void> {
     // Working days ("3wd") count on China's 2027 holidays (see config/calendars/README.md).
     WORKING_CALENDAR_FILE:
       process.env.WORKING_CALENDAR_FILE ?? join(root, 'config', 'calendars', 'cn-2027.json'),
+    // People sign in at the local OpenID provider (src/dev/oidcProvider.ts, example people in docs/sign-in.md).
+    OIDC_ISSUER_URL: `http://127.0.0.1:${ports.signIn}`,
+    OIDC_CLIENT_ID: LOCAL_CLIENT_ID,
+    OIDC_AUDIENCE: LOCAL_API_AUDIENCE,
   };
 
   console.log('starting the Temporal dev server...');
@@ -137,6 +143,13 @@ async function main(): Promise<void> {
   ]);
   await waitForPort('127.0.0.1', ports.smtp, 30_000);
 
+  startChild('sign-in', node, ['--import', 'tsx', 'src/dev/oidcProvider.ts'], {
+    OIDC_DEV_PORT: String(ports.signIn),
+    OIDC_DEV_REDIRECT_URIS: `http://localhost:${ports.api}/auth/callback,http://127.0.0.1:${ports.api}/auth/callback`,
+  });
+  startChild('people', node, ['--import', 'tsx', 'scripts/seed-example-people.ts'], appEnv, {
+    mayExit: true,
+  });
   startChild('worker', node, ['--import', 'tsx', 'src/worker.ts'], {
     ...appEnv,
     WORKER_METRICS_PORT: String(ports.workerMetrics),
@@ -154,11 +167,12 @@ async function main(): Promise<void> {
   console.log(`
 The order desk is running (Ctrl-C stops it):
   HTTP API      http://localhost:${ports.api}   (docs: /docs, token: local-ops-token; templates: local-manager-token)
+  Sign-in       http://localhost:${ports.api}/console/   (local provider ${appEnv.OIDC_ISSUER_URL}: wang.wei (Acme), zhao.min (Globex), zhou.lan (customer manager); see docs/sign-in.md)
   Temporal UI   ${temporal.uiUrl}
   Inbox         http://localhost:${ports.inbox}
   Temporal gRPC ${temporal.address}
   PostgreSQL    ${database.url}   (read model)
-  Metrics       http://localhost:${ports.api}/metrics   (API and business gauges; token: local-viewer-token)
+  Metrics       http://localhost:${ports.api}/metrics   (API and business gauges; token: local-platform-token)
                 http://127.0.0.1:${ports.workerMetrics}/metrics   (worker: Temporal SDK telemetry, memory)
 `);
 }

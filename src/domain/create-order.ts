@@ -68,6 +68,7 @@ export function createOrder(
         type: 'ORDER_CREATED' as const,
         at: now,
         actor: ctx.actor,
+        actorId: ctx.actorId ?? ctx.actor,
         summary: `Inquiry from ${input.customer.company} via ${input.inquiry.channel}`,
       },
     ],

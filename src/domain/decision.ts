@@ -64,6 +64,7 @@ export function settle(
     type: event.type,
     at: ctx.now,
     actor: ctx.actor,
+    actorId: ctx.actorId ?? ctx.actor,
     summary: outcome.summary,
     payload: event,
     fingerprint: key?.fingerprint ?? null,
@@ -107,8 +108,15 @@ function generatedEventId(state: OrderState, type: string): string {
 
 /** The state's short form of a record: no payload, summary cut to size. */
 export function timelineEntry(record: TimelineRecord): TimelineEntry {
-  const { eventId, type, at, actor, summary } = record;
-  return { eventId, type, at, actor, summary: shorten(summary, SUMMARY_MAX_LENGTH) };
+  const { eventId, type, at, actor, actorId, summary } = record;
+  return {
+    eventId,
+    type,
+    at,
+    actor,
+    ...(actorId === undefined ? {} : { actorId }),
+    summary: shorten(summary, SUMMARY_MAX_LENGTH),
+  };
 }
 
 /** A client event's correction rule, where its definition has one. */

@@ -177,3 +177,13 @@ export {
 export type { IncotermFamily } from './incoterms';
 export { shipmentDate, hasShipped } from './shipment';
 export { documentNumber } from './documentNumbers';
+export {
+  companyIdSchema,
+  DEFAULT_COMPANY,
+  orderWorkflowId,
+  COMPANY_ROLES,
+  PLATFORM_ROLES,
+  type CompanyId,
+  type CompanyRole,
+  type PlatformRole,
+} from './company';

@@ -52,14 +52,16 @@ export type {
   WarningCode,
 } from './state';
 
-/** The company roles a client event may come with (the API's roles). */
-export type ActorRole = 'viewer' | 'ops' | 'manager';
+/** The company roles a client event may come with (the API's roles; an admin may all a manager may). */
+export type ActorRole = 'viewer' | 'ops' | 'manager' | 'admin';
 
 export interface EventContext {
   /** ISO-8601 instant, from the workflow clock. */
   now: string;
   /** Who caused the event: an API token name, or "system". */
   actor: string;
+  /** The same person's id (`user:<subject>`, `token:<name>`); absent: `actor` stands for it. */
+  actorId?: string;
   /**
    * The role the caller holds, for rules that depend on what happened to the order (a correction
    * of what a customer has seen needs a manager). Absent (a signal, the system): `ops`.

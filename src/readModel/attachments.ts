@@ -1,5 +1,4 @@
-import type { Pool } from 'pg';
-import { unavailableAs } from './errors';
+import type { ScopedPool } from './scopedPool';
 
 /** What describes a file kept with an order (see migrations/1792034000000_attachments.sql). */
 export interface AttachmentRecord {
@@ -66,9 +65,7 @@ const toRecord = (row: AttachmentRow): AttachmentRecord => ({
   addedAt: row.added_at.toISOString(),
 });
 
-export function attachmentStore(pool: Pool): AttachmentStore {
-  const query = <R extends object>(text: string, params: unknown[]) =>
-    unavailableAs(async () => (await pool.query<R>(text, params)).rows);
+export function attachmentStore({ query }: ScopedPool): AttachmentStore {
   return {
     async addAttachment(r, content) {
       await query(

@@ -16,6 +16,8 @@ export interface ProjectionInput {
   state: OrderState;
   records: TimelineRecord[];
   emails: SentEmail[];
+  /** The order's company; absent from workflows started before companies: `default`. */
+  company?: string;
 }
 
 /** The order's row: its view, and the columns the list filters and sorts on. */

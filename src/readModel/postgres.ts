@@ -1,10 +1,12 @@
-import { Pool, type PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from './cursor';
 import { orderFigures } from './figures';
-import { isUnavailable, unavailableAs } from './errors';
+import { scopedPool } from './scopedPool';
 import { listOrdersSql, nextPageToken, SORT_KEYS_SQL } from './orderList';
 import { attachmentStore } from './attachments';
+import { companyStore } from './companies';
+import { sessionStore } from './sessions';
 import { templateStore } from './templates';
 import {
   INSERT_STAGE_ENTERED,
@@ -34,6 +36,11 @@ export interface ReadModelOptions {
   max?: number;
   /** How long to wait for a connection before DatabaseUnavailableError (default 2 s). */
   connectTimeoutMs?: number;
+  /**
+   * The company a query acts for outside any companyScope: for single-company tools and tests.
+   * Without it (the API and the worker) a query outside a scope sees no rows and writes none.
+   */
+  company?: string;
 }
 
 interface OrderRow {
@@ -60,6 +67,7 @@ interface TimelineRow {
   type: string;
   at: Date;
   actor: string;
+  actor_id: string;
   summary: string;
   payload: unknown;
   fingerprint: string | null;
@@ -76,7 +84,7 @@ const UPSERT_ORDER = `
     account_manager_email, contract_no, invoice_no, template, amount_outstanding, outstanding_currency,
     next_due_at, stage_deadline, created_at, updated_at, account_manager_name, search_text)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, lower($20))
-  ON CONFLICT (order_id) DO UPDATE SET
+  ON CONFLICT (company, order_id) DO UPDATE SET
     seq = excluded.seq, view = excluded.view, stage = excluded.stage, status = excluded.status,
     stalled = excluded.stalled, customer_company = excluded.customer_company,
     customer_name = excluded.customer_name, account_manager_email = excluded.account_manager_email,
@@ -88,10 +96,10 @@ const UPSERT_ORDER = `
   WHERE orders.seq <= excluded.seq`;
 
 const INSERT_TIMELINE = `
-  INSERT INTO timeline (order_id, seq, event_id, type, at, actor, summary, payload, fingerprint, corrected_by)
-  SELECT $1, r.seq, r."eventId", r.type, r.at, r.actor, r.summary, r.payload, r.fingerprint, r."correctedBy"
+  INSERT INTO timeline (order_id, seq, event_id, type, at, actor, actor_id, summary, payload, fingerprint, corrected_by)
+  SELECT $1, r.seq, r."eventId", r.type, r.at, r.actor, r."actorId", r.summary, r.payload, r.fingerprint, r."correctedBy"
   FROM jsonb_to_recordset($2::jsonb) AS r(seq integer, "eventId" text, type text, at timestamptz,
-    actor text, summary text, payload jsonb, fingerprint text, "correctedBy" text)
+    actor text, "actorId" text, summary text, payload jsonb, fingerprint text, "correctedBy" text)
   ON CONFLICT DO NOTHING`;
 
 // The entry a correction, reversal or undo names gets its event id: the latest one (by seq) wins,
@@ -123,7 +131,7 @@ const UPSERT_DOCUMENTS = `
   SELECT $1, r.kind, r.number, r.status, r."createdAt", $3, coalesce(r.revision, 0)
   FROM jsonb_to_recordset($2::jsonb) AS r(kind text, number text, status text, "createdAt" timestamptz,
     revision integer)
-  ON CONFLICT (order_id, kind, number) DO UPDATE SET status = excluded.status, seq = excluded.seq
+  ON CONFLICT (company, order_id, kind, number) DO UPDATE SET status = excluded.status, seq = excluded.seq
   WHERE documents.seq <= excluded.seq
     AND (documents.status, documents.seq) IS DISTINCT FROM (excluded.status, excluded.seq)`;
 
@@ -140,30 +148,16 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
   // An idle connection that breaks (server restart) is dropped by the pool; the next query reconnects.
   pool.on('error', () => undefined);
 
-  const query = <R extends object>(text: string, params: unknown[] = []) =>
-    unavailableAs(async () => (await pool.query<R>(text, params)).rows);
-
-  async function inTransaction(work: (client: PoolClient) => Promise<void>): Promise<void> {
-    await unavailableAs(async () => {
-      const client = await pool.connect();
-      let broken = false;
-      try {
-        await client.query('BEGIN');
-        await work(client);
-        await client.query('COMMIT');
-      } catch (err) {
-        broken = isUnavailable(err);
-        if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
-        throw err;
-      } finally {
-        client.release(broken);
-      }
-    });
-  }
+  // Every query is a transaction of the current company (companyScope.ts): row-level security
+  // shows it that company's rows only.
+  const scoped = scopedPool(pool, options.company);
+  const { query, transaction: inTransaction } = scoped;
 
   return {
-    ...templateStore(pool),
-    ...attachmentStore(pool),
+    ...templateStore(scoped),
+    ...attachmentStore(scoped),
+    ...companyStore(scoped),
+    ...sessionStore(scoped),
     project: (batch: ProjectionBatch) =>
       inTransaction(async (client) => {
         const o = batch.order;
@@ -232,7 +226,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
       const before =
         page.cursor === undefined ? null : decodeCursor(page.cursor, timelineCursorSchema).before;
       const rows = await query<TimelineRow>(
-        `SELECT seq, event_id, type, at, actor, summary, payload, fingerprint, corrected_by FROM timeline
+        `SELECT seq, event_id, type, at, actor, coalesce(actor_id, actor) AS actor_id, summary, payload, fingerprint, corrected_by FROM timeline
          WHERE order_id = $1 ${before === null ? '' : 'AND seq < $3'}
          ORDER BY seq DESC LIMIT $2`,
         before === null ? [orderId, page.limit + 1] : [orderId, page.limit + 1, before],
@@ -346,6 +340,7 @@ function toTimelineRecord(row: TimelineRow): TimelineRecord {
     type: row.type,
     at: iso(row.at),
     actor: row.actor,
+    actorId: row.actor_id,
     summary: row.summary,
     payload: row.payload,
     fingerprint: row.fingerprint,

@@ -1,6 +1,5 @@
-import type { Pool } from 'pg';
+import type { ScopedPool } from './scopedPool';
 import type { TemplateBody, TemplateVersion } from '../domain/schemas/template';
-import { unavailableAs } from './errors';
 
 /** Template versions in PostgreSQL (see migrations/1780000000001_templates.sql). */
 export interface TemplateStore {
@@ -38,9 +37,7 @@ const INSERT_NEXT_VERSION = `
   SELECT $1, coalesce((SELECT max(version) FROM templates WHERE name = $1), 0) + 1, $2, $3, $4
   RETURNING ${COLUMNS}`;
 
-export function templateStore(pool: Pool): TemplateStore {
-  const query = <R extends object>(text: string, params: unknown[] = []) =>
-    unavailableAs(async () => (await pool.query<R>(text, params)).rows);
+export function templateStore({ query, transaction }: ScopedPool): TemplateStore {
   return {
     async listTemplates() {
       const rows = await query<TemplateRow>(
@@ -63,29 +60,21 @@ export function templateStore(pool: Pool): TemplateStore {
       return rows[0] ? toVersion(rows[0]) : null;
     },
     putTemplate: (name, body, createdBy, at) =>
-      unavailableAs(async () => {
-        const client = await pool.connect();
-        let broken = false;
-        try {
-          await client.query('BEGIN');
-          // Two PUTs of one name at once: the second waits here, then its insert (a statement of its
-          // own, so it sees the first one's row) takes the next number.
-          await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('template:' || $1, 0))`, [name]);
-          const { rows } = await client.query<TemplateRow>(INSERT_NEXT_VERSION, [
-            name,
-            JSON.stringify(body),
-            at,
-            createdBy,
-          ]);
-          await client.query('COMMIT');
-          if (!rows[0]) throw new Error(`template ${name}: the insert returned no row`);
-          return toVersion(rows[0]);
-        } catch (err) {
-          await client.query('ROLLBACK').catch(() => (broken = true));
-          throw err;
-        } finally {
-          client.release(broken);
-        }
+      transaction(async (client) => {
+        // Two PUTs of one name at once: the second waits here, then its insert (a statement of its
+        // own, so it sees the first one's row) takes the next number. The lock is per company.
+        await client.query(
+          `SELECT pg_advisory_xact_lock(hashtextextended('template:' || current_setting('app.company', true) || ':' || $1, 0))`,
+          [name],
+        );
+        const { rows } = await client.query<TemplateRow>(INSERT_NEXT_VERSION, [
+          name,
+          JSON.stringify(body),
+          at,
+          createdBy,
+        ]);
+        if (!rows[0]) throw new Error(`template ${name}: the insert returned no row`);
+        return toVersion(rows[0]);
       }),
   };
 }

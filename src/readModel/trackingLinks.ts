@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { unavailableAs } from './errors';
+import { scopedPool } from './scopedPool';
 
 /** Revocations of buyer tracking links: per order, every link issued up to a moment. */
 export interface TrackingLinkStore {
@@ -13,6 +13,8 @@ export interface TrackingLinkStore {
 export function createTrackingLinkStore(options: {
   url: string;
   connectTimeoutMs?: number;
+  /** As in ReadModelOptions: the company outside any scope (tests). */
+  company?: string;
 }): TrackingLinkStore {
   const pool = new Pool({
     connectionString: options.url,
@@ -22,22 +24,19 @@ export function createTrackingLinkStore(options: {
     application_name: 'orderdesk-tracking',
   });
   pool.on('error', () => undefined);
+  const { query } = scopedPool(pool, options.company);
   return {
     async revoke(orderId, before, by) {
-      await unavailableAs(() =>
-        pool.query(
-          `INSERT INTO tracking_link_revocations (order_id, revoked_before, revoked_by) VALUES ($1, $2, $3)
-           ON CONFLICT (order_id) DO UPDATE SET revoked_before = GREATEST(tracking_link_revocations.revoked_before, excluded.revoked_before), revoked_by = excluded.revoked_by`,
-          [orderId, before, by],
-        ),
+      await query(
+        `INSERT INTO tracking_link_revocations (order_id, revoked_before, revoked_by) VALUES ($1, $2, $3)
+           ON CONFLICT (company, order_id) DO UPDATE SET revoked_before = GREATEST(tracking_link_revocations.revoked_before, excluded.revoked_before), revoked_by = excluded.revoked_by`,
+        [orderId, before, by],
       );
     },
     async revokedBefore(orderId) {
-      const { rows } = await unavailableAs(() =>
-        pool.query<{ revoked_before: Date }>(
-          'SELECT revoked_before FROM tracking_link_revocations WHERE order_id = $1',
-          [orderId],
-        ),
+      const rows = await query<{ revoked_before: Date }>(
+        'SELECT revoked_before FROM tracking_link_revocations WHERE order_id = $1',
+        [orderId],
       );
       return rows[0]?.revoked_before ?? null;
     },

@@ -2,6 +2,8 @@ import type { SentEmail, TimelineRecord as AcceptedEvent } from '../domain';
 import type { Money } from '../domain/money';
 import type { AttachmentStore } from './attachments';
 import type { TemplateStore } from './templates';
+import type { CompanyStore } from './companies';
+import type { SessionStore } from './sessions';
 import type { AgeBucket } from '../domain/receivables';
 
 /**
@@ -158,7 +160,7 @@ export interface OrderFigures {
   failedEffects: Record<string, number>;
 }
 
-export interface ReadModel extends TemplateStore, AttachmentStore {
+export interface ReadModel extends TemplateStore, AttachmentStore, CompanyStore, SessionStore {
   /** Writes a batch; idempotent. Throws DatabaseUnavailableError while the database is down. */
   project(batch: ProjectionBatch): Promise<void>;
   /** The stored view and its sequence, or null when the order is not (yet) in the read model. */

@@ -3,6 +3,8 @@ import type { Duration, Forwarder, NewOrder, OrderState, PinnedTemplate, StallPo
 /** Everything an order workflow starts from; all of it is in the first history event. */
 export interface OrderWorkflowInput {
   order: NewOrder & { orderId: string };
+  /** The company the order belongs to (its workflow id is `<company>:<orderId>`); absent in orders from before: `default`. */
+  company?: string;
   /**
    * The configured reminder defaults and working calendar; the template's settings, then the
    * order's own, win. Fixed for the order's life.
@@ -15,6 +17,8 @@ export interface OrderWorkflowInput {
   /** When and by whom the inquiry was recorded. */
   createdAt: string;
   createdBy: string;
+  /** The creator's id (`user:<subject>`, `token:<name>`); absent in orders from before: `createdBy`. */
+  createdById?: string;
   /** The POST that started the order (openOrderUpdate's requestId); absent in orders from before. */
   createRequestId?: string;
   /**

@@ -9,6 +9,8 @@ export interface EventSubmission {
   actor: string;
   /** Absent in submissions from before roles reached the domain: the domain reads it as `ops`. */
   role?: ActorRole;
+  /** The person's id (`user:<subject>`, `token:<name>`); absent in submissions from before: `actor`. */
+  actorId?: string;
 }
 
 /**

@@ -91,7 +91,10 @@ export class OrderRun {
   private state: OrderState;
   private readonly stallTimer = new StallTimer(() => this.state);
   private readonly archiveTimer: ArchiveTimer;
-  private readonly projection = new ReadModelProjection(() => this.state);
+  private readonly projection = new ReadModelProjection(
+    () => this.state,
+    () => this.input.company,
+  );
   private readonly publish = createVisibility();
   private readonly effectsRunning = new Set<Promise<void>>();
   private reminder: CancellationScope | undefined;
@@ -107,7 +110,11 @@ export class OrderRun {
       this.state = input.state;
     } else {
       const policy = resolveStallPolicy(input.stallDefaults, input.order, input.template?.body);
-      const ctx = { now: input.createdAt, actor: input.createdBy };
+      const ctx = {
+        now: input.createdAt,
+        actor: input.createdBy,
+        actorId: input.createdById ?? input.createdBy,
+      };
       this.state = createOrder(input.order, policy, ctx, input.template);
       this.projection.add(creationRecord(this.state));
     }
@@ -211,7 +218,12 @@ export class OrderRun {
         validator: (submission: EventSubmission) => {
           if (this.state.archivedAt) throw archivedRefusal(this.state);
           if (this.draining) throw nextRunRefusal();
-          const decision = this.decide(submission.event, submission.actor, submission.role);
+          const decision = this.decide(
+            submission.event,
+            submission.actor,
+            submission.role,
+            submission.actorId,
+          );
           if (!decision.ok) throw refusal(decision);
           const updateId = currentUpdateInfo()?.id;
           this.validated = updateId === undefined ? undefined : { updateId, basis: this.state, decision };
@@ -242,8 +254,13 @@ export class OrderRun {
   }
 
   /** A signal has no role (absent: the domain reads it as ops). */
-  private decide(payload: unknown, actor: string, role?: ActorRole): Decision {
-    const context = role === undefined ? { now: now(), actor } : { now: now(), actor, role };
+  private decide(payload: unknown, actor: string, role?: ActorRole, actorId?: string): Decision {
+    const context = {
+      now: now(),
+      actor,
+      ...(role === undefined ? {} : { role }),
+      ...(actorId === undefined ? {} : { actorId }),
+    };
     return decideCommand(this.state, withoutActor(payload), context);
   }
 
@@ -257,7 +274,7 @@ export class OrderRun {
     this.validated = undefined;
     if (validated && validated.basis === this.state && validated.updateId === currentUpdateInfo()?.id)
       return validated.decision;
-    return this.decide(submission.event, submission.actor, submission.role);
+    return this.decide(submission.event, submission.actor, submission.role, submission.actorId);
   }
 
   /** One of the workflow's own facts; `email` is what the effect sent, for the read model. */

@@ -24,7 +24,10 @@ export class ReadModelProjection {
   private changed = false;
   private writing = false;
 
-  constructor(private readonly currentState: () => OrderState) {}
+  constructor(
+    private readonly currentState: () => OrderState,
+    private readonly company: () => string | undefined,
+  ) {}
 
   /** An accepted event (and the email it recorded, if any). */
   add(record: TimelineRecord, email?: SentEmail): void {
@@ -54,7 +57,7 @@ export class ReadModelProjection {
         const state = this.currentState();
         await readModel.projectOrder.executeWithOptions(
           { summary: `read model up to event #${state.timelineTotal}` },
-          [{ state, records, emails }],
+          [{ state, records, emails, company: this.company() }],
         );
       }
     } finally {

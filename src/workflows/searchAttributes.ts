@@ -7,12 +7,15 @@ export const orderStageKey = defineSearchAttributeKey('OrderStage', SearchAttrib
 export const orderStalledKey = defineSearchAttributeKey('OrderStalled', SearchAttributeType.BOOL);
 export const customerCompanyKey = defineSearchAttributeKey('CustomerCompany', SearchAttributeType.KEYWORD);
 export const accountManagerKey = defineSearchAttributeKey('AccountManager', SearchAttributeType.KEYWORD);
+/** The company (tenant) id: set at start, never changed; Temporal's guidance for many tenants in one namespace. */
+export const companyKey = defineSearchAttributeKey('Company', SearchAttributeType.KEYWORD);
 
 export const orderSearchAttributeKeys = [
   orderStageKey,
   orderStalledKey,
   customerCompanyKey,
   accountManagerKey,
+  companyKey,
 ] as const;
 
 /**
@@ -21,6 +24,8 @@ export const orderSearchAttributeKeys = [
  */
 export type OrderFacts = Pick<OrderState, 'stage' | 'stalled' | 'customer'> & {
   accountManagerPseudonym?: string;
+  /** Set at start only (like the pseudonym). */
+  company?: string;
 };
 
 /** The one mapping from an order to its search attributes (API at start, workflow, bench). */
@@ -32,5 +37,6 @@ export function orderSearchAttributes(order: OrderFacts): SearchAttributePair[] 
     ...(order.accountManagerPseudonym === undefined
       ? []
       : [{ key: accountManagerKey, value: order.accountManagerPseudonym }]),
+    ...(order.company === undefined ? [] : [{ key: companyKey, value: order.company }]),
   ];
 }

@@ -135,7 +135,7 @@ describe('the codec server (POST /codec/encode, /codec/decode)', () => {
   it('with CODEC_AUTH=none (development only) decodes without a token', async () => {
     const config = loadConfig({ ...codecEnv(), CODEC_AUTH: 'none', TEMPORAL_UI_URL: UI });
     const temporal = lazyTemporalClient(config);
-    const readModel = createReadModel({ url: config.database.url });
+    const readModel = createReadModel({ url: config.database.url, company: 'default' });
     try {
       const app = createApp({ temporal, readModel, config, logger: recordingLogger() });
       const res = await request(app)
@@ -179,7 +179,7 @@ describe('an order recorded with the codec on', () => {
       const raw = new Client({ connection, namespace: stack.config.temporal.namespace }); // no codec
       const EventType = temporal.api.enums.v1.EventType;
       const history = await eventually(async () => {
-        const h = await raw.workflow.getHandle(orderId).fetchHistory();
+        const h = await raw.workflow.getHandle(`default:${orderId}`).fetchHistory();
         const done = h.events?.some((e) => e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
         return done ? h : undefined;
       });

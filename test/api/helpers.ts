@@ -57,7 +57,7 @@ export function expectContractView(view: OrderView): void {
       }),
     );
   expect(view.links.temporalUi).toBe(
-    `http://localhost:8233/namespaces/default/workflows/${encodeURIComponent(view.orderId)}`,
+    `http://localhost:8233/namespaces/default/workflows/${encodeURIComponent(`default:${view.orderId}`)}`,
   );
 }
 

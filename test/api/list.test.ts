@@ -76,7 +76,9 @@ describe('GET /orders', () => {
       stageDeadline: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       amountOutstanding: null,
       nextDueAt: null,
-      links: { temporalUi: expect.stringContaining(`/workflows/${b.orderId}`) },
+      links: {
+        temporalUi: expect.stringContaining(`/workflows/${encodeURIComponent(`default:${b.orderId}`)}`),
+      },
     });
     expect(all.nextPageToken).toBeNull();
 

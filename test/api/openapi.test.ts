@@ -123,6 +123,17 @@ describe('buildOpenApiDocument', () => {
       '/orders/{orderId}/attachments': ['get', 'post'],
       '/orders/{orderId}/attachments/{attachmentId}': ['get'],
       '/track/{token}/attachments/{attachmentId}': ['get'],
+      '/companies': ['get', 'post'],
+      '/company': ['get', 'put'],
+      '/company/tokens': ['get', 'post'],
+      '/company/tokens/{tokenId}': ['delete'],
+      '/company/members': ['get'],
+      '/company/members/{subject}': ['put'],
+      '/companies/{companyId}/customer-managers/{subject}': ['put'],
+      '/auth/sign-in': ['get'],
+      '/auth/callback': ['get'],
+      '/auth/session': ['get'],
+      '/auth/sign-out': ['post'],
     });
     for (const [path, o] of Object.entries(doc.paths).flatMap(([p, m]) =>
       Object.values(m).map((x) => [p, x] as const),
@@ -130,7 +141,9 @@ describe('buildOpenApiDocument', () => {
       expect(o.summary).toEqual(expect.any(String));
       const security = /^\/track\//.test(path) ? [] : undefined;
       expect(o.security).toEqual(
-        /^\/(orders|templates|reports|me|metrics|imports)\b/.test(path) ? [{ bearerAuth: [] }] : security,
+        /^\/(orders|templates|reports|me|metrics|imports|companies|company)\b/.test(path)
+          ? [{ bearerAuth: [] }]
+          : security,
       );
     }
   });
@@ -297,7 +310,13 @@ describe('buildOpenApiDocument', () => {
       'file',
     ]);
     expect(op('/track/{token}/confirm', 'post').responses['303'].headers?.Location).toBeDefined();
-    expect(responseSchema('/me', 'get', '200').required).toEqual(['name', 'role']);
+    expect(responseSchema('/me', 'get', '200').required).toEqual([
+      'id',
+      'name',
+      'companies',
+      'company',
+      'role',
+    ]);
     expect(Object.keys(op('/metrics', 'get').responses['200'].content ?? {})).toEqual(['text/plain']);
   });
 

@@ -298,8 +298,8 @@ describe('GET /reports/stage-times', () => {
 
 describe('GET /me', () => {
   it("answers the token's name and role, for the console to show only what the role may do", async () => {
-    expect((await get('/me')).body).toEqual({ name: 'victor', role: 'viewer' });
-    expect((await get('/me', TOKENS.ops)).body).toEqual({ name: 'alice', role: 'ops' });
+    expect((await get('/me')).body).toMatchObject({ name: 'victor', role: 'viewer' });
+    expect((await get('/me', TOKENS.ops)).body).toMatchObject({ name: 'alice', role: 'ops' });
     expectError(await request(stack.app).get('/me'), 401, 'UNAUTHENTICATED');
   });
 });

@@ -76,7 +76,7 @@ test('a tampered link is 404, an expired one 410, both without order data', asyn
   expect(bad.status).toBe(404);
   expect(bad.text).not.toContain(orderId);
   const expired = signTrackingToken(
-    { orderId, issuedAt: 1, expiresAt: Date.now() - 1000 },
+    { company: 'default', orderId, issuedAt: 1, expiresAt: Date.now() - 1000 },
     stack.config.tracking.key,
   );
   const gone = await request(stack.app).get(`/track/${expired}`);

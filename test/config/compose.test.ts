@@ -30,6 +30,11 @@ describe('docker-compose.yml (issue 13: nothing reaches customers data uninvited
       'TRACKING_LINK_KEY',
       'PAYLOAD_CODEC_KEYS',
       'EXPORTER_BANK_ACCOUNT',
+      'OIDC_ISSUER_URL',
+      'OIDC_CLIENT_SECRET',
+      'SESSION_SECRET',
+      'CSRF_SECRET',
+      'METRICS_TOKEN',
     ])
       expect(compose).toMatch(new RegExp(`${name}: \\$\\{${name}:-\\}`));
     expect(compose).not.toMatch(/local-ops-token|local-viewer-token/);

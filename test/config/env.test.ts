@@ -101,10 +101,42 @@ describe('API tokens', () => {
     ...BANK,
   };
 
-  it('take the roles viewer, ops and manager', () => {
+  it('take the company roles viewer, ops, manager and admin', () => {
     const { api } = loadConfig({ API_TOKENS: 'v:viewer:token-one1,o:ops:token-two22,m:manager:token-3333' });
     expect(api.tokens.map((t) => t.role)).toEqual(['viewer', 'ops', 'manager']);
-    expect(() => loadConfig({ API_TOKENS: 'a:admin:token-one1' })).toThrow(/API_TOKENS/);
+    expect(() => loadConfig({ API_TOKENS: 'a:superuser:token-one1' })).toThrow(/API_TOKENS/);
+  });
+
+  it('name a company (default when none), platform roles, and no company for a platform-admin', () => {
+    const { api } = loadConfig({
+      API_TOKENS:
+        'a:admin:token-one1:acme,o:ops:token-two22,c:customer-manager:token-3333:globex,p:platform-admin:token-4444',
+    });
+    expect(api.tokens.map(({ name, role, company }) => ({ name, role, company }))).toEqual([
+      { name: 'a', role: 'admin', company: 'acme' },
+      { name: 'o', role: 'ops', company: 'default' },
+      { name: 'c', role: 'customer-manager', company: 'globex' },
+      { name: 'p', role: 'platform-admin', company: undefined },
+    ]);
+    expect(() => loadConfig({ API_TOKENS: 'p:platform-admin:token-4444:acme' })).toThrow(/API_TOKENS/);
+    expect(() => loadConfig({ API_TOKENS: 'a:ops:token-one1:Not_A_Company' })).toThrow(/API_TOKENS/);
+  });
+
+  it('sign-in in production needs its session and CSRF secrets, and the issuer a client id', () => {
+    const signIn = {
+      ...production,
+      API_TOKENS: `ops:ops:${secret('o')}`,
+      OIDC_ISSUER_URL: 'https://login.example.com',
+      OIDC_CLIENT_ID: 'desk',
+    };
+    expect(() => loadApiConfig(signIn)).toThrow(/SESSION_SECRET[\s\S]*CSRF_SECRET/);
+    expect(() => loadConfig({ OIDC_ISSUER_URL: 'https://login.example.com' })).toThrow(/OIDC_CLIENT_ID/);
+    const ok = loadApiConfig({
+      ...signIn,
+      SESSION_SECRET: 's'.repeat(40),
+      CSRF_SECRET: 'c'.repeat(40),
+    });
+    expect(ok.signIn.issuer).toEqual({ kind: 'oidc', url: 'https://login.example.com', clientId: 'desk' });
   });
 
   it('in production refuse the documented local tokens and tokens under 32 characters, naming API_TOKENS', () => {

@@ -147,7 +147,7 @@ describeBrowser("the buyer's tracking page in Chromium", () => {
 
   it('refuses an expired link with a plain page that shows nothing of the order', async () => {
     const expired = signTrackingToken(
-      { orderId, issuedAt: Date.now() - 2 * 86_400_000, expiresAt: Date.now() - 60_000 },
+      { company: 'default', orderId, issuedAt: Date.now() - 2 * 86_400_000, expiresAt: Date.now() - 60_000 },
       stack.config.tracking.key,
     );
     const answer = await page.goto(`${base}/track/${expired}`);

@@ -258,7 +258,7 @@ describeBrowser('ops console in Chromium', () => {
     const emails = await page.locator('#sec-emails-sent').locator('..').innerText();
     expect(emails).toContain('jane@buyer.example');
     expect(await page.getByRole('link', { name: /Open in Temporal UI/ }).getAttribute('href')).toBe(
-      `http://localhost:8233/namespaces/default/workflows/${encodeURIComponent(orderId)}`,
+      `http://localhost:8233/namespaces/default/workflows/${encodeURIComponent(`default:${orderId}`)}`,
     );
     const file = await shot('console-order.png');
     // The README's picture is refreshed on request, so a plain test run leaves the work tree clean.

@@ -181,6 +181,7 @@ describe('cancelling, notes and the timeline', () => {
       type: 'NOTE_ADDED',
       at: '2027-01-01T00:00:00.000Z',
       actor: 'ops',
+      actorId: 'ops',
       summary: 'Note: customer on holiday',
     });
     expect(d.record).toMatchObject({ seq: before.timelineTotal + 1, eventId: 'n-1' });

@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 const apiMetrics = async (): Promise<{ text: string; samples: Sample[] }> => {
-  const res = await request(stack.app).get('/metrics').set(bearer(TOKENS.viewer));
+  const res = await request(stack.app).get('/metrics').set(bearer(TOKENS.platform));
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toMatch(/^text\/plain/);
   return { text: res.text, samples: parseSamples(res.text) };
@@ -184,7 +184,7 @@ describe('a full order life, then both metrics endpoints', () => {
     expect(sumOf(samples, 'orderdesk_emails_failed')).toBe(0);
   });
 
-  it('/metrics wants an API token (any role) and answers 401 without one', async () => {
+  it('/metrics wants a platform-admin token (or METRICS_TOKEN) and answers 401 without one', async () => {
     const res = await request(stack.app).get('/metrics');
     expect(res.status).toBe(401);
     expect((res.body as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');

@@ -16,7 +16,7 @@ beforeAll(async () => {
   server = await startPostgres({ dataDir: join(root, 'data'), durable: false });
   const url = await ensureDatabase(server.url, 'orderdesk');
   await migrate(url);
-  readModel = createReadModel({ url, connectTimeoutMs: 1_000 });
+  readModel = createReadModel({ url, connectTimeoutMs: 1_000, company: 'default' });
 });
 
 afterAll(async () => {
@@ -70,7 +70,10 @@ describe('when the database is down', () => {
   });
 
   it('lets other errors through as they are', async () => {
-    const wrongDatabase = createReadModel({ url: server.url.replace(/\/postgres$/, '/no_such_db') });
+    const wrongDatabase = createReadModel({
+      url: server.url.replace(/\/postgres$/, '/no_such_db'),
+      company: 'default',
+    });
     try {
       const error: unknown = await wrongDatabase.ping().catch((err: unknown) => err);
       expect(error).not.toBeInstanceOf(DatabaseUnavailableError);

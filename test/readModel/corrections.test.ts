@@ -12,7 +12,7 @@ let readModel: ReadModel;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  readModel = createReadModel({ url: db.url });
+  readModel = createReadModel({ url: db.url, company: 'default' });
 });
 
 afterAll(async () => {

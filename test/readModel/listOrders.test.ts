@@ -55,7 +55,7 @@ const orders = [
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  readModel = createReadModel({ url: db.url });
+  readModel = createReadModel({ url: db.url, company: 'default' });
   for (const order of orders) await readModel.project(batch(order));
 });
 

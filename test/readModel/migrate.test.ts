@@ -30,16 +30,23 @@ describe('migrate', () => {
         '1791000000000_corrections',
         '1792034000000_attachments',
         '1792100000000_order-search',
+        '1793000000000_companies',
       ]);
       const tables = await client.query<{ table_name: string }>(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
       );
       expect(tables.rows.map((r) => r.table_name)).toEqual([
         'attachments',
+        'companies',
+        'company_members',
+        'company_profiles',
+        'company_tokens',
         'documents',
         'emails',
         'orders',
         'pgmigrations',
+        'platform_people',
+        'sessions',
         'stage_entered',
         'templates',
         'timeline',

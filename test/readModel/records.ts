@@ -37,6 +37,7 @@ export function timelineRecord(seq: number, overrides: Partial<TimelineRecord> =
     type: 'NOTE_ADDED',
     at: new Date(Date.UTC(2026, 0, 1, 0, seq)).toISOString(),
     actor: 'alice',
+    actorId: 'token:alice',
     summary: `note ${seq}`,
     payload: { type: 'NOTE_ADDED', text: `note ${seq}` },
     fingerprint: null,

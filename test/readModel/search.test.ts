@@ -68,7 +68,7 @@ const states = [
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  readModel = createReadModel({ url: db.url });
+  readModel = createReadModel({ url: db.url, company: 'default' });
   for (const state of states) await readModel.project(projectionBatch({ state, records: [], emails: [] }));
 });
 

@@ -284,7 +284,7 @@ describe('a worker killed mid-order', () => {
     const [booking] = await smtp.waitFor((messages) => messages.length >= 1);
     expect(booking.envelope.to).toEqual(['bookings@forwarder.example', 'li.wei@exporter.example']);
     // The read model has every event and the email, written by the restarted worker.
-    const readModel = createReadModel({ url: database.url });
+    const readModel = createReadModel({ url: database.url, company: 'default' });
     try {
       // A write lost with the killed worker is retried after its 10 s timeout.
       const emails = await eventually(

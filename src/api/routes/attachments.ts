@@ -8,7 +8,7 @@ import { attachmentKindSchema } from '../../domain/events/attachments';
 import { sniffContentType } from '../../domain/fileType';
 import { attachmentEventId, type AttachmentRecord } from '../../readModel/attachments';
 import type { ReadModel } from '../../readModel/types';
-import { callerOf, requireRole } from '../auth';
+import { actorRoleOf, callerOf, requireRole } from '../auth';
 import { ApiError } from '../errors';
 import type { OrderGateway } from '../orderGateway';
 import { fromReadModel } from '../readModelErrors';
@@ -184,7 +184,7 @@ export function attachmentRoutes({
       const forget = () => readModel.removeAttachment(record.id).catch(() => undefined);
       let outcome: Awaited<ReturnType<OrderGateway['recordEvent']>>;
       try {
-        outcome = await gateway.recordEvent(orderId, event, caller.name, caller.role);
+        outcome = await gateway.recordEvent(orderId, event, caller.name, actorRoleOf(caller), caller.id);
       } catch (err) {
         // WORKERS_UNAVAILABLE: the order may still take it later; the list then finds it on the timeline.
         if (!(err instanceof ApiError && err.code === 'WORKERS_UNAVAILABLE')) await forget();

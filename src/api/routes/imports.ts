@@ -109,7 +109,7 @@ export function importRoutes({ createOrder }: ImportRoutesDeps): Router {
         ]);
       const sheet = await readImportFile(req.file.buffer);
       const w = words(language);
-      const createdBy = callerOf(res.locals).name;
+      const { name: createdBy, id: createdById } = callerOf(res.locals);
       const results: ImportedRow[] = new Array<ImportedRow>(sheet.rows.length);
       // One order per row: a later row under an id already in the file is refused, never merged.
       const firstRowOf = new Map<string, number>();
@@ -128,7 +128,7 @@ export function importRoutes({ createOrder }: ImportRoutesDeps): Router {
       const importRow = async (i: number): Promise<ImportedRow> => {
         const { row, body } = sheet.rows[i];
         try {
-          const opened = await createOrder(body, createdBy);
+          const opened = await createOrder(body, createdBy, createdById);
           return {
             row,
             orderId: opened.orderId,

@@ -11,7 +11,7 @@ import {
   type OrderEvent,
 } from '../../domain';
 import type { ReadModel } from '../../readModel/types';
-import { callerOf, requireRole, roleRefusal } from '../auth';
+import { actorRoleOf, callerOf, requireRole, roleRefusal } from '../auth';
 import { ApiError } from '../errors';
 import type { OrderGateway } from '../orderGateway';
 import { toOrderSummary, withLinks, type LinkConfig } from '../orderView';
@@ -87,7 +87,8 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
     requireRole('ops'),
     route(async (req, res) => {
       requireJsonBody(req);
-      const opened = await createOrder(req.body, callerOf(res.locals).name);
+      const creator = callerOf(res.locals);
+      const opened = await createOrder(req.body, creator.name, creator.id);
       // A retried create (the same body again) answers the order as it is now.
       if (opened.outcome === 'archived') {
         res.json(withLinks(await readView(opened.orderId), links));
@@ -143,12 +144,13 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
       await requireOrder(orderId);
       const { entries, nextCursor } = await fromReadModel(() => readModel.timeline(orderId, page), 'cursor');
       res.json({
-        entries: entries.map(({ seq, eventId, type, at, actor, summary, payload, correctedBy }) => ({
+        entries: entries.map(({ seq, eventId, type, at, actor, actorId, summary, payload, correctedBy }) => ({
           seq,
           eventId,
           type,
           at,
           actor,
+          actorId: actorId ?? actor,
           summary,
           payload,
           ...(correctedBy ? { correctedBy } : {}),
@@ -169,9 +171,15 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
 
   router.post(
     '/orders/:orderId/events',
-    requireRole('ops'),
     route(async (req, res) => {
       const orderId = orderIdParam(req);
+      // Another company's order is 404, never 403: its existence in the caller's company comes first.
+      await requireOrder(orderId);
+      const writer = callerOf(res.locals);
+      // The platform's customer manager writes notes, and records no trade events.
+      const managerNote = writer.role === 'customer-manager' && isNote(req.body);
+      const roleRefused = managerNote ? null : roleRefusal(writer, 'ops');
+      if (roleRefused) throw roleRefused;
       requireJsonBody(req);
       // Only the validated event goes on: unknown fields were refused, defaults are filled in.
       const event = parseOr400(orderEventSchema, req.body, 'body');
@@ -190,7 +198,7 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
         return;
       }
       const caller = callerOf(res.locals);
-      const outcome = await gateway.recordEvent(orderId, event, caller.name, caller.role);
+      const outcome = await gateway.recordEvent(orderId, event, caller.name, actorRoleOf(caller), caller.id);
       if ('closed' in outcome)
         throw orderArchived(
           `order ${orderId} was archived (${outcome.stage}); it takes no more events`,
@@ -211,3 +219,6 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
 function reusedMessage(eventId: string): string {
   return `eventId ${eventId} was already used for a different event`;
 }
+
+const isNote = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && (body as { type?: unknown }).type === 'NOTE_ADDED';

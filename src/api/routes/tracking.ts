@@ -19,6 +19,7 @@ import type { TrackingLinkStore } from '../../readModel/trackingLinks';
 import { goneTrackingPage, trackingPage, type BuyerDocument } from '../../tracking/page';
 import { stageProgress } from '../../tracking/progress';
 import { trackingLinks, verifyTrackingToken, type TrackingClaims } from '../../tracking/token';
+import { inCompany, requiredCompany } from '../../readModel/companyScope';
 import { callerOf, requireRole } from '../auth';
 import { sendAttachment } from './attachments';
 import { ApiError } from '../errors';
@@ -58,6 +59,13 @@ export function buyerRoutes({
 }: TrackingRoutesDeps): Router {
   const router = Router();
   router.use('/track', addressLimiter(config.tracking.rateLimitPerMinute));
+  // The link's key is its signature; the company it names scopes everything the page reads.
+  router.use('/track/:token', (req, _res, next) => {
+    const token = tokenParam.safeParse(req.params.token);
+    const check = token.success ? verifyTrackingToken(token.data, config.tracking.key, now()) : undefined;
+    if (check?.ok) inCompany(check.claims.company, () => next());
+    else next();
+  });
 
   /** The order behind a live link, or null after the gone page was sent. */
   async function open(
@@ -205,7 +213,7 @@ export function trackingLinkRoutes({
     requireRole('ops'),
     route(async (req, res) => {
       const orderId = await orderIdOf(req);
-      res.status(201).json({ orderId, ...links.issue(orderId, now()) });
+      res.status(201).json({ orderId, ...links.issue(requiredCompany(), orderId, now()) });
     }),
   );
 

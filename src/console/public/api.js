@@ -1,18 +1,52 @@
-// The public HTTP API, called with the token from sessionStorage (this browser tab's session only).
+// The public HTTP API, called with the token from sessionStorage (this browser tab's session only),
+// or with the cookie of a sign-in at the company's identity provider (writes then carry its CSRF token).
 
 const TOKEN_KEY = 'orderDesk.token';
+const COMPANY_KEY = 'orderDesk.company';
 
 export const session = {
   get token() {
     return sessionStorage.getItem(TOKEN_KEY);
+  },
+  /** The cookie session after a sign-in at the identity provider: { csrfToken }, or null. */
+  cookie: null,
+  get signedIn() {
+    return Boolean(this.token || this.cookie);
+  },
+  /** The company this tab works in (X-Company), for people of several companies. */
+  get company() {
+    return sessionStorage.getItem(COMPANY_KEY);
+  },
+  chooseCompany(id) {
+    if (id) sessionStorage.setItem(COMPANY_KEY, id);
+    else sessionStorage.removeItem(COMPANY_KEY);
   },
   signIn(token) {
     sessionStorage.setItem(TOKEN_KEY, token);
   },
   signOut() {
     sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(COMPANY_KEY);
+    this.cookie = null;
   },
 };
+
+/** Asks the API whether this browser has a signed-in session; answers { signedIn, signInUrl, ... }. */
+export async function loadCookieSession() {
+  const answer = await api('GET', '/auth/session', { token: null });
+  session.cookie = answer.signedIn ? { csrfToken: answer.csrfToken } : null;
+  return answer;
+}
+
+/** The headers every call carries: the token or the session's CSRF token, and the chosen company. */
+function authHeaders(method, token) {
+  const headers = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  else if (session.cookie && method !== 'GET' && method !== 'HEAD')
+    headers['X-CSRF-Token'] = session.cookie.csrfToken;
+  if (session.company) headers['X-Company'] = session.company;
+  return headers;
+}
 
 /** A non-2xx answer: status plus the contract's { error: { code, message, details } }. */
 export class ApiError extends Error {
@@ -26,8 +60,7 @@ export class ApiError extends Error {
 }
 
 export async function api(method, path, { body, token = session.token } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
+  const headers = { Accept: 'application/json', ...authHeaders(method, token) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res;
   try {
@@ -55,7 +88,7 @@ export async function api(method, path, { body, token = session.token } = {}) {
 export async function download(path, fallbackName) {
   let res;
   try {
-    res = await fetch(path, { headers: { Authorization: `Bearer ${session.token}` } });
+    res = await fetch(path, { headers: authHeaders('GET', session.token) });
   } catch (err) {
     throw new ApiError(0, { error: { code: 'NETWORK', message: err.message } });
   }

@@ -5,7 +5,7 @@
 //   #/new          new inquiry (not for viewers)
 //   #/reports/...  reports (receivables, stalled, stage-times)
 //   #/import       import orders from an XLSX (not for viewers)
-import { api, ApiError, download, newOrderSchema, query, session } from './api.js';
+import { api, ApiError, download, loadCookieSession, newOrderSchema, query, session } from './api.js';
 import { clear, el } from './dom.js';
 import { buildForm, showFieldErrors, showMessage } from './forms.js';
 import {
@@ -70,10 +70,27 @@ function parseHash() {
   return { path, params: new URLSearchParams(qs) };
 }
 
+/** People of several companies work in one at a time: the switch sets X-Company for every call. */
+async function callerInCompany() {
+  let me = await currentCaller();
+  const ids = me.companies.map((c) => c.id);
+  if (ids.length > 1 && !ids.includes(session.company)) {
+    session.chooseCompany(ids[0]);
+    forgetCaller();
+    me = await currentCaller();
+  }
+  const select = document.getElementById('company');
+  select.hidden = ids.length < 2;
+  document.getElementById('company-label').hidden = ids.length < 2;
+  clear(select).append(...me.companies.map((c) => el('option', { value: c.id }, c.name)));
+  select.value = me.company || '';
+  return me;
+}
+
 async function showCaller() {
   const who = document.getElementById('who');
   const newLink = document.getElementById('nav-new');
-  const me = await currentCaller();
+  const me = await callerInCompany();
   who.textContent = t('nav.signedInAs', { name: me.name, role: roleName(me.role) });
   newLink.hidden = !canRecord(me);
   document.getElementById('nav-import').hidden = !canRecord(me);
@@ -86,14 +103,14 @@ async function route({ keepFlash = false } = {}) {
   const carried = pendingFlash;
   pendingFlash = undefined;
   if (!keepFlash) say('');
-  nav.hidden = !session.token;
+  nav.hidden = !session.signedIn;
   for (const a of nav.querySelectorAll('a')) {
     const href = a.getAttribute('href');
     const current = href === `#${path}` || (href === '#/reports' && path.startsWith('/reports/'));
     if (current) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
-  if (!session.token) return renderSignIn();
+  if (!session.signedIn) return renderSignIn();
   try {
     const me = await showCaller();
     const order = /^\/orders\/(.+)$/.exec(path);
@@ -111,7 +128,15 @@ async function route({ keepFlash = false } = {}) {
 onReroute(() => route());
 
 window.addEventListener('hashchange', () => route());
-document.getElementById('sign-out').addEventListener('click', () => {
+document.getElementById('company').addEventListener('change', (e) => {
+  session.chooseCompany(e.target.value);
+  forgetCaller();
+  window.history.replaceState(null, '', '#/');
+  route();
+});
+document.getElementById('sign-out').addEventListener('click', async () => {
+  // A session at the identity provider's sign-in ends on the server too.
+  if (session.cookie && !session.token) await api('POST', '/auth/sign-out').catch(() => undefined);
   session.signOut();
   forgetCaller();
   // Without a hashchange: its late second render would empty a token already being typed.
@@ -159,7 +184,26 @@ function renderSignIn() {
     await route();
     say(t('signIn.done'), 'success');
   });
-  clear(main).append(heading(t('signIn.title')), form);
+  const provider = signInUrl
+    ? el(
+        'p',
+        {},
+        el(
+          'a',
+          {
+            class: 'button',
+            id: 'sign-in-provider',
+            href: `${signInUrl}?returnTo=${encodeURIComponent('/console/')}`,
+          },
+          t('signIn.withProvider'),
+        ),
+      )
+    : null;
+  clear(main).append(
+    heading(t('signIn.title')),
+    ...(provider ? [provider, el('p', {}, t('signIn.orToken'))] : []),
+    form,
+  );
   input.focus();
 }
 
@@ -478,4 +522,11 @@ async function renderNewInquiry(token) {
 }
 
 translateStatic();
-route();
+/** Where the identity provider's sign-in starts (GET /auth/session), or null when there is none. */
+let signInUrl = null;
+loadCookieSession()
+  .then((answer) => {
+    signInUrl = answer.signInUrl || null;
+  })
+  .catch(() => undefined)
+  .finally(() => route());

@@ -91,11 +91,15 @@ export async function currentCaller() {
 export function forgetCaller() {
   caller = undefined;
 }
-/** Viewers read only: forms they could not submit are not shown to them. */
-export const canRecord = (me) => me && me.role !== 'viewer';
-/** An event whose schema says `x-required-role: manager` (an approval) is offered to a manager only. */
+const RANKS = ['viewer', 'ops', 'manager', 'admin'];
+/** Viewers (and the platform's customer managers) read only: forms they could not submit are not shown. */
+export const canRecord = (me) => Boolean(me) && RANKS.indexOf(me.role) >= 1;
+/** An event whose schema says `x-required-role: manager` (an approval) is offered to a manager (or admin) only. */
 export const mayRecordEvent = (me, schema) =>
-  canRecord(me) && (!schema || !schema['x-required-role'] || schema['x-required-role'] === me.role);
+  canRecord(me) &&
+  (!schema ||
+    !schema['x-required-role'] ||
+    RANKS.indexOf(me.role) >= RANKS.indexOf(schema['x-required-role']));
 
 // ---------- page parts ----------
 

@@ -32,7 +32,7 @@ export interface SectionKeys {
   warning: string;
 }
 
-export type Role = 'viewer' | 'ops' | 'manager';
+export type Role = 'viewer' | 'ops' | 'manager' | 'admin' | 'customer-manager';
 
 export interface Dictionary<K extends SectionKeys = SectionKeys> {
   stages: Record<K['stage'], string>;

@@ -383,6 +383,10 @@ export const EN_UI = {
   'documentFiles.status.DISPATCHED': 'Dispatched',
   'documentFiles.status.SUPERSEDED': 'Superseded',
   'reports.introCounts': 'Read from the order database.',
+  // Companies and people
+  'signIn.withProvider': 'Sign in with your company account',
+  'signIn.orToken': 'Or sign in with an API token:',
+  'nav.company': 'Company',
 };
 
 export const EN_FIELDS = {
@@ -638,6 +642,9 @@ export const en = {
     viewer: 'viewer',
     ops: 'ops',
     manager: 'manager',
+    // Companies and people
+    admin: 'admin',
+    'customer-manager': 'customer manager',
   },
   events: {
     ORDER_CREATED: 'Order created',

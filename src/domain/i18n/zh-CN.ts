@@ -87,6 +87,9 @@ export const zhCN = {
     viewer: '只读',
     ops: '运营',
     manager: '经理',
+    // Companies and people
+    admin: '管理员',
+    'customer-manager': '客户经理',
   },
   events: {
     ORDER_CREATED: '收到询盘',
@@ -895,6 +898,10 @@ export const zhCN = {
     'documentFiles.status.DISPATCHED': '已寄出',
     'documentFiles.status.SUPERSEDED': '已被新版本取代',
     'reports.introCounts': '数据来自订单数据库。',
+    // Companies and people
+    'signIn.withProvider': '使用公司账号登录',
+    'signIn.orToken': '或使用 API 令牌登录：',
+    'nav.company': '公司',
   },
   warnings: {
     PAYMENT_REVERSED: '有一笔收款已冲销：该款项重新计为应收',

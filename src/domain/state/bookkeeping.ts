@@ -12,6 +12,10 @@ export const timelineEntrySchema = z.object({
   type: z.string(),
   at: instant,
   actor: describe(z.string(), 'API token name, "system", or who sent a signal'),
+  actorId: describe(
+    z.optional(z.string()),
+    'Who, by id: `token:<name>`, `token:<id>`, `user:<issuer subject>`, or as `actor` ("system"); absent in entries recorded before people signed in',
+  ),
   summary: z.string(),
   /** The latest EVENT_CORRECTED, EVENT_UNDONE or PAYMENT_REVERSED that took this entry back. */
   correctedBy: z.optional(z.string()),
