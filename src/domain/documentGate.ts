@@ -1,0 +1,159 @@
+/**
+ * The document gate: each document kind declares the fields an original needs, and an original is
+ * not issued while one is missing (`409 DOCUMENTS_INCOMPLETE`, `missing[]` in the document list).
+ * Drafts and copies may go with gaps; they print "—" there.
+ */
+import type { CompanyProfile } from './companyProfile';
+import type { DocumentKind } from './documentKinds';
+import type { DocumentOrder } from './documentOrder';
+import { sellerInsures } from './incoterms';
+
+/** Kinds the gate knows: the rendered documents and the customs declaration's data sheet. */
+export type GatedDocument = DocumentKind | 'customs-declaration';
+
+export interface MissingField {
+  document: GatedDocument;
+  /** A path in the profile (`company.uscc`), the order (`contract.portOfLoading`) or a line (`lines[0].hsCode`). */
+  field: string;
+}
+
+export type GateProfile = Pick<CompanyProfile, 'nameZh' | 'uscc' | 'customsCode' | 'chopPng' | 'placeOfIssue'>;
+
+/** What the gate reads: the order as documents see it, the exporter's profile, the customs data. */
+export interface GateInput {
+  order: DocumentOrder;
+  profile: GateProfile;
+  /** The declaration's lines (10-digit HS codes) once CUSTOMS_DECLARED carried them. */
+  customs?: { lines?: { hsCode: string }[] } | null;
+}
+
+type Check = (input: GateInput) => boolean;
+type LineCheck = (input: GateInput, index: number) => boolean;
+
+const trade = (i: GateInput) => i.order.trade ?? {};
+const present = (value: string | null | undefined): boolean => value !== undefined && value !== null && value.trim() !== '';
+const packing = (i: GateInput, n: number) => trade(i).packing?.[n];
+const under = (i: GateInput, method: string) => i.order.payments.plan?.balanceMethod === method;
+
+/** Order- and profile-level fields, by the path the API reports. */
+const FIELDS = {
+  'company.nameZh': (i) => present(i.profile.nameZh),
+  'company.uscc': (i) => present(i.profile.uscc),
+  'company.customsCode': (i) => present(i.profile.customsCode),
+  'company.chopPng': (i) => present(i.profile.chopPng),
+  'company.placeOfIssue': (i) => present(i.profile.placeOfIssue),
+  'contract.buyerAddress': (i) => present(trade(i).buyerAddress),
+  'contract.portOfLoading': (i) => present(trade(i).portOfLoading),
+  'contract.portOfDischarge': (i) => present(trade(i).portOfDischarge),
+  'contract.originCountry': (i) => present(trade(i).originCountry),
+  'contract.marks': (i) => present(trade(i).marks),
+  'contract.packageType': (i) => present(trade(i).packageType),
+  'letterOfCredit.lcNo': (i) => !under(i, 'LC') || present(trade(i).lcNo),
+  'shipping.booking': (i) => i.order.shipping.booking.confirmed !== null,
+  'shipping.customs': (i) => i.order.shipping.customs !== null,
+  'shipping.insurance': (i) => !sellerInsuresOrder(i) || Boolean(trade(i).insurance),
+} satisfies Record<string, Check>;
+
+const LINE_FIELDS = {
+  hsCode: (i, n) => /^\d{10}$/.test(trade(i).contractLines?.[n]?.hsCode ?? ''),
+  packages: (i, n) => packing(i, n)?.packages != null,
+  netWeightKg: (i, n) => packing(i, n)?.netWeightKg != null,
+  grossWeightKg: (i, n) => packing(i, n)?.grossWeightKg != null,
+  customsHsCode: (i, n) => /^\d{10}$/.test(i.customs?.lines?.[n]?.hsCode ?? ''),
+} satisfies Record<string, LineCheck>;
+
+export type GateField = keyof typeof FIELDS;
+export type GateLineField = keyof typeof LINE_FIELDS;
+
+const sellerInsuresOrder = (i: GateInput): boolean => sellerInsures(i.order);
+
+export interface GateDeclaration {
+  fields: readonly GateField[];
+  lines: readonly GateLineField[];
+}
+
+/** What each original needs, declared once. */
+export const DOCUMENT_REQUIREMENTS: Record<GatedDocument, GateDeclaration> = {
+  'commercial-invoice': {
+    fields: [
+      'company.uscc',
+      'company.customsCode',
+      'company.chopPng',
+      'company.placeOfIssue',
+      'contract.buyerAddress',
+      'contract.portOfLoading',
+      'contract.portOfDischarge',
+      'contract.originCountry',
+      'contract.marks',
+      'letterOfCredit.lcNo',
+      'shipping.booking',
+    ],
+    lines: ['hsCode'],
+  },
+  'packing-list': {
+    fields: [
+      'company.chopPng',
+      'company.placeOfIssue',
+      'contract.buyerAddress',
+      'contract.marks',
+      'contract.packageType',
+      'contract.portOfLoading',
+      'contract.portOfDischarge',
+      'shipping.booking',
+    ],
+    lines: ['packages', 'netWeightKg', 'grossWeightKg'],
+  },
+  'proforma-invoice': { fields: ['company.chopPng', 'contract.buyerAddress'], lines: [] },
+  'certificate-of-origin': {
+    fields: [
+      'company.nameZh',
+      'company.uscc',
+      'company.chopPng',
+      'contract.buyerAddress',
+      'contract.originCountry',
+      'contract.marks',
+      'contract.portOfLoading',
+      'contract.portOfDischarge',
+      'shipping.booking',
+    ],
+    lines: ['hsCode', 'packages'],
+  },
+  'insurance-declaration': {
+    fields: ['company.chopPng', 'contract.portOfLoading', 'contract.portOfDischarge', 'shipping.insurance'],
+    lines: [],
+  },
+  'customs-declaration': {
+    fields: [
+      'company.nameZh',
+      'company.uscc',
+      'company.customsCode',
+      'contract.portOfLoading',
+      'contract.originCountry',
+      'contract.packageType',
+      'shipping.customs',
+    ],
+    lines: ['customsHsCode', 'packages', 'netWeightKg', 'grossWeightKg'],
+  },
+};
+
+/** The fields the original of `document` lacks, in the declared order; empty when it may be issued. */
+export function missingFields(document: GatedDocument, input: GateInput): MissingField[] {
+  const declared = DOCUMENT_REQUIREMENTS[document];
+  const missing: MissingField[] = declared.fields
+    .filter((field) => !FIELDS[field](input))
+    .map((field) => ({ document, field }));
+  const lineCount = trade(input).contractLines?.length ?? input.order.quotation?.lines.length ?? 0;
+  for (let n = 0; n < lineCount; n += 1) {
+    for (const field of declared.lines) {
+      if (!LINE_FIELDS[field](input, n)) {
+        missing.push({ document, field: `lines[${n}].${field === 'customsHsCode' ? 'hsCode' : field}` });
+      }
+    }
+  }
+  return missing;
+}
+
+/** Everything the originals of `documents` lack, for the 409's `details.missing`. */
+export function missingForOriginals(documents: readonly GatedDocument[], input: GateInput): MissingField[] {
+  return documents.flatMap((document) => missingFields(document, input));
+}
