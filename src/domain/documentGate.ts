@@ -17,7 +17,10 @@ export interface MissingField {
   field: string;
 }
 
-export type GateProfile = Pick<CompanyProfile, 'nameZh' | 'uscc' | 'customsCode' | 'chopPng' | 'placeOfIssue'>;
+export type GateProfile = Pick<
+  CompanyProfile,
+  'nameZh' | 'uscc' | 'customsCode' | 'chopPng' | 'placeOfIssue'
+>;
 
 /** What the gate reads: the order as documents see it, the exporter's profile, the customs data. */
 export interface GateInput {
@@ -31,7 +34,8 @@ type Check = (input: GateInput) => boolean;
 type LineCheck = (input: GateInput, index: number) => boolean;
 
 const trade = (i: GateInput) => i.order.trade ?? {};
-const present = (value: string | null | undefined): boolean => value !== undefined && value !== null && value.trim() !== '';
+const present = (value: string | null | undefined): boolean =>
+  value !== undefined && value !== null && value.trim() !== '';
 const packing = (i: GateInput, n: number) => trade(i).packing?.[n];
 const under = (i: GateInput, method: string) => i.order.payments.plan?.balanceMethod === method;
 

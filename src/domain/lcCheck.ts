@@ -3,7 +3,14 @@
  * would (UCP 600, ISBP 745). Each discrepancy names the rule it breaks, so the desk can fix the
  * document (or ask for an amendment) before the bank charges a discrepancy fee.
  */
-import { atLeastPercentOf, compareMoney, formatMoney, percentToBasisPoints, toMinor, type Money } from './money';
+import {
+  atLeastPercentOf,
+  compareMoney,
+  formatMoney,
+  percentToBasisPoints,
+  toMinor,
+  type Money,
+} from './money';
 import type { ShipmentPermission } from './mt700';
 
 export interface Discrepancy {
@@ -75,7 +82,10 @@ export function checkPresentation(p: PresentationForCheck): Discrepancy[] {
   const c = p.credit;
   const out: Discrepancy[] = [];
   if (p.presentedOn > c.expiryDate) {
-    out.push({ rule: 'LC-31D', message: `presentation on ${p.presentedOn} is after the expiry ${c.expiryDate}` });
+    out.push({
+      rule: 'LC-31D',
+      message: `presentation on ${p.presentedOn} is after the expiry ${c.expiryDate}`,
+    });
   }
   if (p.shippedOn === null) {
     out.push({ rule: 'UCP600-20', document: 'bill-of-lading', message: 'no bill of lading yet' });
@@ -115,10 +125,17 @@ export function checkPresentation(p: PresentationForCheck): Discrepancy[] {
     }
   }
   if (c.partialShipments === 'NOT_ALLOWED' && p.partial) {
-    out.push({ rule: 'UCP600-31', message: 'partial shipments are not allowed (43P) and this presentation ships part' });
+    out.push({
+      rule: 'UCP600-31',
+      message: 'partial shipments are not allowed (43P) and this presentation ships part',
+    });
   }
   if (c.transhipment === 'NOT_ALLOWED' && p.transhipped) {
-    out.push({ rule: 'UCP600-20c', document: 'bill-of-lading', message: 'transhipment is not allowed (43T)' });
+    out.push({
+      rule: 'UCP600-20c',
+      document: 'bill-of-lading',
+      message: 'transhipment is not allowed (43T)',
+    });
   }
   for (const [tag, field, credit, document] of [
     ['44E', 'portOfLoading', c.portOfLoading, p.portOfLoading],

@@ -90,7 +90,10 @@ export function swiftAmount(text: string): Money | null {
 }
 
 function permission(text: string): ShipmentPermission | null {
-  const word = text.toUpperCase().replace(/[\s_]+/g, ' ').trim();
+  const word = text
+    .toUpperCase()
+    .replace(/[\s_]+/g, ' ')
+    .trim();
   if (/^(NOT ALLOWED|PROHIBITED|NOT PERMITTED)/.test(word)) return 'NOT_ALLOWED';
   if (/^(ALLOWED|PERMITTED)/.test(word)) return 'ALLOWED';
   if (/^CONDITIONAL/.test(word)) return 'CONDITIONAL';
@@ -133,7 +136,8 @@ export function parseMt700(message: string): Parsed<CreditTerms> {
   if (expiryDate === null) bad('31D', 'must be YYMMDD followed by the place of expiry');
 
   const amount = tags.has('32B') ? swiftAmount(tags.get('32B') ?? '') : null;
-  if (tags.has('32B') && amount === null) bad('32B', 'must be a currency and a positive amount, e.g. USD12345,67');
+  if (tags.has('32B') && amount === null)
+    bad('32B', 'must be a currency and a positive amount, e.g. USD12345,67');
 
   let tolerance: CreditTerms['tolerance'] = null;
   if (tags.has('39A')) {
@@ -177,7 +181,8 @@ export function parseMt700(message: string): Parsed<CreditTerms> {
   if (problems.length > 0 || !amount || !issueDate || !expiryDate) {
     return { ok: false, problems };
   }
-  if (expiryDate < issueDate) return { ok: false, problems: [{ tag: '31D', message: 'expiry before the date of issue (31C)' }] };
+  if (expiryDate < issueDate)
+    return { ok: false, problems: [{ tag: '31D', message: 'expiry before the date of issue (31C)' }] };
   if (latestShipmentDate !== null && latestShipmentDate > expiryDate) {
     return { ok: false, problems: [{ tag: '44C', message: 'latest shipment date after the expiry (31D)' }] };
   }

@@ -1,4 +1,9 @@
-import { amountInCapitals, amountInWordsEn, integerInCapitals, integerInWords } from '../../src/domain/amountInWords';
+import {
+  amountInCapitals,
+  amountInWordsEn,
+  integerInCapitals,
+  integerInWords,
+} from '../../src/domain/amountInWords';
 
 const money = (amount: string, currency = 'USD') => ({ amount, currency });
 
@@ -14,7 +19,10 @@ describe('amount in words, English', () => {
     ['1000', 'ONE THOUSAND'],
     ['1234', 'ONE THOUSAND TWO HUNDRED THIRTY-FOUR'],
     ['1000001', 'ONE MILLION ONE'],
-    ['999999999999', 'NINE HUNDRED NINETY-NINE BILLION NINE HUNDRED NINETY-NINE MILLION NINE HUNDRED NINETY-NINE THOUSAND NINE HUNDRED NINETY-NINE'],
+    [
+      '999999999999',
+      'NINE HUNDRED NINETY-NINE BILLION NINE HUNDRED NINETY-NINE MILLION NINE HUNDRED NINETY-NINE THOUSAND NINE HUNDRED NINETY-NINE',
+    ],
   ])('%s is %s', (n, words) => {
     expect(integerInWords(BigInt(n))).toBe(words);
   });
