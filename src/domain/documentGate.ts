@@ -3,12 +3,14 @@
  * not issued while one is missing (`409 DOCUMENTS_INCOMPLETE`, `missing[]` in the document list).
  * Drafts and copies may go with gaps; they print "—" there.
  */
-import type { CompanyProfile } from './companyProfile';
+import type { CompanyGate, GateProfile } from './companyGate';
 import type { DocumentKind } from './documentKinds';
 import type { DocumentOrder } from './documentOrder';
 import { sellerInsures } from './incoterms';
 
 /** Kinds the gate knows: the rendered documents and the customs declaration's data sheet. */
+export type { CompanyGate, GateProfile };
+
 export type GatedDocument = DocumentKind | 'customs-declaration';
 
 export interface MissingField {
@@ -16,11 +18,6 @@ export interface MissingField {
   /** A path in the profile (`company.uscc`), the order (`contract.portOfLoading`) or a line (`lines[0].hsCode`). */
   field: string;
 }
-
-export type GateProfile = Pick<
-  CompanyProfile,
-  'nameZh' | 'uscc' | 'customsCode' | 'chopPng' | 'placeOfIssue'
->;
 
 /** What the gate reads: the order as documents see it, the exporter's profile, the customs data. */
 export interface GateInput {
@@ -44,7 +41,7 @@ const FIELDS = {
   'company.nameZh': (i) => present(i.profile.nameZh),
   'company.uscc': (i) => present(i.profile.uscc),
   'company.customsCode': (i) => present(i.profile.customsCode),
-  'company.chopPng': (i) => present(i.profile.chopPng),
+  'company.chopPng': (i) => i.profile.hasChop,
   'company.placeOfIssue': (i) => present(i.profile.placeOfIssue),
   'contract.buyerAddress': (i) => present(trade(i).buyerAddress),
   'contract.portOfLoading': (i) => present(trade(i).portOfLoading),
@@ -160,4 +157,33 @@ export function missingFields(document: GatedDocument, input: GateInput): Missin
 /** Everything the originals of `documents` lack, for the 409's `details.missing`. */
 export function missingForOriginals(documents: readonly GatedDocument[], input: GateInput): MissingField[] {
   return documents.flatMap((document) => missingFields(document, input));
+}
+
+/** Effects that hand originals out: to the buyer, to our bank for collection, or for presentation under the L/C. */
+const ISSUES_ORIGINALS: readonly string[] = [
+  'dispatchDocuments',
+  'sendCollectionInstructions',
+  'sendPresentationChecklist',
+];
+
+/** The originals an order's set holds: invoice and packing list, and the insurance where we insure. */
+export function originalDocuments(order: DocumentOrder): GatedDocument[] {
+  return [
+    'commercial-invoice',
+    'packing-list',
+    ...(sellerInsures(order) ? (['insurance-declaration'] as const) : []),
+  ];
+}
+
+/**
+ * What the originals an accepted event would issue lack, where the company's gate is on: the event
+ * is then refused (`DOCUMENTS_INCOMPLETE`). Empty when the gate is off or nothing issues originals.
+ */
+export function originalsBlocked(
+  order: DocumentOrder,
+  effects: readonly { type: string }[],
+  company: CompanyGate | undefined,
+): MissingField[] {
+  if (!company?.documentGate || !effects.some((e) => ISSUES_ORIGINALS.includes(e.type))) return [];
+  return missingForOriginals(originalDocuments(order), { order, profile: company });
 }

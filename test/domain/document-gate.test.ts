@@ -5,15 +5,17 @@ import {
   type GatedDocument,
   type GateInput,
 } from '../../src/domain/documentGate';
+import { companyGateOf, type CompanyGate } from '../../src/domain/companyGate';
+import { decideCommand } from '../../src/domain/decide-command';
 import { tradeData } from '../../src/domain/tradeData';
 import type { OrderState } from '../../src/domain/types';
-import { walkTo } from './fixtures';
+import { apply, example, walkTo } from './fixtures';
 
 const COMPLETE_PROFILE = {
   nameZh: '宁波海天照明有限公司',
   uscc: '91350100M000100Y43',
   customsCode: '3302960ABC',
-  chopPng: 'iVBORw0KGgo=',
+  hasChop: true,
   placeOfIssue: 'NINGBO, CHINA',
 };
 
@@ -60,7 +62,8 @@ describe('the document gate', () => {
     for (const field of declared.fields) {
       const input = completeInput();
       const [scope, key] = field.split('.');
-      if (scope === 'company') input.profile = { ...input.profile, [key]: undefined };
+      if (field === 'company.chopPng') input.profile = { ...input.profile, hasChop: false };
+      else if (scope === 'company') input.profile = { ...input.profile, [key]: undefined };
       else if (scope === 'contract') input.order.trade = { ...input.order.trade, [key]: undefined };
       else if (field === 'shipping.booking')
         input.order = {
@@ -105,10 +108,40 @@ describe('the document gate', () => {
 
   it('lists what every original of a set lacks, document by document', () => {
     const input = completeInput();
-    input.profile = { ...input.profile, chopPng: undefined };
+    input.profile = { ...input.profile, hasChop: false };
     expect(missingForOriginals(['commercial-invoice', 'packing-list'], input)).toEqual([
       { document: 'commercial-invoice', field: 'company.chopPng' },
       { document: 'packing-list', field: 'company.chopPng' },
     ]);
+  });
+});
+
+describe('the gate on the event that would issue originals', () => {
+  const ctx = (company?: CompanyGate) => ({
+    now: '2026-12-20T08:00:00.000Z',
+    actor: 'ops',
+    ...(company ? { company } : {}),
+  });
+  const gateOn = companyGateOf({ documentGate: true });
+
+  it('refuses the balance that would dispatch incomplete originals, naming what is missing', () => {
+    const decision = decideCommand(walkTo('BALANCE'), example('BALANCE_RECEIVED'), ctx(gateOn));
+    expect(decision.ok).toBe(false);
+    if (decision.ok) return;
+    expect(decision.code).toBe('DOCUMENTS_INCOMPLETE');
+    expect(decision.missing).toContainEqual({ document: 'commercial-invoice', field: 'company.uscc' });
+    expect(decision.missing).toContainEqual({ document: 'packing-list', field: 'lines[0].grossWeightKg' });
+  });
+
+  it('lets it through with the gate off (the default company of v1 and v2 clients)', () => {
+    expect(decideCommand(walkTo('BALANCE'), example('BALANCE_RECEIVED'), ctx()).ok).toBe(true);
+    const off = companyGateOf({ documentGate: false });
+    expect(decideCommand(walkTo('BALANCE'), example('BALANCE_RECEIVED'), ctx(off)).ok).toBe(true);
+  });
+
+  it('lets copies go with gaps: the B/L that sends copies to verify is not gated', () => {
+    const declared = apply(walkTo('SHIPPING'), [example('BOOKING_CONFIRMED'), example('CUSTOMS_DECLARED')]);
+    const decision = decideCommand(declared, example('BILL_OF_LADING_ISSUED'), ctx(gateOn));
+    expect(decision.ok && decision.effects.map((e) => e.type)).toContain('sendDocumentCopies');
   });
 });
