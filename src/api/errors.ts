@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'DATABASE_UNAVAILABLE',
   'INVALID_CURSOR',
   'DOCUMENT_NOT_AVAILABLE',
+  'DOCUMENTS_INCOMPLETE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

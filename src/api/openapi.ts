@@ -404,7 +404,7 @@ export function buildOpenApiDocument(serverUrl?: string): object {
             ),
             404: err('ORDER_NOT_FOUND'),
             409: err(
-              'EVENT_NOT_ALLOWED (details {stage, allowedEvents}), CORRECTION_NOT_ALLOWED (why in message), ORDER_ARCHIVED (the closed order was archived; details {stage}), EVENT_ID_REUSED or ORDER_LIMIT_REACHED',
+              "EVENT_NOT_ALLOWED (details {stage, allowedEvents}), CORRECTION_NOT_ALLOWED (why in message), ORDER_ARCHIVED (the closed order was archived; details {stage}), EVENT_ID_REUSED, ORDER_LIMIT_REACHED, or DOCUMENTS_INCOMPLETE (the company's document gate is on and the originals this event would issue lack data; details {missing: [{document, field}]})",
             ),
             413: err('PAYLOAD_TOO_LARGE'),
             415: err('UNSUPPORTED_MEDIA_TYPE'),
@@ -447,6 +447,11 @@ export function buildOpenApiDocument(serverUrl?: string): object {
                       .int()
                       .describe(
                         '0 as first issued; a correction of values it prints re-issues it as the next',
+                      ),
+                    missing: z
+                      .array(z.object({ document: z.string(), field: z.string() }))
+                      .describe(
+                        "What the document's original still lacks (company.*, contract.*, lines[n].*); while the document gate is on, no original is issued until it is empty",
                       ),
                   }),
                 ),

@@ -11,6 +11,7 @@ import {
   durationToMs,
   orderView,
   type ActorRole,
+  type CompanyGate,
   type OrderEvent,
   type OrderView,
 } from '../domain';
@@ -53,6 +54,7 @@ export interface OrderGateway {
     event: OrderEvent,
     actor: string,
     role?: ActorRole,
+    company?: CompanyGate,
   ): Promise<EventOutcome | ClosedOrder>;
   /** The order as its workflow holds it now (needs a worker): for orders the read model has not seen yet. */
   currentView(orderId: string): Promise<OrderView>;
@@ -153,11 +155,18 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
       });
     },
 
-    recordEvent(orderId, event, actor, role) {
+    recordEvent(orderId, event, actor, role, company) {
       return call({ orderId, needsWorker: true }, async (client) => {
         try {
           return await client.workflow.getHandle(orderId).executeUpdate(recordEventUpdate, {
-            args: [role === undefined ? { event, actor } : { event, actor, role }],
+            args: [
+              {
+                event,
+                actor,
+                ...(role === undefined ? {} : { role }),
+                ...(company === undefined ? {} : { company }),
+              },
+            ],
             updateId: event.eventId ?? randomUUID(),
           });
         } catch (err) {

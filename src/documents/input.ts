@@ -6,6 +6,7 @@ import type { Money } from '../domain/money';
  * the order does not have it yet, and prints as "—": a document never shows an invented value.
  */
 
+import { companyGateOf, type CompanyGate } from '../domain/companyGate';
 import type { DocumentKind } from '../domain/documentKinds';
 import type { BankDetails } from '../domain/effects';
 import type { BlType, InsuranceCover } from '../domain/state';
@@ -31,6 +32,21 @@ export interface Exporter {
   bank?: BankDetails;
   /** IANA zone every date is printed in, e.g. Asia/Shanghai. */
   timeZone: string;
+  /** Unified social credit code (统一社会信用代码), printed on invoices and the customs data sheet. */
+  uscc?: string;
+  /** Customs registration code (海关编码), 10 characters. */
+  customsCode?: string;
+  /** The company chop, a base64 PNG printed on originals. */
+  chopPng?: string;
+  /** Where documents are issued, e.g. NINGBO, CHINA. */
+  placeOfIssue?: string;
+  /** Originals are refused while data they need is missing. */
+  documentGate?: boolean;
+}
+
+/** The document gate's view of the exporter (its Chinese name is `localName`). */
+export function exporterGate(exporter: Exporter): CompanyGate {
+  return companyGateOf({ ...exporter, ...(exporter.localName ? { nameZh: exporter.localName } : {}) });
 }
 
 export interface Buyer {

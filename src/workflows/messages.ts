@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActorRole, OrderState, OrderView } from '../domain';
+import type { ActorRole, CompanyGate, OrderState, OrderView } from '../domain';
 
 // Message definitions shared by the workflow and its clients (API, CLI, tests).
 
@@ -9,6 +9,8 @@ export interface EventSubmission {
   actor: string;
   /** Absent in submissions from before roles reached the domain: the domain reads it as `ops`. */
   role?: ActorRole;
+  /** The caller's company gate and profile (absent: the document gate is off). */
+  company?: CompanyGate;
 }
 
 /**

@@ -30,6 +30,7 @@ import {
   type EffectKind,
   type OrderState,
   type ActorRole,
+  type CompanyGate,
   type SentEmail,
   type SystemEvent,
 } from '../domain';
@@ -211,7 +212,12 @@ export class OrderRun {
         validator: (submission: EventSubmission) => {
           if (this.state.archivedAt) throw archivedRefusal(this.state);
           if (this.draining) throw nextRunRefusal();
-          const decision = this.decide(submission.event, submission.actor, submission.role);
+          const decision = this.decide(
+            submission.event,
+            submission.actor,
+            submission.role,
+            submission.company,
+          );
           if (!decision.ok) throw refusal(decision);
           const updateId = currentUpdateInfo()?.id;
           this.validated = updateId === undefined ? undefined : { updateId, basis: this.state, decision };
@@ -242,8 +248,13 @@ export class OrderRun {
   }
 
   /** A signal has no role (absent: the domain reads it as ops). */
-  private decide(payload: unknown, actor: string, role?: ActorRole): Decision {
-    const context = role === undefined ? { now: now(), actor } : { now: now(), actor, role };
+  private decide(payload: unknown, actor: string, role?: ActorRole, company?: CompanyGate): Decision {
+    const context = {
+      now: now(),
+      actor,
+      ...(role === undefined ? {} : { role }),
+      ...(company === undefined ? {} : { company }),
+    };
     return decideCommand(this.state, withoutActor(payload), context);
   }
 
@@ -257,7 +268,7 @@ export class OrderRun {
     this.validated = undefined;
     if (validated && validated.basis === this.state && validated.updateId === currentUpdateInfo()?.id)
       return validated.decision;
-    return this.decide(submission.event, submission.actor, submission.role);
+    return this.decide(submission.event, submission.actor, submission.role, submission.company);
   }
 
   /** One of the workflow's own facts; `email` is what the effect sent, for the read model. */
@@ -405,7 +416,14 @@ function refusal(decision: Extract<Decision, { ok: false }>): ApplicationFailure
   return ApplicationFailure.create({
     type: decision.code,
     message: decision.message,
-    details: [{ stage: decision.stage, allowedEvents: decision.allowedEvents, fields: decision.details }],
+    details: [
+      {
+        stage: decision.stage,
+        allowedEvents: decision.allowedEvents,
+        fields: decision.details,
+        ...(decision.missing ? { missing: decision.missing } : {}),
+      },
+    ],
     nonRetryable: true,
   });
 }

@@ -8,7 +8,14 @@ import {
   revisionOf,
   type DocumentOrder,
 } from '../../documents/fromOrder';
-import { DOCUMENT_KINDS, isDocumentKind, type Exporter } from '../../documents/input';
+import {
+  DOCUMENT_KINDS,
+  exporterGate,
+  isDocumentKind,
+  type DocumentKind,
+  type Exporter,
+} from '../../documents/input';
+import { missingFields } from '../../domain/documentGate';
 import { tradeData } from '../../domain/tradeData';
 import { buildDocumentModel } from '../../documents/model';
 import { renderDocument } from '../../documents/render';
@@ -53,6 +60,7 @@ const route =
  */
 export function documentRoutes({ readModel, exporter, readView, orderIdParam }: DocumentRoutesDeps): Router {
   const router = Router();
+  const profile = exporterGate(exporter);
 
   async function documentOrder(orderId: string): Promise<DocumentOrder> {
     const view = await readView(orderId);
@@ -66,6 +74,8 @@ export function documentRoutes({ readModel, exporter, readView, orderIdParam }: 
     route(async (req, res) => {
       const orderId = orderIdParam(req);
       const order = await documentOrder(orderId);
+      // What the document's original still lacks (the gate's declaration), shown whether or not the gate is on.
+      const gaps = (kind: DocumentKind) => missingFields(kind, { order, profile });
       const stored = await fromReadModel(() => readModel.documents(orderId));
       const issued = stored.flatMap((record) => {
         // The read model stores codes; the B/L is the carrier's, not ours to render.
@@ -77,7 +87,9 @@ export function documentRoutes({ readModel, exporter, readView, orderIdParam }: 
           revision === revisionOf(order, kind)
             ? (documentNumber(order, kind) ?? record.number)
             : record.number;
-        return [{ kind, number, status: record.status, createdAt: record.createdAt, revision }];
+        return [
+          { kind, number, status: record.status, createdAt: record.createdAt, revision, missing: gaps(kind) },
+        ];
       });
       const drafts = availableKinds(order, DOCUMENT_KINDS)
         .filter((kind) => !issued.some((doc) => doc.kind === kind))
@@ -87,6 +99,7 @@ export function documentRoutes({ readModel, exporter, readView, orderIdParam }: 
           status: 'DRAFT',
           createdAt: null,
           revision: revisionOf(order, kind),
+          missing: gaps(kind),
         }));
       res.json({ documents: [...issued, ...drafts] });
     }),

@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { ApiConfig } from '../../config/apiEnv';
+import { exporterGate } from '../../documents/input';
 import {
   contentFingerprint,
   listOrdersQuerySchema,
@@ -190,7 +191,8 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
         return;
       }
       const caller = callerOf(res.locals);
-      const outcome = await gateway.recordEvent(orderId, event, caller.name, caller.role);
+      const company = exporterGate(config.exporter);
+      const outcome = await gateway.recordEvent(orderId, event, caller.name, caller.role, company);
       if ('closed' in outcome)
         throw orderArchived(
           `order ${orderId} was archived (${outcome.stage}); it takes no more events`,
