@@ -48,7 +48,9 @@ export interface TagProblem {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: TagProblem[] };
 
-const MAX_TEXT = 20_000;
+/** An MT700 holds at most 10,000 characters of text; with its headers and line ends, well below this. */
+export const MT700_MAX_LENGTH = 20_000;
+const MAX_TEXT = MT700_MAX_LENGTH;
 
 /** The text block (`{4: ... -}`) or the whole text, as tag -> value (continuation lines joined with \n). */
 export function readTags(message: string): { tags: Map<string, string>; problems: TagProblem[] } {
