@@ -568,6 +568,35 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           },
         },
       },
+      '/orders/{orderId}/lc-check': {
+        get: {
+          summary:
+            "The order's documents checked against its L/C before presentation (UCP 600, ISBP 745): each discrepancy names its rule",
+          security,
+          parameters: orderIdParams,
+          responses: {
+            200: json(
+              z.object({
+                discrepancies: z.array(
+                  z.object({
+                    rule: z
+                      .string()
+                      .describe(
+                        'The source: UCP600-14c (presentation period), UCP600-18c (goods description), UCP600-20 (no B/L), UCP600-20c (transhipment), UCP600-28 (insurance), UCP600-30 (tolerance), UCP600-31 (partial shipment), LC-31D (expiry), LC-32B (currency), LC-44C (latest shipment date), LC-44E/LC-44F (ports)',
+                      ),
+                    document: z.string().optional(),
+                    field: z.string().optional(),
+                    message: z.string(),
+                  }),
+                ),
+              }),
+              'The discrepancies; empty when the documents comply',
+            ),
+            404: err('ORDER_NOT_FOUND, or NOT_FOUND when the order has no L/C'),
+            ...common,
+          },
+        },
+      },
       '/templates/{name}': {
         get: {
           summary: 'A process template: its latest version, or ?version=N',

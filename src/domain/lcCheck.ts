@@ -11,7 +11,11 @@ import {
   toMinor,
   type Money,
 } from './money';
+import { addDays } from './calendarDate';
+import type { DocumentOrder } from './documentOrder';
+import { sellerInsures } from './incoterms';
 import type { ShipmentPermission } from './mt700';
+import type { LetterOfCredit } from './state';
 
 export interface Discrepancy {
   /** The source: `UCP600-14c`, `LC-44C`, ... */
@@ -52,13 +56,6 @@ export interface PresentationForCheck {
   insurance?: { insuredAmount: Money; issuedOn: string } | null;
   /** The value insurance covers 110 % of (the CIF or CIP value, UCP 600 art. 28f ii). */
   insuredValue: Money;
-}
-
-/** `YYYY-MM-DD` plus days. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Upper case words of 3+ letters or any number: how ISBP compares descriptions, not mirror images. */
@@ -196,4 +193,65 @@ export function checkPresentation(p: PresentationForCheck): Discrepancy[] {
     });
   }
   return out;
+}
+
+/** What lc-check reads of an order: its documents' data, the credit, and what the credit covers. */
+export interface CreditOrder extends DocumentOrder {
+  payments: DocumentOrder['payments'] & {
+    letterOfCredit: LetterOfCredit | null;
+    balanceRequired: Money | null;
+  };
+}
+
+/**
+ * The presentation the order would make on `today` (or made, once presented): the invoice draws the
+ * balance the credit covers; the B/L date is the shipment date; a CIF/CIP order presents its
+ * insurance, dated the day it was arranged.
+ */
+export function presentationOf(order: CreditOrder, today: string): PresentationForCheck | null {
+  const lc = order.payments.letterOfCredit;
+  const drawn = order.payments.balanceRequired ?? order.contract?.totalAmount;
+  if (!lc || !drawn || !order.contract) return null;
+  const trade = order.trade ?? {};
+  const terms = lc.terms;
+  const insurance = order.shipping.insurance;
+  return {
+    credit: {
+      amount: lc.amount,
+      tolerance: terms?.tolerance ?? null,
+      expiryDate: lc.expiryDate,
+      latestShipmentDate: lc.latestShipmentDate,
+      presentationDays: lc.presentationDays,
+      partialShipments: terms?.partialShipments ?? null,
+      transhipment: terms?.transhipment ?? null,
+      portOfLoading: terms?.portOfLoading ?? null,
+      portOfDischarge: terms?.portOfDischarge ?? null,
+      goodsDescription: terms?.goodsDescription ?? null,
+    },
+    presentedOn: lc.presentedAt?.slice(0, 10) ?? today,
+    invoiceAmount: drawn,
+    invoiceLines: (trade.contractLines ?? order.quotation?.lines ?? []).map((l) => ({
+      description: l.description,
+    })),
+    shippedOn: order.shipping.billOfLading?.issuedOn ?? null,
+    portOfLoading: trade.portOfLoading ?? null,
+    portOfDischarge: trade.portOfDischarge ?? null,
+    // One shipment per order until shipments in parts land: the whole contract goes at once.
+    partial: false,
+    transhipped: false,
+    ...(sellerInsures(order)
+      ? {
+          insurance: insurance
+            ? { insuredAmount: insurance.insuredAmount, issuedOn: insurance.arrangedAt.slice(0, 10) }
+            : null,
+        }
+      : {}),
+    insuredValue: order.contract.totalAmount,
+  };
+}
+
+/** The discrepancies of the order's presentation; null when the order has no L/C. */
+export function lcCheck(order: CreditOrder, today: string): Discrepancy[] | null {
+  const presentation = presentationOf(order, today);
+  return presentation && checkPresentation(presentation);
 }

@@ -17,6 +17,7 @@ import { ApiError } from '../errors';
 import type { OrderGateway } from '../orderGateway';
 import { toOrderSummary, withLinks, type LinkConfig } from '../orderView';
 import { documentRoutes } from './documents';
+import { lcCheckRoutes } from './lcCheck';
 import { orderCreation } from '../orderCreation';
 import { readerLanguage } from '../xlsx';
 import { sendOrderListExport } from '../xlsxOrderList';
@@ -206,6 +207,7 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
   );
 
   router.use(documentRoutes({ readModel, exporter: config.exporter, readView, orderIdParam }));
+  router.use(lcCheckRoutes({ readView, orderIdParam, now }));
 
   return router;
 }
