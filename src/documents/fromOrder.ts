@@ -1,6 +1,7 @@
 import { documentRevision, type DocumentOrder } from '../domain/documentOrder';
 import { documentNumber as numberOf, revisedNumber } from '../domain/documentNumbers';
 import { paymentTermsText, resolvePaymentPlan } from '../domain/paymentPlan';
+import { addMoney, type Money } from '../domain/money';
 import { invalidInput } from '../text/invalidInput';
 import type { DocumentKind, Exporter, TradeDocumentInput, TradeLine } from './input';
 
@@ -95,6 +96,14 @@ function paymentTermsOf(order: DocumentOrder): string | null {
   return 'plan' in resolved ? paymentTermsText(resolved.plan) : null;
 }
 
+/** Everything written off, so the documents' outstanding agrees with the view's. */
+function writtenOffOf(payments: DocumentOrder['payments'], zero: Money): Money {
+  const parts = [payments.depositWrittenOff, payments.balanceWrittenOff].filter(
+    (m): m is Money => m !== null && m !== undefined,
+  );
+  return parts.reduce((sum, m) => addMoney(sum, m), zero);
+}
+
 /**
  * The input of one document. Dated at the B/L once there is one (so copies and originals are the
  * same documents), else at the contract; a proforma at the contract, else the quotation. No clock:
@@ -143,6 +152,12 @@ export function documentInput(
     total,
     depositReceived: payments.depositReceived ?? zero,
     balanceReceived: payments.balanceReceived ?? zero,
+    writtenOff: writtenOffOf(payments, zero),
+    language: customer.language === 'zh-CN' ? 'zh-CN' : 'en',
+    consignee: trade?.consignee ?? (trade?.lcIssuingBank ? `TO ORDER OF ${trade.lcIssuingBank}` : null),
+    notifyParty: trade?.notifyParty ?? null,
+    lcIssuingBank: trade?.lcIssuingBank ?? null,
+    lcIssueDate: trade?.lcIssueDate ?? null,
     paymentTerms: trade?.paymentTerms ?? paymentTermsOf(order),
     lcNo: trade?.lcNo ?? null,
     portOfLoading: trade?.portOfLoading ?? null,

@@ -109,6 +109,16 @@ export interface TradeDocumentInput {
   total: Money;
   depositReceived: Money;
   balanceReceived: Money;
+  /** Written off (short-payment tolerance, bank charges, a manager): documents agree with the ledger. */
+  writtenOff: Money;
+  /** The set's language: the Chinese set prints country names in Chinese and the amount in capitals (大写). */
+  language: 'en' | 'zh-CN';
+  /** Who the goods are consigned to, and whom the carrier notifies; null prints as the buyer. */
+  consignee: string | null;
+  notifyParty: string | null;
+  /** The L/C's issuing bank and date of issue (31C), printed beside its number. */
+  lcIssuingBank: string | null;
+  lcIssueDate: string | null;
   /** Payment terms as the contract words them (the lead prints it from the payment plan). */
   paymentTerms: string | null;
   lcNo: string | null;

@@ -80,6 +80,11 @@ export const contractTradeFields = {
   buyerForwarder: z.optional(
     describe(forwarderSchema, "The buyer's nominated forwarder (F-terms): it gets the cargo-ready notice"),
   ),
+  // Trade data a bank and customs accept
+  consignee: z.optional(
+    text(500, 'Consignee as the B/L and documents print it, e.g. TO ORDER OF the issuing bank; default the buyer'),
+  ),
+  notifyParty: z.optional(text(500, 'Notify party on the B/L and documents; default the buyer')),
 };
 
 export type ContractLine = z.infer<typeof contractLineSchema>;

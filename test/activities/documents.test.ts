@@ -269,7 +269,9 @@ describe('PDF files', () => {
     expect(invoice.pages).toBeGreaterThan(3);
     expect(invoice.text).toContain('Item 200');
     expect(flat(invoice.text)).toContain('Total FOB Ningbo USD 2,020.00');
-    expect(invoice.text.match(/Description of goods/g)?.length).toBe(invoice.pages);
+    // The header repeats on every page with rows; the totals, words and signature may take a page of their own.
+    expect(invoice.text.match(/Description of goods/g)?.length).toBeGreaterThanOrEqual(invoice.pages - 1);
+    expect(invoice.text.match(/Description of goods/g)?.length).toBeLessThanOrEqual(invoice.pages);
   });
 
   test('a contract total that differs from the sum of lines shows both', async () => {
