@@ -73,6 +73,8 @@ export function missingFor(order: DocumentOrder, kind: DocumentKind): string[] {
     !INSURED_TERMS.includes(order.quotation.incoterm)
   )
     missing.push(`the seller insures only under CIF or CIP, not ${order.quotation.incoterm}`);
+  if (kind === 'customs-declaration' && !order.shipping.customs?.declaration?.lines)
+    missing.push('the order has no declaration data yet (CUSTOMS_DECLARED with its lines)');
   if (order.quotation) missing.push(...tradeLines(order).missing);
   return missing;
 }
@@ -158,6 +160,9 @@ export function documentInput(
     notifyParty: trade?.notifyParty ?? null,
     lcIssuingBank: trade?.lcIssuingBank ?? null,
     lcIssueDate: trade?.lcIssueDate ?? null,
+    customs: shipping.customs
+      ? { declarationNo: shipping.customs.declarationNo, ...(shipping.customs.declaration ?? {}) }
+      : null,
     paymentTerms: trade?.paymentTerms ?? paymentTermsOf(order),
     lcNo: trade?.lcNo ?? null,
     portOfLoading: trade?.portOfLoading ?? null,

@@ -86,6 +86,25 @@ export interface Insurance {
   insuredAmount: Money;
 }
 
+export interface CustomsData {
+  declarationNo: string;
+  declaredOn?: string;
+  tradeMode?: string;
+  transportMode?: string;
+  destinationCountry?: string;
+  exitPort?: string;
+  lines?: {
+    lineNo: number;
+    hsCode: string;
+    declaredElements: string;
+    quantity: number;
+    value: Money;
+    packages?: number;
+    netWeightKg?: number;
+    grossWeightKg?: number;
+  }[];
+}
+
 export interface TradeDocumentInput {
   kind: DocumentKind;
   /** The document's own number, e.g. `CI-SC-2026-117` (`CI-SC-2026-117-R1` once revised). */
@@ -119,6 +138,8 @@ export interface TradeDocumentInput {
   /** The L/C's issuing bank and date of issue (31C), printed beside its number. */
   lcIssuingBank: string | null;
   lcIssueDate: string | null;
+  /** The export declaration as CUSTOMS_DECLARED gave it; null before customs. */
+  customs: CustomsData | null;
   /** Payment terms as the contract words them (the lead prints it from the payment plan). */
   paymentTerms: string | null;
   lcNo: string | null;

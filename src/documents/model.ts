@@ -94,6 +94,7 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   'proforma-invoice': 'PROFORMA INVOICE',
   'certificate-of-origin': 'CERTIFICATE OF ORIGIN - DATA SHEET',
   'insurance-declaration': 'INSURANCE DECLARATION',
+  'customs-declaration': 'EXPORT DECLARATION - DATA SHEET',
 };
 
 const BL_TYPES: Record<string, string> = {

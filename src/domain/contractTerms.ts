@@ -82,7 +82,10 @@ export const contractTradeFields = {
   ),
   // Trade data a bank and customs accept
   consignee: z.optional(
-    text(500, 'Consignee as the B/L and documents print it, e.g. TO ORDER OF the issuing bank; default the buyer'),
+    text(
+      500,
+      'Consignee as the B/L and documents print it, e.g. TO ORDER OF the issuing bank; default the buyer',
+    ),
   ),
   notifyParty: z.optional(text(500, 'Notify party on the B/L and documents; default the buyer')),
 };

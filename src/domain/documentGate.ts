@@ -11,7 +11,7 @@ import { sellerInsures } from './incoterms';
 /** Kinds the gate knows: the rendered documents and the customs declaration's data sheet. */
 export type { CompanyGate, GateProfile };
 
-export type GatedDocument = DocumentKind | 'customs-declaration';
+export type GatedDocument = DocumentKind;
 
 export interface MissingField {
   document: GatedDocument;

@@ -53,6 +53,42 @@ function tradeOrder(language?: 'zh-CN'): DocumentOrder {
       notifyParty: 'ООО «Светлый Дом»\nNevsky prospekt 28, Saint Petersburg',
     },
     payments: { ...base.payments, depositWrittenOff: usd('0.00'), balanceWrittenOff: usd('20.00') },
+    shipping: {
+      ...base.shipping,
+      customs: {
+        declarationNo: '310420270000123456',
+        declaredAt: '2027-02-18T07:00:00.000Z',
+        declaration: {
+          declaredOn: '2027-02-18',
+          tradeMode: 'GENERAL_TRADE',
+          transportMode: 'SEA',
+          destinationCountry: 'RU',
+          exitPort: 'Ningbo Beilun',
+          lines: [
+            {
+              lineNo: 1,
+              hsCode: '8541410000',
+              declaredElements: '1|0|LED chip|2835|warm white|no brand',
+              quantity: 120000,
+              value: usd('4200.00'),
+              packages: 40,
+              netWeightKg: 380.5,
+              grossWeightKg: 412.25,
+            },
+            {
+              lineNo: 2,
+              hsCode: '7604291000',
+              declaredElements: '1|0|aluminium profile|6063|1 m',
+              quantity: 3,
+              value: usd('12.30'),
+              packages: 1,
+              netWeightKg: 9.5,
+              grossWeightKg: 10.75,
+            },
+          ],
+        },
+      },
+    },
   };
 }
 
@@ -100,6 +136,22 @@ describe('golden text of every document kind: a Chinese company, a Cyrillic buye
       'Consignee: TO ORDER OF ПАО СБЕРБАНК, МОСКВА',
       'Notify party: ООО «Светлый Дом», Nevsky prospekt 28, Saint Petersburg',
       'Written off USD 20.00',
+    ])
+      expect(text).toContain(expected);
+  });
+
+  it('prints the declaration for the broker', async () => {
+    const text = (await pdfText(await render(tradeOrder(), 'customs-declaration', 'ORIGINAL'))).text.replace(
+      /\s+/g,
+      ' ',
+    );
+    for (const expected of [
+      'EXPORT DECLARATION - DATA SHEET',
+      'Declaration No.: 310420270000123456',
+      'Trade mode (监管方式): GENERAL TRADE (0110)',
+      'Transport mode (运输方式): SEA (2)',
+      'Destination country: Russian Federation',
+      '1 8541410000 LED chip 2835 warm white 1|0|LED chip|2835|warm white|no brand 120,000 pcs 4,200.00 40 380.5 412.25',
     ])
       expect(text).toContain(expected);
   });

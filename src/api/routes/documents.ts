@@ -75,7 +75,8 @@ export function documentRoutes({ readModel, exporter, readView, orderIdParam }: 
       const orderId = orderIdParam(req);
       const order = await documentOrder(orderId);
       // What the document's original still lacks (the gate's declaration), shown whether or not the gate is on.
-      const gaps = (kind: DocumentKind) => missingFields(kind, { order, profile });
+      const customs = order.shipping.customs?.declaration ?? null;
+      const gaps = (kind: DocumentKind) => missingFields(kind, { order, profile, customs });
       const stored = await fromReadModel(() => readModel.documents(orderId));
       const issued = stored.flatMap((record) => {
         // The read model stores codes; the B/L is the carrier's, not ours to render.

@@ -843,6 +843,8 @@ export const en = {
     'proforma-invoice': 'Proforma invoice',
     'certificate-of-origin': 'Certificate of origin',
     'insurance-declaration': 'Insurance declaration',
+    // Trade data a bank and customs accept
+    'customs-declaration': 'Export declaration data sheet',
   },
   values: {
     BEFORE_PRODUCTION: 'Before production',

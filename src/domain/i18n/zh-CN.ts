@@ -305,6 +305,8 @@ export const zhCN = {
     'proforma-invoice': '形式发票',
     'certificate-of-origin': '原产地证',
     'insurance-declaration': '保险声明',
+    // Trade data a bank and customs accept
+    'customs-declaration': '出口报关单数据表',
   },
   values: {
     BEFORE_PRODUCTION: '生产前',
