@@ -1,3 +1,5 @@
+import { blDateWarnings, etdProblem } from '../blSanity';
+import { STATE_WINDOWS } from '../bounds';
 import { contractLines } from '../contractTerms';
 import { documentsSent } from '../corrections/define';
 import { crossCheck, declarationFields, gateProblems } from '../customsDeclaration';
@@ -49,6 +51,8 @@ export const bookingConfirmed = defineEvent({
     },
   },
   decide(state, e, ctx) {
+    const farAway = etdProblem(e.etd, ctx.now);
+    if (farAway) return invalid('The ETD is not a date this booking can sail on', [farAway]);
     const confirmed = {
       forwarder: e.forwarder,
       vessel: e.vessel,
@@ -185,8 +189,12 @@ export const billOfLadingIssued = defineEvent({
       ]);
     }
     const issuedOn = e.issuedOn ?? dateOf(ctx.now);
+    const raised = blDateWarnings(state, issuedOn, ctx.now, ctx.eventId ?? '');
     const next: OrderState = {
       ...state,
+      ...(raised.length > 0
+        ? { warnings: [...(state.warnings ?? []), ...raised].slice(-STATE_WINDOWS.warnings) }
+        : {}),
       shipping: {
         ...state.shipping,
         billOfLading: { blNo: e.blNo, blType: e.blType, issuedAt: ctx.now, issuedOn },

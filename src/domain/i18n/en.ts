@@ -914,5 +914,8 @@ export const en = {
     PAYMENT_REVERSED: 'A payment was reversed: the money is owed again',
     ORIGINALS_NOT_RECALLED: 'Originals already couriered carry the earlier values: they are not recalled',
     BANK_HOLDS_EARLIER_DOCUMENTS: 'A bank holds documents with the earlier values',
+    // Trade data a bank and customs accept
+    BL_BEFORE_BOOKING: 'The B/L is dated before the booking was confirmed',
+    BL_AFTER_LATEST_SHIPMENT: "The B/L is dated after the L/C's latest shipment date",
   },
 } satisfies Dictionary;

@@ -902,5 +902,8 @@ export const zhCN = {
     PAYMENT_REVERSED: '有一笔收款已冲销：该款项重新计为应收',
     ORIGINALS_NOT_RECALLED: '已寄出的正本单据仍是更正前的内容：不会召回',
     BANK_HOLDS_EARLIER_DOCUMENTS: '银行持有更正前内容的单据',
+    // Trade data a bank and customs accept
+    BL_BEFORE_BOOKING: '提单日期早于订舱确认日期',
+    BL_AFTER_LATEST_SHIPMENT: '提单日期晚于信用证最迟装运日',
   },
 } satisfies Dictionary;
