@@ -145,3 +145,17 @@ describe('the gate on the event that would issue originals', () => {
     expect(decision.ok && decision.effects.map((e) => e.type)).toContain('sendDocumentCopies');
   });
 });
+
+describe('completing the trade data before the goods sail', () => {
+  it('CONTRACT_AMENDED takes trade data alone, kept beside what the contract had', () => {
+    const state = apply(walkTo('SHIPPING'), [example('CONTRACT_AMENDED', { reason: 'buyer sent the data' })]);
+    const amended = decideCommand(
+      state,
+      { type: 'CONTRACT_AMENDED', reason: 'documents need it', portOfLoading: 'Ningbo', marks: 'ACME' },
+      { now: '2026-12-20T08:00:00.000Z', actor: 'ops' },
+    );
+    if (!amended.ok) throw new Error(amended.message);
+    expect(amended.state.contract?.trade).toMatchObject({ portOfLoading: 'Ningbo', marks: 'ACME' });
+    expect(amended.state.contract?.totalAmount).toEqual(state.contract?.totalAmount);
+  });
+});
