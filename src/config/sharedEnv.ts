@@ -129,7 +129,7 @@ export const SHARED_ENV = {
       .string()
       .regex(/^[0-9A-Z]{10}$/, '10 digits or capitals')
       .optional(),
-    "the exporter's customs registration code (海关编码)",
+    "the exporter's customs registration code (10 characters)",
   ),
   EXPORTER_CHOP_FILE: envVariable(
     z.string().min(1).optional(),

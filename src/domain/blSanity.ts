@@ -12,11 +12,18 @@ export const MAX_ETD_AHEAD_DAYS = 366;
 
 export function etdProblem(etd: string, now: string): ValidationDetail | null {
   const latest = addDays(dateOf(now), MAX_ETD_AHEAD_DAYS);
-  return dateOf(etd) > latest ? { path: 'etd', message: `must not be later than ${latest} (a year ahead)` } : null;
+  return dateOf(etd) > latest
+    ? { path: 'etd', message: `must not be later than ${latest} (a year ahead)` }
+    : null;
 }
 
 /** Warnings a B/L dated `issuedOn` raises against the booking and the credit. */
-export function blDateWarnings(state: OrderState, issuedOn: string, now: string, eventId: string): OrderWarning[] {
+export function blDateWarnings(
+  state: OrderState,
+  issuedOn: string,
+  now: string,
+  eventId: string,
+): OrderWarning[] {
   const warnings: OrderWarning[] = [];
   const confirmed = state.shipping.booking.confirmed;
   if (confirmed && issuedOn < dateOf(confirmed.confirmedAt))

@@ -13,6 +13,8 @@ export type DocumentLanguage = 'en' | 'zh-CN';
 
 /** The country's short name in `language`; the code itself when the tables do not know it. */
 export function countryName(code: string, language: DocumentLanguage = 'en'): string {
-  const name = countries.getName(code.toUpperCase(), language === 'zh-CN' ? 'zh' : 'en', { select: 'official' });
+  const name = countries.getName(code.toUpperCase(), language === 'zh-CN' ? 'zh' : 'en', {
+    select: 'official',
+  });
   return name ?? code;
 }
