@@ -34,6 +34,7 @@ export function renderCommercialInvoice(model: DocumentModel, mark: DocumentMark
     cursor = ensureSpace(doc, cursor, 110, newPage);
     const totals: [string, string, boolean][] = [];
     if (model.linesTotalDiffers) totals.push(['Sum of lines', model.linesTotal, false]);
+    for (const [label, value] of model.priceBreakdown) totals.push([label, value, false]);
     totals.push(
       [`Total ${model.input.incoterm} ${model.input.namedPlace}`, model.total, true],
       ['Deposit received', model.depositReceived, false],

@@ -160,6 +160,8 @@ export function documentInput(
     notifyParty: trade?.notifyParty ?? null,
     lcIssuingBank: trade?.lcIssuingBank ?? null,
     lcIssueDate: trade?.lcIssueDate ?? null,
+    freight: trade?.freight ?? null,
+    insuranceCost: trade?.insuranceCost ?? null,
     customs: shipping.customs
       ? { declarationNo: shipping.customs.declarationNo, ...(shipping.customs.declaration ?? {}) }
       : null,

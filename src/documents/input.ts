@@ -138,6 +138,9 @@ export interface TradeDocumentInput {
   /** The L/C's issuing bank and date of issue (31C), printed beside its number. */
   lcIssuingBank: string | null;
   lcIssueDate: string | null;
+  /** C-terms: the freight and the insurance premium in the price (null where not given). */
+  freight: Money | null;
+  insuranceCost: Money | null;
   /** The export declaration as CUSTOMS_DECLARED gave it; null before customs. */
   customs: CustomsData | null;
   /** Payment terms as the contract words them (the lead prints it from the payment plan). */

@@ -74,6 +74,8 @@ export interface DocumentModel {
   notifyLines: string[];
   /** The exporter's registration: USCC and customs code, printed under the letterhead. */
   registration: string[];
+  /** C-terms: FOB value, freight and insurance apart (a customs value and a bank's check); empty otherwise. */
+  priceBreakdown: [label: string, value: string][];
   /** The chop on originals: the exporter's PNG, or null when it has none. */
   chopPng: Buffer | null;
   outstandingMinor: bigint;
@@ -147,6 +149,29 @@ function packingTotal(lines: readonly TradeLine[], pick: (l: TradeLine) => numbe
 
 function packingFigure(value: number | null | undefined): string {
   return value === null || value === undefined ? MISSING : formatQuantity(value);
+}
+
+/** FOB value = total less freight less insurance, for a C-term price that names them. */
+function breakdown(
+  input: TradeDocumentInput,
+  total: bigint,
+  minor: (money: Money, field: string) => bigint,
+): [string, string][] {
+  if (input.freight === null && input.insuranceCost === null) return [];
+  const currency = input.total.currency;
+  const freight = input.freight === null ? 0n : minor(input.freight, 'freight');
+  const insurance = input.insuranceCost === null ? 0n : minor(input.insuranceCost, 'insuranceCost');
+  if (input.freight) sameCurrency(input.freight, currency, 'freight');
+  if (input.insuranceCost) sameCurrency(input.insuranceCost, currency, 'insuranceCost');
+  const fob = total - freight - insurance;
+  if (fob < 0n) throw invalidInput('freight and insurance exceed the total');
+  return [
+    ['FOB value', formatPrice(fob, currency)],
+    ...(input.freight === null ? [] : [['Freight', formatPrice(freight, currency)] as [string, string]]),
+    ...(input.insuranceCost === null
+      ? []
+      : [['Insurance', formatPrice(insurance, currency)] as [string, string]]),
+  ];
 }
 
 export function buildDocumentModel(input: TradeDocumentInput): DocumentModel {
@@ -292,6 +317,7 @@ export function buildDocumentModel(input: TradeDocumentInput): DocumentModel {
       ...(exporter.uscc ? [`USCC: ${exporter.uscc}`] : []),
       ...(exporter.customsCode ? [`Customs code: ${exporter.customsCode}`] : []),
     ],
+    priceBreakdown: breakdown(input, total, minor),
     chopPng: exporter.chopPng ? Buffer.from(exporter.chopPng, 'base64') : null,
     outstandingMinor: outstanding,
     bank: exporter.bank

@@ -1,13 +1,24 @@
 import type { DocumentMark } from './input';
 import type { DocumentModel } from './model';
-import { decoratePage, drawBlocks, drawHeader, drawParagraph, ensureSpace, renderPdf, type Pdf } from './pdf';
+import {
+  bottomLimit,
+  decoratePage,
+  drawBlocks,
+  drawHeader,
+  drawParagraph,
+  ensureSpace,
+  renderPdf,
+  type Pdf,
+} from './pdf';
 
-/** The chop, about 4 cm across, over the signature line on the right. */
-const CHOP_SIZE = 110;
+/** The chop, about 3 cm across, beside the signature on the right (a chop overlaps the signature, as stamped). */
+const CHOP_SIZE = 90;
 
 function drawChop(doc: Pdf, png: Buffer, y: number): void {
   const x = doc.page.width - doc.page.margins.right - CHOP_SIZE - 20;
-  doc.image(png, x, y - 10, { fit: [CHOP_SIZE, CHOP_SIZE] });
+  // Kept on the page: never below the bottom margin, where the footer is.
+  const top = Math.min(y - 20, bottomLimit(doc) - CHOP_SIZE);
+  doc.image(png, x, top, { fit: [CHOP_SIZE, CHOP_SIZE] });
 }
 
 export type DrawBody = (doc: Pdf, y: number, newPage: () => void) => number;
@@ -36,11 +47,17 @@ export function renderTradeDocument(
       pageNo += 1;
       decoratePage(doc, mark, footer, pageNo);
     };
-    let y = drawHeader(doc, { title, mark, revised: model.revised, exporter, refs: model.refs });
-    for (const line of model.registration) y = drawParagraph(doc, y, line) + 2;
+    let y = drawHeader(doc, {
+      title,
+      mark,
+      revised: model.revised,
+      exporter,
+      refs: model.refs,
+      registration: model.registration,
+    });
     y = drawBlocks(
       doc,
-      y + (model.registration.length > 0 ? 6 : 0),
+      y,
       {
         heading: 'Buyer',
         lines: [
@@ -53,7 +70,7 @@ export function renderTradeDocument(
       { heading: 'Terms and shipment', facts: model.shipment },
     );
     y = drawBody(doc, y, newPage);
-    y = ensureSpace(doc, y + 24, 80, newPage);
+    y = ensureSpace(doc, y + 16, 64, newPage);
     const signedAt = y;
     y = drawParagraph(doc, y, `For and on behalf of ${exporter.name}`, 'bold');
     if (exporter.localName) y = drawParagraph(doc, y, exporter.localName, 'bold');

@@ -6,6 +6,7 @@
  */
 import {
   MAX_MONEY_MINOR,
+  nonNegativeMoneySchema,
   formatMoney,
   fromMinor,
   lineTotalMinor,
@@ -16,7 +17,7 @@ import {
 import { forwarderSchema, line, quantity, text, type ProductLine } from './schemas/common';
 import type { ValidationDetail } from './schemas/validation';
 import type { Quotation } from './state/quotation';
-import { describe, z } from './zod';
+import { describe, describeCopy, z } from './zod';
 
 const kilos = (description: string) =>
   describe(z.optional(z.number().check(z.minimum(0), z.maximum(1e9))), description);
@@ -88,6 +89,14 @@ export const contractTradeFields = {
     ),
   ),
   notifyParty: z.optional(text(500, 'Notify party on the B/L and documents; default the buyer')),
+  freight: describeCopy(
+    z.optional(nonNegativeMoneySchema),
+    'CFR/CIF/CPT/CIP: the freight in the price, shown apart on the invoice (customs values FOB)',
+  ),
+  insuranceCost: describeCopy(
+    z.optional(nonNegativeMoneySchema),
+    'CIF/CIP: the insurance premium in the price, shown apart on the invoice',
+  ),
 };
 
 export type ContractLine = z.infer<typeof contractLineSchema>;

@@ -6,7 +6,7 @@
 import type { CompanyGate, GateProfile } from './companyGate';
 import type { DocumentKind } from './documentKinds';
 import type { DocumentOrder } from './documentOrder';
-import { sellerInsures } from './incoterms';
+import { incotermFamily, sellerInsures } from './incoterms';
 
 /** Kinds the gate knows: the rendered documents and the customs declaration's data sheet. */
 export type { CompanyGate, GateProfile };
@@ -50,6 +50,9 @@ const FIELDS = {
   'contract.marks': (i) => present(trade(i).marks),
   'contract.packageType': (i) => present(trade(i).packageType),
   'letterOfCredit.lcNo': (i) => !under(i, 'LC') || present(trade(i).lcNo),
+  // A C-term price is shown apart: FOB value, freight and (CIF/CIP) insurance.
+  'contract.freight': (i) => !cTerm(i) || trade(i).freight !== undefined,
+  'contract.insuranceCost': (i) => !sellerInsuresOrder(i) || trade(i).insuranceCost !== undefined,
   'shipping.booking': (i) => i.order.shipping.booking.confirmed !== null,
   'shipping.customs': (i) => i.order.shipping.customs !== null,
   'shipping.insurance': (i) => !sellerInsuresOrder(i) || Boolean(trade(i).insurance),
@@ -67,6 +70,8 @@ export type GateField = keyof typeof FIELDS;
 export type GateLineField = keyof typeof LINE_FIELDS;
 
 const sellerInsuresOrder = (i: GateInput): boolean => sellerInsures(i.order);
+const cTerm = (i: GateInput): boolean =>
+  i.order.quotation !== null && incotermFamily(i.order.quotation.incoterm) === 'C';
 
 export interface GateDeclaration {
   fields: readonly GateField[];
@@ -86,6 +91,8 @@ export const DOCUMENT_REQUIREMENTS: Record<GatedDocument, GateDeclaration> = {
       'contract.portOfDischarge',
       'contract.originCountry',
       'contract.marks',
+      'contract.freight',
+      'contract.insuranceCost',
       'letterOfCredit.lcNo',
       'shipping.booking',
     ],

@@ -40,6 +40,9 @@ export interface OrderTradeData {
   lcIssueDate?: string;
   consignee?: string;
   notifyParty?: string;
+  /** The freight and the insurance premium in a C-term price, shown apart from the FOB value. */
+  freight?: Money;
+  insuranceCost?: Money;
   insurance?: Pick<InsurancePolicy, 'policyNo' | 'insurer' | 'cover' | 'insuredAmount'>;
 }
 

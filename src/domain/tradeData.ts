@@ -50,6 +50,8 @@ export function tradeData(order: TradeSource): OrderTradeData {
       'packageType',
       'consignee',
       'notifyParty',
+      'freight',
+      'insuranceCost',
     ]),
     ...(lc
       ? {

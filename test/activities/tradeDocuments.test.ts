@@ -51,6 +51,8 @@ function tradeOrder(language?: 'zh-CN'): DocumentOrder {
       lcIssuingBank: 'ПАО СБЕРБАНК, МОСКВА',
       lcIssueDate: '2026-12-01',
       notifyParty: 'ООО «Светлый Дом»\nNevsky prospekt 28, Saint Petersburg',
+      freight: usd('350.00'),
+      insuranceCost: usd('12.30'),
     },
     payments: { ...base.payments, depositWrittenOff: usd('0.00'), balanceWrittenOff: usd('20.00') },
     shipping: {
@@ -136,6 +138,7 @@ describe('golden text of every document kind: a Chinese company, a Cyrillic buye
       'Consignee: TO ORDER OF ПАО СБЕРБАНК, МОСКВА',
       'Notify party: ООО «Светлый Дом», Nevsky prospekt 28, Saint Petersburg',
       'Written off USD 20.00',
+      'FOB value USD 3,850.00 Freight USD 350.00 Insurance USD 12.30',
     ])
       expect(text).toContain(expected);
   });

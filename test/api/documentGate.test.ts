@@ -60,6 +60,29 @@ const complete: OrderEventInput = {
   originCountry: 'CN',
   marks: 'ACME\nHAMBURG\nC/NO. 1-100',
   packageType: 'CTNS',
+  // CFR: the freight in the price, shown apart.
+  freight: { amount: '1200.00', currency: 'USD' },
+};
+
+/** The export declaration as the gate wants it: an 18-digit number and the data, agreeing with the invoice. */
+const declared: OrderEventInput = {
+  type: 'CUSTOMS_DECLARED',
+  declarationNo: '310420270000123456',
+  declaredOn: '2027-01-10',
+  tradeMode: 'GENERAL_TRADE',
+  transportMode: 'SEA',
+  lines: [
+    {
+      lineNo: 1,
+      hsCode: '9405420000',
+      declaredElements: '1|0|LED panel|40W',
+      quantity: 2000,
+      value: { amount: '25000.00', currency: 'USD' },
+      packages: 100,
+      netWeightKg: 900,
+      grossWeightKg: 1000,
+    },
+  ],
 };
 
 /** An order walked to the balance (copies confirmed) with the given contract. */
@@ -73,7 +96,7 @@ async function awaitingBalance(contract: OrderEventInput): Promise<string> {
     fullLife.inspection,
     fullLife.produced,
     fullLife.booking,
-    fullLife.customs,
+    declared,
     fullLife.billOfLading,
     fullLife.documentsOk,
   ];
@@ -121,5 +144,34 @@ describe('the document gate over HTTP', () => {
     expect(docs.find((d) => d.kind === 'packing-list')?.missing).toEqual([]);
     const paid = await sendEvent(stack.app, orderId, fullLife.balance);
     expect(paid.status).toBe(200);
+  });
+
+  it('needs the 18-digit declaration and its data while the gate is on', async () => {
+    const { orderId } = await createOrder(stack.app);
+    const events: OrderEventInput[] = [
+      fullLife.quotation,
+      { type: 'QUOTATION_ACCEPTED', sampleRequired: false },
+      fullLife.contract,
+      { type: 'DEPOSIT_RECEIVED', amount: { amount: '7500.00', currency: 'USD' }, reference: 'TT-1' },
+      fullLife.inspection,
+      fullLife.produced,
+      fullLife.booking,
+    ];
+    for (const event of events) {
+      await orderWhen(stack.app, orderId, (v) => v.allowedEvents.includes(event.type));
+      expect((await sendEvent(stack.app, orderId, event)).status).toBe(200);
+    }
+    const refused = expectError(
+      await sendEvent(stack.app, orderId, fullLife.customs),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect((refused.details as { path: string }[]).map((d) => d.path)).toEqual([
+      'declarationNo',
+      'declaredOn',
+      'tradeMode',
+      'transportMode',
+      'lines',
+    ]);
   });
 });

@@ -36,6 +36,8 @@ function completeInput(incoterm: 'FOB' | 'CIF' = 'CIF'): GateInput {
     originCountry: 'CN',
     marks: 'ACME / HAMBURG / C/NO. 1-40',
     packageType: 'CTNS',
+    freight: { amount: '800.00', currency: 'USD' },
+    insuranceCost: { amount: '30.00', currency: 'USD' },
     insurance: {
       policyNo: 'P-1',
       insurer: 'PICC',
