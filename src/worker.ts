@@ -54,7 +54,7 @@ export async function createOrderWorker(
     namespace: config.temporal.namespace,
     chatWebhooks: loadChatWebhooks(config.chatWebhooksFile),
     trackingLink: (orderId, issuedAt) => links.issue(activityCompany(), orderId, issuedAt).url,
-    company: companySettings(readModel),
+    company: companySettings(readModel, config.exporter),
     ...(renderer && { renderDocument: (model, mark) => renderer.render(model, mark) }),
   });
   const source = workflowSource();

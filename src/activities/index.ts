@@ -98,8 +98,8 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
     );
   };
 
-  /** The order's company's profile, else the configured one. */
-  const exporterNow = async () => (await deps.company?.exporter()) ?? deps.exporter;
+  /** The order's company's profile (the configured one where no company settings are given). */
+  const exporterNow = async () => (deps.company ? deps.company.exporter() : deps.exporter);
 
   /** An escalated stall reminder also goes to the company's customer managers (the platform's). */
   const escalationCopies = async (email: EmailDefinition, input: MessageKey): Promise<string[]> =>

@@ -41,7 +41,7 @@ export interface SentEmail extends RecordedEmail {
 }
 
 export interface CompanySettings {
-  exporter(): Promise<ExporterProfile | null>;
+  exporter(): Promise<ExporterProfile>;
   customerManagers(): Promise<string[]>;
 }
 

@@ -1,3 +1,4 @@
+import { z } from '../domain/zod';
 import type { RequestHandler } from 'express';
 import { companyIdSchema, COMPANY_ROLES, type CompanyRole, type PlatformRole } from '../domain/company';
 import { inCompany } from '../readModel/companyScope';
@@ -54,7 +55,7 @@ export function chooseCompany(
   header: string | undefined,
 ): { company: string; role: MemberRole } | { company: null; refusal?: ApiError } {
   if (header !== undefined && header !== '') {
-    const held = companyIdSchema.safeParse(header).success
+    const held = z.safeParse(companyIdSchema, header).success
       ? person.companies.find((c) => c.id === header)
       : undefined;
     if (held) return { company: held.id, role: held.role };

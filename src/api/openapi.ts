@@ -404,7 +404,7 @@ export function buildOpenApiDocument(serverUrl?: string): object {
             ),
             404: err('ORDER_NOT_FOUND'),
             409: err(
-              'EVENT_NOT_ALLOWED (details {stage, allowedEvents}), CORRECTION_NOT_ALLOWED (why in message), ORDER_ARCHIVED (the closed order was archived; details {stage}), EVENT_ID_REUSED or ORDER_LIMIT_REACHED',
+              "EVENT_NOT_ALLOWED (details {stage, allowedEvents}), CORRECTION_NOT_ALLOWED (why in message), ORDER_ARCHIVED (the closed order was archived; details {stage}), EVENT_ID_REUSED, ORDER_LIMIT_REACHED, or DOCUMENTS_INCOMPLETE (the company's document gate is on and the originals this event would issue lack data; details {missing: [{document, field}]})",
             ),
             413: err('PAYLOAD_TOO_LARGE'),
             415: err('UNSUPPORTED_MEDIA_TYPE'),
@@ -447,6 +447,11 @@ export function buildOpenApiDocument(serverUrl?: string): object {
                       .int()
                       .describe(
                         '0 as first issued; a correction of values it prints re-issues it as the next',
+                      ),
+                    missing: z
+                      .array(z.object({ document: z.string(), field: z.string() }))
+                      .describe(
+                        "What the document's original still lacks (company.*, contract.*, lines[n].*); while the document gate is on, no original is issued until it is empty",
                       ),
                   }),
                 ),
@@ -559,6 +564,35 @@ export function buildOpenApiDocument(serverUrl?: string): object {
             409: err(
               'DOCUMENT_NOT_AVAILABLE: the order lacks what the kind needs (details {kind, missing[]})',
             ),
+            ...common,
+          },
+        },
+      },
+      '/orders/{orderId}/lc-check': {
+        get: {
+          summary:
+            "The order's documents checked against its L/C before presentation (UCP 600, ISBP 745): each discrepancy names its rule",
+          security,
+          parameters: orderIdParams,
+          responses: {
+            200: json(
+              z.object({
+                discrepancies: z.array(
+                  z.object({
+                    rule: z
+                      .string()
+                      .describe(
+                        'The source: UCP600-14c (presentation period), UCP600-18c (goods description), UCP600-20 (no B/L), UCP600-20c (transhipment), UCP600-28 (insurance), UCP600-30 (tolerance), UCP600-31 (partial shipment), LC-31D (expiry), LC-32B (currency), LC-44C (latest shipment date), LC-44E/LC-44F (ports)',
+                      ),
+                    document: z.string().optional(),
+                    field: z.string().optional(),
+                    message: z.string(),
+                  }),
+                ),
+              }),
+              'The discrepancies; empty when the documents comply',
+            ),
+            404: err('ORDER_NOT_FOUND, or NOT_FOUND when the order has no L/C'),
             ...common,
           },
         },

@@ -37,9 +37,7 @@ const meSchema = z.object({
   email: z.string().optional(),
   platformRole: z.enum(PLATFORM_ROLES).optional(),
   companies: z.array(z.object({ id: companyIdSchema, name: z.string(), role: memberRole })),
-  company: companyIdSchema
-    .nullable()
-    .describe('The company this request acts for (X-Company, or the only one)'),
+  company: z.nullable(z.string()).describe('The company this request acts for (X-Company, or the only one)'),
   role: memberRole.nullable().describe('The role there (v1 and v2 clients read this)'),
 });
 
@@ -89,7 +87,7 @@ export function companyPaths({ json, body, err, security, common }: Helpers): Re
         security,
         responses: {
           200: json(
-            z.object({ id: companyIdSchema, name: z.string(), profile: companyProfileSchema.nullable() }),
+            z.object({ id: companyIdSchema, name: z.string(), profile: companyProfileSchema }),
             'The company',
           ),
           ...adminOnly,

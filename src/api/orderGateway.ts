@@ -11,6 +11,7 @@ import {
   durationToMs,
   orderView,
   type ActorRole,
+  type CompanyGate,
   type OrderEvent,
   type OrderView,
 } from '../domain';
@@ -56,6 +57,7 @@ export interface OrderGateway {
     actor: string,
     role?: ActorRole,
     actorId?: string,
+    company?: CompanyGate,
   ): Promise<EventOutcome | ClosedOrder>;
   /** The order as its workflow holds it now (needs a worker): for orders the read model has not seen yet. */
   currentView(orderId: string): Promise<OrderView>;
@@ -163,7 +165,7 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
       });
     },
 
-    recordEvent(orderId, event, actor, role, actorId) {
+    recordEvent(orderId, event, actor, role, actorId, company) {
       return call({ orderId, needsWorker: true }, async (client) => {
         try {
           return await client.workflow.getHandle(workflowIdOf(orderId)).executeUpdate(recordEventUpdate, {
@@ -173,6 +175,7 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
                 actor,
                 ...(role === undefined ? {} : { role }),
                 ...(actorId === undefined ? {} : { actorId }),
+                ...(company === undefined ? {} : { company }),
               },
             ],
             updateId: event.eventId ?? randomUUID(),

@@ -162,6 +162,12 @@ export function updateRejection(err: WorkflowUpdateFailedError): ApiError | unde
   if (failure.type === RUN_DRAINING) return tooManyUpdates(err);
   if (failure.type === 'ORDER_LIMIT_REACHED')
     return new ApiError(409, 'ORDER_LIMIT_REACHED', failure.message);
+  if (failure.type === 'DOCUMENTS_INCOMPLETE') {
+    const d = (detail ?? {}) as { missing?: unknown };
+    return new ApiError(409, 'DOCUMENTS_INCOMPLETE', failure.message, {
+      missing: Array.isArray(d.missing) ? d.missing : [],
+    });
+  }
   if (failure.type === 'ORDER_EXISTS') return new ApiError(409, 'ORDER_EXISTS', failure.message);
   if (failure.type === 'VALIDATION_FAILED') {
     const fields = Array.isArray(detail)

@@ -60,7 +60,7 @@ const apiTokensSchema = z.string().transform((text, ctx): ApiToken[] => {
     const companyOk =
       role === 'platform-admin'
         ? company === undefined
-        : company === undefined || companyIdSchema.safeParse(company).success;
+        : company === undefined || z.safeParse(companyIdSchema, company).success;
     if (!name || !isRole(role) || !token || token.length < 8 || rest.length || !companyOk) {
       ctx.addIssue({
         code: 'custom',

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { MAX_CHOP_BASE64 } from '../domain/companyProfile';
+import { usccProblem } from '../domain/uscc';
 import type { Exporter } from '../documents/input';
 import { durationSchema, durationToMs } from '../domain';
 import { PAYLOAD_CODEC_ENV, payloadCodec } from './codecEnv';
@@ -111,6 +114,35 @@ export const SHARED_ENV = {
     'the account holder',
     '`EXPORTER_NAME`',
   ),
+  // Trade data a bank and customs accept: the default company's profile, seeded from here.
+  EXPORTER_USCC: envVariable(
+    z
+      .string()
+      .refine((code) => usccProblem(code) === null, {
+        error: (issue) => `a unified social credit code: ${usccProblem(String(issue.input)) ?? ''}`,
+      })
+      .optional(),
+    "the exporter's unified social credit code (18 characters, check character validated)",
+  ),
+  EXPORTER_CUSTOMS_CODE: envVariable(
+    z
+      .string()
+      .regex(/^[0-9A-Z]{10}$/, '10 digits or capitals')
+      .optional(),
+    "the exporter's customs registration code (10 characters)",
+  ),
+  EXPORTER_CHOP_FILE: envVariable(
+    z.string().min(1).optional(),
+    'a PNG of the company chop, printed on originals',
+  ),
+  EXPORTER_PLACE_OF_ISSUE: envVariable(
+    z.string().min(1).max(100).optional(),
+    'where documents are issued, e.g. `NINGBO, CHINA`',
+  ),
+  DOCUMENT_GATE: envVariable(
+    booleanText.default(false),
+    'refuse originals while data they need is missing (the default company; companies created under v3 have it on)',
+  ),
   // Signs the buyers' tracking links (src/tracking/token.ts): the worker issues them, the API checks them.
   TRACKING_LINK_KEY: envVariable(
     z.string().min(32, 'at least 32 characters').optional(),
@@ -193,5 +225,30 @@ function exporterProfile(e: SharedEnv): Exporter {
     email: e.MAIL_FROM,
     ...(bank ? { bank } : {}),
     timeZone: e.EXPORTER_TIME_ZONE,
+    ...(e.EXPORTER_USCC ? { uscc: e.EXPORTER_USCC } : {}),
+    ...(e.EXPORTER_CUSTOMS_CODE ? { customsCode: e.EXPORTER_CUSTOMS_CODE } : {}),
+    ...(e.EXPORTER_CHOP_FILE ? { chopPng: chopPng(e.EXPORTER_CHOP_FILE) } : {}),
+    ...(e.EXPORTER_PLACE_OF_ISSUE ? { placeOfIssue: e.EXPORTER_PLACE_OF_ISSUE } : {}),
+    documentGate: e.DOCUMENT_GATE,
   };
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The chop file as base64, checked to be a PNG of a size documents can carry. */
+function chopPng(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw new ConfigError(
+      `Invalid configuration:\n  EXPORTER_CHOP_FILE: cannot read ${path} (${err instanceof Error ? err.message : String(err)})`,
+    );
+  }
+  const base64 = bytes.toString('base64');
+  if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE) || base64.length > MAX_CHOP_BASE64)
+    throw new ConfigError(
+      `Invalid configuration:\n  EXPORTER_CHOP_FILE: ${path} must be a PNG of at most ${(MAX_CHOP_BASE64 * 3) / 4 / 1000} kB`,
+    );
+  return base64;
 }

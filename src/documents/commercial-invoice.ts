@@ -7,8 +7,9 @@ import { renderTradeDocument } from './trade-document';
 export function drawPricedLines(doc: Pdf, model: DocumentModel, y: number, newPage: () => void): number {
   const columns = [
     { header: 'No.', weight: 5 },
-    { header: 'Description of goods', weight: 35 },
-    { header: 'HS code', weight: 11 },
+    { header: 'Description of goods', weight: 32 },
+    // Wide enough for a 10-digit Chinese HS code on one line.
+    { header: 'HS code', weight: 14 },
     { header: 'Quantity', weight: 11, align: 'right' as const },
     { header: 'Unit', weight: 7 },
     { header: `Unit price (${model.currency})`, weight: 14, align: 'right' as const },
@@ -33,13 +34,18 @@ export function renderCommercialInvoice(model: DocumentModel, mark: DocumentMark
     cursor = ensureSpace(doc, cursor, 110, newPage);
     const totals: [string, string, boolean][] = [];
     if (model.linesTotalDiffers) totals.push(['Sum of lines', model.linesTotal, false]);
+    for (const [label, value] of model.priceBreakdown) totals.push([label, value, false]);
     totals.push(
       [`Total ${model.input.incoterm} ${model.input.namedPlace}`, model.total, true],
       ['Deposit received', model.depositReceived, false],
       ['Balance received', model.balanceReceived, false],
+      ['Written off', model.writtenOff, false],
       ['Amount outstanding', model.outstanding, true],
     );
     cursor = drawTotals(doc, cursor, totals);
+    cursor = drawParagraph(doc, cursor + 6, model.totalInWords, 'bold');
+    if (model.totalInCapitals)
+      cursor = drawParagraph(doc, cursor + 2, `大写：${model.totalInCapitals}`, 'bold');
     cursor = ensureSpace(doc, cursor + 12, 90, newPage);
     const p = model.packingTotals;
     cursor = drawParagraph(doc, cursor, `Marks and numbers: ${model.marks}`);

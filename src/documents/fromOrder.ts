@@ -1,6 +1,7 @@
 import { documentRevision, type DocumentOrder } from '../domain/documentOrder';
 import { documentNumber as numberOf, revisedNumber } from '../domain/documentNumbers';
 import { paymentTermsText, resolvePaymentPlan } from '../domain/paymentPlan';
+import { addMoney, type Money } from '../domain/money';
 import { invalidInput } from '../text/invalidInput';
 import type { DocumentKind, Exporter, TradeDocumentInput, TradeLine } from './input';
 
@@ -72,6 +73,8 @@ export function missingFor(order: DocumentOrder, kind: DocumentKind): string[] {
     !INSURED_TERMS.includes(order.quotation.incoterm)
   )
     missing.push(`the seller insures only under CIF or CIP, not ${order.quotation.incoterm}`);
+  if (kind === 'customs-declaration' && !order.shipping.customs?.declaration?.lines)
+    missing.push('the order has no declaration data yet (CUSTOMS_DECLARED with its lines)');
   if (order.quotation) missing.push(...tradeLines(order).missing);
   return missing;
 }
@@ -93,6 +96,14 @@ function paymentTermsOf(order: DocumentOrder): string | null {
     total: order.quotation?.total ?? { amount: '0.00', currency: 'USD' },
   });
   return 'plan' in resolved ? paymentTermsText(resolved.plan) : null;
+}
+
+/** Everything written off, so the documents' outstanding agrees with the view's. */
+function writtenOffOf(payments: DocumentOrder['payments'], zero: Money): Money {
+  const parts = [payments.depositWrittenOff, payments.balanceWrittenOff].filter(
+    (m): m is Money => m !== null && m !== undefined,
+  );
+  return parts.reduce((sum, m) => addMoney(sum, m), zero);
 }
 
 /**
@@ -143,6 +154,17 @@ export function documentInput(
     total,
     depositReceived: payments.depositReceived ?? zero,
     balanceReceived: payments.balanceReceived ?? zero,
+    writtenOff: writtenOffOf(payments, zero),
+    language: customer.language === 'zh-CN' ? 'zh-CN' : 'en',
+    consignee: trade?.consignee ?? (trade?.lcIssuingBank ? `TO ORDER OF ${trade.lcIssuingBank}` : null),
+    notifyParty: trade?.notifyParty ?? null,
+    lcIssuingBank: trade?.lcIssuingBank ?? null,
+    lcIssueDate: trade?.lcIssueDate ?? null,
+    freight: trade?.freight ?? null,
+    insuranceCost: trade?.insuranceCost ?? null,
+    customs: shipping.customs
+      ? { declarationNo: shipping.customs.declarationNo, ...(shipping.customs.declaration ?? {}) }
+      : null,
     paymentTerms: trade?.paymentTerms ?? paymentTermsOf(order),
     lcNo: trade?.lcNo ?? null,
     portOfLoading: trade?.portOfLoading ?? null,

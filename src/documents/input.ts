@@ -6,6 +6,8 @@ import type { Money } from '../domain/money';
  * the order does not have it yet, and prints as "—": a document never shows an invented value.
  */
 
+import { companyGateOf, type CompanyGate } from '../domain/companyGate';
+import type { CompanyProfile } from '../domain/companyProfile';
 import type { DocumentKind } from '../domain/documentKinds';
 import type { BankDetails } from '../domain/effects';
 import type { BlType, InsuranceCover } from '../domain/state';
@@ -20,17 +22,12 @@ export type { BankDetails };
 /** Which variant of the document set is rendered. */
 export type DocumentMark = 'COPY' | 'ORIGINAL';
 
-/** The seller as configured (EXPORTER_* variables). */
-export interface Exporter {
-  name: string;
-  /** The registered name in Chinese, e.g. 宁波海天照明有限公司. */
-  localName?: string;
-  address: string;
-  email?: string;
-  /** Where payments go; printed on the proforma invoice. */
-  bank?: BankDetails;
-  /** IANA zone every date is printed in, e.g. Asia/Shanghai. */
-  timeZone: string;
+/** The seller: its company's profile (for `default`, seeded from EXPORTER_* variables). */
+export type Exporter = CompanyProfile;
+
+/** The document gate's view of the exporter. */
+export function exporterGate(exporter: Exporter): CompanyGate {
+  return companyGateOf(exporter);
 }
 
 export interface Buyer {
@@ -70,6 +67,25 @@ export interface Insurance {
   insuredAmount: Money;
 }
 
+export interface CustomsData {
+  declarationNo: string;
+  declaredOn?: string;
+  tradeMode?: string;
+  transportMode?: string;
+  destinationCountry?: string;
+  exitPort?: string;
+  lines?: {
+    lineNo: number;
+    hsCode: string;
+    declaredElements: string;
+    quantity: number;
+    value: Money;
+    packages?: number;
+    netWeightKg?: number;
+    grossWeightKg?: number;
+  }[];
+}
+
 export interface TradeDocumentInput {
   kind: DocumentKind;
   /** The document's own number, e.g. `CI-SC-2026-117` (`CI-SC-2026-117-R1` once revised). */
@@ -93,6 +109,21 @@ export interface TradeDocumentInput {
   total: Money;
   depositReceived: Money;
   balanceReceived: Money;
+  /** Written off (short-payment tolerance, bank charges, a manager): documents agree with the ledger. */
+  writtenOff: Money;
+  /** The set's language: the Chinese set prints country names in Chinese and the amount in capitals (大写). */
+  language: 'en' | 'zh-CN';
+  /** Who the goods are consigned to, and whom the carrier notifies; null prints as the buyer. */
+  consignee: string | null;
+  notifyParty: string | null;
+  /** The L/C's issuing bank and date of issue (31C), printed beside its number. */
+  lcIssuingBank: string | null;
+  lcIssueDate: string | null;
+  /** C-terms: the freight and the insurance premium in the price (null where not given). */
+  freight: Money | null;
+  insuranceCost: Money | null;
+  /** The export declaration as CUSTOMS_DECLARED gave it; null before customs. */
+  customs: CustomsData | null;
   /** Payment terms as the contract words them (the lead prints it from the payment plan). */
   paymentTerms: string | null;
   lcNo: string | null;

@@ -2,6 +2,8 @@ import { invalidInput } from '../text/invalidInput';
 import { atLeastPercentOf, lineTotalMinor, toMinor, type Money } from '../domain/money';
 import { formatDayIn, formatMinor, formatPrice, formatUnitPrice, parseIso } from '../text/format';
 import { formatQuantity } from '../domain/letters/format';
+import { amountInCapitals, amountInWordsEn } from '../domain/amountInWords';
+import { countryName } from '../text/countries';
 import type { DocumentKind, Exporter, InsuranceCover, TradeDocumentInput, TradeLine } from './input';
 
 /** What a document prints where the order has no value yet. */
@@ -62,7 +64,20 @@ export interface DocumentModel {
   total: string;
   depositReceived: string;
   balanceReceived: string;
+  writtenOff: string;
+  writtenOffMinor: bigint;
   outstanding: string;
+  /** The total in words: "SAY US DOLLARS ... ONLY", and in capitals (大写) on the Chinese set. */
+  totalInWords: string;
+  totalInCapitals: string | null;
+  consigneeLines: string[];
+  notifyLines: string[];
+  /** The exporter's registration: USCC and customs code, printed under the letterhead. */
+  registration: string[];
+  /** C-terms: FOB value, freight and insurance apart (a customs value and a bank's check); empty otherwise. */
+  priceBreakdown: [label: string, value: string][];
+  /** The chop on originals: the exporter's PNG, or null when it has none. */
+  chopPng: Buffer | null;
   outstandingMinor: bigint;
   bank: Fact[] | null;
   insurance: {
@@ -81,6 +96,7 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   'proforma-invoice': 'PROFORMA INVOICE',
   'certificate-of-origin': 'CERTIFICATE OF ORIGIN - DATA SHEET',
   'insurance-declaration': 'INSURANCE DECLARATION',
+  'customs-declaration': 'EXPORT DECLARATION - DATA SHEET',
 };
 
 const BL_TYPES: Record<string, string> = {
@@ -135,6 +151,29 @@ function packingFigure(value: number | null | undefined): string {
   return value === null || value === undefined ? MISSING : formatQuantity(value);
 }
 
+/** FOB value = total less freight less insurance, for a C-term price that names them. */
+function breakdown(
+  input: TradeDocumentInput,
+  total: bigint,
+  minor: (money: Money, field: string) => bigint,
+): [string, string][] {
+  if (input.freight === null && input.insuranceCost === null) return [];
+  const currency = input.total.currency;
+  const freight = input.freight === null ? 0n : minor(input.freight, 'freight');
+  const insurance = input.insuranceCost === null ? 0n : minor(input.insuranceCost, 'insuranceCost');
+  if (input.freight) sameCurrency(input.freight, currency, 'freight');
+  if (input.insuranceCost) sameCurrency(input.insuranceCost, currency, 'insuranceCost');
+  const fob = total - freight - insurance;
+  if (fob < 0n) throw invalidInput('freight and insurance exceed the total');
+  return [
+    ['FOB value', formatPrice(fob, currency)],
+    ...(input.freight === null ? [] : [['Freight', formatPrice(freight, currency)] as [string, string]]),
+    ...(input.insuranceCost === null
+      ? []
+      : [['Insurance', formatPrice(insurance, currency)] as [string, string]]),
+  ];
+}
+
 export function buildDocumentModel(input: TradeDocumentInput): DocumentModel {
   if (input.lines.length === 0) throw invalidInput('lines: a trade document needs at least one line');
   const currency = input.total.currency;
@@ -167,10 +206,19 @@ export function buildDocumentModel(input: TradeDocumentInput): DocumentModel {
   });
   sameCurrency(input.depositReceived, currency, 'depositReceived');
   sameCurrency(input.balanceReceived, currency, 'balanceReceived');
+  sameCurrency(input.writtenOff, currency, 'writtenOff');
   const minor = (money: Money, field: string) => exactly(field, () => toMinor(money));
   const total = minor(input.total, 'total');
-  const outstanding =
-    total - minor(input.depositReceived, 'depositReceived') - minor(input.balanceReceived, 'balanceReceived');
+  const writtenOff = minor(input.writtenOff, 'writtenOff');
+  // The ledger's outstanding: total less received less written off, never below zero.
+  const owed =
+    total -
+    minor(input.depositReceived, 'depositReceived') -
+    minor(input.balanceReceived, 'balanceReceived') -
+    writtenOff;
+  const outstanding = owed > 0n ? owed : 0n;
+  const language = input.language;
+  const country = (code: string) => countryName(code, language);
 
   const packages = packingTotal(input.lines, (l) => l.packing?.packages ?? null);
   const incoterm = `${input.incoterm} ${input.namedPlace} (Incoterms 2020)`;
@@ -182,7 +230,7 @@ export function buildDocumentModel(input: TradeDocumentInput): DocumentModel {
       : `${orMissing(input.vessel)} / ${orMissing(input.voyage)}`;
   const blNo = orMissing(input.blNo);
   const blType = input.blType === null ? MISSING : (BL_TYPES[input.blType] ?? input.blType);
-  const origin = orMissing(input.originCountry);
+  const origin = input.originCountry === null ? MISSING : country(input.originCountry);
   const portOfLoading = orMissing(input.portOfLoading);
   const portOfDischarge = orMissing(input.portOfDischarge);
   const insurance = input.insurance;
@@ -201,7 +249,7 @@ export function buildDocumentModel(input: TradeDocumentInput): DocumentModel {
     buyerLines: [
       buyer.company,
       ...(buyer.address ?? MISSING).split('\n'),
-      `Country: ${buyer.country}`,
+      `Country: ${country(buyer.country)}`,
       `Attn. ${buyer.contactName}, ${buyer.email}`,
     ],
     refs: [
@@ -219,11 +267,14 @@ export function buildDocumentModel(input: TradeDocumentInput): DocumentModel {
         ? [['Invoice No.', input.invoiceNo] as const]
         : []),
       ['Order No.', input.orderId],
+      ...(exporter.placeOfIssue ? [['Place of issue', exporter.placeOfIssue] as const] : []),
     ],
     shipment: [
       ['Terms of delivery', incoterm],
       ['Payment terms', paymentTerms],
       ...(input.lcNo !== null ? [['L/C No.', input.lcNo] as const] : []),
+      ...(input.lcIssuingBank !== null ? [['Issuing bank', input.lcIssuingBank] as const] : []),
+      ...(input.lcIssueDate !== null ? [['L/C date', input.lcIssueDate] as const] : []),
       ['Port of loading', portOfLoading],
       ['Port of discharge', portOfDischarge],
       ['Vessel / Voyage', vesselVoyage],
@@ -255,7 +306,19 @@ export function buildDocumentModel(input: TradeDocumentInput): DocumentModel {
     total: formatPrice(total, currency),
     depositReceived: formatPrice(minor(input.depositReceived, 'depositReceived'), currency),
     balanceReceived: formatPrice(minor(input.balanceReceived, 'balanceReceived'), currency),
+    writtenOff: formatPrice(writtenOff, currency),
+    writtenOffMinor: writtenOff,
     outstanding: formatPrice(outstanding, currency),
+    totalInWords: exactly('total', () => amountInWordsEn(input.total)),
+    totalInCapitals: language === 'zh-CN' ? exactly('total', () => amountInCapitals(input.total)) : null,
+    consigneeLines: input.consignee === null ? ['Same as buyer'] : input.consignee.split('\n'),
+    notifyLines: input.notifyParty === null ? ['Same as buyer'] : input.notifyParty.split('\n'),
+    registration: [
+      ...(exporter.uscc ? [`USCC: ${exporter.uscc}`] : []),
+      ...(exporter.customsCode ? [`Customs code: ${exporter.customsCode}`] : []),
+    ],
+    priceBreakdown: breakdown(input, total, minor),
+    chopPng: exporter.chopPng ? Buffer.from(exporter.chopPng, 'base64') : null,
     outstandingMinor: outstanding,
     bank: exporter.bank
       ? [

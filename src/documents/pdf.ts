@@ -103,6 +103,8 @@ export interface HeaderInfo {
   revised: string | null;
   exporter: Exporter;
   refs: readonly Fact[];
+  /** The exporter's registration (USCC, customs code), under its address. */
+  registration?: readonly string[];
 }
 
 /** Exporter letterhead (English and Chinese name) on the left; title, marking and references on the right. */
@@ -115,6 +117,7 @@ export function drawHeader(doc: Pdf, h: HeaderInfo): number {
     styled(doc, h.exporter.localName, 'bold', 11).text(h.exporter.localName, { width: half });
   styled(doc, h.exporter.address, 'regular', 9).text(h.exporter.address, { width: half });
   if (h.exporter.email) styled(doc, h.exporter.email, 'regular', 9).text(h.exporter.email, { width: half });
+  for (const line of h.registration ?? []) styled(doc, line, 'regular', 9).text(line, { width: half });
   const leftBottom = doc.y;
 
   styled(doc, h.title, 'bold', 15).text(h.title, right, MARGIN, { width: half, align: 'right' });

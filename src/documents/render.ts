@@ -1,6 +1,7 @@
 import type { DocumentMark } from './input';
 import { renderCertificateOfOrigin } from './certificate-of-origin';
 import { renderCommercialInvoice } from './commercial-invoice';
+import { renderCustomsDeclaration } from './customs-declaration';
 import type { DocumentKind } from './input';
 import { renderInsuranceDeclaration } from './insurance-declaration';
 import type { DocumentModel } from './model';
@@ -13,6 +14,7 @@ const RENDERERS: Record<DocumentKind, (model: DocumentModel, mark: DocumentMark)
   'proforma-invoice': renderProformaInvoice,
   'certificate-of-origin': renderCertificateOfOrigin,
   'insurance-declaration': renderInsuranceDeclaration,
+  'customs-declaration': renderCustomsDeclaration,
 };
 
 /** The PDF of one document; the same model and mark always give the same bytes. */

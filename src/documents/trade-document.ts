@@ -1,6 +1,25 @@
 import type { DocumentMark } from './input';
 import type { DocumentModel } from './model';
-import { decoratePage, drawBlocks, drawHeader, drawParagraph, ensureSpace, renderPdf, type Pdf } from './pdf';
+import {
+  bottomLimit,
+  decoratePage,
+  drawBlocks,
+  drawHeader,
+  drawParagraph,
+  ensureSpace,
+  renderPdf,
+  type Pdf,
+} from './pdf';
+
+/** The chop, about 3 cm across, beside the signature on the right (a chop overlaps the signature, as stamped). */
+const CHOP_SIZE = 90;
+
+function drawChop(doc: Pdf, png: Buffer, y: number): void {
+  const x = doc.page.width - doc.page.margins.right - CHOP_SIZE - 20;
+  // Kept on the page: never below the bottom margin, where the footer is.
+  const top = Math.min(y - 20, bottomLimit(doc) - CHOP_SIZE);
+  doc.image(png, x, top, { fit: [CHOP_SIZE, CHOP_SIZE] });
+}
 
 export type DrawBody = (doc: Pdf, y: number, newPage: () => void) => number;
 
@@ -28,17 +47,35 @@ export function renderTradeDocument(
       pageNo += 1;
       decoratePage(doc, mark, footer, pageNo);
     };
-    let y = drawHeader(doc, { title, mark, revised: model.revised, exporter, refs: model.refs });
+    let y = drawHeader(doc, {
+      title,
+      mark,
+      revised: model.revised,
+      exporter,
+      refs: model.refs,
+      registration: model.registration,
+    });
     y = drawBlocks(
       doc,
       y,
-      { heading: 'Buyer / Consignee', lines: model.buyerLines },
+      {
+        heading: 'Buyer',
+        lines: [
+          ...model.buyerLines,
+          '',
+          `Consignee: ${model.consigneeLines.join(', ')}`,
+          `Notify party: ${model.notifyLines.join(', ')}`,
+        ],
+      },
       { heading: 'Terms and shipment', facts: model.shipment },
     );
     y = drawBody(doc, y, newPage);
-    y = ensureSpace(doc, y + 24, 60, newPage);
+    y = ensureSpace(doc, y + 16, 64, newPage);
+    const signedAt = y;
     y = drawParagraph(doc, y, `For and on behalf of ${exporter.name}`, 'bold');
     if (exporter.localName) y = drawParagraph(doc, y, exporter.localName, 'bold');
     drawParagraph(doc, y + 28, 'Authorised signature and company chop: ______________________________');
+    // The chop on originals only: a copy is for verification and must not pass for an original.
+    if (mark === 'ORIGINAL' && model.chopPng) drawChop(doc, model.chopPng, signedAt);
   });
 }

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import { describe, z } from './zod';
 
 /** A company (tenant) of the platform; its id is in URLs, workflow ids and every row it owns. */
-export const companyIdSchema = z
-  .string()
-  .regex(/^[a-z0-9-]{2,40}$/, 'a company id is 2-40 characters of a-z, 0-9 and -');
+export const companyIdSchema = describe(
+  z.string().check(z.regex(/^[a-z0-9-]{2,40}$/, 'a company id is 2-40 characters of a-z, 0-9 and -')),
+  'A company (tenant) id',
+);
 
 export type CompanyId = z.infer<typeof companyIdSchema>;
 

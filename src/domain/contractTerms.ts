@@ -6,6 +6,7 @@
  */
 import {
   MAX_MONEY_MINOR,
+  nonNegativeMoneySchema,
   formatMoney,
   fromMinor,
   lineTotalMinor,
@@ -16,7 +17,7 @@ import {
 import { forwarderSchema, line, quantity, text, type ProductLine } from './schemas/common';
 import type { ValidationDetail } from './schemas/validation';
 import type { Quotation } from './state/quotation';
-import { describe, z } from './zod';
+import { describe, describeCopy, z } from './zod';
 
 const kilos = (description: string) =>
   describe(z.optional(z.number().check(z.minimum(0), z.maximum(1e9))), description);
@@ -79,6 +80,22 @@ export const contractTradeFields = {
   ),
   buyerForwarder: z.optional(
     describe(forwarderSchema, "The buyer's nominated forwarder (F-terms): it gets the cargo-ready notice"),
+  ),
+  // Trade data a bank and customs accept
+  consignee: z.optional(
+    text(
+      500,
+      'Consignee as the B/L and documents print it, e.g. TO ORDER OF the issuing bank; default the buyer',
+    ),
+  ),
+  notifyParty: z.optional(text(500, 'Notify party on the B/L and documents; default the buyer')),
+  freight: describeCopy(
+    z.optional(nonNegativeMoneySchema),
+    'CFR/CIF/CPT/CIP: the freight in the price, shown apart on the invoice (customs values FOB)',
+  ),
+  insuranceCost: describeCopy(
+    z.optional(nonNegativeMoneySchema),
+    'CIF/CIP: the insurance premium in the price, shown apart on the invoice',
   ),
 };
 

@@ -4,7 +4,9 @@ import { toUtcIso } from './duration';
 import { decideEvent, eventDefinition, isEventAllowed, orderEventSchema, type OrderEvent } from './events';
 import { contentFingerprint } from './fingerprint';
 import { toValidationDetails } from './schemas/validation';
-import type { Decision } from './decisionTypes';
+import type { Accepted, Decision } from './decisionTypes';
+import { originalsBlocked } from './documentGate';
+import { tradeData } from './tradeData';
 import type { EventContext, OrderState } from './types';
 
 /** Refuses a client event that would take the order past one of its limits. */
@@ -55,5 +57,19 @@ export function decideCommand(state: OrderState, payload: unknown, context: Even
   if (limit) return reject(state, 'ORDER_LIMIT_REACHED', limit);
   const recorded = { ...ctx, eventId: eventIdFor(state, event.type, key) };
   const outcome = decideSafely(() => decideEvent(state, event, recorded));
-  return settle(state, event, outcome, recorded, { key, fromClient: true });
+  const decision = settle(state, event, outcome, recorded, { key, fromClient: true });
+  return decision.ok ? gated(state, decision, ctx) : decision;
+}
+
+/** An event that would issue originals with data missing is refused while the company's gate is on. */
+function gated(before: OrderState, decision: Accepted, ctx: EventContext): Decision {
+  const missing = originalsBlocked(
+    { ...decision.state, trade: tradeData(decision.state) },
+    decision.effects,
+    ctx.company,
+  );
+  if (missing.length === 0) return decision;
+  const names = missing.map((m) => `${m.document} ${m.field}`).join(', ');
+  const refusal = reject(before, 'DOCUMENTS_INCOMPLETE', `The originals cannot be issued: missing ${names}`);
+  return refusal.ok ? refusal : { ...refusal, missing };
 }

@@ -3,6 +3,7 @@
  * on the state, so they live above both: the state's types (./types) never import the events.
  */
 import type { Effect, SystemEvent, SystemEventType } from './effectKinds';
+import type { MissingField } from './documentGate';
 import type { OrderEvent, OrderEventType } from './events';
 import type { RefusalCode } from './outcome';
 import type { ValidationDetail } from './schemas/validation';
@@ -26,7 +27,12 @@ export interface TimelineRecord extends TimelineEntry {
 }
 
 export type RejectionCode =
-  'EVENT_NOT_ALLOWED' | 'VALIDATION_FAILED' | 'EVENT_ID_REUSED' | 'ORDER_LIMIT_REACHED' | RefusalCode;
+  | 'EVENT_NOT_ALLOWED'
+  | 'VALIDATION_FAILED'
+  | 'EVENT_ID_REUSED'
+  | 'ORDER_LIMIT_REACHED'
+  | 'DOCUMENTS_INCOMPLETE'
+  | RefusalCode;
 
 export interface Accepted {
   ok: true;
@@ -49,6 +55,8 @@ export interface Rejected {
   stage: Stage;
   allowedEvents: OrderEventType[];
   details?: ValidationDetail[];
+  /** DOCUMENTS_INCOMPLETE: what the originals lack. */
+  missing?: MissingField[];
 }
 
 export type Decision = Accepted | Rejected;

@@ -12,6 +12,8 @@ export const RENDERED_DOCUMENTS = [
   'PROFORMA_INVOICE',
   'CERTIFICATE_OF_ORIGIN',
   'INSURANCE_DECLARATION',
+  // The export declaration's data sheet for the broker.
+  'CUSTOMS_DECLARATION',
 ] as const;
 
 /** Every document code: ours, and the carrier's bill of lading. */

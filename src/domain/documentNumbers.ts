@@ -6,6 +6,7 @@ const PREFIX: Record<DocumentKind, string> = {
   'proforma-invoice': 'PI',
   'certificate-of-origin': 'CO',
   'insurance-declaration': 'INS',
+  'customs-declaration': 'CD',
 };
 
 /**

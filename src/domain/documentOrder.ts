@@ -35,6 +35,14 @@ export interface OrderTradeData {
   /** The payment plan in words, e.g. "30% T/T deposit, 70% against copy of B/L". */
   paymentTerms?: string;
   lcNo?: string;
+  lcIssuingBank?: string;
+  /** 31C of the MT700, when the credit came from one. */
+  lcIssueDate?: string;
+  consignee?: string;
+  notifyParty?: string;
+  /** The freight and the insurance premium in a C-term price, shown apart from the FOB value. */
+  freight?: Money;
+  insuranceCost?: Money;
   insurance?: Pick<InsurancePolicy, 'policyNo' | 'insurer' | 'cover' | 'insuredAmount'>;
 }
 
@@ -43,7 +51,8 @@ export interface DocumentOrder extends Pick<
   OrderState,
   'orderId' | 'customer' | 'accountManager' | 'inquiry' | 'quotation' | 'contract' | 'shipping'
 > {
-  payments: Pick<OrderState['payments'], 'plan' | 'depositReceived' | 'balanceReceived'>;
+  payments: Pick<OrderState['payments'], 'plan' | 'depositReceived' | 'balanceReceived'> &
+    Partial<Pick<OrderState['payments'], 'depositWrittenOff' | 'balanceWrittenOff'>>;
   trade?: OrderTradeData;
   /** The revision the documents are at, once a correction re-issued them (absent: as first issued). */
   documents?: Pick<OrderState['documents'], 'revision' | 'revisions'>;

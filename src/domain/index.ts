@@ -187,3 +187,16 @@ export {
   type CompanyRole,
   type PlatformRole,
 } from './company';
+// Trade data a bank and customs accept
+export { amountInCapitals, amountInWordsEn } from './amountInWords';
+export { companyProfileSchema, companyProfileFields, usccSchema, customsCodeSchema } from './companyProfile';
+export type { CompanyProfile } from './companyProfile';
+export { companyGateOf } from './companyGate';
+export type { CompanyGate, GateProfile } from './companyGate';
+export { DOCUMENT_REQUIREMENTS, missingFields, originalsBlocked, originalDocuments } from './documentGate';
+export type { GatedDocument, MissingField } from './documentGate';
+export { parseMt700, parseMt707 } from './mt700';
+export type { CreditTerms, CreditAmendment, TagProblem } from './mt700';
+export { checkPresentation } from './lcCheck';
+export type { Discrepancy, PresentationForCheck } from './lcCheck';
+export { usccProblem, isValidUscc } from './uscc';

@@ -12,7 +12,9 @@ export interface TradeSource {
   inquiry: Pick<OrderState['inquiry'], 'products'>;
   contract: { lines?: ContractLine[]; trade?: ContractTrade } | null;
   shipping: { insurance?: Omit<InsurancePolicy, 'arrangedAt'> | null };
-  payments: { letterOfCredit: { lcNo: string } | null };
+  payments: {
+    letterOfCredit: { lcNo: string; issuingBank?: string; terms?: { issueDate: string } } | null;
+  };
 }
 
 export function tradeData(order: TradeSource): OrderTradeData {
@@ -20,6 +22,7 @@ export function tradeData(order: TradeSource): OrderTradeData {
   // Before the contract the documents (a proforma) print the quotation's lines.
   const lines = order.contract ? contractLines(order) : [];
   const insurance = order.shipping.insurance;
+  const lc = order.payments.letterOfCredit;
   const data: OrderTradeData = {
     ...(lines.length > 0
       ? {
@@ -45,8 +48,18 @@ export function tradeData(order: TradeSource): OrderTradeData {
       'originCountry',
       'marks',
       'packageType',
+      'consignee',
+      'notifyParty',
+      'freight',
+      'insuranceCost',
     ]),
-    ...(order.payments.letterOfCredit ? { lcNo: order.payments.letterOfCredit.lcNo } : {}),
+    ...(lc
+      ? {
+          lcNo: lc.lcNo,
+          ...(lc.issuingBank ? { lcIssuingBank: lc.issuingBank } : {}),
+          ...(lc.terms ? { lcIssueDate: lc.terms.issueDate } : {}),
+        }
+      : {}),
     ...(insurance
       ? {
           insurance: {

@@ -4,6 +4,8 @@
  * effect registry, whose definitions read the state); the reducer's answers (Decision, AnyEvent,
  * TimelineRecord) name the client events: they are in ./decisionTypes.
  */
+import type { CompanyGate } from './companyGate';
+
 export type {
   BlRelease,
   BlType,
@@ -69,4 +71,6 @@ export interface EventContext {
   role?: ActorRole;
   /** The id the event is recorded under (its own, or the one the order gives it): what a correction names. */
   eventId?: string;
+  /** The caller's company: its document gate and profile (absent: the gate is off). */
+  company?: CompanyGate;
 }

@@ -1,3 +1,4 @@
+import { z } from '../domain/zod';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { companyIdSchema } from '../domain/company';
 
@@ -12,7 +13,7 @@ const scope = new AsyncLocalStorage<Scope>();
 
 /** Runs `work` with the read model acting for one company. */
 export function inCompany<T>(company: string, work: () => T): T {
-  return scope.run({ company: companyIdSchema.parse(company) }, work);
+  return scope.run({ company: z.parse(companyIdSchema, company) }, work);
 }
 
 /**
@@ -47,7 +48,7 @@ export function transactionPreamble(fallbackCompany?: string): string {
     current === undefined
       ? ''
       : 'company' in current
-        ? `SELECT set_config('app.company', '${companyIdSchema.parse(current.company)}', true);`
+        ? `SELECT set_config('app.company', '${z.parse(companyIdSchema, current.company)}', true);`
         : `SELECT set_config('app.all_companies', 'on', true);`;
   return `BEGIN; SET LOCAL ROLE ${APP_ROLE}; ${settings}`;
 }

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActorRole, OrderState, OrderView } from '../domain';
+import type { ActorRole, CompanyGate, OrderState, OrderView } from '../domain';
 
 // Message definitions shared by the workflow and its clients (API, CLI, tests).
 
@@ -11,6 +11,8 @@ export interface EventSubmission {
   role?: ActorRole;
   /** The person's id (`user:<subject>`, `token:<name>`); absent in submissions from before: `actor`. */
   actorId?: string;
+  /** The caller's company gate and profile (absent: the document gate is off). */
+  company?: CompanyGate;
 }
 
 /**

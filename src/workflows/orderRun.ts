@@ -30,6 +30,7 @@ import {
   type EffectKind,
   type OrderState,
   type ActorRole,
+  type CompanyGate,
   type SentEmail,
   type SystemEvent,
 } from '../domain';
@@ -223,6 +224,7 @@ export class OrderRun {
             submission.actor,
             submission.role,
             submission.actorId,
+            submission.company,
           );
           if (!decision.ok) throw refusal(decision);
           const updateId = currentUpdateInfo()?.id;
@@ -254,12 +256,19 @@ export class OrderRun {
   }
 
   /** A signal has no role (absent: the domain reads it as ops). */
-  private decide(payload: unknown, actor: string, role?: ActorRole, actorId?: string): Decision {
+  private decide(
+    payload: unknown,
+    actor: string,
+    role?: ActorRole,
+    actorId?: string,
+    company?: CompanyGate,
+  ): Decision {
     const context = {
       now: now(),
       actor,
       ...(role === undefined ? {} : { role }),
       ...(actorId === undefined ? {} : { actorId }),
+      ...(company === undefined ? {} : { company }),
     };
     return decideCommand(this.state, withoutActor(payload), context);
   }
@@ -274,7 +283,13 @@ export class OrderRun {
     this.validated = undefined;
     if (validated && validated.basis === this.state && validated.updateId === currentUpdateInfo()?.id)
       return validated.decision;
-    return this.decide(submission.event, submission.actor, submission.role, submission.actorId);
+    return this.decide(
+      submission.event,
+      submission.actor,
+      submission.role,
+      submission.actorId,
+      submission.company,
+    );
   }
 
   /** One of the workflow's own facts; `email` is what the effect sent, for the read model. */
@@ -422,7 +437,14 @@ function refusal(decision: Extract<Decision, { ok: false }>): ApplicationFailure
   return ApplicationFailure.create({
     type: decision.code,
     message: decision.message,
-    details: [{ stage: decision.stage, allowedEvents: decision.allowedEvents, fields: decision.details }],
+    details: [
+      {
+        stage: decision.stage,
+        allowedEvents: decision.allowedEvents,
+        fields: decision.details,
+        ...(decision.missing ? { missing: decision.missing } : {}),
+      },
+    ],
     nonRetryable: true,
   });
 }

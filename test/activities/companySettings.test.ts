@@ -6,7 +6,7 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import type { CompanySettings } from '../../src/activities/types';
 import { activityCompany } from '../../src/activities/company';
-import { stallReminder } from './fixtures';
+import { EXPORTER, stallReminder } from './fixtures';
 import { mailActivities } from './mailActivities';
 
 const SETTINGS: Record<string, { exporterName: string; managers: string[] }> = {
@@ -19,7 +19,7 @@ const company: CompanySettings = {
     return Promise.resolve(
       own
         ? { name: own.exporterName, address: 'No. 1 Harbour Road, Ningbo', timeZone: 'Asia/Shanghai' }
-        : null,
+        : EXPORTER,
     );
   },
   customerManagers: () => Promise.resolve(SETTINGS[activityCompany()]?.managers ?? []),

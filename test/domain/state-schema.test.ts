@@ -63,6 +63,7 @@ describe('document kinds', () => {
       'proforma-invoice',
       'certificate-of-origin',
       'insurance-declaration',
+      'customs-declaration',
     ]);
     for (const code of RENDERED_DOCUMENTS) expect(documentCode(documentKind(code))).toBe(code);
   });

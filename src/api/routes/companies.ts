@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { companyIdSchema, COMPANY_ROLES, DEFAULT_COMPANY } from '../../domain/company';
+import { companyIdSchema, COMPANY_ROLES } from '../../domain/company';
 import { companyProfileSchema, type CompanyProfile } from '../../domain/companyProfile';
 import type { ReadModel } from '../../readModel/types';
 import { inCompany } from '../../readModel/companyScope';
 import { callerOf, requireCompany, requirePlatformRole, requireRole } from '../auth';
 import { ApiError } from '../errors';
+import { exporterProfileOf } from '../../readModel/exporterProfile';
 import { fromReadModel } from '../readModelErrors';
 import { newCompanyTokenSecret, tokenDigest } from '../serviceTokens';
 import { parseOr400 } from '../validate';
@@ -105,8 +106,7 @@ export function companyRoutes({
     requireRole('admin'),
     route(async (_req, res) => {
       const caller = callerOf(res.locals);
-      const stored = await fromReadModel(() => readModel.profile());
-      const profile = stored ?? (caller.company === DEFAULT_COMPANY ? defaultProfile : null);
+      const profile = await fromReadModel(() => exporterProfileOf(readModel, defaultProfile));
       const [company] = await fromReadModel(() => readModel.companies([String(caller.company)]));
       res.json({ id: caller.company, name: company?.name ?? caller.company, profile });
     }),

@@ -8,12 +8,20 @@ import {
   revisionOf,
   type DocumentOrder,
 } from '../../documents/fromOrder';
-import { DOCUMENT_KINDS, isDocumentKind, type Exporter } from '../../documents/input';
+import {
+  DOCUMENT_KINDS,
+  exporterGate,
+  isDocumentKind,
+  type DocumentKind,
+  type Exporter,
+} from '../../documents/input';
+import { missingFields } from '../../domain/documentGate';
 import { tradeData } from '../../domain/tradeData';
 import { buildDocumentModel } from '../../documents/model';
 import { renderDocument } from '../../documents/render';
 import { documentKind, isRenderedDocument } from '../../domain/documentKinds';
 import { orderViewSchema } from '../../domain/viewSchema';
+import { exporterProfileOf } from '../../readModel/exporterProfile';
 import type { ReadModel } from '../../readModel/types';
 import { ApiError } from '../errors';
 import { fromReadModel } from '../readModelErrors';
@@ -53,6 +61,7 @@ const route =
  */
 export function documentRoutes({ readModel, exporter, readView, orderIdParam }: DocumentRoutesDeps): Router {
   const router = Router();
+  const exporterNow = () => fromReadModel(() => exporterProfileOf(readModel, exporter));
 
   async function documentOrder(orderId: string): Promise<DocumentOrder> {
     const view = await readView(orderId);
@@ -66,6 +75,10 @@ export function documentRoutes({ readModel, exporter, readView, orderIdParam }: 
     route(async (req, res) => {
       const orderId = orderIdParam(req);
       const order = await documentOrder(orderId);
+      // What the document's original still lacks (the gate's declaration), shown whether or not the gate is on.
+      const customs = order.shipping.customs?.declaration ?? null;
+      const profile = exporterGate(await exporterNow());
+      const gaps = (kind: DocumentKind) => missingFields(kind, { order, profile, customs });
       const stored = await fromReadModel(() => readModel.documents(orderId));
       const issued = stored.flatMap((record) => {
         // The read model stores codes; the B/L is the carrier's, not ours to render.
@@ -77,7 +90,9 @@ export function documentRoutes({ readModel, exporter, readView, orderIdParam }: 
           revision === revisionOf(order, kind)
             ? (documentNumber(order, kind) ?? record.number)
             : record.number;
-        return [{ kind, number, status: record.status, createdAt: record.createdAt, revision }];
+        return [
+          { kind, number, status: record.status, createdAt: record.createdAt, revision, missing: gaps(kind) },
+        ];
       });
       const drafts = availableKinds(order, DOCUMENT_KINDS)
         .filter((kind) => !issued.some((doc) => doc.kind === kind))
@@ -87,6 +102,7 @@ export function documentRoutes({ readModel, exporter, readView, orderIdParam }: 
           status: 'DRAFT',
           createdAt: null,
           revision: revisionOf(order, kind),
+          missing: gaps(kind),
         }));
       res.json({ documents: [...issued, ...drafts] });
     }),
@@ -119,7 +135,7 @@ export function documentRoutes({ readModel, exporter, readView, orderIdParam }: 
             missing,
           },
         );
-      const model = buildDocumentModel(documentInput(order, kind, exporter));
+      const model = buildDocumentModel(documentInput(order, kind, await exporterNow()));
       const pdf = await renderDocument(model, 'COPY');
       res
         .type('application/pdf')

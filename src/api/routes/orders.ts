@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { ApiConfig } from '../../config/apiEnv';
+import { exporterGate } from '../../documents/input';
 import {
   contentFingerprint,
   listOrdersQuerySchema,
@@ -16,10 +17,12 @@ import { ApiError } from '../errors';
 import type { OrderGateway } from '../orderGateway';
 import { toOrderSummary, withLinks, type LinkConfig } from '../orderView';
 import { documentRoutes } from './documents';
+import { lcCheckRoutes } from './lcCheck';
 import { orderCreation } from '../orderCreation';
 import { readerLanguage } from '../xlsx';
 import { sendOrderListExport } from '../xlsxOrderList';
 import { fromReadModel } from '../readModelErrors';
+import { exporterProfileOf } from '../../readModel/exporterProfile';
 import { eventIdReused, orderArchived, orderNotFound } from '../temporalErrors';
 import { parseOr400 } from '../validate';
 import { requireJsonBody, route } from './handlers';
@@ -198,7 +201,15 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
         return;
       }
       const caller = callerOf(res.locals);
-      const outcome = await gateway.recordEvent(orderId, event, caller.name, actorRoleOf(caller), caller.id);
+      const gate = exporterGate(await fromReadModel(() => exporterProfileOf(readModel, config.exporter)));
+      const outcome = await gateway.recordEvent(
+        orderId,
+        event,
+        caller.name,
+        actorRoleOf(caller),
+        caller.id,
+        gate,
+      );
       if ('closed' in outcome)
         throw orderArchived(
           `order ${orderId} was archived (${outcome.stage}); it takes no more events`,
@@ -212,6 +223,7 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
   );
 
   router.use(documentRoutes({ readModel, exporter: config.exporter, readView, orderIdParam }));
+  router.use(lcCheckRoutes({ readView, orderIdParam, now }));
 
   return router;
 }

@@ -20,6 +20,7 @@ import { goneTrackingPage, trackingPage, type BuyerDocument } from '../../tracki
 import { stageProgress } from '../../tracking/progress';
 import { trackingLinks, verifyTrackingToken, type TrackingClaims } from '../../tracking/token';
 import { inCompany, requiredCompany } from '../../readModel/companyScope';
+import { exporterProfileOf } from '../../readModel/exporterProfile';
 import { callerOf, requireRole } from '../auth';
 import { sendAttachment } from './attachments';
 import { ApiError } from '../errors';
@@ -148,7 +149,8 @@ export function buyerRoutes({
         ? (await buyerDocuments(opened.view.orderId)).find((d) => fileOf(d.kind) === file.data)
         : undefined;
       if (!file.success || !doc) throw new ApiError(404, 'NOT_FOUND', 'no such document for this order');
-      const model = buildDocumentModel(documentInput(opened.view, documentKind(doc.kind), config.exporter));
+      const exporter = await fromReadModel(() => exporterProfileOf(readModel, config.exporter));
+      const model = buildDocumentModel(documentInput(opened.view, documentKind(doc.kind), exporter));
       const pdf = await renderDocument(model, doc.copy ? 'COPY' : 'ORIGINAL');
       res
         .type('application/pdf')

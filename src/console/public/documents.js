@@ -62,6 +62,19 @@ function actions(orderId, doc, area) {
   return el('span', { class: 'document-actions' }, previewButton, ' ', downloadButton);
 }
 
+/** What the document's original still lacks (the document gate), in words; the issue is refused until it is complete. */
+function gaps(doc) {
+  if (!doc.missing) return '—';
+  if (doc.missing.length === 0) return t('documentFiles.complete');
+  const words = doc.missing.map(({ field }) => {
+    const line = /^lines\[(\d+)\]\.(\w+)$/.exec(field);
+    return line
+      ? t('documentFiles.lineGap', { no: String(Number(line[1]) + 1), field: t(`gap.${line[2]}`) })
+      : t(`gap.${field}`);
+  });
+  return el('span', { class: 'document-gaps', 'data-gaps': doc.kind }, words.join('; '));
+}
+
 /** The documents card: filled once GET /orders/{id}/documents answers. */
 export function documentsSection(orderId) {
   if (shownUrl) URL.revokeObjectURL(shownUrl);
@@ -83,6 +96,7 @@ export function documentsSection(orderId) {
             t('documentFiles.revision'),
             t('documentFiles.status'),
             t('documentFiles.created'),
+            t('documentFiles.missing'),
             '',
           ],
           sorted.map((doc) => [
@@ -91,6 +105,7 @@ export function documentsSection(orderId) {
             String(doc.revision ?? 0),
             t(`documentFiles.status.${doc.status}`),
             doc.createdAt ? formatTime(doc.createdAt) : '—',
+            gaps(doc),
             actions(orderId, doc, area),
           ]),
           t('documentFiles.none'),

@@ -1,4 +1,7 @@
+import { dateOf } from '../calendarDate';
 import { presentationDeadline } from '../dueDates';
+import { lcCheck, type Discrepancy } from '../lcCheck';
+import { tradeData } from '../tradeData';
 import { html } from '../letters/escape';
 import { factsHtml, factsText, page, type Fact, type RenderedEmail } from '../letters/layout';
 import type { Money } from '../money';
@@ -18,6 +21,8 @@ export interface PresentationChecklistInput extends CustomerEmail {
   presentationDeadline: string;
   /** The account manager's language (absent in inputs recorded before it existed: English). */
   language?: Language;
+  /** lc-check's result when the B/L was issued (absent in inputs recorded before it existed). */
+  discrepancies?: Discrepancy[];
 }
 
 /** The words of the checklist in each language; the facts are the same in both. */
@@ -29,6 +34,9 @@ const COPY: Record<
     intro(input: PresentationChecklistInput): string;
     body(input: PresentationChecklistInput): string;
     checklist: string;
+    /** lc-check's result: its heading, and what it says when it found nothing. */
+    checked: string;
+    clean: string;
     /** The checks a bank makes of an L/C presentation; each one missed is a discrepancy and a fee. */
     checks: string[];
     footer(exporter: Letterhead): string;
@@ -50,6 +58,8 @@ const COPY: Record<
     body: (input) =>
       `the B/L for order ${input.orderId} is issued. Check the documents against the L/C before presenting them; record DOCUMENTS_PRESENTED once they are at the bank.`,
     checklist: 'Checklist',
+    checked: 'Checked against the credit (GET /orders/{id}/lc-check)',
+    clean: 'No discrepancy found in the data on the order.',
     checks: [
       'Every document names the beneficiary and the applicant exactly as the L/C does.',
       'The commercial invoice: goods description word for word as in the L/C, amount within the credit, signed if required.',
@@ -78,6 +88,8 @@ const COPY: Record<
     body: (input) =>
       `订单 ${input.orderId} 的提单已签发。交单前请逐项对照信用证核对单据；单据交到银行后，请在系统中录入“已交单”。`,
     checklist: '核对清单',
+    checked: '对照信用证的检查结果（GET /orders/{id}/lc-check）',
+    clean: '订单数据中未发现不符点。',
     checks: [
       '所有单据上的受益人和申请人名称与信用证完全一致。',
       '商业发票：货物描述与信用证逐字一致，金额不超过信用证金额，按要求签字。',
@@ -103,6 +115,8 @@ export function presentationChecklistEmail(
   const facts = copy.facts(input);
   const intro = copy.intro(input);
   const body = copy.body(input);
+  const found = (input.discrepancies ?? []).map((d) => `${d.rule}: ${d.message}`);
+  const checked = input.discrepancies === undefined ? [] : found.length > 0 ? found : [copy.clean];
   const text = [
     intro,
     '',
@@ -110,6 +124,9 @@ export function presentationChecklistEmail(
     '',
     factsText(facts),
     '',
+    ...(checked.length > 0
+      ? [`${copy.checked}${language === 'en' ? ':' : '：'}`, ...checked.map((c) => `- ${c}`), '']
+      : []),
     `${copy.checklist}${language === 'en' ? ':' : '：'}`,
     ...copy.checks.map((c) => `[ ] ${c}`),
     '',
@@ -117,6 +134,14 @@ export function presentationChecklistEmail(
   const htmlBody = html`<p>${intro}</p>
     <p>${body}</p>
     ${factsHtml(facts)}
+    ${
+      checked.length > 0
+        ? html`<h3>${copy.checked}</h3>
+            <ul>
+              ${checked.map((c) => html`<li>${c}</li>`)}
+            </ul>`
+        : ''
+    }
     <h3>${copy.checklist}</h3>
     <ul>
       ${copy.checks.map((c) => html`<li>${c}</li>`)}
@@ -140,6 +165,7 @@ export function presentationChecklistInput(state: OrderState, now: string): Pres
     blDate: bl.issuedOn,
     presentationDeadline: deadline,
     language: state.accountManager.language,
+    discrepancies: lcCheck({ ...state, trade: tradeData(state) }, dateOf(now)) ?? [],
   };
 }
 

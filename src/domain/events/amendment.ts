@@ -1,5 +1,12 @@
 import { NEVER } from '../corrections/common';
-import { contractLinesSchema, linesProblems, linesTotal, quotedLines } from '../contractTerms';
+import {
+  contractLinesSchema,
+  contractTradeFields,
+  linesProblems,
+  linesTotal,
+  quotedLines,
+  tradeOf,
+} from '../contractTerms';
 import { MIN_INSURED_PERCENT } from '../incoterms';
 import { balanceRequiredOf, depositOpen, totalReceived, totalWrittenOff } from '../ledger';
 import {
@@ -58,6 +65,8 @@ export const contractAmended = defineEvent({
       "The amended payment plan, whole (defaults as at signing; the deposit percent defaults to the contract's)",
     ),
     reason: text(2000, 'Why the contract changed'),
+    // Trade data a bank and customs accept: completed or corrected before the goods sail.
+    ...contractTradeFields,
   },
   allowedWhen: (s) =>
     inStage('DEPOSIT', 'PRODUCTION', 'SHIPPING')(s) && s.contract !== null && !hasShipped(s),
@@ -65,9 +74,11 @@ export const contractAmended = defineEvent({
   decide(state, e, ctx) {
     const contract = state.contract;
     if (!contract) throw new Error('CONTRACT_AMENDED before the contract');
-    if (!e.lines && !e.totalAmount && !e.paymentPlan) {
+    const trade = tradeOf(e);
+    const tradeOnly = Object.keys(trade).length > 0 && !e.lines && !e.totalAmount && !e.paymentPlan;
+    if (!e.lines && !e.totalAmount && !e.paymentPlan && !tradeOnly) {
       return invalid('Nothing to amend', [
-        { path: 'lines', message: 'give lines, totalAmount or paymentPlan' },
+        { path: 'lines', message: 'give lines, totalAmount, paymentPlan or trade data' },
       ]);
     }
     const before = contract.totalAmount;
@@ -123,6 +134,7 @@ export const contractAmended = defineEvent({
         totalAmount: total,
         depositPercent: plan.depositPercent,
         lines: e.lines ?? contract.lines ?? quotedLines(state),
+        ...(Object.keys(trade).length > 0 ? { trade: { ...contract.trade, ...trade } } : {}),
         amendments: (contract.amendments ?? 0) + 1,
       },
       payments,

@@ -11,6 +11,7 @@ import { withFreshDeadline } from '../transitions';
 import { calendarDateSchema, line, optionalNote } from '../schemas/common';
 import type { ValidationDetail } from '../schemas/validation';
 import type { LetterOfCredit, OrderState } from '../types';
+import { MT700_MAX_LENGTH, parseMt700 } from '../mt700';
 import { describe, describeCopy, z } from '../zod';
 import { both, inStage } from './conditions';
 import { defineEvent } from './define';
@@ -56,17 +57,143 @@ function creditProblems(
   return [];
 }
 
+type CreditFields = Pick<
+  LetterOfCredit,
+  'lcNo' | 'issuingBank' | 'amount' | 'latestShipmentDate' | 'expiryDate' | 'terms'
+> & { presentationDays?: number };
+
+interface ReceivedFields {
+  lcNo?: string;
+  issuingBank?: string;
+  amount?: LetterOfCredit['amount'];
+  latestShipmentDate?: string;
+  expiryDate?: string;
+  presentationDays?: number;
+  mt700?: string;
+}
+
+type CreditRead =
+  { ok: true; credit: CreditFields } | { ok: false; message: string; details: ValidationDetail[] };
+
+/**
+ * The credit an LC_RECEIVED names: from its MT700 (a bad or missing tag is named), with what the
+ * message does not hold given beside it; else from the fields, all of which are then required.
+ */
+function creditOf(e: ReceivedFields): CreditRead {
+  if (e.mt700 === undefined) {
+    const missing = (['lcNo', 'issuingBank', 'amount', 'latestShipmentDate', 'expiryDate'] as const).filter(
+      (k) => e[k] === undefined,
+    );
+    if (
+      missing.length > 0 ||
+      !e.lcNo ||
+      !e.issuingBank ||
+      !e.amount ||
+      !e.latestShipmentDate ||
+      !e.expiryDate
+    )
+      return {
+        ok: false,
+        message: 'The L/C needs its fields, or its MT700 text in mt700',
+        details: missing.map((path) => ({ path, message: 'required without mt700' })),
+      };
+    return {
+      ok: true,
+      credit: {
+        lcNo: e.lcNo,
+        issuingBank: e.issuingBank,
+        amount: e.amount,
+        latestShipmentDate: e.latestShipmentDate,
+        expiryDate: e.expiryDate,
+        ...(e.presentationDays === undefined ? {} : { presentationDays: e.presentationDays }),
+      },
+    };
+  }
+  const parsed = parseMt700(e.mt700);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      message: `The MT700 cannot be read: ${parsed.problems.map((p) => `:${p.tag}: ${p.message}`).join('; ')}`,
+      details: parsed.problems.map((p) => ({
+        path: p.tag === 'mt700' ? 'mt700' : `mt700.${p.tag}`,
+        message: `:${p.tag}: ${p.message}`,
+      })),
+    };
+  const c = parsed.value;
+  const issuingBank = c.issuingBank ?? e.issuingBank;
+  const latestShipmentDate = c.latestShipmentDate ?? e.latestShipmentDate;
+  const beside: ValidationDetail[] = [
+    ...(issuingBank
+      ? []
+      : [{ path: 'issuingBank', message: 'the MT700 has no 52A or 52D: give the issuing bank beside it' }]),
+    ...(latestShipmentDate
+      ? []
+      : [
+          {
+            path: 'latestShipmentDate',
+            message: 'the MT700 gives a period (44D), not a date: give the latest shipment date beside it',
+          },
+        ]),
+  ];
+  if (!issuingBank || !latestShipmentDate)
+    return { ok: false, message: 'The MT700 does not hold every field the L/C needs', details: beside };
+  const { lcNo, amount, expiryDate } = c;
+  return {
+    ok: true,
+    credit: {
+      lcNo,
+      issuingBank,
+      amount,
+      latestShipmentDate,
+      expiryDate,
+      ...(c.presentationDays !== null || e.presentationDays !== undefined
+        ? { presentationDays: c.presentationDays ?? e.presentationDays }
+        : {}),
+      terms: {
+        issueDate: c.issueDate,
+        expiryPlace: c.expiryPlace,
+        tolerance: c.tolerance,
+        partialShipments: c.partialShipments,
+        transhipment: c.transhipment,
+        shipmentPeriod: c.shipmentPeriod,
+        portOfLoading: c.portOfLoading,
+        portOfDischarge: c.portOfDischarge,
+        goodsDescription: c.goodsDescription,
+        documentsRequired: c.documentsRequired,
+        additionalConditions: c.additionalConditions,
+      },
+    },
+  };
+}
+
 export const lcReceived = defineEvent({
   type: 'LC_RECEIVED',
   description:
     'The L/C was advised to us (L/C orders, in DEPOSIT): production may start once the deposit is in too',
   fields: {
-    lcNo: line(64, 'L/C number'),
-    issuingBank: line(200, 'Issuing bank'),
-    amount: describeCopy(positiveMoneySchema, "Credit amount, in the contract's currency"),
-    latestShipmentDate: describeCopy(calendarDateSchema, 'Latest date of shipment'),
-    expiryDate: describeCopy(calendarDateSchema, 'Expiry date of the credit'),
+    lcNo: z.optional(line(64, 'L/C number (required without mt700)')),
+    issuingBank: z.optional(
+      line(200, 'Issuing bank (required without mt700, and with one that has no 52A/52D)'),
+    ),
+    amount: describeCopy(
+      z.optional(positiveMoneySchema),
+      "Credit amount, in the contract's currency (required without mt700)",
+    ),
+    latestShipmentDate: describeCopy(
+      z.optional(calendarDateSchema),
+      'Latest date of shipment (required without mt700, and with one that gives a 44D period)',
+    ),
+    expiryDate: describeCopy(
+      z.optional(calendarDateSchema),
+      'Expiry date of the credit (required without mt700)',
+    ),
     presentationDays: z.optional(presentationDaysSchema),
+    mt700: z.optional(
+      describe(
+        z.string().check(z.minLength(1), z.maxLength(MT700_MAX_LENGTH)),
+        'The SWIFT MT700 text as advised: tags 20, 31C, 31D, 32B, 39A, 43P, 43T, 44C/44D, 44E, 44F, 45A, 46A, 47A, 48, 52A/52D are read; fields given beside it fill what it does not hold',
+      ),
+    ),
   },
   allowedWhen: both(inStage('DEPOSIT'), (s) => underCredit(s, 'LC_RECEIVED') && credit(s) === null),
   nextStep: 'the L/C',
@@ -81,7 +208,10 @@ export const lcReceived = defineEvent({
       return { ...state, payments: { ...state.payments, letterOfCredit: { ...lc, ...changes } } };
     },
   },
-  decide(state, e, ctx) {
+  decide(state, event, ctx) {
+    const read = creditOf(event);
+    if (!read.ok) return invalid(read.message, read.details);
+    const e = read.credit;
     const problems = creditProblems(state, e);
     if (problems.length > 0) return invalid('The L/C does not fit the contract', problems);
     const letterOfCredit: LetterOfCredit = {
@@ -91,6 +221,7 @@ export const lcReceived = defineEvent({
       latestShipmentDate: e.latestShipmentDate,
       expiryDate: e.expiryDate,
       presentationDays: e.presentationDays ?? DEFAULT_PRESENTATION_DAYS,
+      ...(e.terms ? { terms: e.terms } : {}),
       receivedAt: ctx.now,
       amendments: 0,
       presentedAt: null,

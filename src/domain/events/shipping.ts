@@ -1,4 +1,8 @@
+import { blDateWarnings, etdProblem } from '../blSanity';
+import { STATE_WINDOWS } from '../bounds';
+import { contractLines } from '../contractTerms';
 import { documentsSent } from '../corrections/define';
+import { crossCheck, declarationFields, gateProblems } from '../customsDeclaration';
 import { dateOf } from '../calendarDate';
 import { BUYER_DOCUMENTS, documentKind, type BuyerDocumentCode } from '../documentKinds';
 import { documentNumber } from '../documentNumbers';
@@ -47,6 +51,8 @@ export const bookingConfirmed = defineEvent({
     },
   },
   decide(state, e, ctx) {
+    const farAway = etdProblem(e.etd, ctx.now);
+    if (farAway) return invalid('The ETD is not a date this booking can sail on', [farAway]);
     const confirmed = {
       forwarder: e.forwarder,
       vessel: e.vessel,
@@ -65,7 +71,13 @@ export const bookingConfirmed = defineEvent({
 export const customsDeclared = defineEvent({
   type: 'CUSTOMS_DECLARED',
   description: 'Export customs declared (after booking)',
-  fields: { declarationNo: line(64, 'Customs declaration number') },
+  fields: {
+    declarationNo: line(
+      64,
+      'Customs declaration number: 18 digits while the document gate is on, any text elsewhere',
+    ),
+    ...declarationFields,
+  },
   allowedWhen: both(inStage('SHIPPING'), (s) => weShip(s) && s.shipping.booking.confirmed !== null),
   nextStep: 'the customs declaration',
   correction: {
@@ -81,12 +93,23 @@ export const customsDeclared = defineEvent({
     },
   },
   decide(state, e, ctx) {
+    const { type: _type, eventId: _eventId, declarationNo, ...data } = e;
+    const problems = [
+      ...(ctx.company?.documentGate ? gateProblems(declarationNo, data) : []),
+      ...(data.lines ? crossCheck(data.lines, { lines: contractLines(state) }) : []),
+    ];
+    if (problems.length > 0)
+      return invalid('The declaration does not agree with the invoice and packing list', problems);
+    const declared = Object.keys(data).length > 0;
     return accepted(
       {
         ...state,
-        shipping: { ...state.shipping, customs: { declarationNo: e.declarationNo, declaredAt: ctx.now } },
+        shipping: {
+          ...state.shipping,
+          customs: { declarationNo, declaredAt: ctx.now, ...(declared ? { declaration: data } : {}) },
+        },
       },
-      `Customs declared (${e.declarationNo})`,
+      `Customs declared (${declarationNo})`,
     );
   },
 });
@@ -166,8 +189,12 @@ export const billOfLadingIssued = defineEvent({
       ]);
     }
     const issuedOn = e.issuedOn ?? dateOf(ctx.now);
+    const raised = blDateWarnings(state, issuedOn, ctx.now, ctx.eventId ?? '');
     const next: OrderState = {
       ...state,
+      ...(raised.length > 0
+        ? { warnings: [...(state.warnings ?? []), ...raised].slice(-STATE_WINDOWS.warnings) }
+        : {}),
       shipping: {
         ...state.shipping,
         billOfLading: { blNo: e.blNo, blType: e.blType, issuedAt: ctx.now, issuedOn },

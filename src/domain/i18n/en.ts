@@ -387,6 +387,29 @@ export const EN_UI = {
   'signIn.withProvider': 'Sign in with your company account',
   'signIn.orToken': 'Or sign in with an API token:',
   'nav.company': 'Company',
+  // Trade data a bank and customs accept
+  'documentFiles.missing': 'Missing for the original',
+  'documentFiles.complete': 'Complete',
+  'documentFiles.lineGap': 'line {no}: {field}',
+  'gap.company.localName': 'company name in Chinese',
+  'gap.company.uscc': 'unified social credit code',
+  'gap.company.customsCode': 'customs code',
+  'gap.company.chopPng': 'company chop',
+  'gap.company.placeOfIssue': 'place of issue',
+  'gap.contract.buyerAddress': "buyer's address",
+  'gap.contract.portOfLoading': 'port of loading',
+  'gap.contract.portOfDischarge': 'port of discharge',
+  'gap.contract.originCountry': 'country of origin',
+  'gap.contract.marks': 'shipping marks',
+  'gap.contract.packageType': 'package type',
+  'gap.letterOfCredit.lcNo': 'L/C number',
+  'gap.shipping.booking': 'booking',
+  'gap.shipping.customs': 'customs declaration',
+  'gap.shipping.insurance': 'insurance',
+  'gap.hsCode': '10-digit HS code',
+  'gap.packages': 'packages',
+  'gap.netWeightKg': 'net weight',
+  'gap.grossWeightKg': 'gross weight',
 };
 
 export const EN_FIELDS = {
@@ -850,6 +873,8 @@ export const en = {
     'proforma-invoice': 'Proforma invoice',
     'certificate-of-origin': 'Certificate of origin',
     'insurance-declaration': 'Insurance declaration',
+    // Trade data a bank and customs accept
+    'customs-declaration': 'Export declaration data sheet',
   },
   values: {
     BEFORE_PRODUCTION: 'Before production',
@@ -919,5 +944,8 @@ export const en = {
     PAYMENT_REVERSED: 'A payment was reversed: the money is owed again',
     ORIGINALS_NOT_RECALLED: 'Originals already couriered carry the earlier values: they are not recalled',
     BANK_HOLDS_EARLIER_DOCUMENTS: 'A bank holds documents with the earlier values',
+    // Trade data a bank and customs accept
+    BL_BEFORE_BOOKING: 'The B/L is dated before the booking was confirmed',
+    BL_AFTER_LATEST_SHIPMENT: "The B/L is dated after the L/C's latest shipment date",
   },
 } satisfies Dictionary;

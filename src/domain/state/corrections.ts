@@ -17,6 +17,11 @@ export const WARNING_CODES = [
   'ORIGINALS_NOT_RECALLED',
   /** A bank holds documents built from a corrected value (an L/C presentation, a collection). */
   'BANK_HOLDS_EARLIER_DOCUMENTS',
+  // Trade data a bank and customs accept
+  /** The B/L is dated before the booking was confirmed. */
+  'BL_BEFORE_BOOKING',
+  /** The B/L is dated after the L/C's latest shipment date. */
+  'BL_AFTER_LATEST_SHIPMENT',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

@@ -1,4 +1,5 @@
 /** What the customer owes and paid: the plan, the ledger, and the bank instruments behind it. */
+import { PARTIAL_OR_TRANSHIPMENT } from '../mt700';
 import { moneySchema } from '../money';
 import { BALANCE_DUE, type PaymentPlan } from '../paymentPlan';
 import { paymentMethodSchema } from '../schemas/common';
@@ -45,6 +46,22 @@ export const paymentReceiptSchema = z.object({
 export type PaymentReceipt = z.output<typeof paymentReceiptSchema>;
 
 /** The letter of credit an `LC` order is paid under. */
+/** What the MT700 says beyond the fields the order always has (src/domain/mt700.ts reads it). */
+export const creditTermsSchema = z.object({
+  issueDate: z.string(),
+  expiryPlace: z.string(),
+  tolerance: z.nullable(z.object({ plusPercent: z.number(), minusPercent: z.number() })),
+  partialShipments: z.nullable(z.enum(PARTIAL_OR_TRANSHIPMENT)),
+  transhipment: z.nullable(z.enum(PARTIAL_OR_TRANSHIPMENT)),
+  shipmentPeriod: z.nullable(z.string()),
+  portOfLoading: z.nullable(z.string()),
+  portOfDischarge: z.nullable(z.string()),
+  goodsDescription: z.string(),
+  documentsRequired: z.nullable(z.string()),
+  additionalConditions: z.nullable(z.string()),
+});
+export type CreditTermsState = z.output<typeof creditTermsSchema>;
+
 export const letterOfCreditSchema = z.object({
   lcNo: z.string(),
   issuingBank: z.string(),
@@ -59,6 +76,8 @@ export const letterOfCreditSchema = z.object({
   /** Empty when none are open. */
   discrepancies: describe(z.array(z.string()), 'Open discrepancies'),
   honouredAt: nullableInstant,
+  /** Absent in credits typed in by hand (and in orders from before): what lc-check reads beyond the dates. */
+  terms: describe(z.optional(creditTermsSchema), 'The credit terms read from its MT700'),
 });
 export type LetterOfCredit = z.output<typeof letterOfCreditSchema>;
 

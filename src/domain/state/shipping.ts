@@ -49,6 +49,29 @@ export const billOfLadingSchema = z.object({
   issuedOn: describe(z.string(), 'The B/L date'),
 });
 
+/** The declaration's data as CUSTOMS_DECLARED gave it (src/domain/customsDeclaration.ts). */
+export const declarationStateSchema = z.object({
+  declaredOn: z.optional(z.string()),
+  tradeMode: z.optional(z.string()),
+  transportMode: z.optional(z.string()),
+  destinationCountry: z.optional(z.string()),
+  exitPort: z.optional(z.string()),
+  lines: z.optional(
+    z.array(
+      z.object({
+        lineNo: z.number(),
+        hsCode: z.string(),
+        declaredElements: z.string(),
+        quantity: z.number(),
+        value: moneySchema,
+        packages: z.optional(z.number()),
+        netWeightKg: z.optional(z.number()),
+        grossWeightKg: z.optional(z.number()),
+      }),
+    ),
+  ),
+});
+
 export const shippingSchema = z.object({
   /** Absent in orders from before. */
   collected: describe(z.optional(z.nullable(goodsCollectionSchema)), 'EXW: the collection at our premises'),
@@ -60,7 +83,14 @@ export const shippingSchema = z.object({
     'F-terms and EXW: when the cargo-ready notice went',
   ),
   booking: z.object({ requestedAt: nullableInstant, confirmed: z.nullable(bookingDetailsSchema) }),
-  customs: z.nullable(z.object({ declarationNo: z.string(), declaredAt: instant })),
+  customs: z.nullable(
+    z.object({
+      declarationNo: z.string(),
+      declaredAt: instant,
+      /** Absent when only the number was given (v1 and v2 clients, and orders from before). */
+      declaration: describe(z.optional(declarationStateSchema), "The export declaration's data"),
+    }),
+  ),
   billOfLading: z.nullable(billOfLadingSchema),
 });
 export type ShippingState = z.output<typeof shippingSchema>;

@@ -1,0 +1,54 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import * as z from 'zod/mini';
+import { dateOf } from '../../domain/calendarDate';
+import { lcCheck } from '../../domain/lcCheck';
+import { tradeData } from '../../domain/tradeData';
+import { orderViewSchema } from '../../domain/viewSchema';
+import { ApiError } from '../errors';
+
+export interface LcCheckRoutesDeps {
+  /** The order's view (404 when there is no such order); the order routes' reader. */
+  readView: (orderId: string) => Promise<Record<string, unknown>>;
+  orderIdParam: (req: Request) => string;
+  now: () => Date;
+}
+
+/** The fields of the stored view that the check reads. */
+const creditOrderSchema = z.pick(orderViewSchema, {
+  orderId: true,
+  customer: true,
+  accountManager: true,
+  inquiry: true,
+  quotation: true,
+  contract: true,
+  payments: true,
+  shipping: true,
+  documents: true,
+});
+
+const route =
+  (fn: (req: Request, res: Response) => Promise<void>): RequestHandler =>
+  (req, res, next) => {
+    fn(req, res).catch(next);
+  };
+
+/**
+ * `GET /orders/{id}/lc-check`: the order's documents against its L/C before presentation (viewer),
+ * each discrepancy naming its rule (src/domain/lcCheck.ts decides; this only reads the view).
+ */
+export function lcCheckRoutes({ readView, orderIdParam, now }: LcCheckRoutesDeps): Router {
+  const router = Router();
+  router.get(
+    '/orders/:orderId/lc-check',
+    route(async (req, res) => {
+      const orderId = orderIdParam(req);
+      // The stored view is written by the workflow; one that does not parse is a bug, not a client error.
+      const order = creditOrderSchema.parse(await readView(orderId));
+      const discrepancies = lcCheck({ ...order, trade: tradeData(order) }, dateOf(now().toISOString()));
+      if (discrepancies === null)
+        throw new ApiError(404, 'NOT_FOUND', `order ${orderId} has no L/C to check against`);
+      res.json({ discrepancies });
+    }),
+  );
+  return router;
+}
