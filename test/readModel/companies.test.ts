@@ -2,6 +2,7 @@
 import { Client } from 'pg';
 import { createReadModel, type ReadModel } from '../../src/readModel';
 import { inCompany } from '../../src/readModel/companyScope';
+import { exporterProfileOf } from '../../src/readModel/exporterProfile';
 import { createTestDatabase, type TestDatabase } from '../../harness/database';
 import { batch, orderRecord, timelineRecord } from './records';
 
@@ -116,5 +117,34 @@ describe('companies in the read model', () => {
     expect(await inCompany('acme', () => readModel.revokeToken(created.id, new Date()))).toBe(false);
     expect(await inCompany('globex', () => readModel.revokeToken(created.id, new Date()))).toBe(true);
     expect(await readModel.tokenByHash(hash)).toBeNull();
+  });
+});
+
+describe("a company's exporter profile", () => {
+  const configured = {
+    name: 'Configured Lighting Export Co.',
+    address: 'No. 1 Harbour Road, Ningbo',
+    timeZone: 'Asia/Shanghai',
+  };
+
+  test('a company without a stored profile prints its own name, with the gate on, never the configured letterhead', async () => {
+    const profile = await inCompany('globex', () => exporterProfileOf(readModel, configured));
+    expect(profile).toEqual({
+      name: 'Globex Trading',
+      address: '',
+      timeZone: 'Asia/Shanghai',
+      documentGate: true,
+    });
+  });
+
+  test('default keeps the configured profile until its admin stores one, and then prints the stored one', async () => {
+    await readModel.ensureCompanies([{ id: 'default', name: 'Default' }]);
+    expect(await inCompany('default', () => exporterProfileOf(readModel, configured))).toEqual(configured);
+    const stored = { ...configured, name: 'Stored Lighting Co.', documentGate: true };
+    await inCompany('default', () => readModel.putProfile(stored, 'user:admin', new Date()));
+    expect(await inCompany('default', () => exporterProfileOf(readModel, configured))).toEqual(stored);
+    expect((await inCompany('acme', () => exporterProfileOf(readModel, configured))).name).toBe(
+      'Acme Export',
+    );
   });
 });
