@@ -20,6 +20,7 @@ import { attachmentRoutes } from './routes/attachments';
 import { orderRoutes } from './routes/orders';
 import { buyerRoutes, trackingLinkRoutes } from './routes/tracking';
 import { createTrackingLinkStore, type TrackingLinkStore } from '../readModel/trackingLinks';
+import { exporterProfiles } from '../readModel/exporterProfile';
 import { templateRoutes } from './routes/templates';
 import { reportRoutes } from './routes/reports';
 import { importRoutes } from './routes/imports';
@@ -91,7 +92,8 @@ export function createApp({
   const openLimit = addressLimiter(config.api.addressRateLimitPerMinute);
   app.use((req, res, next) => (isAuthenticated(req.path) ? next() : openLimit(req, res, next)));
   const store = trackingLinkStore ?? createTrackingLinkStore({ url: config.database.url });
-  const tracking = { gateway, readModel, store, config, now };
+  const profiles = exporterProfiles(readModel, config.exporter);
+  const tracking = { gateway, readModel, store, config, profiles, now };
   // The buyer's tracking page: its signed link is its key, so it comes before token authentication.
   app.use(buyerRoutes(tracking));
 
@@ -159,8 +161,8 @@ export function createApp({
     express.json({ limit: config.api.bodyLimitBytes, strict: true }),
   );
   // Who the caller is (the console shows only what the role may do), companies, the company's own settings.
-  app.use(companyRoutes({ readModel, defaultProfile: config.exporter, now }));
-  app.use(orderRoutes({ gateway, readModel, config, now }));
+  app.use(companyRoutes({ readModel, profiles, now }));
+  app.use(orderRoutes({ gateway, readModel, config, profiles, now }));
   app.use(attachmentRoutes({ gateway, readModel, config, now }));
   app.use(trackingLinkRoutes(tracking));
   app.use(templateRoutes({ readModel, config, now }));

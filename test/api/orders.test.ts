@@ -472,6 +472,7 @@ describe('auth, limits and the open endpoints', () => {
         '/orders/{orderId}/documents/{kind}.pdf',
         '/orders/{orderId}/emails',
         '/orders/{orderId}/events',
+        '/orders/{orderId}/lc-check',
         '/orders/{orderId}/timeline',
         '/templates',
         '/templates/{name}',

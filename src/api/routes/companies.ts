@@ -2,12 +2,12 @@ import { Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { companyIdSchema, COMPANY_ROLES } from '../../domain/company';
-import { companyProfileSchema, type CompanyProfile } from '../../domain/companyProfile';
+import { companyProfileSchema } from '../../domain/companyProfile';
 import type { ReadModel } from '../../readModel/types';
 import { inCompany } from '../../readModel/companyScope';
 import { callerOf, requireCompany, requirePlatformRole, requireRole } from '../auth';
 import { ApiError } from '../errors';
-import { exporterProfileOf } from '../../readModel/exporterProfile';
+import type { ExporterProfiles } from '../../readModel/exporterProfile';
 import { fromReadModel } from '../readModelErrors';
 import { newCompanyTokenSecret, tokenDigest } from '../serviceTokens';
 import { parseOr400 } from '../validate';
@@ -41,7 +41,7 @@ export const customerManagerSchema = z.strictObject({
 export interface CompanyRoutesDeps {
   readModel: ReadModel;
   /** The profile `default` has until its admin stores one (today's EXPORTER_* configuration). */
-  defaultProfile: CompanyProfile;
+  profiles: ExporterProfiles;
   now?: () => Date;
 }
 
@@ -49,11 +49,7 @@ export interface CompanyRoutesDeps {
  * Who the caller is (`GET /me`), the platform's companies (`/companies`), and the caller's own
  * company: its profile (`/company`) and service tokens (`/company/tokens`).
  */
-export function companyRoutes({
-  readModel,
-  defaultProfile,
-  now = () => new Date(),
-}: CompanyRoutesDeps): Router {
+export function companyRoutes({ readModel, profiles, now = () => new Date() }: CompanyRoutesDeps): Router {
   const router = Router();
 
   router.get(
@@ -106,7 +102,7 @@ export function companyRoutes({
     requireRole('admin'),
     route(async (_req, res) => {
       const caller = callerOf(res.locals);
-      const profile = await fromReadModel(() => exporterProfileOf(readModel, defaultProfile));
+      const profile = await fromReadModel(() => profiles.current());
       const [company] = await fromReadModel(() => readModel.companies([String(caller.company)]));
       res.json({ id: caller.company, name: company?.name ?? caller.company, profile });
     }),
@@ -121,6 +117,7 @@ export function companyRoutes({
       const body = parseOr400(z.strictObject({ profile: companyProfileSchema }), req.body, 'body');
       const caller = callerOf(res.locals);
       await fromReadModel(() => readModel.putProfile(body.profile, caller.id, now()));
+      profiles.forget(String(caller.company));
       res.json({ id: caller.company, profile: body.profile });
     }),
   );

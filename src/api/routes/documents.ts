@@ -8,27 +8,21 @@ import {
   revisionOf,
   type DocumentOrder,
 } from '../../documents/fromOrder';
-import {
-  DOCUMENT_KINDS,
-  exporterGate,
-  isDocumentKind,
-  type DocumentKind,
-  type Exporter,
-} from '../../documents/input';
+import { DOCUMENT_KINDS, exporterGate, isDocumentKind, type DocumentKind } from '../../documents/input';
 import { missingFields } from '../../domain/documentGate';
 import { tradeData } from '../../domain/tradeData';
 import { buildDocumentModel } from '../../documents/model';
 import { renderDocument } from '../../documents/render';
 import { documentKind, isRenderedDocument } from '../../domain/documentKinds';
 import { orderViewSchema } from '../../domain/viewSchema';
-import { exporterProfileOf } from '../../readModel/exporterProfile';
+import type { ExporterProfiles } from '../../readModel/exporterProfile';
 import type { ReadModel } from '../../readModel/types';
 import { ApiError } from '../errors';
 import { fromReadModel } from '../readModelErrors';
 
 export interface DocumentRoutesDeps {
   readModel: ReadModel;
-  exporter: Exporter;
+  profiles: ExporterProfiles;
   /** The order's view (404 when there is no such order); the order routes' reader. */
   readView: (orderId: string) => Promise<Record<string, unknown>>;
   orderIdParam: (req: Request) => string;
@@ -59,9 +53,9 @@ const route =
  * current revision, marked COPY, rendered from the read model's view by the same mapping the
  * emailed documents use).
  */
-export function documentRoutes({ readModel, exporter, readView, orderIdParam }: DocumentRoutesDeps): Router {
+export function documentRoutes({ readModel, profiles, readView, orderIdParam }: DocumentRoutesDeps): Router {
   const router = Router();
-  const exporterNow = () => fromReadModel(() => exporterProfileOf(readModel, exporter));
+  const exporterNow = () => fromReadModel(() => profiles.current());
 
   async function documentOrder(orderId: string): Promise<DocumentOrder> {
     const view = await readView(orderId);

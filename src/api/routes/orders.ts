@@ -11,6 +11,7 @@ import {
   timelineQuerySchema,
   type OrderEvent,
 } from '../../domain';
+import { isUnavailable } from '../../readModel/errors';
 import type { ReadModel } from '../../readModel/types';
 import { actorRoleOf, callerOf, requireRole, roleRefusal } from '../auth';
 import { ApiError } from '../errors';
@@ -22,7 +23,7 @@ import { orderCreation } from '../orderCreation';
 import { readerLanguage } from '../xlsx';
 import { sendOrderListExport } from '../xlsxOrderList';
 import { fromReadModel } from '../readModelErrors';
-import { exporterProfileOf } from '../../readModel/exporterProfile';
+import type { ExporterProfiles } from '../../readModel/exporterProfile';
 import { eventIdReused, orderArchived, orderNotFound } from '../temporalErrors';
 import { parseOr400 } from '../validate';
 import { requireJsonBody, route } from './handlers';
@@ -31,6 +32,7 @@ export interface OrderRoutesDeps {
   gateway: OrderGateway;
   readModel: ReadModel;
   config: ApiConfig;
+  profiles: ExporterProfiles;
   now?: () => Date;
 }
 
@@ -45,7 +47,13 @@ function orderIdParam(req: Request): string {
  * The order endpoints: writes go to Temporal through the gateway, reads come from the read model.
  * No business rule lives here; the workflow's reducer decides every event.
  */
-export function orderRoutes({ gateway, readModel, config, now = () => new Date() }: OrderRoutesDeps): Router {
+export function orderRoutes({
+  gateway,
+  readModel,
+  config,
+  profiles,
+  now = () => new Date(),
+}: OrderRoutesDeps): Router {
   const router = Router();
   const createOrder = orderCreation({ gateway, readModel, config, now });
   const links: LinkConfig = { uiUrl: config.temporal.uiUrl, namespace: config.temporal.namespace };
@@ -63,7 +71,12 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
 
   /** 404 unless the order exists in the read model or in Temporal. */
   async function requireOrder(orderId: string): Promise<void> {
-    if (await fromReadModel(() => readModel.getOrder(orderId))) return;
+    // While the database is down, Temporal answers alone: events are still accepted then.
+    const stored = await readModel.getOrder(orderId).catch((err: unknown) => {
+      if (isUnavailable(err)) return null;
+      throw err;
+    });
+    if (stored) return;
     if (!(await gateway.orderExists(orderId))) throw orderNotFound(orderId);
   }
 
@@ -201,7 +214,7 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
         return;
       }
       const caller = callerOf(res.locals);
-      const gate = exporterGate(await fromReadModel(() => exporterProfileOf(readModel, config.exporter)));
+      const gate = exporterGate(await fromReadModel(() => profiles.current()));
       const outcome = await gateway.recordEvent(
         orderId,
         event,
@@ -222,7 +235,7 @@ export function orderRoutes({ gateway, readModel, config, now = () => new Date()
     }),
   );
 
-  router.use(documentRoutes({ readModel, exporter: config.exporter, readView, orderIdParam }));
+  router.use(documentRoutes({ readModel, profiles, readView, orderIdParam }));
   router.use(lcCheckRoutes({ readView, orderIdParam, now }));
 
   return router;

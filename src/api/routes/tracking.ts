@@ -20,7 +20,7 @@ import { goneTrackingPage, trackingPage, type BuyerDocument } from '../../tracki
 import { stageProgress } from '../../tracking/progress';
 import { trackingLinks, verifyTrackingToken, type TrackingClaims } from '../../tracking/token';
 import { inCompany, requiredCompany } from '../../readModel/companyScope';
-import { exporterProfileOf } from '../../readModel/exporterProfile';
+import type { ExporterProfiles } from '../../readModel/exporterProfile';
 import { callerOf, requireRole } from '../auth';
 import { sendAttachment } from './attachments';
 import { ApiError } from '../errors';
@@ -34,6 +34,7 @@ export interface TrackingRoutesDeps {
   readModel: ReadModel;
   store: TrackingLinkStore;
   config: ApiConfig;
+  profiles: ExporterProfiles;
   now?: () => Date;
 }
 
@@ -56,6 +57,7 @@ export function buyerRoutes({
   readModel,
   store,
   config,
+  profiles,
   now = () => new Date(),
 }: TrackingRoutesDeps): Router {
   const router = Router();
@@ -149,7 +151,7 @@ export function buyerRoutes({
         ? (await buyerDocuments(opened.view.orderId)).find((d) => fileOf(d.kind) === file.data)
         : undefined;
       if (!file.success || !doc) throw new ApiError(404, 'NOT_FOUND', 'no such document for this order');
-      const exporter = await fromReadModel(() => exporterProfileOf(readModel, config.exporter));
+      const exporter = await fromReadModel(() => profiles.current());
       const model = buildDocumentModel(documentInput(opened.view, documentKind(doc.kind), exporter));
       const pdf = await renderDocument(model, doc.copy ? 'COPY' : 'ORIGINAL');
       res
