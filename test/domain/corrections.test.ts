@@ -64,6 +64,8 @@ const CORRECTABLE: Record<OrderEventType, readonly string[] | 'never'> = {
   EVENT_CORRECTED: 'never',
   PAYMENT_REVERSED: 'never',
   EVENT_UNDONE: 'never',
+  SHIPMENT_PLANNED: ['lines', 'etd'],
+  SHIPMENTS_CLOSED: ['reason'],
 };
 
 const manager = (now: string): EventContext => ({ now, actor: 'mia', role: 'manager' });
