@@ -1,7 +1,14 @@
 import { ORDER_LIMITS } from './bounds';
 import { decideSafely, eventIdFor, reject, settle } from './decision';
 import { toUtcIso } from './duration';
-import { allowedOn, decideEvent, eventDefinition, isEventAllowed, orderEventSchema, type OrderEvent } from './events';
+import {
+  allowedOn,
+  decideEvent,
+  eventDefinition,
+  isEventAllowed,
+  orderEventSchema,
+  type OrderEvent,
+} from './events';
 import { foldOutcome, shipmentTarget } from './shipments/route';
 import { contentFingerprint } from './fingerprint';
 import { toValidationDetails } from './schemas/validation';
@@ -66,6 +73,7 @@ export function decideCommand(state: OrderState, payload: unknown, context: Even
   if (limit) return reject(state, 'ORDER_LIMIT_REACHED', limit);
   const recorded = { ...ctx, eventId: eventIdFor(state, event.type, key) };
   const decided = decideSafely(() => decideEvent(on, event, recorded));
-  const outcome = target.kind === 'shipment' ? foldOutcome(state, target.shipment, decided, recorded) : decided;
+  const outcome =
+    target.kind === 'shipment' ? foldOutcome(state, target.shipment, decided, recorded) : decided;
   return settle(state, event, outcome, recorded, { key, fromClient: true });
 }

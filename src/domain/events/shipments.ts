@@ -134,7 +134,9 @@ export const shipmentPlanned = defineEvent({
     seenBy: documentsSent,
     current: (state, target) => {
       const planned = state.shipments?.list.find((s) => s.seq === target.instance);
-      return planned ? { lines: planned.lines.map((l) => `${l.lineNo}×${l.quantity}`), etd: planned.etd } : {};
+      return planned
+        ? { lines: planned.lines.map((l) => `${l.lineNo}×${l.quantity}`), etd: planned.etd }
+        : {};
     },
     apply(state, changes, target) {
       const list = state.shipments?.list ?? [];
@@ -182,9 +184,7 @@ export const shipmentsClosed = defineEvent({
     'A manager closes the shipments short: the rest of the contract is not shipped and what is owed is recomputed',
   fields: { reason: text(500, 'Why the rest is not shipped') },
   allowedWhen: (s) =>
-    inStage('SHIPPING')(s) &&
-    !s.shipments?.closed &&
-    (s.shipments?.list.some(goodsLeft) ?? false),
+    inStage('SHIPPING')(s) && !s.shipments?.closed && (s.shipments?.list.some(goodsLeft) ?? false),
   requiredRole: 'manager',
   correction: { fields: ['reason'], current: () => ({}), apply: (state) => state },
   decide(state, e, ctx) {
@@ -211,4 +211,3 @@ export const shipmentsClosed = defineEvent({
     return stage === next.stage ? accepted(next, summary) : advance(next, stage, ctx, summary);
   },
 });
-

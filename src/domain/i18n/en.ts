@@ -743,7 +743,8 @@ export const en = {
     EVENT_UNDONE: 'A manager undoes the latest stage move when nothing irreversible followed it.',
     // Shipments in parts
     SHIPMENT_PLANNED: 'Plans a shipment of part of the contract: which line quantities it carries.',
-    SHIPMENTS_CLOSED: 'A manager closes the shipments short: the rest is not shipped and what is owed is recomputed.',
+    SHIPMENTS_CLOSED:
+      'A manager closes the shipments short: the rest is not shipped and what is owed is recomputed.',
   },
   summaries: {
     ORDER_CREATED: 'Inquiry from {company} via {channel}',

@@ -173,7 +173,8 @@ export function unfocus(
   // The view's own stage moves are the shipment's: the order's stage follows from all of them.
   const own = effects.filter((e) => e.type !== 'stageEntered');
   const stage = orderStage(merged);
-  if (stage === merged.stage || stageRank(stage) < stageRank(merged.stage)) return { state: merged, effects: own };
+  if (stage === merged.stage || stageRank(stage) < stageRank(merged.stage))
+    return { state: merged, effects: own };
   const entered = enterStage(merged, stage, ctx.now);
   return { state: entered.state, effects: [entered.effect, ...own] };
 }

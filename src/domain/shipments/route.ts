@@ -83,7 +83,8 @@ export function foldOutcome(
  * view, or the order itself for the order's own effects.
  */
 export function effectState(state: OrderState, shipmentId: string | undefined): OrderState {
-  const shipment = shipmentId === undefined ? undefined : state.shipments?.list.find((s) => s.shipmentId === shipmentId);
+  const shipment =
+    shipmentId === undefined ? undefined : state.shipments?.list.find((s) => s.shipmentId === shipmentId);
   return shipment ? focus(state, shipment) : state;
 }
 
@@ -94,7 +95,8 @@ export function decideForShipment(
   ctx: EventContext,
   decide: (on: OrderState) => Outcome | null,
 ): Outcome | null {
-  const shipment = shipmentId === undefined ? undefined : state.shipments?.list.find((s) => s.shipmentId === shipmentId);
+  const shipment =
+    shipmentId === undefined ? undefined : state.shipments?.list.find((s) => s.shipmentId === shipmentId);
   if (!shipment) return decide(state);
   return foldOutcome(state, shipment, decide(focus(state, shipment)), ctx);
 }

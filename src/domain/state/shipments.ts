@@ -59,11 +59,16 @@ export const shipmentSchema = z.object({
 });
 export type Shipment = z.output<typeof shipmentSchema>;
 
+/** SHIPMENTS_CLOSED: the rest of the contract is not shipped. */
+export const closedShortSchema = z.object({
+  reason: z.string(),
+  at: instant,
+  by: z.string(),
+  notShipped: describe(moneySchema, 'The share of the balance not shipped, taken off what is owed'),
+});
+
 export const shipmentsSchema = z.object({
   list: z.array(shipmentSchema),
-  /** SHIPMENTS_CLOSED: the rest of the contract is not shipped. */
-  closed: z.nullable(
-    z.object({ reason: z.string(), at: instant, by: z.string(), notShipped: moneySchema }),
-  ),
+  closed: z.nullable(closedShortSchema),
 });
 export type ShipmentsState = z.output<typeof shipmentsSchema>;
