@@ -9,7 +9,7 @@ import {
   orderEventSchema,
   type OrderEvent,
 } from './events';
-import { foldOutcome, shipmentTarget } from './shipments/route';
+import { attributeOrderMoney, foldOutcome, shipmentTarget } from './shipments/route';
 import { contentFingerprint } from './fingerprint';
 import { toValidationDetails } from './schemas/validation';
 import type { Decision } from './decisionTypes';
@@ -74,6 +74,8 @@ export function decideCommand(state: OrderState, payload: unknown, context: Even
   const recorded = { ...ctx, eventId: eventIdFor(state, event.type, key) };
   const decided = decideSafely(() => decideEvent(on, event, recorded));
   const outcome =
-    target.kind === 'shipment' ? foldOutcome(state, target.shipment, decided, recorded) : decided;
+    target.kind === 'shipment'
+      ? foldOutcome(state, target.shipment, decided, recorded)
+      : attributeOrderMoney(state, decided);
   return settle(state, event, outcome, recorded, { key, fromClient: true });
 }

@@ -79,7 +79,15 @@ const ROWS: Row[] = [
   {
     name: 'PRODUCTION, no inspection',
     state: () => walkTo('PRODUCTION'),
-    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always, ...releasable, ...amendable, ...plannable, ...plannable],
+    allowed: [
+      'PRODUCTION_PROGRESS',
+      'INSPECTION_RECORDED',
+      ...always,
+      ...releasable,
+      ...amendable,
+      ...plannable,
+      ...plannable,
+    ],
   },
   {
     name: 'PRODUCTION, latest inspection failed',
@@ -88,7 +96,15 @@ const ROWS: Row[] = [
         example('INSPECTION_RECORDED'),
         example('INSPECTION_RECORDED', { result: 'FAILED' }),
       ]),
-    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always, ...releasable, ...amendable, ...plannable, ...plannable],
+    allowed: [
+      'PRODUCTION_PROGRESS',
+      'INSPECTION_RECORDED',
+      ...always,
+      ...releasable,
+      ...amendable,
+      ...plannable,
+      ...plannable,
+    ],
   },
   {
     name: 'PRODUCTION, latest inspection passed',
@@ -99,7 +115,8 @@ const ROWS: Row[] = [
       'PRODUCTION_COMPLETED',
       ...always,
       ...releasable,
-      ...amendable, ...plannable,
+      ...amendable,
+      ...plannable,
     ],
   },
   {
@@ -110,18 +127,42 @@ const ROWS: Row[] = [
   {
     name: 'SHIPPING, booked',
     state: () => apply(walkTo('SHIPPING'), [example('BOOKING_CONFIRMED')]),
-    allowed: ['BOOKING_CONFIRMED', 'CUSTOMS_DECLARED', ...always, ...releasable, ...amendable, ...plannable, ...plannable],
+    allowed: [
+      'BOOKING_CONFIRMED',
+      'CUSTOMS_DECLARED',
+      ...always,
+      ...releasable,
+      ...amendable,
+      ...plannable,
+      ...plannable,
+    ],
   },
   {
     name: 'SHIPPING, customs declared',
     state: () => apply(walkTo('SHIPPING'), [example('BOOKING_CONFIRMED'), example('CUSTOMS_DECLARED')]),
-    allowed: ['CUSTOMS_DECLARED', 'BILL_OF_LADING_ISSUED', ...always, ...releasable, ...amendable, ...plannable, ...plannable],
+    allowed: [
+      'CUSTOMS_DECLARED',
+      'BILL_OF_LADING_ISSUED',
+      ...always,
+      ...releasable,
+      ...amendable,
+      ...plannable,
+      ...plannable,
+    ],
   },
   {
     name: 'SHIPPING (CIF), customs declared, not insured',
     state: () =>
       apply(walkTo('SHIPPING', 'CIF'), [example('BOOKING_CONFIRMED'), example('CUSTOMS_DECLARED')]),
-    allowed: ['CUSTOMS_DECLARED', 'INSURANCE_ARRANGED', ...always, ...releasable, ...amendable, ...plannable, ...plannable],
+    allowed: [
+      'CUSTOMS_DECLARED',
+      'INSURANCE_ARRANGED',
+      ...always,
+      ...releasable,
+      ...amendable,
+      ...plannable,
+      ...plannable,
+    ],
   },
   {
     name: 'SHIPPING (CIF), customs declared, insured',
@@ -137,7 +178,8 @@ const ROWS: Row[] = [
       'INSURANCE_ARRANGED',
       ...always,
       ...releasable,
-      ...amendable, ...plannable,
+      ...amendable,
+      ...plannable,
     ],
   },
   {

@@ -1,6 +1,6 @@
 /** Shipments in parts: planning a shipment's share of the contract, and closing the rest short. */
 import { NO_RELEASE_YET } from '../blRelease';
-import { documentsSent } from '../corrections/define';
+import { documentsSent, wordsOnly } from '../corrections/define';
 import { formatMoney, fromMinor, subtractMoney, toMinor } from '../money';
 import { advance, accepted, invalid } from '../outcome';
 import { calendarDateSchema, quantity, text } from '../schemas/common';
@@ -42,6 +42,8 @@ function shippingStarted(state: OrderState): boolean {
   const s = state.shipping;
   return Boolean(s.booking.confirmed || s.customs || s.billOfLading || s.collected || s.insurance);
 }
+
+const holdsMoney = (s: Shipment) => [s.received, s.writtenOff].some((m) => m !== null && toMinor(m) > 0n);
 
 const partialAllowed = (s: OrderState) => s.contract?.partialShipments !== 'NOT_ALLOWED';
 
@@ -95,16 +97,20 @@ function remainderOf(state: OrderState, taken: readonly ShipmentLine[]): Shipmen
     .filter((l) => l.quantity > 0);
 }
 
-/** The first plan: the implicit S1 becomes a planned shipment if its shipping started. */
+/** The first plan: the implicit S1 becomes a planned shipment (the rest of the contract) if its shipping started. */
 function firstPlan(state: OrderState, planned: Shipment, ctx: EventContext): Shipment[] {
-  if (!shippingStarted(state)) return [planned];
   const p = state.payments;
-  const carried = (shipment: Shipment): Shipment => ({
+  // Balance money already in (paid before shipment) counts for the first shipment.
+  const paid = (shipment: Shipment): Shipment => ({
     ...shipment,
-    shipping: state.shipping,
-    documents: state.documents,
     received: p.balanceReceived,
     writtenOff: p.balanceWrittenOff,
+  });
+  if (!shippingStarted(state)) return [paid(planned)];
+  const carried = (shipment: Shipment): Shipment => ({
+    ...paid(shipment),
+    shipping: state.shipping,
+    documents: state.documents,
     releaseApproval: p.releaseApproval,
   });
   if (planned.shipmentId === FIRST_SHIPMENT_ID) return [carried(planned)];
@@ -183,10 +189,14 @@ export const shipmentsClosed = defineEvent({
   description:
     'A manager closes the shipments short: the rest of the contract is not shipped and what is owed is recomputed',
   fields: { reason: text(500, 'Why the rest is not shipped') },
+  // A shipment not gone that holds money (paid before shipment) ships, or its money is reversed, first.
   allowedWhen: (s) =>
-    inStage('SHIPPING')(s) && !s.shipments?.closed && (s.shipments?.list.some(goodsLeft) ?? false),
+    inStage('SHIPPING')(s) &&
+    !s.shipments?.closed &&
+    (s.shipments?.list.some(goodsLeft) ?? false) &&
+    !(s.shipments?.list.some((x) => !goodsLeft(x) && holdsMoney(x)) ?? false),
   requiredRole: 'manager',
-  correction: { fields: ['reason'], current: () => ({}), apply: (state) => state },
+  correction: wordsOnly(['reason']),
   decide(state, e, ctx) {
     const shipments = state.shipments;
     const contract = state.contract;

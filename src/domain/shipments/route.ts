@@ -3,6 +3,7 @@
  * the shipment's view of the order (./lens.ts) and the result is folded back into the order.
  */
 import { allowedOn, type OrderEventType } from '../events';
+import { addMoney, subtractMoney, toMinor, zero, type Money } from '../money';
 import type { Outcome } from '../outcome';
 import type { ValidationDetail } from '../schemas/validation';
 import { FIRST_SHIPMENT_ID, type Shipment } from '../state/shipments';
@@ -99,4 +100,32 @@ export function decideForShipment(
     shipmentId === undefined ? undefined : state.shipments?.list.find((s) => s.shipmentId === shipmentId);
   if (!shipment) return decide(state);
   return foldOutcome(state, shipment, decide(focus(state, shipment)), ctx);
+}
+
+/**
+ * Balance money the order took as a whole (before the deposit was settled, or written off on the
+ * order) counts for the first shipment that owes, so the shipments' money adds up to the order's.
+ */
+export function attributeOrderMoney(state: OrderState, outcome: Outcome | null): Outcome | null {
+  if (!outcome || outcome.kind !== 'accepted' || !outcome.state.shipments?.list.length) return outcome;
+  const after = outcome.state;
+  const list = after.shipments?.list ?? [];
+  const delta = (a: Money | null, b: Money | null, currency: string) =>
+    subtractMoney(a ?? zero(currency), b ?? zero(currency));
+  const currency = after.contract?.totalAmount.currency ?? 'USD';
+  const received = delta(after.payments.balanceReceived, state.payments.balanceReceived, currency);
+  const writtenOff = delta(after.payments.balanceWrittenOff, state.payments.balanceWrittenOff, currency);
+  if (toMinor(received) === 0n && toMinor(writtenOff) === 0n) return outcome;
+  const owing =
+    list.find((s) => !s.amount || toMinor(s.amount) > toMinor(s.received ?? zero(currency))) ?? list[0];
+  const add = (m: Money | null, d: Money) => addMoney(m ?? zero(currency), d);
+  const next = list.map((s) =>
+    s === owing
+      ? { ...s, received: add(s.received, received), writtenOff: add(s.writtenOff, writtenOff) }
+      : s,
+  );
+  return {
+    ...outcome,
+    state: { ...after, shipments: { list: next, closed: after.shipments?.closed ?? null } },
+  };
 }
