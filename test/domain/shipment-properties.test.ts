@@ -169,12 +169,6 @@ describe('shipments in parts: random plans and events', () => {
             checkInvariants(state);
           }
           const gone = state.shipments?.list.filter((s) => s.shipping.billOfLading).length ?? 0;
-          console.log(
-            plan,
-            state.stage,
-            gone,
-            state.timeline.slice(-6).map((t) => t.type + ':' + t.summary.slice(0, 60)),
-          );
           if (gone >= 2) reached.twoShipped += 1;
         },
       ),
