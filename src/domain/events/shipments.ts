@@ -136,13 +136,10 @@ export const shipmentPlanned = defineEvent({
   nextStep: 'the shipment plan',
   correction: {
     fields: ['lines', 'etd'],
-    printed: ['lines'],
     seenBy: documentsSent,
     current: (state, target) => {
       const planned = state.shipments?.list.find((s) => s.seq === target.instance);
-      return planned
-        ? { lines: planned.lines.map((l) => `${l.lineNo}×${l.quantity}`), etd: planned.etd }
-        : {};
+      return planned ? { lines: planned.lines, etd: planned.etd } : {};
     },
     apply(state, changes, target) {
       const list = state.shipments?.list ?? [];
