@@ -4,7 +4,7 @@
  * `payments.outstanding`, and its amounts to the contract total.
  */
 import { addMoney, subtractMoney, zero, type Money } from './money';
-import { shipmentShare } from './shipments/lens';
+import { shipmentShare } from './shipments/share';
 import { FIRST_SHIPMENT_ID } from './state/shipments';
 import {
   BALANCE_DUE_POINTS,

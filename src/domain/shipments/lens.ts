@@ -5,14 +5,15 @@
  * and the collection its own; the stage is the order's until its goods leave, then its own.
  */
 import { addMoney, compareMoney, subtractMoney, toMinor, zero, type Money } from '../money';
-import { balanceRequiredOf, depositSettled } from '../ledger';
+import { depositSettled } from '../ledger';
+import { balanceBase, shipmentShare } from './share';
 import { stageRank } from '../stages';
 import { enterStage } from '../transitions';
 import { SHIPMENT_STAGES, type Presentation, type Shipment, type ShipmentStage } from '../state/shipments';
 import type { Effect } from '../effectKinds';
 import type { EventContext, OrderState } from '../types';
 import { isShipmentScoped, SHIPMENT_MONEY_EVENTS } from './scope';
-import { everythingShipped, goodsLeft, shareOf, valueShareOf } from './allocation';
+import { everythingShipped, goodsLeft, valueShareOf } from './allocation';
 
 const blankPresentation: Presentation = {
   presentedAt: null,
@@ -20,19 +21,6 @@ const blankPresentation: Presentation = {
   discrepancies: [],
   honouredAt: null,
 };
-
-/** The order's balance the shares divide (the shipments' fixed shares once closed short). */
-export function balanceBase(state: OrderState): Money | null {
-  const contract = state.contract;
-  if (!contract) return null;
-  return balanceRequiredOf(state.payments, contract.totalAmount);
-}
-
-/** A shipment's share of the balance, as the view and the schedule show it. */
-export function shipmentShare(state: OrderState, shipment: Shipment): Money | null {
-  const base = balanceBase(state);
-  return base && shareOf(state, shipment.shipmentId, base);
-}
 
 export function shipmentOf(state: OrderState, shipmentId: string): Shipment | undefined {
   return state.shipments?.list.find((s) => s.shipmentId === shipmentId);
@@ -203,3 +191,5 @@ export function routesToShipments(state: OrderState, type: string): boolean {
 export function shipmentViews(state: OrderState): { shipment: Shipment; view: OrderState }[] {
   return (state.shipments?.list ?? []).map((shipment) => ({ shipment, view: focus(state, shipment) }));
 }
+
+export { balanceBase, shipmentShare };
