@@ -1,7 +1,15 @@
 import { ORDER_LIMITS } from './bounds';
 import { decideSafely, eventIdFor, reject, settle } from './decision';
 import { toUtcIso } from './duration';
-import { decideEvent, eventDefinition, isEventAllowed, orderEventSchema, type OrderEvent } from './events';
+import {
+  allowedOn,
+  decideEvent,
+  eventDefinition,
+  isEventAllowed,
+  orderEventSchema,
+  type OrderEvent,
+} from './events';
+import { attributeOrderMoney, foldOutcome, shipmentTarget } from './shipments/route';
 import { contentFingerprint } from './fingerprint';
 import { toValidationDetails } from './schemas/validation';
 import type { Accepted, Decision } from './decisionTypes';
@@ -53,10 +61,24 @@ export function decideCommand(state: OrderState, payload: unknown, context: Even
       return reject(state, 'CORRECTION_NOT_ALLOWED', `order ${state.orderId} is ${state.status}: ${closed}`);
     return reject(state, 'EVENT_NOT_ALLOWED', `${event.type} is not allowed in stage ${state.stage} now`);
   }
+  // Shipments in parts: a shipment's event is decided on that shipment's view of the order.
+  const target = shipmentTarget(state, event);
+  if (target.kind === 'invalid') return reject(state, 'VALIDATION_FAILED', target.message, target.details);
+  const on = target.kind === 'shipment' ? target.view : state;
+  if (target.kind === 'shipment' && !allowedOn(on, event.type))
+    return reject(
+      state,
+      'EVENT_NOT_ALLOWED',
+      `${event.type} is not allowed for shipment ${target.shipment.shipmentId} now`,
+    );
   const limit = limitReached(state, event);
   if (limit) return reject(state, 'ORDER_LIMIT_REACHED', limit);
   const recorded = { ...ctx, eventId: eventIdFor(state, event.type, key) };
-  const outcome = decideSafely(() => decideEvent(state, event, recorded));
+  const decided = decideSafely(() => decideEvent(on, event, recorded));
+  const outcome =
+    target.kind === 'shipment'
+      ? foldOutcome(state, target.shipment, decided, recorded)
+      : attributeOrderMoney(state, decided);
   const decision = settle(state, event, outcome, recorded, { key, fromClient: true });
   return decision.ok ? gated(state, decision, ctx) : decision;
 }

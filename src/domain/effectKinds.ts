@@ -6,7 +6,10 @@ export { EFFECT_KINDS } from './effects/registry';
 export type { EffectKind };
 
 /** Plain data the workflow acts on; `stageEntered` restarts the stall timer. */
-export type Effect = { type: 'stageEntered'; stage: Stage; at: string } | { type: EffectKind };
+export type Effect =
+  | { type: 'stageEntered'; stage: Stage; at: string }
+  /** `shipmentId`: the effect is that shipment's (shipments in parts); absent: the order's. */
+  | { type: EffectKind; shipmentId?: string };
 
 export interface SentEmail {
   purpose: string;
@@ -21,8 +24,8 @@ export interface SentEmail {
 export type SystemEvent =
   | { type: 'STAGE_STALLED'; eventId?: string; stage?: Stage }
   | { type: 'REMINDER_SENT'; eventId?: string; sequence: number; stage?: Stage; email: SentEmail }
-  | { type: 'EFFECT_COMPLETED'; eventId?: string; effect: EffectKind; email?: SentEmail }
-  | { type: 'EFFECT_FAILED'; eventId?: string; effect: EffectKind; error: string }
+  | { type: 'EFFECT_COMPLETED'; eventId?: string; effect: EffectKind; email?: SentEmail; shipmentId?: string }
+  | { type: 'EFFECT_FAILED'; eventId?: string; effect: EffectKind; error: string; shipmentId?: string }
   | { type: 'ORDER_ARCHIVED'; eventId?: string };
 export type SystemEventType = SystemEvent['type'];
 export const SYSTEM_EVENT_TYPES: readonly SystemEventType[] = [

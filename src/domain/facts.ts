@@ -6,6 +6,7 @@ import { orderArchived } from './archive';
 import { effectDefinition } from './effects/registry';
 import { dictionary } from './i18n';
 import { accepted, type Outcome } from './outcome';
+import { decideForShipment } from './shipments/route';
 import { isTerminalStage } from './stages';
 import type { EventContext, OrderState } from './types';
 import type { EffectKind, SystemEvent } from './effectKinds';
@@ -81,7 +82,8 @@ export function decideFact(state: OrderState, fact: SystemEvent, ctx: EventConte
     case 'REMINDER_SENT':
       return reminderSent(state, fact, ctx);
     case 'EFFECT_COMPLETED':
-      return effectCompleted(state, fact, ctx);
+      // A shipment's effect is done on that shipment (shipments in parts).
+      return decideForShipment(state, fact.shipmentId, ctx, (on) => effectCompleted(on, fact, ctx));
     case 'EFFECT_FAILED':
       return effectFailed(state, fact, ctx);
     case 'ORDER_ARCHIVED':

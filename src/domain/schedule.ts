@@ -3,7 +3,9 @@
  * of it was received, written off and is still outstanding. Its outstanding amounts add up to
  * `payments.outstanding`, and its amounts to the contract total.
  */
-import { subtractMoney, zero, type Money } from './money';
+import { addMoney, subtractMoney, zero, type Money } from './money';
+import { shipmentShare } from './shipments/share';
+import { FIRST_SHIPMENT_ID } from './state/shipments';
 import {
   BALANCE_DUE_POINTS,
   DEPOSIT_METHOD,
@@ -27,6 +29,8 @@ export interface ScheduledPayment {
   received: Money;
   writtenOff: Money;
   outstanding: Money;
+  /** The shipment whose share of the balance it is (shipments in parts); absent: not yet planned. */
+  shipmentId?: string;
 }
 
 export function paymentSchedule(state: OrderState): ScheduledPayment[] {
@@ -67,17 +71,50 @@ export function paymentSchedule(state: OrderState): ScheduledPayment[] {
     );
   }
   const plan = p.plan;
-  schedule.push(
-    entry(
+  const dueWhen = paymentMethodOf(plan).dueWhen(plan);
+  const balance = subtractMoney(contract.totalAmount, p.depositRequired);
+  const list = state.shipments?.list;
+  if (!list) {
+    const whole = entry(
       'BALANCE',
       plan.balanceMethod,
-      paymentMethodOf(plan).dueWhen(plan),
+      dueWhen,
       p.balanceDueDate,
-      subtractMoney(contract.totalAmount, p.depositRequired),
+      balance,
       or0(p.balanceReceived),
       or0(p.balanceWrittenOff),
-    ),
-  );
+    );
+    schedule.push({ ...whole, shipmentId: FIRST_SHIPMENT_ID });
+    return schedule;
+  }
+  // Shipments in parts: each shipment's share, and what no shipment carries yet.
+  let planned = zero(currency);
+  for (const s of list) {
+    const share = shipmentShare(state, s) ?? zero(currency);
+    planned = addMoney(planned, share);
+    const part = entry(
+      'BALANCE',
+      plan.balanceMethod,
+      dueWhen,
+      s.balanceDueDate,
+      share,
+      or0(s.received),
+      or0(s.writtenOff),
+    );
+    schedule.push({ ...part, shipmentId: s.shipmentId });
+  }
+  const rest = subtractMoney(balance, planned);
+  if (rest.amount !== '0.00') {
+    const received = subtractMoney(
+      or0(p.balanceReceived),
+      list.reduce((sum, s) => addMoney(sum, or0(s.received)), zero(currency)),
+    );
+    const writtenOff = subtractMoney(
+      or0(p.balanceWrittenOff),
+      list.reduce((sum, s) => addMoney(sum, or0(s.writtenOff)), zero(currency)),
+    );
+    schedule.push(entry('BALANCE', plan.balanceMethod, dueWhen, null, rest, received, writtenOff));
+  }
   return schedule;
 }
 

@@ -2,7 +2,8 @@ import { takeBackOptions } from './corrections/options';
 import { allowedEvents } from './events';
 import { presentationDeadline } from './dueDates';
 import { outstanding, totalWrittenOff } from './ledger';
-import type { Money } from './money';
+import { subtractMoney, zero, type Money } from './money';
+import { shipmentsView } from './shipments/view';
 import { paymentTermsText } from './paymentPlan';
 import { processList } from './processList';
 import { paymentSchedule } from './schedule';
@@ -28,6 +29,7 @@ export function orderView(state: OrderState): OrderView {
     rulesVersion: _rules,
     corrections: _corrections,
     warnings,
+    shipments,
     ...rest
   } = state;
   const owed = amountOutstanding(state);
@@ -45,13 +47,25 @@ export function orderView(state: OrderState): OrderView {
       outstanding: owed,
       writtenOff: totalWrittenOff(state),
       presentationDeadline: presentationDeadline(state),
+      lcDrawn: lcDrawn(state),
     },
     allowedEvents: allowedEvents(state),
     warnings: warnings ?? [],
     corrections: takeBackOptions(state),
     processList: processList(state),
     amountOutstanding: owed,
+    shipments: shipmentsView(state),
+    shipmentsClosed: shipments?.closed ?? null,
   };
+}
+
+/** L/C: each honoured presentation draws on the credit (every L/C receipt is balance money). */
+function lcDrawn(state: OrderState): OrderView['payments']['lcDrawn'] {
+  const lc = state.payments.letterOfCredit;
+  if (!lc) return null;
+  const drawn = state.payments.balanceReceived ?? zero(lc.amount.currency);
+  const left = subtractMoney(lc.amount, drawn);
+  return { drawn, available: left.amount.startsWith('-') ? zero(lc.amount.currency) : left };
 }
 
 /**

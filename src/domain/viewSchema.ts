@@ -25,6 +25,7 @@ import {
 } from './state';
 import { instant, nullableMoney } from './state/common';
 import { describe, describeCopy, z } from './zod';
+import { lcDrawnSchema, shipmentsClosedSchema, shipmentViewSchema } from './shipments/viewSchema';
 
 /** The view names the event types the state keeps as text. */
 export const timelineEntrySchema = describe(
@@ -46,6 +47,8 @@ const scheduledPaymentSchema = z.object({
   received: moneySchema,
   writtenOff: moneySchema,
   outstanding: moneySchema,
+  /** Shipments in parts: the balance has an entry per shipment. */
+  shipmentId: describe(z.optional(z.string()), 'The shipment whose share of the balance it is'),
 });
 
 const processStepSchema = describe(
@@ -75,6 +78,7 @@ const paymentsViewSchema = z.extend(paymentsSchema, {
     z.nullable(z.string()),
     'L/C: last day to present the documents, min(B/L date + presentation days, expiry)',
   ),
+  lcDrawn: lcDrawnSchema,
 });
 
 /** What can be taken back now: the events EVENT_CORRECTED, PAYMENT_REVERSED and EVENT_UNDONE may name. */
@@ -127,6 +131,7 @@ export const orderViewSchema = describe(
       steps: true,
       rulesVersion: true,
       corrections: true,
+      shipments: true,
     }),
     {
       payments: paymentsViewSchema,
@@ -145,6 +150,8 @@ export const orderViewSchema = describe(
       amountOutstanding: describeCopy(nullableMoney, 'What the customer still owes on the contract'),
       warnings: warningsSchema,
       corrections: takeBackSchema,
+      shipments: describe(z.array(shipmentViewSchema), 'The shipments, each with its share of the balance'),
+      shipmentsClosed: shipmentsClosedSchema,
     },
   ),
   'The order view (more fields may be added)',

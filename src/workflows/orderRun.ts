@@ -21,6 +21,7 @@ import {
   creationRecord,
   decideCommand,
   durationToMs,
+  effectState,
   isManagerEvent,
   nextReminder,
   orderView,
@@ -306,7 +307,7 @@ export class OrderRun {
     // A reminder for a stage the order has left is stale: it is not sent.
     if (left) this.reminder?.cancel();
     for (const effect of decision.effects) {
-      if (effect.type !== 'stageEntered') this.track(this.runEffect(effect.type));
+      if (effect.type !== 'stageEntered') this.track(this.runEffect(effect.type, effect.shipmentId));
     }
     this.stallTimer.replan();
     this.archiveTimer.replan();
@@ -319,10 +320,12 @@ export class OrderRun {
     void work.finally(() => this.effectsRunning.delete(work));
   }
 
-  private async runEffect(kind: EffectKind): Promise<void> {
+  /** `shipmentId`: one shipment's effect (its letter, its documents), read from that shipment. */
+  private async runEffect(kind: EffectKind, shipmentId?: string): Promise<void> {
+    const shipment = shipmentId === undefined ? {} : { shipmentId };
     try {
-      const email = await this.performEffect(kind);
-      this.fact({ type: 'EFFECT_COMPLETED', effect: kind, email }, email);
+      const email = await this.performEffect(kind, shipmentId);
+      this.fact({ type: 'EFFECT_COMPLETED', effect: kind, email, ...shipment }, email);
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
       const reason = err.cause?.message ?? err.message;
@@ -331,14 +334,14 @@ export class OrderRun {
         kind,
         reason,
       });
-      this.fact({ type: 'EFFECT_FAILED', effect: kind, error: reason });
+      this.fact({ type: 'EFFECT_FAILED', effect: kind, error: reason, ...shipment });
     }
   }
 
   /** The effect's email, by its definition: its activity, with the input mapped from the order now. */
-  private performEffect(kind: EffectKind): Promise<SentEmail> {
+  private performEffect(kind: EffectKind, shipmentId?: string): Promise<SentEmail> {
     const effect = effectDefinition(kind);
-    const input = effect.input(this.state, { now: now(), defaultForwarder: this.input.defaultForwarder });
+    const input = effect.input(effectState(this.state, shipmentId), { now: now(), defaultForwarder: this.input.defaultForwarder });
     return effects[effect.email.activity].executeWithOptions({ summary: effect.summary }, [input]);
   }
 

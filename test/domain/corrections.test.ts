@@ -14,6 +14,7 @@ import { isCorrectable } from '../../src/domain/corrections/define';
 import { eventDefinition } from '../../src/domain/events';
 import { apply, clock, example, fresh, usd, walkTo } from './fixtures';
 import { lifeOf, PLANS } from './planFixtures';
+import { plannedInTwo, shipmentLife } from './shipmentFixtures';
 
 /**
  * What each event says about corrections: a new event must be added here, as its definition must
@@ -64,6 +65,8 @@ const CORRECTABLE: Record<OrderEventType, readonly string[] | 'never'> = {
   EVENT_CORRECTED: 'never',
   PAYMENT_REVERSED: 'never',
   EVENT_UNDONE: 'never',
+  SHIPMENT_PLANNED: ['lines', 'etd'],
+  SHIPMENTS_CLOSED: ['reason'],
 };
 
 const manager = (now: string): EventContext => ({ now, actor: 'mia', role: 'manager' });
@@ -73,6 +76,7 @@ const ops = (now: string): EventContext => ({ now, actor: 'olga', role: 'ops' })
 function variant(field: string): unknown {
   if (/On$|Date$|^etd$/.test(field)) return '2027-02-02';
   if (field === 'containerNos' || field === 'items') return ['FIXD1234567'];
+  if (field === 'lines') return [{ lineNo: 1, quantity: 100 }];
   return 'FIXED-1';
 }
 
@@ -90,6 +94,7 @@ function occurrences(): Map<OrderEventType, { after: OrderState; eventId: string
           : [e],
       ),
     [example('QUOTATION_SENT'), example('QUOTATION_DECLINED')],
+    [...plannedInTwo('OA'), ...shipmentLife('OA', 'S1').slice(0, 3), example('SHIPMENTS_CLOSED')],
     [
       example('QUOTATION_SENT'),
       example('QUOTATION_ACCEPTED', { sampleRequired: true }),

@@ -12,8 +12,9 @@ import {
 import { EVENT_DEFINITIONS, eventDefinition, TAKE_BACK } from '../../src/domain/events';
 import type { EventDefinition } from '../../src/domain/events/define';
 import { FORWARD_STEPS } from '../../src/domain/summary';
-import { apply, example, walkTo } from './fixtures';
+import { apply, example, fresh, walkTo } from './fixtures';
 import { PLANS, statesOf } from './planFixtures';
+import { plannedInTwo, shipmentLife } from './shipmentFixtures';
 
 const EVENTS_DIR = path.join(__dirname, '../../src/domain/events');
 const registered = EVENT_DEFINITIONS.map((d) => d.type);
@@ -44,6 +45,8 @@ function sampleStates(): OrderState[] {
   if (failed.ok) states.push(failed.state);
   for (const plan of PLANS) states.push(...statesOf(plan));
   states.push(walkTo('SHIPPING', 'EXW'), walkTo('SHIPPING', 'CIF'));
+  // Shipments in parts: one of two shipments gone, so the rest may be closed short.
+  states.push(apply(fresh(), [...plannedInTwo('OA'), ...shipmentLife('OA', 'S1').slice(0, 3)]));
   return states;
 }
 

@@ -98,6 +98,8 @@ export const EXAMPLE_EVENTS: Record<OrderEventType, OrderEventInput> = {
   },
   EVENT_UNDONE: { type: 'EVENT_UNDONE', undoesEventId: 'SAMPLE_APPROVED-4', reason: 'wrong click' },
   PAYMENT_RECEIVED: { type: 'PAYMENT_RECEIVED', amount: usd('1000.00'), reference: 'TT-9' },
+  SHIPMENT_PLANNED: { type: 'SHIPMENT_PLANNED', shipmentId: 'S2', lines: [{ lineNo: 1, quantity: 800 }] },
+  SHIPMENTS_CLOSED: { type: 'SHIPMENTS_CLOSED', reason: 'the buyer takes no more' },
   LC_RECEIVED: {
     type: 'LC_RECEIVED',
     lcNo: 'LC-1',

@@ -27,6 +27,8 @@ const owing: OrderEventType[] = ['PAYMENT_RECEIVED', 'PAYMENT_WRITTEN_OFF'];
 const releasable: OrderEventType[] = [...owing, 'RELEASE_APPROVED'];
 /** Before the goods leave, a change order may amend the contract. */
 const amendable: OrderEventType[] = ['CONTRACT_AMENDED'];
+/** From the signed contract until the order leaves SHIPPING (shipments in parts). */
+const plannable: OrderEventType[] = ['SHIPMENT_PLANNED'];
 const dispatched = { type: 'EFFECT_COMPLETED', effect: 'dispatchDocuments' } as const;
 
 /** SHIPPING with booking and customs done, then `before`, a B/L of `blType`, and `after`. */
@@ -72,12 +74,20 @@ const ROWS: Row[] = [
   {
     name: 'DEPOSIT',
     state: () => walkTo('DEPOSIT'),
-    allowed: ['DEPOSIT_RECEIVED', ...always, ...owing, ...amendable],
+    allowed: ['DEPOSIT_RECEIVED', ...always, ...owing, ...amendable, ...plannable, ...plannable],
   },
   {
     name: 'PRODUCTION, no inspection',
     state: () => walkTo('PRODUCTION'),
-    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always, ...releasable, ...amendable],
+    allowed: [
+      'PRODUCTION_PROGRESS',
+      'INSPECTION_RECORDED',
+      ...always,
+      ...releasable,
+      ...amendable,
+      ...plannable,
+      ...plannable,
+    ],
   },
   {
     name: 'PRODUCTION, latest inspection failed',
@@ -86,7 +96,15 @@ const ROWS: Row[] = [
         example('INSPECTION_RECORDED'),
         example('INSPECTION_RECORDED', { result: 'FAILED' }),
       ]),
-    allowed: ['PRODUCTION_PROGRESS', 'INSPECTION_RECORDED', ...always, ...releasable, ...amendable],
+    allowed: [
+      'PRODUCTION_PROGRESS',
+      'INSPECTION_RECORDED',
+      ...always,
+      ...releasable,
+      ...amendable,
+      ...plannable,
+      ...plannable,
+    ],
   },
   {
     name: 'PRODUCTION, latest inspection passed',
@@ -98,28 +116,53 @@ const ROWS: Row[] = [
       ...always,
       ...releasable,
       ...amendable,
+      ...plannable,
     ],
   },
   {
     name: 'SHIPPING, no booking',
     state: () => walkTo('SHIPPING'),
-    allowed: ['BOOKING_CONFIRMED', ...always, ...releasable, ...amendable],
+    allowed: ['BOOKING_CONFIRMED', ...always, ...releasable, ...amendable, ...plannable, ...plannable],
   },
   {
     name: 'SHIPPING, booked',
     state: () => apply(walkTo('SHIPPING'), [example('BOOKING_CONFIRMED')]),
-    allowed: ['BOOKING_CONFIRMED', 'CUSTOMS_DECLARED', ...always, ...releasable, ...amendable],
+    allowed: [
+      'BOOKING_CONFIRMED',
+      'CUSTOMS_DECLARED',
+      ...always,
+      ...releasable,
+      ...amendable,
+      ...plannable,
+      ...plannable,
+    ],
   },
   {
     name: 'SHIPPING, customs declared',
     state: () => apply(walkTo('SHIPPING'), [example('BOOKING_CONFIRMED'), example('CUSTOMS_DECLARED')]),
-    allowed: ['CUSTOMS_DECLARED', 'BILL_OF_LADING_ISSUED', ...always, ...releasable, ...amendable],
+    allowed: [
+      'CUSTOMS_DECLARED',
+      'BILL_OF_LADING_ISSUED',
+      ...always,
+      ...releasable,
+      ...amendable,
+      ...plannable,
+      ...plannable,
+    ],
   },
   {
     name: 'SHIPPING (CIF), customs declared, not insured',
     state: () =>
       apply(walkTo('SHIPPING', 'CIF'), [example('BOOKING_CONFIRMED'), example('CUSTOMS_DECLARED')]),
-    allowed: ['CUSTOMS_DECLARED', 'INSURANCE_ARRANGED', ...always, ...releasable, ...amendable],
+    allowed: [
+      'CUSTOMS_DECLARED',
+      'INSURANCE_ARRANGED',
+      ...always,
+      ...releasable,
+      ...amendable,
+      ...plannable,
+      ...plannable,
+    ],
   },
   {
     name: 'SHIPPING (CIF), customs declared, insured',
@@ -136,12 +179,13 @@ const ROWS: Row[] = [
       ...always,
       ...releasable,
       ...amendable,
+      ...plannable,
     ],
   },
   {
     name: 'SHIPPING (EXW)',
     state: () => walkTo('SHIPPING', 'EXW'),
-    allowed: ['GOODS_COLLECTED', ...always, ...releasable, ...amendable],
+    allowed: ['GOODS_COLLECTED', ...always, ...releasable, ...amendable, ...plannable, ...plannable],
   },
   {
     name: 'BALANCE',
@@ -207,7 +251,7 @@ const ROWS: Row[] = [
   {
     name: 'DEPOSIT, with a failed effect',
     state: () => failed(walkTo('DEPOSIT')),
-    allowed: ['DEPOSIT_RECEIVED', ...always, ...owing, ...amendable, 'RETRY_FAILED_EFFECTS'],
+    allowed: ['DEPOSIT_RECEIVED', ...always, ...owing, ...amendable, ...plannable, 'RETRY_FAILED_EFFECTS'],
   },
 ];
 

@@ -33,7 +33,7 @@ describe("the order state's schema", () => {
       'steps',
       'rulesVersion',
     ];
-    const viewOnly = ['allowedEvents', 'processList', 'amountOutstanding'];
+    const viewOnly = ['allowedEvents', 'processList', 'amountOutstanding', 'shipmentsClosed'];
     const state = Object.keys(orderStateSchema.shape);
     const view = Object.keys(orderViewSchema.shape);
     expect(state.filter((k) => !view.includes(k)).sort()).toEqual([...stateOnly].sort());

@@ -39,6 +39,10 @@ export const contractSigned = defineEvent({
       "The contract's lines (unit prices to 4 decimals); they must add up to totalAmount. Default: the quotation's",
     ),
     ...contractTradeFields,
+    partialShipments: describe(
+      z.optional(z.enum(['ALLOWED', 'NOT_ALLOWED'])),
+      'Whether the contract may ship in more than one part (SHIPMENT_PLANNED); default ALLOWED',
+    ),
   },
   allowedWhen: inStage('CONTRACT'),
   nextStep: 'the signed contract',
@@ -77,6 +81,7 @@ export const contractSigned = defineEvent({
         lines: e.lines ?? quotedLines(state),
         trade: tradeOf(e),
         amendments: 0,
+        ...(e.partialShipments ? { partialShipments: e.partialShipments } : {}),
       },
       payments: {
         ...state.payments,

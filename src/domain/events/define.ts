@@ -3,6 +3,7 @@ import { textChecks, untrimmedTextPattern } from '../schemas/common';
 import type { Correction } from '../corrections/define';
 import type { EventContext, OrderState } from '../types';
 import { describe, z } from '../zod';
+import { isShipmentScoped, shipmentIdField } from '../shipments/scope';
 
 const eventIdSchema = z
   .string()
@@ -14,8 +15,11 @@ const eventIdSchema = z
 
 /** One event's body: its type, an optional idempotency key, its own fields and nothing else. */
 function eventSchema<T extends string, S extends z.core.$ZodShape>(type: T, fields: S, description: string) {
+  // Shipments in parts: the shipment's events name it. Their decides never read it (the shipment is
+  // chosen before them: ../shipments/route.ts), so it stays out of the static type.
+  const shipment: Record<never, never> = isShipmentScoped(type) ? { shipmentId: shipmentIdField } : {};
   return describe(
-    z.strictObject({ type: z.literal(type), eventId: z.optional(eventIdSchema), ...fields }),
+    z.strictObject({ type: z.literal(type), eventId: z.optional(eventIdSchema), ...shipment, ...fields }),
     description,
   );
 }

@@ -40,6 +40,8 @@ import {
 } from './letterOfCredit';
 import { paymentReceived, paymentWrittenOff, releaseApproved } from './payments';
 import { takeBackEvents } from './corrections';
+import { shipmentPlanned, shipmentsClosed } from './shipments';
+import { routesToShipments, shipmentViews } from '../shipments/lens';
 
 // Corrections look the event they take back up here; the lookup runs only when one is decided.
 export const TAKE_BACK = takeBackEvents(
@@ -90,6 +92,8 @@ export const EVENT_DEFINITIONS = [
   orderResumed,
   attachmentAdded,
   ...TAKE_BACK,
+  shipmentPlanned,
+  shipmentsClosed,
 ] as const;
 
 /** The definitions' schemas, keeping the tuple's types (a plain map would merge them into one union). */
@@ -141,6 +145,13 @@ export function requiredRole(type: OrderEventType): 'manager' | undefined {
  * corrections); an archived one takes nothing.
  */
 export function isEventAllowed(state: OrderState, type: OrderEventType): boolean {
+  // Shipments in parts: a shipment's event is allowed when one of the shipments takes it.
+  if (routesToShipments(state, type)) return shipmentViews(state).some(({ view }) => allowedOn(view, type));
+  return allowedOn(state, type);
+}
+
+/** The event's own rule on this order (or one shipment's view of it: ../shipments/lens.ts). */
+export function allowedOn(state: OrderState, type: OrderEventType): boolean {
   const definition = BY_TYPE[type];
   if (state.archivedAt) return false;
   return (state.status === 'OPEN' || definition.afterClose === true) && definition.allowedWhen(state);

@@ -721,6 +721,9 @@ export const en = {
     PAYMENT_REVERSED: 'Payment reversed',
     EVENT_UNDONE: 'Event undone',
     ORDER_ARCHIVED: 'Order archived',
+    // Shipments in parts
+    SHIPMENT_PLANNED: 'Shipment planned',
+    SHIPMENTS_CLOSED: 'Shipments closed short',
   },
   eventHints: {
     QUOTATION_SENT: 'A quotation (or a revision) was sent to the customer.',
@@ -768,6 +771,10 @@ export const en = {
     EVENT_CORRECTED: 'Corrects fields of an earlier event; the original stays on the timeline.',
     PAYMENT_REVERSED: 'A manager takes back a payment recorded by mistake: it is owed again.',
     EVENT_UNDONE: 'A manager undoes the latest stage move when nothing irreversible followed it.',
+    // Shipments in parts
+    SHIPMENT_PLANNED: 'Plans a shipment of part of the contract: which line quantities it carries.',
+    SHIPMENTS_CLOSED:
+      'A manager closes the shipments short: the rest is not shipped and what is owed is recomputed.',
   },
   summaries: {
     ORDER_CREATED: 'Inquiry from {company} via {channel}',
@@ -821,6 +828,9 @@ export const en = {
     PAYMENT_REVERSED: 'Reversed {target}: {reason}',
     EVENT_UNDONE: 'Undid {target}: {reason}',
     ORDER_ARCHIVED: 'Archived: settled, and quiet for its archive period; it takes no more events',
+    // Shipments in parts
+    SHIPMENT_PLANNED: 'Shipment {shipmentId} planned',
+    SHIPMENTS_CLOSED: 'Shipments closed short: {reason}',
   },
   effects: {
     notifyCustomerCancelled: 'Cancellation notice to the customer',

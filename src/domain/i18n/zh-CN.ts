@@ -143,6 +143,9 @@ export const zhCN = {
     PAYMENT_REVERSED: '冲销收款',
     EVENT_UNDONE: '撤销事件',
     ORDER_ARCHIVED: '订单已归档',
+    // Shipments in parts
+    SHIPMENT_PLANNED: '计划分批出运',
+    SHIPMENTS_CLOSED: '分批出运结束（余量不再出运）',
   },
   eventHints: {
     QUOTATION_SENT: '已向客户发出报价（或修改后的报价）。',
@@ -190,6 +193,9 @@ export const zhCN = {
     EVENT_CORRECTED: '更正之前某条记录的字段；原记录仍保留在时间线上。',
     PAYMENT_REVERSED: '经理冲销一笔误记的收款：该款项重新计为应收。',
     EVENT_UNDONE: '经理撤销最近一次阶段推进（其后没有不可撤回的操作时）。',
+    // Shipments in parts
+    SHIPMENT_PLANNED: '计划一批出运：这一批装运合同各行的多少数量。',
+    SHIPMENTS_CLOSED: '经理结束分批出运：余量不再出运，应收金额重新计算。',
   },
   summaries: {
     ORDER_CREATED: '来自 {company} 的询盘（{channel}）',
@@ -243,6 +249,9 @@ export const zhCN = {
     PAYMENT_REVERSED: '冲销「{target}」：{reason}',
     EVENT_UNDONE: '撤销「{target}」：{reason}',
     ORDER_ARCHIVED: '已归档：款项已结清，且静默期内无新事件；不再接受任何事件',
+    // Shipments in parts
+    SHIPMENT_PLANNED: '已计划第 {shipmentId} 批出运',
+    SHIPMENTS_CLOSED: '分批出运已结束：{reason}',
   },
   effects: {
     requestBooking: '向货代发送订舱委托',

@@ -16,5 +16,10 @@ export const contractSchema = z.object({
     "Ports, origin, marks, buyer address, equipment, the buyer's forwarder",
   ),
   amendments: describe(z.optional(z.number()), 'How many change orders (CONTRACT_AMENDED)'),
+  /** Absent in orders from before: ALLOWED. */
+  partialShipments: describe(
+    z.optional(z.enum(['ALLOWED', 'NOT_ALLOWED'])),
+    'Whether the contract may ship in more than one part',
+  ),
 });
 export type ContractState = z.output<typeof contractSchema>;

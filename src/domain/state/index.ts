@@ -15,5 +15,6 @@ export * from './production';
 export * from './quotation';
 export * from './rules';
 export * from './shipping';
+export * from './shipments';
 export * from './steps';
 export * from './template';

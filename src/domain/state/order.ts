@@ -26,6 +26,7 @@ import { stallPolicySchema } from './policy';
 import { productionSchema } from './production';
 import { quotationSchema, sampleSchema } from './quotation';
 import { shippingSchema } from './shipping';
+import { shipmentsSchema } from './shipments';
 import { stepRecordsSchema } from './steps';
 import { orderTemplateSchema } from './template';
 
@@ -54,6 +55,8 @@ const tradeShape = {
   remindersSentInStage: z.number(),
   steps: z.optional(stepRecordsSchema),
   closedAt: nullableInstant,
+  /** Absent while no shipment is planned (the contract ships as one, S1). */
+  shipments: z.optional(shipmentsSchema),
 };
 export const TRADE_PARTS = Object.keys(tradeShape) as (keyof typeof tradeShape)[];
 
@@ -136,5 +139,7 @@ export const orderStateSchema = z.object({
   closedAt: nullableInstant,
   /** When the closed order was archived (its workflow ended); absent while it is not. */
   archivedAt: describe(z.optional(instant), 'When the closed order was archived: it takes no more events'),
+  /** Shipments in parts; absent while none is planned: the contract ships as one (S1). */
+  shipments: z.optional(shipmentsSchema),
 });
 export type OrderState = z.output<typeof orderStateSchema>;

@@ -1,0 +1,131 @@
+/**
+ * Which shipment a shipment's event is for, and deciding it there: the event's own rules run on
+ * the shipment's view of the order (./lens.ts) and the result is folded back into the order.
+ */
+import { allowedOn, type OrderEventType } from '../events';
+import { addMoney, subtractMoney, toMinor, zero, type Money } from '../money';
+import type { Outcome } from '../outcome';
+import type { ValidationDetail } from '../schemas/validation';
+import { FIRST_SHIPMENT_ID, type Shipment } from '../state/shipments';
+import type { EventContext, OrderState } from '../types';
+import { goodsLeft } from './allocation';
+import { focus, routesToShipments, shipmentViews, unfocus } from './lens';
+import { isShipmentScoped, SHIPMENT_MONEY_EVENTS } from './scope';
+
+export type ShipmentTarget =
+  | { kind: 'order' }
+  | { kind: 'shipment'; shipment: Shipment; view: OrderState }
+  | { kind: 'invalid'; message: string; details: ValidationDetail[] };
+
+const ids = (list: readonly Shipment[]) => list.map((s) => s.shipmentId).join(', ');
+
+/** The shipment `event` is for: the one it names, the only one, or the only one that can take it. */
+export function shipmentTarget(
+  state: OrderState,
+  event: { type: OrderEventType; shipmentId?: string },
+): ShipmentTarget {
+  const named = event.shipmentId;
+  if (!isShipmentScoped(event.type)) return { kind: 'order' };
+  if (!routesToShipments(state, event.type)) {
+    if (named === undefined || named === FIRST_SHIPMENT_ID || state.shipments) return { kind: 'order' };
+    return {
+      kind: 'invalid',
+      message: `The order has no shipment ${named}`,
+      details: [{ path: 'shipmentId', message: `the order ships as one shipment, ${FIRST_SHIPMENT_ID}` }],
+    };
+  }
+  const views = shipmentViews(state);
+  const list = views.map((v) => v.shipment);
+  if (named !== undefined) {
+    const found = views.find((v) => v.shipment.shipmentId === named);
+    if (found) return { kind: 'shipment', ...found };
+    return {
+      kind: 'invalid',
+      message: `The order has no shipment ${named}`,
+      details: [{ path: 'shipmentId', message: `one of ${ids(list)}` }],
+    };
+  }
+  if (views.length === 1) return { kind: 'shipment', ...views[0] };
+  const taking = views.filter((v) => allowedOn(v.view, event.type));
+  // Money without a shipment goes to the first shipment that owes: those whose goods left first.
+  if (SHIPMENT_MONEY_EVENTS.includes(event.type) && taking.length > 0) {
+    const first = taking.find((v) => goodsLeft(v.shipment)) ?? taking[0];
+    return { kind: 'shipment', ...first };
+  }
+  if (taking.length === 1) return { kind: 'shipment', ...taking[0] };
+  return {
+    kind: 'invalid',
+    message: `Name the shipment: the order has ${list.length} shipments`,
+    details: [{ path: 'shipmentId', message: `required: one of ${ids(list)}` }],
+  };
+}
+
+/** A shipment's decided outcome, folded back into the order. */
+export function foldOutcome(
+  state: OrderState,
+  shipment: Shipment,
+  outcome: Outcome | null,
+  ctx: EventContext,
+): Outcome | null {
+  if (!outcome || outcome.kind !== 'accepted') return outcome;
+  const folded = unfocus(state, shipment.shipmentId, outcome.state, outcome.effects, ctx);
+  const id = shipment.shipmentId;
+  const effects = folded.effects.map((e) => (e.type === 'stageEntered' ? e : { ...e, shipmentId: id }));
+  return {
+    ...outcome,
+    state: folded.state,
+    effects,
+    summary: `Shipment ${shipment.shipmentId}: ${outcome.summary}`,
+  };
+}
+
+/**
+ * The order as an effect of `shipmentId` reads it (its letter, its documents): that shipment's
+ * view, or the order itself for the order's own effects.
+ */
+export function effectState(state: OrderState, shipmentId: string | undefined): OrderState {
+  const shipment =
+    shipmentId === undefined ? undefined : state.shipments?.list.find((s) => s.shipmentId === shipmentId);
+  return shipment ? focus(state, shipment) : state;
+}
+
+/** A fact about one shipment (its effect done), decided on its view and folded back. */
+export function decideForShipment(
+  state: OrderState,
+  shipmentId: string | undefined,
+  ctx: EventContext,
+  decide: (on: OrderState) => Outcome | null,
+): Outcome | null {
+  const shipment =
+    shipmentId === undefined ? undefined : state.shipments?.list.find((s) => s.shipmentId === shipmentId);
+  if (!shipment) return decide(state);
+  return foldOutcome(state, shipment, decide(focus(state, shipment)), ctx);
+}
+
+/**
+ * Balance money the order took as a whole (before the deposit was settled, or written off on the
+ * order) counts for the first shipment that owes, so the shipments' money adds up to the order's.
+ */
+export function attributeOrderMoney(state: OrderState, outcome: Outcome | null): Outcome | null {
+  if (!outcome || outcome.kind !== 'accepted' || !outcome.state.shipments?.list.length) return outcome;
+  const after = outcome.state;
+  const list = after.shipments?.list ?? [];
+  const delta = (a: Money | null, b: Money | null, currency: string) =>
+    subtractMoney(a ?? zero(currency), b ?? zero(currency));
+  const currency = after.contract?.totalAmount.currency ?? 'USD';
+  const received = delta(after.payments.balanceReceived, state.payments.balanceReceived, currency);
+  const writtenOff = delta(after.payments.balanceWrittenOff, state.payments.balanceWrittenOff, currency);
+  if (toMinor(received) === 0n && toMinor(writtenOff) === 0n) return outcome;
+  const owing =
+    list.find((s) => !s.amount || toMinor(s.amount) > toMinor(s.received ?? zero(currency))) ?? list[0];
+  const add = (m: Money | null, d: Money) => addMoney(m ?? zero(currency), d);
+  const next = list.map((s) =>
+    s === owing
+      ? { ...s, received: add(s.received, received), writtenOff: add(s.writtenOff, writtenOff) }
+      : s,
+  );
+  return {
+    ...outcome,
+    state: { ...after, shipments: { list: next, closed: after.shipments?.closed ?? null } },
+  };
+}
