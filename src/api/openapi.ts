@@ -552,7 +552,7 @@ export function buildOpenApiDocument(serverUrl?: string): object {
       '/orders/{orderId}/documents/{kind}.pdf': {
         get: {
           summary:
-            'Preview of one document as PDF, marked COPY (the same rendering the emailed documents use)',
+            'Preview of one document as PDF, marked COPY (the same rendering the emailed documents use); a proforma invoice once sent: the original as the customer was sent it, kept as issued',
           security,
           parameters: [...orderIdParams, ...parameters('path', z.object({ kind: z.enum(DOCUMENT_KINDS) }))],
           responses: {

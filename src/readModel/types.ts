@@ -1,6 +1,7 @@
 import type { SentEmail, TimelineRecord as AcceptedEvent } from '../domain';
 import type { Money } from '../domain/money';
 import type { AttachmentStore } from './attachments';
+import type { IssuedDocumentStore } from './issuedDocuments';
 import type { TemplateStore } from './templates';
 import type { CompanyStore } from './companies';
 import type { SessionStore } from './sessions';
@@ -160,7 +161,8 @@ export interface OrderFigures {
   failedEffects: Record<string, number>;
 }
 
-export interface ReadModel extends TemplateStore, AttachmentStore, CompanyStore, SessionStore {
+export interface ReadModel
+  extends TemplateStore, AttachmentStore, IssuedDocumentStore, CompanyStore, SessionStore {
   /** Writes a batch; idempotent. Throws DatabaseUnavailableError while the database is down. */
   project(batch: ProjectionBatch): Promise<void>;
   /** The stored view and its sequence, or null when the order is not (yet) in the read model. */
