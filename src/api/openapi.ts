@@ -586,7 +586,17 @@ export function buildOpenApiDocument(serverUrl?: string): object {
                       ),
                     document: z.string().optional(),
                     field: z.string().optional(),
-                    message: z.string(),
+                    message: z.string().describe('In English'),
+                    problem: z
+                      .string()
+                      .optional()
+                      .describe(
+                        "What is wrong: the dictionaries' ui key lcCheck.<problem> words it in each language",
+                      ),
+                    params: z
+                      .record(z.string(), z.string())
+                      .optional()
+                      .describe("The values the problem's words are filled with"),
                   }),
                 ),
               }),
