@@ -161,6 +161,9 @@ export interface OrderFigures {
   failedEffects: Record<string, number>;
 }
 
+/** The figures of each company, by its id (metrics label companies by id, never by name). */
+export type FiguresByCompany = Record<string, OrderFigures>;
+
 export interface ReadModel
   extends TemplateStore, AttachmentStore, IssuedDocumentStore, CompanyStore, SessionStore {
   /** Writes a batch; idempotent. Throws DatabaseUnavailableError while the database is down. */
@@ -183,8 +186,8 @@ export interface ReadModel
   stalledByAccountManager(): Promise<StalledReport>;
   /** Median and 90th-percentile days per stage, over every stay that ended. */
   stageTimes(): Promise<StageTimesReport>;
-  /** Figures across all orders; `now` decides what is overdue. */
-  figures(now: Date): Promise<OrderFigures>;
+  /** Figures per company id, over every company the caller may see; `now` decides what is overdue. */
+  figures(now: Date): Promise<FiguresByCompany>;
   /** Resolves when the database answers; throws DatabaseUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
