@@ -11,6 +11,7 @@ import { createThreadRenderer, type DocumentRenderer } from './documents/renderT
 import { withHeartbeats } from './activities/heartbeats';
 import { createReadModelActivities } from './activities/readModel';
 import { activityCompany } from './activities/company';
+import { inCompany } from './readModel/companyScope';
 import { companySettings } from './activities/companySettings';
 import { dataConverterFor } from './codec/dataConverter';
 import { loadChatWebhooks } from './config/chatWebhooks';
@@ -55,6 +56,7 @@ export async function createOrderWorker(
     chatWebhooks: loadChatWebhooks(config.chatWebhooksFile),
     trackingLink: (orderId, issuedAt) => links.issue(activityCompany(), orderId, issuedAt).url,
     company: companySettings(readModel, config.exporter),
+    keepIssued: (document) => inCompany(activityCompany(), () => readModel.keepIssued(document)),
     ...(renderer && { renderDocument: (model, mark) => renderer.render(model, mark) }),
   });
   const source = workflowSource();

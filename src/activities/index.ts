@@ -11,7 +11,7 @@ import {
   type RenderedDocument,
 } from '../domain/effects';
 import { notifyChat } from './chat/notify';
-import { documentInput, missingFor } from '../documents/fromOrder';
+import { documentInput, keptAsIssued, missingFor } from '../documents/fromOrder';
 import { buildDocumentModel, type DocumentModel } from '../documents/model';
 import { renderDocument as renderInProcess } from '../documents/render';
 import { checkedInput } from '../text/invalidInput';
@@ -39,6 +39,8 @@ export type OrderActivities = EmailActivities & {
 interface RenderedAttachment {
   file: { filename: string; content: Buffer };
   document: RenderedDocument;
+  /** An original kept as sent (the proforma): stored before the email goes out. */
+  kept: boolean;
 }
 
 /** What a covering letter reads of a document model. */
@@ -94,6 +96,7 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
           content: await renderDocument(model, attachment.mark),
         },
         document: renderedDocument(model),
+        kept: attachment.mark === 'ORIGINAL' && keptAsIssued(attachment.kind),
       })),
     );
   };
@@ -128,6 +131,16 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
     };
     // A letter is pure: input it cannot be written from fails the same way on every attempt.
     const letter = checkedInput(() => email.letter(input, context));
+    for (const a of attached ?? [])
+      if (a.kept)
+        await deps.keepIssued?.({
+          orderId: input.orderId,
+          kind: a.document.kind,
+          number: a.document.number,
+          fileName: a.file.filename,
+          pdf: a.file.content,
+          issuedAt: date,
+        });
     return sendEmail(deps, {
       purpose: email.purpose,
       idPurpose: email.idPurpose?.(input),

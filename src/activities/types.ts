@@ -6,6 +6,7 @@ import type { Transporter } from 'nodemailer';
 import type { DocumentModel } from '../documents/model';
 import type { Exporter } from '../documents/input';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type { IssuedDocument } from '../readModel/issuedDocuments';
 
 export type { Language, Money };
 export type { DocumentOrder, OrderTradeData } from '../documents/fromOrder';
@@ -70,6 +71,11 @@ export interface ActivityDeps {
    * customer managers, who are copied on escalated reminders. Absent: one company, as configured.
    */
   company?: CompanySettings;
+  /**
+   * Keeps an original as it was sent (the proforma) with the order's company, so its download is
+   * that version; not kept when absent.
+   */
+  keepIssued?: (document: IssuedDocument) => Promise<void>;
   /** Renders a document's PDF; in-process when absent (the worker uses a thread of its own). */
   renderDocument?: (model: DocumentModel, mark: DocumentMark) => Promise<Buffer>;
 }

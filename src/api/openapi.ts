@@ -552,7 +552,7 @@ export function buildOpenApiDocument(serverUrl?: string): object {
       '/orders/{orderId}/documents/{kind}.pdf': {
         get: {
           summary:
-            'Preview of one document as PDF, marked COPY (the same rendering the emailed documents use)',
+            'Preview of one document as PDF, marked COPY (the same rendering the emailed documents use); a proforma invoice once sent: the original as the customer was sent it, kept as issued',
           security,
           parameters: [...orderIdParams, ...parameters('path', z.object({ kind: z.enum(DOCUMENT_KINDS) }))],
           responses: {
@@ -586,7 +586,17 @@ export function buildOpenApiDocument(serverUrl?: string): object {
                       ),
                     document: z.string().optional(),
                     field: z.string().optional(),
-                    message: z.string(),
+                    message: z.string().describe('In English'),
+                    problem: z
+                      .string()
+                      .optional()
+                      .describe(
+                        "What is wrong: the dictionaries' ui key lcCheck.<problem> words it in each language",
+                      ),
+                    params: z
+                      .record(z.string(), z.string())
+                      .optional()
+                      .describe("The values the problem's words are filled with"),
                   }),
                 ),
               }),

@@ -18,6 +18,12 @@ const INSURED_TERMS = ['CIF', 'CIP'];
 /** The proforma is issued from the contract before shipment: a correction does not re-issue it. */
 const revises = (kind: DocumentKind): boolean => kind !== 'proforma-invoice';
 
+/**
+ * The proforma is what the customer pays against: once sent, its original is kept as it was sent,
+ * and its download is that version, not one re-rendered with today's data.
+ */
+export const keptAsIssued = (kind: DocumentKind): boolean => kind === 'proforma-invoice';
+
 /** The number as first issued (the domain's series, so stored items and PDFs agree). */
 function firstNumber(order: DocumentOrder, kind: DocumentKind): string | null {
   return numberOf(kind, order.contract?.contractNo, order.quotation?.quotationNo);

@@ -16,13 +16,39 @@ import type { DocumentOrder } from './documentOrder';
 import { sellerInsures } from './incoterms';
 import type { ShipmentPermission } from './mt700';
 import type { LetterOfCredit } from './state';
+import { dictionary, fill } from './i18n';
+import { EN_UI } from './i18n/en';
+import type { Language } from './schemas/common';
+
+/** What is wrong, as the dictionaries word it (`ui['lcCheck.<problem>']`). */
+export type LcProblem = {
+  [K in keyof typeof EN_UI]: K extends `lcCheck.${infer P}` ? P : never;
+}[keyof typeof EN_UI];
 
 export interface Discrepancy {
   /** The source: `UCP600-14c`, `LC-44C`, ... */
   rule: string;
   document?: string;
   field?: string;
+  /** In English; `problem` and `params` word it in any language (absent in older email inputs). */
   message: string;
+  problem?: LcProblem;
+  params?: Record<string, string>;
+}
+
+/** A discrepancy's message in `language`, from the dictionaries. */
+export function discrepancyMessage(d: Discrepancy, language: Language): string {
+  return d.problem ? fill(dictionary(language).ui[`lcCheck.${d.problem}`], d.params) : d.message;
+}
+
+function discrepancy(
+  rule: string,
+  problem: LcProblem,
+  params: Record<string, string | number> = {},
+  where: { document?: string; field?: string } = {},
+): Discrepancy {
+  const texts = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  return { rule, ...where, message: fill(EN_UI[`lcCheck.${problem}`], texts), problem, params: texts };
 }
 
 export interface CreditForCheck {
@@ -79,102 +105,110 @@ export function checkPresentation(p: PresentationForCheck): Discrepancy[] {
   const c = p.credit;
   const out: Discrepancy[] = [];
   if (p.presentedOn > c.expiryDate) {
-    out.push({
-      rule: 'LC-31D',
-      message: `presentation on ${p.presentedOn} is after the expiry ${c.expiryDate}`,
-    });
+    out.push(discrepancy('LC-31D', 'expired', { presentedOn: p.presentedOn, expiryDate: c.expiryDate }));
   }
   if (p.shippedOn === null) {
-    out.push({ rule: 'UCP600-20', document: 'bill-of-lading', message: 'no bill of lading yet' });
+    out.push(discrepancy('UCP600-20', 'noBillOfLading', {}, { document: 'bill-of-lading' }));
   } else {
     const lastDay = addDays(p.shippedOn, c.presentationDays);
     if (p.presentedOn > lastDay) {
-      out.push({
-        rule: 'UCP600-14c',
-        message: `presentation on ${p.presentedOn} is later than ${c.presentationDays} days after shipment (${lastDay})`,
-      });
+      out.push(
+        discrepancy('UCP600-14c', 'latePresentation', {
+          presentedOn: p.presentedOn,
+          days: c.presentationDays,
+          lastDay,
+        }),
+      );
     }
     if (c.latestShipmentDate !== null && p.shippedOn > c.latestShipmentDate) {
-      out.push({
-        rule: 'LC-44C',
-        document: 'bill-of-lading',
-        field: 'issuedOn',
-        message: `shipped on ${p.shippedOn}, after the latest shipment date ${c.latestShipmentDate}`,
-      });
+      out.push(
+        discrepancy(
+          'LC-44C',
+          'lateShipment',
+          { shippedOn: p.shippedOn, latestShipmentDate: c.latestShipmentDate },
+          { document: 'bill-of-lading', field: 'issuedOn' },
+        ),
+      );
     }
   }
   if (p.invoiceAmount.currency !== c.amount.currency) {
-    out.push({
-      rule: 'LC-32B',
-      document: 'commercial-invoice',
-      field: 'currency',
-      message: `invoice in ${p.invoiceAmount.currency}, the credit is in ${c.amount.currency}`,
-    });
+    out.push(
+      discrepancy(
+        'LC-32B',
+        'invoiceCurrency',
+        { invoiceCurrency: p.invoiceAmount.currency, creditCurrency: c.amount.currency },
+        { document: 'commercial-invoice', field: 'currency' },
+      ),
+    );
   } else {
     const ceiling = ofPercent(c.amount, c.tolerance?.plusPercent ?? 0);
     if (toMinor(p.invoiceAmount) > ceiling) {
-      out.push({
-        rule: 'UCP600-30',
-        document: 'commercial-invoice',
-        field: 'amount',
-        message: `invoice draws ${formatMoney(p.invoiceAmount)}, more than the credit allows (${formatMoney(c.amount)}${c.tolerance ? ` +${c.tolerance.plusPercent} %` : ''})`,
-      });
+      const amounts = { drawn: formatMoney(p.invoiceAmount), allowed: formatMoney(c.amount) };
+      out.push(
+        c.tolerance
+          ? discrepancy(
+              'UCP600-30',
+              'overDrawnTolerance',
+              { ...amounts, percent: c.tolerance.plusPercent },
+              { document: 'commercial-invoice', field: 'amount' },
+            )
+          : discrepancy('UCP600-30', 'overDrawn', amounts, {
+              document: 'commercial-invoice',
+              field: 'amount',
+            }),
+      );
     }
   }
   if (c.partialShipments === 'NOT_ALLOWED' && p.partial) {
-    out.push({
-      rule: 'UCP600-31',
-      message: 'partial shipments are not allowed (43P) and this presentation ships part',
-    });
+    out.push(discrepancy('UCP600-31', 'partialShipment'));
   }
   if (c.transhipment === 'NOT_ALLOWED' && p.transhipped) {
-    out.push({
-      rule: 'UCP600-20c',
-      document: 'bill-of-lading',
-      message: 'transhipment is not allowed (43T)',
-    });
+    out.push(discrepancy('UCP600-20c', 'transhipment', {}, { document: 'bill-of-lading' }));
   }
   for (const [tag, field, credit, document] of [
     ['44E', 'portOfLoading', c.portOfLoading, p.portOfLoading],
     ['44F', 'portOfDischarge', c.portOfDischarge, p.portOfDischarge],
   ] as const) {
     if (credit === null) continue;
-    if (document === null || !samePlace(document, credit)) {
-      out.push({
-        rule: `LC-${tag}`,
-        document: 'bill-of-lading',
-        field,
-        message: `${document ?? 'no port'} is not ${credit} as the credit names it`,
-      });
-    }
+    const where = { document: 'bill-of-lading', field };
+    if (document === null) out.push(discrepancy(`LC-${tag}`, 'portMissing', { creditPort: credit }, where));
+    else if (!samePlace(document, credit))
+      out.push(discrepancy(`LC-${tag}`, 'portDiffers', { port: document, creditPort: credit }, where));
   }
   if (p.insurance !== undefined) {
+    const document = 'insurance-declaration';
     if (p.insurance === null) {
-      out.push({ rule: 'UCP600-28', document: 'insurance-declaration', message: 'no insurance document' });
+      out.push(discrepancy('UCP600-28', 'noInsurance', {}, { document }));
     } else {
       const minimum = atLeastPercentOf(p.insuredValue, 110);
       if (p.insurance.insuredAmount.currency !== c.amount.currency) {
-        out.push({
-          rule: 'UCP600-28',
-          document: 'insurance-declaration',
-          field: 'currency',
-          message: `insured in ${p.insurance.insuredAmount.currency}, the credit is in ${c.amount.currency}`,
-        });
+        out.push(
+          discrepancy(
+            'UCP600-28',
+            'insuranceCurrency',
+            { insuredCurrency: p.insurance.insuredAmount.currency, creditCurrency: c.amount.currency },
+            { document, field: 'currency' },
+          ),
+        );
       } else if (compareMoney(p.insurance.insuredAmount, minimum) < 0) {
-        out.push({
-          rule: 'UCP600-28',
-          document: 'insurance-declaration',
-          field: 'insuredAmount',
-          message: `insured ${formatMoney(p.insurance.insuredAmount)}, less than 110 % (${formatMoney(minimum)})`,
-        });
+        out.push(
+          discrepancy(
+            'UCP600-28',
+            'underInsured',
+            { insured: formatMoney(p.insurance.insuredAmount), minimum: formatMoney(minimum) },
+            { document, field: 'insuredAmount' },
+          ),
+        );
       }
       if (p.shippedOn !== null && p.insurance.issuedOn > p.shippedOn) {
-        out.push({
-          rule: 'UCP600-28',
-          document: 'insurance-declaration',
-          field: 'issuedOn',
-          message: `insurance dated ${p.insurance.issuedOn}, after shipment on ${p.shippedOn}`,
-        });
+        out.push(
+          discrepancy(
+            'UCP600-28',
+            'lateInsurance',
+            { issuedOn: p.insurance.issuedOn, shippedOn: p.shippedOn },
+            { document, field: 'issuedOn' },
+          ),
+        );
       }
     }
   }
@@ -183,12 +217,14 @@ export function checkPresentation(p: PresentationForCheck): Discrepancy[] {
     p.invoiceLines.forEach((line, i) => {
       const missing = words(line.description).filter((w) => !credit.has(w));
       if (missing.length > 0) {
-        out.push({
-          rule: 'UCP600-18c',
-          document: 'commercial-invoice',
-          field: `lines[${i}].description`,
-          message: `"${line.description}" does not correspond to the goods in 45A (${missing.join(', ')})`,
-        });
+        out.push(
+          discrepancy(
+            'UCP600-18c',
+            'goodsDescription',
+            { description: line.description, words: missing.join(', ') },
+            { document: 'commercial-invoice', field: `lines[${i}].description` },
+          ),
+        );
       }
     });
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { decodeCursor, encodeCursor } from './cursor';
 import { orderFigures } from './figures';
 import { scopedPool } from './scopedPool';
+import { issuedDocumentStore } from './issuedDocuments';
 import { listOrdersSql, nextPageToken, SORT_KEYS_SQL } from './orderList';
 import { attachmentStore } from './attachments';
 import { companyStore } from './companies';
@@ -156,6 +157,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
   return {
     ...templateStore(scoped),
     ...attachmentStore(scoped),
+    ...issuedDocumentStore(scoped),
     ...companyStore(scoped),
     ...sessionStore(scoped),
     project: (batch: ProjectionBatch) =>

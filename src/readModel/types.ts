@@ -1,6 +1,7 @@
 import type { SentEmail, TimelineRecord as AcceptedEvent } from '../domain';
 import type { Money } from '../domain/money';
 import type { AttachmentStore } from './attachments';
+import type { IssuedDocumentStore } from './issuedDocuments';
 import type { TemplateStore } from './templates';
 import type { CompanyStore } from './companies';
 import type { SessionStore } from './sessions';
@@ -160,7 +161,11 @@ export interface OrderFigures {
   failedEffects: Record<string, number>;
 }
 
-export interface ReadModel extends TemplateStore, AttachmentStore, CompanyStore, SessionStore {
+/** The figures of each company, by its id (metrics label companies by id, never by name). */
+export type FiguresByCompany = Record<string, OrderFigures>;
+
+export interface ReadModel
+  extends TemplateStore, AttachmentStore, IssuedDocumentStore, CompanyStore, SessionStore {
   /** Writes a batch; idempotent. Throws DatabaseUnavailableError while the database is down. */
   project(batch: ProjectionBatch): Promise<void>;
   /** The stored view and its sequence, or null when the order is not (yet) in the read model. */
@@ -181,8 +186,8 @@ export interface ReadModel extends TemplateStore, AttachmentStore, CompanyStore,
   stalledByAccountManager(): Promise<StalledReport>;
   /** Median and 90th-percentile days per stage, over every stay that ended. */
   stageTimes(): Promise<StageTimesReport>;
-  /** Figures across all orders; `now` decides what is overdue. */
-  figures(now: Date): Promise<OrderFigures>;
+  /** Figures per company id, over every company the caller may see; `now` decides what is overdue. */
+  figures(now: Date): Promise<FiguresByCompany>;
   /** Resolves when the database answers; throws DatabaseUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { fullLife } from '../../harness/orderFixtures';
-import { SmtpSink } from '../../harness/smtp';
+import { SmtpSink, type ReceivedMail } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { pdfText } from '../activities/pdf-text';
 import { createOrder, expectError, orderWhen, sendEvent } from './helpers';
@@ -23,6 +23,12 @@ afterAll(async () => {
   await stack?.close();
   await smtp?.stop();
 });
+
+/** The proforma attached to a deposit request of this order, if the message is one. */
+function proformaOf(mail: ReceivedMail, orderId: string): Buffer | undefined {
+  if (!mail.parsed.messageId?.includes(`${orderId}.payment-request-deposit.`)) return undefined;
+  return mail.parsed.attachments.find((a) => a.filename?.startsWith('Proforma-Invoice-'))?.content;
+}
 
 /** An order with a signed contract under the given Incoterm. */
 async function contractedOrder(incoterm: string): Promise<string> {
@@ -242,6 +248,35 @@ describe('GET /orders/{id}/documents and /documents/{kind}.pdf', () => {
     const text = (await pdfText(res.body as Buffer)).text.replace(/\s+/g, ' ');
     for (const s of ['REVISED (R1)', 'No.: CI-C-1-R1', 'Revision: R1, replaces CI-C-1', 'BL-9002'])
       expect(text).toContain(s);
+  });
+
+  it('a proforma once sent is kept as issued: its preview is the emailed original, not today’s data', async () => {
+    const orderId = await contractedOrder('FOB');
+    // The deposit request carries the proforma the customer pays against.
+    const received = await smtp.waitFor((all) => all.some((m) => proformaOf(m, orderId)), 20_000);
+    const sent = received.map((m) => proformaOf(m, orderId)).find((pdf) => pdf !== undefined) as Buffer;
+    // Paid; in production the contract changes (no new request goes out): today's data would print
+    // the new address.
+    for (const deposit of [fullLife.deposit1, fullLife.deposit2])
+      expect((await sendEvent(stack.app, orderId, deposit)).status).toBe(200);
+    const amended = await sendEvent(stack.app, orderId, {
+      type: 'CONTRACT_AMENDED',
+      reason: 'buyer moved',
+      buyerAddress: 'Neue Strasse 9, 28195 Bremen',
+    });
+    expect(amended.status).toBe(200);
+    await orderWhen(stack.app, orderId, (view) => view.contract?.trade?.buyerAddress !== undefined);
+    const res = await get(`/orders/${orderId}/documents/proforma-invoice.pdf`).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toBe('inline; filename="PI-C-1.pdf"');
+    expect(Buffer.compare(res.body as Buffer, sent)).toBe(0);
+    expect((await pdfText(res.body as Buffer)).text).not.toContain('Neue Strasse');
+    // Another company's same order id has no proforma of this one's.
+    expectError(
+      await get(`/orders/${orderId}/documents/proforma-invoice.pdf`, TOKENS.acmeViewer),
+      404,
+      'ORDER_NOT_FOUND',
+    );
   });
 
   it('404 for an unknown kind or order, 401 without a token', async () => {

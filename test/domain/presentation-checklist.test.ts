@@ -39,6 +39,15 @@ describe('the presentation checklist carries the lc-check result', () => {
     );
     const zh = presentationChecklistEmail({ ...input, language: 'zh-CN' }, EXPORTER);
     expect(zh.text).toContain('对照信用证的检查结果');
-    expect(zh.html.value).toContain('<li>LC-44C: shipped on');
+    expect(zh.html.value).toMatch(/<li>LC-44C: 装运日 .* 晚于最迟装运日 2026-11-01<\/li>/);
+    expect(zh.text).not.toContain('shipped on');
+  });
+
+  it('an input recorded before the dictionaries worded it keeps its English message', () => {
+    const input = presentationChecklistInput(shipped(), '2027-01-20T00:00:00.000Z');
+    const older = { ...input, discrepancies: [{ rule: 'LC-31D', message: 'presentation is late' }] };
+    expect(presentationChecklistEmail({ ...older, language: 'zh-CN' }, EXPORTER).text).toContain(
+      '- LC-31D: presentation is late',
+    );
   });
 });

@@ -170,7 +170,12 @@ describe('a full order life, then both metrics endpoints', () => {
       return sumOf(s, 'orderdesk_orders_stalled') >= 1 ? s : undefined;
     });
     expect(sumOf(samples, 'orderdesk_read_model_up')).toBe(1);
-    expect(samples.filter((s) => s.name === 'orderdesk_orders_open')).toHaveLength(9);
+    // One series per company, labelled by its id: this test's orders are `default`'s.
+    expect(
+      samples.filter((s) => s.name === 'orderdesk_orders_open' && s.labels.company === 'default'),
+    ).toHaveLength(9);
+    for (const s of samples.filter((x) => /^orderdesk_(orders|oldest|money|emails)_/.test(x.name)))
+      expect(s.labels.company).toMatch(/^[a-z0-9-]{2,40}$/);
     expect(sumOf(samples, 'orderdesk_orders_open', { stage: 'DEPOSIT' })).toBe(1);
     expect(sumOf(samples, 'orderdesk_orders_open', { stage: 'INQUIRY' })).toBe(1);
     expect(sumOf(samples, 'orderdesk_orders_open')).toBe(2);

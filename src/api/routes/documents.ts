@@ -4,6 +4,7 @@ import {
   availableKinds,
   documentInput,
   documentNumber,
+  keptAsIssued,
   missingFor,
   revisionOf,
   type DocumentOrder,
@@ -41,6 +42,13 @@ const documentOrderSchema = z.pick(orderViewSchema, {
   documents: true,
 });
 
+function sendPdf(res: Response, number: string, pdf: Buffer): void {
+  res
+    .type('application/pdf')
+    .set('Content-Disposition', `inline; filename="${number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`)
+    .send(pdf);
+}
+
 const route =
   (fn: (req: Request, res: Response) => Promise<void>): RequestHandler =>
   (req, res, next) => {
@@ -51,7 +59,7 @@ const route =
  * `GET /orders/{id}/documents` (what the order has issued, every revision with its own number, plus
  * what it could render now as DRAFT) and `GET /orders/{id}/documents/{kind}.pdf` (a preview of the
  * current revision, marked COPY, rendered from the read model's view by the same mapping the
- * emailed documents use).
+ * emailed documents use; a proforma once sent: the original as sent).
  */
 export function documentRoutes({ readModel, profiles, readView, orderIdParam }: DocumentRoutesDeps): Router {
   const router = Router();
@@ -118,6 +126,14 @@ export function documentRoutes({ readModel, profiles, readView, orderIdParam }: 
           },
         );
       const order = await documentOrder(orderId);
+      // A proforma the customer was sent is that version, byte for byte.
+      const issued = keptAsIssued(kind)
+        ? await fromReadModel(() => readModel.issuedDocument(orderId, kind))
+        : null;
+      if (issued) {
+        sendPdf(res, issued.number, issued.pdf);
+        return;
+      }
       const missing = missingFor(order, kind);
       if (missing.length > 0)
         throw new ApiError(
@@ -130,11 +146,7 @@ export function documentRoutes({ readModel, profiles, readView, orderIdParam }: 
           },
         );
       const model = buildDocumentModel(documentInput(order, kind, await exporterNow()));
-      const pdf = await renderDocument(model, 'COPY');
-      res
-        .type('application/pdf')
-        .set('Content-Disposition', `inline; filename="${model.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`)
-        .send(pdf);
+      sendPdf(res, model.number, await renderDocument(model, 'COPY'));
     }),
   );
 

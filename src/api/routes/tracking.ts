@@ -2,7 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { z } from 'zod';
 import type { ApiConfig } from '../../config/apiEnv';
 import { buildDocumentModel } from '../../documents/model';
-import { documentInput } from '../../documents/fromOrder';
+import { documentInput, keptAsIssued } from '../../documents/fromOrder';
 import { renderDocument } from '../../documents/render';
 import {
   BUYER_DOCUMENTS,
@@ -151,9 +151,18 @@ export function buyerRoutes({
         ? (await buyerDocuments(opened.view.orderId)).find((d) => fileOf(d.kind) === file.data)
         : undefined;
       if (!file.success || !doc) throw new ApiError(404, 'NOT_FOUND', 'no such document for this order');
+      const kind = documentKind(doc.kind);
+      // The proforma the buyer was sent is that version, byte for byte.
+      const issued = keptAsIssued(kind)
+        ? await fromReadModel(() => readModel.issuedDocument(opened.view.orderId, kind))
+        : null;
       const exporter = await fromReadModel(() => profiles.current());
-      const model = buildDocumentModel(documentInput(opened.view, documentKind(doc.kind), exporter));
-      const pdf = await renderDocument(model, doc.copy ? 'COPY' : 'ORIGINAL');
+      const pdf =
+        issued?.pdf ??
+        (await renderDocument(
+          buildDocumentModel(documentInput(opened.view, kind, exporter)),
+          doc.copy ? 'COPY' : 'ORIGINAL',
+        ));
       res
         .type('application/pdf')
         .attachment(`${file.data.replace('.pdf', '')}-${doc.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`)

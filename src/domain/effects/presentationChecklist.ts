@@ -1,6 +1,6 @@
 import { dateOf } from '../calendarDate';
 import { presentationDeadline } from '../dueDates';
-import { lcCheck, type Discrepancy } from '../lcCheck';
+import { discrepancyMessage, lcCheck, type Discrepancy } from '../lcCheck';
 import { tradeData } from '../tradeData';
 import { html } from '../letters/escape';
 import { factsHtml, factsText, page, type Fact, type RenderedEmail } from '../letters/layout';
@@ -115,7 +115,7 @@ export function presentationChecklistEmail(
   const facts = copy.facts(input);
   const intro = copy.intro(input);
   const body = copy.body(input);
-  const found = (input.discrepancies ?? []).map((d) => `${d.rule}: ${d.message}`);
+  const found = (input.discrepancies ?? []).map((d) => `${d.rule}: ${discrepancyMessage(d, language)}`);
   const checked = input.discrepancies === undefined ? [] : found.length > 0 ? found : [copy.clean];
   const text = [
     intro,

@@ -410,6 +410,24 @@ export const EN_UI = {
   'gap.packages': 'packages',
   'gap.netWeightKg': 'net weight',
   'gap.grossWeightKg': 'gross weight',
+  // lc-check: the discrepancies (src/domain/lcCheck.ts), in the presentation checklist email too
+  'lcCheck.expired': 'presentation on {presentedOn} is after the expiry {expiryDate}',
+  'lcCheck.noBillOfLading': 'no bill of lading yet',
+  'lcCheck.latePresentation':
+    'presentation on {presentedOn} is later than {days} days after shipment ({lastDay})',
+  'lcCheck.lateShipment': 'shipped on {shippedOn}, after the latest shipment date {latestShipmentDate}',
+  'lcCheck.invoiceCurrency': 'invoice in {invoiceCurrency}, the credit is in {creditCurrency}',
+  'lcCheck.overDrawn': 'invoice draws {drawn}, more than the credit allows ({allowed})',
+  'lcCheck.overDrawnTolerance': 'invoice draws {drawn}, more than the credit allows ({allowed} +{percent} %)',
+  'lcCheck.partialShipment': 'partial shipments are not allowed (43P) and this presentation ships part',
+  'lcCheck.transhipment': 'transhipment is not allowed (43T)',
+  'lcCheck.portDiffers': '{port} is not {creditPort} as the credit names it',
+  'lcCheck.portMissing': 'no port is given; the credit names {creditPort}',
+  'lcCheck.noInsurance': 'no insurance document',
+  'lcCheck.insuranceCurrency': 'insured in {insuredCurrency}, the credit is in {creditCurrency}',
+  'lcCheck.underInsured': 'insured {insured}, less than 110 % ({minimum})',
+  'lcCheck.lateInsurance': 'insurance dated {issuedOn}, after shipment on {shippedOn}',
+  'lcCheck.goodsDescription': '"{description}" does not correspond to the goods in 45A ({words})',
 };
 
 export const EN_FIELDS = {
