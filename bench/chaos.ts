@@ -5,6 +5,7 @@
  * for a while, and events are sent twice with one eventId. Then it waits for the read model to catch
  * up, checks the invariants and exits non-zero when one fails.
  */
+import { DEFAULT_COMPANY, orderWorkflowId } from '../src/domain/company';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Connection, Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -425,7 +426,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       try {
         const connection = await Connection.connect({ address: server!.address });
         const client = new Client({ connection, dataConverter: dataConverterFor(apiConfig) });
-        const history = await client.workflow.getHandle(orderId).fetchHistory();
+        const history = await client.workflow
+          .getHandle(orderWorkflowId(DEFAULT_COMPANY, orderId))
+          .fetchHistory();
         await connection.close();
         mkdirSync(histories, { recursive: true });
         writeFileSync(join(histories, `${orderId}.json`), historyToJSON(history));

@@ -3,6 +3,7 @@
  * (sampled, polled beside the closed loop), and, after a round, whether every order's timeline in
  * PostgreSQL holds all of its events.
  */
+import { DEFAULT_COMPANY, orderWorkflowId } from '../src/domain/company';
 import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import type { OrderView } from '../src/domain';
@@ -69,7 +70,9 @@ export async function checkReadModel(
   const t0 = performance.now();
   const expected = new Map<string, number>();
   for (const orderId of accepted.keys()) {
-    const view = (await client.workflow.getHandle(orderId).result()) as OrderView;
+    const view = (await client.workflow
+      .getHandle(orderWorkflowId(DEFAULT_COMPANY, orderId))
+      .result()) as OrderView;
     expected.set(orderId, view.timelineTotal);
   }
   let incomplete = [...accepted.keys()];

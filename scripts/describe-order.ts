@@ -3,6 +3,7 @@
  * search attributes, static summary, current details and the history's timer and activity summaries.
  *   npx tsx scripts/describe-order.ts PO-2026-0001
  */
+import { DEFAULT_COMPANY, orderWorkflowId } from '../src/domain/company';
 import { Client, Connection } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
@@ -21,7 +22,7 @@ async function main(orderId: string): Promise<void> {
       dataConverter: dataConverterFor(config),
     });
     const codec = payloadCodecFor(config);
-    const handle = client.workflow.getHandle(orderId);
+    const handle = client.workflow.getHandle(orderWorkflowId(DEFAULT_COMPANY, orderId));
     const description = await handle.describe();
     console.log(`# ${orderId} (${description.status.name}, ${description.historyLength} history events)\n`);
     console.log('## Search attributes');

@@ -5,6 +5,7 @@
  * It starts its own dev server and a worker with stand-in activities, drives a few typical orders
  * through updates and signals, and writes each finished history.
  */
+import { DEFAULT_COMPANY, orderWorkflowId } from '../src/domain/company';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { execFileSync } from 'node:child_process';
@@ -38,7 +39,11 @@ const taskQueue = 'record-histories';
 type Scenario = (client: Client, input: OrderWorkflowInput) => Promise<WorkflowHandle<typeof orderWorkflow>>;
 
 const start = (client: Client, input: OrderWorkflowInput) =>
-  client.workflow.start(orderWorkflow, { taskQueue, workflowId: input.order.orderId, args: [input] });
+  client.workflow.start(orderWorkflow, {
+    taskQueue,
+    workflowId: orderWorkflowId(DEFAULT_COMPANY, input.order.orderId),
+    args: [input],
+  });
 const send = (handle: WorkflowHandle, event: OrderEventInput | Record<string, unknown>, role?: 'manager') =>
   handle.executeUpdate(recordEventUpdate, {
     args: [{ event, actor: role ? 'recorder-manager' : 'recorder', ...(role ? { role } : {}) }],
@@ -215,7 +220,7 @@ async function main(): Promise<void> {
         const runs = await eventually(async () => {
           const found: string[] = [];
           for await (const execution of client.workflow.list({
-            query: `WorkflowId = "${input.order.orderId}"`,
+            query: `WorkflowId = "${orderWorkflowId(DEFAULT_COMPANY, input.order.orderId)}"`,
           }))
             found.push(execution.runId);
           return found.length >= (extra.continueAsNewAfterEvents ? 2 : 1) ? found : undefined;

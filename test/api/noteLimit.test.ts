@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { pool } from '../../bench/driver';
-import { ORDER_LIMITS } from '../../src/domain';
+import { DEFAULT_COMPANY, ORDER_LIMITS, orderWorkflowId } from '../../src/domain';
 import { fullLife } from '../../harness/orderFixtures';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
@@ -66,7 +66,9 @@ it(`takes ${ORDER_LIMITS.notes} notes of 4,000 Chinese characters, refuses the n
   const client = await stack.temporal.getClient();
   const runs = await eventually(async () => {
     const found: string[] = [];
-    for await (const run of client.workflow.list({ query: `WorkflowId = "${orderId}"` }))
+    for await (const run of client.workflow.list({
+      query: `WorkflowId = "${orderWorkflowId(DEFAULT_COMPANY, orderId)}"`,
+    }))
       found.push(run.runId);
     return found.length > 1 ? found : undefined;
   });
