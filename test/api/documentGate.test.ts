@@ -134,6 +134,29 @@ describe('the document gate over HTTP', () => {
     // Nothing was recorded: the balance is still owed.
     const view = await orderWhen(stack.app, orderId, () => true);
     expect(view.stage).toBe('BALANCE');
+
+    // After shipment the deal is fixed, and the documents' data can still be completed.
+    const {
+      type: _signed,
+      contractNo: _no,
+      totalAmount: _total,
+      ...tradeData
+    } = complete as Record<string, unknown>;
+    const dealChanged = await sendEvent(stack.app, orderId, {
+      type: 'CONTRACT_AMENDED',
+      reason: 'more pieces',
+      totalAmount: { amount: '30000.00', currency: 'USD' },
+    });
+    expectError(dealChanged, 400, 'VALIDATION_FAILED');
+    const completed = await sendEvent(stack.app, orderId, {
+      ...tradeData,
+      type: 'CONTRACT_AMENDED',
+      reason: 'HS codes, packing and addresses for the originals',
+    });
+    expect(completed.status).toBe(200);
+    await orderWhen(stack.app, orderId, (v) => v.timelineTotal > view.timelineTotal);
+    const paid = await sendEvent(stack.app, orderId, fullLife.balance);
+    expect(paid.status).toBe(200);
   });
 
   it('lets a complete order release its originals', async () => {

@@ -112,7 +112,7 @@ describe('CONTRACT_AMENDED', () => {
     });
   });
 
-  it('takes the total from the lines, and is refused once the goods left', () => {
+  it('takes the total from the lines, and once the goods left changes only the documents’ data', () => {
     const producing = apply(deposit(), [example('DEPOSIT_RECEIVED')]);
     const d = applyEvent(producing, { type: 'CONTRACT_AMENDED', lines, reason: 'new mix' }, ctx);
     expect(d.ok && d.state.contract?.totalAmount).toEqual(usd('10000.00'));
@@ -123,10 +123,33 @@ describe('CONTRACT_AMENDED', () => {
       example('CUSTOMS_DECLARED'),
       example('BILL_OF_LADING_ISSUED'),
     ]);
-    expect(applyEvent(shipped, example('CONTRACT_AMENDED'), ctx)).toMatchObject({
-      ok: false,
-      code: 'EVENT_NOT_ALLOWED',
-    });
+    const dealChanged = applyEvent(shipped, example('CONTRACT_AMENDED'), ctx);
+    expect(dealChanged).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    const current = shipped.contract?.lines ?? [];
+    const newPrice = applyEvent(
+      shipped,
+      {
+        type: 'CONTRACT_AMENDED',
+        reason: 'cheaper',
+        lines: current.map((l) => ({ ...l, unitPrice: usd('1.00') })),
+      },
+      ctx,
+    );
+    expect(newPrice).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    const completed = applyEvent(
+      shipped,
+      {
+        type: 'CONTRACT_AMENDED',
+        reason: 'HS codes for the originals',
+        lines: current.map((l) => ({ ...l, hsCode: '9405420000' })),
+        marks: 'ACME\nC/NO. 1-100',
+      },
+      ctx,
+    );
+    expect(completed.ok && completed.state.contract?.lines?.map((l) => l.hsCode)).toEqual(
+      current.map(() => '9405420000'),
+    );
+    expect(completed.ok && completed.state.contract?.totalAmount).toEqual(shipped.contract?.totalAmount);
   });
 });
 

@@ -1,3 +1,4 @@
+import { hasShipped } from '../../src/domain/shipment';
 import {
   ORDER_EVENT_TYPES,
   TAKE_BACK_TYPES,
@@ -25,7 +26,7 @@ const always: OrderEventType[] = ['NOTE_ADDED', 'ORDER_CANCELLED', 'ORDER_ON_HOL
 const owing: OrderEventType[] = ['PAYMENT_RECEIVED', 'PAYMENT_WRITTEN_OFF'];
 /** From production to the balance, a TT order keeps its documents until paid: a manager may release them. */
 const releasable: OrderEventType[] = [...owing, 'RELEASE_APPROVED'];
-/** Before the goods leave, a change order may amend the contract. */
+/** A change order may amend the contract: the deal before the goods leave, the documents' data until released. */
 const amendable: OrderEventType[] = ['CONTRACT_AMENDED'];
 /** From the signed contract until the order leaves SHIPPING (shipments in parts). */
 const plannable: OrderEventType[] = ['SHIPMENT_PLANNED'];
@@ -190,42 +191,49 @@ const ROWS: Row[] = [
   {
     name: 'BALANCE',
     state: () => walkTo('BALANCE'),
-    allowed: ['DOCUMENTS_CONFIRMED', 'BALANCE_RECEIVED', 'NOTE_ADDED', 'ORDER_ON_HOLD', ...releasable],
+    allowed: [
+      'DOCUMENTS_CONFIRMED',
+      'BALANCE_RECEIVED',
+      'NOTE_ADDED',
+      'ORDER_ON_HOLD',
+      ...releasable,
+      ...amendable,
+    ],
   },
   {
     name: 'BALANCE, copies confirmed',
     state: () => apply(walkTo('BALANCE'), [example('DOCUMENTS_CONFIRMED')]),
-    allowed: ['BALANCE_RECEIVED', 'NOTE_ADDED', 'ORDER_ON_HOLD', ...releasable],
+    allowed: ['BALANCE_RECEIVED', 'NOTE_ADDED', 'ORDER_ON_HOLD', ...releasable, ...amendable],
   },
   {
     name: 'DOCUMENTS, not dispatched yet',
     state: () => walkTo('DOCUMENTS'),
-    allowed: ['ORIGINALS_COURIERED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
+    allowed: ['ORIGINALS_COURIERED', 'NOTE_ADDED', 'ORDER_ON_HOLD', ...amendable],
   },
   {
     name: 'DOCUMENTS, on hold',
     state: () => apply(walkTo('DOCUMENTS'), [example('ORDER_ON_HOLD')]),
-    allowed: ['ORIGINALS_COURIERED', 'NOTE_ADDED', 'ORDER_RESUMED'],
+    allowed: ['ORIGINALS_COURIERED', 'NOTE_ADDED', 'ORDER_RESUMED', ...amendable],
   },
   {
     name: 'DOCUMENTS, dispatched, originals not sent',
     state: () => apply(walkTo('DOCUMENTS'), [dispatched]),
-    allowed: ['ORIGINALS_COURIERED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
+    allowed: ['ORIGINALS_COURIERED', 'NOTE_ADDED', 'ORDER_ON_HOLD', ...amendable],
   },
   {
     name: 'DOCUMENTS, dispatched, originals couriered',
     state: () => apply(walkTo('DOCUMENTS'), [dispatched, example('ORIGINALS_COURIERED')]),
-    allowed: ['GOODS_RELEASED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
+    allowed: ['GOODS_RELEASED', 'NOTE_ADDED', 'ORDER_ON_HOLD', ...amendable],
   },
   {
     name: 'DOCUMENTS (telex release), dispatched',
     state: () => apply(telexReleased(), [dispatched]),
-    allowed: ['TELEX_RELEASE_CONFIRMED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
+    allowed: ['TELEX_RELEASE_CONFIRMED', 'NOTE_ADDED', 'ORDER_ON_HOLD', ...amendable],
   },
   {
     name: 'DOCUMENTS (telex release), confirmed',
     state: () => apply(telexReleased(), [dispatched, example('TELEX_RELEASE_CONFIRMED')]),
-    allowed: ['GOODS_RELEASED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
+    allowed: ['GOODS_RELEASED', 'NOTE_ADDED', 'ORDER_ON_HOLD', ...amendable],
   },
   {
     name: 'DOCUMENTS (sea waybill), dispatched',
@@ -233,7 +241,7 @@ const ROWS: Row[] = [
       apply(shippedWith('SEA_WAYBILL', [example('PAYMENT_RECEIVED', { amount: usd('7000.00') })], []), [
         dispatched,
       ]),
-    allowed: ['GOODS_RELEASED', 'NOTE_ADDED', 'ORDER_ON_HOLD'],
+    allowed: ['GOODS_RELEASED', 'NOTE_ADDED', 'ORDER_ON_HOLD', ...amendable],
   },
   // A closed order's tail: it still takes notes (and corrections, elsewhere).
   { name: 'COMPLETED', state: () => walkTo('COMPLETED'), allowed: ['NOTE_ADDED'] },
@@ -287,8 +295,13 @@ describe('every stage x every client event', () => {
     const state = row.state();
     // Once money came in, a cancellation must say what happens to it.
     const paid = state.payments.depositReceived !== null && toMinor(state.payments.depositReceived) > 0n;
+    // Once the goods left, an amendment may only complete the documents' data.
     const event =
-      type === 'ORDER_CANCELLED' && paid ? example(type, { depositHandling: 'REFUND' }) : example(type);
+      type === 'ORDER_CANCELLED' && paid
+        ? example(type, { depositHandling: 'REFUND' })
+        : type === 'CONTRACT_AMENDED' && hasShipped(state)
+          ? ({ type, reason: 'marks for the originals', marks: 'ACME' } as const)
+          : example(type);
     const decision = applyEvent(state, event, { now: '2027-06-01T00:00:00Z', actor: 'ops' });
     if (row.allowed.includes(type)) {
       expect(decision).toMatchObject({ ok: true, duplicate: false });

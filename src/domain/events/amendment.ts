@@ -6,6 +6,7 @@ import {
   linesTotal,
   quotedLines,
   tradeOf,
+  type ContractLine,
 } from '../contractTerms';
 import { MIN_INSURED_PERCENT } from '../incoterms';
 import { balanceRequiredOf, depositOpen, totalReceived, totalWrittenOff } from '../ledger';
@@ -17,6 +18,7 @@ import {
   percentOf,
   positiveMoneySchema,
   toMinor,
+  toUnitPriceScaled,
   zero,
   type Money,
 } from '../money';
@@ -50,10 +52,39 @@ function amendedDeposit(state: OrderState, total: Money, plan: PaymentPlan): Mon
   return compareMoney(wanted, settled) < 0 ? settled : wanted;
 }
 
+/**
+ * What an amendment after shipment may not change: the deal itself (total, plan, each line's
+ * quantity, unit and price, the number of lines). Descriptions, HS codes, packing and the contract's
+ * trade data stay open so the originals can be completed.
+ */
+function shippedProblems(
+  e: { lines?: ContractLine[]; totalAmount?: Money; paymentPlan?: unknown },
+  current: readonly ContractLine[],
+): { path: string; message: string }[] {
+  const fixed = 'cannot change once goods have shipped; only the documents’ data can';
+  const problems = [
+    ...(e.totalAmount ? [{ path: 'totalAmount', message: fixed }] : []),
+    ...(e.paymentPlan ? [{ path: 'paymentPlan', message: fixed }] : []),
+  ];
+  if (!e.lines) return problems;
+  if (e.lines.length !== current.length)
+    return [...problems, { path: 'lines', message: `must keep its ${current.length} lines: ${fixed}` }];
+  e.lines.forEach((l, i) => {
+    const was = current[i];
+    const same =
+      l.quantity === was.quantity &&
+      (l.unit ?? null) === (was.unit ?? null) &&
+      l.unitPrice.currency === was.unitPrice.currency &&
+      toUnitPriceScaled(l.unitPrice) === toUnitPriceScaled(was.unitPrice);
+    if (!same) problems.push({ path: `lines.${i}`, message: `quantity, unit and price ${fixed}` });
+  });
+  return problems;
+}
+
 export const contractAmended = defineEvent({
   type: 'CONTRACT_AMENDED',
   description:
-    'A change order before shipment: new lines, total or payment plan; what is due is recomputed (the timeline keeps both versions)',
+    'A change order: new lines, total or payment plan before shipment, and the documents’ data (descriptions, HS codes, packing, ports, marks...) until the documents are released; what is due is recomputed (the timeline keeps both versions)',
   fields: {
     lines: describe(z.optional(contractLinesSchema), 'The amended lines; they must add up to the total'),
     totalAmount: describeCopy(
@@ -68,12 +99,17 @@ export const contractAmended = defineEvent({
     // Trade data a bank and customs accept: completed or corrected before the goods sail.
     ...contractTradeFields,
   },
+  // Once the goods sailed only the documents' data may change (see `shippedProblems`): an order whose
+  // originals lack data must be able to complete it, or the document gate would hold it forever.
   allowedWhen: (s) =>
-    inStage('DEPOSIT', 'PRODUCTION', 'SHIPPING')(s) && s.contract !== null && !hasShipped(s),
+    inStage('DEPOSIT', 'PRODUCTION', 'SHIPPING', 'BALANCE', 'DOCUMENTS')(s) && s.contract !== null,
   correction: { never: NEVER.amendment },
   decide(state, e, ctx) {
     const contract = state.contract;
     if (!contract) throw new Error('CONTRACT_AMENDED before the contract');
+    const shipped = hasShipped(state) ? shippedProblems(e, contract.lines ?? quotedLines(state)) : [];
+    if (shipped.length > 0)
+      return invalid('After shipment a contract amendment may only complete the documents’ data', shipped);
     const trade = tradeOf(e);
     const tradeOnly = Object.keys(trade).length > 0 && !e.lines && !e.totalAmount && !e.paymentPlan;
     if (!e.lines && !e.totalAmount && !e.paymentPlan && !tradeOnly) {
