@@ -9,7 +9,7 @@ import type { ValidationDetail } from '../schemas/validation';
 import { FIRST_SHIPMENT_ID, type Shipment } from '../state/shipments';
 import type { EventContext, OrderState } from '../types';
 import { goodsLeft } from './allocation';
-import { focus, routesToShipments, shipmentViews, unfocus } from './lens';
+import { focus, routesToShipments, shipmentOf, shipmentViews, unfocus } from './lens';
 import { isShipmentScoped, SHIPMENT_MONEY_EVENTS } from './scope';
 
 export type ShipmentTarget =
@@ -19,11 +19,28 @@ export type ShipmentTarget =
 
 const ids = (list: readonly Shipment[]) => list.map((s) => s.shipmentId).join(', ');
 
+/**
+ * A correction of a shipment's event, or the reversal of a shipment's payment, is decided on that
+ * shipment: what it takes back is in the shipment's copy, not the order's.
+ */
+function takenBackFrom(
+  state: OrderState,
+  event: { correctsEventId?: string; paymentEventId?: string },
+): ShipmentTarget | null {
+  const id = event.correctsEventId ?? event.paymentEventId;
+  if (id === undefined) return null;
+  const record = state.corrections?.events.find((e) => e.eventId === id);
+  const shipment = record?.shipmentId === undefined ? undefined : shipmentOf(state, record.shipmentId);
+  return shipment ? { kind: 'shipment', shipment, view: focus(state, shipment) } : null;
+}
+
 /** The shipment `event` is for: the one it names, the only one, or the only one that can take it. */
 export function shipmentTarget(
   state: OrderState,
-  event: { type: OrderEventType; shipmentId?: string },
+  event: { type: OrderEventType; shipmentId?: string; correctsEventId?: string; paymentEventId?: string },
 ): ShipmentTarget {
+  if (event.type === 'EVENT_CORRECTED' || event.type === 'PAYMENT_REVERSED')
+    return takenBackFrom(state, event) ?? { kind: 'order' };
   const named = event.shipmentId;
   if (!isShipmentScoped(event.type)) return { kind: 'order' };
   if (!routesToShipments(state, event.type)) {
