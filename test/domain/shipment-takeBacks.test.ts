@@ -80,7 +80,7 @@ describe('what acts on one shipment after the fact', () => {
       fresh(),
       planned.map((e) =>
         e.type === 'SHIPMENT_PLANNED' && 'shipmentId' in e && e.shipmentId === 'S2'
-          ? ({ ...e, lines: [{ lineNo: 1, quantity: 600 }] })
+          ? { ...e, lines: [{ lineNo: 1, quantity: 600 }] }
           : e,
       ),
       tick,
