@@ -9,7 +9,7 @@ import { shippingTermsLife } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { startStack, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
-import { createOrder, expectError, orderWhen, sendEvent } from './helpers';
+import { createOrder, emailsOnceSent, expectError, orderWhen, sendEvent } from './helpers';
 
 let smtp: SmtpSink;
 let stack: Stack;
@@ -140,6 +140,22 @@ describe('shipments in parts over HTTP', () => {
       ['S1', SHARE.S1],
       ['S2', SHARE.S2],
     ]);
+    // Each shipment's letters went out for it, saying which (the buyer's forwarder reads Chinese).
+    const emails = await eventually(
+      async () => {
+        const sent = await emailsOnceSent(stack.app, orderId, [
+          'cargo-ready-notice',
+          'telex-release-request',
+        ]);
+        const count = (purpose: string) => sent.filter((e) => e.purpose === purpose).length;
+        return count('cargo-ready-notice') === 2 && count('telex-release-request') === 2 ? sent : undefined;
+      },
+      { timeoutMs: 20_000 },
+    );
+    const subjects = (purpose: string) =>
+      emails.filter((e) => e.purpose === purpose).map((e) => e.subject.match(/第 \d 批（共 2 批）/)?.[0]);
+    expect(subjects('cargo-ready-notice').sort()).toEqual(['第 1 批（共 2 批）', '第 2 批（共 2 批）']);
+    expect(subjects('telex-release-request').sort()).toEqual(['第 1 批（共 2 批）', '第 2 批（共 2 批）']);
   }, 180_000);
 
   it('a CIF L/C order drawn twice: one presentation per shipment, the credit drawn down', async () => {
@@ -176,7 +192,9 @@ describe('shipments in parts over HTTP', () => {
     const half = await orderWhen(stack.app, orderId, (v) => shipment(v, 'S1')?.stage === 'COMPLETED');
     expect(half.payments.lcDrawn).toEqual({ drawn: usd(SHARE.S1), available: usd(SHARE.S2) });
     expect(shipment(half, 'S1')?.presentation).toMatchObject({ presentingBank: 'Bank of China Ningbo' });
-    expect(shipment(half, 'S2')?.presentation ?? null).toBeNull();
+    // S2 not presented yet (no presentation, or a blank one).
+    expect(shipment(half, 'S2')?.presentation?.presentedAt ?? null).toBeNull();
+    expect(shipment(half, 'S2')?.presentation?.honouredAt ?? null).toBeNull();
 
     await walk(orderId, life('S2'));
     const done = await orderWhen(stack.app, orderId, (v) => v.status === 'COMPLETED', 30_000);
