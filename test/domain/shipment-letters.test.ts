@@ -4,6 +4,8 @@
  * as one reads as it always did.
  */
 import { effectInput, type OrderState } from '../../src/domain';
+import { processList, stageToDo } from '../../src/domain/processList';
+import { stepTitle } from '../../src/domain/i18n/terms';
 import { bookingRequestEmail, bookingRequestInput } from '../../src/domain/effects/bookingRequest';
 import { cargoReadyNoticeEmail, type CargoReadyNoticeInput } from '../../src/domain/effects/cargoReadyNotice';
 import { effectDefinition } from '../../src/domain/effects/registry';
@@ -93,5 +95,31 @@ describe("a shipment's letters and documents", () => {
     const invoiceNo = documentNumber(copies.order, 'commercial-invoice');
     expect(refs.map(([, reference]) => reference)).toContain(invoiceNo);
     expect(invoiceNo).toMatch(/-S2$/);
+  });
+});
+
+describe('the process list and the stall reminder, per shipment', () => {
+  it('lists each shipment’s steps for it, judged on that shipment ("Shipment 2: ...")', () => {
+    const tick = clock();
+    let s = apply(fresh(), plannedInTwo('TT'), tick);
+    s = apply(s, shipmentLife('TT', 'S1').slice(0, 3), tick);
+    const steps = processList(s);
+    const bl = steps.filter((p) => p.key === 'BILL_OF_LADING_ISSUED');
+    expect(bl.map((p) => [p.shipmentId, p.title, p.status])).toEqual([
+      ['S1', 'Shipment 1: Get the bill of lading', 'DONE'],
+      ['S2', 'Shipment 2: Get the bill of lading', 'BLOCKED'],
+    ]);
+    expect(steps.filter((p) => p.key === 'CONTRACT_SIGNED')).toHaveLength(1);
+    expect(stepTitle(bl[1], 'zh-CN')).toMatch(/^第 2 批：/);
+    const toDo = stageToDo(s).map((p) => p.title);
+    expect(toDo).toContain('Shipment 2: Get the bill of lading');
+    expect(toDo.some((t) => t.startsWith('Shipment 1: Get the bill'))).toBe(false);
+  });
+
+  it('an order shipping as one keeps its list as it was', () => {
+    const s = apply(fresh(), plannedInTwo('TT').slice(0, 4));
+    expect(processList(s).every((p) => p.shipmentId === undefined && !p.title.startsWith('Shipment'))).toBe(
+      true,
+    );
   });
 });
