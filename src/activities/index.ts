@@ -143,7 +143,10 @@ export function createActivities(deps: ActivityDeps): OrderActivities {
         });
     return sendEmail(deps, {
       purpose: email.purpose,
-      idPurpose: email.idPurpose?.(input),
+      // One shipment's email of several is a message of its own.
+      idPurpose: input.shipment
+        ? `${email.idPurpose?.(input) ?? email.purpose}-${input.shipment.shipmentId}`
+        : email.idPurpose?.(input),
       key: input,
       date,
       ...withCopies(email.recipients(input), await escalationCopies(email, input)),

@@ -1,6 +1,7 @@
 import { documentRevision, type DocumentOrder } from '../domain/documentOrder';
 import { documentNumber as numberOf, revisedNumber } from '../domain/documentNumbers';
 import { paymentTermsText, resolvePaymentPlan } from '../domain/paymentPlan';
+import { shipmentNumberSuffix } from '../domain/shipments/scope';
 import { addMoney, type Money } from '../domain/money';
 import { invalidInput } from '../text/invalidInput';
 import type { DocumentKind, Exporter, TradeDocumentInput, TradeLine } from './input';
@@ -26,7 +27,10 @@ export const keptAsIssued = (kind: DocumentKind): boolean => kind === 'proforma-
 
 /** The number as first issued (the domain's series, so stored items and PDFs agree). */
 function firstNumber(order: DocumentOrder, kind: DocumentKind): string | null {
-  return numberOf(kind, order.contract?.contractNo, order.quotation?.quotationNo);
+  const first = numberOf(kind, order.contract?.contractNo, order.quotation?.quotationNo);
+  // A shipment's documents, of several: numbered per shipment (CI-C-1-S2).
+  const perShipment = kind === 'proforma-invoice' ? '' : shipmentNumberSuffix(order.shipment);
+  return first === null ? null : `${first}${perShipment}`;
 }
 
 /** The revision a document of this kind is at: the order's, except for a proforma (always 0). */

@@ -79,7 +79,8 @@ export function decideCommand(state: OrderState, payload: unknown, context: Even
     target.kind === 'shipment'
       ? foldOutcome(state, target.shipment, decided, recorded)
       : attributeOrderMoney(state, decided);
-  const decision = settle(state, event, outcome, recorded, { key, fromClient: true });
+  const shipmentId = target.kind === 'shipment' ? target.shipment.shipmentId : undefined;
+  const decision = settle(state, event, outcome, recorded, { key, fromClient: true, shipmentId });
   return decision.ok ? gated(state, decision, ctx) : decision;
 }
 

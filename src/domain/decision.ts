@@ -40,6 +40,8 @@ export function decideSafely(decide: () => Outcome | null): Outcome | null {
 export interface Acceptance {
   key: EventKey | null;
   fromClient: boolean;
+  /** Shipments in parts: the shipment the event was decided for. */
+  shipmentId?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export function settle(
   event: AnyEvent,
   outcome: Outcome | null,
   ctx: EventContext,
-  { key, fromClient }: Acceptance,
+  { key, fromClient, shipmentId }: Acceptance,
 ): Decision {
   if (!outcome) return reject(state, 'EVENT_NOT_ALLOWED', `${event.type} does not apply to this order now`);
   if (outcome.kind === 'invalid') return reject(state, 'VALIDATION_FAILED', outcome.message, outcome.details);
@@ -78,6 +80,7 @@ export function settle(
       record,
       fromClient ? fieldCorrection(event) : undefined,
       fromClient,
+      shipmentId,
     ),
     timeline: appendBounded(
       markCorrected(state.timeline, outcome.takesBack, record.eventId),

@@ -1,4 +1,5 @@
 import type { Money } from './money';
+import type { ShipmentLabel } from './shipments/scope';
 import type { DocumentRevision, FieldChange, InsurancePolicy, OrderState } from './state';
 
 /**
@@ -56,6 +57,8 @@ export interface DocumentOrder extends Pick<
   trade?: OrderTradeData;
   /** The revision the documents are at, once a correction re-issued them (absent: as first issued). */
   documents?: Pick<OrderState['documents'], 'revision' | 'revisions'>;
+  /** Which of the order's several shipments the documents are for (numbered `-S2`); absent: the order's. */
+  shipment?: ShipmentLabel;
 }
 
 /** A re-issue of the documents, as they print and announce it. */

@@ -59,7 +59,7 @@ function effectCompleted(state: OrderState, e: SystemOf<'EFFECT_COMPLETED'>, ctx
   const at = e.email?.sentAt ?? ctx.now;
   const next = {
     ...markDone(state, e.effect, at),
-    failedEffects: state.failedEffects.filter((f) => f.effect !== e.effect),
+    failedEffects: state.failedEffects.filter((f) => f.effect !== e.effect || f.shipmentId !== e.shipmentId),
   };
   return accepted(next, `${dictionary('en').effects[e.effect]} done`);
 }
@@ -68,7 +68,15 @@ function effectFailed(state: OrderState, e: SystemOf<'EFFECT_FAILED'>, ctx: Even
   return accepted(
     {
       ...state,
-      failedEffects: [...state.failedEffects, { effect: e.effect, error: e.error, failedAt: ctx.now }],
+      failedEffects: [
+        ...state.failedEffects,
+        {
+          effect: e.effect,
+          error: e.error,
+          failedAt: ctx.now,
+          ...(e.shipmentId === undefined ? {} : { shipmentId: e.shipmentId }),
+        },
+      ],
     },
     `${dictionary('en').effects[e.effect]} failed: ${e.error}; waiting for an operator to retry`,
   );

@@ -177,7 +177,7 @@ export {
 export type { IncotermFamily } from './incoterms';
 export { shipmentDate, hasShipped } from './shipment';
 // Shipments in parts
-export { effectState } from './shipments/route';
+export { effectInput, effectState } from './shipments/route';
 export { FIRST_SHIPMENT_ID, SHIPMENT_STAGES, type Shipment } from './state/shipments';
 export { documentNumber } from './documentNumbers';
 export {

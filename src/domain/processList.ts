@@ -14,7 +14,9 @@
  */
 import { releaseStep } from './blRelease';
 import { endOfDate } from './calendarDate';
-import { allowedEvents, type OrderEventType } from './events';
+import { allowedEvents, allowedOn, type OrderEventType } from './events';
+import { focus } from './shipments/lens';
+import { isShipmentScoped } from './shipments/scope';
 import { datedPaymentAwaited } from './dueDates';
 import { depositOutstanding, inspectionPassed } from './events/conditions';
 import { isCollectedByBuyer, sellerInsures } from './incoterms';
@@ -39,6 +41,9 @@ export interface ProcessStep {
   doneAt?: string;
   actor?: string;
   guidance?: string;
+  /** Shipments in parts: the shipment the step is for, and its number (1-based); absent: the order's. */
+  shipmentId?: string;
+  shipmentNo?: number;
 }
 
 interface StepDefinition {
@@ -245,49 +250,84 @@ const STEPS: StepDefinition[] = [
   },
 ];
 
-/** The order's process list, as the view shows it. */
+/**
+ * The order's process list, as the view shows it. With several shipments, each shipment's steps
+ * (its booking to its release and money) are listed for it, judged on its own view of the order.
+ */
 export function processList(state: OrderState): ProcessStep[] {
-  const allowed = new Set(allowedEvents(state));
+  const list = state.shipments?.list ?? [];
+  const several = list.length > 1;
+  const perShipment = (d: StepDefinition) => several && d.events.every(isShipmentScoped);
+  const orderSteps = stepsOf(
+    state,
+    STEPS.filter((d) => !perShipment(d)),
+    allowedEvents(state),
+  );
+  if (!several) return orderSteps;
+  const shipmentSteps = list.flatMap((shipment, i) => {
+    const view = focus(state, shipment);
+    const allowed = STEPS.flatMap((d) => d.events).filter((e) => isShipmentScoped(e) && allowedOn(view, e));
+    // The order records who did a step once (its latest shipment): a shipment's step shows none.
+    return stepsOf(view, STEPS.filter(perShipment), allowed).map(
+      ({ doneAt: _at, actor: _by, ...step }): ProcessStep => ({
+        ...step,
+        title: `Shipment ${i + 1}: ${step.title}`,
+        shipmentId: shipment.shipmentId,
+        shipmentNo: i + 1,
+      }),
+    );
+  });
+  return [...orderSteps, ...shipmentSteps];
+}
+
+function stepsOf(
+  state: OrderState,
+  definitions: StepDefinition[],
+  allowedNow: readonly OrderEventType[],
+): ProcessStep[] {
+  const allowed = new Set(allowedNow);
   const current = stageRank(state.stage);
   const closed = isTerminalStage(state.stage);
   const balanceDue = paymentSchedule(state).find((p) => p.part === 'BALANCE')?.dueDate ?? null;
   const awaited = datedPaymentAwaited(state);
-  return STEPS.filter((d) => d.applies(state) || d.done(state)).map((d) => {
-    const stage = d.stage(state);
-    const record = state.steps?.[d.key];
-    const doable = d.events.some((e) => allowed.has(e));
-    const status: StepStatus = d.done(state)
-      ? 'DONE'
-      : closed
-        ? 'SKIPPED'
-        : stageRank(stage) === current
-          ? doable
-            ? 'PENDING'
-            : 'BLOCKED'
-          : stageRank(stage) > current || doable
-            ? 'PENDING'
-            : 'SKIPPED';
-    const dueAt =
-      status === 'DONE' || status === 'SKIPPED'
-        ? undefined
-        : d.key === 'PAYMENT_RECEIVED' && balanceDue
-          ? endOfDate(balanceDue)
+  return definitions
+    .filter((d) => d.applies(state) || d.done(state))
+    .map((d) => {
+      const stage = d.stage(state);
+      const record = state.steps?.[d.key];
+      const doable = d.events.some((e) => allowed.has(e));
+      const status: StepStatus = d.done(state)
+        ? 'DONE'
+        : closed
+          ? 'SKIPPED'
           : stageRank(stage) === current
-            ? (state.stageDeadline ?? undefined)
-            : undefined;
-    const guidance = state.template?.guidance[d.key];
-    return {
-      key: d.key,
-      stage,
-      // After the documents went (open account, D/A) the step is the payment on its date.
-      title:
-        d.key === 'PAYMENT_RECEIVED' && awaited ? `Receive the payment due by ${awaited.dueDate}` : d.title,
-      status,
-      ...(dueAt ? { dueAt } : {}),
-      ...(status === 'DONE' && record ? { doneAt: record.at, actor: record.actor } : {}),
-      ...(guidance ? { guidance } : {}),
-    };
-  });
+            ? doable
+              ? 'PENDING'
+              : 'BLOCKED'
+            : stageRank(stage) > current || doable
+              ? 'PENDING'
+              : 'SKIPPED';
+      const dueAt =
+        status === 'DONE' || status === 'SKIPPED'
+          ? undefined
+          : d.key === 'PAYMENT_RECEIVED' && balanceDue
+            ? endOfDate(balanceDue)
+            : stageRank(stage) === current
+              ? (state.stageDeadline ?? undefined)
+              : undefined;
+      const guidance = state.template?.guidance[d.key];
+      return {
+        key: d.key,
+        stage,
+        // After the documents went (open account, D/A) the step is the payment on its date.
+        title:
+          d.key === 'PAYMENT_RECEIVED' && awaited ? `Receive the payment due by ${awaited.dueDate}` : d.title,
+        status,
+        ...(dueAt ? { dueAt } : {}),
+        ...(status === 'DONE' && record ? { doneAt: record.at, actor: record.actor } : {}),
+        ...(guidance ? { guidance } : {}),
+      };
+    });
 }
 
 /** The steps an accepted event completed, recorded with when and by whom (a redone step: the latest). */

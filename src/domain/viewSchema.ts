@@ -64,6 +64,8 @@ const processStepSchema = describe(
     doneAt: z.optional(instant),
     actor: z.optional(z.string()),
     guidance: describe(z.optional(z.string()), "The template's key points for this step"),
+    shipmentId: describe(z.optional(z.string()), 'Shipments in parts: the shipment the step is for'),
+    shipmentNo: describe(z.optional(z.number()), 'Its position among the shipments (1-based)'),
   }),
   'One step of the order’s process list',
 );

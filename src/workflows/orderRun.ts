@@ -21,7 +21,7 @@ import {
   creationRecord,
   decideCommand,
   durationToMs,
-  effectState,
+  effectInput,
   isManagerEvent,
   nextReminder,
   orderView,
@@ -341,7 +341,7 @@ export class OrderRun {
   /** The effect's email, by its definition: its activity, with the input mapped from the order now. */
   private performEffect(kind: EffectKind, shipmentId?: string): Promise<SentEmail> {
     const effect = effectDefinition(kind);
-    const input = effect.input(effectState(this.state, shipmentId), {
+    const input = effectInput(effect, this.state, shipmentId, {
       now: now(),
       defaultForwarder: this.input.defaultForwarder,
     });

@@ -233,6 +233,37 @@ describe('buildOpenApiDocument', () => {
     expect(JSON.stringify([newOrder, variants])).not.toContain('$ref');
   });
 
+  it('documents shipments in parts: the two events, shipmentId, partialShipments and the view', () => {
+    const variants = bodySchema('/orders/{orderId}/events').oneOf ?? [];
+    const byType = new Map(variants.map((v) => [(v.properties?.type as SchemaObject).enum?.[0], v]));
+    const planned = byType.get('SHIPMENT_PLANNED')!;
+    expect(planned.required).toEqual(expect.arrayContaining(['shipmentId', 'lines']));
+    expect(planned.properties?.lines).toMatchObject({ type: 'array' });
+    expect(byType.get('SHIPMENTS_CLOSED')?.required).toEqual(expect.arrayContaining(['reason']));
+    for (const type of ['BOOKING_CONFIRMED', 'BILL_OF_LADING_ISSUED', 'LC_HONOURED', 'GOODS_RELEASED'])
+      expect(byType.get(type)?.properties?.shipmentId).toMatchObject({ description: expect.any(String) });
+    const contract = byType.get('CONTRACT_SIGNED')!;
+    expect(contract.properties?.partialShipments).toMatchObject({
+      enum: expect.arrayContaining(['ALLOWED', 'NOT_ALLOWED']),
+    });
+    const view = doc.components.schemas.OrderView;
+    const shipments = view.properties?.shipments as SchemaObject;
+    expect(view.required).toEqual(expect.arrayContaining(['shipments', 'shipmentsClosed']));
+    expect(Object.keys((shipments.items as SchemaObject).properties ?? {})).toEqual(
+      expect.arrayContaining([
+        'shipmentId',
+        'lines',
+        'booking',
+        'customs',
+        'insurance',
+        'billOfLading',
+        'documents',
+        'release',
+        'amount',
+      ]),
+    );
+  });
+
   it('lists the query parameters of GET /orders and the orderId path parameter', () => {
     const query = op('/orders', 'get').parameters ?? [];
     expect(query.map((p) => p.name)).toEqual([

@@ -91,7 +91,11 @@ export function countryName(code) {
   }
 }
 /** A process-list step as a thing to do; the domain's English title when the key is unknown. */
-export const stepTitle = (step) => dictionary[`stepTitle.${step.key}`] ?? step.title;
+export const stepTitle = (step) => {
+  const title = dictionary[`stepTitle.${step.key}`] ?? step.title;
+  // Shipments in parts: a shipment's own step says which shipment.
+  return step.shipmentNo ? t('shipment.step', { number: step.shipmentNo, step: title }) : title;
+};
 /** What to enter in a field, by its name; nothing when the dictionary has no hint for it. */
 export const fieldHint = (name) => dictionary[`hint.${name}`];
 /** What an event's form records. */

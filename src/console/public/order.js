@@ -25,6 +25,7 @@ import {
   t,
 } from './i18n.js';
 import { receiptsTable } from './receipts.js';
+import { shipmentsSection } from './shipments.js';
 import {
   canRecord,
   currentCaller,
@@ -396,6 +397,8 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
         ),
         el('div', { class: 'col' }, deal, shipping),
       ),
+      // Shipments in parts: each shipment, and the form to plan one.
+      shipmentsSection(ctx),
       // Six columns of money need the page's width: in a half column they were clipped.
       payments,
       documentsSection(view.orderId),

@@ -35,6 +35,7 @@ export function recordTakingBack(
   record: { eventId: string; at: string },
   correction?: FieldCorrection<unknown>,
   fromClient = false,
+  shipmentId?: string,
 ): OrderState {
   const records = correctionRecords(after);
   const moved = outcome.effects.find((e) => e.type === 'stageEntered');
@@ -49,6 +50,7 @@ export function recordTakingBack(
             at: record.at,
             ...(moved && 'stage' in moved ? { movedTo: moved.stage } : {}),
             ...(instance === undefined ? {} : { instance }),
+            ...(shipmentId === undefined ? {} : { shipmentId }),
           },
           STATE_WINDOWS.correctable,
         )

@@ -1,4 +1,5 @@
 import { contractLines, type ContractLine } from '../contractTerms';
+import { shipmentWords, type ShipmentLabel } from '../shipments/scope';
 import { freightTerms } from '../incoterms';
 import { html } from '../letters/escape';
 import { formatDate, formatQuantity, parseInstant } from '../letters/format';
@@ -105,6 +106,10 @@ export function cargoFacts(
   ];
 }
 
+/** Which of several shipments a letter is for, after the order number (nothing for the order's own). */
+export const partOf = (input: MessageKey, language: string): string =>
+  input.shipment ? `${language === 'zh-CN' ? ' ' : ', '}${shipmentWords(input.shipment, language)}` : '';
+
 /** The booking request (订舱委托) to our forwarder, in its language. */
 export function bookingRequestEmail(input: BookingRequestInput, exporter: Letterhead): RenderedEmail {
   const language = input.forwarder.language ?? 'en';
@@ -113,8 +118,8 @@ export function bookingRequestEmail(input: BookingRequestInput, exporter: Letter
   const terms = `${input.incoterm} ${input.namedPlace}`;
   const subject =
     language === 'zh-CN'
-      ? `订舱委托：订单 ${input.orderId}，${terms}，货好日期 ${ready}`
-      : `Booking request: order ${input.orderId}, ${terms}, cargo ready ${ready}`;
+      ? `订舱委托：订单 ${input.orderId}${partOf(input, language)}，${terms}，货好日期 ${ready}`
+      : `Booking request: order ${input.orderId}${partOf(input, language)}, ${terms}, cargo ready ${ready}`;
   const facts = cargoFacts(input, exporter, w, [w.shipper, w.consignee]);
   const ask =
     language === 'zh-CN'
@@ -166,6 +171,7 @@ export function bookingRequestInput(
   state: OrderState,
   defaultForwarder: Forwarder,
   now: string,
+  shipment?: ShipmentLabel,
 ): BookingRequestInput {
   const { quotation, contract } = required(state, 'requestBooking');
   const lines = contractLines(state);
@@ -189,6 +195,7 @@ export function bookingRequestInput(
     grossWeightKg: packedSum(lines, 'grossWeightKg'),
     volumeCbm: packedSum(lines, 'volumeCbm'),
     freight: freightTerms(state),
+    ...(shipment ? { shipment } : {}),
   };
 }
 
@@ -211,7 +218,8 @@ export const requestBooking = defineEffect({
   kind: 'requestBooking',
   summary: 'booking request to the forwarder',
   email: sendBookingRequest,
-  input: (state, { defaultForwarder, now }) => bookingRequestInput(state, defaultForwarder, now),
+  input: (state, { defaultForwarder, now, shipment }) =>
+    bookingRequestInput(state, defaultForwarder, now, shipment),
   done: (state, at) => ({
     ...state,
     shipping: { ...state.shipping, booking: { ...state.shipping.booking, requestedAt: at } },

@@ -1,4 +1,5 @@
 import { isCollectedByBuyer } from '../incoterms';
+import type { ShipmentLabel } from '../shipments/scope';
 import type { RenderedEmail } from '../letters/layout';
 import { askThenReply, shippingWords } from '../letters/shippingWords';
 import type { OrderState } from '../types';
@@ -6,6 +7,7 @@ import {
   bookingRequestInput,
   cargoEmail,
   cargoFacts,
+  partOf,
   readyText,
   type BookingRequestInput,
 } from './bookingRequest';
@@ -36,13 +38,14 @@ export function cargoReadyNoticeEmail(input: CargoReadyNoticeInput, exporter: Le
   const ready = readyText(input.readyDate, w);
   const terms = `${input.incoterm} ${input.namedPlace}`;
   const zh = language === 'zh-CN';
+  const order = `${input.orderId}${partOf(input, language)}`;
   const subject = input.pickup
     ? zh
-      ? `货好待提：订单 ${input.orderId}，EXW ${input.namedPlace}，可提货日期 ${ready}`
-      : `Cargo ready for collection: order ${input.orderId}, EXW ${input.namedPlace}, from ${ready}`
+      ? `货好待提：订单 ${order}，EXW ${input.namedPlace}，可提货日期 ${ready}`
+      : `Cargo ready for collection: order ${order}, EXW ${input.namedPlace}, from ${ready}`
     : zh
-      ? `货好通知：订单 ${input.orderId}，${terms}，货好日期 ${ready}`
-      : `Cargo ready: order ${input.orderId}, ${terms}, from ${ready}`;
+      ? `货好通知：订单 ${order}，${terms}，货好日期 ${ready}`
+      : `Cargo ready: order ${order}, ${terms}, from ${ready}`;
   const facts = cargoFacts(input, exporter, w, [w.seller, w.buyer]);
   const ask = input.pickup
     ? zh
@@ -56,8 +59,12 @@ export function cargoReadyNoticeEmail(input: CargoReadyNoticeInput, exporter: Le
 }
 
 /** F-terms and EXW: the cargo-ready notice, to the buyer's forwarder, else the buyer. */
-export function cargoReadyNoticeInput(state: OrderState, now: string): CargoReadyNoticeInput {
-  const { forwarder: _ours, ...facts } = bookingRequestInput(state, { name: '', email: '' }, now);
+export function cargoReadyNoticeInput(
+  state: OrderState,
+  now: string,
+  shipment?: ShipmentLabel,
+): CargoReadyNoticeInput {
+  const { forwarder: _ours, ...facts } = bookingRequestInput(state, { name: '', email: '' }, now, shipment);
   const buyerForwarder = state.contract?.trade?.buyerForwarder;
   return {
     ...facts,
@@ -82,6 +89,6 @@ export const cargoReadyNotice = defineEffect({
   kind: 'sendCargoReadyNotice',
   summary: "cargo-ready notice to the buyer's forwarder or the buyer",
   email: sendCargoReadyNotice,
-  input: (state, { now }) => cargoReadyNoticeInput(state, now),
+  input: (state, { now, shipment }) => cargoReadyNoticeInput(state, now, shipment),
   done: (state, at) => ({ ...state, shipping: { ...state.shipping, cargoReadyNoticeAt: at } }),
 });

@@ -5,6 +5,7 @@
  * Everything here is pure: the worker's own parts (SMTP, the exporter, rendered PDFs, links) reach
  * a letter through `LetterContext`, filled by the generic activity in `src/activities`.
  */
+import type { ShipmentLabel } from '../shipments/scope';
 import type { DocumentOrder } from '../documentOrder';
 import type { RenderedEmail } from '../letters/layout';
 import type { Forwarder, Language } from '../schemas/common';
@@ -20,6 +21,8 @@ export interface MessageKey {
   sequence: number;
   /** Workflow time the email was decided (ISO); becomes the Date header so retries are identical. */
   requestedAt?: string;
+  /** Which of the order's several shipments the email is for; absent: the order as a whole. */
+  shipment?: ShipmentLabel;
 }
 
 export interface Person {
@@ -148,6 +151,8 @@ export interface EffectInputContext {
   now: string;
   /** The forwarder configured for the worker, for orders that name none. */
   defaultForwarder: Forwarder;
+  /** Which of several shipments the effect is for (its letter says so); absent: the order's. */
+  shipment?: ShipmentLabel;
 }
 
 /** One effect the domain emits: the workflow runs its email's activity with the mapped input. */

@@ -1,4 +1,5 @@
 import { documentRevision, type DocumentOrder, type DocumentSetRevision } from '../documentOrder';
+import { shipmentWords, type ShipmentLabel } from '../shipments/scope';
 import { dictionary } from '../i18n';
 import { html, safeToken } from '../letters/escape';
 import { factsHtml, factsText, page, signOff, type Fact, type RenderedEmail } from '../letters/layout';
@@ -106,11 +107,14 @@ function words(model: RenderedDocument, order: DocumentOrder, copy: boolean, lan
   const revision = documentRevision(order);
   const revised = revisedParagraph(revision, language);
   const prefix = revision.revision > 0 ? REVISED_WORDS[language].subject : '';
+  const part = order.shipment
+    ? `${language === 'zh-CN' ? ' ' : ', '}${shipmentWords(order.shipment, language)}`
+    : '';
   if (language === 'zh-CN') {
     return {
       subject: copy
-        ? `${prefix}单据核对：发票 ${model.number}，订单 ${order.orderId}`
-        : `${prefix}装运单据：发票 ${model.number}，订单 ${order.orderId}`,
+        ? `${prefix}单据核对：发票 ${model.number}，订单 ${order.orderId}${part}`
+        : `${prefix}装运单据：发票 ${model.number}，订单 ${order.orderId}${part}`,
       facts: [
         ['订单', order.orderId],
         ['合同号', model.contractNo ?? '—'],
@@ -136,8 +140,8 @@ function words(model: RenderedDocument, order: DocumentOrder, copy: boolean, lan
   }
   return {
     subject: copy
-      ? `${prefix}Documents for verification: invoice ${model.number}, order ${order.orderId}`
-      : `${prefix}Shipping documents: invoice ${model.number}, order ${order.orderId}`,
+      ? `${prefix}Documents for verification: invoice ${model.number}, order ${order.orderId}${part}`
+      : `${prefix}Shipping documents: invoice ${model.number}, order ${order.orderId}${part}`,
     facts: [
       ['Order', order.orderId],
       ['Contract No.', model.contractNo ?? '—'],
@@ -204,7 +208,7 @@ export function documentSetEmail(
  * from the state at the B/L, so copies and originals are the same documents. A revised set
  * carries its revision and what changed, and is a new message (sequence: revision + 1).
  */
-export function documentSetInput(state: OrderState, now: string): DocumentSetInput {
+export function documentSetInput(state: OrderState, now: string, shipment?: ShipmentLabel): DocumentSetInput {
   required(state, 'documents');
   if (!hasShipped(state)) throw new Error(`order ${state.orderId} has not shipped: no documents yet`);
   const revision = state.documents.revision ?? 0;
@@ -215,7 +219,8 @@ export function documentSetInput(state: OrderState, now: string): DocumentSetInp
     orderId: state.orderId,
     sequence: revision + 1,
     requestedAt: now,
-    order: { ...documentOrder(state), ...revised },
+    order: { ...documentOrder(state), ...revised, ...(shipment ? { shipment } : {}) },
+    ...(shipment ? { shipment } : {}),
   };
 }
 
@@ -271,7 +276,7 @@ export const documentCopies = defineEffect({
   kind: 'sendDocumentCopies',
   summary: 'document copies to the customer',
   email: sendDocumentCopies,
-  input: (state, { now }) => documentSetInput(state, now),
+  input: (state, { now, shipment }) => documentSetInput(state, now, shipment),
   done: (state, at) => ({ ...state, documents: { ...state.documents, copiesSentAt: at } }),
 });
 
@@ -279,6 +284,6 @@ export const documentDispatch = defineEffect({
   kind: 'dispatchDocuments',
   summary: 'final document set to the customer',
   email: dispatchDocuments,
-  input: (state, { now }) => documentSetInput(state, now),
+  input: (state, { now, shipment }) => documentSetInput(state, now, shipment),
   done: (state, at) => ({ ...state, documents: { ...state.documents, dispatchedAt: at } }),
 });

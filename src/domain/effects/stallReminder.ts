@@ -34,7 +34,7 @@ export interface StallReminderInput extends MessageKey {
    * The stage's open steps of the order's process list, with the template's key points (absent in
    * older inputs; `key` absent in inputs recorded before it was added: the English title is used).
    */
-  toDo?: { key?: StepKey; title: string; status: string; guidance?: string }[];
+  toDo?: { key?: StepKey; title: string; status: string; guidance?: string; shipmentNo?: number }[];
 }
 
 export interface StallReminderContext {
@@ -217,11 +217,12 @@ export function stallReminderInput(
     customerCompany: state.customer.company,
     expectedNext: expectedNext.filter((type) => type !== 'NOTE_ADDED' && type !== 'ORDER_CANCELLED'),
     ...overdue(state),
-    toDo: stageToDo(state).map(({ key, title, status, guidance }) => ({
+    toDo: stageToDo(state).map(({ key, title, status, guidance, shipmentNo }) => ({
       key,
       title,
       status,
       ...(guidance ? { guidance } : {}),
+      ...(shipmentNo === undefined ? {} : { shipmentNo }),
     })),
   };
 }

@@ -1,4 +1,5 @@
 import { sellerBooks } from '../incoterms';
+import type { ShipmentLabel } from '../shipments/scope';
 import { owesMoney } from '../ledger';
 import { factsLetter, type Fact, type RenderedEmail } from '../letters/layout';
 import { shippingWords } from '../letters/shippingWords';
@@ -16,6 +17,7 @@ import {
   type Person,
 } from './define';
 import { required } from './orderFacts';
+import { partOf } from './bookingRequest';
 
 /** Once the documents may go: the forwarder that issued the B/L releases the cargo to the consignee without originals. */
 export interface TelexReleaseRequestInput extends MessageKey {
@@ -67,8 +69,8 @@ export function telexReleaseRequestEmail(
   const w = shippingWords(language);
   const zh = language === 'zh-CN';
   const subject = zh
-    ? `电放申请：提单 ${input.blNo}，订单 ${input.orderId}`
-    : `Telex release request: B/L ${input.blNo}, order ${input.orderId}`;
+    ? `电放申请：提单 ${input.blNo}，订单 ${input.orderId}${partOf(input, language)}`
+    : `Telex release request: B/L ${input.blNo}, order ${input.orderId}${partOf(input, language)}`;
   const releasedBecause = input.releaseGround
     ? releaseText(input.releaseGround, language)
     : (input.releasedBecause ?? '');
@@ -106,6 +108,7 @@ export function telexReleaseRequestInput(
   state: OrderState,
   defaultForwarder: Forwarder,
   now: string,
+  shipment?: ShipmentLabel,
 ): TelexReleaseRequestInput {
   const { contract, plan } = required(state, 'a telex release');
   const bl = state.shipping.billOfLading;
@@ -132,6 +135,7 @@ export function telexReleaseRequestInput(
       : approval
         ? { kind: 'APPROVED', approvedBy: approval.approvedBy }
         : { kind: 'PAYMENT_TERMS', plan },
+    ...(shipment ? { shipment } : {}),
   };
 }
 
@@ -146,7 +150,8 @@ export const requestTelexRelease = defineEffect({
   kind: 'requestTelexRelease',
   summary: 'telex-release request to the forwarder',
   email: sendTelexReleaseRequest,
-  input: (state, { defaultForwarder, now }) => telexReleaseRequestInput(state, defaultForwarder, now),
+  input: (state, { defaultForwarder, now, shipment }) =>
+    telexReleaseRequestInput(state, defaultForwarder, now, shipment),
   done: (state, at) => ({
     ...state,
     documents: { ...state.documents, release: { ...state.documents.release, telexRequestedAt: at } },

@@ -97,11 +97,14 @@ export const retryFailedEffects = defineEvent({
   // Hands the failed effects back to the workflow, each once, in the order they failed.
   correction: { never: NEVER.retry },
   decide(state) {
-    const kinds = [...new Set(state.failedEffects.map((f) => f.effect))].filter(isEffectKind);
-    return accepted(
-      { ...state, failedEffects: [] },
-      `Retrying ${kinds.join(', ')}`,
-      kinds.map((type) => ({ type })),
-    );
+    // Each failed effect once, for the shipment it was for (shipments in parts).
+    const keys = [...new Set(state.failedEffects.map((f) => JSON.stringify([f.effect, f.shipmentId])))];
+    const effects = keys
+      .map((k) => JSON.parse(k) as [string, string | null])
+      .flatMap(([type, shipmentId]) =>
+        isEffectKind(type) ? [shipmentId ? { type, shipmentId } : { type }] : [],
+      );
+    const kinds = [...new Set(effects.map((e) => e.type))];
+    return accepted({ ...state, failedEffects: [] }, `Retrying ${kinds.join(', ')}`, effects);
   },
 });

@@ -8,6 +8,7 @@ import { isBeforeShipmentTT } from '../paymentPlan';
 import { line, optionalNote } from '../schemas/common';
 import type { OrderState } from '../types';
 import { describe, z } from '../zod';
+import { shippingSteps } from '../shipments/shippingStep';
 import { INSPECTION_KINDS, INSPECTION_RESULTS } from '../state/production';
 import { both, inStage, qcGatePassed } from './conditions';
 import { defineEvent } from './define';
@@ -107,15 +108,13 @@ export const productionCompleted = defineEvent({
     const next = { ...state, production: { ...state.production, percent: 100, completedAt: ctx.now } };
     // Balance before shipment falls due now: the customer is asked for it with the booking.
     const balanceDue = isBeforeShipmentTT(state.payments.plan) && !balanceSettled(state.payments);
-    const [shippingStep, what] = sellerBooks(state)
-      ? (['requestBooking', 'booking requested from the forwarder'] as const)
-      : (['sendCargoReadyNotice', cargoReadyWhat(state)] as const);
+    const what = sellerBooks(state) ? 'booking requested from the forwarder' : cargoReadyWhat(state);
     return advance(
       next,
       'SHIPPING',
       ctx,
       `Production completed; ${what}${balanceDue ? '; balance requested before shipment' : ''}`,
-      [{ type: shippingStep }, ...(balanceDue ? [{ type: 'requestBalance' as const }] : [])],
+      [...shippingSteps(state), ...(balanceDue ? [{ type: 'requestBalance' as const }] : [])],
     );
   },
 });

@@ -7,6 +7,7 @@ import { calendarDateSchema, quantity, text } from '../schemas/common';
 import { allocationProblems, goodsLeft } from '../shipments/allocation';
 import { balanceBase, orderStage } from '../shipments/lens';
 import { shipmentIdSchema } from '../shipments/scope';
+import { shippingStepFor } from '../shipments/shippingStep';
 import { FIRST_SHIPMENT_ID, MAX_SHIPMENTS, type Shipment, type ShipmentLine } from '../state/shipments';
 import type { EventContext, OrderState, ShippingState } from '../types';
 import { describe, z } from '../zod';
@@ -106,7 +107,14 @@ function firstPlan(state: OrderState, planned: Shipment, ctx: EventContext): Shi
     received: p.balanceReceived,
     writtenOff: p.balanceWrittenOff,
   });
-  if (!shippingStarted(state)) return [paid(planned)];
+  // Planned once shipping began: the order's letter (booking request, cargo-ready notice) was its.
+  const s = state.shipping;
+  const asked: ShippingState = {
+    ...NO_SHIPPING,
+    booking: { requestedAt: s.booking.requestedAt, confirmed: null },
+    cargoReadyNoticeAt: s.cargoReadyNoticeAt,
+  };
+  if (!shippingStarted(state)) return [{ ...paid(planned), shipping: asked }];
   const carried = (shipment: Shipment): Shipment => ({
     ...paid(shipment),
     shipping: state.shipping,
@@ -174,9 +182,17 @@ export const shipmentPlanned = defineEvent({
     const planned = newShipment(e.shipmentId, lines, e.etd ?? null, ctx.now, seq);
     const next = state.shipments ? [...list, planned] : firstPlan(state, planned, ctx);
     const what = lines.map((l) => `line ${l.lineNo} × ${l.quantity}`).join(', ');
+    const after: OrderState = {
+      ...state,
+      shipments: { list: next, closed: state.shipments?.closed ?? null },
+    };
+    // Planned while shipping: the new shipment's own booking request (or cargo-ready notice).
+    const added = next.filter((x) => !list.includes(x) && x.shipmentId === e.shipmentId);
+    const steps = state.stage === 'SHIPPING' ? added.flatMap((x) => shippingStepFor(after, x)) : [];
     return accepted(
-      { ...state, shipments: { list: next, closed: state.shipments?.closed ?? null } },
+      after,
       `Shipment ${e.shipmentId} planned: ${what}${e.etd ? `, ETD ${e.etd}` : ''}`,
+      steps,
     );
   },
 });

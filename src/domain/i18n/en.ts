@@ -428,6 +428,24 @@ export const EN_UI = {
   'lcCheck.underInsured': 'insured {insured}, less than 110 % ({minimum})',
   'lcCheck.lateInsurance': 'insurance dated {issuedOn}, after shipment on {shippedOn}',
   'lcCheck.goodsDescription': '"{description}" does not correspond to the goods in 45A ({words})',
+  // Shipments in parts
+  'shipment.step': 'Shipment {number}: {step}',
+  'order.shipments': 'Shipments',
+  'shipment.heading': 'Shipment {shipmentId}',
+  'shipment.lines': 'Carries',
+  'shipment.line': 'line {lineNo} × {quantity}',
+  'shipment.billOfLading': 'B/L',
+  'shipment.release': 'Release',
+  'shipment.released': 'released {when}',
+  'shipment.notReleased': 'not released yet',
+  'shipment.amount': 'Share of the balance',
+  'shipment.outstanding': 'outstanding {amount}',
+  'shipment.plan': 'Plan a shipment',
+  'shipment.planHint': 'Quantities per contract line; all shipments together at most the contract.',
+  'shipment.id': 'Shipment id (e.g. S2)',
+  'shipment.quantity': 'Quantity of line {lineNo}',
+  'shipment.etd': 'Planned departure (optional)',
+  'shipment.submit': 'Plan it',
 };
 
 export const EN_FIELDS = {

@@ -5,7 +5,7 @@
  */
 import { humanize } from '../letters/format';
 import type { Language } from '../schemas/common';
-import { dictionary } from './index';
+import { dictionary, fill } from './index';
 
 function lookup(section: Record<string, string>, key: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(section, key) ? section[key] : undefined;
@@ -22,10 +22,16 @@ export function eventName(type: string, language: Language = 'en'): string {
 }
 
 /** A process-list step in the reader's language; a step without a key (older inputs) keeps its title. */
-export function stepTitle(step: { key?: string; title: string }, language: Language = 'en'): string {
-  return language === 'en' || !step.key
-    ? step.title
-    : (lookup(dictionary(language).steps, step.key) ?? step.title);
+export function stepTitle(
+  step: { key?: string; title: string; shipmentNo?: number },
+  language: Language = 'en',
+): string {
+  if (language === 'en' || !step.key) return step.title;
+  const title = lookup(dictionary(language).steps, step.key) ?? step.title;
+  // Shipments in parts: "shipment 2: ..." in the reader's language.
+  return step.shipmentNo === undefined
+    ? title
+    : fill(dictionary(language).ui['shipment.step'], { number: step.shipmentNo, step: title });
 }
 
 /** A due point in words; a value that is not one of the keys (an older email's words) is shown as it is. */

@@ -48,3 +48,21 @@ export const shipmentIdField = describe(
   z.optional(shipmentIdSchema),
   'The shipment it belongs to; may be left out while the order has one shipment (S1)',
 );
+
+/** Which of several shipments a letter or a document is for ("shipment 2 of 2"). */
+export interface ShipmentLabel {
+  shipmentId: string;
+  /** 1-based, in plan order. */
+  number: number;
+  of: number;
+}
+
+/** "shipment 2 of 2" in the letter's language. */
+export const shipmentWords = (label: ShipmentLabel, language: string): string =>
+  language === 'zh-CN'
+    ? `第 ${label.number} 批（共 ${label.of} 批）`
+    : `shipment ${label.number} of ${label.of}`;
+
+/** The suffix of a shipment's document numbers (`CI-C-1-S2`). */
+export const shipmentNumberSuffix = (label: ShipmentLabel | undefined): string =>
+  label ? `-S${label.number}` : '';

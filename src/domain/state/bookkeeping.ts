@@ -34,6 +34,8 @@ export const failedEffectSchema = z.object({
   effect: z.string(),
   error: z.string(),
   failedAt: instant,
+  /** Shipments in parts: the shipment whose effect it was; absent: the order's. */
+  shipmentId: z.optional(z.string()),
 });
 export type FailedEffect = z.output<typeof failedEffectSchema>;
 

@@ -49,6 +49,8 @@ export const correctableEventSchema = z.object({
   movedTo: z.optional(stageSchema),
   /** Absent where the event does not repeat. */
   instance: z.optional(z.number()),
+  /** Shipments in parts: the shipment it was decided for; absent: the order. */
+  shipmentId: z.optional(z.string()),
   /** The corrections made to it, latest last (their eventIds); absent: none. */
   correctedBy: z.optional(z.array(z.string())),
   /** Set once it was undone or (a payment) reversed. */
