@@ -227,7 +227,10 @@ async function main(): Promise<void> {
         });
         for (const runId of runs) {
           const file = join(outDir, `${version}-${name}-${runId.slice(-12)}.json`);
-          writeFileSync(file, exportHistory(server, input.order.orderId, runId));
+          writeFileSync(
+            file,
+            exportHistory(server, orderWorkflowId(DEFAULT_COMPANY, input.order.orderId), runId),
+          );
           console.log(`recorded ${file}`);
         }
       }
