@@ -3,40 +3,14 @@
  * exactly the effects the plan calls for, each once, and the order closes with nothing owed.
  */
 import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { allowedEvents } from '../../src/domain';
 import { orderWorkflow } from '../../src/workflows';
 import { recordEventUpdate } from '../../src/workflows/messages';
-import { bundleOrderWorkflows } from '../../harness/bundle';
-import { fakeActivities } from '../../harness/fakeActivities';
+import { devServerWorker } from '../../harness/devServerWorker';
 import { orderWhen } from '../../harness/orderClient';
 import { PAYMENT_PLANS, planLife, workflowInput, type PaymentPlanName } from '../../harness/orderFixtures';
-import { devServerEnvironment, uniqueTaskQueue } from '../../harness/temporal';
 
-let env: TestWorkflowEnvironment;
-let workflowBundle: WorkflowBundleWithSourceMap;
-const taskQueue = uniqueTaskQueue('plans');
-const fakes = fakeActivities();
-let worker: Worker;
-let running: Promise<void>;
-
-beforeAll(async () => {
-  [env, workflowBundle] = await Promise.all([devServerEnvironment(), bundleOrderWorkflows()]);
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle,
-    activities: fakes.activities,
-  });
-  running = worker.run();
-});
-
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
+const dev = devServerWorker('plans');
 
 /** The activities each plan runs, in the order the life reaches them. */
 const EFFECTS: Record<PaymentPlanName, string[]> = {
@@ -84,8 +58,8 @@ const EFFECTS: Record<PaymentPlanName, string[]> = {
 async function live(plan: PaymentPlanName): Promise<WorkflowHandle<typeof orderWorkflow>> {
   // A short quiet period: the dev server's clock is real, and the order is archived once paid.
   const input = workflowInput({}, { archiveAfter: '1s' });
-  const handle = await env.client.workflow.start(orderWorkflow, {
-    taskQueue,
+  const handle = await dev.env.client.workflow.start(orderWorkflow, {
+    taskQueue: dev.taskQueue,
     workflowId: input.order.orderId,
     args: [input],
   });
@@ -105,7 +79,7 @@ describe.each(PAYMENT_PLANS)('the %s plan on the dev server', (plan) => {
     expect(final.status).toBe('COMPLETED');
     expect(final.archivedAt).toBeDefined();
     expect(final.payments.outstanding?.amount).toBe('0.00');
-    const calls = fakes.calls.filter((c) => c.input.orderId === handle.workflowId).map((c) => c.name);
+    const calls = dev.fakes.calls.filter((c) => c.input.orderId === handle.workflowId).map((c) => c.name);
     // The B/L's effects start together: compare as multisets, and check the first effect's order.
     expect([...calls].sort()).toEqual([...EFFECTS[plan]].sort());
     expect(calls[0]).toBe(EFFECTS[plan][0]);

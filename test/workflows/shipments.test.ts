@@ -4,42 +4,16 @@
  * last B/L and closes with nothing owed.
  */
 import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { OrderEventInput, OrderState } from '../../src/domain';
 import { allowedOn } from '../../src/domain/events';
 import { focus, shipmentOf } from '../../src/domain/shipments/lens';
 import { orderWorkflow } from '../../src/workflows';
 import { recordEventUpdate } from '../../src/workflows/messages';
-import { bundleOrderWorkflows } from '../../harness/bundle';
-import { fakeActivities } from '../../harness/fakeActivities';
+import { devServerWorker } from '../../harness/devServerWorker';
 import { orderWhen } from '../../harness/orderClient';
 import { PAYMENT_PLANS, planLife, workflowInput, type PaymentPlanName } from '../../harness/orderFixtures';
-import { devServerEnvironment, uniqueTaskQueue } from '../../harness/temporal';
 
-let env: TestWorkflowEnvironment;
-let workflowBundle: WorkflowBundleWithSourceMap;
-const taskQueue = uniqueTaskQueue('shipments');
-const fakes = fakeActivities();
-let worker: Worker;
-let running: Promise<void>;
-
-beforeAll(async () => {
-  [env, workflowBundle] = await Promise.all([devServerEnvironment(), bundleOrderWorkflows()]);
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle,
-    activities: fakes.activities,
-  });
-  running = worker.run();
-});
-
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
+const dev = devServerWorker('shipments');
 
 /** 2,000 panels at 12.50 in two: S1 1,200 (60 % of the value), S2 800. */
 const SPLIT = { S1: { pcs: 1200, share: 0.6 }, S2: { pcs: 800, share: 0.4 } } as const;
@@ -90,8 +64,8 @@ function takes(state: OrderState, event: OrderEventInput): boolean {
 
 async function live(plan: PaymentPlanName): Promise<WorkflowHandle<typeof orderWorkflow>> {
   const input = workflowInput({}, { archiveAfter: '1s' });
-  const handle = await env.client.workflow.start(orderWorkflow, {
-    taskQueue,
+  const handle = await dev.env.client.workflow.start(orderWorkflow, {
+    taskQueue: dev.taskQueue,
     workflowId: input.order.orderId,
     args: [input],
   });
@@ -113,7 +87,7 @@ describe.each(PAYMENT_PLANS)('the %s plan in two shipments on the dev server', (
       ['S1', 'COMPLETED', 'BL-S1'],
       ['S2', 'COMPLETED', 'BL-S2'],
     ]);
-    const calls = fakes.calls.filter((c) => c.input.orderId === handle.workflowId).map((c) => c.name);
+    const calls = dev.fakes.calls.filter((c) => c.input.orderId === handle.workflowId).map((c) => c.name);
     // Each shipment's letters go out for it: one booking request each.
     expect(calls.filter((c) => c === 'sendBookingRequest')).toHaveLength(2);
   }, 120_000);

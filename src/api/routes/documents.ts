@@ -1,5 +1,4 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import * as z from 'zod/mini';
 import {
   availableKinds,
   documentInput,
@@ -11,15 +10,14 @@ import {
 } from '../../documents/fromOrder';
 import { DOCUMENT_KINDS, exporterGate, isDocumentKind, type DocumentKind } from '../../documents/input';
 import { missingFields } from '../../domain/documentGate';
-import { tradeData } from '../../domain/tradeData';
 import { buildDocumentModel } from '../../documents/model';
 import { renderDocument } from '../../documents/render';
 import { documentKind, isRenderedDocument } from '../../domain/documentKinds';
-import { orderViewSchema } from '../../domain/viewSchema';
 import type { ExporterProfiles } from '../../readModel/exporterProfile';
 import type { ReadModel } from '../../readModel/types';
 import { ApiError } from '../errors';
 import { fromReadModel } from '../readModelErrors';
+import { storedDocumentOrder } from '../storedDocumentOrder';
 
 export interface DocumentRoutesDeps {
   readModel: ReadModel;
@@ -28,19 +26,6 @@ export interface DocumentRoutesDeps {
   readView: (orderId: string) => Promise<Record<string, unknown>>;
   orderIdParam: (req: Request) => string;
 }
-
-/** The fields of the stored view that documents read. */
-const documentOrderSchema = z.pick(orderViewSchema, {
-  orderId: true,
-  customer: true,
-  accountManager: true,
-  inquiry: true,
-  quotation: true,
-  contract: true,
-  payments: true,
-  shipping: true,
-  documents: true,
-});
 
 function sendPdf(res: Response, number: string, pdf: Buffer): void {
   res
@@ -66,10 +51,7 @@ export function documentRoutes({ readModel, profiles, readView, orderIdParam }: 
   const exporterNow = () => fromReadModel(() => profiles.current());
 
   async function documentOrder(orderId: string): Promise<DocumentOrder> {
-    const view = await readView(orderId);
-    // The stored view is written by the workflow; one that does not parse is a bug, not a client error.
-    const order = documentOrderSchema.parse(view);
-    return { ...order, trade: tradeData(order) };
+    return storedDocumentOrder(await readView(orderId));
   }
 
   router.get(

@@ -1,10 +1,8 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import * as z from 'zod/mini';
 import { dateOf } from '../../domain/calendarDate';
 import { lcCheck } from '../../domain/lcCheck';
-import { tradeData } from '../../domain/tradeData';
-import { orderViewSchema } from '../../domain/viewSchema';
 import { ApiError } from '../errors';
+import { storedDocumentOrder } from '../storedDocumentOrder';
 
 export interface LcCheckRoutesDeps {
   /** The order's view (404 when there is no such order); the order routes' reader. */
@@ -12,19 +10,6 @@ export interface LcCheckRoutesDeps {
   orderIdParam: (req: Request) => string;
   now: () => Date;
 }
-
-/** The fields of the stored view that the check reads. */
-const creditOrderSchema = z.pick(orderViewSchema, {
-  orderId: true,
-  customer: true,
-  accountManager: true,
-  inquiry: true,
-  quotation: true,
-  contract: true,
-  payments: true,
-  shipping: true,
-  documents: true,
-});
 
 const route =
   (fn: (req: Request, res: Response) => Promise<void>): RequestHandler =>
@@ -42,9 +27,10 @@ export function lcCheckRoutes({ readView, orderIdParam, now }: LcCheckRoutesDeps
     '/orders/:orderId/lc-check',
     route(async (req, res) => {
       const orderId = orderIdParam(req);
-      // The stored view is written by the workflow; one that does not parse is a bug, not a client error.
-      const order = creditOrderSchema.parse(await readView(orderId));
-      const discrepancies = lcCheck({ ...order, trade: tradeData(order) }, dateOf(now().toISOString()));
+      const discrepancies = lcCheck(
+        storedDocumentOrder(await readView(orderId)),
+        dateOf(now().toISOString()),
+      );
       if (discrepancies === null)
         throw new ApiError(404, 'NOT_FOUND', `order ${orderId} has no L/C to check against`);
       res.json({ discrepancies });
