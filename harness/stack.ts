@@ -19,6 +19,7 @@ export const TOKENS = {
   admin: 'admin-token-for-tests',
   acmeOps: 'acme-ops-token-for-tests',
   acmeViewer: 'acme-viewer-token-for-tests',
+  acmeManager: 'acme-manager-token-for-tests',
   globexOps: 'globex-ops-token-for-tests',
   customerManager: 'customer-manager-token-for-tests',
 } as const;
@@ -32,6 +33,7 @@ export const API_TOKENS = [
   `pat:platform-admin:${TOKENS.platform}`,
   `anna:ops:${TOKENS.acmeOps}:acme`,
   `vera:viewer:${TOKENS.acmeViewer}:acme`,
+  `dora:manager:${TOKENS.acmeManager}:acme`,
   `gus:ops:${TOKENS.globexOps}:globex`,
   `carol:customer-manager:${TOKENS.customerManager}:acme`,
   `carol:customer-manager:${TOKENS.customerManager}:globex`,

@@ -14,6 +14,7 @@ import {
   type OrderEventType,
 } from '../domain';
 import {
+  guidanceBodySchema,
   templateBodySchema,
   templateNameSchema,
   templateVersionQuerySchema,
@@ -630,6 +631,24 @@ export function buildOpenApiDocument(serverUrl?: string): object {
             201: json(templateVersionSchema, 'The first version of a new template'),
             400: err("VALIDATION_FAILED (name, schema, or beyond the deployment's limits)"),
             403: err('FORBIDDEN: role viewer or ops'),
+            413: err('PAYLOAD_TOO_LARGE'),
+            415: err('UNSUPPORTED_MEDIA_TYPE'),
+            ...common,
+          },
+        },
+      },
+      '/templates/{name}/guidance': {
+        put: {
+          summary:
+            "Replace the key points of a template's steps (role manager, or the company's customer manager), as a new version",
+          security,
+          parameters: templateParams,
+          requestBody: body(guidanceBodySchema),
+          responses: {
+            200: json(templateVersionSchema, 'The new version'),
+            400: err('VALIDATION_FAILED'),
+            403: err('FORBIDDEN: role viewer or ops'),
+            404: err('TEMPLATE_NOT_FOUND'),
             413: err('PAYLOAD_TOO_LARGE'),
             415: err('UNSUPPORTED_MEDIA_TYPE'),
             ...common,

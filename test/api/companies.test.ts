@@ -115,6 +115,43 @@ describe('two companies, the same order ids', () => {
     expect((mine.body as { orders: unknown[] }).orders).toEqual([]);
   });
 
+  it("a customer manager writes a template's guidance, which only a manager may otherwise change", async () => {
+    const template = `guided-${Date.now().toString(36)}`;
+    const created = await request(stack.app)
+      .put(`/templates/${template}`)
+      .set(as(TOKENS.acmeManager))
+      .send({ sampleRequired: false, guidance: { QUOTATION_SENT: 'quote FOB Ningbo' } });
+    expect(created.status).toBe(201);
+    const guidance = { QUOTATION_SENT: 'quote FOB Ningbo and CIF Hamburg', CONTRACT_SIGNED: 'check 43P' };
+    const written = await request(stack.app)
+      .put(`/templates/${template}/guidance`)
+      .set(as(TOKENS.customerManager, 'acme'))
+      .send({ guidance });
+    expect(written.status).toBe(200);
+    expect(written.body).toMatchObject({
+      version: 2,
+      createdBy: 'carol',
+      body: { sampleRequired: false, guidance },
+    });
+    expectError(
+      await request(stack.app)
+        .put(`/templates/${template}/guidance`)
+        .set(as(TOKENS.acmeOps))
+        .send({ guidance }),
+      403,
+      'FORBIDDEN',
+    );
+    // Another company's template is not there for it.
+    expectError(
+      await request(stack.app)
+        .put(`/templates/${template}/guidance`)
+        .set(as(TOKENS.customerManager, 'globex'))
+        .send({ guidance }),
+      404,
+      'TEMPLATE_NOT_FOUND',
+    );
+  });
+
   it('a customer manager of both picks one with X-Company, reads it, writes notes and no trade events', async () => {
     expectError(
       await request(stack.app).get('/orders').set(as(TOKENS.customerManager)),

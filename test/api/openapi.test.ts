@@ -109,6 +109,7 @@ describe('buildOpenApiDocument', () => {
       '/orders/{orderId}/lc-check': ['get'],
       '/templates': ['get'],
       '/templates/{name}': ['get', 'put'],
+      '/templates/{name}/guidance': ['put'],
       '/me': ['get'],
       '/reports/receivables': ['get'],
       '/reports/stalled': ['get'],

@@ -476,6 +476,7 @@ describe('auth, limits and the open endpoints', () => {
         '/orders/{orderId}/timeline',
         '/templates',
         '/templates/{name}',
+        '/templates/{name}/guidance',
         '/me',
         '/reports/receivables',
         '/reports/stalled',

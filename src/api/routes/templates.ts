@@ -2,12 +2,13 @@ import { Router, type Request } from 'express';
 import type { ApiConfig } from '../../config/apiEnv';
 import { templateLimitViolations } from '../../domain';
 import {
+  guidanceBodySchema,
   templateBodySchema,
   templateNameSchema,
   templateVersionQuerySchema,
 } from '../../domain/schemas/template';
 import type { ReadModel } from '../../readModel/types';
-import { callerOf, requireRole } from '../auth';
+import { callerOf, requireRole, roleRefusal } from '../auth';
 import { ApiError } from '../errors';
 import { fromReadModel } from '../readModelErrors';
 import { parseOr400 } from '../validate';
@@ -90,6 +91,28 @@ export function templateRoutes({ readModel, config, now = () => new Date() }: Te
         .status(stored.version === 1 ? 201 : 200)
         .location(`/templates/${name}?version=${stored.version}`)
         .json(stored);
+    }),
+  );
+
+  // The key points of each step are the platform's customer manager's to write too (they explain
+  // them to the company); the rest of the template stays the company's managers'.
+  router.put(
+    '/templates/:name/guidance',
+    route(async (req, res) => {
+      const caller = callerOf(res.locals);
+      if (caller.role !== 'customer-manager') {
+        const refused = roleRefusal(caller, 'manager', 'writing guidance');
+        if (refused) throw refused;
+      }
+      const name = nameParam(req);
+      requireJsonBody(req);
+      const { guidance } = parseOr400(guidanceBodySchema, req.body, 'body');
+      const current = await fromReadModel(() => readModel.getTemplate(name));
+      if (!current) throw templateNotFound(name);
+      const stored = await fromReadModel(() =>
+        readModel.putTemplate(name, { ...current.body, guidance }, caller.name, now()),
+      );
+      res.location(`/templates/${name}?version=${stored.version}`).json(stored);
     }),
   );
 

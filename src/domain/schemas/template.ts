@@ -35,6 +35,9 @@ const uniqueList = <T extends readonly [string, ...string[]]>(values: T, descrip
     .register(z.globalRegistry, { description, uniqueItems: true });
 
 /** PUT /templates/{name} body: the defaults an order started from the template gets. */
+/** `PUT /templates/{name}/guidance`: every step's key points, replacing the template's. */
+export const guidanceBodySchema = z.strictObject({ guidance: guidanceSchema });
+
 export const templateBodySchema = describe(
   z.strictObject({
     description: z.optional(text(500, 'What the template is for')),
