@@ -1,3 +1,4 @@
+import { lcCheckQuerySchema } from './routes/lcCheck';
 import { z } from 'zod';
 import {
   listOrdersQuerySchema,
@@ -572,9 +573,9 @@ export function buildOpenApiDocument(serverUrl?: string): object {
       '/orders/{orderId}/lc-check': {
         get: {
           summary:
-            "The order's documents checked against its L/C before presentation (UCP 600, ISBP 745): each discrepancy names its rule",
+            "The order's documents checked against its L/C before presentation (UCP 600, ISBP 745): each discrepancy names its rule; an order in several shipments is checked per shipment (or ?shipmentId= one)",
           security,
-          parameters: orderIdParams,
+          parameters: [...orderIdParams, ...parameters('query', lcCheckQuerySchema)],
           responses: {
             200: json(
               z.object({
@@ -588,6 +589,10 @@ export function buildOpenApiDocument(serverUrl?: string): object {
                     document: z.string().optional(),
                     field: z.string().optional(),
                     message: z.string().describe('In English'),
+                    shipmentId: z
+                      .string()
+                      .optional()
+                      .describe('The shipment whose presentation it is (orders in several shipments)'),
                     problem: z
                       .string()
                       .optional()
@@ -603,7 +608,8 @@ export function buildOpenApiDocument(serverUrl?: string): object {
               }),
               'The discrepancies; empty when the documents comply',
             ),
-            404: err('ORDER_NOT_FOUND, or NOT_FOUND when the order has no L/C'),
+            400: err('VALIDATION_FAILED (a bad shipmentId)'),
+            404: err('ORDER_NOT_FOUND, or NOT_FOUND when the order has no L/C or no such shipment'),
             ...common,
           },
         },

@@ -16,6 +16,8 @@ import type { DocumentOrder } from './documentOrder';
 import { sellerInsures } from './incoterms';
 import type { ShipmentPermission } from './mt700';
 import type { LetterOfCredit } from './state';
+import type { shipmentViewSchema } from './shipments/viewSchema';
+import type { z } from './zod';
 import { dictionary, fill } from './i18n';
 import { EN_UI } from './i18n/en';
 import type { Language } from './schemas/common';
@@ -272,7 +274,7 @@ export function presentationOf(order: CreditOrder, today: string): PresentationF
     shippedOn: order.shipping.billOfLading?.issuedOn ?? null,
     portOfLoading: trade.portOfLoading ?? null,
     portOfDischarge: trade.portOfDischarge ?? null,
-    // One shipment per order until shipments in parts land: the whole contract goes at once.
+    // The whole contract at once; lcCheckShipment checks one part of an order in several.
     partial: false,
     transhipped: false,
     ...(sellerInsures(order)
@@ -290,4 +292,75 @@ export function presentationOf(order: CreditOrder, today: string): PresentationF
 export function lcCheck(order: CreditOrder, today: string): Discrepancy[] | null {
   const presentation = presentationOf(order, today);
   return presentation && checkPresentation(presentation);
+}
+
+/** What lc-check reads of one shipment (the view's `shipments[]` entry). */
+export type ShipmentForCheck = Pick<
+  z.infer<typeof shipmentViewSchema>,
+  'shipmentId' | 'lines' | 'billOfLading' | 'insurance' | 'amount' | 'presentation'
+>;
+
+/**
+ * One shipment's presentation under the credit: its own B/L, insurance, share and the contract lines
+ * it carries. With more than one shipment each presentation ships part (UCP 600 art. 31).
+ */
+export function lcCheckShipment(
+  order: CreditOrder,
+  shipment: ShipmentForCheck,
+  shipmentCount: number,
+  today: string,
+): Discrepancy[] | null {
+  const lc = order.payments.letterOfCredit;
+  const lines = order.trade?.contractLines ?? [];
+  const carried = shipment.lines.flatMap((l) => (lines[l.lineNo - 1] ? [lines[l.lineNo - 1]] : []));
+  const part: CreditOrder = {
+    ...order,
+    shipping: { ...order.shipping, billOfLading: shipment.billOfLading, insurance: shipment.insurance },
+    payments: {
+      ...order.payments,
+      balanceRequired: shipment.amount ?? order.payments.balanceRequired,
+      letterOfCredit: lc && { ...lc, presentedAt: shipment.presentation?.presentedAt ?? null },
+    },
+    ...(order.trade ? { trade: { ...order.trade, contractLines: carried } } : {}),
+  };
+  const presentation = presentationOf(part, today);
+  return (
+    presentation &&
+    checkPresentation({
+      ...presentation,
+      partial: shipmentCount > 1,
+      insuredValue: shipment.amount ?? presentation.insuredValue,
+    })
+  );
+}
+
+export type LcCheckResult =
+  | { kind: 'checked'; discrepancies: (Discrepancy & { shipmentId?: string })[] }
+  | { kind: 'noCredit' }
+  | { kind: 'noShipment'; shipmentId: string };
+
+/**
+ * `GET /orders/{id}/lc-check`: one shipment's presentation (`shipmentId`), or the order's. An order in
+ * several shipments makes one presentation each, so each is checked, its discrepancies naming it.
+ */
+export function lcCheckOf(
+  order: CreditOrder,
+  shipments: readonly ShipmentForCheck[],
+  today: string,
+  shipmentId?: string,
+): LcCheckResult {
+  if (!order.payments.letterOfCredit) return { kind: 'noCredit' };
+  const chosen = shipmentId === undefined ? shipments : shipments.filter((s) => s.shipmentId === shipmentId);
+  if (shipmentId !== undefined && chosen.length === 0) return { kind: 'noShipment', shipmentId };
+  if (shipmentId === undefined && shipments.length <= 1) {
+    const whole = lcCheck(order, today);
+    return whole ? { kind: 'checked', discrepancies: whole } : { kind: 'noCredit' };
+  }
+  const discrepancies = chosen.flatMap((s) =>
+    (lcCheckShipment(order, s, shipments.length, today) ?? []).map((d) => ({
+      ...d,
+      shipmentId: s.shipmentId,
+    })),
+  );
+  return { kind: 'checked', discrepancies };
 }

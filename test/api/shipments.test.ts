@@ -4,10 +4,11 @@
  * event names its shipment; the order leaves SHIPPING with the last B/L and completes when both
  * shipments are released and paid.
  */
+import request from 'supertest';
 import type { OrderView } from '../../src/domain';
 import { shippingTermsLife } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
-import { startStack, type Stack } from '../../harness/stack';
+import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
 import { createOrder, emailsOnceSent, expectError, orderWhen, sendEvent } from './helpers';
 
@@ -195,6 +196,20 @@ describe('shipments in parts over HTTP', () => {
     // S2 not presented yet (no presentation, or a blank one).
     expect(shipment(half, 'S2')?.presentation?.presentedAt ?? null).toBeNull();
     expect(shipment(half, 'S2')?.presentation?.honouredAt ?? null).toBeNull();
+
+    // lc-check: each shipment's presentation on its own; S2 has no B/L yet.
+    type Checked = { discrepancies: { rule: string; shipmentId?: string }[] };
+    const check = (query: string) =>
+      request(stack.app).get(`/orders/${orderId}/lc-check${query}`).set(bearer(TOKENS.viewer));
+    const s2 = await check('?shipmentId=S2');
+    expect(s2.status).toBe(200);
+    const s2Rules = (s2.body as Checked).discrepancies;
+    expect(s2Rules).toContainEqual(expect.objectContaining({ rule: 'UCP600-20', shipmentId: 'S2' }));
+    const whole = (await check('')).body as Checked;
+    expect(whole.discrepancies).toEqual(expect.arrayContaining(s2Rules));
+    expect(whole.discrepancies.every((d) => d.shipmentId === 'S1' || d.shipmentId === 'S2')).toBe(true);
+    expectError(await check('?shipmentId=S9'), 404, 'NOT_FOUND');
+    expectError(await check('?shipmentId=not%20an%20id'), 400, 'VALIDATION_FAILED');
 
     await walk(orderId, life('S2'));
     const done = await orderWhen(stack.app, orderId, (v) => v.status === 'COMPLETED', 30_000);

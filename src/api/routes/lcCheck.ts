@@ -1,6 +1,11 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { dateOf } from '../../domain/calendarDate';
-import { lcCheck } from '../../domain/lcCheck';
+import { lcCheckOf } from '../../domain/lcCheck';
+import { shipmentIdSchema } from '../../domain/shipments/scope';
+import { shipmentViewSchema } from '../../domain/shipments/viewSchema';
+import { z } from '../../domain/zod';
+import { parseOr400 } from '../validate';
+import { route } from './handlers';
 import { ApiError } from '../errors';
 import { storedDocumentOrder } from '../storedDocumentOrder';
 
@@ -11,11 +16,8 @@ export interface LcCheckRoutesDeps {
   now: () => Date;
 }
 
-const route =
-  (fn: (req: Request, res: Response) => Promise<void>): RequestHandler =>
-  (req, res, next) => {
-    fn(req, res).catch(next);
-  };
+/** `?shipmentId=`: one shipment's presentation. */
+export const lcCheckQuerySchema = z.strictObject({ shipmentId: z.optional(shipmentIdSchema) });
 
 /**
  * `GET /orders/{id}/lc-check`: the order's documents against its L/C before presentation (viewer),
@@ -27,13 +29,19 @@ export function lcCheckRoutes({ readView, orderIdParam, now }: LcCheckRoutesDeps
     '/orders/:orderId/lc-check',
     route(async (req, res) => {
       const orderId = orderIdParam(req);
-      const discrepancies = lcCheck(
-        storedDocumentOrder(await readView(orderId)),
+      const { shipmentId } = parseOr400(lcCheckQuerySchema, req.query, 'query');
+      const view = await readView(orderId);
+      const result = lcCheckOf(
+        storedDocumentOrder(view),
+        z.parse(z.array(shipmentViewSchema), view.shipments ?? []),
         dateOf(now().toISOString()),
+        shipmentId,
       );
-      if (discrepancies === null)
+      if (result.kind === 'noCredit')
         throw new ApiError(404, 'NOT_FOUND', `order ${orderId} has no L/C to check against`);
-      res.json({ discrepancies });
+      if (result.kind === 'noShipment')
+        throw new ApiError(404, 'NOT_FOUND', `order ${orderId} has no shipment ${result.shipmentId}`);
+      res.json({ discrepancies: result.discrepancies });
     }),
   );
   return router;
