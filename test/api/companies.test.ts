@@ -8,6 +8,7 @@ import request from 'supertest';
 import { companyKey } from '../../src/workflows/searchAttributes';
 import { newInquiry, uniqueOrderId } from '../../harness/orderFixtures';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import { eventually } from '../../harness/temporal';
 import { expectError } from './helpers';
 
 let stack: Stack;
@@ -174,12 +175,16 @@ describe('two companies, the same order ids', () => {
       .set(as(TOKENS.customerManager, 'globex'))
       .send({ type: 'NOTE_ADDED', text: 'key point: book the vessel early' });
     expect(note.status).toBe(200);
-    // Every timeline entry names the person: actor and actorId.
-    const timeline = await request(stack.app)
-      .get(`/orders/${shared}/timeline`)
-      .set(as(TOKENS.customerManager, 'globex'));
-    const entries = (timeline.body as { entries: { type: string; actor: string; actorId: string }[] })
-      .entries;
+    // Every timeline entry names the person: actor and actorId (the timeline is the read model's,
+    // a moment behind the answer).
+    const entries = await eventually(async () => {
+      const timeline = await request(stack.app)
+        .get(`/orders/${shared}/timeline`)
+        .set(as(TOKENS.customerManager, 'globex'));
+      const found = (timeline.body as { entries?: { type: string; actor: string; actorId: string }[] })
+        .entries;
+      return found?.some((e) => e.type === 'NOTE_ADDED') ? found : undefined;
+    });
     expect(entries.find((e) => e.type === 'NOTE_ADDED')).toMatchObject({
       actor: 'carol',
       actorId: 'token:carol',
