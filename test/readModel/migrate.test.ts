@@ -31,6 +31,7 @@ describe('migrate', () => {
         '1792034000000_attachments',
         '1792100000000_order-search',
         '1793000000000_companies',
+        '1794100000000_issued-documents',
       ]);
       const tables = await client.query<{ table_name: string }>(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
@@ -43,6 +44,7 @@ describe('migrate', () => {
         'company_tokens',
         'documents',
         'emails',
+        'issued_documents',
         'orders',
         'pgmigrations',
         'platform_people',
