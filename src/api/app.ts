@@ -1,3 +1,4 @@
+import { MAX_CHOP_BASE64 } from '../domain/companyProfile';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { ApiConfig } from '../config/apiEnv';
@@ -156,8 +157,10 @@ export function createApp({
     AUTHENTICATED_PATHS,
     tokenLimiter(config.api.rateLimitPerMinute, (res) => callerOf(res.locals).id),
   );
+  // The company profile carries its chop (a base64 PNG), so it may be that much larger.
+  app.use('/company', express.json({ limit: config.api.bodyLimitBytes + MAX_CHOP_BASE64, strict: true }));
   app.use(
-    ['/orders', '/templates', '/companies', '/company'],
+    ['/orders', '/templates', '/companies'],
     express.json({ limit: config.api.bodyLimitBytes, strict: true }),
   );
   // Who the caller is (the console shows only what the role may do), companies, the company's own settings.

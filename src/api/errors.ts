@@ -91,8 +91,12 @@ function frameworkError(err: unknown, limit: number): ApiError | undefined {
   if (!err || typeof err !== 'object') return undefined;
   const { type } = err as HttpishError;
   const status = (err as HttpishError).status ?? (err as HttpishError).statusCode;
-  if (type === 'entity.too.large' || status === 413)
-    return new ApiError(413, 'PAYLOAD_TOO_LARGE', `the body is over the limit of ${limit} bytes`);
+  if (type === 'entity.too.large' || status === 413) {
+    // body-parser says which limit it applied (the company profile's is larger, for its chop).
+    const applied = (err as { limit?: unknown }).limit;
+    const bytes = typeof applied === 'number' ? applied : limit;
+    return new ApiError(413, 'PAYLOAD_TOO_LARGE', `the body is over the limit of ${bytes} bytes`);
+  }
   if (type === 'entity.parse.failed')
     return new ApiError(400, 'VALIDATION_FAILED', 'the body is not valid JSON', [
       { path: '', message: 'malformed JSON' },

@@ -100,6 +100,7 @@ export function companyPaths({ json, body, err, security, common }: Helpers): Re
         requestBody: body(z.strictObject({ profile: companyProfileSchema })),
         responses: {
           200: json(z.object({ id: companyIdSchema, profile: companyProfileSchema }), 'Stored'),
+          413: err('PAYLOAD_TOO_LARGE: over the profile limit (a chop of the largest size fits)'),
           ...adminOnly,
           ...common,
         },
@@ -263,6 +264,7 @@ export function companyPaths({ json, body, err, security, common }: Helpers): Re
         responses: {
           302: { description: 'Signed in: back to where the sign-in started' },
           401: err('UNAUTHENTICATED: the sign-in was refused, expired or could not be checked'),
+          404: err('NOT_FOUND: no provider configured (OIDC_ISSUER_URL)'),
           429: err('TOO_MANY_REQUESTS: too many failed sign-ins from this address'),
           503: err('ISSUER_UNAVAILABLE or DATABASE_UNAVAILABLE'),
         },
