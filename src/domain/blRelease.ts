@@ -5,11 +5,22 @@
  * with the banks, so there is no step of ours.
  */
 import { documentsGoThroughBanks } from './paymentPlan';
-import type { BlRelease, OrderState } from './types';
+import type { BlRelease, DocumentsState, OrderState } from './types';
 
 export type ReleaseStep = 'TELEX_RELEASE' | 'ORIGINALS';
 
 export const NO_RELEASE_YET: BlRelease = { telexRequestedAt: null, telexConfirmedAt: null, originals: null };
+
+/** An order's (or a shipment's) documents before any went out. */
+export const NO_DOCUMENTS_YET: DocumentsState = {
+  copiesSentAt: null,
+  confirmedAt: null,
+  dispatchedAt: null,
+  releasedVia: null,
+  goodsReleasedAt: null,
+  release: NO_RELEASE_YET,
+  items: [],
+};
 
 /** The route the documents take: the one they took, else the one the plan would give them. */
 function releaseRoute(state: OrderState): 'DIRECT' | 'BANK' | null {

@@ -1,4 +1,4 @@
-import { NO_RELEASE_YET } from './blRelease';
+import { NO_DOCUMENTS_YET } from './blRelease';
 import { toUtcIso } from './duration';
 import type { StallPolicy } from './policy';
 import type { NewOrder } from './schemas/new-order';
@@ -48,15 +48,7 @@ export function createOrder(
     },
     production: { percent: 0, notes: [], inspections: [], completedAt: null },
     shipping: { booking: { requestedAt: null, confirmed: null }, customs: null, billOfLading: null },
-    documents: {
-      copiesSentAt: null,
-      confirmedAt: null,
-      dispatchedAt: null,
-      releasedVia: null,
-      goodsReleasedAt: null,
-      release: NO_RELEASE_YET,
-      items: [],
-    },
+    documents: NO_DOCUMENTS_YET,
     cancellation: null,
     stalled: false,
     stageEnteredAt: receivedAt,

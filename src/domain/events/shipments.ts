@@ -1,5 +1,5 @@
 /** Shipments in parts: planning a shipment's share of the contract, and closing the rest short. */
-import { NO_RELEASE_YET } from '../blRelease';
+import { NO_DOCUMENTS_YET } from '../blRelease';
 import { documentsSent, wordsOnly } from '../corrections/define';
 import { formatMoney, fromMinor, subtractMoney, toMinor } from '../money';
 import { advance, accepted, invalid } from '../outcome';
@@ -68,15 +68,7 @@ function newShipment(
     etd,
     plannedAt: now,
     shipping: NO_SHIPPING,
-    documents: {
-      copiesSentAt: null,
-      confirmedAt: null,
-      dispatchedAt: null,
-      releasedVia: null,
-      goodsReleasedAt: null,
-      release: NO_RELEASE_YET,
-      items: [],
-    },
+    documents: NO_DOCUMENTS_YET,
     stage: null,
     amount: null,
     received: null,
