@@ -185,6 +185,7 @@ export function documentInput(
     blNo: bl?.blNo ?? null,
     blType: bl?.blType ?? null,
     containerNos: booking?.containerNos ?? [],
+    sealNos: booking?.sealNos ?? [],
     originCountry: trade?.originCountry ?? null,
     marks: trade?.marks ?? null,
     packageType: trade?.packageType ?? null,

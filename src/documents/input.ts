@@ -136,6 +136,8 @@ export interface TradeDocumentInput {
   blNo: string | null;
   blType: BlType | null;
   containerNos: string[];
+  /** In the order of `containerNos` (fewer where a seal is not known). */
+  sealNos: string[];
   /** ISO-3166 alpha-2 country the goods originate in. */
   originCountry: string | null;
   /** Shipping marks as printed on the cartons (lines separated by newlines). */

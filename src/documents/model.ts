@@ -174,6 +174,11 @@ function breakdown(
   ];
 }
 
+/** Each container as a B/L and a customs broker read it: its number, and its seal where known. */
+export function containersWithSeals(input: Pick<TradeDocumentInput, 'containerNos' | 'sealNos'>): string[] {
+  return input.containerNos.map((no, i) => (input.sealNos[i] ? `${no} / SEAL ${input.sealNos[i]}` : no));
+}
+
 export function buildDocumentModel(input: TradeDocumentInput): DocumentModel {
   if (input.lines.length === 0) throw invalidInput('lines: a trade document needs at least one line');
   const currency = input.total.currency;
@@ -280,7 +285,7 @@ export function buildDocumentModel(input: TradeDocumentInput): DocumentModel {
       ['Vessel / Voyage', vesselVoyage],
       ['ETD', etd],
       ['B/L No.', input.blNo === null ? MISSING : `${blNo} (${blType})`],
-      ['Containers', input.containerNos.length > 0 ? input.containerNos.join(', ') : MISSING],
+      ['Containers', input.containerNos.length > 0 ? containersWithSeals(input).join(', ') : MISSING],
       ['Country of origin', origin],
     ],
     lines,

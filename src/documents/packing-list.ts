@@ -1,5 +1,5 @@
 import type { DocumentMark } from './input';
-import type { DocumentModel } from './model';
+import { containersWithSeals, type DocumentModel } from './model';
 import { drawParagraph, drawTable, drawTotals, ensureSpace } from './pdf';
 import { renderTradeDocument } from './trade-document';
 
@@ -38,7 +38,7 @@ export function renderPackingList(model: DocumentModel, mark: DocumentMark): Pro
     ]);
     cursor = ensureSpace(doc, cursor + 12, 50, newPage);
     cursor = drawParagraph(doc, cursor, `Marks and numbers: ${model.marks}`);
-    const containers = model.input.containerNos;
+    const containers = containersWithSeals(model.input);
     return drawParagraph(
       doc,
       cursor + 4,

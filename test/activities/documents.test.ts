@@ -116,6 +116,21 @@ describe('golden text of every document kind', () => {
     expect(text).not.toContain('0.035');
   });
 
+  test('packing list: each container with its seal where the booking gave one', async () => {
+    const sealed = fullOrder();
+    const confirmed = sealed.shipping.booking.confirmed;
+    if (!confirmed) throw new Error('the fixture has a booking');
+    const order = {
+      ...sealed,
+      shipping: {
+        ...sealed.shipping,
+        booking: { ...sealed.shipping.booking, confirmed: { ...confirmed, sealNos: ['CN4471203'] } },
+      },
+    };
+    const text = flat(await textOf(order, 'packing-list'));
+    expect(text).toContain('MSCU1234565 / SEAL CN4471203, MSCU7654321');
+  });
+
   test('proforma invoice: priced lines, payment terms and the bank details from configuration', async () => {
     const text = flat(await textOf(order, 'proforma-invoice', { ...CHINESE_EXPORTER, bank: BANK }));
     for (const s of [

@@ -33,7 +33,7 @@ const CORRECTABLE: Record<OrderEventType, readonly string[] | 'never'> = {
   PRODUCTION_PROGRESS: ['note'],
   INSPECTION_RECORDED: ['inspector', 'reportRef'],
   PRODUCTION_COMPLETED: 'never',
-  BOOKING_CONFIRMED: ['forwarder', 'vessel', 'voyage', 'etd', 'containerNos'],
+  BOOKING_CONFIRMED: ['forwarder', 'vessel', 'voyage', 'etd', 'containerNos', 'sealNos'],
   CUSTOMS_DECLARED: ['declarationNo'],
   BILL_OF_LADING_ISSUED: ['blNo', 'issuedOn'],
   DOCUMENTS_CONFIRMED: ['note'],
@@ -75,7 +75,7 @@ const ops = (now: string): EventContext => ({ now, actor: 'olga', role: 'ops' })
 /** A value of the same shape that differs from the recorded one. */
 function variant(field: string): unknown {
   if (/On$|Date$|^etd$/.test(field)) return '2027-02-02';
-  if (field === 'containerNos' || field === 'items') return ['FIXD1234567'];
+  if (field === 'containerNos' || field === 'sealNos' || field === 'items') return ['FIXD1234567'];
   if (field === 'lines') return [{ lineNo: 1, quantity: 100 }];
   return 'FIXED-1';
 }

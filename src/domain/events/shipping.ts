@@ -34,31 +34,43 @@ export const bookingConfirmed = defineEvent({
     voyage: line(64, 'Voyage number'),
     etd: describe(z.union([calendarDateSchema, instantSchema]), 'Estimated time of departure'),
     containerNos: z.optional(z.array(line(32, 'Container number')).check(z.maxLength(500))),
+    sealNos: describe(
+      z.optional(z.array(line(32, 'Seal number')).check(z.maxLength(500))),
+      'Seal numbers, one per container in the order of containerNos (printed beside them)',
+    ),
   },
   // A booking may be re-confirmed (rolled vessel) until customs is declared on it.
   allowedWhen: both(inStage('SHIPPING'), (s) => weShip(s) && s.shipping.customs === null),
   nextStep: "the forwarder's booking confirmation",
   correction: {
-    fields: ['forwarder', 'vessel', 'voyage', 'etd', 'containerNos'],
-    printed: ['vessel', 'voyage', 'etd', 'containerNos'],
+    fields: ['forwarder', 'vessel', 'voyage', 'etd', 'containerNos', 'sealNos'],
+    printed: ['vessel', 'voyage', 'etd', 'containerNos', 'sealNos'],
     seenBy: documentsSent,
     current: (state) => state.shipping.booking.confirmed ?? {},
     apply(state, changes) {
       const confirmed = state.shipping.booking.confirmed;
       if (!confirmed) return 'the booking is no longer on the order';
-      const booking = { ...state.shipping.booking, confirmed: { ...confirmed, ...changes } };
+      const corrected = { ...confirmed, ...changes };
+      if ((corrected.sealNos?.length ?? 0) > corrected.containerNos.length)
+        return 'one seal number per container: there would be more seals than containers';
+      const booking = { ...state.shipping.booking, confirmed: corrected };
       return { ...state, shipping: { ...state.shipping, booking } };
     },
   },
   decide(state, e, ctx) {
     const farAway = etdProblem(e.etd, ctx.now);
     if (farAway) return invalid('The ETD is not a date this booking can sail on', [farAway]);
+    if ((e.sealNos?.length ?? 0) > (e.containerNos?.length ?? 0))
+      return invalid('More seals than containers', [
+        { path: 'sealNos', message: 'one seal number per container, in the order of containerNos' },
+      ]);
     const confirmed = {
       forwarder: e.forwarder,
       vessel: e.vessel,
       voyage: e.voyage,
       etd: e.etd,
       containerNos: e.containerNos ?? [],
+      ...(e.sealNos?.length ? { sealNos: e.sealNos } : {}),
       confirmedAt: ctx.now,
     };
     return accepted(

@@ -37,6 +37,8 @@ export const bookingDetailsSchema = z.object({
   voyage: z.string(),
   etd: z.string(),
   containerNos: z.array(z.string()),
+  /** In the order of `containerNos`; absent where none were given. */
+  sealNos: z.optional(z.array(z.string())),
   confirmedAt: instant,
 });
 export type BookingDetails = z.output<typeof bookingDetailsSchema>;
