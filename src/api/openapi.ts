@@ -221,6 +221,11 @@ const xlsxContent = {
 };
 const languageParams = parameters('query', exportLanguageQuerySchema);
 
+/** An attachment's bytes, as its type (judged by its bytes on upload). */
+const ATTACHMENT_BYTES = Object.fromEntries(
+  ATTACHMENT_CONTENT_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+);
+
 export function buildOpenApiDocument(serverUrl?: string): object {
   const security = [{ bearerAuth: [] }];
   const report = (summary: string, query: z.core.$ZodType, answer: z.core.$ZodType) => ({
@@ -529,12 +534,7 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           responses: {
             200: {
               description: 'The file (Content-Disposition: attachment, with its name)',
-              content: Object.fromEntries(
-                ATTACHMENT_CONTENT_TYPES.map((type) => [
-                  type,
-                  { schema: { type: 'string', format: 'binary' } },
-                ]),
-              ),
+              content: ATTACHMENT_BYTES,
             },
             404: err('ORDER_NOT_FOUND, or NOT_FOUND: no such attachment on the order'),
             ...common,
@@ -730,12 +730,7 @@ export function buildOpenApiDocument(serverUrl?: string): object {
           responses: {
             200: {
               description: 'The file, as an attachment',
-              content: Object.fromEntries(
-                ATTACHMENT_CONTENT_TYPES.map((type) => [
-                  type,
-                  { schema: { type: 'string', format: 'binary' } },
-                ]),
-              ),
+              content: ATTACHMENT_BYTES,
             },
             ...gone,
             404: {

@@ -14,7 +14,6 @@ import { contentFingerprint } from './fingerprint';
 import { toValidationDetails } from './schemas/validation';
 import type { Accepted, Decision } from './decisionTypes';
 import { originalsBlocked } from './documentGate';
-import { tradeData } from './tradeData';
 import type { EventContext, OrderState } from './types';
 
 /** Refuses a client event that would take the order past one of its limits. */
@@ -86,11 +85,7 @@ export function decideCommand(state: OrderState, payload: unknown, context: Even
 
 /** An event that would issue originals with data missing is refused while the company's gate is on. */
 function gated(before: OrderState, decision: Accepted, ctx: EventContext): Decision {
-  const missing = originalsBlocked(
-    { ...decision.state, trade: tradeData(decision.state) },
-    decision.effects,
-    ctx.company,
-  );
+  const missing = originalsBlocked(decision.state, decision.effects, ctx.company);
   if (missing.length === 0) return decision;
   const names = missing.map((m) => `${m.document} ${m.field}`).join(', ');
   const refusal = reject(before, 'DOCUMENTS_INCOMPLETE', `The originals cannot be issued: missing ${names}`);

@@ -7,6 +7,8 @@ import type { CompanyGate, GateProfile } from './companyGate';
 import type { DocumentKind } from './documentKinds';
 import type { DocumentOrder } from './documentOrder';
 import { incotermFamily, sellerInsures } from './incoterms';
+import { tradeData } from './tradeData';
+import type { OrderState } from './types';
 
 /** Kinds the gate knows: the rendered documents and the customs declaration's data sheet. */
 export type { CompanyGate, GateProfile };
@@ -187,10 +189,12 @@ export function originalDocuments(order: DocumentOrder): GatedDocument[] {
  * is then refused (`DOCUMENTS_INCOMPLETE`). Empty when the gate is off or nothing issues originals.
  */
 export function originalsBlocked(
-  order: DocumentOrder,
+  state: OrderState,
   effects: readonly { type: string }[],
   company: CompanyGate | undefined,
 ): MissingField[] {
+  // Most events issue no originals: the documents' view of the order is built only for those that do.
   if (!company?.documentGate || !effects.some((e) => ISSUES_ORIGINALS.includes(e.type))) return [];
+  const order: DocumentOrder = { ...state, trade: tradeData(state) };
   return missingForOriginals(originalDocuments(order), { order, profile: company });
 }
