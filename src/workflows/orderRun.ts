@@ -30,8 +30,6 @@ import {
   type Decision,
   type EffectKind,
   type OrderState,
-  type ActorRole,
-  type CompanyGate,
   type SentEmail,
   type SystemEvent,
 } from '../domain';
@@ -220,13 +218,7 @@ export class OrderRun {
         validator: (submission: EventSubmission) => {
           if (this.state.archivedAt) throw archivedRefusal(this.state);
           if (this.draining) throw nextRunRefusal();
-          const decision = this.decide(
-            submission.event,
-            submission.actor,
-            submission.role,
-            submission.actorId,
-            submission.company,
-          );
+          const decision = this.decide(submission);
           if (!decision.ok) throw refusal(decision);
           const updateId = currentUpdateInfo()?.id;
           this.validated = updateId === undefined ? undefined : { updateId, basis: this.state, decision };
@@ -253,17 +245,11 @@ export class OrderRun {
 
   /** A client's event, as sent: the domain parses and decides it. */
   private command(payload: unknown, actor: string): Decision {
-    return this.take(this.decide(payload, actor));
+    return this.take(this.decide({ event: payload, actor }));
   }
 
   /** A signal has no role (absent: the domain reads it as ops). */
-  private decide(
-    payload: unknown,
-    actor: string,
-    role?: ActorRole,
-    actorId?: string,
-    company?: CompanyGate,
-  ): Decision {
+  private decide({ event, actor, role, actorId, company }: EventSubmission): Decision {
     const context = {
       now: now(),
       actor,
@@ -271,7 +257,7 @@ export class OrderRun {
       ...(actorId === undefined ? {} : { actorId }),
       ...(company === undefined ? {} : { company }),
     };
-    return decideCommand(this.state, withoutActor(payload), context);
+    return decideCommand(this.state, withoutActor(event), context);
   }
 
   /**
@@ -284,13 +270,7 @@ export class OrderRun {
     this.validated = undefined;
     if (validated && validated.basis === this.state && validated.updateId === currentUpdateInfo()?.id)
       return validated.decision;
-    return this.decide(
-      submission.event,
-      submission.actor,
-      submission.role,
-      submission.actorId,
-      submission.company,
-    );
+    return this.decide(submission);
   }
 
   /** One of the workflow's own facts; `email` is what the effect sent, for the read model. */
