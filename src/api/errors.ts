@@ -31,6 +31,9 @@ export const ERROR_CODES = [
   'COMPANY_EXISTS',
   'CSRF_FAILED',
   'ISSUER_UNAVAILABLE',
+  // Money after the ship sails
+  'CREDIT_LIMIT_EXCEEDED',
+  'CUSTOMER_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

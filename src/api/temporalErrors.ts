@@ -155,6 +155,8 @@ export function updateRejection(err: WorkflowUpdateFailedError): ApiError | unde
   if (failure.type === 'FORBIDDEN') return new ApiError(403, 'FORBIDDEN', failure.message);
   if (failure.type === 'CORRECTION_NOT_ALLOWED')
     return new ApiError(409, 'CORRECTION_NOT_ALLOWED', failure.message);
+  if (failure.type === 'CREDIT_LIMIT_EXCEEDED')
+    return new ApiError(409, 'CREDIT_LIMIT_EXCEEDED', failure.message);
   if (failure.type === ORDER_ARCHIVED) {
     const d = (detail ?? {}) as { stage?: unknown };
     return orderArchived(failure.message, d.stage);

@@ -5,6 +5,8 @@
  */
 import { addDuration, type Duration } from './duration';
 import { owesMoney } from './ledger';
+import { unsettledReceipts } from './events/finance';
+import { isRebateOpen } from './finance/rebate';
 import { accepted, type Outcome } from './outcome';
 import type { OrderState } from './types';
 
@@ -13,13 +15,15 @@ export const DEFAULT_ARCHIVE_AFTER: Duration = '90d';
 
 /**
  * Whether the closed order is settled: nothing left for it to wait on but time. An open order is
- * not; a completed one still owed money is not (the money-after-shipment work adds the rebate and
- * FX settlement here); an effect that failed waits for an operator's retry.
+ * not; a completed one still owed money is not, nor one whose rebate or FX settlement is open; an effect that failed waits for an operator's retry.
  */
 export function isSettled(state: OrderState): boolean {
   if (state.status === 'OPEN' || state.archivedAt) return false;
   if (state.failedEffects.length > 0) return false;
   if (state.status === 'COMPLETED' && owesMoney(state)) return false;
+  // A company that claims the rebate follows the money to the end: every receipt settled into
+  // CNY and the rebate received or marked not applicable (the order's long tail).
+  if (state.rebate && (isRebateOpen(state.rebate) || unsettledReceipts(state).length > 0)) return false;
   return true;
 }
 

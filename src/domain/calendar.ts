@@ -63,6 +63,11 @@ function dayRules(calendar: WorkingCalendar): DayRules {
   };
 }
 
+/** The last millisecond of a local date (YYYY-MM-DD) in the calendar's zone, as a UTC instant. */
+export function endOfLocalDate(calendar: WorkingCalendar, date: string): string {
+  return new Date(fromWall(calendar, Date.parse(`${date}T23:59:59.999Z`))).toISOString();
+}
+
 /** Whether the local date (YYYY-MM-DD) is a working day. */
 export function isWorkingDate(calendar: WorkingCalendar, date: string): boolean {
   return dayRules(calendar).isWorking(Math.floor(parseInstant(`${date}T00:00:00Z`) / DAY_MS));

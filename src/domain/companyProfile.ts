@@ -6,6 +6,7 @@
  */
 import { line, text } from './schemas/common';
 import { usccProblem } from './uscc';
+import { REBATE_METHODS } from './state/finance';
 import { describe, z } from './zod';
 
 /** A PNG's first bytes, base64-encoded (`\x89PNG\r\n\x1a\n`). */
@@ -58,6 +59,12 @@ export const companyProfileFields = {
   uscc: z.optional(usccSchema),
   customsCode: z.optional(customsCodeSchema),
   chopPng: z.optional(chopSchema),
+  rebateMethod: z.optional(
+    describe(
+      z.enum(REBATE_METHODS),
+      'How the company claims the export VAT rebate: TRADING (外贸企业, by VAT invoices) or MANUFACTURER (生产企业, exempt-credit-refund); absent: it claims none',
+    ),
+  ),
   documentGate: z.optional(
     describe(
       z.boolean(),

@@ -14,6 +14,7 @@ import { contentFingerprint } from './fingerprint';
 import { toValidationDetails } from './schemas/validation';
 import type { Accepted, Decision } from './decisionTypes';
 import { originalsBlocked } from './documentGate';
+import { openedRebate } from './finance/rebate';
 import type { EventContext, OrderState } from './types';
 
 /** Refuses a client event that would take the order past one of its limits. */
@@ -80,7 +81,14 @@ export function decideCommand(state: OrderState, payload: unknown, context: Even
       : attributeOrderMoney(state, decided);
   const shipmentId = target.kind === 'shipment' ? target.shipment.shipmentId : undefined;
   const decision = settle(state, event, outcome, recorded, { key, fromClient: true, shipmentId });
-  return decision.ok ? gated(state, decision, ctx) : decision;
+  return decision.ok ? withRebate(gated(state, decision, ctx), ctx) : decision;
+}
+
+/** The first export of a company that claims the rebate opens the order's rebate (its long tail). */
+function withRebate(decision: Decision, ctx: EventContext): Decision {
+  if (!decision.ok) return decision;
+  const rebate = openedRebate(decision.state, ctx.company?.rebateMethod);
+  return rebate ? { ...decision, state: { ...decision.state, rebate } } : decision;
 }
 
 /** An event that would issue originals with data missing is refused while the company's gate is on. */

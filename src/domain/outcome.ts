@@ -18,7 +18,7 @@ export type Outcome =
   | { kind: 'refused'; code: RefusalCode; message: string };
 
 /** Refusals a decide gives beyond a field's validation: a correction not possible, a role too low. */
-export type RefusalCode = 'CORRECTION_NOT_ALLOWED' | 'FORBIDDEN';
+export type RefusalCode = 'CORRECTION_NOT_ALLOWED' | 'FORBIDDEN' | 'CREDIT_LIMIT_EXCEEDED';
 
 export function accepted(state: OrderState, summary: string, effects: Effect[] = []): Outcome {
   return { kind: 'accepted', state, effects, summary };

@@ -5,6 +5,8 @@
  * TimelineRecord) name the client events: they are in ./decisionTypes.
  */
 import type { CompanyGate } from './companyGate';
+import type { CreditContext } from './finance/credit';
+import type { RebateContext } from './finance/rebate';
 
 export type {
   BlRelease,
@@ -13,6 +15,9 @@ export type {
   Cancellation,
   Collection,
   ContractState,
+  CostKind,
+  CostsState,
+  CreditState,
   DepositHandling,
   DocumentItem,
   DocumentsState,
@@ -33,6 +38,9 @@ export type {
   PaymentReceipt,
   PaymentsState,
   ProductionState,
+  RebateMethod,
+  RebateState,
+  RebateStatus,
   Quotation,
   RejectedEvent,
   ReleaseApproval,
@@ -40,6 +48,7 @@ export type {
   SampleOutcome,
   SampleRound,
   SampleState,
+  Settlement,
   ShippingState,
   TimelineEntry,
 } from './state';
@@ -73,4 +82,8 @@ export interface EventContext {
   eventId?: string;
   /** The caller's company: its document gate and profile (absent: the gate is off). */
   company?: CompanyGate;
+  /** The customer's credit figures, found by the API for a contract (absent: no limit applies). */
+  credit?: CreditContext;
+  /** The company's rebate method and its rates for the order's HS codes, for the rebate documents. */
+  rebate?: RebateContext;
 }

@@ -1,4 +1,6 @@
 import { takeBackOptions } from './corrections/options';
+import { moneyInCny } from './finance/profit';
+import { expectedRebate } from './finance/rebate';
 import { allowedEvents } from './events';
 import { presentationDeadline } from './dueDates';
 import { outstanding, totalWrittenOff } from './ledger';
@@ -33,6 +35,7 @@ export function orderView(state: OrderState): OrderView {
     ...rest
   } = state;
   const owed = amountOutstanding(state);
+  const cny = state.contract ? moneyInCny(state) : null;
   return {
     ...rest,
     timeline: timelineView(rest.timeline),
@@ -56,6 +59,20 @@ export function orderView(state: OrderState): OrderView {
     amountOutstanding: owed,
     shipments: shipmentsView(state),
     shipmentsClosed: shipments?.closed ?? null,
+    rebate: rebateView(state),
+    profit: cny?.profit ?? null,
+    cny,
+  };
+}
+
+function rebateView(state: OrderState): OrderView['rebate'] {
+  if (!state.rebate) return null;
+  const expected = expectedRebate(state);
+  return {
+    ...state.rebate,
+    rate: expected?.rate ?? null,
+    expected: expected?.expected ?? null,
+    formula: expected?.formula ?? '',
   };
 }
 

@@ -12,12 +12,14 @@ import { DUE_WHEN } from './schedule';
 import { paymentMethodSchema } from './schemas/common';
 import { OPEN_STAGES } from './stages';
 import {
+  COST_KINDS,
   PAYMENT_PARTS,
   STEP_KEYS,
   failedEffectSchema,
   orderStateSchema,
   orderTemplateSchema,
   paymentsSchema,
+  rebateSchema,
   stallPolicySchema,
   timelineEntrySchema as storedTimelineEntrySchema,
   warningsSchema,
@@ -123,6 +125,41 @@ const templateViewSchema = describe(
   'The template version the order started from and its terms (null: none)',
 );
 
+/** The rebate with what the view works out from it: the contract's `rate`, `expected`, `status`, `deadline`, `received`. */
+const rebateViewSchema = describe(
+  z.nullable(
+    z.extend(rebateSchema, {
+      rate: describe(
+        z.nullable(z.string()),
+        'The effective rebate rate (a fraction, e.g. "0.13"); per line in `lines`',
+      ),
+      expected: describeCopy(
+        nullableMoney,
+        'The expected rebate in CNY; null while a rate or base is missing',
+      ),
+      formula: describe(z.string(), 'How `expected` is worked out, with its figures'),
+    }),
+  ),
+  'The export VAT rebate (出口退税); null while nothing was exported by a company that claims it',
+);
+
+const moneyInCnySchema = describe(
+  z.object({
+    revenue: describeCopy(moneySchema, 'Settled receipts and receipts in CNY'),
+    rebate: describeCopy(moneySchema, 'The rebate counted: received, else expected'),
+    rebateBasis: z.enum(['RECEIVED', 'EXPECTED', 'NONE']),
+    costs: moneySchema,
+    costsByKind: z.partialRecord(z.enum(COST_KINDS), moneySchema),
+    profit: moneySchema,
+    fxGainLoss: describeCopy(
+      nullableMoney,
+      "Gain (or loss) of the settlements against the contract date's rate",
+    ),
+    unsettled: describe(z.array(moneySchema), 'Receipts in foreign currency not settled yet, per currency'),
+  }),
+  "The order's money in CNY: profit = revenue + rebate − costs",
+);
+
 export const orderViewSchema = describe(
   z.extend(
     z.omit(orderStateSchema, {
@@ -154,6 +191,12 @@ export const orderViewSchema = describe(
       corrections: takeBackSchema,
       shipments: describe(z.array(shipmentViewSchema), 'The shipments, each with its share of the balance'),
       shipmentsClosed: shipmentsClosedSchema,
+      rebate: rebateViewSchema,
+      profit: describeCopy(
+        nullableMoney,
+        'Profit in CNY: settled revenue + rebate − costs (null before the contract)',
+      ),
+      cny: describe(z.nullable(moneyInCnySchema), 'The parts of the profit (null before the contract)'),
     },
   ),
   'The order view (more fields may be added)',

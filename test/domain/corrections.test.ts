@@ -67,6 +67,14 @@ const CORRECTABLE: Record<OrderEventType, readonly string[] | 'never'> = {
   EVENT_UNDONE: 'never',
   SHIPMENT_PLANNED: ['lines', 'etd'],
   SHIPMENTS_CLOSED: ['reason'],
+  CREDIT_APPROVED: ['reason'],
+  SHIPMENT_DECLARED_TO_INSURER: ['reference', 'declaredOn'],
+  FX_SETTLED: 'never',
+  COST_RECORDED: ['note'],
+  REBATE_DOCUMENTS_RECORDED: 'never',
+  REBATE_FILED: ['batchNo', 'filedOn'],
+  REBATE_RECEIVED: 'never',
+  REBATE_NOT_APPLICABLE: ['reason'],
 };
 
 const manager = (now: string): EventContext => ({ now, actor: 'mia', role: 'manager' });

@@ -100,6 +100,29 @@ export const EXAMPLE_EVENTS: Record<OrderEventType, OrderEventInput> = {
   PAYMENT_RECEIVED: { type: 'PAYMENT_RECEIVED', amount: usd('1000.00'), reference: 'TT-9' },
   SHIPMENT_PLANNED: { type: 'SHIPMENT_PLANNED', shipmentId: 'S2', lines: [{ lineNo: 1, quantity: 800 }] },
   SHIPMENTS_CLOSED: { type: 'SHIPMENTS_CLOSED', reason: 'the buyer takes no more' },
+  CREDIT_APPROVED: { type: 'CREDIT_APPROVED', reason: 'long-standing buyer, insured' },
+  SHIPMENT_DECLARED_TO_INSURER: { type: 'SHIPMENT_DECLARED_TO_INSURER', declaredOn: '2026-03-12' },
+  FX_SETTLED: {
+    type: 'FX_SETTLED',
+    paymentEventId: 'PAYMENT_RECEIVED-1',
+    rate: '7.1000',
+    cnyAmount: { amount: '71000.00', currency: 'CNY' },
+    settledOn: '2026-04-02',
+  },
+  COST_RECORDED: { type: 'COST_RECORDED', kind: 'FREIGHT', amount: { amount: '1200.00', currency: 'CNY' } },
+  REBATE_DOCUMENTS_RECORDED: {
+    type: 'REBATE_DOCUMENTS_RECORDED',
+    vatInvoices: [
+      {
+        number: '044001900111',
+        amount: { amount: '50000.00', currency: 'CNY' },
+        taxAmount: { amount: '6500.00', currency: 'CNY' },
+      },
+    ],
+  },
+  REBATE_FILED: { type: 'REBATE_FILED', batchNo: '2026-05', filedOn: '2026-05-10' },
+  REBATE_RECEIVED: { type: 'REBATE_RECEIVED', cnyAmount: { amount: '6500.00', currency: 'CNY' } },
+  REBATE_NOT_APPLICABLE: { type: 'REBATE_NOT_APPLICABLE', reason: 'no rebate rate for these goods' },
   LC_RECEIVED: {
     type: 'LC_RECEIVED',
     lcNo: 'LC-1',

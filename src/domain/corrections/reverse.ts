@@ -4,6 +4,7 @@
  * owed, the schedule and the payment requests see it gone; the stage stays, and a warning stays on
  * the order until the money is in again.
  */
+import { countRevenue } from '../finance/revenue';
 import { appendBounded, STATE_WINDOWS } from '../bounds';
 import { balanceRequiredOf, outstanding } from '../ledger';
 import { formatMoney, subtractMoney, zero, type Money } from '../money';
@@ -57,7 +58,12 @@ export function reversePayment(state: OrderState, request: ReversalRequest, ctx:
     balanceWrittenOff: less('balanceWrittenOff', state.payments),
     receipts: state.payments.receipts.map((r) => (r.eventId === id ? { ...r, reversed } : r)),
   };
-  payments = { ...payments, balanceRequired: balanceRequiredOf(payments, total) };
+  payments = countRevenue(
+    { ...payments, balanceRequired: balanceRequiredOf(payments, total) },
+    receipt,
+    state.contract?.fxRate,
+    -1,
+  );
   const owedBefore = outstanding(state) ?? zero(currency);
   const next = withCreditDueDate({ ...state, payments });
   const owed = outstanding(next) ?? zero(currency);

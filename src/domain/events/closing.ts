@@ -1,3 +1,4 @@
+import { optionalSettlement } from '../finance/settlement';
 import { NEVER, paymentReference } from '../corrections/common';
 import { wordsOnly } from '../corrections/define';
 import { balanceOwed, depositSettled } from '../ledger';
@@ -47,12 +48,14 @@ export const balanceReceived = defineEvent({
   fields: {
     amount: describeCopy(positiveMoneySchema, "Amount received, in the contract's currency"),
     reference: line(128, 'Bank reference'),
+    settlement: optionalSettlement,
   },
   allowedWhen: balanceDueByTT,
   nextStep: 'the balance payment',
   correction: paymentReference(['reference']),
   decide(state, e, ctx) {
     return receivePayment(state, ctx, {
+      settlement: e.settlement,
       received: e.amount,
       reference: e.reference,
       to: 'BALANCE',

@@ -1,4 +1,5 @@
 /** Documentary collections (D/P, D/A): documents go through the banks against payment or acceptance. */
+import { optionalSettlement } from '../finance/settlement';
 import { paymentReference } from '../corrections/common';
 import { addDays, dateOf } from '../calendarDate';
 import { positiveMoneySchema } from '../money';
@@ -117,6 +118,7 @@ export const collectionPaid = defineEvent({
   fields: {
     amount: describeCopy(positiveMoneySchema, "Amount paid, in the contract's currency"),
     reference: line(128, 'Bank reference'),
+    settlement: optionalSettlement,
   },
   // Against payment the bank pays before the documents go (BALANCE); against acceptance, at
   // maturity after they went (DOCUMENTS).
@@ -136,6 +138,7 @@ export const collectionPaid = defineEvent({
       payments: { ...state.payments, collection: { ...collection, paidAt: ctx.now } },
     };
     return receivePayment(next, ctx, {
+      settlement: e.settlement,
       received: e.amount,
       reference: e.reference,
       to: 'BALANCE',

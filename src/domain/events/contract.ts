@@ -1,3 +1,4 @@
+import { optionalSettlement } from '../finance/settlement';
 import { NEVER, paymentReference } from '../corrections/common';
 import {
   contractLinesSchema,
@@ -7,7 +8,10 @@ import {
   tradeOf,
 } from '../contractTerms';
 import { formatMoney, percentOf, positiveMoneySchema, toMinor, zero } from '../money';
-import { advance, invalid } from '../outcome';
+import { advance, invalid, refused } from '../outcome';
+import { CREDIT_METHODS, creditLimitExceeded } from '../finance/credit';
+import { rateSchema } from '../finance/rate';
+import { noCredit } from './credit';
 import { paymentMethodOf } from '../payment-methods';
 import {
   paymentPlanInputSchema,
@@ -43,6 +47,10 @@ export const contractSigned = defineEvent({
       z.optional(z.enum(['ALLOWED', 'NOT_ALLOWED'])),
       'Whether the contract may ship in more than one part (SHIPMENT_PLANNED); default ALLOWED',
     ),
+    fxRate: describeCopy(
+      z.optional(rateSchema),
+      "The contract date's exchange rate (CNY per unit of its currency): FX gain or loss is measured against it",
+    ),
   },
   allowedWhen: inStage('CONTRACT'),
   nextStep: 'the signed contract',
@@ -69,6 +77,10 @@ export const contractSigned = defineEvent({
     const linesWrong = e.lines ? linesProblems(e.lines, e.totalAmount, 'lines') : [];
     if (linesWrong.length > 0) return invalid('The contract lines do not make its total', linesWrong);
     const { plan } = resolved;
+    const beyond = creditLimitExceeded(plan.balanceMethod, e.totalAmount, ctx.credit);
+    if (beyond && !state.credit?.approval)
+      return refused('CREDIT_LIMIT_EXCEEDED', `${beyond}: a manager records CREDIT_APPROVED first`);
+    const insured = ctx.credit?.insurance && CREDIT_METHODS.includes(plan.balanceMethod);
     const currency = e.totalAmount.currency;
     const depositRequired = percentOf(e.totalAmount, plan.depositPercent);
     const next: OrderState = {
@@ -82,7 +94,11 @@ export const contractSigned = defineEvent({
         trade: tradeOf(e),
         amendments: 0,
         ...(e.partialShipments ? { partialShipments: e.partialShipments } : {}),
+        ...(e.fxRate ? { fxRate: e.fxRate } : {}),
       },
+      ...(insured && ctx.credit
+        ? { credit: { ...(state.credit ?? noCredit), insurance: ctx.credit.insurance } }
+        : {}),
       payments: {
         ...state.payments,
         plan,
@@ -111,11 +127,17 @@ export const depositReceived = defineEvent({
   fields: {
     amount: describeCopy(positiveMoneySchema, "Amount received, in the contract's currency"),
     reference: line(128, 'Bank reference'),
+    settlement: optionalSettlement,
   },
   allowedWhen: both(inStage('DEPOSIT'), depositOutstanding),
   nextStep: 'the deposit',
   correction: paymentReference(['reference']),
   decide(state, e, ctx) {
-    return receivePayment(state, ctx, { received: e.amount, reference: e.reference, to: 'DEPOSIT' });
+    return receivePayment(state, ctx, {
+      settlement: e.settlement,
+      received: e.amount,
+      reference: e.reference,
+      to: 'DEPOSIT',
+    });
   },
 });

@@ -41,6 +41,9 @@ import {
 import { paymentReceived, paymentWrittenOff, releaseApproved } from './payments';
 import { takeBackEvents } from './corrections';
 import { shipmentPlanned, shipmentsClosed } from './shipments';
+import { creditApproved, shipmentDeclaredToInsurer } from './credit';
+import { costRecorded, fxSettled } from './finance';
+import { rebateDocumentsRecorded, rebateFiled, rebateNotApplicable, rebateReceived } from './rebate';
 import { routesToShipments, shipmentViews } from '../shipments/lens';
 
 // Corrections look the event they take back up here; the lookup runs only when one is decided.
@@ -94,6 +97,14 @@ export const EVENT_DEFINITIONS = [
   ...TAKE_BACK,
   shipmentPlanned,
   shipmentsClosed,
+  creditApproved,
+  shipmentDeclaredToInsurer,
+  fxSettled,
+  costRecorded,
+  rebateDocumentsRecorded,
+  rebateFiled,
+  rebateReceived,
+  rebateNotApplicable,
 ] as const;
 
 /** The definitions' schemas, keeping the tuple's types (a plain map would merge them into one union). */

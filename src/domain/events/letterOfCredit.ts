@@ -1,4 +1,5 @@
 /** Letters of credit: the credit arrives (and may be amended), documents are presented, the bank honours. */
+import { optionalSettlement } from '../finance/settlement';
 import { NEVER, paymentReference } from '../corrections/common';
 import { wordsOnly } from '../corrections/define';
 import { presentationDeadline } from '../dueDates';
@@ -366,6 +367,7 @@ export const lcHonoured = defineEvent({
   fields: {
     amount: describeCopy(positiveMoneySchema, "Amount paid under the L/C, in the contract's currency"),
     reference: line(128, 'Bank reference'),
+    settlement: optionalSettlement,
   },
   allowedWhen: both(
     inStage('BALANCE'),
@@ -385,6 +387,7 @@ export const lcHonoured = defineEvent({
       payments: { ...state.payments, letterOfCredit: { ...lc, honouredAt: ctx.now, discrepancies: [] } },
     };
     return receivePayment(honoured, ctx, {
+      settlement: e.settlement,
       received: e.amount,
       reference: e.reference,
       to: 'BALANCE',

@@ -1,4 +1,7 @@
 /** Money: payments in any form, write-offs, and a manager's approval to release before payment. */
+import { optionalSettlement, settlementProblems } from '../finance/settlement';
+import type { Settlement } from '../state/finance';
+import { countRevenue } from '../finance/revenue';
 import { paymentReference } from '../corrections/common';
 import { wordsOnly } from '../corrections/define';
 import { appendBounded, STATE_WINDOWS } from '../bounds';
@@ -29,6 +32,8 @@ export interface Payment {
   valueDate?: string;
   /** How the summary names the payment, e.g. "L/C honoured". */
   label?: string;
+  /** The bank's FX settlement of it, when given with the receipt. */
+  settlement?: Settlement | undefined;
 }
 
 /**
@@ -44,6 +49,10 @@ export function receivePayment(state: OrderState, ctx: EventContext, payment: Pa
     to: payment.to,
   });
   if ('problems' in applied) return invalid('The payment is not valid', applied.problems);
+  const unsettleable = payment.settlement
+    ? settlementProblems(payment.received, payment.settlement, 'settlement')
+    : [];
+  if (unsettleable.length > 0) return invalid('The settlement does not fit the receipt', unsettleable);
 
   const receipt: PaymentReceipt = {
     kind: payment.to === 'BALANCE' ? 'BALANCE' : partPaid(state),
@@ -52,18 +61,26 @@ export function receivePayment(state: OrderState, ctx: EventContext, payment: Pa
     receivedAt: ctx.now,
     ...(payment.valueDate ? { valueDate: payment.valueDate } : {}),
     ...(ctx.eventId ? { eventId: ctx.eventId } : {}),
+    ...(payment.settlement ? { settlement: payment.settlement } : {}),
     allocation: allocationOf(state.payments, applied.payments, currency),
   };
   const next: OrderState = {
     ...state,
-    payments: {
-      ...applied.payments,
-      receipts: appendBounded(state.payments.receipts, receipt, STATE_WINDOWS.receipts),
-    },
+    payments: countRevenue(
+      {
+        ...applied.payments,
+        receipts: appendBounded(state.payments.receipts, receipt, STATE_WINDOWS.receipts),
+      },
+      receipt,
+      state.contract.fxRate,
+      1,
+    ),
   };
   const parts = [
     `${payment.label ?? 'Payment'} ${formatMoney(payment.received)} received (${payment.reference})`,
   ];
+  if (payment.settlement)
+    parts.push(`settled at ${payment.settlement.rate}: ${formatMoney(payment.settlement.cnyAmount)}`);
   if (payment.bankCharges && toMinor(payment.bankCharges) > 0n) {
     parts.push(`bank charges ${formatMoney(payment.bankCharges)} written off`);
   }
@@ -102,6 +119,7 @@ export const paymentReceived = defineEvent({
   fields: {
     amount: describeCopy(positiveMoneySchema, "Amount credited to our account, in the contract's currency"),
     reference: line(128, 'Bank reference'),
+    settlement: optionalSettlement,
     valueDate: describeCopy(z.optional(calendarDateSchema), 'Value date of the credit'),
     bankCharges: describeCopy(
       z.optional(nonNegativeMoneySchema),
@@ -113,6 +131,7 @@ export const paymentReceived = defineEvent({
   correction: paymentReference(['reference', 'valueDate']),
   decide(state, e, ctx) {
     return receivePayment(state, ctx, {
+      settlement: e.settlement,
       received: e.amount,
       reference: e.reference,
       to: 'ANY',

@@ -774,6 +774,15 @@ export const en = {
     // Shipments in parts
     SHIPMENT_PLANNED: 'Shipment planned',
     SHIPMENTS_CLOSED: 'Shipments closed short',
+    // Money after the ship sails
+    CREDIT_APPROVED: 'Credit approved',
+    SHIPMENT_DECLARED_TO_INSURER: 'Shipment declared to insurer',
+    FX_SETTLED: 'FX settled',
+    COST_RECORDED: 'Cost recorded',
+    REBATE_DOCUMENTS_RECORDED: 'Rebate documents recorded',
+    REBATE_FILED: 'Rebate filed',
+    REBATE_RECEIVED: 'Rebate received',
+    REBATE_NOT_APPLICABLE: 'No rebate claimed',
   },
   eventHints: {
     QUOTATION_SENT: 'A quotation (or a revision) was sent to the customer.',
@@ -825,6 +834,15 @@ export const en = {
     SHIPMENT_PLANNED: 'Plans a shipment of part of the contract: which line quantities it carries.',
     SHIPMENTS_CLOSED:
       'A manager closes the shipments short: the rest is not shipped and what is owed is recomputed.',
+    // Money after the ship sails
+    CREDIT_APPROVED: "A manager approves credit terms beyond the customer's credit or insured limit.",
+    SHIPMENT_DECLARED_TO_INSURER: "A shipment was declared to the credit insurer within the policy's days.",
+    FX_SETTLED: 'The bank settled a receipt into CNY: its rate and the CNY amount.',
+    COST_RECORDED: 'A cost of the order (purchase, freight, insurance, bank, other), in CNY at its rate.',
+    REBATE_DOCUMENTS_RECORDED: "The suppliers' VAT invoices and the export declaration for the rebate.",
+    REBATE_FILED: 'The rebate was filed with the tax office.',
+    REBATE_RECEIVED: 'The tax office paid the rebate.',
+    REBATE_NOT_APPLICABLE: 'A manager closes the rebate without a claim.',
   },
   summaries: {
     ORDER_CREATED: 'Inquiry from {company} via {channel}',
@@ -881,6 +899,15 @@ export const en = {
     // Shipments in parts
     SHIPMENT_PLANNED: 'Shipment {shipmentId} planned',
     SHIPMENTS_CLOSED: 'Shipments closed short: {reason}',
+    // Money after the ship sails
+    CREDIT_APPROVED: 'Credit approved: {reason}',
+    SHIPMENT_DECLARED_TO_INSURER: 'Declared to the insurer on {declaredOn}',
+    FX_SETTLED: 'Settled at {rate}: {cnyAmount}',
+    COST_RECORDED: 'Cost ({kind}): {amount}',
+    REBATE_DOCUMENTS_RECORDED: 'Rebate documents recorded',
+    REBATE_FILED: 'Rebate filed in batch {batchNo} on {filedOn}',
+    REBATE_RECEIVED: 'Rebate received: {cnyAmount}',
+    REBATE_NOT_APPLICABLE: 'No rebate claimed: {reason}',
   },
   effects: {
     notifyCustomerCancelled: 'Cancellation notice to the customer',

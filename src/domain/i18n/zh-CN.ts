@@ -146,6 +146,15 @@ export const zhCN = {
     // Shipments in parts
     SHIPMENT_PLANNED: '计划分批出运',
     SHIPMENTS_CLOSED: '分批出运结束（余量不再出运）',
+    // Money after the ship sails
+    CREDIT_APPROVED: '信用额度审批',
+    SHIPMENT_DECLARED_TO_INSURER: '出运申报（信保）',
+    FX_SETTLED: '结汇',
+    COST_RECORDED: '记录费用',
+    REBATE_DOCUMENTS_RECORDED: '退税单证已齐',
+    REBATE_FILED: '退税已申报',
+    REBATE_RECEIVED: '退税已到账',
+    REBATE_NOT_APPLICABLE: '不申报退税',
   },
   eventHints: {
     QUOTATION_SENT: '已向客户发出报价（或修改后的报价）。',
@@ -196,6 +205,15 @@ export const zhCN = {
     // Shipments in parts
     SHIPMENT_PLANNED: '计划一批出运：这一批装运合同各行的多少数量。',
     SHIPMENTS_CLOSED: '经理结束分批出运：余量不再出运，应收金额重新计算。',
+    // Money after the ship sails
+    CREDIT_APPROVED: '经理批准超出客户信用额度或信保限额的赊销条件。',
+    SHIPMENT_DECLARED_TO_INSURER: '已在保单规定天数内向信保申报出运。',
+    FX_SETTLED: '银行已将外币收款结汇为人民币：汇率与人民币金额。',
+    COST_RECORDED: '订单费用（采购、运费、保险、银行、其他），按汇率折算人民币。',
+    REBATE_DOCUMENTS_RECORDED: '退税所需的供应商增值税专用发票与出口报关单已齐。',
+    REBATE_FILED: '已向税务机关申报退税。',
+    REBATE_RECEIVED: '税务机关已退税到账。',
+    REBATE_NOT_APPLICABLE: '经理确认本订单不申报退税。',
   },
   summaries: {
     ORDER_CREATED: '来自 {company} 的询盘（{channel}）',
@@ -252,6 +270,15 @@ export const zhCN = {
     // Shipments in parts
     SHIPMENT_PLANNED: '已计划第 {shipmentId} 批出运',
     SHIPMENTS_CLOSED: '分批出运已结束：{reason}',
+    // Money after the ship sails
+    CREDIT_APPROVED: '信用审批通过：{reason}',
+    SHIPMENT_DECLARED_TO_INSURER: '已于 {declaredOn} 向信保申报出运',
+    FX_SETTLED: '按 {rate} 结汇：{cnyAmount}',
+    COST_RECORDED: '费用（{kind}）：{amount}',
+    REBATE_DOCUMENTS_RECORDED: '退税单证已录入',
+    REBATE_FILED: '退税已申报，批次 {batchNo}，日期 {filedOn}',
+    REBATE_RECEIVED: '退税到账：{cnyAmount}',
+    REBATE_NOT_APPLICABLE: '不申报退税：{reason}',
   },
   effects: {
     requestBooking: '向货代发送订舱委托',

@@ -16,6 +16,8 @@ export const contractSchema = z.object({
     "Ports, origin, marks, buyer address, equipment, the buyer's forwarder",
   ),
   amendments: describe(z.optional(z.number()), 'How many change orders (CONTRACT_AMENDED)'),
+  /** CNY per unit of the contract's currency on the contract date, when recorded: FX gain or loss is measured against it. */
+  fxRate: describe(z.optional(z.string()), "The contract date's exchange rate (CNY per unit)"),
   /** Absent in orders from before: ALLOWED. */
   partialShipments: describe(
     z.optional(z.enum(['ALLOWED', 'NOT_ALLOWED'])),

@@ -8,6 +8,7 @@ export * from './cancellation';
 export * from './contract';
 export * from './corrections';
 export * from './documents';
+export * from './finance';
 export * from './order';
 export * from './payments';
 export * from './policy';

@@ -21,6 +21,7 @@ import { instant, nullableInstant } from './common';
 import { contractSchema } from './contract';
 import { correctableEventSchema, warningsSchema } from './corrections';
 import { documentsSchema } from './documents';
+import { costsSchema, creditSchema, rebateSchema } from './finance';
 import { paymentsSchema } from './payments';
 import { stallPolicySchema } from './policy';
 import { productionSchema } from './production';
@@ -141,5 +142,13 @@ export const orderStateSchema = z.object({
   archivedAt: describe(z.optional(instant), 'When the closed order was archived: it takes no more events'),
   /** Shipments in parts; absent while none is planned: the contract ships as one (S1). */
   shipments: z.optional(shipmentsSchema),
+  /** The customer record the order is for (GET /customers/{id}); absent: an order from before records. */
+  customerId: describe(z.optional(z.string()), 'The customer record the order is for'),
+  /** Absent until a manager approves credit or a contract under credit terms is insured. */
+  credit: describe(z.optional(creditSchema), 'Credit approval and the credit insurance of the order'),
+  /** Absent until a cost is recorded. */
+  costs: describe(z.optional(costsSchema), "The order's costs in CNY by kind"),
+  /** Absent until the goods are exported by a company that claims the export VAT rebate. */
+  rebate: describe(z.optional(rebateSchema), 'The export VAT rebate (出口退税) of the order'),
 });
 export type OrderState = z.output<typeof orderStateSchema>;

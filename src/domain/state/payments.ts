@@ -5,6 +5,7 @@ import { BALANCE_DUE, type PaymentPlan } from '../paymentPlan';
 import { paymentMethodSchema } from '../schemas/common';
 import { describe, describeCopy, z } from '../zod';
 import { instant, nullableInstant, nullableMoney } from './common';
+import { settlementSchema } from './finance';
 
 /** The two parts of the price. */
 export const PAYMENT_PARTS = ['DEPOSIT', 'BALANCE'] as const;
@@ -37,6 +38,8 @@ export const paymentReceiptSchema = z.object({
       balanceWrittenOff: moneySchema,
     }),
   ),
+  /** The bank's FX settlement of the receipt (on the receipt, or FX_SETTLED later). */
+  settlement: describe(z.optional(settlementSchema), 'FX settlement (结汇): its rate and CNY amount'),
   /** Set by PAYMENT_REVERSED: the money counts as not received. */
   reversed: describe(
     z.optional(z.object({ eventId: z.string(), at: instant, by: z.string(), reason: z.string() })),
@@ -113,6 +116,10 @@ export const paymentsSchema = z.object({
   receipts: describe(z.array(paymentReceiptSchema), 'The latest payments received'),
   letterOfCredit: z.nullable(letterOfCreditSchema),
   collection: z.nullable(collectionSchema),
+  /** Every receipt's CNY (settled, or received in CNY) less reversals: the order's revenue; absent: none yet. */
+  revenueCny: describe(z.optional(moneySchema), 'Revenue in CNY: settled receipts and receipts in CNY'),
+  /** The settlements' gain (or loss) against the contract date's rate, where one was recorded. */
+  fxGainLossCny: describe(z.optional(moneySchema), "FX gain or loss against the contract date's rate"),
   /** Also a sea waybill before full payment. */
   releaseApproval: describe(
     z.nullable(releaseApprovalSchema),

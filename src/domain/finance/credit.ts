@@ -1,0 +1,60 @@
+/**
+ * Credit limits: an open-account, D/A or D/P contract is credit given to the buyer. The exposure
+ * (what the customer's other open OA/DA/DP orders still owe) spans orders, which one order's
+ * workflow cannot read: the API computes it under a lock on the customer and hands it to the
+ * decision in the event's context (decision 0007). The rule itself is here.
+ */
+import type { PaymentMethod } from '../payment-methods';
+import { addMoney, compareMoney, formatMoney, type Money } from '../money';
+
+/** The methods under which the buyer owes money after the goods left: credit the exporter gives. */
+export const CREDIT_METHODS: readonly PaymentMethod[] = ['OA', 'DA', 'DP'];
+
+/** The customer's credit insurance (中信保 and the like), as a contract sees it. */
+export interface CreditInsurance {
+  insurer: string;
+  policyNo: string;
+  /** The insured buyer limit. */
+  limit: Money;
+  /** Days after the B/L date within which each shipment must be declared to the insurer. */
+  declarationDays: number;
+}
+
+/** What the API found about the order's customer when a contract was signed. */
+export interface CreditContext {
+  customerId: string;
+  /** What the customer's other open OA/DA/DP orders still owe, in the limits' currency. */
+  exposure: Money;
+  creditLimit: Money | null;
+  insurance: CreditInsurance | null;
+}
+
+/** The tightest limit a contract must stay within: the credit limit and the insured limit. */
+function limitsOf(credit: CreditContext): { name: string; limit: Money }[] {
+  const limits: { name: string; limit: Money }[] = [];
+  if (credit.creditLimit) limits.push({ name: 'credit limit', limit: credit.creditLimit });
+  if (credit.insurance)
+    limits.push({ name: `insured limit (${credit.insurance.insurer})`, limit: credit.insurance.limit });
+  return limits;
+}
+
+/**
+ * Why a contract of `total` under `method` would take the customer beyond a limit, or null when it
+ * stays within. A contract in another currency than a limit cannot be compared with it: it needs
+ * a manager's approval too (the desk does not convert exposure between currencies).
+ */
+export function creditLimitExceeded(
+  method: PaymentMethod,
+  total: Money,
+  credit: CreditContext | undefined,
+): string | null {
+  if (!credit || !CREDIT_METHODS.includes(method)) return null;
+  for (const { name, limit } of limitsOf(credit)) {
+    if (limit.currency !== total.currency)
+      return `the customer's ${name} is in ${limit.currency}, the contract in ${total.currency}`;
+    const after = addMoney(credit.exposure, total);
+    if (compareMoney(after, limit) > 0)
+      return `${method} credit of ${formatMoney(total)} on top of ${formatMoney(credit.exposure)} open would exceed the customer's ${name} of ${formatMoney(limit)}`;
+  }
+  return null;
+}

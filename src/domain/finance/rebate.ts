@@ -1,0 +1,266 @@
+/**
+ * The export VAT rebate (出口退税): what the order may claim back, and by when. The rates come per
+ * HS code from a table the company keeps (the API hands the matching rows to the event that records
+ * the rebate documents); the formulas are here, with the words the view shows beside the figure.
+ */
+import { DEFAULT_WORKING_CALENDAR, endOfLocalDate } from '../calendar';
+import { addDays } from '../calendarDate';
+import {
+  addMoney,
+  fromMinor,
+  formatMoney,
+  lineTotalMinor,
+  subtractMoney,
+  toMinor,
+  zero,
+  type Money,
+} from '../money';
+import type { OrderState, RebateMethod, RebateState } from '../types';
+import { describe, z } from '../zod';
+import { firstExportDate } from './exports';
+import { toCny } from './rate';
+
+const RATE_SCALE = 1_000_000n;
+const REBATE_RATE_PATTERN = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;
+
+/** A rebate rate as a fraction: "0.13" is 13 %. */
+export const rebateRateSchema = describe(
+  z
+    .string()
+    .check(z.regex(REBATE_RATE_PATTERN, 'a fraction from "0" to "1" with at most 4 decimals, e.g. "0.13"')),
+  'Rebate rate as a fraction, e.g. "0.13" for 13 %',
+);
+
+/** One row of the company's table: an HS code (or its leading digits) and its rate. */
+export interface RebateRate {
+  hsCode: string;
+  rate: string;
+}
+
+/** What the company tells the rebate event: how it claims, and its table's rows for the order's codes. */
+export interface RebateContext {
+  method: RebateMethod;
+  rates: RebateRate[];
+}
+
+/** The row for `hsCode`: the longest code in the table that it starts with. */
+export function rebateRateFor(hsCode: string | null, table: readonly RebateRate[]): string | null {
+  if (!hsCode) return null;
+  let best: RebateRate | null = null;
+  for (const row of table)
+    if (hsCode.startsWith(row.hsCode) && (!best || row.hsCode.length > best.hsCode.length)) best = row;
+  return best?.rate ?? null;
+}
+
+/** 30 April of the year after the export: the filing deadline. */
+export function rebateDeadline(exportDate: string): string {
+  return `${Number(exportDate.slice(0, 4)) + 1}-04-30`;
+}
+
+/** Reminders to the account manager before the deadline: 60, 30 and 7 days before its day. */
+export const REBATE_REMINDER_LEADS = [60, 30, 7] as const;
+
+/** When the next deadline reminder is due (09:00 in the exporter's zone), or null when none is left. */
+export function nextRebateReminderAt(state: OrderState): string | null {
+  const rebate = state.rebate;
+  if (!rebate || !isRebateOpen(rebate) || rebate.filed) return null;
+  const lead = REBATE_REMINDER_LEADS[rebate.remindersSent];
+  if (lead === undefined) return null;
+  const calendar = state.policy.calendar ?? DEFAULT_WORKING_CALENDAR;
+  const day = addDays(rebate.deadline, -lead);
+  // End of the day before, plus nine hours: 09:00 local on `day`.
+  return new Date(Date.parse(endOfLocalDate(calendar, addDays(day, -1))) + 1 + 9 * 3_600_000).toISOString();
+}
+
+/** Whether the rebate still keeps the order on the desk. */
+export function isRebateOpen(rebate: Pick<RebateState, 'status'>): boolean {
+  return rebate.status !== 'RECEIVED' && rebate.status !== 'NOT_APPLICABLE';
+}
+
+/**
+ * The rebate record of an order that has left, for a company that claims rebates: opened once, at
+ * the first export; null while nothing left or when the company does not claim.
+ */
+export function openedRebate(state: OrderState, method: RebateMethod | undefined): RebateState | null {
+  if (state.rebate || !method) return null;
+  const exportDate = firstExportDate(state);
+  if (!exportDate) return null;
+  const calendar = state.policy.calendar ?? DEFAULT_WORKING_CALENDAR;
+  const deadline = rebateDeadline(exportDate);
+  return {
+    status: 'PENDING',
+    method,
+    exportDate,
+    deadline,
+    deadlineAt: endOfLocalDate(calendar, deadline),
+    timeZone: calendar.timeZone,
+    lines: (state.contract?.lines ?? []).map((l, i) => ({
+      lineNo: i + 1,
+      hsCode: l.hsCode ?? null,
+      rate: null,
+    })),
+    invoices: [],
+    declarationNo: null,
+    documentsRecordedAt: null,
+    filed: null,
+    received: null,
+    receivedAt: null,
+    notApplicable: null,
+    remindersSent: 0,
+  };
+}
+
+/** The expected rebate with the formula that gives it; null figures while a rate or base is unknown. */
+export interface ExpectedRebate {
+  expected: Money | null;
+  /** The effective rate over the base (one line's rate when all lines share it). */
+  rate: string | null;
+  formula: string;
+}
+
+function basisPoints(rate: string): bigint {
+  const [whole = '0', fraction = ''] = rate.split('.');
+  return BigInt(whole) * RATE_SCALE + BigInt(fraction.padEnd(6, '0'));
+}
+
+const times = (base: Money, rate: string): Money => {
+  const minor = toMinor(base) * basisPoints(rate);
+  return fromMinor((minor + RATE_SCALE / 2n) / RATE_SCALE, base.currency);
+};
+
+const percent = (rate: string) => `${(Number(rate) * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+
+/** Splits `total` over `weights` in fen, the remainder to the largest weights first (the parts add up exactly). */
+export function apportion(total: Money, weights: readonly bigint[]): Money[] {
+  const sum = weights.reduce((a, b) => a + b, 0n);
+  if (sum === 0n) return weights.map(() => zero(total.currency));
+  const minor = toMinor(total);
+  const parts = weights.map((w) => (minor * w) / sum);
+  let left = minor - parts.reduce((a, b) => a + b, 0n);
+  const order = weights
+    .map((w, i) => ({ w, i }))
+    .sort((a, b) => (b.w > a.w ? 1 : b.w < a.w ? -1 : a.i - b.i));
+  for (const { i } of order) {
+    if (left <= 0n) break;
+    parts[i] = (parts[i] ?? 0n) + 1n;
+    left -= 1n;
+  }
+  return parts.map((p) => fromMinor(p, total.currency));
+}
+
+/** Each contract line's value (its quantity at its price), in minor units: the weights to share by. */
+function lineValues(state: OrderState): bigint[] {
+  return (state.contract?.lines ?? []).map((l) => lineTotalMinor(l.unitPrice, l.quantity));
+}
+
+/** Trading company: each VAT invoice's amount (tax excluded) times its line's rate, at most its VAT. */
+function tradingRebate(state: OrderState, rebate: RebateState): ExpectedRebate {
+  if (rebate.invoices.length === 0)
+    return {
+      expected: null,
+      rate: null,
+      formula: 'VAT invoice amount × rebate rate: no VAT invoice recorded yet',
+    };
+  const rates = rebate.lines.map((l) => l.rate);
+  const weights = lineValues(state);
+  let base = zero('CNY');
+  let expected = zero('CNY');
+  const terms: string[] = [];
+  for (const group of rebate.invoices) {
+    // Invoices matched to no line are shared over the lines by their contract values.
+    const shares =
+      group.lineNo === 0
+        ? apportion(group.amount, weights).map((amount, i) => ({ lineNo: i + 1, amount }))
+        : [{ lineNo: group.lineNo, amount: group.amount }];
+    let groupRebate = zero('CNY');
+    for (const share of shares) {
+      const rate = rates[share.lineNo - 1];
+      if (rate === null || rate === undefined)
+        return {
+          expected: null,
+          rate: null,
+          formula: `line ${share.lineNo} has no rebate rate for its HS code`,
+        };
+      if (toMinor(share.amount) === 0n) continue;
+      groupRebate = addMoney(groupRebate, times(share.amount, rate));
+      terms.push(`${formatMoney(share.amount)} × ${percent(rate)}`);
+    }
+    // The rebate never exceeds the VAT the supplier charged.
+    const capped = toMinor(groupRebate) > toMinor(group.taxAmount) ? group.taxAmount : groupRebate;
+    base = addMoney(base, group.amount);
+    expected = addMoney(expected, capped);
+  }
+  return {
+    expected,
+    rate: effectiveRate(expected, base),
+    formula: `VAT invoice amount (tax excluded) × rebate rate, at most the invoice VAT: ${terms.join(' + ')} = ${formatMoney(expected)}`,
+  };
+}
+
+/**
+ * Manufacturer (免抵退): the FOB value in CNY times the rebate rate is the exempt-credit-refund
+ * ceiling. Approximated: the whole ceiling is taken as refunded (in truth the part covered by
+ * domestic output VAT is credited, not refunded); FOB is converted at the contract date's rate
+ * (else the settlements' average) rather than the rate of the declaration's month.
+ */
+function manufacturerRebate(state: OrderState, rebate: RebateState): ExpectedRebate {
+  const contract = state.contract;
+  if (!contract) return { expected: null, rate: null, formula: 'no contract' };
+  const trade = contract.trade ?? {};
+  let fob = contract.totalAmount;
+  if (trade.freight) fob = subtractMoney(fob, trade.freight);
+  if (trade.insuranceCost) fob = subtractMoney(fob, trade.insuranceCost);
+  const fx = fob.currency === 'CNY' ? '1' : (contract.fxRate ?? averageSettlementRate(state));
+  if (!fx)
+    return {
+      expected: null,
+      rate: null,
+      formula:
+        'FOB value × rate × rebate rate: no exchange rate recorded (CONTRACT_SIGNED fxRate or a settlement)',
+    };
+  const fobCny = toCny(fob, fx);
+  const shares = apportion(fobCny, lineValues(state));
+  let expected = zero('CNY');
+  const terms: string[] = [];
+  for (const [i, share] of shares.entries()) {
+    const rate = rebate.lines[i]?.rate;
+    if (rate === null || rate === undefined)
+      return { expected: null, rate: null, formula: `line ${i + 1} has no rebate rate for its HS code` };
+    expected = addMoney(expected, times(share, rate));
+    terms.push(`${formatMoney(share)} × ${percent(rate)}`);
+  }
+  return {
+    expected,
+    rate: effectiveRate(expected, fobCny),
+    formula: `FOB ${formatMoney(fob)} × ${fx} = ${formatMoney(fobCny)}; × rebate rate per line: ${terms.join(' + ')} = ${formatMoney(expected)} (exempt-credit-refund ceiling, taken as fully refunded)`,
+  };
+}
+
+function averageSettlementRate(state: OrderState): string | null {
+  let foreign = 0n;
+  let cny = 0n;
+  for (const r of state.payments.receipts) {
+    if (r.reversed || !r.settlement) continue;
+    foreign += toMinor(r.amount);
+    cny += toMinor(r.settlement.cnyAmount);
+  }
+  if (foreign === 0n) return null;
+  const scaled = (cny * RATE_SCALE + foreign / 2n) / foreign;
+  return `${scaled / RATE_SCALE}.${String(scaled % RATE_SCALE).padStart(6, '0')}`;
+}
+
+function effectiveRate(rebate: Money, base: Money): string | null {
+  const b = toMinor(base);
+  if (b === 0n) return null;
+  const scaled = (toMinor(rebate) * 10_000n + b / 2n) / b;
+  return `${scaled / 10_000n}.${String(scaled % 10_000n).padStart(4, '0')}`;
+}
+
+/** The rebate the order expects, by the company's method. */
+export function expectedRebate(state: OrderState): ExpectedRebate | null {
+  const rebate = state.rebate;
+  if (!rebate) return null;
+  if (rebate.status === 'NOT_APPLICABLE')
+    return { expected: zero('CNY'), rate: null, formula: 'not applicable' };
+  return rebate.method === 'TRADING' ? tradingRebate(state, rebate) : manufacturerRebate(state, rebate);
+}
