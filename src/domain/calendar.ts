@@ -63,6 +63,11 @@ function dayRules(calendar: WorkingCalendar): DayRules {
   };
 }
 
+/** The local date (YYYY-MM-DD) of an instant in the calendar's zone: the exporter's "today". */
+export function localDateOf(calendar: WorkingCalendar, instant: string): string {
+  return new Date(toWall(calendar, parseInstant(instant))).toISOString().slice(0, 10);
+}
+
 /** The last millisecond of a local date (YYYY-MM-DD) in the calendar's zone, as a UTC instant. */
 export function endOfLocalDate(calendar: WorkingCalendar, date: string): string {
   return new Date(fromWall(calendar, Date.parse(`${date}T23:59:59.999Z`))).toISOString();

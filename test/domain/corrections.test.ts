@@ -15,6 +15,7 @@ import { eventDefinition } from '../../src/domain/events';
 import { apply, clock, example, fresh, usd, walkTo } from './fixtures';
 import { lifeOf, PLANS } from './planFixtures';
 import { plannedInTwo, shipmentLife } from './shipmentFixtures';
+import { insuredOaLife, notApplicableLife, runLife } from './financeFixtures';
 
 /**
  * What each event says about corrections: a new event must be added here, as its definition must
@@ -146,6 +147,13 @@ function occurrences(): Map<OrderEventType, { after: OrderState; eventId: string
       example('GOODS_COLLECTED'),
     ],
   ];
+  // Money after the ship sails needs what the API adds to the context (the company, credit, rates).
+  for (const life of [insuredOaLife(), notApplicableLife()])
+    for (const [i, { state, eventId }] of runLife(life).entries()) {
+      const type = life[i]?.event.type as OrderEventType;
+      if (eventId && (ORDER_EVENT_TYPES as string[]).includes(type) && !found.has(type))
+        found.set(type, { after: state, eventId });
+    }
   for (const life of lives) {
     const tick = clock();
     let state = fresh();

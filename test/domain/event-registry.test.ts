@@ -1,3 +1,4 @@
+import { insuredOaLife, runLife } from './financeFixtures';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -47,6 +48,8 @@ function sampleStates(): OrderState[] {
   states.push(walkTo('SHIPPING', 'EXW'), walkTo('SHIPPING', 'CIF'));
   // Shipments in parts: one of two shipments gone, so the rest may be closed short.
   states.push(apply(fresh(), [...plannedInTwo('OA'), ...shipmentLife('OA', 'S1').slice(0, 3)]));
+  // Money after the ship sails: a company that claims the rebate, an insured customer.
+  states.push(...runLife(insuredOaLife()).map((s) => s.state));
   return states;
 }
 

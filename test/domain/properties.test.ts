@@ -205,7 +205,14 @@ describe('random event sequences keep the invariants', () => {
           }
           fc.pre(isTerminalStage(state.stage));
           const allowed = allowedEvents(state);
-          const afterClose = ['NOTE_ADDED', 'RETRY_FAILED_EFFECTS', 'EVENT_CORRECTED'];
+          // Money after the ship sails: costs and FX settlements come after the close.
+          const afterClose = [
+            'NOTE_ADDED',
+            'RETRY_FAILED_EFFECTS',
+            'EVENT_CORRECTED',
+            'COST_RECORDED',
+            'FX_SETTLED',
+          ];
           expect(allowed.filter((t) => !afterClose.includes(t))).toEqual([]);
           expect(allowed.includes('RETRY_FAILED_EFFECTS')).toBe(state.failedEffects.length > 0);
           const d = applyEvent(state, EXAMPLE_EVENTS[type] as AnyEvent, tick());

@@ -59,6 +59,9 @@ const SKIP = [
   'PAYMENT_REVERSED',
   'ORDER_ON_HOLD',
   'NOTE_ADDED',
+  // Money after the ship sails: costs and settlements move no goods (finance.test.ts walks them).
+  'COST_RECORDED',
+  'FX_SETTLED',
 ];
 const MONEY = ['BALANCE_RECEIVED', 'PAYMENT_RECEIVED', 'LC_HONOURED', 'COLLECTION_PAID', 'DEPOSIT_RECEIVED'];
 

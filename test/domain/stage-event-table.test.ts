@@ -17,9 +17,22 @@ type Row = { name: string; state: () => OrderState; allowed: OrderEventType[] };
 
 // The stage table: events that take an earlier one back fit wherever there is one (corrections.test.ts).
 const TAKE_BACK: readonly string[] = TAKE_BACK_TYPES;
+// Money after the ship sails follows the money, the credit and the rebate, not the stage (finance.test.ts).
+const MONEY_AFTER: readonly string[] = [
+  'CREDIT_APPROVED',
+  'SHIPMENT_DECLARED_TO_INSURER',
+  'FX_SETTLED',
+  'COST_RECORDED',
+  'REBATE_DOCUMENTS_RECORDED',
+  'REBATE_FILED',
+  'REBATE_RECEIVED',
+  'REBATE_NOT_APPLICABLE',
+];
+const NOT_BY_STAGE = [...TAKE_BACK, ...MONEY_AFTER];
 // An attachment is recorded by its own endpoint in any stage (attachments.test.ts).
-const STAGE_EVENTS = ORDER_EVENT_TYPES.filter((t) => !TAKE_BACK.includes(t) && !recordedElsewhere(t));
-const stageEventsAllowed = (state: OrderState) => allowedEvents(state).filter((t) => !TAKE_BACK.includes(t));
+const STAGE_EVENTS = ORDER_EVENT_TYPES.filter((t) => !NOT_BY_STAGE.includes(t) && !recordedElsewhere(t));
+const stageEventsAllowed = (state: OrderState) =>
+  allowedEvents(state).filter((t) => !NOT_BY_STAGE.includes(t));
 
 const always: OrderEventType[] = ['NOTE_ADDED', 'ORDER_CANCELLED', 'ORDER_ON_HOLD'];
 /** While the customer owes money (from the contract on): a payment in any form, a manager's write-off. */

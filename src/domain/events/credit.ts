@@ -15,7 +15,8 @@ export const creditApproved = defineEvent({
   description:
     "A manager approves signing this order's credit terms (OA, DA, DP) beyond the customer's credit or insured limit",
   fields: { reason: text(500, 'Why the credit may go beyond the limit') },
-  allowedWhen: (s) => s.status === 'OPEN' && s.contract === null && !s.credit?.approval,
+  // Given while the contract is next: the manager sees the deal that needs it.
+  allowedWhen: (s) => s.status === 'OPEN' && s.stage === 'CONTRACT' && !s.credit?.approval,
   requiredRole: 'manager',
   correction: wordsOnly(['reason']),
   decide(state, e, ctx) {

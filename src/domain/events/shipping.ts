@@ -3,7 +3,7 @@ import { STATE_WINDOWS } from '../bounds';
 import { contractLines } from '../contractTerms';
 import { documentsSent } from '../corrections/define';
 import { crossCheck, declarationFields, gateProblems } from '../customsDeclaration';
-import { dateOf } from '../calendarDate';
+import { DEFAULT_WORKING_CALENDAR, localDateOf } from '../calendar';
 import { BUYER_DOCUMENTS, documentKind, type BuyerDocumentCode } from '../documentKinds';
 import { documentNumber } from '../documentNumbers';
 import { isCollectedByBuyer, MIN_INSURED_PERCENT, sellerInsures } from '../incoterms';
@@ -200,7 +200,7 @@ export const billOfLadingIssued = defineEvent({
         { path: 'blType', message: 'SEA_WAYBILL releases the goods before payment: RELEASE_APPROVED first' },
       ]);
     }
-    const issuedOn = e.issuedOn ?? dateOf(ctx.now);
+    const issuedOn = e.issuedOn ?? exportersToday(state, ctx.now);
     const raised = blDateWarnings(state, issuedOn, ctx.now, ctx.eventId ?? '');
     const next: OrderState = {
       ...state,
@@ -249,7 +249,7 @@ export const goodsCollected = defineEvent({
     },
   },
   decide(state, e, ctx) {
-    const collectedOn = e.collectedOn ?? dateOf(ctx.now);
+    const collectedOn = e.collectedOn ?? exportersToday(state, ctx.now);
     const collected = {
       collectedBy: e.collectedBy,
       vehicleOrContainer: e.vehicleOrContainer ?? null,
@@ -335,4 +335,9 @@ function withDueFromShipment(state: OrderState): OrderState {
   const next = paymentMethodOf(plan).afterBillOfLading(plan, shippedOn);
   if (next.kind !== 'RELEASE_ON_CREDIT') return state;
   return { ...state, payments: { ...state.payments, balanceDueDate: next.dueDate } };
+}
+
+/** A date recorded as "today" is the exporter's: the rebate's year and the bank's dates follow it. */
+function exportersToday(state: OrderState, now: string): string {
+  return localDateOf(state.policy.calendar ?? DEFAULT_WORKING_CALENDAR, now);
 }
