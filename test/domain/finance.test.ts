@@ -23,7 +23,7 @@ import {
   type Step,
 } from './financeFixtures';
 
-const last = <T>(xs: T[]): T => xs[xs.length - 1] as T;
+const last = <T>(xs: T[]): T => xs[xs.length - 1];
 const finalState = (steps: Step[], company?: EventContext['company']) => last(runLife(steps, company)).state;
 const upTo = (type: string) => {
   const life = insuredOaLife();
@@ -210,7 +210,7 @@ describe('the export VAT rebate', () => {
     const received = last(life).state;
     expect(received.status).toBe('COMPLETED');
     expect(isSettled(received)).toBe(true);
-    const filed = life[life.length - 2]?.state as OrderState;
+    const filed = life[life.length - 2]?.state;
     expect(filed.status).toBe('COMPLETED');
     expect(isSettled(filed)).toBe(false);
     const closed = finalState(notApplicableLife());
