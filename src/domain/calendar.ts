@@ -73,6 +73,11 @@ export function endOfLocalDate(calendar: WorkingCalendar, date: string): string 
   return new Date(fromWall(calendar, Date.parse(`${date}T23:59:59.999Z`))).toISOString();
 }
 
+/** An hour of a local date in the calendar's zone (09:00 for a reminder), as a UTC instant. */
+export function atLocalHour(calendar: WorkingCalendar, date: string, hour: number): string {
+  return new Date(fromWall(calendar, Date.parse(`${date}T00:00:00.000Z`) + hour * 3_600_000)).toISOString();
+}
+
 /** Whether the local date (YYYY-MM-DD) is a working day. */
 export function isWorkingDate(calendar: WorkingCalendar, date: string): boolean {
   return dayRules(calendar).isWorking(Math.floor(parseInstant(`${date}T00:00:00Z`) / DAY_MS));

@@ -26,7 +26,9 @@ export type SystemEvent =
   | { type: 'REMINDER_SENT'; eventId?: string; sequence: number; stage?: Stage; email: SentEmail }
   | { type: 'EFFECT_COMPLETED'; eventId?: string; effect: EffectKind; email?: SentEmail; shipmentId?: string }
   | { type: 'EFFECT_FAILED'; eventId?: string; effect: EffectKind; error: string; shipmentId?: string }
-  | { type: 'ORDER_ARCHIVED'; eventId?: string };
+  | { type: 'ORDER_ARCHIVED'; eventId?: string }
+  /** A money deadline's reminder is due (the rebate's filing, a declaration to the credit insurer). */
+  | { type: 'MONEY_REMINDER_DUE'; eventId?: string };
 export type SystemEventType = SystemEvent['type'];
 export const SYSTEM_EVENT_TYPES: readonly SystemEventType[] = [
   'STAGE_STALLED',
@@ -34,4 +36,5 @@ export const SYSTEM_EVENT_TYPES: readonly SystemEventType[] = [
   'EFFECT_COMPLETED',
   'EFFECT_FAILED',
   'ORDER_ARCHIVED',
+  'MONEY_REMINDER_DUE',
 ];

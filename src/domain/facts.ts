@@ -3,6 +3,7 @@
  * the order. Clients can never send them; `applyFact` is their only way in.
  */
 import { orderArchived } from './archive';
+import { remindersCounted } from './finance/deadlines';
 import { effectDefinition } from './effects/registry';
 import { dictionary } from './i18n';
 import { accepted, type Outcome } from './outcome';
@@ -82,6 +83,15 @@ function effectFailed(state: OrderState, e: SystemOf<'EFFECT_FAILED'>, ctx: Even
   );
 }
 
+/** The money deadlines due now are reminded of, in one email; null when none is due (an event moved them). */
+function moneyReminderDue(state: OrderState, now: string): Outcome | null {
+  const counted = remindersCounted(state, now);
+  if (!counted) return null;
+  return accepted(counted, 'Money deadline reminder due: the account manager is told', [
+    { type: 'remindMoneyDeadlines' },
+  ]);
+}
+
 /** What a fact does to the order; null when it no longer applies (a stall timer for a stage left). */
 export function decideFact(state: OrderState, fact: SystemEvent, ctx: EventContext): Outcome | null {
   switch (fact.type) {
@@ -96,5 +106,7 @@ export function decideFact(state: OrderState, fact: SystemEvent, ctx: EventConte
       return effectFailed(state, fact, ctx);
     case 'ORDER_ARCHIVED':
       return orderArchived(state, ctx.now);
+    case 'MONEY_REMINDER_DUE':
+      return moneyReminderDue(state, ctx.now);
   }
 }

@@ -14,6 +14,7 @@
  */
 import { releaseStep } from './blRelease';
 import { endOfDate } from './calendarDate';
+import { moneySteps } from './finance/steps';
 import { allowedEvents, allowedOn, type OrderEventType } from './events';
 import { focus } from './shipments/lens';
 import { isShipmentScoped } from './shipments/scope';
@@ -263,7 +264,7 @@ export function processList(state: OrderState): ProcessStep[] {
     STEPS.filter((d) => !perShipment(d)),
     allowedEvents(state),
   );
-  if (!several) return orderSteps;
+  if (!several) return [...orderSteps, ...moneySteps(state)];
   const shipmentSteps = list.flatMap((shipment, i) => {
     const view = focus(state, shipment);
     const allowed = STEPS.flatMap((d) => d.events).filter((e) => isShipmentScoped(e) && allowedOn(view, e));
@@ -277,7 +278,7 @@ export function processList(state: OrderState): ProcessStep[] {
       }),
     );
   });
-  return [...orderSteps, ...shipmentSteps];
+  return [...orderSteps, ...shipmentSteps, ...moneySteps(state)];
 }
 
 function stepsOf(

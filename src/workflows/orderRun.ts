@@ -36,6 +36,7 @@ import {
 import { DEFAULT_ARCHIVE_AFTER } from '../domain/archive';
 import { effectDefinition, stallReminderInput, type EmailActivity, type MessageKey } from '../domain/effects';
 import { ArchiveTimer } from './archiveTimer';
+import { MoneyTimer } from './moneyTimer';
 import { stallNotice } from './chatNotice';
 import type { OrderWorkflowInput } from './input';
 import {
@@ -91,6 +92,7 @@ export class OrderRun {
   private state: OrderState;
   private readonly stallTimer = new StallTimer(() => this.state);
   private readonly archiveTimer: ArchiveTimer;
+  private readonly moneyTimer = new MoneyTimer(() => this.state);
   private readonly projection = new ReadModelProjection(
     () => this.state,
     () => this.input.company,
@@ -129,13 +131,24 @@ export class OrderRun {
     this.publish(this.state);
     this.stallTimer.replan();
     this.archiveTimer.replan();
+    this.moneyTimer.replan();
     for (;;) {
       await condition(
-        () => this.stallTimer.due || (this.archiveTimer.due && this.settled()) || this.historyIsLong(),
+        () =>
+          this.stallTimer.due ||
+          this.moneyTimer.due ||
+          (this.archiveTimer.due && this.settled()) ||
+          this.historyIsLong(),
       );
       if (this.stallTimer.due) {
         this.stallTimer.due = false;
         this.startReminder();
+        continue;
+      }
+      if (this.moneyTimer.due) {
+        this.moneyTimer.due = false;
+        this.fact({ type: 'MONEY_REMINDER_DUE' });
+        this.moneyTimer.replan();
         continue;
       }
       if (this.archiveTimer.due && this.settled()) {
@@ -155,6 +168,7 @@ export class OrderRun {
       this.reminder?.cancel();
       this.stallTimer.cancel();
       this.archiveTimer.cancel();
+      this.moneyTimer.cancel();
       await condition(() => this.settled() && allHandlersFinished());
       return this.state.archivedAt ? 'closed' : 'continue';
     }
@@ -291,6 +305,7 @@ export class OrderRun {
     }
     this.stallTimer.replan();
     this.archiveTimer.replan();
+    this.moneyTimer.replan();
     this.publish(this.state);
     return decision;
   }

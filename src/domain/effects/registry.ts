@@ -19,6 +19,7 @@ import { acknowledgePayment } from './paymentAcknowledgement';
 import { requestBalance, requestDeposit } from './paymentRequest';
 import { presentationChecklist } from './presentationChecklist';
 import { requestTelexRelease } from './telexReleaseRequest';
+import { remindMoneyDeadlines } from './moneyDeadlineReminder';
 
 export const EFFECTS = [
   requestBooking,
@@ -33,6 +34,7 @@ export const EFFECTS = [
   cargoReadyNotice,
   requestTelexRelease,
   acknowledgePayment,
+  remindMoneyDeadlines,
 ] as const;
 
 /** Side effects the workflow runs as activities, by the name the domain emits. */

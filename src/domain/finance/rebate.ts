@@ -3,7 +3,7 @@
  * HS code from a table the company keeps (the API hands the matching rows to the event that records
  * the rebate documents); the formulas are here, with the words the view shows beside the figure.
  */
-import { DEFAULT_WORKING_CALENDAR, endOfLocalDate } from '../calendar';
+import { atLocalHour, DEFAULT_WORKING_CALENDAR, endOfLocalDate } from '../calendar';
 import { addDays } from '../calendarDate';
 import {
   addMoney,
@@ -66,10 +66,12 @@ export function nextRebateReminderAt(state: OrderState): string | null {
   if (!rebate || !isRebateOpen(rebate) || rebate.filed) return null;
   const lead = REBATE_REMINDER_LEADS[rebate.remindersSent];
   if (lead === undefined) return null;
-  const calendar = state.policy.calendar ?? DEFAULT_WORKING_CALENDAR;
-  const day = addDays(rebate.deadline, -lead);
-  // End of the day before, plus nine hours: 09:00 local on `day`.
-  return new Date(Date.parse(endOfLocalDate(calendar, addDays(day, -1))) + 1 + 9 * 3_600_000).toISOString();
+  return nineOClock(state, addDays(rebate.deadline, -lead));
+}
+
+/** 09:00 on a local date in the order's zone: when a reminder goes. */
+export function nineOClock(state: Pick<OrderState, 'policy'>, date: string): string {
+  return atLocalHour(state.policy.calendar ?? DEFAULT_WORKING_CALENDAR, date, 9);
 }
 
 /** Whether the rebate still keeps the order on the desk. */

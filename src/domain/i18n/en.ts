@@ -698,6 +698,7 @@ export const EN_PURPOSES = {
   'document-copies': 'Document copies',
   'document-dispatch': 'Document dispatch',
   'cancellation-notice': 'Cancellation notice',
+  'money-deadline-reminder': 'Money deadline reminder',
 };
 
 export const en = {
@@ -783,6 +784,7 @@ export const en = {
     REBATE_FILED: 'Rebate filed',
     REBATE_RECEIVED: 'Rebate received',
     REBATE_NOT_APPLICABLE: 'No rebate claimed',
+    MONEY_REMINDER_DUE: 'Money deadline reminder',
   },
   eventHints: {
     QUOTATION_SENT: 'A quotation (or a revision) was sent to the customer.',
@@ -908,6 +910,7 @@ export const en = {
     REBATE_FILED: 'Rebate filed in batch {batchNo} on {filedOn}',
     REBATE_RECEIVED: 'Rebate received: {cnyAmount}',
     REBATE_NOT_APPLICABLE: 'No rebate claimed: {reason}',
+    MONEY_REMINDER_DUE: 'The account manager was reminded of the money deadlines',
   },
   effects: {
     notifyCustomerCancelled: 'Cancellation notice to the customer',
@@ -922,6 +925,7 @@ export const en = {
     notifyCancelled: 'Cancellation notice',
     requestBooking: 'Booking request',
     sendPresentationChecklist: 'L/C presentation checklist',
+    remindMoneyDeadlines: 'Money deadline reminder to the account manager',
   },
   purposes: EN_PURPOSES,
   steps: {
@@ -947,6 +951,12 @@ export const en = {
     TELEX_RELEASE_CONFIRMED: "Get the forwarder's telex-release confirmation",
     ORIGINALS_COURIERED: 'Courier the original B/Ls to the buyer',
     GOODS_RELEASED: 'Confirm the goods were released to the buyer',
+    // Money after the ship sails
+    INSURER_DECLARED: 'Declare the shipment to the credit insurer',
+    FX_SETTLED: 'Settle the receipts into CNY',
+    REBATE_DOCUMENTS_RECORDED: 'Collect the VAT invoices and the declaration for the rebate',
+    REBATE_FILED: 'File the export VAT rebate',
+    REBATE_RECEIVED: 'Receive the rebate',
   },
   stepStatuses: {
     DONE: '✓ Done',

@@ -155,6 +155,7 @@ export const zhCN = {
     REBATE_FILED: '退税已申报',
     REBATE_RECEIVED: '退税已到账',
     REBATE_NOT_APPLICABLE: '不申报退税',
+    MONEY_REMINDER_DUE: '收汇退税节点提醒',
   },
   eventHints: {
     QUOTATION_SENT: '已向客户发出报价（或修改后的报价）。',
@@ -279,6 +280,7 @@ export const zhCN = {
     REBATE_FILED: '退税已申报，批次 {batchNo}，日期 {filedOn}',
     REBATE_RECEIVED: '退税到账：{cnyAmount}',
     REBATE_NOT_APPLICABLE: '不申报退税：{reason}',
+    MONEY_REMINDER_DUE: '已提醒客户经理收汇退税节点',
   },
   effects: {
     requestBooking: '向货代发送订舱委托',
@@ -293,6 +295,7 @@ export const zhCN = {
     sendCargoReadyNotice: '备货完成通知',
     requestTelexRelease: '电放申请',
     acknowledgePayment: '致客户的收款确认',
+    remindMoneyDeadlines: '向客户经理发送收汇退税节点提醒',
   },
   purposes: {
     'cargo-ready-notice': '备货完成通知',
@@ -307,6 +310,7 @@ export const zhCN = {
     'document-copies': '单据副本',
     'document-dispatch': '寄送全套单据',
     'cancellation-notice': '取消通知',
+    'money-deadline-reminder': '收汇退税节点提醒',
   },
   steps: {
     QUOTATION_SENT: '发送报价',
@@ -331,6 +335,12 @@ export const zhCN = {
     TELEX_RELEASE_CONFIRMED: '取得货代的电放确认',
     ORIGINALS_COURIERED: '将正本提单快递给买方',
     GOODS_RELEASED: '确认货物已放给买方',
+    // Money after the ship sails
+    INSURER_DECLARED: '向信保申报出运',
+    FX_SETTLED: '收汇结汇',
+    REBATE_DOCUMENTS_RECORDED: '收齐退税所需增值税专用发票和报关单',
+    REBATE_FILED: '申报出口退税',
+    REBATE_RECEIVED: '退税到账',
   },
   stepStatuses: {
     DONE: '✓ 已完成',

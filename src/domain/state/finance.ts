@@ -38,6 +38,8 @@ export const creditSchema = z.object({
   /** The customer's insurance when the contract was signed under credit terms. */
   insurance: z.nullable(creditInsuranceSchema),
   declarations: describe(z.array(insurerDeclarationSchema), 'Shipments declared to the credit insurer'),
+  /** Shipments the account manager was reminded to declare (absent: none yet). */
+  reminded: z.optional(z.array(z.string())),
 });
 export type CreditState = z.output<typeof creditSchema>;
 

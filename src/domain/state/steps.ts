@@ -26,6 +26,12 @@ export const STEP_KEYS = [
   'TELEX_RELEASE_CONFIRMED',
   'ORIGINALS_COURIERED',
   'GOODS_RELEASED',
+  // Money after the ship sails (finance/steps.ts)
+  'INSURER_DECLARED',
+  'FX_SETTLED',
+  'REBATE_DOCUMENTS_RECORDED',
+  'REBATE_FILED',
+  'REBATE_RECEIVED',
 ] as const;
 export type StepKey = (typeof STEP_KEYS)[number];
 
