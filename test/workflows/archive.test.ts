@@ -33,9 +33,9 @@ const DAY = 86_400_000;
 async function withOrder(
   input: OrderWorkflowInput,
   body: (handle: WorkflowHandle<typeof orderWorkflow>) => Promise<void>,
+  activities = fakeActivities().activities,
 ): Promise<void> {
   const taskQueue = uniqueTaskQueue('archive');
-  const { activities } = fakeActivities();
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
@@ -95,14 +95,15 @@ describe('a closed order (time-skipping server)', () => {
       expect(noted.order).toMatchObject({
         stage: 'COMPLETED',
         status: 'COMPLETED',
-        allowedEvents: ['NOTE_ADDED', 'EVENT_CORRECTED'],
+        // Money after the ship sails: costs, and the settlement of the receipts in USD.
+        allowedEvents: ['NOTE_ADDED', 'EVENT_CORRECTED', 'FX_SETTLED', 'COST_RECORDED'],
       });
       expect(noted.order.timeline.at(-1)).toMatchObject({ type: 'NOTE_ADDED', actor: 'ops-test' });
       const stageEvent = await refusal(record(handle, fullLife.progress));
       expect(stageEvent.type).toBe('EVENT_NOT_ALLOWED');
       expect(stageEvent.details?.[0]).toMatchObject({
         stage: 'COMPLETED',
-        allowedEvents: ['NOTE_ADDED', 'EVENT_CORRECTED'],
+        allowedEvents: ['NOTE_ADDED', 'EVENT_CORRECTED', 'FX_SETTLED', 'COST_RECORDED'],
       });
 
       // Still open, with no reminder, well within the quiet period counted from the note.
@@ -124,6 +125,47 @@ describe('a closed order (time-skipping server)', () => {
       );
       expect((await handle.query(orderQuery)).archivedAt).toBe(final.archivedAt);
     });
+  });
+
+  it("keeps a claiming company's order open for its rebate, reminds before the deadline, and archives once it is closed", async () => {
+    const company = { documentGate: false, hasChop: false, rebateMethod: 'TRADING' as const };
+    const { activities, calls } = fakeActivities();
+    await withOrder(
+      workflowInput({}, { archiveAfter: '30d' }),
+      async (handle) => {
+        const send = (event: OrderEventInput, role: 'ops' | 'manager' = 'ops') =>
+          handle.executeUpdate(recordEventUpdate, { args: [{ event, actor: 'ops-test', role, company }] });
+        await walkFullLife(handle, (event) => send(event));
+        const completed = await orderWhen(handle, (s) => s.status === 'COMPLETED');
+        expect(completed.rebate).toMatchObject({ status: 'PENDING' });
+        const deadlineAt = Date.parse(completed.rebate?.deadlineAt ?? '');
+        // Settle every receipt, so only the rebate keeps the order on the desk.
+        for (const r of completed.payments.receipts)
+          await send({
+            type: 'FX_SETTLED',
+            paymentEventId: r.eventId ?? '',
+            rate: '7.0000',
+            cnyAmount: { amount: (Number(r.amount.amount) * 7).toFixed(2), currency: 'CNY' },
+            settledOn: '2027-01-05',
+          });
+        await idle(handle);
+        // Past the quiet period and up to a day after the last reminder (7 days before the deadline).
+        const untilLast = deadlineAt - 7 * DAY + DAY - (await env.currentTimeMs());
+        await env.sleep(untilLast);
+        await idle(handle);
+        expect((await handle.describe()).status.name).toBe('RUNNING');
+        const reminders = calls.filter((c) => c.name === 'sendMoneyDeadlineReminder');
+        expect(reminders.map((c) => c.input.sequence)).toEqual([1, 2, 3]);
+        const state = await handle.query(orderQuery);
+        expect(state.rebate?.remindersSent).toBe(3);
+
+        await send({ type: 'REBATE_NOT_APPLICABLE', reason: 'goods without a rebate rate' }, 'manager');
+        const final = await handle.result();
+        expect(final.archivedAt).toBeDefined();
+        expect(final.rebate?.status).toBe('NOT_APPLICABLE');
+      },
+      activities,
+    );
   });
 
   it('continues as new during the tail and archives from the new run', async () => {
