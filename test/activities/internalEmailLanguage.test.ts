@@ -99,3 +99,35 @@ test('the collection instruction speaks to the account manager in their language
   expect(en.text).toContain('Hello Li Wei,');
   expect(en.text).toContain('COVERING LETTER / COLLECTION INSTRUCTION');
 });
+
+test('the money deadline reminder tells a zh-CN account manager the rebate deadline and the insurer declaration', async () => {
+  await mail.activities.sendMoneyDeadlineReminder({
+    orderId: 'PO-2026-0001',
+    sequence: 2,
+    requestedAt: '2027-03-31T01:00:00.000Z',
+    accountManager: { name: '李伟', email: 'li.wei@exporter.example' },
+    language: 'zh-CN',
+    customerCompany: 'Acme GmbH',
+    contractNo: 'C-1',
+    rebate: { deadline: '2027-04-30', status: 'PENDING', expected: '6500.00 CNY' },
+    declarations: [
+      {
+        shipmentId: 'S2',
+        exportDate: '2027-03-20',
+        dueOn: '2027-04-04',
+        insurer: '中信保',
+        policyNo: 'SCH-2026-118',
+      },
+    ],
+  });
+  const { parsed } = mail.sink.messages[0];
+  expect(parsed.subject).toBe('订单 PO-2026-0001：收汇退税节点临近（Acme GmbH）');
+  expect(JSON.stringify(parsed.to)).toContain('li.wei@exporter.example');
+  expect(parsed.messageId).toBe('<PO-2026-0001.money-deadline-reminder.2@exporter.example>');
+  for (const part of [parsed.text ?? '', String(parsed.html)]) {
+    expect(part).toContain('请于 2027-04-30 前申报出口退税（预计退税 6500.00 CNY）');
+    expect(part).toContain(
+      '第 S2 批（2027-03-20 出运）请于 2027-04-04 前向 中信保 申报出运（保单 SCH-2026-118）',
+    );
+  }
+});
