@@ -12,6 +12,7 @@ import { apportion, nextRebateReminderAt, rebateDeadline } from '../../src/domai
 import { toCny } from '../../src/domain/finance/rate';
 import { addMoney, subtractMoney, toMinor, zero, type Money } from '../../src/domain/money';
 import { apply, clock, example, fresh, usd } from './fixtures';
+import { plannedInTwo, shipmentLife } from './shipmentFixtures';
 import {
   CLAIMING_COMPANY,
   INSURED,
@@ -331,3 +332,37 @@ describe('money properties under random lives', () => {
 function fromCents(cents: number, currency: string): Money {
   return { amount: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`, currency };
 }
+
+describe('money after the ship sails, in two shipments', () => {
+  it('settles each shipment’s L/C money into CNY, opens the rebate at the first B/L and dates it by the earliest', () => {
+    const settle = (cnyAmount: string) => ({
+      settlement: { rate: '7.0000', cnyAmount: cny(cnyAmount), settledOn: '2027-02-01' },
+    });
+    const steps: Step[] = [
+      ...plannedInTwo('LC').map((event) =>
+        event.type === 'DEPOSIT_RECEIVED'
+          ? { event: { ...event, ...settle('21000.00') } as AnyEvent }
+          : { event },
+      ),
+      ...shipmentLife('LC', 'S2').map((event) =>
+        event.type === 'BILL_OF_LADING_ISSUED'
+          ? { event: { ...event, issuedOn: '2027-01-03' } as AnyEvent }
+          : { event },
+      ),
+      ...shipmentLife('LC', 'S1').map((event) =>
+        event.type === 'BILL_OF_LADING_ISSUED'
+          ? { event: { ...event, issuedOn: '2026-12-28' } as AnyEvent }
+          : event.type === 'LC_HONOURED'
+            ? { event: { ...event, ...settle('29400.00') } as AnyEvent }
+            : { event },
+      ),
+    ];
+    const state = finalState(steps);
+    const view = orderView(state);
+    // The deposit and S1's share settled; S2's 2,800.00 USD not yet.
+    expect(view.cny?.revenue).toEqual(cny('50400.00'));
+    expect(view.cny?.unsettled).toEqual([usd('2800.00')]);
+    // S2 left first in the list but S1's B/L is earlier: the deadline follows the earliest export.
+    expect(view.rebate).toMatchObject({ exportDate: '2026-12-28', deadline: '2027-04-30' });
+  });
+});

@@ -80,21 +80,25 @@ export function isRebateOpen(rebate: Pick<RebateState, 'status'>): boolean {
 }
 
 /**
- * The rebate record of an order that has left, for a company that claims rebates: opened once, at
- * the first export; null while nothing left or when the company does not claim.
+ * The rebate record of an order that has left, for a company that claims rebates: opened at the
+ * first export, re-dated by the earliest export until filed; null when nothing changes.
  */
 export function openedRebate(state: OrderState, method: RebateMethod | undefined): RebateState | null {
-  if (state.rebate || !method) return null;
   const exportDate = firstExportDate(state);
   if (!exportDate) return null;
   const calendar = state.policy.calendar ?? DEFAULT_WORKING_CALENDAR;
   const deadline = rebateDeadline(exportDate);
+  const dated = { exportDate, deadline, deadlineAt: endOfLocalDate(calendar, deadline) };
+  // A later shipment with an earlier B/L, or a corrected B/L date, moves the deadline until filed.
+  if (state.rebate)
+    return exportDate !== state.rebate.exportDate && !state.rebate.filed
+      ? { ...state.rebate, ...dated }
+      : null;
+  if (!method) return null;
   return {
     status: 'PENDING',
     method,
-    exportDate,
-    deadline,
-    deadlineAt: endOfLocalDate(calendar, deadline),
+    ...dated,
     timeZone: calendar.timeZone,
     lines: (state.contract?.lines ?? []).map((l, i) => ({
       lineNo: i + 1,
