@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dataConverterFor } from '../src/codec/dataConverter';
 import { loadConfig } from '../src/config/env';
-import { allowedEvents, type OrderEventInput } from '../src/domain';
+import { allowedEvents, type CompanyGate, type OrderEventInput } from '../src/domain';
 import { startDevServer, type DevServer } from '../src/dev/devServer';
 import { temporalCliPath } from '../src/dev/temporalBinaries';
 import { ORDER_WORKFLOW_SOURCE } from '../src/workflowBundle';
@@ -24,6 +24,7 @@ import { HISTORY_CODEC_ENV } from '../harness/codecKeys';
 import { fakeActivities } from '../harness/fakeActivities';
 import { orderWhen, walkFullLife } from '../harness/orderClient';
 import { eventually } from '../harness/temporal';
+import { takes, twoShipmentLife } from '../harness/shipmentLives';
 import {
   fullLife,
   PAYMENT_PLANS,
@@ -38,15 +39,27 @@ const taskQueue = 'record-histories';
 
 type Scenario = (client: Client, input: OrderWorkflowInput) => Promise<WorkflowHandle<typeof orderWorkflow>>;
 
+const workflowIdOf = (input: OrderWorkflowInput) =>
+  orderWorkflowId(input.company ?? DEFAULT_COMPANY, input.order.orderId);
 const start = (client: Client, input: OrderWorkflowInput) =>
-  client.workflow.start(orderWorkflow, {
-    taskQueue,
-    workflowId: orderWorkflowId(DEFAULT_COMPANY, input.order.orderId),
-    args: [input],
-  });
-const send = (handle: WorkflowHandle, event: OrderEventInput | Record<string, unknown>, role?: 'manager') =>
+  client.workflow.start(orderWorkflow, { taskQueue, workflowId: workflowIdOf(input), args: [input] });
+/** A company that claims the export VAT rebate, as the API tells the workflow with each event. */
+const CLAIMING: CompanyGate = { documentGate: false, hasChop: false, rebateMethod: 'TRADING' };
+const send = (
+  handle: WorkflowHandle,
+  event: OrderEventInput | Record<string, unknown>,
+  role?: 'manager',
+  company?: CompanyGate,
+) =>
   handle.executeUpdate(recordEventUpdate, {
-    args: [{ event, actor: role ? 'recorder-manager' : 'recorder', ...(role ? { role } : {}) }],
+    args: [
+      {
+        event,
+        actor: role ? 'recorder-manager' : 'recorder',
+        ...(role ? { role } : {}),
+        ...(company ? { company } : {}),
+      },
+    ],
   });
 function required<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new Error(`the recording expected ${what}`);
@@ -161,6 +174,66 @@ const scenarios: Record<
       return handle;
     },
   ],
+  // An open-account order in two shipments, each to its own B/L and money.
+  'two-shipments': [
+    {},
+    {},
+    async (client, input) => {
+      const handle = await start(client, input);
+      for (const event of twoShipmentLife('OA')) {
+        await orderWhen(handle, (s) => takes(s, event));
+        await send(handle, event);
+      }
+      return handle;
+    },
+  ],
+  // A closed order of a company that claims the rebate: a note, its receipts settled, a cost, its
+  // rebate's documents, filing and money (reminded before the deadline), then archived.
+  'money-tail': [
+    {},
+    {},
+    async (client, input) => {
+      const handle = await start(client, input);
+      await walkFullLife(handle, (event) => send(handle, event, undefined, CLAIMING));
+      const closed = await orderWhen(handle, (s) => s.status === 'COMPLETED');
+      await send(handle, { type: 'NOTE_ADDED', text: 'claim: 3 panels cracked' }, undefined, CLAIMING);
+      for (const r of closed.payments.receipts)
+        await send(
+          handle,
+          {
+            type: 'FX_SETTLED',
+            paymentEventId: required(r.eventId, 'a receipt id'),
+            rate: '7.1000',
+            cnyAmount: { amount: (Number(r.amount.amount) * 7.1).toFixed(2), currency: 'CNY' },
+            settledOn: '2027-02-01',
+          },
+          undefined,
+          CLAIMING,
+        );
+      const cny = (amount: string) => ({ amount, currency: 'CNY' });
+      const tail: Record<string, unknown>[] = [
+        { type: 'COST_RECORDED', kind: 'PURCHASE', amount: cny('120000.00'), note: 'factory invoice' },
+        {
+          type: 'REBATE_DOCUMENTS_RECORDED',
+          vatInvoices: [{ number: '04400190', amount: cny('120000.00'), taxAmount: cny('15600.00') }],
+        },
+        { type: 'REBATE_FILED', batchNo: '2027-03', filedOn: '2027-03-10' },
+        { type: 'REBATE_RECEIVED', cnyAmount: cny('15600.00') },
+      ];
+      for (const event of tail) await send(handle, event, undefined, CLAIMING);
+      return handle;
+    },
+  ],
+  // An order of a second company: its workflow id and search attribute carry the company.
+  'second-company': [
+    {},
+    { company: 'globex' },
+    async (client, input) => {
+      const handle = await start(client, input);
+      for (const event of planLife('TT')) await sendWhenAllowed(handle, event);
+      return handle;
+    },
+  ],
   // One whole life per payment plan and per Incoterm family, each event sent once the order allows it.
   ...Object.fromEntries(
     [
@@ -220,17 +293,14 @@ async function main(): Promise<void> {
         const runs = await eventually(async () => {
           const found: string[] = [];
           for await (const execution of client.workflow.list({
-            query: `WorkflowId = "${orderWorkflowId(DEFAULT_COMPANY, input.order.orderId)}"`,
+            query: `WorkflowId = "${workflowIdOf(input)}"`,
           }))
             found.push(execution.runId);
           return found.length >= (extra.continueAsNewAfterEvents ? 2 : 1) ? found : undefined;
         });
         for (const runId of runs) {
           const file = join(outDir, `${version}-${name}-${runId.slice(-12)}.json`);
-          writeFileSync(
-            file,
-            exportHistory(server, orderWorkflowId(DEFAULT_COMPANY, input.order.orderId), runId),
-          );
+          writeFileSync(file, exportHistory(server, workflowIdOf(input), runId));
           console.log(`recorded ${file}`);
         }
       }
