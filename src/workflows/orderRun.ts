@@ -37,6 +37,7 @@ import { DEFAULT_ARCHIVE_AFTER } from '../domain/archive';
 import { effectDefinition, stallReminderInput, type EmailActivity, type MessageKey } from '../domain/effects';
 import { ArchiveTimer } from './archiveTimer';
 import { MoneyTimer } from './moneyTimer';
+import { releasePatchesOf } from './releasePatches';
 import { stallNotice } from './chatNotice';
 import type { OrderWorkflowInput } from './input';
 import {
@@ -105,6 +106,9 @@ export class OrderRun {
   private draining = false;
   /** The last update the validator passed: its decision, and the state it was decided on. */
   private validated: { updateId: string; basis: OrderState; decision: Decision } | undefined;
+
+  /** The releases after 1.0 this run follows (./releases.ts), read once at its start. */
+  readonly releases = releasePatchesOf();
 
   constructor(private readonly input: OrderWorkflowInput) {
     this.archiveTimer = new ArchiveTimer(() => this.state, input.archiveAfter ?? DEFAULT_ARCHIVE_AFTER);

@@ -16,8 +16,19 @@ const historiesDir = join(__dirname, '..', 'histories');
 const files = readdirSync(historiesDir).filter((name) => name.endsWith('.json'));
 
 describe('replay of recorded order histories', () => {
-  it('has histories to replay', () => {
-    expect(files.length).toBeGreaterThanOrEqual(3);
+  it("has 1.0's lives to replay: each payment method, two shipments, corrections, continue-as-new, reminders, the money tail, a second company", () => {
+    const lives = new Set(files.map((f) => f.replace(/^r1\.0-(.*)-[0-9a-f]{12}\.json$/, '$1')));
+    const required = [
+      ...['tt', 'tt-before-shipment', 'lc', 'dp', 'da', 'oa'].map((p) => `plan-${p}`),
+      'full-life',
+      'two-shipments',
+      'corrections',
+      'continue-as-new',
+      'stall-reminders-and-cancel',
+      'money-tail',
+      'second-company',
+    ];
+    expect(required.filter((life) => !lives.has(life))).toEqual([]);
   });
 
   it('replays every history without a determinism violation', async () => {
