@@ -165,11 +165,11 @@ export function normalisedCompanyName(name: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .split(' ')
-    .filter((w) => w && !LEGAL_FORMS.has(w));
+    .filter((w) => w && !LEGAL_FORMS.includes(w));
   return words.join(' ') || name.trim().toLowerCase();
 }
 
-const LEGAL_FORMS = new Set([
+const LEGAL_FORMS: readonly string[] = [
   'gmbh',
   'ag',
   'ltd',
@@ -188,7 +188,7 @@ const LEGAL_FORMS = new Set([
   'kg',
   'oy',
   'ab',
-]);
+];
 
 /** Whether a body changes the credit terms a manager owns (`before` null: a new customer). */
 export function changesCredit(

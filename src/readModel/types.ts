@@ -171,7 +171,8 @@ export interface OrderFigures {
 export type FiguresByCompany = Record<string, OrderFigures>;
 
 export interface ReadModel
-  extends TemplateStore,
+  extends
+    TemplateStore,
     AttachmentStore,
     IssuedDocumentStore,
     CompanyStore,

@@ -57,39 +57,41 @@ export const reminderPolicySchema = describe(
 );
 
 export const newOrderSchema = describe(
-  z.strictObject({
-    orderId: z.optional(orderIdSchema),
-    customer: describe(
-      z.optional(customerSchema),
-      'The buying customer as typed in; links to (or creates) the matching customer record. Exactly one of customer and customerId',
+  z
+    .strictObject({
+      orderId: z.optional(orderIdSchema),
+      customer: describe(
+        z.optional(customerSchema),
+        'The buying customer as typed in; links to (or creates) the matching customer record. Exactly one of customer and customerId',
+      ),
+      customerId: describe(
+        z.optional(customerIdSchema),
+        'The customer record (GET /customers) the order is for. Exactly one of customer and customerId',
+      ),
+      accountManager: accountManagerSchema,
+      inquiry: inquirySchema,
+      forwarder: describe(
+        z.optional(forwarderSchema),
+        'Freight forwarder receiving the booking request; the configured default when absent',
+      ),
+      stageTimeLimits: z.optional(stageTimeLimitsSchema),
+      reminderPolicy: z.optional(reminderPolicySchema),
+      template: describe(
+        z.optional(templateNameSchema),
+        "Process template (GET /templates) whose latest version gives the order's defaults; the order's own settings win",
+      ),
+    })
+    .check(
+      z.superRefine((order, ctx) => {
+        if ((order.customer === undefined) === (order.customerId === undefined))
+          ctx.addIssue({
+            code: 'custom',
+            path: [order.customer === undefined ? 'customer' : 'customerId'],
+            message: 'exactly one of customer and customerId',
+            input: order,
+          });
+      }),
     ),
-    customerId: describe(
-      z.optional(customerIdSchema),
-      'The customer record (GET /customers) the order is for. Exactly one of customer and customerId',
-    ),
-    accountManager: accountManagerSchema,
-    inquiry: inquirySchema,
-    forwarder: describe(
-      z.optional(forwarderSchema),
-      'Freight forwarder receiving the booking request; the configured default when absent',
-    ),
-    stageTimeLimits: z.optional(stageTimeLimitsSchema),
-    reminderPolicy: z.optional(reminderPolicySchema),
-    template: describe(
-      z.optional(templateNameSchema),
-      "Process template (GET /templates) whose latest version gives the order's defaults; the order's own settings win",
-    ),
-  }).check(
-    z.superRefine((order, ctx) => {
-      if ((order.customer === undefined) === (order.customerId === undefined))
-        ctx.addIssue({
-          code: 'custom',
-          path: [order.customer === undefined ? 'customer' : 'customerId'],
-          message: 'exactly one of customer and customerId',
-          input: order,
-        });
-    }),
-  ),
   'POST /orders body: a new inquiry starts an order',
 );
 
