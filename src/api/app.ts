@@ -23,6 +23,8 @@ import { buyerRoutes, trackingLinkRoutes } from './routes/tracking';
 import { createTrackingLinkStore, type TrackingLinkStore } from '../readModel/trackingLinks';
 import { exporterProfiles } from '../readModel/exporterProfile';
 import { templateRoutes } from './routes/templates';
+import { customerRoutes } from './routes/customers';
+import { rebateRateRoutes } from './routes/rebateRates';
 import { reportRoutes } from './routes/reports';
 import { importRoutes } from './routes/imports';
 import { orderCreation } from './orderCreation';
@@ -52,9 +54,10 @@ const AUTHENTICATED_PATHS = [
   '/imports',
   '/companies',
   '/company',
+  '/customers',
 ];
 /** The routes of one company's data: they need the company the request acts for. */
-const COMPANY_PATHS = ['/orders', '/templates', '/reports', '/imports'];
+const COMPANY_PATHS = ['/orders', '/templates', '/reports', '/imports', '/customers'];
 const isAuthenticated = (path: string) =>
   AUTHENTICATED_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
@@ -160,7 +163,7 @@ export function createApp({
   // The company profile carries its chop (a base64 PNG), so it may be that much larger.
   app.use('/company', express.json({ limit: config.api.bodyLimitBytes + MAX_CHOP_BASE64, strict: true }));
   app.use(
-    ['/orders', '/templates', '/companies'],
+    ['/orders', '/templates', '/companies', '/customers'],
     express.json({ limit: config.api.bodyLimitBytes, strict: true }),
   );
   // Who the caller is (the console shows only what the role may do), companies, the company's own settings.
@@ -169,6 +172,8 @@ export function createApp({
   app.use(attachmentRoutes({ gateway, readModel, config, now }));
   app.use(trackingLinkRoutes(tracking));
   app.use(templateRoutes({ readModel, config, now }));
+  app.use(customerRoutes({ readModel, now }));
+  app.use(rebateRateRoutes({ readModel }));
   app.use(reportRoutes({ readModel, now }));
   app.use(importRoutes({ createOrder: orderCreation({ gateway, readModel, config, now }) }));
 

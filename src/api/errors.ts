@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   // Money after the ship sails
   'CREDIT_LIMIT_EXCEEDED',
   'CUSTOMER_NOT_FOUND',
+  'CUSTOMER_EXISTS',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

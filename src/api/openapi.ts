@@ -27,6 +27,7 @@ import { ATTACHMENT_KINDS, attachmentKindSchema } from '../domain/events/attachm
 import { ATTACHMENT_CONTENT_TYPES } from '../domain/fileType';
 import { ERROR_CODES } from './errors';
 import { companyPaths } from './openapiCompanies';
+import { customerPaths } from './openapiCustomers';
 import { documentFile, tokenParam } from './routes/tracking';
 import { openApiSchemas, type SchemaObject } from './openapiSchema';
 import { exportLanguageQuerySchema, XLSX_TYPE } from './xlsx';
@@ -339,7 +340,11 @@ export function buildOpenApiDocument(serverUrl?: string): object {
         post: {
           summary: 'Start an order from a new inquiry (role ops)',
           security,
-          requestBody: body(newOrderSchema),
+          // Exactly one of the customer typed in and the customer record's id.
+          requestBody: body({
+            ...schemas.schema(newOrderSchema, 'input'),
+            oneOf: [{ required: ['customer'] }, { required: ['customerId'] }],
+          }),
           responses: {
             200: json(
               orderViewResponseSchema,
@@ -355,6 +360,9 @@ export function buildOpenApiDocument(serverUrl?: string): object {
             413: err('PAYLOAD_TOO_LARGE'),
             415: err('UNSUPPORTED_MEDIA_TYPE'),
             ...common,
+            503: err(
+              'TEMPORAL_UNAVAILABLE, WORKERS_UNAVAILABLE, or DATABASE_UNAVAILABLE for an order by customerId (one with the customer typed in is taken, unlinked)',
+            ),
           },
         },
         get: {
@@ -410,12 +418,15 @@ export function buildOpenApiDocument(serverUrl?: string): object {
               'FORBIDDEN: role viewer, not a manager for an x-required-role: manager event, or a correction only a manager may make',
             ),
             404: err('ORDER_NOT_FOUND'),
-            409: err(
-              "EVENT_NOT_ALLOWED (details {stage, allowedEvents}), CORRECTION_NOT_ALLOWED (why in message), ORDER_ARCHIVED (the closed order was archived; details {stage}), EVENT_ID_REUSED, ORDER_LIMIT_REACHED, or DOCUMENTS_INCOMPLETE (the company's document gate is on and the originals this event would issue lack data; details {missing: [{document, field}]})",
-            ),
             413: err('PAYLOAD_TOO_LARGE'),
             415: err('UNSUPPORTED_MEDIA_TYPE'),
             ...common,
+            409: err(
+              "EVENT_NOT_ALLOWED (details {stage, allowedEvents}), CORRECTION_NOT_ALLOWED (why in message), ORDER_ARCHIVED (the closed order was archived; details {stage}), EVENT_ID_REUSED, ORDER_LIMIT_REACHED, DOCUMENTS_INCOMPLETE (the company's document gate is on and the originals this event would issue lack data; details {missing: [{document, field}]}), or CREDIT_LIMIT_EXCEEDED (an OA, DA or DP contract would take the customer's exposure beyond its credit or insured limit and no manager recorded CREDIT_APPROVED)",
+            ),
+            503: err(
+              "TEMPORAL_UNAVAILABLE, WORKERS_UNAVAILABLE, or DATABASE_UNAVAILABLE for a CONTRACT_SIGNED of an order linked to a customer record (its credit cannot be checked) and for REBATE_DOCUMENTS_RECORDED (the company's rates)",
+            ),
           },
         },
       },
@@ -662,6 +673,7 @@ export function buildOpenApiDocument(serverUrl?: string): object {
         },
       },
       ...companyPaths({ json, body, err, security, common }),
+      ...customerPaths({ json, body, err, parameters, security, common }),
       '/metrics': {
         get: {
           summary:

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiConfig } from '../config/apiEnv';
-import { newOrderSchema, templateLimitViolations, type NewOrder, type PinnedTemplate } from '../domain';
+import {
+  newOrderSchema,
+  templateLimitViolations,
+  type NewOrder,
+  type NewOrderBody,
+  type PinnedTemplate,
+} from '../domain';
+import { orderCustomerOf } from '../domain/customers';
+import { DatabaseUnavailableError } from '../readModel/errors';
 import type { OrderView } from '../domain';
 import type { ReadModel } from '../readModel/types';
 import { ApiError } from './errors';
@@ -56,17 +64,50 @@ export function orderCreation({ gateway, readModel, config, now = () => new Date
     return { name: found.name, version: found.version, body: found.body };
   }
 
+  /**
+   * The order's customer and the record it is linked to: the record named by `customerId`, or the
+   * one matching the inline customer (by email or normalised company name), created when none does.
+   */
+  async function resolveCustomer(
+    body: NewOrderBody,
+    at: Date,
+  ): Promise<Pick<NewOrder, 'customer' | 'customerId'>> {
+    const { customer, customerId } = body;
+    if (customer === undefined) {
+      const id = customerId ?? '';
+      const record = await fromReadModel(() => readModel.getCustomer(id));
+      if (!record)
+        throw new ApiError(400, 'VALIDATION_FAILED', `no customer ${id}`, [
+          { path: 'customerId', message: `no customer ${id} (GET /customers lists them)` },
+        ]);
+      return { customer: orderCustomerOf(record), customerId: record.id };
+    }
+    try {
+      return { customer, customerId: await readModel.linkCustomer(customer, at) };
+    } catch (err) {
+      // While PostgreSQL is down an order with the customer typed in is still taken, unlinked: the
+      // inquiry matters more than the record (the customer page will not list it).
+      if (err instanceof DatabaseUnavailableError) return { customer };
+      throw err;
+    }
+  }
+
   /** Validates `input` as a POST /orders body and opens the order; `createdBy` is the caller's name, `createdById` their id. */
   return async function createOrder(
     input: unknown,
     createdBy: string,
     createdById?: string,
   ): Promise<OrderCreated> {
-    const body: NewOrder = parseOr400(newOrderSchema, input, 'body');
-    refuseOrderBeyondLimits(body, config.orderLimits);
-    const template = body.template === undefined ? undefined : await latestTemplate(body.template);
+    const sent = parseOr400(newOrderSchema, input, 'body');
+    refuseOrderBeyondLimits(sent, config.orderLimits);
+    const template = sent.template === undefined ? undefined : await latestTemplate(sent.template);
     const at = now();
-    const order = { ...body, orderId: body.orderId ?? generateOrderId(at) };
+    const { customer: _typed, customerId: _named, ...body } = sent;
+    const order: NewOrder & { orderId: string } = {
+      ...body,
+      ...(await resolveCustomer(sent, at)),
+      orderId: body.orderId ?? generateOrderId(at),
+    };
     const { orderId } = order;
     const opened = await gateway
       .openOrder({

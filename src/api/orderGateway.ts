@@ -23,6 +23,7 @@ import {
   orderQuery,
   recordEventUpdate,
   type EventOutcome,
+  type EventSubmission,
   type OpenedOrder,
 } from '../workflows/messages';
 import { orderSearchAttributes, orderStageKey } from '../workflows/searchAttributes';
@@ -58,6 +59,7 @@ export interface OrderGateway {
     role?: ActorRole,
     actorId?: string,
     company?: CompanyGate,
+    facts?: EventFacts,
   ): Promise<EventOutcome | ClosedOrder>;
   /** The order as its workflow holds it now (needs a worker): for orders the read model has not seen yet. */
   currentView(orderId: string): Promise<OrderView>;
@@ -65,6 +67,9 @@ export interface OrderGateway {
   orderExists(orderId: string): Promise<boolean>;
   temporalAnswers(): Promise<boolean>;
 }
+
+/** What the API found for an event's decision beyond the company: a contract's credit, a rebate's rates. */
+export type EventFacts = Pick<EventSubmission, 'credit' | 'rebate'>;
 
 /** The order's workflow has ended (it was archived), so it took no event; `stage` is where it ended. */
 export interface ClosedOrder {
@@ -165,7 +170,7 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
       });
     },
 
-    recordEvent(orderId, event, actor, role, actorId, company) {
+    recordEvent(orderId, event, actor, role, actorId, company, facts) {
       return call({ orderId, needsWorker: true }, async (client) => {
         try {
           return await client.workflow.getHandle(workflowIdOf(orderId)).executeUpdate(recordEventUpdate, {
@@ -176,6 +181,7 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
                 ...(role === undefined ? {} : { role }),
                 ...(actorId === undefined ? {} : { actorId }),
                 ...(company === undefined ? {} : { company }),
+                ...facts,
               },
             ],
             updateId: event.eventId ?? randomUUID(),

@@ -66,7 +66,10 @@ export function parseOr400<S extends z.ZodMiniType>(
 }
 
 /** 400 naming each field of a new order that breaks the deployment's limits (see orderLimitViolations). */
-export function refuseOrderBeyondLimits(order: NewOrder, limits: OrderLimits): void {
+export function refuseOrderBeyondLimits(
+  order: Pick<NewOrder, 'accountManager' | 'stageTimeLimits' | 'reminderPolicy'>,
+  limits: OrderLimits,
+): void {
   const details = orderLimitViolations(order, limits);
   if (details.length)
     throw new ApiError(400, 'VALIDATION_FAILED', "the order is outside this deployment's limits", details);

@@ -26,6 +26,7 @@ export function createOrder(
     stage: 'INQUIRY' as const,
     status: 'OPEN' as const,
     customer: input.customer,
+    ...(input.customerId === undefined ? {} : { customerId: input.customerId }),
     accountManager: input.accountManager,
     forwarder: input.forwarder ?? null,
     inquiry: { ...input.inquiry, receivedAt },

@@ -80,7 +80,7 @@ export {
   stageTimeLimitsSchema,
   reminderPolicySchema,
 } from './schemas/new-order';
-export type { NewOrder, Inquiry } from './schemas/new-order';
+export type { NewOrder, NewOrderBody, Inquiry } from './schemas/new-order';
 export {
   orderEventSchema,
   ORDER_EVENT_TYPES,

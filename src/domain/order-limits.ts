@@ -22,7 +22,10 @@ export function isInternalEmail(email: string, domains: readonly string[]): bool
 }
 
 /** Every field of a new order that breaks a deployment limit, as VALIDATION_FAILED details. */
-export function orderLimitViolations(order: NewOrder, limits: OrderLimits): ValidationDetail[] {
+export function orderLimitViolations(
+  order: Pick<NewOrder, 'accountManager' | 'stageTimeLimits' | 'reminderPolicy'>,
+  limits: OrderLimits,
+): ValidationDetail[] {
   const found = timingLimitViolations(order, limits);
   const { internalEmailDomains } = limits;
   if (!isInternalEmail(order.accountManager.email, internalEmailDomains))

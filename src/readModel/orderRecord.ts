@@ -38,6 +38,8 @@ export function orderRecord(state: OrderState): OrderRecord {
     contractNo: state.contract?.contractNo ?? null,
     invoiceNo: invoiceNo(state),
     template: state.template?.name ?? null,
+    customerId: state.customerId ?? null,
+    balanceMethod: state.payments.plan?.balanceMethod ?? null,
     searchText: searchText(state),
     amountOutstanding: view.amountOutstanding,
     // The instant the next dated payment is late: the end of its due date.

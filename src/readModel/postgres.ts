@@ -9,6 +9,8 @@ import { attachmentStore } from './attachments';
 import { companyStore } from './companies';
 import { sessionStore } from './sessions';
 import { templateStore } from './templates';
+import { customerStore } from './customers';
+import { rebateRateStore } from './rebateRates';
 import {
   INSERT_STAGE_ENTERED,
   RECEIVABLES_SQL,
@@ -83,8 +85,10 @@ const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 const UPSERT_ORDER = `
   INSERT INTO orders (order_id, seq, view, stage, status, stalled, customer_company, customer_name,
     account_manager_email, contract_no, invoice_no, template, amount_outstanding, outstanding_currency,
-    next_due_at, stage_deadline, created_at, updated_at, account_manager_name, search_text)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, lower($20))
+    next_due_at, stage_deadline, created_at, updated_at, account_manager_name, search_text, customer_id,
+    balance_method)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, lower($20),
+    $21, $22)
   ON CONFLICT (company, order_id) DO UPDATE SET
     seq = excluded.seq, view = excluded.view, stage = excluded.stage, status = excluded.status,
     stalled = excluded.stalled, customer_company = excluded.customer_company,
@@ -93,7 +97,8 @@ const UPSERT_ORDER = `
     amount_outstanding = excluded.amount_outstanding, outstanding_currency = excluded.outstanding_currency,
     next_due_at = excluded.next_due_at, stage_deadline = excluded.stage_deadline,
     created_at = excluded.created_at, updated_at = excluded.updated_at,
-    account_manager_name = excluded.account_manager_name, search_text = excluded.search_text
+    account_manager_name = excluded.account_manager_name, search_text = excluded.search_text,
+    customer_id = excluded.customer_id, balance_method = excluded.balance_method
   WHERE orders.seq <= excluded.seq`;
 
 const INSERT_TIMELINE = `
@@ -160,6 +165,8 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
     ...issuedDocumentStore(scoped),
     ...companyStore(scoped),
     ...sessionStore(scoped),
+    ...customerStore(scoped),
+    ...rebateRateStore(scoped),
     project: (batch: ProjectionBatch) =>
       inTransaction(async (client) => {
         const o = batch.order;
@@ -185,6 +192,8 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
           o.updatedAt,
           o.accountManagerName,
           o.searchText,
+          o.customerId,
+          o.balanceMethod,
         ]);
         await client.query(INSERT_STAGE_ENTERED, [o.orderId, o.stage, o.stageEnteredAt]);
         if (batch.timeline.length) {

@@ -4,6 +4,8 @@ import type { AttachmentStore } from './attachments';
 import type { IssuedDocumentStore } from './issuedDocuments';
 import type { TemplateStore } from './templates';
 import type { CompanyStore } from './companies';
+import type { CustomerStore } from './customers';
+import type { RebateRateStore } from './rebateRates';
 import type { SessionStore } from './sessions';
 import type { AgeBucket } from '../domain/receivables';
 
@@ -49,6 +51,10 @@ export interface OrderRecord {
   contractNo: string | null;
   invoiceNo: string | null;
   template: string | null;
+  /** The customer record the order is for; null for orders from before records. */
+  customerId: string | null;
+  /** The contract's balance method (OA, DA, DP count in the customer's credit exposure); null before it. */
+  balanceMethod: string | null;
   /** What `q` searches (searchText.ts): numbers and names, one field after another. */
   searchText: string;
   amountOutstanding: Money | null;
@@ -165,7 +171,14 @@ export interface OrderFigures {
 export type FiguresByCompany = Record<string, OrderFigures>;
 
 export interface ReadModel
-  extends TemplateStore, AttachmentStore, IssuedDocumentStore, CompanyStore, SessionStore {
+  extends
+    TemplateStore,
+    AttachmentStore,
+    IssuedDocumentStore,
+    CompanyStore,
+    SessionStore,
+    CustomerStore,
+    RebateRateStore {
   /** Writes a batch; idempotent. Throws DatabaseUnavailableError while the database is down. */
   project(batch: ProjectionBatch): Promise<void>;
   /** The stored view and its sequence, or null when the order is not (yet) in the read model. */

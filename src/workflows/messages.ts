@@ -1,5 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActorRole, CompanyGate, OrderState, OrderView } from '../domain';
+import type { CreditContext } from '../domain/finance/credit';
+import type { RebateContext } from '../domain/finance/rebate';
 
 // Message definitions shared by the workflow and its clients (API, CLI, tests).
 
@@ -13,6 +15,10 @@ export interface EventSubmission {
   actorId?: string;
   /** The caller's company gate and profile (absent: the document gate is off). */
   company?: CompanyGate;
+  /** The customer's credit figures the API found for a contract (absent: no limit applies). */
+  credit?: CreditContext;
+  /** The company's rebate method and rates for the order's HS codes (REBATE_DOCUMENTS_RECORDED). */
+  rebate?: RebateContext;
 }
 
 /**

@@ -267,13 +267,15 @@ export class OrderRun {
   }
 
   /** A signal has no role (absent: the domain reads it as ops). */
-  private decide({ event, actor, role, actorId, company }: EventSubmission): Decision {
+  private decide({ event, actor, role, actorId, company, credit, rebate }: EventSubmission): Decision {
     const context = {
       now: now(),
       actor,
       ...(role === undefined ? {} : { role }),
       ...(actorId === undefined ? {} : { actorId }),
       ...(company === undefined ? {} : { company }),
+      ...(credit === undefined ? {} : { credit }),
+      ...(rebate === undefined ? {} : { rebate }),
     };
     return decideCommand(this.state, withoutActor(event), context);
   }

@@ -209,6 +209,32 @@ const templateName = fc.oneof(
   weirdValues.map((v) => encodeURIComponent(v)),
 );
 
+const fuzzCustomer = {
+  company: 'Fuzz Buyer GmbH',
+  email: 'fuzz@buyer.example',
+  country: 'DE',
+  contacts: [{ name: 'Fuzz', email: 'fuzz@buyer.example' }],
+  addresses: [{ kind: 'BILLING', text: 'Somewhere 1', country: 'DE' }],
+  creditLimit: null,
+};
+const customerBodies = fc.oneof(
+  { weight: 4, arbitrary: anyBody },
+  { weight: 4, arbitrary: mutated(fuzzCustomer).map(text) },
+  { weight: 1, arbitrary: fc.constant(text(fuzzCustomer)) },
+);
+const fuzzRates = { rates: [{ hsCode: '9405', rate: '0.13', description: 'Lamps' }] };
+const rateBodies = fc.oneof(
+  { weight: 4, arbitrary: anyBody },
+  { weight: 4, arbitrary: mutated(fuzzRates).map(text) },
+  { weight: 1, arbitrary: fc.constant(text(fuzzRates)) },
+);
+/** A customer id: a plausible one, or something odd. */
+const customerIdParam = fc.oneof(
+  { weight: 3, arbitrary: fc.constant('C-FUZZ00001') },
+  fc.constantFrom('x', '%', '%ZZ', '%2F', '..', 'a'.repeat(300)),
+  weirdValues.map((v) => encodeURIComponent(v)),
+);
+
 const plainPayload = { metadata: { encoding: base64('json/plain') }, data: base64('{"a":1}') };
 const codecBodies = fc.oneof(
   anyBody,
@@ -325,6 +351,32 @@ function cases(): fc.Arbitrary<Case> {
       ['version'],
       templateBodies,
     ),
+    withParts('GET /customers', methodsFor('GET'), fc.constant('/customers'), [
+      'q',
+      'pageSize',
+      'nextPageToken',
+    ]),
+    withParts('POST /customers', methodsFor('POST'), fc.constant('/customers'), ['x'], customerBodies),
+    withParts(
+      'GET /customers/{id}',
+      methodsFor('GET'),
+      customerIdParam.map((i) => `/customers/${i}`),
+      ['x'],
+    ),
+    withParts(
+      'PUT /customers/{id}',
+      methodsFor('PUT'),
+      customerIdParam.map((i) => `/customers/${i}`),
+      ['x'],
+      customerBodies,
+    ),
+    withParts(
+      'PUT /company/rebate-rates',
+      methodsFor('PUT'),
+      fc.constant('/company/rebate-rates'),
+      ['x'],
+      rateBodies,
+    ),
     withParts(
       'POST /codec/encode',
       methodsFor('POST'),
@@ -415,8 +467,8 @@ describe('fuzz: every route, with generated bodies, query strings, path paramete
     console.info(
       `${CASES} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; per route ${JSON.stringify(Object.fromEntries(perRoute))}; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`,
     );
-    // Every route got its share (16 routes, ~140 cases each on average).
-    expect(perRoute.size).toBe(16);
+    // Every route got its share (21 routes, ~100 cases each on average).
+    expect(perRoute.size).toBe(21);
     for (const count of perRoute.values()) expect(count).toBeGreaterThanOrEqual(50);
     expect([...statuses.keys()].filter((s) => s >= 500)).toEqual([]);
   });

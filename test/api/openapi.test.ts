@@ -136,6 +136,9 @@ describe('buildOpenApiDocument', () => {
       '/auth/callback': ['get'],
       '/auth/session': ['get'],
       '/auth/sign-out': ['post'],
+      '/customers': ['get', 'post'],
+      '/customers/{customerId}': ['get', 'put'],
+      '/company/rebate-rates': ['get', 'put'],
     });
     for (const [path, o] of Object.entries(doc.paths).flatMap(([p, m]) =>
       Object.values(m).map((x) => [p, x] as const),
@@ -143,7 +146,7 @@ describe('buildOpenApiDocument', () => {
       expect(o.summary).toEqual(expect.any(String));
       const security = /^\/track\//.test(path) ? [] : undefined;
       expect(o.security).toEqual(
-        /^\/(orders|templates|reports|me|metrics|imports|companies|company)\b/.test(path)
+        /^\/(orders|templates|reports|me|metrics|imports|companies|company|customers)\b/.test(path)
           ? [{ bearerAuth: [] }]
           : security,
       );
@@ -201,7 +204,8 @@ describe('buildOpenApiDocument', () => {
   it('documents the request bodies inline, with oneOf event variants and field descriptions', () => {
     const newOrder = bodySchema('/orders');
     expect(op('/orders', 'post').requestBody?.required).toBe(true);
-    expect(newOrder.required).toEqual(['customer', 'accountManager', 'inquiry']);
+    expect(newOrder.required).toEqual(['accountManager', 'inquiry']);
+    expect(newOrder.oneOf).toEqual([{ required: ['customer'] }, { required: ['customerId'] }]);
     expect(newOrder.properties?.customer).toMatchObject({ description: expect.any(String) });
     const stageTimeLimits = newOrder.properties?.stageTimeLimits as SchemaObject;
     expect(Object.keys(stageTimeLimits.properties ?? {})).toEqual(

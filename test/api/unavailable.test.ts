@@ -13,7 +13,7 @@ import { createOrderWorker } from '../../src/worker';
 import { freePort } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
-import { newInquiry, uniqueOrderId } from '../../harness/orderFixtures';
+import { fullLife, newInquiry, uniqueOrderId } from '../../harness/orderFixtures';
 import { createOrder, expectError, getOrder, orderWhen, sendEvent } from './helpers';
 
 describe('503 WORKERS_UNAVAILABLE', () => {
@@ -199,4 +199,62 @@ describe('503 DATABASE_UNAVAILABLE', () => {
     expect(view.timeline.map((t) => t.eventId)).toContain('db-down-1');
     expect(stack.logger.entries.filter((e) => e.level === 'error')).toEqual([]);
   });
+
+  it('takes an order with the customer typed in unlinked, and refuses what needs the customer record', async () => {
+    const customer = await request(stack.app)
+      .post('/customers')
+      .set(bearer(TOKENS.manager))
+      .send({
+        company: 'Credit Buyer GmbH',
+        email: 'credit@buyer.example',
+        country: 'DE',
+        creditLimit: { amount: '1000.00', currency: 'USD' },
+      });
+    expect(customer.status).toBe(201);
+    const { customer: _typed, ...inquiry } = newInquiry();
+    const customerId = (customer.body as { id: string }).id;
+    const linked = await request(stack.app)
+      .post('/orders')
+      .set(bearer(TOKENS.ops))
+      .send({ ...inquiry, customerId });
+    expect(linked.status).toBe(201);
+    const { orderId } = linked.body as { orderId: string };
+    for (const event of [
+      { ...fullLife.quotation, paymentTerms: { method: 'OA', depositPercent: 0 } },
+      { type: 'QUOTATION_ACCEPTED', sampleRequired: false },
+    ])
+      expect((await sendEvent(stack.app, orderId, event)).status).toBe(200);
+    await postgres.kill();
+    try {
+      const unlinked = await request(stack.app).post('/orders').set(bearer(TOKENS.ops)).send(newInquiry());
+      expect(unlinked.status).toBe(201);
+      expect(unlinked.body).not.toHaveProperty('customerId');
+      expectError(
+        await request(stack.app)
+          .post('/orders')
+          .set(bearer(TOKENS.ops))
+          .send({ ...inquiry, customerId }),
+        503,
+        'DATABASE_UNAVAILABLE',
+      );
+      // Its credit cannot be checked: nothing is recorded.
+      const contract = {
+        ...fullLife.contract,
+        paymentPlan: { depositPercent: 0, tenorDays: 30 },
+      };
+      expectError(await sendEvent(stack.app, orderId, contract), 503, 'DATABASE_UNAVAILABLE');
+    } finally {
+      await postgres.restart();
+    }
+    // Once the read model caught up with the acceptance, the order still waits for its contract.
+    const after = await eventually(
+      async () => {
+        const res = await request(stack.app).get(`/orders/${orderId}`).set(bearer(TOKENS.viewer));
+        const body = res.body as { stage: string; customerId: string; timelineTotal: number };
+        return res.status === 200 && body.timelineTotal >= 3 ? body : undefined;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(after).toMatchObject({ stage: 'CONTRACT', customerId, timelineTotal: 3 });
+  }, 120_000);
 });

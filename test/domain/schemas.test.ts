@@ -52,8 +52,17 @@ describe('newOrderSchema', () => {
     expect(paths(newOrderSchema.safeParse({ ...newOrder(), ...patch }))).toContain(path);
   });
 
-  it('requires customer, accountManager and inquiry', () => {
-    expect(paths(newOrderSchema.safeParse({}))).toEqual(['customer', 'accountManager', 'inquiry']);
+  it('requires accountManager and inquiry', () => {
+    expect(paths(newOrderSchema.safeParse({}))).toEqual(['accountManager', 'inquiry']);
+  });
+
+  it('requires exactly one of customer and customerId', () => {
+    const { customer, ...rest } = newOrder();
+    expect(paths(newOrderSchema.safeParse(rest))).toEqual(['customer']);
+    expect(paths(newOrderSchema.safeParse({ ...rest, customer, customerId: 'C-1234' }))).toEqual([
+      'customerId',
+    ]);
+    expect(newOrderSchema.safeParse({ ...rest, customerId: 'C-1234' }).success).toBe(true);
   });
 });
 

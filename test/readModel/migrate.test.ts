@@ -32,6 +32,7 @@ describe('migrate', () => {
         '1792100000000_order-search',
         '1793000000000_companies',
         '1794100000000_issued-documents',
+        '1795000000000_customers',
       ]);
       const tables = await client.query<{ table_name: string }>(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
@@ -42,12 +43,15 @@ describe('migrate', () => {
         'company_members',
         'company_profiles',
         'company_tokens',
+        'credit_holds',
+        'customers',
         'documents',
         'emails',
         'issued_documents',
         'orders',
         'pgmigrations',
         'platform_people',
+        'rebate_rates',
         'sessions',
         'stage_entered',
         'templates',

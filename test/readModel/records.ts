@@ -16,6 +16,8 @@ export function orderRecord(overrides: Partial<OrderRecord> & { orderId: string 
     contractNo: null,
     invoiceNo: null,
     template: null,
+    customerId: null,
+    balanceMethod: null,
     amountOutstanding: null,
     nextDueAt: null,
     stageDeadline: null,

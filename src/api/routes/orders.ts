@@ -20,6 +20,7 @@ import { toOrderSummary, withLinks, type LinkConfig } from '../orderView';
 import { documentRoutes } from './documents';
 import { lcCheckRoutes } from './lcCheck';
 import { orderCreation } from '../orderCreation';
+import { eventFacts } from '../eventFacts';
 import { readerLanguage } from '../xlsx';
 import { sendOrderListExport } from '../xlsxOrderList';
 import { fromReadModel } from '../readModelErrors';
@@ -56,6 +57,7 @@ export function orderRoutes({
 }: OrderRoutesDeps): Router {
   const router = Router();
   const createOrder = orderCreation({ gateway, readModel, config, now });
+  const findFacts = eventFacts({ readModel, gateway });
   const links: LinkConfig = { uiUrl: config.temporal.uiUrl, namespace: config.temporal.namespace };
 
   /**
@@ -215,19 +217,20 @@ export function orderRoutes({
       }
       const caller = callerOf(res.locals);
       const gate = exporterGate(await fromReadModel(() => profiles.current()));
-      const outcome = await gateway.recordEvent(
-        orderId,
-        event,
-        caller.name,
-        actorRoleOf(caller),
-        caller.id,
-        gate,
-      );
-      if ('closed' in outcome)
+      const found = await findFacts(orderId, event, gate);
+      const outcome = await gateway
+        .recordEvent(orderId, event, caller.name, actorRoleOf(caller), caller.id, gate, found.facts)
+        .catch(async (err: unknown) => {
+          await found.release();
+          throw err;
+        });
+      if ('closed' in outcome) {
+        await found.release();
         throw orderArchived(
           `order ${orderId} was archived (${outcome.stage}); it takes no more events`,
           outcome.stage,
         );
+      }
       // The server answers a repeated update id with its first answer: that may be another event.
       if (event.eventId !== undefined && outcome.fingerprint !== contentFingerprint(event))
         throw eventIdReused(reusedMessage(event.eventId));

@@ -129,7 +129,22 @@ export async function eventSchemas() {
   return byType;
 }
 
+/**
+ * The new-inquiry form's schema: the customer typed in (the API links it to the matching customer
+ * record, or creates one), so the form shows no customerId.
+ */
 export async function newOrderSchema() {
   const doc = await openApiDocument();
-  return doc.paths['/orders'].post.requestBody.content['application/json'].schema;
+  const {
+    oneOf: _either,
+    properties,
+    required = [],
+    ...schema
+  } = doc.paths['/orders'].post.requestBody.content['application/json'].schema;
+  const { customerId: _byRecord, ...fields } = properties;
+  return {
+    ...schema,
+    properties: fields,
+    required: ['customer', ...required.filter((r) => r !== 'customer')],
+  };
 }

@@ -5,6 +5,7 @@
 //   #/new          new inquiry (not for viewers)
 //   #/reports/...  reports (receivables, stalled, stage-times)
 //   #/import       import orders from an XLSX (not for viewers)
+//   #/customers    customer records (?q= finds by name or email); #/customers/:id a customer's page
 import { api, ApiError, download, loadCookieSession, newOrderSchema, query, session } from './api.js';
 import { clear, el } from './dom.js';
 import { buildForm, showFieldErrors, showMessage } from './forms.js';
@@ -20,6 +21,7 @@ import {
   t,
 } from './i18n.js';
 import { renderImport } from './import.js';
+import { renderCustomer, renderCustomers } from './customers.js';
 import { renderOrder } from './order.js';
 import { renderReport } from './reports.js';
 import {
@@ -106,7 +108,10 @@ async function route({ keepFlash = false } = {}) {
   nav.hidden = !session.signedIn;
   for (const a of nav.querySelectorAll('a')) {
     const href = a.getAttribute('href');
-    const current = href === `#${path}` || (href === '#/reports' && path.startsWith('/reports/'));
+    const current =
+      href === `#${path}` ||
+      (href === '#/reports' && path.startsWith('/reports/')) ||
+      (href === '#/customers' && path.startsWith('/customers/'));
     if (current) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
@@ -115,7 +120,10 @@ async function route({ keepFlash = false } = {}) {
     const me = await showCaller();
     const order = /^\/orders\/(.+)$/.exec(path);
     const report = /^\/reports(?:\/([a-z-]+))?$/.exec(path);
+    const customer = /^\/customers\/(.+)$/.exec(path);
     if (order) await renderOrder(decodeURIComponent(order[1]), token);
+    else if (customer) await renderCustomer(decodeURIComponent(customer[1]), token);
+    else if (path === '/customers') await renderCustomers(params, token);
     else if (report) await renderReport(report[1], token);
     else if (path === '/new' && canRecord(me)) await renderNewInquiry(token);
     else if (path === '/import' && canRecord(me)) await renderImport();

@@ -179,7 +179,18 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
       ' ',
       view.stalled ? el('span', { class: 'badge stalled' }, t('order.stalled')) : null,
       ' ',
-      `${view.customer.company} · ${view.customer.name} · `,
+      view.customerId
+        ? el(
+            'a',
+            {
+              href: `#/customers/${encodeURIComponent(view.customerId)}`,
+              id: 'order-customer',
+              title: t('order.customerRecord'),
+            },
+            view.customer.company,
+          )
+        : view.customer.company,
+      ` · ${view.customer.name} · `,
       el('span', { title: view.customer.country }, countryName(view.customer.country)),
       ` · ${t('order.accountManager')} `,
       el('span', { title: view.accountManager.email }, view.accountManager.name || view.accountManager.email),

@@ -1,6 +1,7 @@
 import { describe, z } from '../zod';
 import { durationSchema, stageLimitSchema } from '../duration';
 import { OPEN_STAGES } from '../stages';
+import { customerIdSchema } from '../customers';
 import {
   INQUIRY_CHANNELS,
   accountManagerSchema,
@@ -8,6 +9,7 @@ import {
   forwarderSchema,
   customerSchema,
   emailSchema,
+  type Customer,
   instantSchema,
   productLineSchema,
   templateNameSchema,
@@ -55,26 +57,51 @@ export const reminderPolicySchema = describe(
 );
 
 export const newOrderSchema = describe(
-  z.strictObject({
-    orderId: z.optional(orderIdSchema),
-    customer: customerSchema,
-    accountManager: accountManagerSchema,
-    inquiry: inquirySchema,
-    forwarder: describe(
-      z.optional(forwarderSchema),
-      'Freight forwarder receiving the booking request; the configured default when absent',
+  z
+    .strictObject({
+      orderId: z.optional(orderIdSchema),
+      customer: describe(
+        z.optional(customerSchema),
+        'The buying customer as typed in; links to (or creates) the matching customer record. Exactly one of customer and customerId',
+      ),
+      customerId: describe(
+        z.optional(customerIdSchema),
+        'The customer record (GET /customers) the order is for. Exactly one of customer and customerId',
+      ),
+      accountManager: accountManagerSchema,
+      inquiry: inquirySchema,
+      forwarder: describe(
+        z.optional(forwarderSchema),
+        'Freight forwarder receiving the booking request; the configured default when absent',
+      ),
+      stageTimeLimits: z.optional(stageTimeLimitsSchema),
+      reminderPolicy: z.optional(reminderPolicySchema),
+      template: describe(
+        z.optional(templateNameSchema),
+        "Process template (GET /templates) whose latest version gives the order's defaults; the order's own settings win",
+      ),
+    })
+    .check(
+      z.superRefine((order, ctx) => {
+        if ((order.customer === undefined) === (order.customerId === undefined))
+          ctx.addIssue({
+            code: 'custom',
+            path: [order.customer === undefined ? 'customer' : 'customerId'],
+            message: 'exactly one of customer and customerId',
+            input: order,
+          });
+      }),
     ),
-    stageTimeLimits: z.optional(stageTimeLimitsSchema),
-    reminderPolicy: z.optional(reminderPolicySchema),
-    template: describe(
-      z.optional(templateNameSchema),
-      "Process template (GET /templates) whose latest version gives the order's defaults; the order's own settings win",
-    ),
-  }),
   'POST /orders body: a new inquiry starts an order',
 );
 
-export type NewOrder = z.infer<typeof newOrderSchema>;
+/** A POST /orders body as sent: the customer inline or by its record's id. */
+export type NewOrderBody = z.infer<typeof newOrderSchema>;
+/** An order as it is opened: its customer resolved (from the record, or as sent) and, where known, linked. */
+export type NewOrder = Omit<NewOrderBody, 'customer' | 'customerId'> & {
+  customer: Customer;
+  customerId?: string;
+};
 export type Inquiry = z.infer<typeof inquirySchema>;
 export type StageTimeLimitOverrides = z.infer<typeof stageTimeLimitsSchema>;
 export type ReminderPolicyOverrides = z.infer<typeof reminderPolicySchema>;

@@ -1,0 +1,144 @@
+/**
+ * The customer page in Simplified Chinese, in Chromium against the real stack: reached from the
+ * order page, it lists the customer's orders, what they still owe, its exposure against the credit
+ * and insured limits as bars, and its contacts; the customer list finds it by name.
+ * Screenshots go to artifacts/; with UPDATE_DOCS_SCREENSHOTS=1 also to docs/img/ (README).
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import request from 'supertest';
+import type { Browser, Page } from 'playwright-core';
+import { sendEvent } from '../api/helpers';
+import { fullLife, newInquiry } from '../../harness/orderFixtures';
+import { SmtpSink } from '../../harness/smtp';
+import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import { eventually } from '../../harness/temporal';
+import {
+  closeAll,
+  describeBrowser,
+  launchChromium,
+  refusedOnPurpose,
+  seriousAxeViolations,
+  serve,
+  watchedPage,
+} from './browser';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const ARTIFACTS = path.join(ROOT, 'artifacts');
+const run = `${Date.now().toString(36)}-${process.pid}`;
+const ORDER = `PO-CUSTOMER-${run}`;
+const usd = (amount: string) => ({ amount, currency: 'USD' });
+/** A card of the page by its key (its heading's id is sec-<key>). */
+const card = (key: string) => `section[aria-labelledby="sec-${key}"]`;
+
+describeBrowser('the customer page in Chinese', () => {
+  let smtp: SmtpSink;
+  let stack: Stack;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let customerId: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    smtp = await SmtpSink.start();
+    stack = await startStack({ smtpUrl: smtp.url });
+    ({ server, base } = await serve(stack.app));
+    const created = await request(stack.app)
+      .post('/customers')
+      .set(bearer(TOKENS.manager))
+      .send({
+        company: `Hamburg Lighting ${run} GmbH`,
+        companyLocal: '汉堡灯具贸易公司',
+        email: `buying-${run}@hamburg-lighting.example`,
+        country: 'DE',
+        language: 'zh-CN',
+        contacts: [
+          {
+            name: 'Jana Keller',
+            email: 'jana@hamburg-lighting.example',
+            title: 'Head of buying',
+            phone: '+49 40 555 01',
+          },
+        ],
+        addresses: [{ kind: 'SHIPPING', text: 'Speicherstadt 1, 20457 Hamburg', country: 'DE' }],
+        defaultTerms: { incoterm: 'CFR', paymentMethod: 'OA', currency: 'USD' },
+        creditLimit: usd('40000.00'),
+        insurance: {
+          insurer: 'Sinosure',
+          policyNo: 'SIN-2027-88',
+          limit: usd('25000.00'),
+          declarationDays: 15,
+        },
+      });
+    expect(created.status).toBe(201);
+    customerId = (created.body as { id: string }).id;
+    const { customer: _typed, ...inquiry } = newInquiry();
+    const order = await request(stack.app)
+      .post('/orders')
+      .set(bearer(TOKENS.ops))
+      .send({ orderId: ORDER, ...inquiry, customerId });
+    expect(order.status).toBe(201);
+    for (const event of [
+      { ...fullLife.quotation, paymentTerms: { method: 'OA', depositPercent: 0 } },
+      { type: 'QUOTATION_ACCEPTED', sampleRequired: false },
+      {
+        ...fullLife.contract,
+        totalAmount: usd('22000.00'),
+        paymentPlan: { depositPercent: 0, tenorDays: 30 },
+      },
+    ])
+      expect((await sendEvent(stack.app, ORDER, event)).status).toBe(200);
+    await eventually(async () => {
+      const res = await request(stack.app).get(`/customers/${customerId}`).set(bearer(TOKENS.viewer));
+      const body = res.body as { credit: { exposure: { amount: string } } | null };
+      return body.credit?.exposure.amount === '22000.00' ? true : undefined;
+    });
+    browser = await launchChromium();
+    page = await watchedPage(
+      browser,
+      { viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
+      problems,
+      refusedOnPurpose,
+    );
+    await page.goto(`${base}/`);
+    await page.locator('#token').fill(TOKENS.viewer);
+    await page.keyboard.press('Enter');
+    await page.locator('#token').waitFor({ state: 'detached' });
+  }, 90_000);
+
+  afterAll(async () => {
+    await closeAll({ browser, server, stack, smtp });
+    expect(problems).toEqual([]);
+  });
+
+  it('opens from the order page and shows orders, money, the limits as bars and the contacts', async () => {
+    await page.goto(`${base}/console/#/orders/${encodeURIComponent(ORDER)}`);
+    await page.locator('#order-customer').click();
+    await page.locator('#sec-credit').waitFor();
+    expect(await page.locator('#page-title').textContent()).toContain('汉堡灯具贸易公司');
+    expect(await page.locator(card('credit')).textContent()).toContain('信用额度');
+    expect(await page.locator('#credit-limit progress').getAttribute('value')).toBe('55');
+    // 22,000 of an insured 25,000: near the limit.
+    expect(await page.locator('#credit-insured progress').getAttribute('class')).toContain('near');
+    expect(await page.locator(card('customer-orders')).textContent()).toContain(ORDER);
+    expect(await page.locator(card('contacts')).textContent()).toContain('Jana Keller');
+    expect(await page.locator(card('outstanding')).textContent()).toMatch(/22,000/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const file = path.join(ARTIFACTS, 'customer-page-zh.png');
+    await page.screenshot({ path: file, fullPage: true });
+    if (process.env.UPDATE_DOCS_SCREENSHOTS)
+      copyFileSync(file, path.join(ROOT, 'docs', 'img', 'customer-page-zh.png'));
+  });
+
+  it('finds the customer in the list by name', async () => {
+    await page.goto(`${base}/console/#/customers`);
+    await page.locator('#customer-q').fill('Hamburg Lighting');
+    await page.keyboard.press('Enter');
+    await page.locator(`a[href="#/customers/${customerId}"]`).waitFor();
+    expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('客户');
+  });
+});
