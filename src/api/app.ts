@@ -24,6 +24,7 @@ import { createTrackingLinkStore, type TrackingLinkStore } from '../readModel/tr
 import { exporterProfiles } from '../readModel/exporterProfile';
 import { templateRoutes } from './routes/templates';
 import { reportRoutes } from './routes/reports';
+import { moneyReportRoutes } from './routes/moneyReports';
 import { importRoutes } from './routes/imports';
 import { orderCreation } from './orderCreation';
 import type { ReadModel } from '../readModel/types';
@@ -170,6 +171,7 @@ export function createApp({
   app.use(trackingLinkRoutes(tracking));
   app.use(templateRoutes({ readModel, config, now }));
   app.use(reportRoutes({ readModel, now }));
+  app.use(moneyReportRoutes({ readModel }));
   app.use(importRoutes({ createOrder: orderCreation({ gateway, readModel, config, now }) }));
 
   app.use(notFoundHandler);

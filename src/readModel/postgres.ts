@@ -9,6 +9,7 @@ import { attachmentStore } from './attachments';
 import { companyStore } from './companies';
 import { sessionStore } from './sessions';
 import { templateStore } from './templates';
+import { moneyReports } from './moneyReports';
 import {
   INSERT_STAGE_ENTERED,
   RECEIVABLES_SQL,
@@ -160,6 +161,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
     ...issuedDocumentStore(scoped),
     ...companyStore(scoped),
     ...sessionStore(scoped),
+    ...moneyReports(query),
     project: (batch: ProjectionBatch) =>
       inTransaction(async (client) => {
         const o = batch.order;

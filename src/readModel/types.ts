@@ -5,6 +5,7 @@ import type { IssuedDocumentStore } from './issuedDocuments';
 import type { TemplateStore } from './templates';
 import type { CompanyStore } from './companies';
 import type { SessionStore } from './sessions';
+import type { MoneyReports } from './moneyReports';
 import type { AgeBucket } from '../domain/receivables';
 
 /**
@@ -165,7 +166,7 @@ export interface OrderFigures {
 export type FiguresByCompany = Record<string, OrderFigures>;
 
 export interface ReadModel
-  extends TemplateStore, AttachmentStore, IssuedDocumentStore, CompanyStore, SessionStore {
+  extends TemplateStore, AttachmentStore, IssuedDocumentStore, CompanyStore, SessionStore, MoneyReports {
   /** Writes a batch; idempotent. Throws DatabaseUnavailableError while the database is down. */
   project(batch: ProjectionBatch): Promise<void>;
   /** The stored view and its sequence, or null when the order is not (yet) in the read model. */

@@ -114,6 +114,8 @@ describe('buildOpenApiDocument', () => {
       '/reports/receivables': ['get'],
       '/reports/stalled': ['get'],
       '/reports/stage-times': ['get'],
+      '/reports/rebates': ['get'],
+      '/reports/profit': ['get'],
       '/metrics': ['get'],
       '/orders/{orderId}/tracking-link': ['post'],
       '/orders/{orderId}/tracking-link/revoke': ['post'],
