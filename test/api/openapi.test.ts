@@ -159,6 +159,8 @@ describe('buildOpenApiDocument', () => {
       'Error',
       'OrderSummary',
       'OrderView',
+      'ProfitReport',
+      'RebatesReport',
       'ReceivablesReport',
       'StageTimesReport',
       'StalledReport',
