@@ -82,10 +82,17 @@ describeBrowser('money after shipment in the Chinese console', () => {
 
   const panel = () => page.locator('section[aria-labelledby="sec-money"]');
   const form = (type: string) => panel().locator(`form[data-money-event="${type}"]`);
+  /** Submits the form; resolves once the page repainted the order (the form is gone), fails with its message. */
   async function submit(type: string, within: Locator = form(type)): Promise<void> {
+    const before = await within.elementHandle();
     await within.locator('button[type=submit]').click();
-    await page.locator('#flash.success').waitFor();
-    await page.locator('#flash').filter({ hasText: '已记录' }).waitFor();
+    const refused = within.locator('.form-message');
+    await Promise.race([
+      before?.waitForElementState('hidden'),
+      refused.waitFor({ state: 'visible' }).then(async () => {
+        throw new Error(`${type} refused: ${await refused.innerText()}`);
+      }),
+    ]);
   }
 
   it('settles a receipt, records a cost and the rebate from the panel, and shows the profit', async () => {
