@@ -26,6 +26,7 @@ import { templateRoutes } from './routes/templates';
 import { customerRoutes } from './routes/customers';
 import { rebateRateRoutes } from './routes/rebateRates';
 import { reportRoutes } from './routes/reports';
+import { moneyReportRoutes } from './routes/moneyReports';
 import { importRoutes } from './routes/imports';
 import { orderCreation } from './orderCreation';
 import type { ReadModel } from '../readModel/types';
@@ -175,6 +176,7 @@ export function createApp({
   app.use(customerRoutes({ readModel, now }));
   app.use(rebateRateRoutes({ readModel }));
   app.use(reportRoutes({ readModel, now }));
+  app.use(moneyReportRoutes({ readModel }));
   app.use(importRoutes({ createOrder: orderCreation({ gateway, readModel, config, now }) }));
 
   app.use(notFoundHandler);

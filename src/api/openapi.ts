@@ -28,6 +28,7 @@ import { ATTACHMENT_CONTENT_TYPES } from '../domain/fileType';
 import { ERROR_CODES } from './errors';
 import { companyPaths } from './openapiCompanies';
 import { customerPaths } from './openapiCustomers';
+import { moneyReportPaths, profitReportSchema, rebatesReportSchema } from './openapiMoneyReports';
 import { documentFile, tokenParam } from './routes/tracking';
 import { openApiSchemas, type SchemaObject } from './openapiSchema';
 import { exportLanguageQuerySchema, XLSX_TYPE } from './xlsx';
@@ -170,6 +171,8 @@ const schemas = openApiSchemas({
   ReceivablesReport: receivablesReportSchema,
   StalledReport: stalledReportSchema,
   StageTimesReport: stageTimesReportSchema,
+  RebatesReport: rebatesReportSchema,
+  ProfitReport: profitReportSchema,
 });
 
 function json(schema: z.core.$ZodType, description: string) {
@@ -844,6 +847,7 @@ export function buildOpenApiDocument(serverUrl?: string): object {
         reportQuerySchema,
         stageTimesReportSchema,
       ),
+      ...moneyReportPaths(report),
       '/orders/{orderId}/emails': {
         get: {
           summary: 'Every email the order sent',

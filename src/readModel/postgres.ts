@@ -11,6 +11,7 @@ import { sessionStore } from './sessions';
 import { templateStore } from './templates';
 import { customerStore } from './customers';
 import { rebateRateStore } from './rebateRates';
+import { moneyReports } from './moneyReports';
 import {
   INSERT_STAGE_ENTERED,
   RECEIVABLES_SQL,
@@ -167,6 +168,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
     ...sessionStore(scoped),
     ...customerStore(scoped),
     ...rebateRateStore(scoped),
+    ...moneyReports(query),
     project: (batch: ProjectionBatch) =>
       inTransaction(async (client) => {
         const o = batch.order;

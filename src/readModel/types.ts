@@ -7,6 +7,7 @@ import type { CompanyStore } from './companies';
 import type { CustomerStore } from './customers';
 import type { RebateRateStore } from './rebateRates';
 import type { SessionStore } from './sessions';
+import type { MoneyReports } from './moneyReports';
 import type { AgeBucket } from '../domain/receivables';
 
 /**
@@ -178,7 +179,8 @@ export interface ReadModel
     CompanyStore,
     SessionStore,
     CustomerStore,
-    RebateRateStore {
+    RebateRateStore,
+    MoneyReports {
   /** Writes a batch; idempotent. Throws DatabaseUnavailableError while the database is down. */
   project(batch: ProjectionBatch): Promise<void>;
   /** The stored view and its sequence, or null when the order is not (yet) in the read model. */

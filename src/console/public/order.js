@@ -24,6 +24,7 @@ import {
   stepTitle,
   t,
 } from './i18n.js';
+import { moneySection } from './money.js';
 import { receiptsTable } from './receipts.js';
 import { shipmentsSection } from './shipments.js';
 import {
@@ -412,6 +413,8 @@ function paintOrder(view, emails, schemas, me, payloads = new Map()) {
       shipmentsSection(ctx),
       // Six columns of money need the page's width: in a half column they were clipped.
       payments,
+      // Money after shipment: revenue in CNY, costs, the rebate and the profit.
+      moneySection(ctx),
       documentsSection(view.orderId),
       attachmentsSection(view, me, (added) =>
         renderOrder(view.orderId, page.renderToken, {

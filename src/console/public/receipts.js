@@ -1,8 +1,20 @@
 // The payments received, each with what became of it: counted, or reversed by a manager (with the
 // reason). A manager may reverse those the view lists as reversible, from the receipt's own row.
 import { el } from './dom.js';
-import { actorName, formatTime, money, t } from './i18n.js';
+import { actorName, formatDay, formatTime, money, t } from './i18n.js';
 import { actionButtons, reversalForm, slotRow } from './corrections.js';
+
+/** FX settlement (结汇): the CNY credited and its rate; nothing to settle for a receipt in CNY. */
+function settlementText(r) {
+  if (r.amount.currency === 'CNY') return '—';
+  const s = r.settlement;
+  if (!s) return t('receipts.notSettled');
+  return t('receipts.settledLine', {
+    amount: money(s.cnyAmount),
+    rate: s.rate,
+    date: formatDay(s.settledOn),
+  });
+}
 
 /** ctx: { view, me, schemas, payloads, record } as the correction forms take it. */
 export function receiptsTable(ctx) {
@@ -16,6 +28,7 @@ export function receiptsTable(ctx) {
     t('receipts.part'),
     t('order.amount'),
     t('receipts.reference'),
+    t('receipts.settlement'),
     t('receipts.state'),
   ];
   const rows = receipts.flatMap((r) => {
@@ -46,6 +59,7 @@ export function receiptsTable(ctx) {
       el('td', {}, r.kind === 'DEPOSIT' ? t('order.deposit') : t('order.balance')),
       el('td', { class: 'num' }, money(r.amount)),
       el('td', {}, r.reference),
+      el('td', { class: 'settlement' }, settlementText(r)),
       // The reversal's button beside the status it would change: the table stays narrow.
       el('td', {}, state, actions.length ? [' ', actionButtons(actions, slot)] : null),
     );

@@ -2,7 +2,7 @@
 // as a table, and a CSV download. Amounts are never converted: one chart per currency.
 import { api, download } from './api.js';
 import { clear, el } from './dom.js';
-import { bucketName, formatDay, formatTime, language, money, stageName, t } from './i18n.js';
+import { bucketName, formatDay, formatTime, language, money, relative, stageName, t } from './i18n.js';
 import {
   describeError,
   focusTitle,
@@ -27,6 +27,21 @@ const REPORTS = [
   },
   { key: 'stalled', title: 'reports.stalled', intro: 'reports.stalledIntro', draw: drawStalled },
   { key: 'stage-times', title: 'reports.stageTimes', intro: 'reports.stageTimesIntro', draw: drawStageTimes },
+  // Money after shipment: in CNY, so one chart each.
+  {
+    key: 'rebates',
+    title: 'reports.rebates',
+    intro: 'reports.rebatesIntro',
+    draw: drawRebates,
+    note: 'reports.introCny',
+  },
+  {
+    key: 'profit',
+    title: 'reports.profit',
+    intro: 'reports.profitIntro',
+    draw: drawProfit,
+    note: 'reports.introCny',
+  },
 ];
 const BUCKETS = ['NOT_DUE', 'DAYS_1_30', 'DAYS_31_60', 'DAYS_61_90', 'OVER_90'];
 // Green to red as money ages; each keeps 3:1 contrast against the white chart background.
@@ -71,7 +86,7 @@ export async function renderReport(key, token) {
     el(
       'p',
       { class: 'hint' },
-      `${t(report.intro)} ${t(report.money ? 'reports.intro' : 'reports.introCounts')}`,
+      `${t(report.intro)} ${t(report.note ?? (report.money ? 'reports.intro' : 'reports.introCounts'))}`,
     ),
     body,
   );
@@ -252,6 +267,167 @@ function drawStageTimes(body, data, Chart) {
       data.stages.map((s) => [stageName(s.stage), String(s.count), days(s.medianDays), days(s.p90Days)]),
       t('reports.empty'),
       { numeric: [1, 2, 3] },
+    ),
+  );
+}
+
+const REBATE_BUCKETS = ['PENDING', 'FILED', 'RECEIVED'];
+const REBATE_COLOURS = ['#8a6d00', '#1f5fbf', '#2e7d32'];
+const PROFIT_COLOURS = { revenue: '#1f5fbf', rebate: '#2e7d32', costs: '#c62828', profit: '#7b1fa2' };
+/** A bucket's money in the chart: the expectation until the rebate is received, then what came in. */
+const rebateAmount = (figures, bucket) =>
+  Number((bucket === 'RECEIVED' ? figures.received : figures.expected).amount);
+
+function drawRebates(body, data, Chart) {
+  const title = t('reports.rebatesByMonth');
+  const bucket = (b) => t(`reports.bucket.${b}`);
+  const row = (month, m) => [
+    month,
+    ...REBATE_BUCKETS.flatMap((b) => [String(m[b].count), money(m[b].expected)]),
+    money(m.RECEIVED.received),
+  ];
+  body.append(
+    section(
+      'rebates-by-month',
+      title,
+      data.months.length
+        ? chart(Chart, title, {
+            type: 'bar',
+            data: {
+              labels: data.months.map((m) => m.month),
+              datasets: REBATE_BUCKETS.map((b, i) => ({
+                label: bucket(b),
+                data: data.months.map((m) => rebateAmount(m[b], b)),
+                backgroundColor: REBATE_COLOURS[i],
+              })),
+            },
+            options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
+          })
+        : null,
+      table(
+        title,
+        [
+          t('reports.month'),
+          ...REBATE_BUCKETS.flatMap((b) => [
+            t('reports.rebateCount', { bucket: bucket(b) }),
+            t('reports.rebateExpected', { bucket: bucket(b) }),
+          ]),
+          t('reports.rebateReceived'),
+        ],
+        data.months.length
+          ? [...data.months.map((m) => row(m.month, m)), row(t('reports.allMonths'), data.totals)]
+          : [],
+        t('reports.empty'),
+        { numeric: [1, 2, 3, 4, 5, 6, 7] },
+      ),
+    ),
+    section(
+      'rebates-open',
+      t('reports.openRebates'),
+      data.openCount > data.open.length
+        ? el(
+            'p',
+            { class: 'hint' },
+            t('reports.openShown', { shown: data.open.length, total: data.openCount }),
+          )
+        : null,
+      table(
+        t('reports.openRebates'),
+        [
+          t('reports.order'),
+          t('reports.customer'),
+          t('reports.status'),
+          t('reports.exportDate'),
+          t('reports.deadline'),
+          t('reports.expected'),
+        ],
+        data.open.map((o) => [
+          el('a', { href: `#/orders/${encodeURIComponent(o.orderId)}` }, o.orderId),
+          o.customer,
+          t(`rebate.status.${o.status}`),
+          formatDay(o.exportDate),
+          el('time', { datetime: o.deadlineAt, title: relative(o.deadlineAt) }, formatDay(o.deadline)),
+          money(o.expected),
+        ]),
+        t('reports.empty'),
+        { numeric: [5] },
+      ),
+    ),
+  );
+}
+
+function drawProfit(body, data, Chart) {
+  const keys = ['revenue', 'rebate', 'costs', 'profit'];
+  const names = {
+    revenue: t('reports.revenue'),
+    rebate: t('reports.rebate'),
+    costs: t('reports.costs'),
+    profit: t('reports.profitAmount'),
+  };
+  const headers = [t('reports.orders'), ...keys.map((k) => names[k]), t('reports.unsettledOrders')];
+  const cells = (f) => [String(f.orders), ...keys.map((k) => money(f[k])), String(f.unsettledOrders)];
+  const bars = (labels, rows, options = {}) => ({
+    type: 'bar',
+    data: {
+      labels,
+      datasets: keys.map((k) => ({
+        label: names[k],
+        data: rows.map((r) => Number(r[k].amount)),
+        backgroundColor: PROFIT_COLOURS[k],
+      })),
+    },
+    options: { scales: { y: { beginAtZero: true } }, ...options },
+  });
+  const byMonth = t('reports.profitByMonth');
+  const byCustomer = t('reports.profitByCustomer');
+  body.append(
+    section(
+      'profit-by-month',
+      byMonth,
+      data.months.length
+        ? chart(
+            Chart,
+            byMonth,
+            bars(
+              data.months.map((m) => m.month),
+              data.months,
+            ),
+          )
+        : null,
+      table(
+        byMonth,
+        [t('reports.month'), ...headers],
+        data.months.length
+          ? [
+              ...data.months.map((m) => [m.month, ...cells(m)]),
+              [t('reports.allMonths'), ...cells(data.totals)],
+            ]
+          : [],
+        t('reports.empty'),
+        { numeric: [1, 2, 3, 4, 5, 6] },
+      ),
+    ),
+    section(
+      'profit-by-customer',
+      byCustomer,
+      data.customers.length
+        ? chart(
+            Chart,
+            byCustomer,
+            bars(
+              data.customers.map((c) => c.customer),
+              data.customers,
+              data.customers.length > 8 ? { indexAxis: 'y' } : {},
+            ),
+          )
+        : null,
+      table(
+        byCustomer,
+        [t('reports.customer'), ...headers],
+        data.customers.map((c) => [c.customer, ...cells(c)]),
+        t('reports.empty'),
+        { numeric: [1, 2, 3, 4, 5, 6] },
+      ),
     ),
   );
 }
