@@ -5,7 +5,7 @@
  */
 import { addDuration, type Duration } from './duration';
 import { owesMoney } from './ledger';
-import { unsettledReceipts } from './events/finance';
+import { unsettledReceipts } from './finance/settlement';
 import { isRebateOpen } from './finance/rebate';
 import { accepted, type Outcome } from './outcome';
 import type { OrderState } from './types';

@@ -25,27 +25,17 @@ import { owesMoney } from './ledger';
 import { methodHasStep, paymentMethodOf, type MethodStepKey } from './payment-methods';
 import { paymentSchedule } from './schedule';
 import { isTerminalStage, stageRank, type OpenStage } from './stages';
-import { STEP_KEYS, type StepKey, type StepRecords } from './state/steps';
+import {
+  STEP_KEYS,
+  STEP_STATUSES,
+  type ProcessStep,
+  type StepKey,
+  type StepRecords,
+  type StepStatus,
+} from './state/steps';
 import type { EventContext, InspectionKind, OrderState } from './types';
 
-export { STEP_KEYS, type StepKey, type StepRecords };
-
-export const STEP_STATUSES = ['DONE', 'PENDING', 'SKIPPED', 'BLOCKED'] as const;
-export type StepStatus = (typeof STEP_STATUSES)[number];
-
-export interface ProcessStep {
-  key: StepKey;
-  stage: OpenStage;
-  title: string;
-  status: StepStatus;
-  dueAt?: string;
-  doneAt?: string;
-  actor?: string;
-  guidance?: string;
-  /** Shipments in parts: the shipment the step is for, and its number (1-based); absent: the order's. */
-  shipmentId?: string;
-  shipmentNo?: number;
-}
+export { STEP_KEYS, STEP_STATUSES, type ProcessStep, type StepKey, type StepRecords, type StepStatus };
 
 interface StepDefinition {
   key: StepKey;

@@ -5,8 +5,7 @@
  * TimelineRecord) name the client events: they are in ./decisionTypes.
  */
 import type { CompanyGate } from './companyGate';
-import type { CreditContext } from './finance/credit';
-import type { RebateContext } from './finance/rebate';
+import type { CreditContext, RebateContext } from './finance/context';
 
 export type {
   BlRelease,

@@ -1,10 +1,10 @@
 /** Credit given to the buyer: a manager's approval beyond the limits, and declarations to the insurer. */
 import { wordsOnly } from '../corrections/define';
-import { exportsOf } from '../finance/exports';
+import { undeclaredExports } from '../finance/exports';
 import { accepted, invalid } from '../outcome';
 import { calendarDateSchema, line, text } from '../schemas/common';
 import { shipmentIdSchema } from '../shipments/scope';
-import type { CreditState, OrderState } from '../types';
+import type { CreditState } from '../types';
 import { describe, describeCopy, z } from '../zod';
 import { defineEvent } from './define';
 
@@ -27,12 +27,6 @@ export const creditApproved = defineEvent({
     );
   },
 });
-
-/** The exports the insurer has not been told of yet. */
-export function undeclaredExports(state: OrderState) {
-  const declared = new Set((state.credit?.declarations ?? []).map((d) => d.shipmentId));
-  return exportsOf(state).filter((e) => !declared.has(e.shipmentId));
-}
 
 export const shipmentDeclaredToInsurer = defineEvent({
   type: 'SHIPMENT_DECLARED_TO_INSURER',

@@ -1,7 +1,8 @@
 /** Money after the ship sails: FX settlement of a receipt, and the order's costs. */
 import { receiptOf } from '../corrections/common';
 import { wordsOnly } from '../corrections/define';
-import { settlementFields, settlementProblems } from '../finance/settlement';
+import { settlementFields, settlementProblems, unsettledReceipts } from '../finance/settlement';
+
 import { rateSchema, toCny } from '../finance/rate';
 import { countRevenue } from '../finance/revenue';
 import { addMoney, formatMoney, positiveMoneySchema, zero } from '../money';
@@ -10,19 +11,6 @@ import { line, text } from '../schemas/common';
 import { COST_KINDS, type CostsState } from '../state/finance';
 import { describe, describeCopy, z } from '../zod';
 import { defineEvent } from './define';
-
-/** Receipts in a foreign currency the bank has not settled yet (reversed ones never will be). */
-export const unsettledReceipts = (s: {
-  payments: {
-    receipts: readonly {
-      amount: { currency: string };
-      settlement?: unknown;
-      reversed?: unknown;
-      eventId?: string;
-    }[];
-  };
-}) =>
-  s.payments.receipts.filter((r) => r.amount.currency !== 'CNY' && !r.settlement && !r.reversed && r.eventId);
 
 export const fxSettled = defineEvent({
   type: 'FX_SETTLED',

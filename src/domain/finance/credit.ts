@@ -6,28 +6,12 @@
  */
 import type { PaymentMethod } from '../payment-methods';
 import { addMoney, compareMoney, formatMoney, type Money } from '../money';
+import type { CreditContext } from './context';
 
 /** The methods under which the buyer owes money after the goods left: credit the exporter gives. */
 export const CREDIT_METHODS: readonly PaymentMethod[] = ['OA', 'DA', 'DP'];
 
-/** The customer's credit insurance (中信保 and the like), as a contract sees it. */
-export interface CreditInsurance {
-  insurer: string;
-  policyNo: string;
-  /** The insured buyer limit. */
-  limit: Money;
-  /** Days after the B/L date within which each shipment must be declared to the insurer. */
-  declarationDays: number;
-}
-
-/** What the API found about the order's customer when a contract was signed. */
-export interface CreditContext {
-  customerId: string;
-  /** What the customer's other open OA/DA/DP orders still owe, in the limits' currency. */
-  exposure: Money;
-  creditLimit: Money | null;
-  insurance: CreditInsurance | null;
-}
+export type { CreditContext, CreditInsurance } from './context';
 
 /** The tightest limit a contract must stay within: the credit limit and the insured limit. */
 function limitsOf(credit: CreditContext): { name: string; limit: Money }[] {

@@ -4,7 +4,7 @@
  * the policy's days. The workflow sleeps until the next reminder; the account manager gets an email.
  */
 import { addDays } from '../calendarDate';
-import { undeclaredExports } from '../events/credit';
+import { undeclaredExports } from './exports';
 import type { OrderState } from '../types';
 import { nextRebateReminderAt, nineOClock, REBATE_REMINDER_LEADS } from './rebate';
 

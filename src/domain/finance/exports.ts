@@ -1,5 +1,4 @@
 /** When each shipment of the order left: what the rebate and the credit insurer count from. */
-import { shipmentViews } from '../shipments/lens';
 import type { OrderState } from '../types';
 
 export interface Export {
@@ -14,14 +13,11 @@ function exportDateOf(view: Pick<OrderState, 'shipping'>): string | null {
 
 /** The order's exports so far, shipment by shipment (one implicit S1 while none is planned). */
 export function exportsOf(state: OrderState): Export[] {
-  const views = shipmentViews(state);
+  const list = state.shipments?.list ?? [];
   const all =
-    views.length === 0
+    list.length === 0
       ? [{ shipmentId: 'S1', exportDate: exportDateOf(state) }]
-      : views.map(({ shipment, view }) => ({
-          shipmentId: shipment.shipmentId,
-          exportDate: exportDateOf(view),
-        }));
+      : list.map((s) => ({ shipmentId: s.shipmentId, exportDate: exportDateOf(s) }));
   return all.filter((e): e is Export => e.exportDate !== null);
 }
 
@@ -29,4 +25,10 @@ export function exportsOf(state: OrderState): Export[] {
 export function firstExportDate(state: OrderState): string | null {
   const dates = exportsOf(state).map((e) => e.exportDate);
   return dates.length === 0 ? null : dates.reduce((a, b) => (a <= b ? a : b));
+}
+
+/** The exports the credit insurer has not been told of yet. */
+export function undeclaredExports(state: OrderState): Export[] {
+  const declared = new Set((state.credit?.declarations ?? []).map((d) => d.shipmentId));
+  return exportsOf(state).filter((e) => !declared.has(e.shipmentId));
 }

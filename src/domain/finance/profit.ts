@@ -4,7 +4,7 @@
  */
 import { addMoney, subtractMoney, zero, type Money } from '../money';
 import type { CostKind, OrderState } from '../types';
-import { unsettledReceipts } from '../events/finance';
+import { unsettledReceipts } from './settlement';
 import { expectedRebate } from './rebate';
 import { revenueOf } from './revenue';
 

@@ -17,6 +17,7 @@ import {
 } from '../money';
 import type { OrderState, RebateMethod, RebateState } from '../types';
 import { describe, z } from '../zod';
+import type { RebateRate } from './context';
 import { firstExportDate } from './exports';
 import { toCny } from './rate';
 
@@ -31,17 +32,7 @@ export const rebateRateSchema = describe(
   'Rebate rate as a fraction, e.g. "0.13" for 13 %',
 );
 
-/** One row of the company's table: an HS code (or its leading digits) and its rate. */
-export interface RebateRate {
-  hsCode: string;
-  rate: string;
-}
-
-/** What the company tells the rebate event: how it claims, and its table's rows for the order's codes. */
-export interface RebateContext {
-  method: RebateMethod;
-  rates: RebateRate[];
-}
+export type { RebateContext, RebateRate } from './context';
 
 /** The row for `hsCode`: the longest code in the table that it starts with. */
 export function rebateRateFor(hsCode: string | null, table: readonly RebateRate[]): string | null {

@@ -67,3 +67,16 @@ export function fxGainLoss(
 }
 
 export const isPositive = (m: Money) => compareMoney(m, { amount: '0', currency: m.currency }) > 0;
+
+/** Receipts in a foreign currency the bank has not settled yet (reversed ones never will be). */
+export const unsettledReceipts = (s: {
+  payments: {
+    receipts: readonly {
+      amount: { currency: string };
+      settlement?: unknown;
+      reversed?: unknown;
+      eventId?: string;
+    }[];
+  };
+}) =>
+  s.payments.receipts.filter((r) => r.amount.currency !== 'CNY' && !r.settlement && !r.reversed && r.eventId);

@@ -4,9 +4,9 @@
  * closed order (its tail) instead of being skipped, each with the date it is due by.
  */
 import { endOfDate } from '../calendarDate';
-import { unsettledReceipts } from '../events/finance';
+import { unsettledReceipts } from './settlement';
 import { owesMoney } from '../ledger';
-import type { ProcessStep } from '../processList';
+import type { ProcessStep } from '../state/steps';
 import type { OrderState } from '../types';
 import { declarationsDue } from './deadlines';
 import { exportsOf } from './exports';

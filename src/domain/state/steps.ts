@@ -1,5 +1,6 @@
 /** The process list's steps, as the state records them done (see processList.ts). */
 import { z } from '../zod';
+import type { OpenStage } from '../stages';
 import { instant } from './common';
 
 /** Each step's key: the keys a template's `guidance` uses. */
@@ -41,3 +42,20 @@ export const stepRecordsSchema = z.partialRecord(
   z.object({ at: instant, actor: z.string() }),
 );
 export type StepRecords = z.output<typeof stepRecordsSchema>;
+
+export const STEP_STATUSES = ['DONE', 'PENDING', 'SKIPPED', 'BLOCKED'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export interface ProcessStep {
+  key: StepKey;
+  stage: OpenStage;
+  title: string;
+  status: StepStatus;
+  dueAt?: string;
+  doneAt?: string;
+  actor?: string;
+  guidance?: string;
+  /** Shipments in parts: the shipment the step is for, and its number (1-based); absent: the order's. */
+  shipmentId?: string;
+  shipmentNo?: number;
+}
