@@ -167,8 +167,8 @@ describe('an order through its whole life over HTTP', () => {
     expect(view.documents.release.originals).toMatchObject({ courier: 'DHL', trackingNo: 'DHL-BL-9001' });
     view = await step({ ...e.released, eventId: `release-${id}` }, 'COMPLETED');
     expect(view.status).toBe('COMPLETED');
-    // A completed order's tail: it still takes notes and corrections.
-    expect(view.allowedEvents).toEqual(['NOTE_ADDED', 'EVENT_CORRECTED']);
+    // A completed order's tail: notes, corrections, and money after the ship sails.
+    expect(view.allowedEvents).toEqual(CLOSED_TAKES);
 
     // Timeline: every client event, in order, by the token's name.
     const final = await orderWhen(stack.app, id, (v) => v.status === 'COMPLETED');
@@ -224,15 +224,18 @@ describe('an order through its whole life over HTTP', () => {
     expect(note.body).toMatchObject({
       stage: 'COMPLETED',
       status: 'COMPLETED',
-      allowedEvents: ['NOTE_ADDED', 'EVENT_CORRECTED'],
+      allowedEvents: CLOSED_TAKES,
     });
     const late = await sendEvent(stack.app, id, e.progress);
     expect(expectError(late, 409, 'EVENT_NOT_ALLOWED').details).toEqual({
       stage: 'COMPLETED',
-      allowedEvents: ['NOTE_ADDED', 'EVENT_CORRECTED'],
+      allowedEvents: CLOSED_TAKES,
     });
   });
 });
+
+/** What a completed order paid in USD takes: notes, corrections, the settlement of its receipts, costs. */
+const CLOSED_TAKES = ['NOTE_ADDED', 'EVENT_CORRECTED', 'FX_SETTLED', 'COST_RECORDED'];
 
 describe('POST /orders/{id}/events errors and idempotency', () => {
   let order: OrderView;

@@ -160,7 +160,11 @@ describeBrowser('the Chinese console has no English words', () => {
     await page
       .locator('#flash.success, #flash[data-kind="success"], #flash')
       .filter({ hasText: '已记录' })
-      .waitFor();
+      .waitFor()
+      .catch(async (err: unknown) => {
+        await shot(`refused-${type}`); // what the console answered instead
+        throw err;
+      });
     await page
       .locator('#order-stage')
       .filter({ hasText: stage })

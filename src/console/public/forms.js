@@ -11,6 +11,8 @@ const isBlank = (v) =>
   (Array.isArray(v) && v.length === 0) ||
   (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
 
+const isUntouched = (v) => isBlank(v) || (v && typeof v === 'object' && 'currency' in v && v.amount === '');
+
 /**
  * buildForm(schema, { skip, valueFor, prefix }) -> { node, collect(), showErrors(details), clearErrors() }
  * valueFor(path, name) may return a default value for a leaf field (e.g. the order's currency).
@@ -272,8 +274,11 @@ function objectField(name, s, path, isRequired, ctx) {
         const v = c.collect();
         if (!isBlank(v)) out[k] = v;
       }
-      // Optional objects left untouched are not sent (a checkbox alone does not count as touched).
-      const touched = children.some(([k, c]) => s.properties[k].type !== 'boolean' && !isBlank(c.collect()));
+      // Optional objects left untouched are not sent (a checkbox alone, or a currency filled in for
+      // an amount left empty, does not count as touched).
+      const touched = children.some(
+        ([k, c]) => s.properties[k].type !== 'boolean' && !isUntouched(c.collect()),
+      );
       if (!isRequired && !touched) return undefined;
       return out;
     },

@@ -715,6 +715,7 @@ export const EN_FIELDS = {
   settledOn: 'Settled on',
   paymentEventId: 'Receipt',
   settlement: 'FX settlement',
+  fxRate: 'Contract-date FX rate',
   ...OPEN_STAGE_NAMES,
 };
 
@@ -765,7 +766,7 @@ export const EN_HINTS = {
   result: 'QC result',
   inspector: 'Inspector or inspection company',
   reportRef: 'Inspection report reference',
-  kind: 'Which inspection',
+  kind: 'Which kind: of inspection, or of cost',
   forwarder: 'Freight forwarder',
   vessel: 'Vessel name',
   voyage: 'Voyage number',

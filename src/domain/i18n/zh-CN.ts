@@ -565,6 +565,7 @@ export const zhCN = {
     settledOn: '结汇日期',
     paymentEventId: '收款',
     settlement: '结汇',
+    fxRate: '合同日汇率',
     ...OPEN_STAGE_NAMES,
   },
   hints: {
@@ -614,7 +615,7 @@ export const zhCN = {
     result: '验货结果',
     inspector: '验货员或验货公司',
     reportRef: '验货报告编号',
-    kind: '验货类型',
+    kind: '类型：验货类型或费用类型',
     forwarder: '货代',
     vessel: '船名',
     voyage: '航次',
