@@ -1,5 +1,6 @@
 import { takeBackOptions } from './corrections/options';
 import { moneyInCny } from './finance/profit';
+import { rebateFormula } from './finance/formula';
 import { expectedRebate } from './finance/rebate';
 import { allowedEvents } from './events';
 import { presentationDeadline } from './dueDates';
@@ -72,7 +73,8 @@ function rebateView(state: OrderState): OrderView['rebate'] {
     ...state.rebate,
     rate: expected?.rate ?? null,
     expected: expected?.expected ?? null,
-    formula: expected?.formula ?? '',
+    explanation: expected?.explanation ?? null,
+    formula: expected ? rebateFormula(expected) : '',
   };
 }
 

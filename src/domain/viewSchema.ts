@@ -125,6 +125,20 @@ const templateViewSchema = describe(
   'The template version the order started from and its terms (null: none)',
 );
 
+const rebateTermSchema = z.object({ base: moneySchema, rate: z.string() });
+const rebateExplanationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('TRADING'), terms: z.array(rebateTermSchema) }),
+  z.object({
+    kind: z.literal('MANUFACTURER'),
+    fob: moneySchema,
+    fx: z.string(),
+    fobCny: moneySchema,
+    terms: z.array(rebateTermSchema),
+  }),
+  z.object({ kind: z.literal('NO_RATE'), lineNo: z.number() }),
+  z.object({ kind: z.enum(['NO_INVOICES', 'NO_FX', 'NO_CONTRACT', 'NOT_APPLICABLE']) }),
+]);
+
 /** The rebate with what the view works out from it: the contract's `rate`, `expected`, `status`, `deadline`, `received`. */
 const rebateViewSchema = describe(
   z.nullable(
@@ -137,7 +151,11 @@ const rebateViewSchema = describe(
         nullableMoney,
         'The expected rebate in CNY; null while a rate or base is missing',
       ),
-      formula: describe(z.string(), 'How `expected` is worked out, with its figures'),
+      formula: describe(z.string(), 'How `expected` is worked out, with its figures, in English'),
+      explanation: describe(
+        z.nullable(rebateExplanationSchema),
+        'The figures of the formula, for a reader in another language',
+      ),
     }),
   ),
   'The export VAT rebate (出口退税); null while nothing was exported by a company that claims it',

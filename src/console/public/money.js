@@ -133,7 +133,7 @@ function rebateFacts(rebate) {
         : undefined,
     ],
     [t('money.expected'), rebate.expected ? money(rebate.expected) : t('money.unknown')],
-    [t('money.formula'), rebate.formula ? el('span', { class: 'formula' }, rebate.formula) : undefined],
+    [t('money.formula'), formula(rebate)],
     [
       t('money.filed'),
       rebate.filed
@@ -206,4 +206,23 @@ function moneyForm(ctx, type, { title, fixed = {} }) {
     }
   });
   return form;
+}
+
+/** "0.13" -> "13%". */
+const percent = (rate) => `${(Number(rate) * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+
+/** The expected rebate's formula in the reader's words, from its figures (the view's English text else). */
+function formula(rebate) {
+  const e = rebate.explanation;
+  if (!e) return rebate.formula ? el('span', { class: 'formula' }, rebate.formula) : undefined;
+  const terms = (e.terms || []).map((term) => `${money(term.base)} × ${percent(term.rate)}`).join(' + ');
+  const text = t(`rebate.formula.${e.kind}`, {
+    terms,
+    expected: money(rebate.expected),
+    lineNo: e.lineNo,
+    fob: e.fob ? money(e.fob) : '',
+    fx: e.fx,
+    fobCny: e.fobCny ? money(e.fobCny) : '',
+  });
+  return el('span', { class: 'formula' }, text);
 }

@@ -5,16 +5,7 @@
  */
 import { atLocalHour, DEFAULT_WORKING_CALENDAR, endOfLocalDate } from '../calendar';
 import { addDays } from '../calendarDate';
-import {
-  addMoney,
-  fromMinor,
-  formatMoney,
-  lineTotalMinor,
-  subtractMoney,
-  toMinor,
-  zero,
-  type Money,
-} from '../money';
+import { addMoney, fromMinor, lineTotalMinor, subtractMoney, toMinor, zero, type Money } from '../money';
 import type { OrderState, RebateMethod, RebateState } from '../types';
 import { describe, z } from '../zod';
 import type { RebateRate } from './context';
@@ -107,13 +98,35 @@ export function openedRebate(state: OrderState, method: RebateMethod | undefined
   };
 }
 
-/** The expected rebate with the formula that gives it; null figures while a rate or base is unknown. */
+/** One product of the formula: a base in CNY and the rebate rate applied to it. */
+export interface RebateTerm {
+  base: Money;
+  rate: string;
+}
+
+/** How the expected rebate comes about, in figures: the words are the dictionaries' (`rebate.formula.*`). */
+export type RebateExplanation =
+  | { kind: 'TRADING'; terms: RebateTerm[] }
+  | { kind: 'MANUFACTURER'; fob: Money; fx: string; fobCny: Money; terms: RebateTerm[] }
+  | { kind: 'NO_INVOICES' }
+  | { kind: 'NO_RATE'; lineNo: number }
+  | { kind: 'NO_FX' }
+  | { kind: 'NO_CONTRACT' }
+  | { kind: 'NOT_APPLICABLE' };
+
+/** The expected rebate with how it is worked out; null figures while a rate or base is unknown. */
 export interface ExpectedRebate {
   expected: Money | null;
   /** The effective rate over the base (one line's rate when all lines share it). */
   rate: string | null;
-  formula: string;
+  explanation: RebateExplanation;
 }
+
+const unknown = (explanation: RebateExplanation): ExpectedRebate => ({
+  expected: null,
+  rate: null,
+  explanation,
+});
 
 function basisPoints(rate: string): bigint {
   const [whole = '0', fraction = ''] = rate.split('.');
@@ -124,8 +137,6 @@ const times = (base: Money, rate: string): Money => {
   const minor = toMinor(base) * basisPoints(rate);
   return fromMinor((minor + RATE_SCALE / 2n) / RATE_SCALE, base.currency);
 };
-
-const percent = (rate: string) => `${(Number(rate) * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
 
 /** Splits `total` over `weights` in fen, the remainder to the largest weights first (the parts add up exactly). */
 export function apportion(total: Money, weights: readonly bigint[]): Money[] {
@@ -152,17 +163,12 @@ function lineValues(state: OrderState): bigint[] {
 
 /** Trading company: each VAT invoice's amount (tax excluded) times its line's rate, at most its VAT. */
 function tradingRebate(state: OrderState, rebate: RebateState): ExpectedRebate {
-  if (rebate.invoices.length === 0)
-    return {
-      expected: null,
-      rate: null,
-      formula: 'VAT invoice amount × rebate rate: no VAT invoice recorded yet',
-    };
+  if (rebate.invoices.length === 0) return unknown({ kind: 'NO_INVOICES' });
   const rates = rebate.lines.map((l) => l.rate);
   const weights = lineValues(state);
   let base = zero('CNY');
   let expected = zero('CNY');
-  const terms: string[] = [];
+  const terms: RebateTerm[] = [];
   for (const group of rebate.invoices) {
     // Invoices matched to no line are shared over the lines by their contract values.
     const shares =
@@ -172,26 +178,17 @@ function tradingRebate(state: OrderState, rebate: RebateState): ExpectedRebate {
     let groupRebate = zero('CNY');
     for (const share of shares) {
       const rate = rates[share.lineNo - 1];
-      if (rate === null || rate === undefined)
-        return {
-          expected: null,
-          rate: null,
-          formula: `line ${share.lineNo} has no rebate rate for its HS code`,
-        };
+      if (rate === null || rate === undefined) return unknown({ kind: 'NO_RATE', lineNo: share.lineNo });
       if (toMinor(share.amount) === 0n) continue;
       groupRebate = addMoney(groupRebate, times(share.amount, rate));
-      terms.push(`${formatMoney(share.amount)} × ${percent(rate)}`);
+      terms.push({ base: share.amount, rate });
     }
     // The rebate never exceeds the VAT the supplier charged.
     const capped = toMinor(groupRebate) > toMinor(group.taxAmount) ? group.taxAmount : groupRebate;
     base = addMoney(base, group.amount);
     expected = addMoney(expected, capped);
   }
-  return {
-    expected,
-    rate: effectiveRate(expected, base),
-    formula: `VAT invoice amount (tax excluded) × rebate rate, at most the invoice VAT: ${terms.join(' + ')} = ${formatMoney(expected)}`,
-  };
+  return { expected, rate: effectiveRate(expected, base), explanation: { kind: 'TRADING', terms } };
 }
 
 /**
@@ -202,34 +199,27 @@ function tradingRebate(state: OrderState, rebate: RebateState): ExpectedRebate {
  */
 function manufacturerRebate(state: OrderState, rebate: RebateState): ExpectedRebate {
   const contract = state.contract;
-  if (!contract) return { expected: null, rate: null, formula: 'no contract' };
+  if (!contract) return unknown({ kind: 'NO_CONTRACT' });
   const trade = contract.trade ?? {};
   let fob = contract.totalAmount;
   if (trade.freight) fob = subtractMoney(fob, trade.freight);
   if (trade.insuranceCost) fob = subtractMoney(fob, trade.insuranceCost);
   const fx = fob.currency === 'CNY' ? '1' : (contract.fxRate ?? averageSettlementRate(state));
-  if (!fx)
-    return {
-      expected: null,
-      rate: null,
-      formula:
-        'FOB value × rate × rebate rate: no exchange rate recorded (CONTRACT_SIGNED fxRate or a settlement)',
-    };
+  if (!fx) return unknown({ kind: 'NO_FX' });
   const fobCny = toCny(fob, fx);
   const shares = apportion(fobCny, lineValues(state));
   let expected = zero('CNY');
-  const terms: string[] = [];
+  const terms: RebateTerm[] = [];
   for (const [i, share] of shares.entries()) {
     const rate = rebate.lines[i]?.rate;
-    if (rate === null || rate === undefined)
-      return { expected: null, rate: null, formula: `line ${i + 1} has no rebate rate for its HS code` };
+    if (rate === null || rate === undefined) return unknown({ kind: 'NO_RATE', lineNo: i + 1 });
     expected = addMoney(expected, times(share, rate));
-    terms.push(`${formatMoney(share)} × ${percent(rate)}`);
+    terms.push({ base: share, rate });
   }
   return {
     expected,
     rate: effectiveRate(expected, fobCny),
-    formula: `FOB ${formatMoney(fob)} × ${fx} = ${formatMoney(fobCny)}; × rebate rate per line: ${terms.join(' + ')} = ${formatMoney(expected)} (exempt-credit-refund ceiling, taken as fully refunded)`,
+    explanation: { kind: 'MANUFACTURER', fob, fx, fobCny, terms },
   };
 }
 
@@ -258,6 +248,6 @@ export function expectedRebate(state: OrderState): ExpectedRebate | null {
   const rebate = state.rebate;
   if (!rebate) return null;
   if (rebate.status === 'NOT_APPLICABLE')
-    return { expected: zero('CNY'), rate: null, formula: 'not applicable' };
+    return { expected: zero('CNY'), rate: null, explanation: { kind: 'NOT_APPLICABLE' } };
   return rebate.method === 'TRADING' ? tradingRebate(state, rebate) : manufacturerRebate(state, rebate);
 }

@@ -565,6 +565,16 @@ export const EN_UI = {
   'money.lineRate': 'line {lineNo} ({hsCode}): {rate}',
   'money.noRate': 'no rate',
   'money.saved': '{event} recorded.',
+  'rebate.formula.TRADING':
+    'VAT invoice amount (tax excluded) × rebate rate, at most the invoice VAT: {terms} = {expected}',
+  'rebate.formula.MANUFACTURER':
+    'FOB {fob} × {fx} = {fobCny}; × rebate rate per line: {terms} = {expected} (exempt-credit-refund ceiling, taken as fully refunded)',
+  'rebate.formula.NO_INVOICES': 'VAT invoice amount × rebate rate: no VAT invoice recorded yet',
+  'rebate.formula.NO_RATE': 'line {lineNo} has no rebate rate for its HS code',
+  'rebate.formula.NO_FX':
+    'FOB value × exchange rate × rebate rate: no exchange rate recorded (the contract date rate, or a settlement)',
+  'rebate.formula.NO_CONTRACT': 'no contract',
+  'rebate.formula.NOT_APPLICABLE': 'not applicable',
   'receipts.settlement': 'Settlement',
   'receipts.settledLine': '{amount} at {rate} on {date}',
   'receipts.notSettled': 'not settled',
