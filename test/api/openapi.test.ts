@@ -160,6 +160,7 @@ describe('buildOpenApiDocument', () => {
       'Attachment',
       'Email',
       'Error',
+      'ExposureReport',
       'OrderSummary',
       'OrderView',
       'ProfitReport',
