@@ -116,6 +116,7 @@ describe('buildOpenApiDocument', () => {
       '/reports/stage-times': ['get'],
       '/reports/rebates': ['get'],
       '/reports/profit': ['get'],
+      '/reports/exposure': ['get'],
       '/metrics': ['get'],
       '/orders/{orderId}/tracking-link': ['post'],
       '/orders/{orderId}/tracking-link/revoke': ['post'],
