@@ -28,7 +28,12 @@ import { ATTACHMENT_CONTENT_TYPES } from '../domain/fileType';
 import { ERROR_CODES } from './errors';
 import { companyPaths } from './openapiCompanies';
 import { customerPaths } from './openapiCustomers';
-import { moneyReportPaths, profitReportSchema, rebatesReportSchema } from './openapiMoneyReports';
+import {
+  exposureReportSchema,
+  moneyReportPaths,
+  profitReportSchema,
+  rebatesReportSchema,
+} from './openapiMoneyReports';
 import { documentFile, tokenParam } from './routes/tracking';
 import { openApiSchemas, type SchemaObject } from './openapiSchema';
 import { exportLanguageQuerySchema, XLSX_TYPE } from './xlsx';
@@ -173,6 +178,7 @@ const schemas = openApiSchemas({
   StageTimesReport: stageTimesReportSchema,
   RebatesReport: rebatesReportSchema,
   ProfitReport: profitReportSchema,
+  ExposureReport: exposureReportSchema,
 });
 
 function json(schema: z.core.$ZodType, description: string) {

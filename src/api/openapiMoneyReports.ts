@@ -1,6 +1,7 @@
-/** OpenAPI answers of the money reports (GET /reports/rebates and /reports/profit). */
+/** OpenAPI answers of the money reports (GET /reports/rebates, /reports/profit and /reports/exposure). */
 import { z } from 'zod';
-import { profitQuerySchema, rebatesQuerySchema } from '../domain/schemas/moneyReports';
+import { exposureQuerySchema, profitQuerySchema, rebatesQuerySchema } from '../domain/schemas/moneyReports';
+import { moneySchema as money } from '../domain/money';
 import { OPEN_REBATES_LISTED } from '../readModel/moneyReports';
 
 type Report = (summary: string, query: z.core.$ZodType, answer: z.core.$ZodType) => object;
@@ -89,6 +90,61 @@ export const profitReportSchema = z.object({
   totals: z.object(profitFigures),
 });
 
+const limitKind = z.enum(['CREDIT', 'INSURED']);
+
+export const exposureReportSchema = z.object({
+  customers: z
+    .array(
+      z.object({
+        customerId: z.string(),
+        customer: z.string().describe('Customer company (the record)'),
+        currency: z
+          .string()
+          .nullable()
+          .describe(
+            "The limits' currency (the credit limit's, else the insured limit's), else the exposure's",
+          ),
+        exposure: z
+          .array(money)
+          .describe(
+            'Per currency (by code): the outstanding money of the open OA/DA/DP orders, plus the live credit holds of contracts being signed: the figure of the customer page and of the credit check',
+          ),
+        orders: z
+          .number()
+          .int()
+          .describe('The open credit orders (and held contracts) the exposure is made of'),
+        creditLimit: z.nullable(money),
+        insurance: z
+          .object({ insurer: z.string(), limit: money })
+          .nullable()
+          .describe('The insured buyer limit'),
+        tightestLimit: limitKind
+          .nullable()
+          .describe(
+            "The limit used the most, each against the exposure in the limit's own currency; null: no limit",
+          ),
+        headroom: z
+          .nullable(money)
+          .describe('That limit less the exposure in its currency; negative beyond it'),
+        utilisation: z
+          .string()
+          .nullable()
+          .describe(
+            'The exposure as a percent of that limit, a decimal string with two places, e.g. "83.33"',
+          ),
+        beyondLimit: z.boolean().describe('The exposure is above one of the limits'),
+      }),
+    )
+    .describe(
+      'Every customer with a credit limit, an insured limit or any exposure: highest utilisation first, customers without a limit last, then by name',
+    ),
+  totals: z.object({
+    exposure: z.array(money).describe('All customers, per currency (never converted)'),
+    orders: z.number().int(),
+    beyondLimit: z.number().int().describe('How many customers are beyond a limit'),
+  }),
+});
+
 export function moneyReportPaths(report: Report): Record<string, object> {
   return {
     '/reports/rebates': report(
@@ -100,6 +156,11 @@ export function moneyReportPaths(report: Report): Record<string, object> {
       'Profit in CNY (settled revenue + rebate − costs) by month and by customer',
       profitQuerySchema,
       profitReportSchema,
+    ),
+    '/reports/exposure': report(
+      "Each customer's credit exposure (open OA/DA/DP money and live credit holds) per currency against its credit and insured limits, the most used first",
+      exposureQuerySchema,
+      exposureReportSchema,
     ),
   };
 }

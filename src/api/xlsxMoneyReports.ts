@@ -1,5 +1,10 @@
-/** The money reports as spreadsheets and CSV rows: the same figures as their JSON, amounts in CNY. */
+/**
+ * The money reports as spreadsheets and CSV rows: the same figures as their JSON. Rebates and
+ * profit are in CNY; the exposure per currency, never converted.
+ */
 import type { Language } from '../domain';
+import type { Money } from '../domain/money';
+import type { ExposureReport } from '../readModel/exposureReport';
 import {
   REBATE_BUCKETS,
   type ProfitFigures,
@@ -164,5 +169,115 @@ export function profitCsv(report: ProfitReport, table: 'months' | 'customers'): 
   return {
     header: ['month', ...figures],
     rows: [...report.months.map((m) => [m.month, ...cells(m)]), [ALL_MONTHS, ...cells(report.totals)]],
+  };
+}
+
+/** An amount in the row's currency as a number; in another currency as text with its code. */
+const amountIn = (currency: string | null, m: Money | null): Cell =>
+  m === null ? null : m.currency === currency ? amountCell(m.amount) : `${m.currency} ${m.amount}`;
+const inCurrency = (exposure: Money[], currency: string | null) =>
+  exposure.find((m) => m.currency === currency) ?? null;
+const otherCurrencies = (exposure: Money[], currency: string | null) =>
+  exposure
+    .filter((m) => m.currency !== currency)
+    .map((m) => `${m.currency} ${m.amount}`)
+    .join('; ');
+
+export function exposureSheets(report: ExposureReport, language: Language): Sheet[] {
+  const w = words(language);
+  return [
+    {
+      name: w.t('reports.exposureByCustomer'),
+      columns: [
+        column(w.t('reports.customer'), 'text'),
+        column(w.t('reports.customerId'), 'text'),
+        column(w.t('xlsx.currency'), 'text'),
+        column(w.t('reports.exposureAmount'), 'amount'),
+        column(w.t('reports.exposureOther'), 'text'),
+        column(w.t('reports.creditOrders'), 'count'),
+        column(w.t('reports.limit.CREDIT'), 'amount'),
+        column(w.t('reports.limit.INSURED'), 'amount'),
+        column(w.t('reports.insurer'), 'text'),
+        column(w.t('reports.tightestLimit'), 'text'),
+        column(w.t('reports.headroom'), 'amount'),
+        column(w.t('reports.utilisation'), 'decimal'),
+        column(w.t('reports.beyondLimit'), 'text'),
+      ],
+      rows: [
+        ...report.customers.map((c) => [
+          c.customer,
+          c.customerId,
+          c.currency,
+          amountCell(inCurrency(c.exposure, c.currency)?.amount ?? (c.currency ? '0.00' : null)),
+          otherCurrencies(c.exposure, c.currency) || null,
+          c.orders,
+          amountIn(c.currency, c.creditLimit),
+          amountIn(c.currency, c.insurance?.limit ?? null),
+          c.insurance?.insurer ?? null,
+          c.tightestLimit ? w.t(`reports.limit.${c.tightestLimit}`) : null,
+          amountIn(c.currency, c.headroom),
+          amountCell(c.utilisation),
+          w.t(c.beyondLimit ? 'order.yes' : 'order.no'),
+        ]),
+        ...report.totals.exposure.map((m) => [
+          w.t('reports.allCustomers'),
+          null,
+          m.currency,
+          amountCell(m.amount),
+        ]),
+      ],
+    },
+  ];
+}
+
+/** One row per customer, then a totals row per currency owed: codes and plain decimals, for scripts. */
+export function exposureCsv(report: ExposureReport): CsvTable {
+  const header = [
+    'customerId',
+    'customer',
+    'currency',
+    'exposure',
+    'otherExposure',
+    'orders',
+    'creditLimit',
+    'creditLimitCurrency',
+    'insuredLimit',
+    'insuredLimitCurrency',
+    'insurer',
+    'tightestLimit',
+    'headroom',
+    'headroomCurrency',
+    'utilisationPercent',
+    'beyondLimit',
+  ];
+  return {
+    header,
+    rows: [
+      ...report.customers.map((c) => [
+        c.customerId,
+        c.customer,
+        c.currency,
+        inCurrency(c.exposure, c.currency)?.amount ?? (c.currency ? '0.00' : null),
+        otherCurrencies(c.exposure, c.currency) || null,
+        c.orders,
+        c.creditLimit?.amount ?? null,
+        c.creditLimit?.currency ?? null,
+        c.insurance?.limit.amount ?? null,
+        c.insurance?.limit.currency ?? null,
+        c.insurance?.insurer ?? null,
+        c.tightestLimit,
+        c.headroom?.amount ?? null,
+        c.headroom?.currency ?? null,
+        c.utilisation,
+        c.beyondLimit ? 'true' : 'false',
+      ]),
+      ...report.totals.exposure.map((m) => [
+        null,
+        ALL_CUSTOMERS,
+        m.currency,
+        m.amount,
+        ...Array<null>(header.length - 4).fill(null),
+      ]),
+    ],
   };
 }

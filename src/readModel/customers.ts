@@ -154,20 +154,29 @@ export class CustomerIdTakenError extends Error {
   }
 }
 
-// What the customer's other open credit orders owe, plus holds of contracts the read model has
-// not shown yet (their row has no balance method) that are younger than CREDIT_HOLD_MINUTES.
+/**
+ * Every piece of credit exposure, one row per order (`customer_id`, `order_id`, `currency`,
+ * `amount`): the money still owed on open orders whose balance method is a credit method (`methods`:
+ * the SQL parameter holding CREDIT_METHODS), and the holds of contracts the read model has not shown
+ * yet (their row has no balance method) that are younger than CREDIT_HOLD_MINUTES. The credit check,
+ * the customer page and the exposure report all sum these rows, so they cannot disagree.
+ */
+export const creditExposureItems = (methods: string) => `
+  SELECT customer_id, order_id, outstanding_currency AS currency, amount_outstanding AS amount
+  FROM orders
+  WHERE customer_id IS NOT NULL AND status = 'OPEN' AND balance_method = ANY(${methods}::text[])
+    AND amount_outstanding > 0
+  UNION ALL
+  SELECT h.customer_id, h.order_id, h.currency, h.amount FROM credit_holds h
+  LEFT JOIN orders o ON o.order_id = h.order_id
+  WHERE h.created_at > now() - make_interval(mins => ${CREDIT_HOLD_MINUTES})
+    AND (o.order_id IS NULL OR o.balance_method IS NULL)`;
+
+// The customer's exposure in one currency, besides one order ($2; '' for none).
 const EXPOSURE_SQL = `
-  SELECT (coalesce((
-      SELECT sum(amount_outstanding) FROM orders
-      WHERE customer_id = $1 AND status = 'OPEN' AND order_id <> $2
-        AND balance_method = ANY($4::text[]) AND outstanding_currency = $3 AND amount_outstanding > 0
-    ), 0) + coalesce((
-      SELECT sum(h.amount) FROM credit_holds h
-      LEFT JOIN orders o ON o.order_id = h.order_id
-      WHERE h.customer_id = $1 AND h.order_id <> $2 AND h.currency = $3
-        AND h.created_at > now() - make_interval(mins => ${CREDIT_HOLD_MINUTES})
-        AND (o.order_id IS NULL OR o.balance_method IS NULL)
-    ), 0))::numeric(20, 2)::text AS exposure`;
+  SELECT coalesce(sum(amount), 0)::numeric(20, 2)::text AS exposure
+  FROM (${creditExposureItems('$4')}) items
+  WHERE customer_id = $1 AND order_id <> $2 AND currency = $3`;
 
 async function exposureOf(
   client: PoolClient,

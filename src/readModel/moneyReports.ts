@@ -9,6 +9,7 @@
  */
 import { DEFAULT_WORKING_CALENDAR } from '../domain/calendar';
 import { addMoney, compareMoney, zero, type Money } from '../domain/money';
+import { customerExposure, type ExposureReport } from './exposureReport';
 import type { Query } from './scopedPool';
 
 /** The months a report covers (YYYY-MM, both inclusive); null: unbounded. */
@@ -70,6 +71,8 @@ export interface MoneyReports {
   rebates(range: MonthRange): Promise<RebatesReport>;
   /** Profit in CNY by month and by customer. */
   profit(range: MonthRange): Promise<ProfitReport>;
+  /** Each customer's credit exposure against its limits, the most used first (exposureReport.ts). */
+  exposure(): Promise<ExposureReport>;
 }
 
 /** The open rebates the report lists; the count says how many there are in all. */
@@ -290,5 +293,6 @@ export function moneyReports(query: Query): MoneyReports {
       ]);
       return profitReport(range, rows);
     },
+    exposure: () => customerExposure(query),
   };
 }

@@ -2,7 +2,8 @@
  * The money reports over HTTP on the real stack (the API and PostgreSQL with row-level security),
  * against order rows written through the read model's projection write with known views: rebates
  * by month (each in the month of its state's date, in the exporter's zone) and the open ones by
- * deadline; profit by month and customer, summed to the fen; CSV and XLSX; and company isolation.
+ * deadline; profit by month and customer, summed to the fen; the customers' credit exposure
+ * against their limits (records created over HTTP); CSV and XLSX; and company isolation.
  */
 import ExcelJS from 'exceljs';
 import request from 'supertest';
@@ -132,10 +133,76 @@ const acme = [
   ),
 ];
 
+const usd = (amount: string) => ({ amount, currency: 'USD' });
+/** An order linked to a customer record, paid by `balanceMethod`, with `outstanding` still due. */
+const owing = (
+  orderId: string,
+  customerId: string,
+  balanceMethod: string,
+  outstanding: { amount: string; currency: string },
+  status = 'OPEN',
+) => orderRecord({ orderId, customerId, balanceMethod, amountOutstanding: outstanding, status });
+
+const customersForExposure = [
+  {
+    id: 'C-EXPO-A',
+    company: 'Hamburg Lights GmbH',
+    email: 'buyer@hamburg-lights.example',
+    country: 'DE',
+    creditLimit: usd('40000.00'),
+    insurance: { insurer: 'Sinosure', policyNo: 'SIN-7', limit: usd('30000.00'), declarationDays: 15 },
+  },
+  {
+    id: 'C-EXPO-B',
+    company: 'Lyon Trading SARL',
+    email: 'achats@lyon-trading.example',
+    country: 'FR',
+    creditLimit: usd('1000.00'),
+  },
+  { id: 'C-EXPO-C', company: 'No Limit Ltd', email: 'ap@nolimit.example', country: 'GB' },
+  { id: 'C-EXPO-D', company: 'Prepaid Only Ltd', email: 'ap@prepaid.example', country: 'GB' },
+];
+const exposureOrders = [
+  owing('EX-A1', 'C-EXPO-A', 'OA', usd('12345.67')),
+  owing('EX-A2', 'C-EXPO-A', 'DA', usd('10000.01')),
+  // T/T is not credit; a closed order and one paid up owe nothing.
+  owing('EX-A3', 'C-EXPO-A', 'TT', usd('50000.00')),
+  owing('EX-A4', 'C-EXPO-A', 'OA', usd('999.00'), 'CANCELLED'),
+  owing('EX-A5', 'C-EXPO-A', 'DP', usd('0.00')),
+  // Another currency: listed, not compared with the USD limits.
+  owing('EX-A6', 'C-EXPO-A', 'OA', { amount: '100.00', currency: 'EUR' }),
+  owing('EX-B1', 'C-EXPO-B', 'OA', usd('999.99')),
+  owing('EX-B2', 'C-EXPO-B', 'DP', usd('0.02')),
+  owing('EX-B3', 'C-EXPO-B', 'TT', usd('5000.00')),
+  owing('EX-C1', 'C-EXPO-C', 'OA', usd('50.00')),
+  owing('EX-D1', 'C-EXPO-D', 'TT', usd('800.00')),
+];
+
 beforeAll(async () => {
   stack = await startStack({ worker: false });
-  for (const order of [...rebates, ...profits]) await stack.readModel.project(batch(order));
+  for (const order of [...rebates, ...profits, ...exposureOrders])
+    await stack.readModel.project(batch(order));
   for (const order of acme) await inCompany('acme', () => stack.readModel.project(batch(order)));
+  for (const body of customersForExposure) {
+    const res = await request(stack.app).post('/customers').set(bearer(TOKENS.manager)).send(body);
+    expect(res.status).toBe(201);
+  }
+  const acmeBuyer = {
+    id: 'C-EXPO-ACME',
+    company: 'Acme Buyer',
+    email: 'ap@acme-buyer.example',
+    country: 'US',
+  };
+  const created = await request(stack.app)
+    .post('/customers')
+    .set(bearer(TOKENS.acmeManager))
+    .send({ ...acmeBuyer, creditLimit: usd('100.00') });
+  expect(created.status).toBe(201);
+  await inCompany('acme', () =>
+    stack.readModel.project(batch(owing('ACME-EX1', 'C-EXPO-ACME', 'OA', usd('25.00')))),
+  );
+  // A contract being signed holds its credit until the read model shows it (decision 0007).
+  await stack.readModel.holdCredit('C-EXPO-A', 'EX-A-SIGNING', usd('1.00'));
 }, 60_000);
 
 afterAll(async () => {
@@ -152,8 +219,8 @@ function binary(res: request.Response, done: (err: Error | null, body: Buffer) =
   stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
-async function workbookOf(path: string): Promise<ExcelJS.Workbook> {
-  const res = await get(path).buffer(true).parse(binary);
+async function workbookOf(path: string, headers: Record<string, string> = {}): Promise<ExcelJS.Workbook> {
+  const res = await get(path).set(headers).buffer(true).parse(binary);
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toBe(
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -431,5 +498,147 @@ describe('the money reports', () => {
       });
     }
     expectError(await request(stack.app).get('/reports/profit'), 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe('GET /reports/exposure', () => {
+  const hamburg = {
+    customerId: 'C-EXPO-A',
+    customer: 'Hamburg Lights GmbH',
+    currency: 'USD',
+    // 12,345.67 OA + 10,000.01 DA + 1.00 held; T/T, closed and paid-up orders left out.
+    exposure: [{ amount: '100.00', currency: 'EUR' }, usd('22346.68')],
+    orders: 4,
+    creditLimit: usd('40000.00'),
+    insurance: { insurer: 'Sinosure', limit: usd('30000.00') },
+    tightestLimit: 'INSURED',
+    headroom: usd('7653.32'),
+    utilisation: '74.49',
+    beyondLimit: false,
+  };
+
+  it('sums each customer’s open credit to the cent against its tightest limit, the most used first', async () => {
+    const res = await get('/reports/exposure');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      customers: [
+        {
+          customerId: 'C-EXPO-B',
+          customer: 'Lyon Trading SARL',
+          currency: 'USD',
+          exposure: [usd('1000.01')],
+          orders: 2,
+          creditLimit: usd('1000.00'),
+          insurance: null,
+          tightestLimit: 'CREDIT',
+          headroom: usd('-0.01'),
+          // 100.001 %: rounds to 100.00, and is beyond the limit all the same.
+          utilisation: '100.00',
+          beyondLimit: true,
+        },
+        hamburg,
+        {
+          customerId: 'C-EXPO-C',
+          customer: 'No Limit Ltd',
+          currency: 'USD',
+          exposure: [usd('50.00')],
+          orders: 1,
+          creditLimit: null,
+          insurance: null,
+          tightestLimit: null,
+          headroom: null,
+          utilisation: null,
+          beyondLimit: false,
+        },
+      ],
+      totals: {
+        exposure: [{ amount: '100.00', currency: 'EUR' }, usd('23396.69')],
+        orders: 7,
+        beyondLimit: 1,
+      },
+    });
+  });
+
+  it('shows the exposure the customer page shows', async () => {
+    const page = await get('/customers/C-EXPO-A');
+    expect(page.body).toMatchObject({ credit: { exposure: usd('22346.68') } });
+  });
+
+  it('answers CSV and XLSX in the reader’s language', async () => {
+    const res = await get('/reports/exposure?format=csv').buffer(true);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="exposure.csv"');
+    expect(csvLines(res.text)).toEqual([
+      'customerId,customer,currency,exposure,otherExposure,orders,creditLimit,creditLimitCurrency,insuredLimit,insuredLimitCurrency,insurer,tightestLimit,headroom,headroomCurrency,utilisationPercent,beyondLimit',
+      'C-EXPO-B,Lyon Trading SARL,USD,1000.01,,2,1000.00,USD,,,,CREDIT,-0.01,USD,100.00,true',
+      'C-EXPO-A,Hamburg Lights GmbH,USD,22346.68,EUR 100.00,4,40000.00,USD,30000.00,USD,Sinosure,INSURED,7653.32,USD,74.49,false',
+      'C-EXPO-C,No Limit Ltd,USD,50.00,,1,,,,,,,,,,false',
+      `,(all customers),EUR,100.00${','.repeat(12)}`,
+      `,(all customers),USD,23396.69${','.repeat(12)}`,
+      '',
+    ]);
+    const wb = await workbookOf('/reports/exposure?format=xlsx');
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Exposure by customer']);
+    const book = await workbookOf('/reports/exposure?format=xlsx', {
+      'Accept-Language': 'zh-CN,zh;q=0.9',
+    });
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe('按客户信用敞口');
+    expect(rowValues(sheet, 1)).toEqual([
+      '客户',
+      '客户编号',
+      '币种',
+      '敞口',
+      '其他币种敞口',
+      '未结赊销订单',
+      '信用额度',
+      '保险限额',
+      '保险机构',
+      '最紧的限额',
+      '剩余额度',
+      '使用率（%）',
+      '超出限额',
+    ]);
+    expect(rowValues(sheet, 3)).toEqual([
+      'Hamburg Lights GmbH',
+      'C-EXPO-A',
+      'USD',
+      22346.68,
+      'EUR 100.00',
+      4,
+      40000,
+      30000,
+      'Sinosure',
+      '保险限额',
+      7653.32,
+      74.49,
+      '否',
+    ]);
+    expect(rowValues(sheet, 2).slice(-3)).toEqual([-0.01, 100, '是']);
+    expect(rowValues(sheet, 6).slice(0, 4)).toEqual(['全部客户', undefined, 'USD', 23396.69]);
+  });
+
+  it("holds only the caller's company", async () => {
+    const acmeReport = await get('/reports/exposure', TOKENS.acmeViewer);
+    expect(acmeReport.body).toEqual({
+      customers: [
+        expect.objectContaining({
+          customerId: 'C-EXPO-ACME',
+          exposure: [usd('25.00')],
+          utilisation: '25.00',
+        }),
+      ],
+      totals: { exposure: [usd('25.00')], orders: 1, beyondLimit: 0 },
+    });
+    const ours = await get('/reports/exposure?format=csv').buffer(true);
+    expect(ours.text).not.toContain('Acme Buyer');
+    const globex = await get('/reports/exposure', TOKENS.globexOps);
+    expect(globex.body).toEqual({ customers: [], totals: { exposure: [], orders: 0, beyondLimit: 0 } });
+  });
+
+  it('refuses another format and needs a token', async () => {
+    const error = expectError(await get('/reports/exposure?format=pdf'), 400, 'VALIDATION_FAILED');
+    expect(error.details).toEqual([expect.objectContaining({ path: 'format' })]);
+    expectError(await request(stack.app).get('/reports/exposure'), 401, 'UNAUTHENTICATED');
   });
 });

@@ -3,8 +3,9 @@
  * company that claims the export VAT rebate as a trader is walked through shipment over the API;
  * then, from the order's 收汇与退税 panel, a receipt is settled into CNY, a cost recorded and the
  * rebate's documents, filing and receipt recorded; the profit follows to the fen, and the reports
- * page draws the rebates and the profit. Screenshots go to artifacts/; with
- * UPDATE_DOCS_SCREENSHOTS=1 also to docs/img/ (money-panel-zh.png, reports-money-zh.png).
+ * page draws the rebates, the profit and, for a customer with limits and an open-account contract,
+ * the exposure. Screenshots go to artifacts/; with UPDATE_DOCS_SCREENSHOTS=1 also to docs/img/
+ * (money-panel-zh.png, reports-money-zh.png, reports-exposure-zh.png).
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -12,9 +13,10 @@ import path from 'node:path';
 import request from 'supertest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
-import { newInquiry, planLife } from '../../harness/orderFixtures';
+import { fullLife, newInquiry, planLife } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import { eventually } from '../../harness/temporal';
 import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, serve, watchedPage } from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -158,6 +160,70 @@ describeBrowser('money after shipment in the Chinese console', () => {
     expect(profit).toMatch(/17,899\.67/);
     await shot(page, 'reports-money-zh.png');
   }, 60_000);
+
+  it('draws the customers’ exposure against their limits on the reports page', async () => {
+    const usd = (amount: string) => ({ amount, currency: 'USD' });
+    const buyer = await request(stack.app)
+      .post('/customers')
+      .set(bearer(TOKENS.manager))
+      .send({
+        company: 'Hamburg Lights GmbH',
+        email: 'ap@hamburg-lights.example',
+        country: 'DE',
+        creditLimit: usd('40000.00'),
+        insurance: { insurer: '中信保', policyNo: 'SIN-7', limit: usd('30000.00'), declarationDays: 15 },
+      });
+    expect(buyer.status).toBe(201);
+    const customerId = (buyer.body as { id: string }).id;
+    // A second customer with a credit limit and nothing open: listed at 0.00 %.
+    const lyon = { company: 'Lyon Trading SARL', email: 'achats@lyon-trading.example', country: 'FR' };
+    const second = await request(stack.app)
+      .post('/customers')
+      .set(bearer(TOKENS.manager))
+      .send({ ...lyon, creditLimit: usd('10000.00') });
+    expect(second.status).toBe(201);
+    const oaOrder = `PO-OA-${run}`;
+    const { customer: _inline, ...inquiry } = newInquiry();
+    const created = await request(stack.app)
+      .post('/orders')
+      .set(bearer(TOKENS.ops))
+      .send({ orderId: oaOrder, ...inquiry, customerId });
+    expect(created.status).toBe(201);
+    // An open-account contract of 25,000.00 USD: 83.33 % of the insured limit.
+    for (const event of [
+      { ...fullLife.quotation, paymentTerms: { method: 'OA', depositPercent: 0 } },
+      { type: 'QUOTATION_ACCEPTED', sampleRequired: false },
+      {
+        type: 'CONTRACT_SIGNED',
+        contractNo: `C-OA-${run}`,
+        totalAmount: usd('25000.00'),
+        paymentPlan: { depositPercent: 0, tenorDays: 30 },
+      },
+    ] as const) {
+      await orderWhen(stack.app, oaOrder, (v) => v.allowedEvents.includes(event.type), 30_000);
+      expect({ type: event.type, status: (await sendEvent(stack.app, oaOrder, event)).status }).toEqual({
+        type: event.type,
+        status: 200,
+      });
+    }
+    // The report reads the read model: wait until the projection shows the contract.
+    await eventually(async () => {
+      const res = await request(stack.app).get('/reports/exposure').set(bearer(TOKENS.viewer));
+      const body = res.body as { customers: { customerId: string; utilisation: string | null }[] };
+      return body.customers.find((c) => c.customerId === customerId)?.utilisation === '83.33' || undefined;
+    });
+
+    await page.goto(`${base}/console/#/reports/exposure`);
+    await page.locator('section[aria-labelledby="sec-exposure-USD"] canvas').waitFor();
+    const report = await page.locator('.report').innerText();
+    expect(report).toContain('按客户信用敞口');
+    expect(report).toContain('Hamburg Lights GmbH');
+    expect(report).toMatch(/Lyon Trading SARL.*0\.00 %/s);
+    expect(report).toMatch(/25,000\.00/);
+    expect(report).toMatch(/83\.33 %/);
+    expect(report).toContain('保险限额');
+    await shot(page, 'reports-exposure-zh.png');
+  }, 90_000);
 
   it('had no script errors or CSP violations', () => {
     expect(problems).toEqual([]);

@@ -3,7 +3,7 @@
 //                  accountManagerName, overdue, template)
 //   #/orders/:id   order page
 //   #/new          new inquiry (not for viewers)
-//   #/reports/...  reports (receivables, stalled, stage-times, rebates, profit)
+//   #/reports/...  reports (receivables, stalled, stage-times, rebates, profit, exposure)
 //   #/import       import orders from an XLSX (not for viewers)
 //   #/customers    customer records (?q= finds by name or email); #/customers/:id a customer's page
 import { api, ApiError, download, loadCookieSession, newOrderSchema, query, session } from './api.js';

@@ -22,7 +22,7 @@ const REPORTS = [
     title: 'reports.receivables',
     intro: 'reports.receivablesIntro',
     draw: drawReceivables,
-    // Only this report shows money: the others say nothing of currencies.
+    // Money per currency (here and in the exposure): the others say nothing of currencies.
     money: true,
   },
   { key: 'stalled', title: 'reports.stalled', intro: 'reports.stalledIntro', draw: drawStalled },
@@ -41,6 +41,14 @@ const REPORTS = [
     intro: 'reports.profitIntro',
     draw: drawProfit,
     note: 'reports.introCny',
+  },
+  // Per currency, never converted: one chart per currency the limits are counted in.
+  {
+    key: 'exposure',
+    title: 'reports.exposure',
+    intro: 'reports.exposureIntro',
+    draw: drawExposure,
+    money: true,
   },
 ];
 const BUCKETS = ['NOT_DUE', 'DAYS_1_30', 'DAYS_31_60', 'DAYS_61_90', 'OVER_90'];
@@ -427,6 +435,105 @@ function drawProfit(body, data, Chart) {
         data.customers.map((c) => [c.customer, ...cells(c)]),
         t('reports.empty'),
         { numeric: [1, 2, 3, 4, 5, 6] },
+      ),
+    ),
+  );
+}
+
+const EXPOSURE_COLOURS = { exposure: '#c62828', credit: '#1f5fbf', insured: '#2e7d32' };
+/** A money amount as a bar in `currency`'s chart; null (no bar) in another currency. */
+const barIn = (currency, m) => (m && m.currency === currency ? Number(m.amount) : null);
+const percentText = (p) =>
+  p === null
+    ? '—'
+    : `${Number(p).toLocaleString(language(), { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
+
+function drawExposure(body, data, Chart) {
+  if (!data.customers.length) {
+    body.append(el('p', { class: 'muted' }, t('reports.empty')));
+    return;
+  }
+  const currencies = [...new Set(data.customers.map((c) => c.currency).filter(Boolean))].sort();
+  for (const currency of currencies) {
+    const rows = data.customers.filter((c) => c.currency === currency);
+    const title = `${t('reports.exposure')} · ${currency}`;
+    const owed = (c) => Number(c.exposure.find((m) => m.currency === currency)?.amount ?? 0);
+    body.append(
+      section(
+        `exposure-${currency}`,
+        title,
+        el('p', { class: 'hint' }, t('reports.currency', { currency })),
+        chart(Chart, title, {
+          type: 'bar',
+          data: {
+            labels: rows.map((c) => c.customer),
+            datasets: [
+              {
+                label: t('reports.exposureAmount'),
+                data: rows.map(owed),
+                backgroundColor: EXPOSURE_COLOURS.exposure,
+              },
+              {
+                label: t('reports.limit.CREDIT'),
+                data: rows.map((c) => barIn(currency, c.creditLimit)),
+                backgroundColor: EXPOSURE_COLOURS.credit,
+              },
+              {
+                label: t('reports.limit.INSURED'),
+                data: rows.map((c) => barIn(currency, c.insurance?.limit)),
+                backgroundColor: EXPOSURE_COLOURS.insured,
+              },
+            ],
+          },
+          options: { indexAxis: 'y', scales: { x: { beginAtZero: true } } },
+        }),
+      ),
+    );
+  }
+  const title = t('reports.exposureByCustomer');
+  body.append(
+    section(
+      'exposure-by-customer',
+      title,
+      table(
+        title,
+        [
+          t('reports.customer'),
+          t('reports.exposureAmount'),
+          t('reports.creditOrders'),
+          t('reports.limit.CREDIT'),
+          t('reports.limit.INSURED'),
+          t('reports.insurer'),
+          t('reports.headroom'),
+          t('reports.utilisation'),
+          t('reports.beyondLimit'),
+        ],
+        [
+          ...data.customers.map((c) => [
+            el('a', { href: `#/customers/${encodeURIComponent(c.customerId)}` }, c.customer),
+            c.exposure.length ? c.exposure.map(money).join(' · ') : '—',
+            String(c.orders),
+            money(c.creditLimit),
+            money(c.insurance?.limit),
+            c.insurance?.insurer ?? '—',
+            money(c.headroom),
+            percentText(c.utilisation),
+            c.beyondLimit ? el('span', { class: 'badge stalled' }, t('reports.beyond')) : '',
+          ]),
+          [
+            t('reports.allCustomers'),
+            data.totals.exposure.length ? data.totals.exposure.map(money).join(' · ') : '—',
+            String(data.totals.orders),
+            '',
+            '',
+            '',
+            '',
+            '',
+            String(data.totals.beyondLimit),
+          ],
+        ],
+        t('reports.empty'),
+        { numeric: [1, 2, 3, 4, 6, 7] },
       ),
     ),
   );

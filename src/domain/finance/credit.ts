@@ -13,12 +13,20 @@ export const CREDIT_METHODS: readonly PaymentMethod[] = ['OA', 'DA', 'DP'];
 
 export type { CreditContext, CreditInsurance } from './context';
 
-/** The tightest limit a contract must stay within: the credit limit and the insured limit. */
-function limitsOf(credit: CreditContext): { name: string; limit: Money }[] {
-  const limits: { name: string; limit: Money }[] = [];
-  if (credit.creditLimit) limits.push({ name: 'credit limit', limit: credit.creditLimit });
+export type CreditLimitKind = 'CREDIT' | 'INSURED';
+
+/** The limits a customer's exposure must stay within: the credit limit and the insured limit. */
+export function creditLimits(
+  credit: Pick<CreditContext, 'creditLimit' | 'insurance'>,
+): { kind: CreditLimitKind; name: string; limit: Money }[] {
+  const limits: { kind: CreditLimitKind; name: string; limit: Money }[] = [];
+  if (credit.creditLimit) limits.push({ kind: 'CREDIT', name: 'credit limit', limit: credit.creditLimit });
   if (credit.insurance)
-    limits.push({ name: `insured limit (${credit.insurance.insurer})`, limit: credit.insurance.limit });
+    limits.push({
+      kind: 'INSURED',
+      name: `insured limit (${credit.insurance.insurer})`,
+      limit: credit.insurance.limit,
+    });
   return limits;
 }
 
@@ -33,7 +41,7 @@ export function creditLimitExceeded(
   credit: CreditContext | undefined,
 ): string | null {
   if (!credit || !CREDIT_METHODS.includes(method)) return null;
-  for (const { name, limit } of limitsOf(credit)) {
+  for (const { name, limit } of creditLimits(credit)) {
     if (limit.currency !== total.currency)
       return `the customer's ${name} is in ${limit.currency}, the contract in ${total.currency}`;
     const after = addMoney(credit.exposure, total);

@@ -578,6 +578,23 @@ export const EN_UI = {
   'receipts.settlement': 'Settlement',
   'receipts.settledLine': '{amount} at {rate} on {date}',
   'receipts.notSettled': 'not settled',
+  // Customer exposure report
+  'reports.exposure': 'Customer exposure',
+  'reports.exposureIntro':
+    'What each customer owes on open OA, D/A and D/P orders (and on contracts being signed), against its credit limit and insured limit: the most used limit first.',
+  'reports.exposureByCustomer': 'Exposure by customer',
+  'reports.exposureAmount': 'Exposure',
+  'reports.exposureOther': 'In other currencies',
+  'reports.creditOrders': 'Open credit orders',
+  'reports.customerId': 'Customer id',
+  'reports.limit.CREDIT': 'Credit limit',
+  'reports.limit.INSURED': 'Insured limit',
+  'reports.insurer': 'Insurer',
+  'reports.tightestLimit': 'Tightest limit',
+  'reports.headroom': 'Headroom',
+  'reports.utilisation': 'Used (%)',
+  'reports.beyondLimit': 'Beyond a limit',
+  'reports.beyond': 'beyond',
 };
 
 export const EN_FIELDS = {

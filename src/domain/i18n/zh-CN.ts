@@ -1182,6 +1182,23 @@ export const zhCN = {
     'receipts.settlement': '结汇',
     'receipts.settledLine': '{amount}，汇率 {rate}，{date}',
     'receipts.notSettled': '未结汇',
+    // Customer exposure report
+    'reports.exposure': '客户信用敞口',
+    'reports.exposureIntro':
+      '每个客户在未结的 OA、D/A、D/P 订单（及正在签订的合同）上的欠款，对照其信用额度和保险限额：使用率最高的在前。',
+    'reports.exposureByCustomer': '按客户信用敞口',
+    'reports.exposureAmount': '敞口',
+    'reports.exposureOther': '其他币种敞口',
+    'reports.creditOrders': '未结赊销订单',
+    'reports.customerId': '客户编号',
+    'reports.limit.CREDIT': '信用额度',
+    'reports.limit.INSURED': '保险限额',
+    'reports.insurer': '保险机构',
+    'reports.tightestLimit': '最紧的限额',
+    'reports.headroom': '剩余额度',
+    'reports.utilisation': '使用率（%）',
+    'reports.beyondLimit': '超出限额',
+    'reports.beyond': '超限',
   },
   warnings: {
     PAYMENT_REVERSED: '有一笔收款已冲销：该款项重新计为应收',

@@ -47,3 +47,5 @@ export const profitQuerySchema = describe(
 
 export type RebatesQuery = z.infer<typeof rebatesQuerySchema>;
 export type ProfitQuery = z.infer<typeof profitQuerySchema>;
+
+export const exposureQuerySchema = describe(z.object({ format }), 'GET /reports/exposure query parameters');
