@@ -309,7 +309,7 @@ describeBrowser('the Chinese console has no English words', () => {
     await page.goto(`${base}/console/#/reports`);
     await page.locator('.report-list').waitFor();
     await englishWords('reports');
-    for (const hash of ['receivables', 'stalled', 'stage-times']) {
+    for (const hash of ['receivables', 'stalled', 'stage-times', 'rebates', 'profit', 'exposure']) {
       await page.goto(`${base}/console/#/reports/${hash}`);
       await page.locator(`[data-report="${hash}"] :is(canvas, p.muted, table)`).first().waitFor();
       await englishWords(`report ${hash}`);

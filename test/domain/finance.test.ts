@@ -340,20 +340,16 @@ describe('money after the ship sails, in two shipments', () => {
     });
     const steps: Step[] = [
       ...plannedInTwo('LC').map((event) =>
-        event.type === 'DEPOSIT_RECEIVED'
-          ? { event: { ...event, ...settle('21000.00') } as AnyEvent }
-          : { event },
+        event.type === 'DEPOSIT_RECEIVED' ? { event: { ...event, ...settle('21000.00') } } : { event },
       ),
       ...shipmentLife('LC', 'S2').map((event) =>
-        event.type === 'BILL_OF_LADING_ISSUED'
-          ? { event: { ...event, issuedOn: '2027-01-03' } as AnyEvent }
-          : { event },
+        event.type === 'BILL_OF_LADING_ISSUED' ? { event: { ...event, issuedOn: '2027-01-03' } } : { event },
       ),
       ...shipmentLife('LC', 'S1').map((event) =>
         event.type === 'BILL_OF_LADING_ISSUED'
-          ? { event: { ...event, issuedOn: '2026-12-28' } as AnyEvent }
+          ? { event: { ...event, issuedOn: '2026-12-28' } }
           : event.type === 'LC_HONOURED'
-            ? { event: { ...event, ...settle('29400.00') } as AnyEvent }
+            ? { event: { ...event, ...settle('29400.00') } }
             : { event },
       ),
     ];
