@@ -40,6 +40,8 @@ module.exports = tseslint.config(
       'dist',
       'coverage',
       '.temporal-venv',
+      // the contract fuzzer's Python environment (.ci/run makes it after the lint)
+      '.fuzz-venv',
       '.data',
       'artifacts',
       '*.js',
