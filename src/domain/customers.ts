@@ -12,6 +12,7 @@ import {
   languageSchema,
   line,
   paymentMethodSchema,
+  text,
   type Customer,
 } from './schemas/common';
 import { describe, z } from './zod';
@@ -44,10 +45,7 @@ export const ADDRESS_KINDS = ['BILLING', 'SHIPPING', 'NOTIFY'] as const;
 export const customerAddressSchema = describe(
   z.strictObject({
     kind: describe(z.enum(ADDRESS_KINDS), 'What the address is for: billing, delivery, the notify party'),
-    text: describe(
-      z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
-      'The address as it goes on documents (lines separated by newlines)',
-    ),
+    text: text(1000, 'The address as it goes on documents (lines separated by newlines)'),
     country: countrySchema,
   }),
   'An address of the customer',

@@ -147,6 +147,14 @@ describe('customer records', () => {
         contacts: Array.from({ length: 21 }, () => ({ name: 'x', email: 'x@y.example' })),
       });
     expectError(bad, 400, 'VALIDATION_FAILED');
+    // A control character in an address (PostgreSQL's jsonb cannot hold a NUL) is the client's 400.
+    const nul = await request(stack.app)
+      .post('/customers')
+      .set(bearer(TOKENS.acmeOps))
+      .send({ ...customer(), addresses: [{ kind: 'NOTIFY', text: 'Hafen\u0000strasse 1', country: 'DE' }] });
+    expect(expectError(nul, 400, 'VALIDATION_FAILED').details).toEqual([
+      expect.objectContaining({ path: 'addresses.0.text' }),
+    ]);
     expectError(
       await request(stack.app).get('/customers/C-NOSUCHONE').set(bearer(TOKENS.acmeViewer)),
       404,

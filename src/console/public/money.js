@@ -15,6 +15,9 @@ const REBATE_EVENTS = [
   'REBATE_NOT_APPLICABLE',
 ];
 
+/** The events this panel records: the order page's general chooser leaves them to it. */
+export const MONEY_PANEL_EVENTS = ['FX_SETTLED', 'COST_RECORDED', ...REBATE_EVENTS];
+
 /** ctx: { view, me, schemas, record } as the order page builds it. */
 export function moneySection(ctx) {
   const { view } = ctx;

@@ -24,7 +24,7 @@ import {
   stepTitle,
   t,
 } from './i18n.js';
-import { moneySection } from './money.js';
+import { MONEY_PANEL_EVENTS, moneySection } from './money.js';
 import { receiptsTable } from './receipts.js';
 import { shipmentsSection } from './shipments.js';
 import {
@@ -438,7 +438,8 @@ function currencyOf(view) {
 }
 
 function eventPanel(view, schemas, me) {
-  // Corrections, reversals and undo name what they take back: they open beside it, not here.
+  // Corrections, reversals and undo name what they take back: they open beside it, not here; the
+  // money after shipment has its own panel.
   const offered = view.allowedEvents || [];
   // One way to record the same money: where the stage's own payment event fits, the general one
   // (which the API still takes) is not offered beside it.
@@ -446,6 +447,7 @@ function eventPanel(view, schemas, me) {
   const allowed = offered.filter(
     (type) =>
       !CORRECTION_EVENTS.includes(type) &&
+      !MONEY_PANEL_EVENTS.includes(type) &&
       !(specificPayment && type === 'PAYMENT_RECEIVED') &&
       mayRecordEvent(me, schemas[type]),
   );

@@ -1071,7 +1071,7 @@ export const zhCN = {
     'customer.defaultTerms': '常用条款',
     'customer.credit': '信用',
     'customer.noLimit': '未设信用额度，也没有信用保险。',
-    'customer.exposure': '赊销未收（OA、D/A、D/P）',
+    'customer.exposure': '赊销未收（O/A、D/A、D/P）',
     'customer.creditLimit': '信用额度',
     'customer.insuredLimit': '保险限额（{insurer}，保单 {policyNo}）',
     'customer.used': '已用 {used}，额度 {limit}（{percent}%）',
@@ -1185,7 +1185,7 @@ export const zhCN = {
     // Customer exposure report
     'reports.exposure': '客户信用敞口',
     'reports.exposureIntro':
-      '每个客户在未结的 OA、D/A、D/P 订单（及正在签订的合同）上的欠款，对照其信用额度和保险限额：使用率最高的在前。',
+      '每个客户在未结的 O/A、D/A、D/P 订单（及正在签订的合同）上的欠款，对照其信用额度和保险限额：使用率最高的在前。',
     'reports.exposureByCustomer': '按客户信用敞口',
     'reports.exposureAmount': '敞口',
     'reports.exposureOther': '其他币种敞口',
