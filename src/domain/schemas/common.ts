@@ -108,7 +108,9 @@ export const emailSchema = describe(z.email().check(z.maxLength(254)), 'Email ad
 /** ISO-8601 instant; an offset other than Z is accepted and normalised to UTC by the domain. */
 // RFC 3339 (OpenAPI's date-time) has seconds; zod alone would also take "T08:00Z".
 export const instantSchema = describe(
-  z.iso.datetime({ offset: true }).check(z.regex(/T\d{2}:\d{2}:\d{2}/, 'with seconds, e.g. 2026-12-07T08:00:00Z')),
+  z.iso
+    .datetime({ offset: true })
+    .check(z.regex(/T\d{2}:\d{2}:\d{2}/, 'with seconds, e.g. 2026-12-07T08:00:00Z')),
   'ISO-8601 date-time, UTC',
 );
 export const calendarDateSchema = describe(z.iso.date(), 'ISO-8601 calendar date (YYYY-MM-DD)');
