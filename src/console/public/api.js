@@ -131,7 +131,7 @@ export async function eventSchemas() {
 
 /**
  * The new-inquiry form's schema: the customer typed in (the API links it to the matching customer
- * record, or creates one), so the form shows no customerId.
+ * record, or creates one); the form's customer picker sends customerId instead.
  */
 export async function newOrderSchema() {
   const doc = await openApiDocument();
@@ -147,4 +147,14 @@ export async function newOrderSchema() {
     properties: fields,
     required: ['customer', ...required.filter((r) => r !== 'customer')],
   };
+}
+
+/** The customer forms' schemas: a new record (POST /customers, its optional id left out) and a replacement (PUT). */
+export async function customerSchemas() {
+  const doc = await openApiDocument();
+  const { id: _given, ...fields } =
+    doc.paths['/customers'].post.requestBody.content['application/json'].schema.properties;
+  const create = doc.paths['/customers'].post.requestBody.content['application/json'].schema;
+  const replace = doc.paths['/customers/{customerId}'].put.requestBody.content['application/json'].schema;
+  return { create: { ...create, properties: fields }, replace };
 }

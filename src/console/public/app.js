@@ -8,7 +8,8 @@
 //   #/customers    customer records (?q= finds by name or email); #/customers/:id a customer's page
 import { api, ApiError, download, loadCookieSession, newOrderSchema, query, session } from './api.js';
 import { clear, el } from './dom.js';
-import { buildForm, showFieldErrors, showMessage } from './forms.js';
+import { customerPicker } from './customerPicker.js';
+import { buildForm, joinForms, showFieldErrors, showMessage } from './forms.js';
 import {
   formatTime,
   language,
@@ -493,24 +494,38 @@ async function renderNewInquiry(token) {
   pageTitle(t('new.title'));
   const schema = await newOrderSchema();
   if (token !== page.renderToken) return;
-  const built = buildForm(schema);
+  // Exactly one of customer (typed in) and customerId (a record chosen in the picker) is sent.
+  const typed = buildForm({
+    type: 'object',
+    properties: { customer: schema.properties.customer },
+    required: ['customer'],
+  });
+  const built = buildForm(schema, { skip: ['customer'] });
+  const picker = customerPicker((id) => {
+    typed.node.hidden = Boolean(id);
+  });
+  const both = joinForms(typed, built);
   const message = el('div', { class: 'form-message', role: 'alert', tabindex: '-1', hidden: true });
   const submit = el('button', { type: 'submit' }, t('new.create'));
   const form = el(
     'form',
     { novalidate: true, class: 'card', id: 'new-inquiry', 'aria-labelledby': 'page-title' },
     el('p', { class: 'hint' }, t('new.intro')),
+    picker.node,
+    typed.node,
     built.node,
     message,
     submit,
   );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    built.clearErrors();
+    both.clearErrors();
     message.hidden = true;
     submit.disabled = true;
+    const customerId = picker.chosen();
+    const body = customerId ? { customerId, ...built.collect() } : { ...typed.collect(), ...built.collect() };
     try {
-      const view = await api('POST', '/orders', { body: built.collect() });
+      const view = await api('POST', '/orders', { body });
       // The hashchange re-renders; the message is shown after it.
       pendingFlash = [t('new.created', { id: view.orderId, stage: stageName(view.stage) }), 'success'];
       location.hash = `#/orders/${encodeURIComponent(view.orderId)}`;
@@ -518,7 +533,7 @@ async function renderNewInquiry(token) {
       submit.disabled = false;
       if (handleAuth(err)) return;
       if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
-        showFieldErrors(built, message, err, t('new.refused'));
+        showFieldErrors(both, message, err, t('new.refused'));
         return;
       }
       showMessage(message, describeError(err));

@@ -4,13 +4,30 @@
 import { api, query } from './api.js';
 import { clear, el } from './dom.js';
 import { countryName, enumName, formatTime, money, stageName, t } from './i18n.js';
-import { dl, focusTitle, heading, main, pageTitle, section, table, view as page } from './shell.js';
+import { editCustomerCard, newCustomerCard } from './customerForm.js';
+import {
+  canRecord,
+  currentCaller,
+  dl,
+  focusTitle,
+  heading,
+  main,
+  pageTitle,
+  say,
+  section,
+  table,
+  view as page,
+} from './shell.js';
 
 const customerLink = (c) => el('a', { href: `#/customers/${encodeURIComponent(c.id)}` }, c.company);
 
 export async function renderCustomers(params, token) {
   const q = params.get('q') || '';
-  const found = await api('GET', `/customers${query({ q: q || undefined, pageSize: 100 })}`);
+  const [found, me] = await Promise.all([
+    api('GET', `/customers${query({ q: q || undefined, pageSize: 100 })}`),
+    currentCaller(),
+  ]);
+  const create = canRecord(me) ? await newCustomerCard(me) : null;
   if (token !== page.renderToken) return;
   pageTitle(t('customers.title'));
   const input = el('input', { id: 'customer-q', name: 'q', type: 'search', value: q });
@@ -35,6 +52,7 @@ export async function renderCustomers(params, token) {
     heading(t('customers.title')),
     form,
     table(t('customers.caption'), headers, rows, t('customers.none'), { numeric: [3] }),
+    create,
   );
   focusTitle();
 }
@@ -88,7 +106,13 @@ function creditSection(customer) {
 }
 
 export async function renderCustomer(id, token) {
-  const c = await api('GET', `/customers/${encodeURIComponent(id)}`);
+  const [c, me] = await Promise.all([api('GET', `/customers/${encodeURIComponent(id)}`), currentCaller()]);
+  const edit = canRecord(me)
+    ? await editCustomerCard(me, c, async (saved) => {
+        await renderCustomer(saved.id, ++page.renderToken);
+        say(t('customerForm.saved', { company: saved.company }), 'success');
+      })
+    : null;
   if (token !== page.renderToken) return;
   const title = c.companyLocal ? `${c.company} · ${c.companyLocal}` : c.company;
   pageTitle(title);
@@ -165,6 +189,7 @@ export async function renderCustomer(id, token) {
           ]
         : null,
     ),
+    edit,
   );
   focusTitle();
 }

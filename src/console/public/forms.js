@@ -14,14 +14,18 @@ const isBlank = (v) =>
 const isUntouched = (v) => isBlank(v) || (v && typeof v === 'object' && 'currency' in v && v.amount === '');
 
 /**
- * buildForm(schema, { skip, valueFor, prefix }) -> { node, collect(), showErrors(details), clearErrors() }
- * valueFor(path, name) may return a default value for a leaf field (e.g. the order's currency).
+ * buildForm(schema, { skip, valueFor, prefix, fillLists }) -> { node, collect(), showErrors(details), clearErrors() }
+ * valueFor(path, name) may return a default value for a leaf field (e.g. the order's currency);
+ * with fillLists, a list of groups starts with one item per entry valueFor gives it (a record edited).
  * `prefix` puts the fields under a path of the request (a correction's `changes.blNo`), so the
  * API's 400 details land on them; collect() still answers by the schema's own names.
  */
-export function buildForm(schema, { skip = [], valueFor = () => undefined, prefix = '' } = {}) {
+export function buildForm(
+  schema,
+  { skip = [], valueFor = () => undefined, prefix = '', fillLists = false } = {},
+) {
   const registry = new Map(); // path -> { target, error, wrapper }
-  const ctx = { registry, valueFor };
+  const ctx = { registry, valueFor, fillLists };
   const required = new Set(schema.required || []);
   const parts = Object.entries(schema.properties || {})
     .filter(([name]) => !skip.includes(name))
@@ -346,7 +350,9 @@ function arrayOfObjects(name, s, path, isRequired, ctx) {
   );
   const node = group(name, s, path, isRequired, ctx, [list, addButton, status]);
   // A required list starts with one item; an optional one stays empty until someone adds to it.
-  if (isRequired) add(false);
+  const preset = ctx.fillLists ? ctx.valueFor(path, name) : undefined;
+  const count = Math.max(Array.isArray(preset) ? preset.length : 0, isRequired ? 1 : 0);
+  for (let i = 0; i < count; i += 1) add(false);
   // Remove renumbers labels but not names: paths stay the ones the API reports for this submission.
   return {
     node,

@@ -94,6 +94,8 @@ export function forgetCaller() {
 const RANKS = ['viewer', 'ops', 'manager', 'admin'];
 /** Viewers (and the platform's customer managers) read only: forms they could not submit are not shown. */
 export const canRecord = (me) => Boolean(me) && RANKS.indexOf(me.role) >= 1;
+/** A manager (or admin): sets a customer's credit limit and insurance. */
+export const isManager = (me) => Boolean(me) && RANKS.indexOf(me.role) >= RANKS.indexOf('manager');
 /** An event whose schema says `x-required-role: manager` (an approval) is offered to a manager (or admin) only. */
 export const mayRecordEvent = (me, schema) =>
   canRecord(me) &&

@@ -595,6 +595,23 @@ export const EN_UI = {
   'reports.utilisation': 'Used (%)',
   'reports.beyondLimit': 'Beyond a limit',
   'reports.beyond': 'beyond',
+  // Customer forms
+  'customerForm.new': 'New customer',
+  'customerForm.create': 'Create customer',
+  'customerForm.edit': 'Edit customer',
+  'customerForm.save': 'Save customer',
+  'customerForm.intro':
+    'The customer record: its contacts, addresses and usual terms; orders can be started for it.',
+  'customerForm.refused': 'Not saved',
+  'customerForm.exists': 'This customer already has a record:',
+  'customerForm.openExisting': 'open the existing customer',
+  'customerForm.saved': 'Customer {company} saved.',
+  'customerPicker.legend': 'Customer record',
+  'customerPicker.hint': 'Choose an existing customer, or type a new customer below.',
+  'customerPicker.search': 'Find a customer by name or email',
+  'customerPicker.choose': 'Customer',
+  'customerPicker.typeNew': 'A new customer (typed below)',
+  'customerPicker.found': '{count} found',
 };
 
 export const EN_FIELDS = {
@@ -743,6 +760,18 @@ export const EN_FIELDS = {
   paymentEventId: 'Receipt',
   settlement: 'FX settlement',
   fxRate: 'Contract-date FX rate',
+  // Customer forms
+  companyLocal: 'Company name in Chinese',
+  contacts: 'Contacts',
+  addresses: 'Addresses',
+  defaultTerms: 'Usual terms',
+  creditLimit: 'Credit limit',
+  insurance: 'Credit insurance',
+  limit: 'Insured limit',
+  declarationDays: 'Days to declare a shipment',
+  phone: 'Phone',
+  title: 'Job title',
+  paymentMethod: 'Payment method',
   ...OPEN_STAGE_NAMES,
 };
 
@@ -1190,6 +1219,10 @@ export const en = {
     FREIGHT: 'Freight',
     INSURANCE: 'Insurance',
     BANK: 'Bank charges',
+    // Customer forms: address kinds
+    BILLING: 'Billing',
+    SHIPPING: 'Delivery',
+    NOTIFY: 'Notify party',
   },
   buckets: {
     NOT_DUE: 'Not yet due',
