@@ -6,10 +6,10 @@
 //   #/reports/...  reports (receivables, stalled, stage-times, rebates, profit, exposure)
 //   #/import       import orders from an XLSX (not for viewers)
 //   #/customers    customer records (?q= finds by name or email); #/customers/:id a customer's page
-import { api, ApiError, download, loadCookieSession, newOrderSchema, query, session } from './api.js';
+import { api, download, loadCookieSession, newOrderSchema, query, session } from './api.js';
 import { clear, el } from './dom.js';
 import { customerPicker } from './customerPicker.js';
-import { buildForm, joinForms, showFieldErrors, showMessage } from './forms.js';
+import { buildForm, joinForms } from './forms.js';
 import {
   formatTime,
   language,
@@ -37,6 +37,7 @@ import {
   onReroute,
   pageTitle,
   say,
+  submitsForm,
   view as page,
 } from './shell.js';
 
@@ -517,28 +518,13 @@ async function renderNewInquiry(token) {
     message,
     submit,
   );
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    both.clearErrors();
-    message.hidden = true;
-    submit.disabled = true;
+  submitsForm(form, { built: both, message, submit, refused: t('new.refused') }, async () => {
     const customerId = picker.chosen();
     const body = customerId ? { customerId, ...built.collect() } : { ...typed.collect(), ...built.collect() };
-    try {
-      const view = await api('POST', '/orders', { body });
-      // The hashchange re-renders; the message is shown after it.
-      pendingFlash = [t('new.created', { id: view.orderId, stage: stageName(view.stage) }), 'success'];
-      location.hash = `#/orders/${encodeURIComponent(view.orderId)}`;
-    } catch (err) {
-      submit.disabled = false;
-      if (handleAuth(err)) return;
-      if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
-        showFieldErrors(both, message, err, t('new.refused'));
-        return;
-      }
-      showMessage(message, describeError(err));
-      message.focus();
-    }
+    const view = await api('POST', '/orders', { body });
+    // The hashchange re-renders; the message is shown after it.
+    pendingFlash = [t('new.created', { id: view.orderId, stage: stageName(view.stage) }), 'success'];
+    location.hash = `#/orders/${encodeURIComponent(view.orderId)}`;
   });
   clear(main).append(heading(t('new.title')), form);
   focusTitle();

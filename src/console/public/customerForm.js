@@ -3,9 +3,9 @@
 // credit insurance are a manager's: other people do not see those fields (the API refuses them too).
 import { api, ApiError, customerSchemas } from './api.js';
 import { el } from './dom.js';
-import { buildForm, showFieldErrors, showMessage } from './forms.js';
+import { buildForm } from './forms.js';
 import { t } from './i18n.js';
-import { describeError, handleAuth, isManager, section } from './shell.js';
+import { isManager, section, submitsForm } from './shell.js';
 
 const MANAGERS_ONLY = ['creditLimit', 'insurance'];
 
@@ -60,35 +60,30 @@ async function customerCard({ key, me, record, buttonLabel, submitLabel, onSaved
     },
     buttonLabel,
   );
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    built.clearErrors();
-    message.hidden = true;
-    submit.disabled = true;
-    const body = built.collect();
-    // A manager who empties the limit or the insurance takes it away (left out, it would stay).
-    if (record && manager)
-      for (const name of MANAGERS_ONLY) if (record[name] && !(name in body)) body[name] = null;
-    try {
+  submitsForm(
+    form,
+    {
+      built,
+      message,
+      submit,
+      refused: t('customerForm.refused'),
+      otherwise: (err) => {
+        if (!(err instanceof ApiError && err.code === 'CUSTOMER_EXISTS')) return false;
+        showExisting(message, err);
+        return true;
+      },
+    },
+    async () => {
+      const body = built.collect();
+      // A manager who empties the limit or the insurance takes it away (left out, it would stay).
+      if (record && manager)
+        for (const name of MANAGERS_ONLY) if (record[name] && !(name in body)) body[name] = null;
       const saved = record
         ? await api('PUT', `/customers/${encodeURIComponent(record.id)}`, { body })
         : await api('POST', '/customers', { body });
       await onSaved(saved);
-    } catch (err) {
-      submit.disabled = false;
-      if (handleAuth(err)) return;
-      if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
-        showFieldErrors(built, message, err, t('customerForm.refused'));
-        return;
-      }
-      if (err instanceof ApiError && err.code === 'CUSTOMER_EXISTS') {
-        showExisting(message, err);
-        return;
-      }
-      showMessage(message, describeError(err));
-      message.focus();
-    }
-  });
+    },
+  );
   return section(key, buttonLabel, el('p', { class: 'hint' }, t('customerForm.intro')), open, form);
 }
 

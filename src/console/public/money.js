@@ -1,11 +1,10 @@
 // Money after shipment (收汇与退税): the order's revenue in CNY, its FX gain or loss, the receipts
 // still to settle, its costs, the export VAT rebate and the profit; with a form for each money
 // event the order takes now (FX_SETTLED per receipt, COST_RECORDED, the rebate's steps).
-import { ApiError } from './api.js';
 import { el } from './dom.js';
-import { buildForm, showFieldErrors, showMessage } from './forms.js';
+import { buildForm } from './forms.js';
 import { actorName, enumName, eventName, formatDay, money, t } from './i18n.js';
-import { describeError, dl, handleAuth, mayRecordEvent, section, table } from './shell.js';
+import { dl, mayRecordEvent, section, submitsForm, table } from './shell.js';
 
 const COST_KINDS = ['PURCHASE', 'FREIGHT', 'INSURANCE', 'BANK', 'OTHER'];
 const REBATE_EVENTS = [
@@ -186,28 +185,11 @@ function moneyForm(ctx, type, { title, fixed = {} }) {
     message,
     submit,
   );
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    built.clearErrors();
-    message.hidden = true;
-    submit.disabled = true;
-    submit.setAttribute('aria-busy', 'true');
-    try {
-      await ctx.record({ type, eventId, ...fixed, ...built.collect() }, () =>
-        t('money.saved', { event: eventName(type) }),
-      );
-    } catch (err) {
-      submit.disabled = false;
-      submit.removeAttribute('aria-busy');
-      if (handleAuth(err)) return;
-      if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
-        showFieldErrors(built, message, err, t('record.refused'));
-        return;
-      }
-      showMessage(message, describeError(err));
-      message.focus();
-    }
-  });
+  submitsForm(form, { built, message, submit, refused: t('record.refused') }, () =>
+    ctx.record({ type, eventId, ...fixed, ...built.collect() }, () =>
+      t('money.saved', { event: eventName(type) }),
+    ),
+  );
   return form;
 }
 

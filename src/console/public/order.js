@@ -5,7 +5,7 @@ import { attachmentsSection } from './attachments.js';
 import { clear, el } from './dom.js';
 import { CORRECTION_EVENTS, warningsBanner } from './corrections.js';
 import { documentsSection } from './documents.js';
-import { buildForm, showFieldErrors, showMessage } from './forms.js';
+import { buildForm } from './forms.js';
 import {
   actorName,
   countryName,
@@ -33,13 +33,13 @@ import {
   describeError,
   dl,
   focusTitle,
-  handleAuth,
   heading,
   main,
   mayRecordEvent,
   pageTitle,
   say,
   section,
+  submitsForm,
   table,
   view as page,
 } from './shell.js';
@@ -505,38 +505,29 @@ function eventForm(view, type, schema, me) {
     message,
     submit,
   );
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    say('');
-    built.clearErrors();
-    message.hidden = true;
-    submit.disabled = true;
-    submit.setAttribute('aria-busy', 'true');
-    try {
-      const body = { type, eventId, ...built.collect() };
-      await recordEvent(view.orderId, me, body, (next) =>
-        t('record.done', { event: eventName(type), stage: stageName(next.stage) }),
-      );
-    } catch (err) {
-      submit.disabled = false;
-      submit.removeAttribute('aria-busy');
-      if (handleAuth(err)) return;
-      if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
-        showFieldErrors(built, message, err, t('record.refused'));
-        return;
-      }
-      if (err instanceof ApiError && err.code === 'EVENT_NOT_ALLOWED') {
+  form.addEventListener('submit', () => say(''));
+  submitsForm(
+    form,
+    {
+      built,
+      message,
+      submit,
+      refused: t('record.refused'),
+      otherwise: async (err) => {
+        if (!(err instanceof ApiError && err.code === 'EVENT_NOT_ALLOWED')) return false;
         // Someone else moved the order: show the order as it is now, with the reason on top.
         const text = describeError(err);
         await renderOrder(view.orderId, page.renderToken, {
           afterRender: () => say(text, 'error', { focus: true }),
         }).catch(() => say(text, 'error', { focus: true }));
-        return;
-      }
-      showMessage(message, describeError(err));
-      message.focus();
-    }
-  });
+        return true;
+      },
+    },
+    () =>
+      recordEvent(view.orderId, me, { type, eventId, ...built.collect() }, (next) =>
+        t('record.done', { event: eventName(type), stage: stageName(next.stage) }),
+      ),
+  );
   return form;
 }
 

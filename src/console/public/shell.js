@@ -1,6 +1,7 @@
 // What every page shares: the message region, error sentences, headings, tables, and who is signed in.
 import { api, ApiError, session } from './api.js';
 import { clear, el } from './dom.js';
+import { showFieldErrors, showMessage } from './forms.js';
 import { eventName, t } from './i18n.js';
 
 export const main = document.getElementById('main');
@@ -168,4 +169,34 @@ export function table(caption, headers, rows, empty, { numeric = [] } = {}) {
       ),
     ),
   );
+}
+
+/**
+ * Sends a form built from a schema: clears its errors and keeps its button busy while `send` runs.
+ * A refusal is shown where it belongs: a sign-in problem by the shell, the fields the API names by
+ * their inputs (`refused` words the outcome), one the caller knows by `otherwise(err)` (true: shown),
+ * anything else in the form's message.
+ */
+export function submitsForm(form, { built, message, submit, refused, otherwise }, send) {
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    built.clearErrors();
+    message.hidden = true;
+    submit.disabled = true;
+    submit.setAttribute('aria-busy', 'true');
+    try {
+      await send();
+    } catch (err) {
+      submit.disabled = false;
+      submit.removeAttribute('aria-busy');
+      if (handleAuth(err)) return;
+      if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
+        showFieldErrors(built, message, err, refused);
+        return;
+      }
+      if (otherwise && (await otherwise(err))) return;
+      showMessage(message, describeError(err));
+      message.focus();
+    }
+  });
 }
