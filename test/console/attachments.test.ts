@@ -17,6 +17,7 @@ import {
   seriousAxeViolations,
   serve,
   watchedPage,
+  signIn,
 } from './browser';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -53,10 +54,7 @@ describeBrowser('attachments in the console', () => {
       problems,
       expected,
     );
-    await page.goto(`${base}/`);
-    await page.locator('#token').fill(token);
-    await page.keyboard.press('Enter');
-    await page.locator('#token').waitFor({ state: 'detached' });
+    await signIn(page, base, token);
     await page.goto(`${base}/console/#/orders/${encodeURIComponent(orderId)}`);
     await page.locator('#sec-attachments').waitFor();
     return page;

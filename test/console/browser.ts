@@ -61,6 +61,22 @@ export async function watchedPage(
 
 /** What a browser test started, stopped in reverse order; any of them may not have started. */
 /** The app on a free local port, as the browser reaches it; `closeAll` closes the server. */
+/** Signs `page` in at the console's door with a service token (`path`: where the door is) and waits for the console. */
+export async function signIn(page: Page, base: string, token: string, path = '/'): Promise<Page> {
+  await page.goto(`${base}${path}`);
+  await page.locator('#token').fill(token);
+  await page.keyboard.press('Enter');
+  await page.locator('#token').waitFor({ state: 'detached' });
+  return page;
+}
+
+/** A page of the console as a user in China sees it: Chinese, on Shanghai time. */
+export const CHINESE_PAGE = {
+  viewport: { width: 1366, height: 900 },
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+} as const;
+
 export async function serve(app: { listen(port: number, host: string): Server }): Promise<{
   server: Server;
   base: string;

@@ -21,6 +21,7 @@ import {
   refusedOnPurpose,
   serve,
   watchedPage,
+  CHINESE_PAGE,
 } from './browser';
 
 /**
@@ -103,12 +104,7 @@ describeBrowser('the Chinese console has no English words', () => {
       });
     expect(created.status).toBe(201);
     browser = await launchChromium();
-    page = await watchedPage(
-      browser,
-      { viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
-      problems,
-      refusedOnPurpose,
-    );
+    page = await watchedPage(browser, CHINESE_PAGE, problems, refusedOnPurpose);
   }, 60_000);
 
   afterAll(async () => {

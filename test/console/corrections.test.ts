@@ -24,6 +24,7 @@ import {
   seriousAxeViolations,
   serve,
   watchedPage,
+  signIn,
 } from './browser';
 
 const run = `${Date.now().toString(36)}-${process.pid}`;
@@ -202,10 +203,7 @@ describeBrowser('corrections on the order page', () => {
         await answer(route, body);
       },
     );
-    await page.goto(`${base}/`);
-    await page.locator('#token').fill(token);
-    await page.keyboard.press('Enter');
-    await page.locator('#token').waitFor({ state: 'detached' });
+    await signIn(page, base, token);
     await page.goto(`${base}/console/#/orders/${encodeURIComponent(ORDER)}`);
     await page.locator('#sec-timeline').waitFor();
     return page;

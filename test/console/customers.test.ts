@@ -25,6 +25,8 @@ import {
   seriousAxeViolations,
   serve,
   watchedPage,
+  signIn,
+  CHINESE_PAGE,
 } from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -46,16 +48,8 @@ describeBrowser('the customer page in Chinese', () => {
   const problems: string[] = [];
   /** A page of the same browser signed in with another token, in Chinese. */
   async function signedIn(token: string): Promise<Page> {
-    const other = await watchedPage(
-      browser,
-      { viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
-      problems,
-      refusedOnPurpose,
-    );
-    await other.goto(`${base}/`);
-    await other.locator('#token').fill(token);
-    await other.keyboard.press('Enter');
-    await other.locator('#token').waitFor({ state: 'detached' });
+    const other = await watchedPage(browser, CHINESE_PAGE, problems, refusedOnPurpose);
+    await signIn(other, base, token);
     return other;
   }
 
@@ -115,16 +109,8 @@ describeBrowser('the customer page in Chinese', () => {
       return body.credit?.exposure.amount === '22000.00' ? true : undefined;
     });
     browser = await launchChromium();
-    page = await watchedPage(
-      browser,
-      { viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
-      problems,
-      refusedOnPurpose,
-    );
-    await page.goto(`${base}/`);
-    await page.locator('#token').fill(TOKENS.viewer);
-    await page.keyboard.press('Enter');
-    await page.locator('#token').waitFor({ state: 'detached' });
+    page = await watchedPage(browser, CHINESE_PAGE, problems, refusedOnPurpose);
+    await signIn(page, base, TOKENS.viewer);
   }, 90_000);
 
   afterAll(async () => {

@@ -10,7 +10,15 @@ import { newInquiry, planLife } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { startStack, TOKENS, type Stack } from '../../harness/stack';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
-import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, serve, watchedPage } from './browser';
+import {
+  closeAll,
+  describeBrowser,
+  launchChromium,
+  refusedOnPurpose,
+  serve,
+  watchedPage,
+  signIn,
+} from './browser';
 
 const run = `${Date.now().toString(36)}-${process.pid}`;
 const BL_NO = `DESK-BL-${run}`;
@@ -79,10 +87,7 @@ describeBrowser('the desk in Chromium', () => {
       problems,
       refusedOnPurpose,
     );
-    await page.goto(`${base}/console/`);
-    await page.locator('#token').fill(TOKENS.ops);
-    await page.keyboard.press('Enter');
-    await page.locator('#token').waitFor({ state: 'detached' });
+    await signIn(page, base, TOKENS.ops, '/console/');
   }, 180_000);
 
   afterAll(async () => {

@@ -13,7 +13,15 @@ import { SmtpSink } from '../../harness/smtp';
 import request from 'supertest';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
-import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, serve, watchedPage } from './browser';
+import {
+  closeAll,
+  describeBrowser,
+  launchChromium,
+  refusedOnPurpose,
+  serve,
+  watchedPage,
+  signIn,
+} from './browser';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
 const run = `${Date.now().toString(36)}-${process.pid}`;
@@ -63,10 +71,7 @@ describeBrowser('the order page after a first day', () => {
       problems,
       refusedOnPurpose,
     );
-    await page.goto(`${base}/`);
-    await page.locator('#token').fill(TOKENS.manager);
-    await page.keyboard.press('Enter');
-    await page.locator('#token').waitFor({ state: 'detached' });
+    await signIn(page, base, TOKENS.manager);
     await page.goto(`${base}/console/#/orders/${encodeURIComponent(ORDER)}`);
     await page.locator('#sec-payments').waitFor();
     return page;

@@ -6,7 +6,15 @@ import type { Server } from 'node:http';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { startStack, TOKENS, type Stack } from '../../harness/stack';
-import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, serve, watchedPage } from './browser';
+import {
+  closeAll,
+  describeBrowser,
+  launchChromium,
+  refusedOnPurpose,
+  serve,
+  watchedPage,
+  signIn,
+} from './browser';
 
 const run = `${Date.now().toString(36)}-${process.pid}`;
 const HEADER = [
@@ -66,10 +74,7 @@ describeBrowser('the import page', () => {
       problems,
       refusedOnPurpose,
     );
-    await page.goto(`${base}/console/`);
-    await page.locator('#token').fill(TOKENS.ops);
-    await page.keyboard.press('Enter');
-    await page.locator('#token').waitFor({ state: 'detached' });
+    await signIn(page, base, TOKENS.ops, '/console/');
     return page;
   }
 

@@ -17,7 +17,16 @@ import { fullLife, newInquiry, planLife } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
-import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, serve, watchedPage } from './browser';
+import {
+  closeAll,
+  describeBrowser,
+  launchChromium,
+  refusedOnPurpose,
+  serve,
+  watchedPage,
+  signIn,
+  CHINESE_PAGE,
+} from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'artifacts');
@@ -59,16 +68,8 @@ describeBrowser('money after shipment in the Chinese console', () => {
     const done = await orderWhen(stack.app, ORDER, (v) => v.status === 'COMPLETED' && v.rebate !== null);
     expect(done.rebate).toMatchObject({ status: 'PENDING' });
     browser = await launchChromium();
-    page = await watchedPage(
-      browser,
-      { viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
-      problems,
-      refusedOnPurpose,
-    );
-    await page.goto(`${base}/`);
-    await page.locator('#token').fill(TOKENS.manager);
-    await page.keyboard.press('Enter');
-    await page.locator('#token').waitFor({ state: 'detached' });
+    page = await watchedPage(browser, CHINESE_PAGE, problems, refusedOnPurpose);
+    await signIn(page, base, TOKENS.manager);
   }, 120_000);
 
   afterAll(async () => {

@@ -9,7 +9,15 @@ import { createOrder, orderWhen, sendEvent } from '../api/helpers';
 import { fullLife, newInquiry } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { startStack, TOKENS, type Stack } from '../../harness/stack';
-import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, serve, watchedPage } from './browser';
+import {
+  closeAll,
+  describeBrowser,
+  launchChromium,
+  refusedOnPurpose,
+  serve,
+  watchedPage,
+  signIn,
+} from './browser';
 
 const run = `${Date.now().toString(36)}-${process.pid}`;
 const ORDER = `PO-SHIP-${run}`;
@@ -54,10 +62,7 @@ describeBrowser('shipments on the order page', () => {
       problems,
       refusedOnPurpose,
     );
-    await page.goto(`${base}/`);
-    await page.locator('#token').fill(TOKENS.ops);
-    await page.keyboard.press('Enter');
-    await page.locator('#token').waitFor({ state: 'detached' });
+    await signIn(page, base, TOKENS.ops);
     await page.goto(`${base}/console/#/orders/${encodeURIComponent(ORDER)}`);
     await page.locator('#sec-shipments').waitFor();
     return page;
