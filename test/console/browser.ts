@@ -5,6 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SmtpSink } from '../../harness/smtp';
+import { startStack, type Stack } from '../../harness/stack';
 import {
   chromium,
   type Browser,
@@ -61,6 +63,18 @@ export async function watchedPage(
 
 /** What a browser test started, stopped in reverse order; any of them may not have started. */
 /** The app on a free local port, as the browser reaches it; `closeAll` closes the server. */
+/** The whole stack with a mail sink behind it, and the API served for a browser at `base`. */
+export async function serveConsole(): Promise<{
+  smtp: SmtpSink;
+  stack: Stack;
+  server: Server;
+  base: string;
+}> {
+  const smtp = await SmtpSink.start();
+  const stack = await startStack({ smtpUrl: smtp.url });
+  return { smtp, stack, ...(await serve(stack.app)) };
+}
+
 /** Signs `page` in at the console's door with a service token (`path`: where the door is) and waits for the console. */
 export async function signIn(page: Page, base: string, token: string, path = '/'): Promise<Page> {
   await page.goto(`${base}${path}`);

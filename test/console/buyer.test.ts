@@ -11,8 +11,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { fullLife, newInquiry } from '../../harness/orderFixtures';
-import { SmtpSink } from '../../harness/smtp';
-import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import type { SmtpSink } from '../../harness/smtp';
+import { bearer, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
 import { signTrackingToken } from '../../src/tracking/token';
 import { createOrder, sendEvent } from '../api/helpers';
@@ -21,8 +21,8 @@ import {
   describeBrowser,
   launchChromium,
   seriousAxeViolations,
-  serve,
   watchedPage,
+  serveConsole,
 } from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -43,9 +43,7 @@ describeBrowser("the buyer's tracking page in Chromium", () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    smtp = await SmtpSink.start();
-    stack = await startStack({ smtpUrl: smtp.url });
-    ({ server, base } = await serve(stack.app));
+    ({ smtp, stack, server, base } = await serveConsole());
     const inquiry = newInquiry();
     await createOrder(stack.app, {
       orderId,

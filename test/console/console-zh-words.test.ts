@@ -11,17 +11,17 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
-import { SmtpSink } from '../../harness/smtp';
-import { API_TOKENS, startStack, TOKENS, type Stack } from '../../harness/stack';
+import type { SmtpSink } from '../../harness/smtp';
+import { API_TOKENS, TOKENS, type Stack } from '../../harness/stack';
 import {
   closeAll,
   describeBrowser,
   fillForm,
   launchChromium,
   refusedOnPurpose,
-  serve,
   watchedPage,
   CHINESE_PAGE,
+  serveConsole,
 } from './browser';
 
 /**
@@ -67,9 +67,7 @@ describeBrowser('the Chinese console has no English words', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    stack = await startStack({ smtpUrl: smtp.url });
-    ({ server, base } = await serve(stack.app));
+    ({ smtp, stack, server, base } = await serveConsole());
     const template = await request(stack.app)
       .put(`/templates/${TEMPLATE}`)
       .set('Authorization', `Bearer ${TOKENS.manager}`)

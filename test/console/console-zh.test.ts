@@ -10,8 +10,8 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { newInquiry } from '../../harness/orderFixtures';
-import { SmtpSink } from '../../harness/smtp';
-import { startStack, TOKENS, type Stack } from '../../harness/stack';
+import type { SmtpSink } from '../../harness/smtp';
+import { TOKENS, type Stack } from '../../harness/stack';
 import { createOrder, orderWhen } from '../api/helpers';
 import { orderRecord, batch } from '../readModel/records';
 import {
@@ -21,8 +21,8 @@ import {
   launchChromium,
   refusedOnPurpose,
   seriousAxeViolations,
-  serve,
   watchedPage,
+  serveConsole,
 } from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -42,9 +42,7 @@ describeBrowser('ops console in Simplified Chinese', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    smtp = await SmtpSink.start();
-    stack = await startStack({ smtpUrl: smtp.url });
-    ({ server, base } = await serve(stack.app));
+    ({ smtp, stack, server, base } = await serveConsole());
     await createOrder(stack.app, {
       orderId,
       ...newInquiry(),

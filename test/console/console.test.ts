@@ -12,10 +12,17 @@ import request from 'supertest';
 import type { OrderSummary } from '../../src/api/orderView';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
 import { fullLife, newInquiry } from '../../harness/orderFixtures';
-import { SmtpSink } from '../../harness/smtp';
-import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import type { SmtpSink } from '../../harness/smtp';
+import { bearer, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
-import { closeAll, describeBrowser, launchChromium, refusedOnPurpose, serve, watchedPage } from './browser';
+import {
+  closeAll,
+  describeBrowser,
+  launchChromium,
+  refusedOnPurpose,
+  watchedPage,
+  serveConsole,
+} from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'artifacts');
@@ -44,9 +51,7 @@ describeBrowser('ops console in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    smtp = await SmtpSink.start();
-    stack = await startStack({ smtpUrl: smtp.url });
-    ({ server, base } = await serve(stack.app));
+    ({ smtp, stack, server, base } = await serveConsole());
     // An order that stalls in INQUIRY after 2 s, and one of the same customer that does not.
     stalledOrderId = (
       await createOrder(stack.app, {

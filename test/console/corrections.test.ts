@@ -13,8 +13,8 @@ import type { Browser, ConsoleMessage, Page, Route } from 'playwright-core';
 import type { OrderView } from '../../src/api/orderView';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
 import { fullLife, newInquiry } from '../../harness/orderFixtures';
-import { SmtpSink } from '../../harness/smtp';
-import { startStack, TOKENS, type Stack } from '../../harness/stack';
+import type { SmtpSink } from '../../harness/smtp';
+import { TOKENS, type Stack } from '../../harness/stack';
 import {
   closeAll,
   describeBrowser,
@@ -22,9 +22,9 @@ import {
   launchChromium,
   refusedOnPurpose,
   seriousAxeViolations,
-  serve,
   watchedPage,
   signIn,
+  serveConsole,
 } from './browser';
 
 const run = `${Date.now().toString(36)}-${process.pid}`;
@@ -137,9 +137,7 @@ describeBrowser('corrections on the order page', () => {
   const expected = (msg: ConsoleMessage) => refusedOnPurpose(msg) || /status of 403/.test(msg.text());
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    stack = await startStack({ smtpUrl: smtp.url });
-    ({ server, base } = await serve(stack.app));
+    ({ smtp, stack, server, base } = await serveConsole());
     await createOrder(stack.app, { orderId: ORDER, ...newInquiry() });
     for (const event of [
       fullLife.quotation,

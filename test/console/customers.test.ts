@@ -13,8 +13,8 @@ import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { sendEvent } from '../api/helpers';
 import { fullLife, newInquiry } from '../../harness/orderFixtures';
-import { SmtpSink } from '../../harness/smtp';
-import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import type { SmtpSink } from '../../harness/smtp';
+import { bearer, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
 import {
   closeAll,
@@ -23,10 +23,10 @@ import {
   launchChromium,
   refusedOnPurpose,
   seriousAxeViolations,
-  serve,
   watchedPage,
   signIn,
   CHINESE_PAGE,
+  serveConsole,
 } from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -55,9 +55,7 @@ describeBrowser('the customer page in Chinese', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    smtp = await SmtpSink.start();
-    stack = await startStack({ smtpUrl: smtp.url });
-    ({ server, base } = await serve(stack.app));
+    ({ smtp, stack, server, base } = await serveConsole());
     const created = await request(stack.app)
       .post('/customers')
       .set(bearer(TOKENS.manager))

@@ -7,17 +7,17 @@ import type { Server } from 'node:http';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { newInquiry, planLife } from '../../harness/orderFixtures';
-import { SmtpSink } from '../../harness/smtp';
-import { startStack, TOKENS, type Stack } from '../../harness/stack';
+import type { SmtpSink } from '../../harness/smtp';
+import { TOKENS, type Stack } from '../../harness/stack';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
 import {
   closeAll,
   describeBrowser,
   launchChromium,
   refusedOnPurpose,
-  serve,
   watchedPage,
   signIn,
+  serveConsole,
 } from './browser';
 
 const run = `${Date.now().toString(36)}-${process.pid}`;
@@ -67,9 +67,7 @@ describeBrowser('the desk in Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    stack = await startStack({ smtpUrl: smtp.url });
-    ({ server, base } = await serve(stack.app));
+    ({ smtp, stack, server, base } = await serveConsole());
     shipped = (
       await createOrder(stack.app, { customer: { ...newInquiry().customer, company: `Desk ${run}` } })
     ).orderId;

@@ -9,18 +9,18 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
 import { fullLife, newInquiry } from '../../harness/orderFixtures';
-import { SmtpSink } from '../../harness/smtp';
+import type { SmtpSink } from '../../harness/smtp';
 import request from 'supertest';
-import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import { bearer, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
 import {
   closeAll,
   describeBrowser,
   launchChromium,
   refusedOnPurpose,
-  serve,
   watchedPage,
   signIn,
+  serveConsole,
 } from './browser';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
@@ -39,9 +39,7 @@ describeBrowser('the order page after a first day', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    stack = await startStack({ smtpUrl: smtp.url });
-    ({ server, base } = await serve(stack.app));
+    ({ smtp, stack, server, base } = await serveConsole());
     await createOrder(stack.app, { orderId: ORDER, ...newInquiry() });
     // An order of its own account manager that stalls in INQUIRY after 2 s.
     await createOrder(stack.app, {

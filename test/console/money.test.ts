@@ -14,18 +14,18 @@ import request from 'supertest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
 import { fullLife, newInquiry, planLife } from '../../harness/orderFixtures';
-import { SmtpSink } from '../../harness/smtp';
-import { bearer, startStack, TOKENS, type Stack } from '../../harness/stack';
+import type { SmtpSink } from '../../harness/smtp';
+import { bearer, TOKENS, type Stack } from '../../harness/stack';
 import { eventually } from '../../harness/temporal';
 import {
   closeAll,
   describeBrowser,
   launchChromium,
   refusedOnPurpose,
-  serve,
   watchedPage,
   signIn,
   CHINESE_PAGE,
+  serveConsole,
 } from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -43,9 +43,7 @@ describeBrowser('money after shipment in the Chinese console', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    stack = await startStack({ smtpUrl: smtp.url });
-    ({ server, base } = await serve(stack.app));
+    ({ smtp, stack, server, base } = await serveConsole());
     const profile = {
       name: 'Ningbo Lights Co., Ltd.',
       address: 'No. 1 Harbour Road, Ningbo',

@@ -7,16 +7,16 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
 import { planLife, newInquiry } from '../../harness/orderFixtures';
-import { SmtpSink } from '../../harness/smtp';
-import { startStack, TOKENS, type Stack } from '../../harness/stack';
+import type { SmtpSink } from '../../harness/smtp';
+import { TOKENS, type Stack } from '../../harness/stack';
 import {
   closeAll,
   describeBrowser,
   launchChromium,
   refusedOnPurpose,
   seriousAxeViolations,
-  serve,
   watchedPage,
+  serveConsole,
 } from './browser';
 
 const run = `${Date.now().toString(36)}${process.pid}`.toUpperCase();
@@ -35,9 +35,7 @@ describeBrowser('searching the order list', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    stack = await startStack({ smtpUrl: smtp.url });
-    ({ server, base } = await serve(stack.app));
+    ({ smtp, stack, server, base } = await serveConsole());
     const customer = newInquiry().customer;
     shipped = (
       await createOrder(stack.app, {

@@ -7,16 +7,16 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { createOrder, orderWhen, sendEvent } from '../api/helpers';
 import { fullLife, newInquiry } from '../../harness/orderFixtures';
-import { SmtpSink } from '../../harness/smtp';
-import { startStack, TOKENS, type Stack } from '../../harness/stack';
+import type { SmtpSink } from '../../harness/smtp';
+import { TOKENS, type Stack } from '../../harness/stack';
 import {
   closeAll,
   describeBrowser,
   launchChromium,
   refusedOnPurpose,
-  serve,
   watchedPage,
   signIn,
+  serveConsole,
 } from './browser';
 
 const run = `${Date.now().toString(36)}-${process.pid}`;
@@ -31,9 +31,7 @@ describeBrowser('shipments on the order page', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    stack = await startStack({ smtpUrl: smtp.url });
-    ({ server, base } = await serve(stack.app));
+    ({ smtp, stack, server, base } = await serveConsole());
     await createOrder(stack.app, { orderId: ORDER, ...newInquiry() });
     for (const event of [
       fullLife.quotation,
