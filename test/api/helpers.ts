@@ -111,7 +111,14 @@ export function orderWhen(
 ): Promise<OrderView> {
   return eventually(
     async () => {
-      const view = await getOrder(app, orderId);
+      const res = await request(app)
+        .get(`/orders/${encodeURIComponent(orderId)}`)
+        .set(bearer(TOKENS.viewer));
+      // 503 is the API's documented "try again" (the database or the workers busy for a moment
+      // on a loaded machine): a wait asks again, as a client would.
+      if (res.status === 503) return undefined;
+      expect(res.status).toBe(200);
+      const view = res.body as OrderView;
       return predicate(view) ? view : undefined;
     },
     { timeoutMs },
