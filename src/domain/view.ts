@@ -1,7 +1,7 @@
 import { takeBackOptions } from './corrections/options';
 import { moneyInCny } from './finance/profit';
 import { rebateFormula } from './finance/formula';
-import { expectedRebate } from './finance/rebate';
+import { expectedRebate, type ExpectedRebate } from './finance/rebate';
 import { allowedEvents } from './events';
 import { presentationDeadline } from './dueDates';
 import { outstanding, totalWrittenOff } from './ledger';
@@ -36,7 +36,9 @@ export function orderView(state: OrderState): OrderView {
     ...rest
   } = state;
   const owed = amountOutstanding(state);
-  const cny = state.contract ? moneyInCny(state) : null;
+  // Worked out once: the rebate's view and the profit both read it.
+  const expected = expectedRebate(state);
+  const cny = state.contract ? moneyInCny(state, expected) : null;
   return {
     ...rest,
     timeline: timelineView(rest.timeline),
@@ -60,15 +62,14 @@ export function orderView(state: OrderState): OrderView {
     amountOutstanding: owed,
     shipments: shipmentsView(state),
     shipmentsClosed: shipments?.closed ?? null,
-    rebate: rebateView(state),
+    rebate: rebateView(state, expected),
     profit: cny?.profit ?? null,
     cny,
   };
 }
 
-function rebateView(state: OrderState): OrderView['rebate'] {
+function rebateView(state: OrderState, expected: ExpectedRebate | null): OrderView['rebate'] {
   if (!state.rebate) return null;
-  const expected = expectedRebate(state);
   return {
     ...state.rebate,
     rate: expected?.rate ?? null,

@@ -5,7 +5,7 @@
 import { addMoney, subtractMoney, zero, type Money } from '../money';
 import type { CostKind, OrderState } from '../types';
 import { unsettledReceipts } from './settlement';
-import { expectedRebate } from './rebate';
+import { expectedRebate, type ExpectedRebate } from './rebate';
 import { revenueOf } from './revenue';
 
 export interface MoneyInCny {
@@ -25,21 +25,28 @@ export interface MoneyInCny {
 }
 
 /** The rebate that counts towards profit now. */
-function countedRebate(state: OrderState): Pick<MoneyInCny, 'rebate' | 'rebateBasis'> {
+function countedRebate(
+  state: OrderState,
+  expectation: ExpectedRebate | null,
+): Pick<MoneyInCny, 'rebate' | 'rebateBasis'> {
   const rebate = state.rebate;
   if (!rebate || rebate.status === 'NOT_APPLICABLE') return { rebate: zero('CNY'), rebateBasis: 'NONE' };
   if (rebate.received) return { rebate: rebate.received, rebateBasis: 'RECEIVED' };
-  const expected = expectedRebate(state)?.expected;
+  const expected = expectation?.expected;
   return expected
     ? { rebate: expected, rebateBasis: 'EXPECTED' }
     : { rebate: zero('CNY'), rebateBasis: 'NONE' };
 }
 
-export function moneyInCny(state: OrderState): MoneyInCny {
+/** `expectation`: the order's expected rebate, when the caller has worked it out already. */
+export function moneyInCny(
+  state: OrderState,
+  expectation: ExpectedRebate | null = expectedRebate(state),
+): MoneyInCny {
   const revenue = revenueOf(state);
   const costsByKind = state.costs?.byKind ?? {};
   const costs = Object.values(costsByKind).reduce((sum, c) => addMoney(sum, c), zero('CNY'));
-  const counted = countedRebate(state);
+  const counted = countedRebate(state, expectation);
   const unsettled = new Map<string, Money>();
   for (const r of unsettledReceipts(state)) {
     const before = unsettled.get(r.amount.currency) ?? zero(r.amount.currency);

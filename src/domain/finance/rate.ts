@@ -22,10 +22,20 @@ export function rateScaled(rate: string): bigint {
   return BigInt(whole) * RATE_SCALE + BigInt(fraction.padEnd(6, '0').slice(0, 6));
 }
 
-/** `money` in CNY at `rate`, rounded half up to the fen. */
-export function toCny(money: Money, rate: string): Money {
+/** `money` times a decimal `rate` (at most 6 places), in `currency`, rounded half up to the cent. */
+export function applyRate(money: Money, rate: string, currency: string): Money {
   const minor = toMinor(money) * rateScaled(rate);
   const sign = minor < 0n ? -1n : 1n;
   const abs = minor < 0n ? -minor : minor;
-  return fromMinor(sign * ((abs + RATE_SCALE / 2n) / RATE_SCALE), 'CNY');
+  return fromMinor(sign * ((abs + RATE_SCALE / 2n) / RATE_SCALE), currency);
+}
+
+/** `money` in CNY at `rate`, rounded half up to the fen. */
+export const toCny = (money: Money, rate: string): Money => applyRate(money, rate, 'CNY');
+
+/** `part / whole` (both positive) as a decimal string of `places` fractional digits, half up. */
+export function ratioOf(part: bigint, whole: bigint, places: number): string {
+  const scale = 10n ** BigInt(places);
+  const scaled = (part * scale + whole / 2n) / whole;
+  return `${scaled / scale}.${String(scaled % scale).padStart(places, '0')}`;
 }

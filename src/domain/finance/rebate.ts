@@ -10,9 +10,8 @@ import type { OrderState, RebateMethod, RebateState } from '../types';
 import { describe, z } from '../zod';
 import type { RebateRate } from './context';
 import { firstExportDate } from './exports';
-import { toCny } from './rate';
+import { applyRate, ratioOf, toCny } from './rate';
 
-const RATE_SCALE = 1_000_000n;
 const REBATE_RATE_PATTERN = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;
 
 /** A rebate rate as a fraction: "0.13" is 13 %. */
@@ -128,15 +127,7 @@ const unknown = (explanation: RebateExplanation): ExpectedRebate => ({
   explanation,
 });
 
-function basisPoints(rate: string): bigint {
-  const [whole = '0', fraction = ''] = rate.split('.');
-  return BigInt(whole) * RATE_SCALE + BigInt(fraction.padEnd(6, '0'));
-}
-
-const times = (base: Money, rate: string): Money => {
-  const minor = toMinor(base) * basisPoints(rate);
-  return fromMinor((minor + RATE_SCALE / 2n) / RATE_SCALE, base.currency);
-};
+const times = (base: Money, rate: string): Money => applyRate(base, rate, base.currency);
 
 /** Splits `total` over `weights` in fen, the remainder to the largest weights first (the parts add up exactly). */
 export function apportion(total: Money, weights: readonly bigint[]): Money[] {
@@ -231,16 +222,12 @@ function averageSettlementRate(state: OrderState): string | null {
     foreign += toMinor(r.amount);
     cny += toMinor(r.settlement.cnyAmount);
   }
-  if (foreign === 0n) return null;
-  const scaled = (cny * RATE_SCALE + foreign / 2n) / foreign;
-  return `${scaled / RATE_SCALE}.${String(scaled % RATE_SCALE).padStart(6, '0')}`;
+  return foreign === 0n ? null : ratioOf(cny, foreign, 6);
 }
 
 function effectiveRate(rebate: Money, base: Money): string | null {
   const b = toMinor(base);
-  if (b === 0n) return null;
-  const scaled = (toMinor(rebate) * 10_000n + b / 2n) / b;
-  return `${scaled / 10_000n}.${String(scaled % 10_000n).padStart(4, '0')}`;
+  return b === 0n ? null : ratioOf(toMinor(rebate), b, 4);
 }
 
 /** The rebate the order expects, by the company's method. */

@@ -2,7 +2,7 @@
  * FX settlement (结汇): the bank converts a receipt in foreign currency to CNY at its rate, and
  * that CNY is the order's revenue. A receipt carries it (`settlement`) or FX_SETTLED adds it later.
  */
-import { compareMoney, formatMoney, subtractMoney, toMinor, type Money } from '../money';
+import { formatMoney, subtractMoney, toMinor, type Money } from '../money';
 import { positiveMoneySchema } from '../money';
 import type { ValidationDetail } from '../schemas/validation';
 import { calendarDateSchema } from '../schemas/common';
@@ -65,8 +65,6 @@ export function fxGainLoss(
   if (!receipt.settlement) return null;
   return subtractMoney(receipt.settlement.cnyAmount, toCny(receipt.amount, contractRate));
 }
-
-export const isPositive = (m: Money) => compareMoney(m, { amount: '0', currency: m.currency }) > 0;
 
 /** Receipts in a foreign currency the bank has not settled yet (reversed ones never will be). */
 export const unsettledReceipts = (s: {
