@@ -119,7 +119,7 @@ function rebateFacts(rebate) {
           t('money.lineRate', {
             lineNo: l.lineNo,
             hsCode: l.hsCode ?? '—',
-            rate: l.rate === null ? t('money.noRate') : `${Number(l.rate) * 100} %`,
+            rate: l.rate === null ? t('money.noRate') : percent(l.rate),
           }),
         )
         .join('; ') || undefined,
