@@ -12,8 +12,8 @@ import {
   type RebateFigures,
   type RebatesReport,
 } from '../readModel/moneyReports';
-import { amountCell, type Cell, type Column, type ColumnKind, type Sheet } from './xlsx';
-import { words } from './xlsxTables';
+import { amountCell, type Cell, type Sheet } from './xlsx';
+import { column, words } from './xlsxTables';
 
 type CsvCell = string | number | null;
 export interface CsvTable {
@@ -21,7 +21,6 @@ export interface CsvTable {
   rows: CsvCell[][];
 }
 
-const column = (header: string, kind: ColumnKind): Column => ({ header, kind });
 /** Totals rows say so in the month column (CSV: a code scripts can match). */
 const ALL_MONTHS = '(all months)';
 const ALL_CUSTOMERS = '(all customers)';

@@ -19,7 +19,8 @@ export function words(language: Language) {
   };
 }
 
-const column = (header: string, kind: ColumnKind): Column => ({ header, kind });
+/** One column of a sheet: its header and how its cells are written. */
+export const column = (header: string, kind: ColumnKind): Column => ({ header, kind });
 
 /** The order list as one sheet: what the console's list shows, money as a number with its currency. */
 export function orderListSheet(orders: OrderListEntry[], language: Language): Sheet {
