@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { OrderEventInput, OrderState } from '../src/domain';
-import { orderEventSignal, orderQuery } from '../src/workflows/messages';
+import { orderView, type OrderEventInput, type OrderState, type OrderView } from '../src/domain';
+import { orderEventSignal, orderQuery, type EventOutcome } from '../src/workflows/messages';
 import { fullLifeEvents } from './orderFixtures';
 import { eventually } from './temporal';
 
@@ -47,4 +47,15 @@ export async function walkFullLife(
     if (event.type === 'GOODS_RELEASED') await orderWhen(handle, (s) => s.documents.dispatchedAt !== null);
     await send(event);
   }
+}
+
+/**
+ * An event's answer with the order after it, as the API reads it: since release 1.1 the answer holds
+ * the event's records and the order is read by query.
+ */
+export async function withOrderAfter(
+  handle: WorkflowHandle,
+  outcome: EventOutcome,
+): Promise<EventOutcome & { order: OrderView }> {
+  return 'order' in outcome ? outcome : { ...outcome, order: orderView(await handle.query(orderQuery)) };
 }

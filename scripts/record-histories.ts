@@ -22,7 +22,7 @@ import type { OrderWorkflowInput } from '../src/workflows/input';
 import { orderEventSignal, recordEventUpdate } from '../src/workflows/messages';
 import { HISTORY_CODEC_ENV } from '../harness/codecKeys';
 import { fakeActivities } from '../harness/fakeActivities';
-import { orderWhen, walkFullLife } from '../harness/orderClient';
+import { orderWhen, walkFullLife, withOrderAfter } from '../harness/orderClient';
 import { eventually } from '../harness/temporal';
 import { takes, twoShipmentLife } from '../harness/shipmentLives';
 import {
@@ -45,22 +45,25 @@ const start = (client: Client, input: OrderWorkflowInput) =>
   client.workflow.start(orderWorkflow, { taskQueue, workflowId: workflowIdOf(input), args: [input] });
 /** A company that claims the export VAT rebate, as the API tells the workflow with each event. */
 const CLAIMING: CompanyGate = { documentGate: false, hasChop: false, rebateMethod: 'TRADING' };
-const send = (
+const send = async (
   handle: WorkflowHandle,
   event: OrderEventInput | Record<string, unknown>,
   role?: 'manager',
   company?: CompanyGate,
 ) =>
-  handle.executeUpdate(recordEventUpdate, {
-    args: [
-      {
-        event,
-        actor: role ? 'recorder-manager' : 'recorder',
-        ...(role ? { role } : {}),
-        ...(company ? { company } : {}),
-      },
-    ],
-  });
+  withOrderAfter(
+    handle,
+    await handle.executeUpdate(recordEventUpdate, {
+      args: [
+        {
+          event,
+          actor: role ? 'recorder-manager' : 'recorder',
+          ...(role ? { role } : {}),
+          ...(company ? { company } : {}),
+        },
+      ],
+    }),
+  );
 function required<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new Error(`the recording expected ${what}`);
   return value;

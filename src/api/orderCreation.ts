@@ -1,3 +1,4 @@
+import { committedAnswers } from './committedAnswers';
 import { randomBytes } from 'node:crypto';
 import type { ApiConfig } from '../config/apiEnv';
 import {
@@ -46,6 +47,7 @@ export function generateOrderId(now: Date): string {
  * (update-with-start), so an order either exists whole or not at all. Throws the contract's errors.
  */
 export function orderCreation({ gateway, readModel, config, now = () => new Date() }: OrderCreationDeps) {
+  const answers = committedAnswers(gateway, readModel);
   /** The template's latest version for a new order: it keeps that version for good. */
   async function latestTemplate(name: string): Promise<PinnedTemplate> {
     const found = await fromReadModel(() => readModel.getTemplate(name));
@@ -129,7 +131,7 @@ export function orderCreation({ gateway, readModel, config, now = () => new Date
         throw err;
       });
     if ('archived' in opened) return { outcome: 'archived', orderId };
-    return { outcome: opened.created ? 'created' : 'existing', orderId, order: opened.order };
+    return { outcome: opened.created ? 'created' : 'existing', orderId, order: await answers.opened(opened) };
   };
 }
 

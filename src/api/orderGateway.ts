@@ -13,6 +13,7 @@ import {
   type ActorRole,
   type CompanyGate,
   type OrderEvent,
+  type OrderState,
   type OrderView,
 } from '../domain';
 import type * as workflows from '../workflows';
@@ -63,6 +64,11 @@ export interface OrderGateway {
   ): Promise<EventOutcome | ClosedOrder>;
   /** The order as its workflow holds it now (needs a worker): for orders the read model has not seen yet. */
   currentView(orderId: string): Promise<OrderView>;
+  /**
+   * The order's state as its last completed workflow task left it (a query waits for a task in
+   * flight): what an event's answer is read from since release 1.1.
+   */
+  currentState(orderId: string): Promise<OrderState>;
   /** Does an order with this id exist in Temporal (open or closed)? */
   orderExists(orderId: string): Promise<boolean>;
   temporalAnswers(): Promise<boolean>;
@@ -198,6 +204,12 @@ export function orderGateway(temporal: TemporalAccess, config: ApiConfig): Order
     currentView(orderId) {
       return call({ orderId, needsWorker: true }, async (client) =>
         orderView(await client.workflow.getHandle(workflowIdOf(orderId)).query(orderQuery)),
+      );
+    },
+
+    currentState(orderId) {
+      return call({ orderId, needsWorker: true }, (client) =>
+        client.workflow.getHandle(workflowIdOf(orderId)).query(orderQuery),
       );
     },
 

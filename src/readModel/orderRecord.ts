@@ -94,6 +94,7 @@ export function documentRecords(state: OrderState): DocumentRecord[] {
 
 export function projectionBatch({ state, records, emails }: ProjectionInput): ProjectionBatch {
   return {
+    orderId: state.orderId,
     order: orderRecord(state),
     timeline: records,
     emails: emails.map(({ purpose, to, cc, subject, sentAt, messageId }) => ({

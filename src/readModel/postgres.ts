@@ -171,43 +171,45 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
     ...moneyReports(query),
     project: (batch: ProjectionBatch) =>
       inTransaction(async (client) => {
-        const o = batch.order;
+        const { orderId, order: o } = batch;
         // The order row first: its lock serialises concurrent projections of one order.
-        await client.query(UPSERT_ORDER, [
-          o.orderId,
-          o.seq,
-          o.view,
-          o.stage,
-          o.status,
-          o.stalled,
-          o.customerCompany,
-          o.customerName,
-          o.accountManagerEmail,
-          o.contractNo,
-          o.invoiceNo,
-          o.template,
-          o.amountOutstanding?.amount ?? null,
-          o.amountOutstanding?.currency ?? null,
-          o.nextDueAt,
-          o.stageDeadline,
-          o.createdAt,
-          o.updatedAt,
-          o.accountManagerName,
-          o.searchText,
-          o.customerId,
-          o.balanceMethod,
-        ]);
-        await client.query(INSERT_STAGE_ENTERED, [o.orderId, o.stage, o.stageEnteredAt]);
+        if (o) {
+          await client.query(UPSERT_ORDER, [
+            o.orderId,
+            o.seq,
+            o.view,
+            o.stage,
+            o.status,
+            o.stalled,
+            o.customerCompany,
+            o.customerName,
+            o.accountManagerEmail,
+            o.contractNo,
+            o.invoiceNo,
+            o.template,
+            o.amountOutstanding?.amount ?? null,
+            o.amountOutstanding?.currency ?? null,
+            o.nextDueAt,
+            o.stageDeadline,
+            o.createdAt,
+            o.updatedAt,
+            o.accountManagerName,
+            o.searchText,
+            o.customerId,
+            o.balanceMethod,
+          ]);
+          await client.query(INSERT_STAGE_ENTERED, [orderId, o.stage, o.stageEnteredAt]);
+        }
         if (batch.timeline.length) {
-          await client.query(INSERT_TIMELINE, [o.orderId, JSON.stringify(batch.timeline)]);
+          await client.query(INSERT_TIMELINE, [orderId, JSON.stringify(batch.timeline)]);
           if (batch.timeline.some((r) => r.corrects !== undefined))
-            await client.query(MARK_CORRECTED, [o.orderId, JSON.stringify(batch.timeline)]);
+            await client.query(MARK_CORRECTED, [orderId, JSON.stringify(batch.timeline)]);
         }
         if (batch.emails.length) {
-          await client.query(INSERT_EMAILS, [o.orderId, JSON.stringify(batch.emails)]);
+          await client.query(INSERT_EMAILS, [orderId, JSON.stringify(batch.emails)]);
         }
-        if (batch.documents.length) {
-          await client.query(UPSERT_DOCUMENTS, [o.orderId, JSON.stringify(batch.documents), o.seq]);
+        if (o && batch.documents.length) {
+          await client.query(UPSERT_DOCUMENTS, [orderId, JSON.stringify(batch.documents), o.seq]);
         }
       }),
 

@@ -69,7 +69,9 @@ export interface OrderRecord {
 
 /** What one projection writes, in one transaction. */
 export interface ProjectionBatch {
-  order: OrderRecord;
+  orderId: string;
+  /** The order's row; null writes the timeline records alone (the API's write without the order). */
+  order: OrderRecord | null;
   timeline: TimelineRecord[];
   emails: EmailRecord[];
   documents: DocumentRecord[];

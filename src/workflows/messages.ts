@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActorRole, CompanyGate, OrderState, OrderView } from '../domain';
+import type { ActorRole, CompanyGate, OrderState, OrderView, TimelineRecord } from '../domain';
 import type { CreditContext } from '../domain/finance/credit';
 import type { RebateContext } from '../domain/finance/rebate';
 
@@ -22,15 +22,28 @@ export interface EventSubmission {
 }
 
 /**
- * An event's answer: the order after it, and which event the order took under this eventId. The
- * server answers a retried update (same update id = eventId) with the first answer, so the API
- * compares `fingerprint` with the event it sent to tell a retry from a reused eventId.
+ * An event's answer. The server answers a retried update (same update id = eventId) with the first
+ * answer, so the API compares `fingerprint` with the event it sent to tell a retry from a reused
+ * eventId. Since release 1.1 (READ_MODEL_FROM_ANSWERS) the answer is the event's records, which
+ * are history once the API holds them; a run from before answers with the whole order.
  */
-export interface EventOutcome {
-  order: OrderView;
+export type EventOutcome = CommittedEvent | WholeOrderOutcome;
+
+interface EventKeyAnswer {
   eventId: string | null;
   fingerprint: string | null;
   duplicate: boolean;
+}
+
+/** What an event added to the order: its timeline records and the order's event count after them. */
+export interface CommittedEvent extends EventKeyAnswer {
+  seq: number;
+  records: TimelineRecord[];
+}
+
+/** A run from before release 1.1: the order after the event. */
+export interface WholeOrderOutcome extends EventKeyAnswer {
+  order: OrderView;
 }
 
 /**
@@ -62,10 +75,11 @@ export interface OpenOrderRequest {
   requestId?: string;
 }
 
-export interface OpenedOrder {
-  order: OrderView;
-  created: boolean;
-}
+/**
+ * The order as the open found it: since release 1.1 its state (what the API needs for the read
+ * model's row; at the start it is smaller than the view), before that its view.
+ */
+export type OpenedOrder = { created: boolean } & ({ state: OrderState } | { order: OrderView });
 
 export const openOrderUpdate = defineUpdate<OpenedOrder, [OpenOrderRequest]>('openOrder');
 

@@ -38,6 +38,7 @@ import { effectDefinition, stallReminderInput, type EmailActivity, type MessageK
 import { ArchiveTimer } from './archiveTimer';
 import { MoneyTimer } from './moneyTimer';
 import { releasePatchesOf } from './releasePatches';
+import { READ_MODEL_FROM_ANSWERS } from './releases';
 import { stallNotice } from './chatNotice';
 import type { OrderWorkflowInput } from './input';
 import {
@@ -48,6 +49,7 @@ import {
   orderQuery,
   recordEventUpdate,
   RUN_DRAINING,
+  type CommittedEvent,
   type EventOutcome,
   type EventSubmission,
 } from './messages';
@@ -94,9 +96,14 @@ export class OrderRun {
   private readonly stallTimer = new StallTimer(() => this.state);
   private readonly archiveTimer: ArchiveTimer;
   private readonly moneyTimer = new MoneyTimer(() => this.state);
+  /** The releases after 1.0 this run follows (./releases.ts), read once at its start. */
+  readonly releases = releasePatchesOf();
+  /** Release 1.1: answers carry records, and the read model's own write waits for a quiet moment. */
+  private readonly answersFeedReadModel = this.releases.has(READ_MODEL_FROM_ANSWERS);
   private readonly projection = new ReadModelProjection(
     () => this.state,
     () => this.input.company,
+    this.answersFeedReadModel,
   );
   private readonly publish = createVisibility();
   private readonly effectsRunning = new Set<Promise<void>>();
@@ -106,9 +113,6 @@ export class OrderRun {
   private draining = false;
   /** The last update the validator passed: its decision, and the state it was decided on. */
   private validated: { updateId: string; basis: OrderState; decision: Decision } | undefined;
-
-  /** The releases after 1.0 this run follows (./releases.ts), read once at its start. */
-  readonly releases = releasePatchesOf();
 
   constructor(private readonly input: OrderWorkflowInput) {
     this.archiveTimer = new ArchiveTimer(() => this.state, input.archiveAfter ?? DEFAULT_ARCHIVE_AFTER);
@@ -169,6 +173,7 @@ export class OrderRun {
       // order is leaving (archived, or to continue as new): new events wait for the next run, else
       // a steady stream of them keeps the read model's writes busy and the run never ends.
       this.draining = true;
+      this.projection.flushNow();
       this.reminder?.cancel();
       this.stallTimer.cancel();
       this.archiveTimer.cancel();
@@ -203,7 +208,7 @@ export class OrderRun {
     setHandler(
       openOrderUpdate,
       ({ requestId }) => ({
-        order: orderView(this.state),
+        ...(this.answersFeedReadModel ? { state: this.state } : { order: orderView(this.state) }),
         // The start's input names the request that started it: any other one found it there.
         created: requestId !== undefined && requestId === this.input.createRequestId,
       }),
@@ -230,7 +235,9 @@ export class OrderRun {
         // The validator saw the state before this activation's activity results and earlier updates
         // were applied; they may have made this event unfit (the client gets the same refusal).
         if (!decision.ok) throw refusal(decision);
-        return outcomeOf(this.state, decision);
+        return this.answersFeedReadModel
+          ? committedEvent(this.state, decision)
+          : outcomeOf(this.state, decision);
       },
       {
         validator: (submission: EventSubmission) => {
@@ -420,9 +427,22 @@ async function activityResultsApplied(): Promise<void> {
   await condition(() => drained);
 }
 
+/** Before release 1.1: the whole order after the event. */
 function outcomeOf(state: OrderState, decision: Extract<Decision, { ok: true }>): EventOutcome {
+  return { order: orderView(state), ...eventKey(decision) };
+}
+
+/** The event's record (none for a duplicate) and the order's event count after it. */
+function committedEvent(state: OrderState, decision: Extract<Decision, { ok: true }>): CommittedEvent {
   return {
-    order: orderView(state),
+    seq: state.timelineTotal,
+    records: decision.record ? [decision.record] : [],
+    ...eventKey(decision),
+  };
+}
+
+function eventKey(decision: Extract<Decision, { ok: true }>) {
+  return {
     eventId: decision.record?.eventId ?? decision.key?.eventId ?? null,
     fingerprint: decision.key?.fingerprint ?? null,
     duplicate: decision.duplicate,

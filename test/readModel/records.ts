@@ -49,7 +49,7 @@ export function timelineRecord(seq: number, overrides: Partial<TimelineRecord> =
 
 export function batch(
   order: OrderRecord,
-  parts: Partial<Omit<ProjectionBatch, 'order'>> = {},
+  parts: Partial<Omit<ProjectionBatch, 'order' | 'orderId'>> = {},
 ): ProjectionBatch {
-  return { order, timeline: [], emails: [], documents: [], ...parts };
+  return { orderId: order.orderId, order, timeline: [], emails: [], documents: [], ...parts };
 }

@@ -14,7 +14,7 @@ import type { OrderWorkflowInput } from '../../src/workflows/input';
 import { bundleOrderWorkflows } from '../../harness/bundle';
 import { fakeActivities } from '../../harness/fakeActivities';
 import { fullLife, workflowInput } from '../../harness/orderFixtures';
-import { orderWhen, signalAndSettle, walkFullLife } from '../../harness/orderClient';
+import { orderWhen, signalAndSettle, walkFullLife, withOrderAfter } from '../../harness/orderClient';
 import { eventually, timeSkippingEnvironment, uniqueTaskQueue } from '../../harness/temporal';
 
 let env: TestWorkflowEnvironment;
@@ -58,8 +58,11 @@ async function withOrder(
 }
 
 /** An event through the update, as the API sends it. */
-const record = (handle: WorkflowHandle, event: OrderEventInput) =>
-  handle.executeUpdate(recordEventUpdate, { args: [{ event, actor: 'ops-test', role: 'ops' }] });
+const record = async (handle: WorkflowHandle, event: OrderEventInput) =>
+  withOrderAfter(
+    handle,
+    await handle.executeUpdate(recordEventUpdate, { args: [{ event, actor: 'ops-test', role: 'ops' }] }),
+  );
 
 async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
   const err = await promise.then(

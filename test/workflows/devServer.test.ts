@@ -16,7 +16,7 @@ import { accountManagerKey, orderSearchAttributes } from '../../src/workflows/se
 import { bundleOrderWorkflows } from '../../harness/bundle';
 import { createTestDatabase, type TestDatabase } from '../../harness/database';
 import { fakeActivities } from '../../harness/fakeActivities';
-import { orderWhen, signalAndSettle, walkFullLife } from '../../harness/orderClient';
+import { orderWhen, signalAndSettle, walkFullLife, withOrderAfter } from '../../harness/orderClient';
 import { fullLife, workflowInput } from '../../harness/orderFixtures';
 import { SmtpSink } from '../../harness/smtp';
 import { devServerEnvironment, eventually, uniqueTaskQueue } from '../../harness/temporal';
@@ -62,7 +62,8 @@ function start(input: OrderWorkflowInput, queue = taskQueue): Promise<WorkflowHa
 }
 
 const update = async (handle: WorkflowHandle, event: OrderEventInput, actor = 'ops-test') =>
-  (await handle.executeUpdate(recordEventUpdate, { args: [{ event, actor }] })).order;
+  (await withOrderAfter(handle, await handle.executeUpdate(recordEventUpdate, { args: [{ event, actor }] })))
+    .order;
 
 async function rejection(promise: Promise<unknown>): Promise<ApplicationFailure> {
   const err = await promise.then(

@@ -13,7 +13,7 @@ import { orderWorkflow } from '../../src/workflows';
 import { recordEventUpdate } from '../../src/workflows/messages';
 import { bundleOrderWorkflows } from '../../harness/bundle';
 import { fakeActivities } from '../../harness/fakeActivities';
-import { orderWhen } from '../../harness/orderClient';
+import { orderWhen, withOrderAfter } from '../../harness/orderClient';
 import { fullLife, fullLifeEvents, workflowInput } from '../../harness/orderFixtures';
 import { devServerEnvironment, eventually, uniqueTaskQueue } from '../../harness/temporal';
 
@@ -73,8 +73,11 @@ test('an update that arrives with an activity result is decided after it, live a
       workflowId: input.order.orderId,
       args: [input],
     });
-    const send = (event: OrderEventInput) =>
-      handle.executeUpdate(recordEventUpdate, { args: [{ event, actor: 'test' }] });
+    const send = async (event: OrderEventInput) =>
+      withOrderAfter(
+        handle,
+        await handle.executeUpdate(recordEventUpdate, { args: [{ event, actor: 'test' }] }),
+      );
 
     const first = await workflowWorker();
     await first.runUntil(async () => {

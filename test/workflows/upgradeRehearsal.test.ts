@@ -17,6 +17,7 @@ import type { OrderEventInput } from '../../src/domain';
 import { ORDER_WORKFLOW_BUNDLE } from '../../src/workflowBundle';
 import { orderWorkflow } from '../../src/workflows';
 import { recordEventUpdate, RUN_DRAINING } from '../../src/workflows/messages';
+import { RELEASE_PATCHES } from '../../src/workflows/releases';
 import { fakeActivities } from '../../harness/fakeActivities';
 import { orderWhen } from '../../harness/orderClient';
 import { planLife, workflowInput } from '../../harness/orderFixtures';
@@ -84,6 +85,8 @@ async function walk(handle: WorkflowHandle, events: OrderEventInput[]): Promise<
   }
 }
 
+/** The newest release this build ships: what orders started on it follow. */
+const CURRENT = RELEASE_PATCHES.at(-1);
 const releaseOf = async (handle: WorkflowHandle) => (await handle.describe()).memo?.release;
 
 it('finishes orders started on 1.0 on the next build, which new orders and new runs follow', async () => {
@@ -100,7 +103,7 @@ it('finishes orders started on 1.0 on the next build, which new orders and new r
       maxCachedWorkflows: 0,
     });
 
-  // On 1.0: a TT order half way, an order in two shipments, one that will continue as new.
+  // On this build: a TT order half way, an order in two shipments, one that will continue as new.
   const tt = planLife('TT');
   const parts = twoShipmentLife('OA');
   const [ttOrder, partsOrder, longOrder] = await Promise.all([
@@ -114,7 +117,7 @@ it('finishes orders started on 1.0 on the next build, which new orders and new r
     await walk(partsOrder, parts.slice(0, 8));
     await walk(longOrder, tt.slice(0, 2));
   });
-  expect(await releaseOf(ttOrder)).toBeUndefined();
+  expect(await releaseOf(ttOrder)).toBe(CURRENT);
 
   // The next build takes over the running orders; a new order starts on it.
   const next = await worker(builds.next);
@@ -132,12 +135,12 @@ it('finishes orders started on 1.0 on the next build, which new orders and new r
       Array(4).fill(['COMPLETED', '0.00']),
     );
     // Running orders finished as they began; the new order and the continued run follow the release.
-    expect(await releaseOf(ttOrder)).toBeUndefined();
-    expect(await releaseOf(partsOrder)).toBeUndefined();
-    expect(await releaseOf(fresh)).toBe('rehearsal-1.1');
+    expect(await releaseOf(ttOrder)).toBe(CURRENT);
+    expect(await releaseOf(partsOrder)).toBe(CURRENT);
+    expect(await releaseOf(fresh)).toBe('rehearsal-next');
     const longNow = await longOrder.describe();
     expect(longNow.runId).not.toBe(firstRun);
-    expect(longNow.memo?.release).toBe('rehearsal-1.1');
+    expect(longNow.memo?.release).toBe('rehearsal-next');
   });
 
   // Every run of them replays on the next build, and the 1.0 parts on 1.0 too.

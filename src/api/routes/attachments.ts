@@ -1,3 +1,4 @@
+import { committedAnswers } from '../committedAnswers';
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
@@ -124,6 +125,7 @@ export function attachmentRoutes({
 }: AttachmentRoutesDeps): Router {
   const router = Router();
   const limitBytes = config.api.attachmentLimitBytes;
+  const answers = committedAnswers(gateway, readModel);
 
   async function orderIdOf(req: Request): Promise<string> {
     const parsed = orderIdSchema.safeParse(req.params.orderId);
@@ -199,6 +201,8 @@ export function attachmentRoutes({
       }
       // The event is recorded: should this write fail, the list still finds it by its timeline entry.
       await readModel.markAttachmentRecorded(record.id, now()).catch(() => undefined);
+      // Its records go to the read model now; the answer here is the attachment, not the order.
+      await answers.event(orderId, outcome).catch(() => undefined);
       res
         .status(201)
         .location(`/orders/${encodeURIComponent(orderId)}/attachments/${record.id}`)

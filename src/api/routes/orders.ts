@@ -21,6 +21,7 @@ import { documentRoutes } from './documents';
 import { lcCheckRoutes } from './lcCheck';
 import { orderCreation } from '../orderCreation';
 import { eventFacts } from '../eventFacts';
+import { committedAnswers } from '../committedAnswers';
 import { readerLanguage } from '../xlsx';
 import { sendOrderListExport } from '../xlsxOrderList';
 import { fromReadModel } from '../readModelErrors';
@@ -58,6 +59,7 @@ export function orderRoutes({
   const router = Router();
   const createOrder = orderCreation({ gateway, readModel, config, now });
   const findFacts = eventFacts({ readModel, gateway });
+  const answers = committedAnswers(gateway, readModel);
   const links: LinkConfig = { uiUrl: config.temporal.uiUrl, namespace: config.temporal.namespace };
 
   /**
@@ -234,7 +236,7 @@ export function orderRoutes({
       // The server answers a repeated update id with its first answer: that may be another event.
       if (event.eventId !== undefined && outcome.fingerprint !== contentFingerprint(event))
         throw eventIdReused(reusedMessage(event.eventId));
-      res.json(withLinks(outcome.order, links));
+      res.json(withLinks(await answers.event(orderId, outcome), links));
     }),
   );
 

@@ -1,3 +1,4 @@
+import { committedAnswers } from '../committedAnswers';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { ApiConfig } from '../../config/apiEnv';
@@ -61,6 +62,7 @@ export function buyerRoutes({
   now = () => new Date(),
 }: TrackingRoutesDeps): Router {
   const router = Router();
+  const answers = committedAnswers(gateway, readModel);
   router.use('/track', addressLimiter(config.tracking.rateLimitPerMinute));
   // The link's key is its signature; the company it names scopes everything the page reads.
   router.use('/track/:token', (req, _res, next) => {
@@ -190,7 +192,11 @@ export function buyerRoutes({
       const event = orderEventSchema.parse({ type: 'DOCUMENTS_CONFIRMED', eventId: CONFIRM_EVENT_ID });
       try {
         const outcome = await gateway.recordEvent(opened.view.orderId, event, 'customer');
-        if (!('closed' in outcome)) await readModelHas(opened.view.orderId, outcome.order.timelineTotal);
+        if (!('closed' in outcome)) {
+          const view = await answers.event(opened.view.orderId, outcome);
+          // A run from before release 1.1 writes the read model itself, a moment after its answer.
+          if ('order' in outcome) await readModelHas(opened.view.orderId, view.timelineTotal);
+        }
       } catch (err) {
         // Confirmed already, or no longer fitting: the page shows where the order is.
         if (!(err instanceof ApiError && err.status === 409)) throw err;
