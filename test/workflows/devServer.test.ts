@@ -209,7 +209,7 @@ describe('order workflow (dev server)', () => {
     const first = await send();
     const again = await send();
     expect(again).toEqual(first);
-    expect(first).toMatchObject({ eventId: 'u-1', duplicate: false, order: { timelineTotal: 2 } });
+    expect(first).toMatchObject({ eventId: 'u-1', duplicate: false, seq: 2, records: [{ eventId: 'u-1', seq: 2 }] });
     expect((await handle.query(orderQuery)).timelineTotal).toBe(2);
   });
 
