@@ -52,17 +52,17 @@ export async function seedSearchOrders(url: string, count: number): Promise<void
           now() - make_interval(mins => i) AS at
         FROM generate_series(0, $1::int - 1) AS i
       )
-      INSERT INTO orders (order_id, seq, view, stage, status, stalled, customer_company, customer_name,
+      INSERT INTO orders (company, order_id, seq, view, stage, status, stalled, customer_company, customer_name,
         account_manager_email, account_manager_name, contract_no, invoice_no, template, created_at,
         updated_at, stage_deadline, search_text)
-      SELECT order_id, 1, jsonb_build_object('orderId', order_id), stage, 'OPEN', i % 10 = 0, company,
+      SELECT 'default', order_id, 1, jsonb_build_object('orderId', order_id), stage, 'OPEN', i % 10 = 0, company,
         name, 'am' || (i / 5) % 12 || '@exporter.example', manager, contract_no, 'CI-' || contract_no,
         NULL, at, at, at + interval '7 days',
         lower(concat_ws(E'\\x1f', order_id, contract_no, 'CI-' || contract_no, bl_no, container_no,
           declaration_no, lc_no, company, name, manager, 'am' || (i / 5) % 12 || '@exporter.example',
           '不锈钢保温杯 500ml'))
       FROM o
-      ON CONFLICT (order_id) DO NOTHING`,
+      ON CONFLICT DO NOTHING`,
       [count],
     );
     await pool.query('ANALYZE orders');
