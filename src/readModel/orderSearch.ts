@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg';
  * Past this many orders a `q` is common: the list then walks its sort order and stops at the
  * page's end (a few pages' worth of rows, since matches are dense), instead of fetching every one.
  */
-export const SEARCH_CANDIDATES_CAP = 1000;
+export const SEARCH_CANDIDATES_CAP = 3000;
 
 /** The orders that may match `q` (at most the cap), or `many`. */
 export type SearchCandidates = readonly string[] | 'many';
