@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from './cursor';
 import { InvalidCursorError } from './errors';
+import type { SearchCandidates } from './orderSearch';
 import type { OrderListQuery, OrderSort } from './types';
 
 /** Where the next page starts: the last row's sort key (UTC, microseconds) and order id. */
@@ -28,8 +29,14 @@ const ORDER_BY: Record<OrderSort, string> = {
 /** `\`, `%` and `_` match themselves in a LIKE pattern. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
-/** The WHERE, ORDER BY and LIMIT of one list page, with its parameters. */
-export function listOrdersSql(query: OrderListQuery): {
+/**
+ * The WHERE, ORDER BY and LIMIT of one list page, with its parameters. With `q`, `candidates` are
+ * the orders its index found (orderSearch.ts); `LIKE` on search_text decides.
+ */
+export function listOrdersSql(
+  query: OrderListQuery,
+  candidates: SearchCandidates = 'many',
+): {
   where: string;
   orderBy: string;
   limit: string;
@@ -44,7 +51,6 @@ export function listOrdersSql(query: OrderListQuery): {
   const where: string[] = [];
   if (query.stage !== undefined) where.push(`stage = ${param(query.stage)}`);
   if (query.stalled !== undefined) where.push(`stalled = ${param(query.stalled)}`);
-  // Each `contains` matches the trigram index on that expression (migrations).
   const contains = (column: string, part: string) =>
     where.push(`${column} LIKE '%' || lower(${param(escapeLike(part))}) || '%'`);
   if (query.customer !== undefined) where.push(`customer_company = ${param(query.customer)}`);
@@ -56,7 +62,14 @@ export function listOrdersSql(query: OrderListQuery): {
     contains('lower(account_manager_name)', query.accountManagerName);
   if (query.template !== undefined) where.push(`template = ${param(query.template)}`);
   // search_text is stored lower-cased.
-  if (query.q) contains('search_text', query.q);
+  if (query.q) {
+    contains('search_text', query.q);
+    // The company's own rows by primary key (the policy's OR keeps it out of the index condition).
+    if (candidates !== 'many')
+      where.push(
+        `company = nullif(current_setting('app.company', true), '') AND order_id = ANY(${param(candidates)}::text[])`,
+      );
+  }
   if (query.outstanding !== undefined) {
     where.push(query.outstanding ? 'amount_outstanding > 0' : 'coalesce(amount_outstanding, 0) <= 0');
   }

@@ -5,6 +5,7 @@ import { orderFigures } from './figures';
 import { scopedPool } from './scopedPool';
 import { issuedDocumentStore } from './issuedDocuments';
 import { listOrdersSql, nextPageToken, SORT_KEYS_SQL } from './orderList';
+import { searchCandidates, WALK_SORT_ORDER } from './orderSearch';
 import { attachmentStore } from './attachments';
 import { companyStore } from './companies';
 import { sessionStore } from './sessions';
@@ -222,13 +223,18 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
     },
 
     async listOrders(listQuery) {
-      const { where, orderBy, limit, params } = listOrdersSql(listQuery);
-      const rows = await query<OrderRow>(
-        `SELECT order_id, stage, status, stalled, customer_company, customer_name, account_manager_email,
-           account_manager_name, updated_at, amount_outstanding, outstanding_currency, next_due_at, stage_deadline, ${SORT_KEYS_SQL}
-         FROM orders ${where} ${orderBy} ${limit}`,
-        params,
-      );
+      const rows = await inTransaction(async (client) => {
+        const candidates = listQuery.q ? await searchCandidates(client, listQuery.q) : undefined;
+        const { where, orderBy, limit, params } = listOrdersSql(listQuery, candidates);
+        if (candidates === 'many') await client.query(WALK_SORT_ORDER);
+        const found = await client.query<OrderRow>(
+          `SELECT order_id, stage, status, stalled, customer_company, customer_name, account_manager_email,
+             account_manager_name, updated_at, amount_outstanding, outstanding_currency, next_due_at, stage_deadline, ${SORT_KEYS_SQL}
+           FROM orders ${where} ${orderBy} ${limit}`,
+          params,
+        );
+        return found.rows;
+      });
       const page = rows.slice(0, listQuery.pageSize);
       const last = page[page.length - 1];
       return {
