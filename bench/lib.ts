@@ -207,11 +207,15 @@ export function findPid(needle: string): number | undefined {
 export class ApiProcess {
   child: ChildProcess | undefined;
   log = '';
-  /** `entry`: the built API (dist/api/server.js) as production runs it, or the source through tsx. */
+  /**
+   * `entry`: the built API (dist/api/server.js) as production runs it, or the source through tsx.
+   * `nodeFlags`: node's own flags (e.g. --cpu-prof, which NODE_OPTIONS refuses).
+   */
   constructor(
     readonly port: number,
     private readonly env: Record<string, string>,
     private readonly entry = 'src/api/server.ts',
+    private readonly nodeFlags: string[] = [],
   ) {}
 
   get base(): string {
@@ -222,7 +226,7 @@ export class ApiProcess {
   }
 
   async start(timeoutMs = 60_000): Promise<void> {
-    const child = spawn(process.execPath, nodeArgsFor(this.entry), {
+    const child = spawn(process.execPath, [...this.nodeFlags, ...nodeArgsFor(this.entry)], {
       cwd: root,
       env: { ...process.env, ...this.env, API_PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -73,11 +73,15 @@ export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
 }
 
+// The line as it is: console's formatting would only copy it (one access-log line per request).
+const line = (stream: NodeJS.WriteStream, entry: Record<string, unknown>) =>
+  void stream.write(`${JSON.stringify(entry)}\n`);
+
 /** One JSON line per entry on stderr/stdout: easy to grep, easy to ship. */
 export const consoleLogger: Logger = {
-  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
-  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
-  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
+  error: (message, fields) => line(process.stderr, { level: 'error', message, ...fields }),
+  warn: (message, fields) => line(process.stderr, { level: 'warn', message, ...fields }),
+  info: (message, fields) => line(process.stdout, { level: 'info', message, ...fields }),
 };
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {

@@ -12,7 +12,19 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+// A formatter is costly to make (about a millisecond, on every order created) and never changes.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 function offsetReader(zone: string): (ms: number) => number {
+  const format = formats.get(zone) ?? formatFor(zone);
+  return (ms) => {
+    const part = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, Number(p.value)]));
+    const wall = Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second);
+    return Math.round((wall - Math.floor(ms / 1000) * 1000) / MINUTE_MS);
+  };
+}
+
+function formatFor(zone: string): Intl.DateTimeFormat {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
@@ -23,11 +35,8 @@ function offsetReader(zone: string): (ms: number) => number {
     minute: 'numeric',
     second: 'numeric',
   });
-  return (ms) => {
-    const part = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, Number(p.value)]));
-    const wall = Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second);
-    return Math.round((wall - Math.floor(ms / 1000) * 1000) / MINUTE_MS);
-  };
+  formats.set(zone, format);
+  return format;
 }
 
 /**

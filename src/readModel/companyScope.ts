@@ -3,9 +3,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { companyIdSchema } from '../domain/company';
 
 /**
- * Whose rows the read model's queries see. Every transaction sets the company with `SET LOCAL`
- * from this scope (never per connection, which a pool would hand to the next request); PostgreSQL's
- * row-level security does the rest. Outside any scope a query sets none and sees no rows.
+ * Whose rows the read model's queries see. Every query sets the company from this scope, a
+ * transaction with `SET LOCAL`, a single statement on its connection (scopedPool.ts: set again
+ * whenever the connection's last scope is not the query's); PostgreSQL's row-level security does
+ * the rest. Outside any scope a query sets none and sees no rows.
  */
 type Scope = { company: string } | { allCompanies: true };
 
@@ -38,19 +39,37 @@ export function requiredCompany(): string {
 }
 
 /**
- * The statements that open a read-model transaction for the current scope. The company id is
- * validated (`^[a-z0-9-]{2,40}$`), so it is safe as a literal; one round trip for all three.
+ * Both settings of the current scope, always both: a connection may still hold another scope's
+ * (scopedPool.ts sets them per connection), and an unset one must not let it through.
  */
-export function transactionPreamble(fallbackCompany?: string): string {
+function scopeSettings(fallbackCompany: string | undefined): { company: string; allCompanies: string } {
   const current =
     scope.getStore() ?? (fallbackCompany === undefined ? undefined : { company: fallbackCompany });
-  const settings =
-    current === undefined
-      ? ''
-      : 'company' in current
-        ? `SELECT set_config('app.company', '${z.parse(companyIdSchema, current.company)}', true);`
-        : `SELECT set_config('app.all_companies', 'on', true);`;
-  return `BEGIN; SET LOCAL ROLE ${APP_ROLE}; ${settings}`;
+  if (current === undefined) return { company: '', allCompanies: '' };
+  return 'company' in current
+    ? { company: z.parse(companyIdSchema, current.company), allCompanies: '' }
+    : { company: '', allCompanies: 'on' };
+}
+
+// The company id is validated (`^[a-z0-9-]{2,40}$`), so it is safe as a literal.
+const settingsSql = ({ company, allCompanies }: ReturnType<typeof scopeSettings>, local: boolean) =>
+  `SELECT set_config('app.company', '${company}', ${local}), set_config('app.all_companies', '${allCompanies}', ${local});`;
+
+/** The statements that open a read-model transaction for the current scope, in one round trip. */
+export function transactionPreamble(fallbackCompany?: string): string {
+  return `BEGIN; SET LOCAL ROLE ${APP_ROLE}; ${settingsSql(scopeSettings(fallbackCompany), true)}`;
+}
+
+/**
+ * The current scope as a connection's own settings (until set again; a transaction's `SET LOCAL`
+ * only covers it for the transaction), and its key: the same key, the same settings.
+ */
+export function sessionScope(fallbackCompany?: string): { key: string; statement: string } {
+  const settings = scopeSettings(fallbackCompany);
+  return {
+    key: `${settings.company}|${settings.allCompanies}`,
+    statement: `SET ROLE ${APP_ROLE}; ${settingsSql(settings, false)}`,
+  };
 }
 
 /**

@@ -1,18 +1,49 @@
 import type { Pool, PoolClient } from 'pg';
-import { transactionPreamble } from './companyScope';
+import { sessionScope, transactionPreamble } from './companyScope';
 import { isUnavailable, unavailableAs } from './errors';
 
 export type Query = <R extends object>(text: string, params?: unknown[]) => Promise<R[]>;
 
-/** Queries through the pool, each in a transaction that sets the current company (companyScope.ts). */
+/**
+ * Queries through the pool, each for the current company (companyScope.ts): a transaction sets it
+ * for itself; a single statement runs in one round trip on a connection already set to its scope
+ * (its own implicit transaction), and sets the connection's scope first where it differs.
+ */
 export interface ScopedPool {
   query: Query;
   /** Runs `work` in one transaction for the current company; committed when it resolves. */
   transaction: <T>(work: (client: PoolClient) => Promise<T>) => Promise<T>;
 }
 
+/** The scope (sessionScope's key) each connection was last set to; absent: unknown, set it again. */
+const connectionScopes = new WeakMap<PoolClient, string>();
+
 /** `fallbackCompany`: the company outside any scope (single-company tools and tests); none by default. */
 export function scopedPool(pool: Pool, fallbackCompany?: string): ScopedPool {
+  async function query<R extends object>(text: string, params: unknown[] = []): Promise<R[]> {
+    return unavailableAs(async () => {
+      const client = await pool.connect();
+      let broken = false;
+      const lost = () => (broken = true);
+      client.on('error', lost);
+      try {
+        const scope = sessionScope(fallbackCompany);
+        if (connectionScopes.get(client) !== scope.key) {
+          connectionScopes.delete(client);
+          await client.query(scope.statement);
+          connectionScopes.set(client, scope.key);
+        }
+        return (await client.query<R>(text, params)).rows;
+      } catch (err) {
+        broken ||= isUnavailable(err);
+        throw err;
+      } finally {
+        client.off('error', lost);
+        client.release(broken);
+      }
+    });
+  }
+
   async function transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     return unavailableAs(async () => {
       const client = await pool.connect();
@@ -36,9 +67,5 @@ export function scopedPool(pool: Pool, fallbackCompany?: string): ScopedPool {
       }
     });
   }
-  return {
-    transaction,
-    query: <R extends object>(text: string, params: unknown[] = []) =>
-      transaction(async (client) => (await client.query<R>(text, params)).rows),
-  };
+  return { transaction, query };
 }

@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed any */
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { createReadModel, type ReadModel } from '../../src/readModel';
-import { inCompany } from '../../src/readModel/companyScope';
+import { acrossCompanies, inCompany } from '../../src/readModel/companyScope';
+import { scopedPool } from '../../src/readModel/scopedPool';
 import { exporterProfileOf } from '../../src/readModel/exporterProfile';
 import { createTestDatabase, type TestDatabase } from '../../harness/database';
 import { batch, orderRecord, timelineRecord } from './records';
@@ -117,6 +118,37 @@ describe('companies in the read model', () => {
     expect(await inCompany('acme', () => readModel.revokeToken(created.id, new Date()))).toBe(false);
     expect(await inCompany('globex', () => readModel.revokeToken(created.id, new Date()))).toBe(true);
     expect(await readModel.tokenByHash(hash)).toBeNull();
+  });
+});
+
+describe('one connection serving one scope after another', () => {
+  it('a query or a transaction sees its own scope, whatever the connection served before', async () => {
+    // One connection: every query and transaction below runs on the one the previous used.
+    const pool = new Pool({ connectionString: db.url, max: 1 });
+    const { query, transaction } = scopedPool(pool);
+    const companies = 'SELECT company FROM orders ORDER BY 1';
+    const byQuery = async () => (await query<{ company: string }>(companies)).map((r) => r.company);
+    const inTransaction = () =>
+      transaction(async (client) =>
+        (await client.query<{ company: string }>(companies)).rows.map((r) => r.company),
+      );
+    try {
+      for (const read of [byQuery, inTransaction]) {
+        expect(await acrossCompanies(read)).toEqual(['acme', 'globex']);
+        expect(await inCompany('acme', read)).toEqual(['acme']);
+        expect(await read()).toEqual([]);
+        expect(await inCompany('globex', read)).toEqual(['globex']);
+        expect(await acrossCompanies(byQuery)).toEqual(['acme', 'globex']);
+        expect(await inCompany('acme', read)).toEqual(['acme']);
+        await inCompany('globex', byQuery);
+        expect(await read()).toEqual([]);
+      }
+      // A failed statement leaves the connection's scope as it was, and the next one right.
+      await expect(inCompany('acme', () => query('SELECT * FROM no_such_table'))).rejects.toThrow();
+      expect(await inCompany('globex', byQuery)).toEqual(['globex']);
+    } finally {
+      await pool.end();
+    }
   });
 });
 
