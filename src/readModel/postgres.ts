@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from './cursor';
 import { orderFigures } from './figures';
-import { scopedPool } from './scopedPool';
+import { scopedPool, type Query } from './scopedPool';
 import { issuedDocumentStore } from './issuedDocuments';
 import { listOrdersSql, nextPageToken, SORT_KEYS_SQL } from './orderList';
 import { searchCandidates, WALK_SORT_ORDER } from './orderSearch';
@@ -103,10 +103,10 @@ const UPSERT_ORDER = `
     customer_id = excluded.customer_id, balance_method = excluded.balance_method
   WHERE orders.seq <= excluded.seq`;
 
-const INSERT_TIMELINE = `
+const insertTimeline = (orderId: string, records: string) => `
   INSERT INTO timeline (order_id, seq, event_id, type, at, actor, actor_id, summary, payload, fingerprint, corrected_by)
-  SELECT $1, r.seq, r."eventId", r.type, r.at, r.actor, r."actorId", r.summary, r.payload, r.fingerprint, r."correctedBy"
-  FROM jsonb_to_recordset($2::jsonb) AS r(seq integer, "eventId" text, type text, at timestamptz,
+  SELECT ${orderId}, r.seq, r."eventId", r.type, r.at, r.actor, r."actorId", r.summary, r.payload, r.fingerprint, r."correctedBy"
+  FROM jsonb_to_recordset(${records}::jsonb) AS r(seq integer, "eventId" text, type text, at timestamptz,
     actor text, "actorId" text, summary text, payload jsonb, fingerprint text, "correctedBy" text)
   ON CONFLICT DO NOTHING`;
 
@@ -126,22 +126,40 @@ const MARK_CORRECTED = `
       (SELECT c.seq FROM timeline c WHERE c.order_id = $1 AND c.event_id = t.corrected_by), 0
     ) < r.seq`;
 
-const INSERT_EMAILS = `
+const insertEmails = (orderId: string, emails: string) => `
   INSERT INTO emails (order_id, message_id, purpose, to_addresses, cc_addresses, subject, sent_at)
-  SELECT $1, r."messageId", r.purpose, r."to", r.cc, r.subject, r."sentAt"
-  FROM jsonb_to_recordset($2::jsonb) AS r("messageId" text, purpose text, "to" text[], cc text[],
+  SELECT ${orderId}, r."messageId", r.purpose, r."to", r.cc, r.subject, r."sentAt"
+  FROM jsonb_to_recordset(${emails}::jsonb) AS r("messageId" text, purpose text, "to" text[], cc text[],
     subject text, "sentAt" timestamptz)
   ON CONFLICT DO NOTHING`;
 
 // A document's status follows the order; a projection older than the one that set it leaves it.
-const UPSERT_DOCUMENTS = `
+const upsertDocuments = (orderId: string, documents: string, seq: string) => `
   INSERT INTO documents (order_id, kind, number, status, created_at, seq, revision)
-  SELECT $1, r.kind, r.number, r.status, r."createdAt", $3, coalesce(r.revision, 0)
-  FROM jsonb_to_recordset($2::jsonb) AS r(kind text, number text, status text, "createdAt" timestamptz,
+  SELECT ${orderId}, r.kind, r.number, r.status, r."createdAt", ${seq}, coalesce(r.revision, 0)
+  FROM jsonb_to_recordset(${documents}::jsonb) AS r(kind text, number text, status text, "createdAt" timestamptz,
     revision integer)
   ON CONFLICT (company, order_id, kind, number) DO UPDATE SET status = excluded.status, seq = excluded.seq
   WHERE documents.seq <= excluded.seq
     AND (documents.status, documents.seq) IS DISTINCT FROM (excluded.status, excluded.seq)`;
+
+/**
+ * A projection in one statement (one round trip): the order's row ($1-$22), the stage it entered
+ * ($23), its new timeline records ($24), emails ($25) and documents ($26). The row keeps the
+ * latest sequence; every other part is idempotent.
+ */
+const PROJECT_ORDER = `
+  WITH o AS (${UPSERT_ORDER}),
+    s AS (${INSERT_STAGE_ENTERED.replace('($1, $2, $3)', '($1, $4, $23)')}),
+    t AS (${insertTimeline('$1', '$24')}),
+    e AS (${insertEmails('$1', '$25')}),
+    d AS (${upsertDocuments('$1', '$26', '$2')})
+  SELECT 1`;
+
+/** Timeline records and emails without the order's row ($1 order id, $2 records, $3 emails). */
+const PROJECT_RECORDS = `
+  WITH t AS (${insertTimeline('$1', '$2')}), e AS (${insertEmails('$1', '$3')})
+  SELECT 1`;
 
 /** The read model over a PostgreSQL pool. The schema must be migrated (see `migrate`). */
 export function createReadModel(options: ReadModelOptions): ReadModel {
@@ -170,49 +188,52 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
     ...customerStore(scoped),
     ...rebateRateStore(scoped),
     ...moneyReports(query),
-    project: (batch: ProjectionBatch) =>
-      inTransaction(async (client) => {
-        const { orderId, order: o } = batch;
-        // The order row first: its lock serialises concurrent projections of one order.
-        if (o) {
-          await client.query(UPSERT_ORDER, [
-            o.orderId,
-            o.seq,
-            o.view,
-            o.stage,
-            o.status,
-            o.stalled,
-            o.customerCompany,
-            o.customerName,
-            o.accountManagerEmail,
-            o.contractNo,
-            o.invoiceNo,
-            o.template,
-            o.amountOutstanding?.amount ?? null,
-            o.amountOutstanding?.currency ?? null,
-            o.nextDueAt,
-            o.stageDeadline,
-            o.createdAt,
-            o.updatedAt,
-            o.accountManagerName,
-            o.searchText,
-            o.customerId,
-            o.balanceMethod,
-          ]);
-          await client.query(INSERT_STAGE_ENTERED, [orderId, o.stage, o.stageEnteredAt]);
-        }
-        if (batch.timeline.length) {
-          await client.query(INSERT_TIMELINE, [orderId, JSON.stringify(batch.timeline)]);
-          if (batch.timeline.some((r) => r.corrects !== undefined))
-            await client.query(MARK_CORRECTED, [orderId, JSON.stringify(batch.timeline)]);
-        }
-        if (batch.emails.length) {
-          await client.query(INSERT_EMAILS, [orderId, JSON.stringify(batch.emails)]);
-        }
-        if (o && batch.documents.length) {
-          await client.query(UPSERT_DOCUMENTS, [orderId, JSON.stringify(batch.documents), o.seq]);
-        }
-      }),
+    async project(batch: ProjectionBatch) {
+      const { orderId, order: o } = batch;
+      const timeline = JSON.stringify(batch.timeline);
+      const emails = JSON.stringify(batch.emails);
+      const write = (run: Query) =>
+        o
+          ? run(PROJECT_ORDER, [
+              o.orderId,
+              o.seq,
+              o.view,
+              o.stage,
+              o.status,
+              o.stalled,
+              o.customerCompany,
+              o.customerName,
+              o.accountManagerEmail,
+              o.contractNo,
+              o.invoiceNo,
+              o.template,
+              o.amountOutstanding?.amount ?? null,
+              o.amountOutstanding?.currency ?? null,
+              o.nextDueAt,
+              o.stageDeadline,
+              o.createdAt,
+              o.updatedAt,
+              o.accountManagerName,
+              o.searchText,
+              o.customerId,
+              o.balanceMethod,
+              o.stageEnteredAt,
+              timeline,
+              emails,
+              JSON.stringify(batch.documents),
+            ])
+          : run(PROJECT_RECORDS, [orderId, timeline, emails]);
+      // A correction names an earlier entry: marked once the batch's own entries are in.
+      if (!batch.timeline.some((r) => r.corrects !== undefined)) {
+        await write(query);
+        return;
+      }
+      await inTransaction(async (client) => {
+        const run: Query = async (text, params) => (await client.query(text, params)).rows;
+        await write(run);
+        await client.query(MARK_CORRECTED, [orderId, timeline]);
+      });
+    },
 
     async getOrder(orderId) {
       const rows = await query<{ seq: number; view: Record<string, unknown> }>(

@@ -82,7 +82,7 @@ describe('companies in the read model', () => {
     expect(all).toEqual([{ company: 'acme' }, { company: 'globex' }]);
   });
 
-  it('every table with a company column forces row-level security, and the app role owns none', async () => {
+  it('every table with a company column the app role can read forces row-level security, and it owns none', async () => {
     const tables = await withClient(
       async (client) =>
         (
@@ -91,7 +91,8 @@ describe('companies in the read model', () => {
                pg_get_userbyid(c.relowner) AS owner
              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE n.nspname = 'public' AND c.relkind = 'r'
-               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'company')`,
+               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'company')
+               AND has_table_privilege('orderdesk_app', c.oid, 'SELECT')`,
           )
         ).rows,
     );
@@ -103,6 +104,19 @@ describe('companies in the read model', () => {
         forced: true,
         owner: expect.not.stringMatching(/^orderdesk_app$/),
       });
+  });
+
+  it('keeps the search pieces from the app role: only the search function, for its own company, reads them', async () => {
+    const access = await withClient(
+      async (client) =>
+        (
+          await client.query<{ select: boolean; insert: boolean }>(
+            `SELECT has_table_privilege('orderdesk_app', 'order_search', 'SELECT') AS select,
+               has_table_privilege('orderdesk_app', 'order_search', 'INSERT') AS insert`,
+          )
+        ).rows[0],
+    );
+    expect(access).toEqual({ select: false, insert: false });
   });
 
   it('finds a stored token by its hash across companies, and a revoked one no more', async () => {

@@ -33,6 +33,7 @@ describe('migrate', () => {
         '1793000000000_companies',
         '1794100000000_issued-documents',
         '1795000000000_customers',
+        '1796000000000_order-search-grams',
       ]);
       const tables = await client.query<{ table_name: string }>(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
@@ -48,6 +49,7 @@ describe('migrate', () => {
         'documents',
         'emails',
         'issued_documents',
+        'order_search',
         'orders',
         'pgmigrations',
         'platform_people',
