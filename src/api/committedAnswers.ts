@@ -5,6 +5,12 @@ import type { EventOutcome, OpenedOrder } from '../workflows/messages';
 import { consoleLogger, type Logger } from './errors';
 import type { OrderGateway } from './orderGateway';
 
+/** The order right after some records, with its view: what the read model's row is written from. */
+interface OrderAfter {
+  state: OrderState;
+  view: OrderView;
+}
+
 /**
  * Since release 1.1 an event's answer is its records, and they are history by the time the API holds
  * them (an update is answered once the task that completed it is committed). The API writes them to
@@ -18,16 +24,15 @@ export function committedAnswers(
   logger: Logger = consoleLogger,
 ) {
   /** Never fails the request: the event is taken, and the workflow's write follows. */
-  async function write(orderId: string, records: TimelineRecord[], state: OrderState | null): Promise<void> {
-    if (!records.length && !state) return;
-    const order = state ? orderRecord(state) : null;
+  async function write(orderId: string, records: TimelineRecord[], after?: OrderAfter): Promise<void> {
+    if (!records.length && !after) return;
     await readModel
       .project({
         orderId,
-        order,
+        order: after ? orderRecord(after.state, after.view) : null,
         timeline: records,
         emails: [],
-        documents: state ? documentRecords(state) : [],
+        documents: after ? documentRecords(after.state) : [],
       })
       .catch((err: unknown) =>
         logger.warn('read model not written from an answer; the workflow writes it', {
@@ -46,12 +51,17 @@ export function committedAnswers(
         // Committed state: a query waits for a workflow task in flight.
         state = await gateway.currentState(orderId);
       } catch (err) {
-        await write(orderId, outcome.records, null);
+        await write(orderId, outcome.records);
         throw err;
       }
+      const view = orderView(state);
       // A later event's task may be in the state (and not yet committed): then the row waits for it.
-      await write(orderId, outcome.records, state.timelineTotal === outcome.seq ? state : null);
-      return orderView(state);
+      await write(
+        orderId,
+        outcome.records,
+        state.timelineTotal === outcome.seq ? { state, view } : undefined,
+      );
+      return view;
     },
 
     /** The order an open found (or started), its row written on the way. */
@@ -59,8 +69,9 @@ export function committedAnswers(
       if ('order' in opened) return opened.order;
       const { state } = opened;
       const records = state.timelineTotal === 1 ? [creationRecord(state)] : [];
-      await write(state.orderId, records, state);
-      return orderView(state);
+      const view = orderView(state);
+      await write(state.orderId, records, { state, view });
+      return view;
     },
   };
 }

@@ -83,6 +83,7 @@ export {
 export type { NewOrder, NewOrderBody, Inquiry } from './schemas/new-order';
 export {
   orderEventSchema,
+  eventIdSchema,
   ORDER_EVENT_TYPES,
   quotationLineSchema,
   paymentTermsSchema,

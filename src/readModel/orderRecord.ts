@@ -3,6 +3,7 @@ import {
   nextDueDate,
   orderView,
   type OrderState,
+  type OrderView,
   type SentEmail,
   type TimelineRecord,
 } from '../domain';
@@ -20,9 +21,8 @@ export interface ProjectionInput {
   company?: string;
 }
 
-/** The order's row: its view, and the columns the list filters and sorts on. */
-export function orderRecord(state: OrderState): OrderRecord {
-  const view = orderView(state);
+/** The order's row: its view (worked out here unless the caller has it), and the columns the list filters and sorts on. */
+export function orderRecord(state: OrderState, view: OrderView = orderView(state)): OrderRecord {
   const dueDate = nextDueDate(state);
   return {
     orderId: state.orderId,

@@ -229,8 +229,10 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
         return;
       }
       await inTransaction(async (client) => {
-        const run: Query = async (text, params) => (await client.query(text, params)).rows;
-        await write(run);
+        await write(
+          async <R extends object>(text: string, params?: unknown[]) =>
+            (await client.query<R>(text, params)).rows,
+        );
         await client.query(MARK_CORRECTED, [orderId, timeline]);
       });
     },
@@ -278,6 +280,18 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
       return {
         entries,
         nextCursor: rows.length > page.limit && last ? encodeCursor({ before: last.seq }) : null,
+      };
+    },
+
+    async eventCheck(orderId, eventId) {
+      const [row] = await query<{ known: boolean; seq: number | null; fingerprint: string | null }>(
+        `SELECT EXISTS (SELECT 1 FROM orders WHERE order_id = $1) AS known, t.seq, t.fingerprint
+         FROM (SELECT 1) one LEFT JOIN timeline t ON t.order_id = $1 AND t.event_id = $2`,
+        [orderId, eventId ?? null],
+      );
+      return {
+        known: row?.known ?? false,
+        earlier: row?.seq == null ? null : { seq: row.seq, fingerprint: row.fingerprint },
       };
     },
 

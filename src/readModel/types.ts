@@ -193,6 +193,14 @@ export interface ReadModel
     orderId: string,
     page: { cursor?: string; limit: number },
   ): Promise<{ entries: TimelineRecord[]; nextCursor: string | null }>;
+  /**
+   * Before an event: is the order in the read model, and has it taken this client event id (with
+   * which fingerprint)? One round trip for both.
+   */
+  eventCheck(
+    orderId: string,
+    eventId: string | undefined,
+  ): Promise<{ known: boolean; earlier: { seq: number; fingerprint: string | null } | null }>;
   /** A client event id the order has already taken, with its fingerprint. */
   findEvent(orderId: string, eventId: string): Promise<{ seq: number; fingerprint: string | null } | null>;
   emails(orderId: string): Promise<EmailRecord[]>;

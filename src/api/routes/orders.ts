@@ -5,11 +5,11 @@ import {
   contentFingerprint,
   listOrdersQuerySchema,
   orderEventSchema,
+  eventIdSchema,
   orderIdSchema,
   recordedElsewhere,
   requiredRole,
   timelineQuerySchema,
-  type OrderEvent,
 } from '../../domain';
 import { isUnavailable } from '../../readModel/errors';
 import type { ReadModel } from '../../readModel/types';
@@ -85,21 +85,17 @@ export function orderRoutes({
   }
 
   /**
-   * An eventId the order took long ago (beyond the workflow's own memory of keys): the same event
-   * again is answered with the order as it is, another event under it is refused. While the
-   * database is down the workflow's memory of recent keys is all there is.
+   * Before an event, in one round trip: is the order there (404 unless in the read model or in
+   * Temporal), and did it take this eventId long ago (beyond the workflow's own memory of keys)?
+   * While the database is down Temporal answers alone, and the workflow's memory is all there is.
    */
-  async function earlierEvent(orderId: string, event: OrderEvent): Promise<'same' | 'none'> {
-    if (event.eventId === undefined) return 'none';
-    let known: Awaited<ReturnType<ReadModel['findEvent']>>;
-    try {
-      known = await readModel.findEvent(orderId, event.eventId);
-    } catch {
-      return 'none';
-    }
-    if (!known) return 'none';
-    if (known.fingerprint !== contentFingerprint(event)) throw eventIdReused(reusedMessage(event.eventId));
-    return 'same';
+  async function eventCheck(orderId: string, rawEventId: string | undefined) {
+    const stored = await readModel.eventCheck(orderId, rawEventId).catch((err: unknown) => {
+      if (isUnavailable(err)) return null;
+      throw err;
+    });
+    if (!stored?.known && !(await gateway.orderExists(orderId))) throw orderNotFound(orderId);
+    return stored?.earlier ?? null;
   }
 
   router.post(
@@ -194,7 +190,8 @@ export function orderRoutes({
     route(async (req, res) => {
       const orderId = orderIdParam(req);
       // Another company's order is 404, never 403: its existence in the caller's company comes first.
-      await requireOrder(orderId);
+      const sentEventId = eventIdOf(req.body);
+      const earlier = await eventCheck(orderId, sentEventId);
       const writer = callerOf(res.locals);
       // The platform's customer manager writes notes, and records no trade events.
       const managerNote = writer.role === 'customer-manager' && isNote(req.body);
@@ -213,7 +210,10 @@ export function orderRoutes({
       const approval = requiredRole(event.type);
       const refused = approval && roleRefusal(callerOf(res.locals), approval, event.type);
       if (refused) throw refused;
-      if ((await earlierEvent(orderId, event)) === 'same') {
+      // The same event again is answered with the order as it is; another under its id is refused.
+      if (event.eventId !== undefined && event.eventId === sentEventId && earlier) {
+        if (earlier.fingerprint !== contentFingerprint(event))
+          throw eventIdReused(reusedMessage(event.eventId));
         res.json(withLinks(await readView(orderId), links));
         return;
       }
@@ -249,6 +249,14 @@ export function orderRoutes({
 function reusedMessage(eventId: string): string {
   return `eventId ${eventId} was already used for a different event`;
 }
+
+/** The eventId as sent, if it is one (the event is validated later): what the read model is asked about. */
+const eventIdOf = (body: unknown): string | undefined => {
+  const sent =
+    typeof body === 'object' && body !== null ? (body as { eventId?: unknown }).eventId : undefined;
+  const parsed = eventIdSchema.safeParse(sent);
+  return parsed.success ? parsed.data : undefined;
+};
 
 const isNote = (body: unknown): boolean =>
   typeof body === 'object' && body !== null && (body as { type?: unknown }).type === 'NOTE_ADDED';

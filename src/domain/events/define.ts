@@ -5,7 +5,7 @@ import type { EventContext, OrderState } from '../types';
 import { describe, z } from '../zod';
 import { isShipmentScoped, shipmentIdField } from '../shipments/scope';
 
-const eventIdSchema = z
+export const eventIdSchema = z
   .string()
   .check(z.minLength(1), z.maxLength(128), ...textChecks('one line'))
   .register(z.globalRegistry, {

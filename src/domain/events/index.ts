@@ -17,6 +17,7 @@ import { contractAmended } from './amendment';
 import { attachmentAdded } from './attachments';
 import { contractSigned, depositReceived } from './contract';
 import type { EventDefinition } from './define';
+export { eventIdSchema } from './define';
 import { orderOnHold, orderResumed } from './hold';
 import { noteAdded, orderCancelled, retryFailedEffects } from './order';
 import { inspectionRecorded, productionCompleted, productionProgress } from './production';
