@@ -33,6 +33,7 @@ import {
   type OrderState,
 } from '../src/domain';
 import { accountManagerPseudonym } from '../src/api/pseudonym';
+import { DEFAULT_COMPANY, orderWorkflowId } from '../src/domain/company';
 import { projectionBatch } from '../src/readModel/orderRecord';
 import { createReadModel } from '../src/readModel';
 import { orderWorkflow } from '../src/workflows';
@@ -482,7 +483,7 @@ async function main(): Promise<void> {
     const openResultsAtApp = await openLoopPhase(openRateAtApp, 'app');
 
     // history of one completed order vs one B2 workflow: what each event costs in history
-    const appHistory = await historyFigures(client, lastCompleted!);
+    const appHistory = await historyFigures(client, orderWorkflowId(DEFAULT_COMPANY, lastCompleted!));
     const b2History = await historyFigures(client, lastB2!);
 
     // ---- the read model's write path: (a) as the app, (b) client waits for the row, (c) local activity ----
@@ -644,7 +645,7 @@ async function main(): Promise<void> {
       const warmIdle = await note(idleSample);
       const coldLong = await note(longIds);
       const warmLong = await note(longIds);
-      const longHistory = await historyFigures(client, longIds[0]);
+      const longHistory = await historyFigures(client, orderWorkflowId(DEFAULT_COMPANY, longIds[0]));
       return {
         idleOrders: K,
         footprintOrders,
