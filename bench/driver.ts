@@ -64,12 +64,13 @@ export async function driveOrder(orderId: string, o: DriveOptions): Promise<Driv
     if (r.status >= 500) o.onServerError?.(r, what);
   };
 
-  // create, retrying 503s; a 409 after a lost answer means the first attempt went through
+  // create, retrying 503s; a 200 after a lost answer means the first attempt went through
   let retried = false;
   for (let attempt = 0; ; attempt++) {
     const r = await http(o.base, 'POST', '/orders', { ...newInquiry(), orderId });
     note(r, 'POST /orders');
-    if (r.status === 201 || (r.status === 409 && retried && r.body?.error?.code === 'ORDER_EXISTS')) break;
+    // A create sent again after a lost answer finds its order: 200 (the contract's retried create).
+    if (r.status === 201 || (r.status === 200 && retried)) break;
     if (retryable(r) && o.retry503 && attempt < 200) {
       retried = true;
       await sleep(Math.min(2_000, 100 * 2 ** attempt));
