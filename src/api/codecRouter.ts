@@ -7,6 +7,7 @@
 import type { Payload } from '@temporalio/common';
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { payloadCodecFor } from '../codec/dataConverter';
+import { PayloadDecompressionError } from '../codec/compressionCodec';
 import { isEncrypted, PayloadDecryptionError } from '../codec/encryptionCodec';
 import { payloadFromJson, payloadsJsonSchema, payloadToJson } from '../codec/payloadJson';
 import type { ApiConfig } from '../config/apiEnv';
@@ -61,12 +62,12 @@ export function codecRoutes({ config, logger }: { config: ApiConfig; logger: Log
 
   const decodeOne = async (payload: Payload, index: number): Promise<Payload> => {
     try {
-      if (codec) return (await codec.decode([payload]))[0];
-      if (isEncrypted(payload))
+      const [decoded] = await codec.decode([payload]);
+      if (isEncrypted(decoded))
         throw new PayloadDecryptionError('the payload codec is off (no PAYLOAD_CODEC_KEYS)');
-      return payload;
+      return decoded;
     } catch (err) {
-      if (!(err instanceof PayloadDecryptionError)) throw err;
+      if (!(err instanceof PayloadDecryptionError || err instanceof PayloadDecompressionError)) throw err;
       throw new ApiError(400, 'VALIDATION_FAILED', `payload ${index} cannot be decoded`, [
         { path: `payloads.${index}`, message: err.message },
       ]);
@@ -89,7 +90,7 @@ export function codecRoutes({ config, logger }: { config: ApiConfig; logger: Log
   router.post('/encode', async (req, res) => {
     const { payloads } = parseOr400(payloadsJsonSchema, req.body, 'body');
     const plain = payloads.map(payloadFromJson);
-    res.json({ payloads: (codec ? await codec.encode(plain) : plain).map(payloadToJson) });
+    res.json({ payloads: (await codec.encode(plain)).map(payloadToJson) });
   });
 
   return router;

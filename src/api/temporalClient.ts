@@ -65,7 +65,8 @@ export function lazyTemporalClient(
     return new Client({
       connection: conn,
       namespace: config.temporal.namespace,
-      dataConverter: dataConverterFor(config),
+      // Reads compressed payloads, sends none: an API upgraded before the workers stays readable to them.
+      dataConverter: dataConverterFor(config, { compress: false }),
       interceptors: { workflow: [requestIdInterceptor] },
     });
   }

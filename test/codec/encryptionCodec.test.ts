@@ -87,10 +87,12 @@ describe('payload codec configuration', () => {
   const k1 = newKeyBase64();
   const k2 = newKeyBase64();
 
-  it('is off without keys: no codec in the data converter', () => {
+  it('is off without keys: only compression in the data converter', () => {
     const config = loadConfig({});
     expect(config.payloadCodec).toBeUndefined();
-    expect(dataConverterFor(config).payloadCodecs).toEqual([]);
+    expect(dataConverterFor(config).payloadCodecs?.map((c) => c.constructor.name)).toEqual([
+      'CompressionCodec',
+    ]);
     expect(config.codecServer).toEqual({ corsOrigins: ['http://localhost:8233'], requireToken: true });
   });
 
@@ -99,7 +101,11 @@ describe('payload codec configuration', () => {
     const config = loadConfig({ PAYLOAD_CODEC_KEYS: `a:${k1}, b:${k2}`, PAYLOAD_CODEC_KEY_ID: 'b' });
     expect(config.payloadCodec?.keys.map((k) => k.id)).toEqual(['a', 'b']);
     expect(config.payloadCodec?.encryptWith).toBe('b');
-    expect(dataConverterFor(config).payloadCodecs).toHaveLength(1);
+    // Compressed first: encryption leaves nothing to compress.
+    expect(dataConverterFor(config).payloadCodecs?.map((c) => c.constructor.name)).toEqual([
+      'CompressionCodec',
+      'EncryptionCodec',
+    ]);
   });
 
   it.each([
