@@ -155,6 +155,11 @@ describe('customer records', () => {
     expect(expectError(nul, 400, 'VALIDATION_FAILED').details).toEqual([
       expect.objectContaining({ path: 'addresses.0.text' }),
     ]);
+    // So is one in the search text.
+    const nulSearch = await request(stack.app).get('/customers?q=%00').set(bearer(TOKENS.acmeViewer));
+    expect(expectError(nulSearch, 400, 'VALIDATION_FAILED').details).toEqual([
+      expect.objectContaining({ path: 'q' }),
+    ]);
     expectError(
       await request(stack.app).get('/customers/C-NOSUCHONE').set(bearer(TOKENS.acmeViewer)),
       404,

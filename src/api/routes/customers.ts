@@ -7,6 +7,7 @@ import {
   newCustomerSchema,
   type CustomerRecord,
 } from '../../domain/customers';
+import { line } from '../../domain/schemas/common';
 import { describe, z } from '../../domain/zod';
 import { CustomerIdTakenError, limitCurrency } from '../../readModel/customers';
 import type { ReadModel } from '../../readModel/types';
@@ -24,7 +25,8 @@ export interface CustomerRoutesDeps {
 export const listCustomersQuerySchema = describe(
   z.strictObject({
     q: describe(
-      z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+      // A line as the orders' search takes it: no control characters (PostgreSQL refuses a NUL).
+      z.optional(line(200, 'Search text')),
       'Part of the company name (either) or of the email, case-insensitive',
     ),
     pageSize: describe(
