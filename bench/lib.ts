@@ -221,7 +221,8 @@ export class ApiProcess {
     return this.child?.pid;
   }
 
-  async start(timeoutMs = 60_000): Promise<void> {
+  /** `ready`: the health answer to wait for (without Temporal: 503 with the database up). */
+  async start(timeoutMs = 60_000, ready = (h: HttpResult) => h.status === 200): Promise<void> {
     const child = spawn(process.execPath, nodeArgsFor(this.entry), {
       cwd: root,
       env: { ...process.env, ...this.env, API_PORT: String(this.port) },
@@ -237,7 +238,7 @@ export class ApiProcess {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`API exited at start:\n${this.log}`);
       const h = await http(this.base, 'GET', '/health', undefined, undefined, 2_000);
-      if (h.status === 200) return;
+      if (ready(h)) return;
       if (Date.now() > deadline) throw new Error(`API not healthy in ${timeoutMs} ms:\n${this.log}`);
       await sleep(200);
     }
