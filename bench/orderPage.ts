@@ -8,7 +8,7 @@
  * `npx tsx bench/orderPage.ts [--orders 100000] [--rounds 200]` starts a PostgreSQL and the API (no
  * Temporal: every order read is in the read model) and writes bench/results/order-page.json.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
@@ -21,8 +21,14 @@ import { createReadModel } from '../src/readModel';
 import { projectionBatch } from '../src/readModel/orderRecord';
 import { newInquiry } from '../harness/orderFixtures';
 import { LIFE } from './driver';
-import { ApiProcess, http, numberArg, parseArgs, stats } from './lib';
-import { measureSearches, SEARCH_P99_TARGET_MS, SEARCHES, seedSearchOrders, type SearchFigures } from './searchScale';
+import { ApiProcess, http, numberArg, parseArgs, procCpuSeconds, stats } from './lib';
+import {
+  measureSearches,
+  SEARCH_P99_TARGET_MS,
+  SEARCHES,
+  seedSearchOrders,
+  type SearchFigures,
+} from './searchScale';
 
 /** The issue's target: an order page (and each of its requests) answers in under this. */
 export const PAGE_TARGET_MS = 100;
@@ -43,6 +49,8 @@ export interface OrderPageFigures {
   /** The whole page: the slower of order and emails, then timeline, then the slower of the last two. */
   page: ReturnType<typeof stats>;
   bytes: Record<RequestName, number>;
+  /** The API process's CPU over the measured rounds, per page. */
+  apiCpuMsPerPage?: number;
 }
 
 /**
@@ -186,19 +194,23 @@ export async function measureOrderPage(
   orderId: string,
   rounds: number,
   failures: string[],
+  apiPid?: number,
 ): Promise<Omit<OrderPageFigures, 'timelineEntries' | 'emails' | 'otherOrders' | 'rowsPerOtherOrder'>> {
   const path = `/orders/${encodeURIComponent(orderId)}`;
   const times = Object.fromEntries(REQUESTS.map((k) => [k, [] as number[]])) as Record<RequestName, number[]>;
   const bytes = Object.fromEntries(REQUESTS.map((k) => [k, 0])) as Record<RequestName, number>;
   const page: number[] = [];
+  let cpuAtStart = 0;
   const get = async (name: RequestName, suffix: string) => {
     const r = await http(base, 'GET', path + suffix);
-    if (r.status !== 200) failures.push(`order page ${name}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+    if (r.status !== 200)
+      failures.push(`order page ${name}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
     times[name].push(r.ms);
     bytes[name] = r.bytes;
     return r;
   };
   for (let round = -1; round < rounds; round++) {
+    if (round === 0) cpuAtStart = procCpuSeconds(apiPid);
     const t0 = performance.now();
     const [order] = await Promise.all([get('order', ''), get('emails', '/emails')]);
     const shown = Math.min(200, Math.max(1, order.body.timeline?.length ?? 20));
@@ -214,6 +226,7 @@ export async function measureOrderPage(
     requests: Object.fromEntries(REQUESTS.map((k) => [k, stats(times[k])])) as OrderPageFigures['requests'],
     page: stats(page),
     bytes,
+    ...(apiPid ? { apiCpuMsPerPage: ((procCpuSeconds(apiPid) - cpuAtStart) * 1000) / rounds } : {}),
   };
 }
 
@@ -223,6 +236,9 @@ export function orderPageLines(page: OrderPageFigures, search?: SearchFigures): 
     `${what}: p50 ${s.p50.toFixed(1)} · p95 ${s.p95.toFixed(1)} · p99 ${s.p99.toFixed(1)} ms (target < ${PAGE_TARGET_MS} ms) ${s.p99 < PAGE_TARGET_MS ? 'met' : 'NOT met'}`;
   return [
     line(`order page (${page.timelineEntries} timeline entries), whole page`, page.page),
+    ...(page.apiCpuMsPerPage === undefined
+      ? []
+      : [`  API CPU per page: ${page.apiCpuMsPerPage.toFixed(1)} ms`]),
     ...REQUESTS.map((k) => line(`  GET ${k} (${page.bytes[k]} bytes)`, page.requests[k])),
     ...Object.entries(search ?? {}).map(([k, f]) =>
       line(`GET /orders?q=${f.q} (${k}, ${f.hits} on the page)`, f),
@@ -237,11 +253,43 @@ export async function orderPagePart(
   otherOrders: number,
   rounds: number,
   failures: string[],
+  apiPid?: number,
 ): Promise<OrderPageFigures> {
   const seeded = await seedPageOrder(url);
   await seedOtherOrdersRows(url);
-  const measured = await measureOrderPage(base, PAGE_ORDER_ID, rounds, failures);
+  const measured = await measureOrderPage(base, PAGE_ORDER_ID, rounds, failures, apiPid);
   return { ...measured, ...seeded, otherOrders, rowsPerOtherOrder: ROWS_PER_OTHER_ORDER };
+}
+
+/** Every later connection to the database logs each statement's plan with its actual times. */
+async function explainFromNowOn(url: string): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const db = (await pool.query<{ db: string }>('SELECT current_database() AS db')).rows[0].db;
+    for (const setting of [
+      "session_preload_libraries = 'auto_explain'",
+      'auto_explain.log_min_duration = 0',
+      'auto_explain.log_analyze = on',
+      'auto_explain.log_buffers = on',
+      'auto_explain.log_nested_statements = on',
+    ])
+      await pool.query(`ALTER DATABASE "${db}" SET ${setting}`);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The logged plans of the statements that read one order's rows (the page's last round). */
+function plansIn(log: string): string {
+  const plans = log
+    .split(/\n(?=\S.*LOG: {2}duration:)/)
+    .filter((p) => p.includes(PAGE_ORDER_ID) || /\$1/.test(p));
+  const byQuery = new Map<string, string>();
+  for (const p of plans) {
+    const text = /Query Text: ([^\n]*)/.exec(p)?.[1] ?? p.slice(0, 80);
+    if (/FROM (timeline|emails|documents|attachments|orders)\b/.test(p)) byQuery.set(text, p);
+  }
+  return [...byQuery.values()].join('\n\n');
 }
 
 async function main(): Promise<void> {
@@ -249,7 +297,10 @@ async function main(): Promise<void> {
   const count = numberArg(a, 'orders', 100_000);
   const rounds = numberArg(a, 'rounds', 200);
   const dir = makeTempDir('orderdesk-order-page-');
-  const db = await startReadModelDatabase({ dataDir: join(dir, 'postgres'), durable: false });
+  // --explain: the plans PostgreSQL ran for the page's queries, as the API ran them (auto_explain)
+  const explain = a.explain === 'true';
+  const logFile = join(dir, 'postgres.log');
+  const db = await startReadModelDatabase({ dataDir: join(dir, 'postgres'), logFile, durable: false });
   const failures: string[] = [];
   // No Temporal server: the API connects to it lazily, and only for orders the read model lacks.
   const api = new ApiProcess(await freePort(), {
@@ -262,9 +313,17 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     await seedSearchOrders(db.url, count);
     const seedSeconds = (performance.now() - t0) / 1000;
-    await api.start(60_000, (h) => h.status === 200 || (h.status === 503 && h.body.error?.code === 'TEMPORAL_UNAVAILABLE'));
+    if (explain) await explainFromNowOn(db.url);
+    await api.start(
+      60_000,
+      (h) => h.status === 200 || (h.status === 503 && h.body.error?.code === 'TEMPORAL_UNAVAILABLE'),
+    );
     const loadBefore = loadavg()[0];
-    const page = await orderPagePart(api.base, db.url, count, rounds, failures);
+    const page = await orderPagePart(api.base, db.url, count, rounds, failures, api.pid);
+    if (explain) {
+      console.log(plansIn(readFileSync(logFile, 'utf8')));
+      return;
+    }
     const search = await measureSearches(count, rounds, async (q) => {
       const r = await http(api.base, 'GET', `/orders?q=${encodeURIComponent(q)}&pageSize=50`);
       if (r.status !== 200) failures.push(`search ${q}: ${r.status}`);
@@ -284,7 +343,9 @@ async function main(): Promise<void> {
     };
     writeFileSync(join(__dirname, 'results', 'order-page.json'), `${JSON.stringify(result, null, 2)}\n`);
     for (const l of orderPageLines(page, search)) console.log(l);
-    console.log(`load average ${loadBefore.toFixed(2)} → ${loadavg()[0].toFixed(2)}; failures ${failures.length}`);
+    console.log(
+      `load average ${loadBefore.toFixed(2)} → ${loadavg()[0].toFixed(2)}; failures ${failures.length}`,
+    );
     if (failures.length) console.log(failures.slice(0, 5).join('\n'));
   } finally {
     await api.stop();
