@@ -223,7 +223,10 @@ export class ApiProcess {
 
   /** `ready`: the health answer to wait for (without Temporal: 503 with the database up). */
   async start(timeoutMs = 60_000, ready = (h: HttpResult) => h.status === 200): Promise<void> {
-    const child = spawn(process.execPath, nodeArgsFor(this.entry), {
+    // API_PROFILE_DIR: a V8 CPU profile of the API, written when it stops gracefully.
+    const profile = process.env.API_PROFILE_DIR;
+    const cpuProf = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+    const child = spawn(process.execPath, [...cpuProf, ...nodeArgsFor(this.entry)], {
       cwd: root,
       env: { ...process.env, ...this.env, API_PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
