@@ -52,6 +52,7 @@ import { latencySvg, svgToPng, type Series } from './chart';
 import { driveOrder, LIFE, pool, type Attempt } from './driver';
 import { historyFigures } from './history';
 import { measureSearches, SEARCH_P99_TARGET_MS, SEARCHES, seedSearchOrders } from './searchScale';
+import { orderPageLines, orderPagePart, PAGE_TARGET_MS } from './orderPage';
 import {
   ApiProcess,
   http,
@@ -607,6 +608,9 @@ async function main(): Promise<void> {
         return (r.body as { orders?: unknown[] }).orders?.length ?? 0;
       });
       log(`scale: q over ${SEARCH_ORDERS} seeded orders: ${JSON.stringify(search)}`);
+      // an order page with 2,000 timeline entries among the seeded orders' rows (bench/orderPage.ts)
+      const orderPage = await orderPagePart(api.base, readModel.url, SEARCH_ORDERS, 200, failures, api.pid);
+      for (const line of orderPageLines(orderPage)) log(`scale: ${line}`);
       // open orders with a long history (the whole life less its last two events) for the replay cost
       const longIds = Array.from({ length: 10 }, (_, i) => `LONG-${i}`);
       await pool(longIds, 10, (id) =>
@@ -657,6 +661,7 @@ async function main(): Promise<void> {
         listByStageMedianMs: listMs,
         listMedianMs: median(Object.values(listMs)),
         search: { seededOrders: SEARCH_ORDERS, ...search },
+        orderPage,
         evictedEvent: {
           idleShortHistory: {
             coldMedianMs: median(coldIdle),
@@ -1177,6 +1182,15 @@ function markdown(r: any): string {
                 (k) =>
                   `${k} (${s.search[k].q}, ${s.search[k].hits} on the page) ${f(s.search[k].p50)}/${f(s.search[k].p99)}`,
               )
+              .join(', ')}`,
+          ]
+        : []),
+      ...(s.orderPage
+        ? [
+            `- order page (${s.orderPage.timelineEntries} timeline entries among ${s.orderPage.otherOrders} orders' rows, as the console reads it), p50/p95/p99 ms (target < ${PAGE_TARGET_MS}): whole page ${f(s.orderPage.page.p50)}/${f(s.orderPage.page.p95)}/${f(s.orderPage.page.p99)}; ${Object.entries(
+              s.orderPage.requests,
+            )
+              .map(([k, v]: [string, any]) => `${k} ${f(v.p50)}/${f(v.p95)}/${f(v.p99)}`)
               .join(', ')}`,
           ]
         : []),

@@ -161,6 +161,16 @@ const PROJECT_RECORDS = `
   WITH t AS (${insertTimeline('$1', '$2')}), e AS (${insertEmails('$1', '$3')})
   SELECT 1`;
 
+/**
+ * One page of an order's timeline, newest first ($1 order, $2 rows, $3 the cursor's seq). The
+ * company leads the sort as it leads the primary key (row-level security leaves one company's rows):
+ * the page then comes off the index instead of a sort of the order's whole timeline.
+ */
+export const timelinePageSql = (withCursor: boolean) =>
+  `SELECT seq, event_id, type, at, actor, coalesce(actor_id, actor) AS actor_id, summary, payload, fingerprint, corrected_by
+   FROM timeline WHERE order_id = $1 ${withCursor ? 'AND seq < $3' : ''}
+   ORDER BY company DESC, seq DESC LIMIT $2`;
+
 /** The read model over a PostgreSQL pool. The schema must be migrated (see `migrate`). */
 export function createReadModel(options: ReadModelOptions): ReadModel {
   const pool = new Pool({
@@ -245,6 +255,10 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
       return rows[0] ?? null;
     },
 
+    async orderExists(orderId) {
+      return (await query('SELECT 1 FROM orders WHERE order_id = $1', [orderId])).length > 0;
+    },
+
     async listOrders(listQuery) {
       const rows = await inTransaction(async (client) => {
         const candidates = listQuery.q ? await searchCandidates(client, listQuery.q) : undefined;
@@ -270,9 +284,7 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
       const before =
         page.cursor === undefined ? null : decodeCursor(page.cursor, timelineCursorSchema).before;
       const rows = await query<TimelineRow>(
-        `SELECT seq, event_id, type, at, actor, coalesce(actor_id, actor) AS actor_id, summary, payload, fingerprint, corrected_by FROM timeline
-         WHERE order_id = $1 ${before === null ? '' : 'AND seq < $3'}
-         ORDER BY seq DESC LIMIT $2`,
+        timelinePageSql(before !== null),
         before === null ? [orderId, page.limit + 1] : [orderId, page.limit + 1, before],
       );
       const entries = rows.slice(0, page.limit).map(toTimelineRecord);

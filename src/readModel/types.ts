@@ -187,6 +187,8 @@ export interface ReadModel
   project(batch: ProjectionBatch): Promise<void>;
   /** The stored view and its sequence, or null when the order is not (yet) in the read model. */
   getOrder(orderId: string): Promise<{ seq: number; view: Record<string, unknown> } | null>;
+  /** Whether the order is in the read model: getOrder without reading its view. */
+  orderExists(orderId: string): Promise<boolean>;
   listOrders(query: OrderListQuery): Promise<{ orders: OrderListEntry[]; nextPageToken: string | null }>;
   /** Newest first. A bad cursor throws InvalidCursorError. */
   timeline(

@@ -53,6 +53,8 @@ describe('companies in the read model', () => {
     const acmeList = await inCompany('acme', () => readModel.listOrders({ pageSize: 10 }));
     expect(acmeList.orders.map((o) => o.customer.company)).toEqual(['acme buyer']);
     expect(await inCompany('default', () => readModel.getOrder('PO-1'))).toBeNull();
+    expect(await inCompany('acme', () => readModel.orderExists('PO-1'))).toBe(true);
+    expect(await inCompany('default', () => readModel.orderExists('PO-1'))).toBe(false);
   });
 
   it('outside a company scope, the app sees no rows and writes none', async () => {

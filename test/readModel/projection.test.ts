@@ -68,6 +68,8 @@ describe('projection', () => {
 
     expect(await readModel.getOrder('PRJ-1')).toEqual({ seq: 3, view: order.view });
     expect(await readModel.getOrder('PRJ-unknown')).toBeNull();
+    expect(await readModel.orderExists('PRJ-1')).toBe(true);
+    expect(await readModel.orderExists('PRJ-unknown')).toBe(false);
     const { entries } = await readModel.timeline('PRJ-1', { limit: 10 });
     expect(entries).toEqual([...written.timeline].reverse());
   });

@@ -130,7 +130,7 @@ export function attachmentRoutes({
   async function orderIdOf(req: Request): Promise<string> {
     const parsed = orderIdSchema.safeParse(req.params.orderId);
     if (!parsed.success) throw orderNotFound(String(req.params.orderId));
-    if (await fromReadModel(() => readModel.getOrder(parsed.data))) return parsed.data;
+    if (await fromReadModel(() => readModel.orderExists(parsed.data))) return parsed.data;
     if (!(await gateway.orderExists(parsed.data))) throw orderNotFound(parsed.data);
     return parsed.data;
   }

@@ -76,8 +76,8 @@ export function orderRoutes({
   /** 404 unless the order exists in the read model or in Temporal. */
   async function requireOrder(orderId: string): Promise<void> {
     // While the database is down, Temporal answers alone: events are still accepted then.
-    const stored = await readModel.getOrder(orderId).catch((err: unknown) => {
-      if (isUnavailable(err)) return null;
+    const stored = await readModel.orderExists(orderId).catch((err: unknown) => {
+      if (isUnavailable(err)) return false;
       throw err;
     });
     if (stored) return;

@@ -222,7 +222,7 @@ export function trackingLinkRoutes({
   async function orderIdOf(req: Request): Promise<string> {
     const parsed = orderIdSchema.safeParse(req.params.orderId);
     if (!parsed.success) throw orderNotFound(String(req.params.orderId));
-    const known = await fromReadModel(() => readModel.getOrder(parsed.data));
+    const known = await fromReadModel(() => readModel.orderExists(parsed.data));
     if (!known && !(await gateway.orderExists(parsed.data))) throw orderNotFound(parsed.data);
     return parsed.data;
   }
