@@ -20,22 +20,24 @@ const connectionScopes = new WeakMap<PoolClient, string>();
 
 /** `fallbackCompany`: the company outside any scope (single-company tools and tests); none by default. */
 export function scopedPool(pool: Pool, fallbackCompany?: string): ScopedPool {
-  async function query<R extends object>(text: string, params: unknown[] = []): Promise<R[]> {
+  /**
+   * A connection for `work`, released after it; `failed` says whether it may go back to the pool.
+   * A connection lost while checked out (a server restart) fails the query; it must not also
+   * surface as an unhandled 'error' event.
+   */
+  function withConnection<T>(
+    work: (client: PoolClient) => Promise<T>,
+    failed: (err: unknown, client: PoolClient) => Promise<boolean>,
+  ): Promise<T> {
     return unavailableAs(async () => {
       const client = await pool.connect();
       let broken = false;
       const lost = () => (broken = true);
       client.on('error', lost);
       try {
-        const scope = sessionScope(fallbackCompany);
-        if (connectionScopes.get(client) !== scope.key) {
-          connectionScopes.delete(client);
-          await client.query(scope.statement);
-          connectionScopes.set(client, scope.key);
-        }
-        return (await client.query<R>(text, params)).rows;
+        return await work(client);
       } catch (err) {
-        broken ||= isUnavailable(err);
+        broken = (await failed(err, client)) || broken;
         throw err;
       } finally {
         client.off('error', lost);
@@ -44,28 +46,37 @@ export function scopedPool(pool: Pool, fallbackCompany?: string): ScopedPool {
     });
   }
 
-  async function transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    return unavailableAs(async () => {
-      const client = await pool.connect();
-      let broken = false;
-      // A connection lost while checked out (a server restart) fails the query; it must not also
-      // surface as an unhandled 'error' event.
-      const lost = () => (broken = true);
-      client.on('error', lost);
-      try {
+  function query<R extends object>(text: string, params: unknown[] = []): Promise<R[]> {
+    return withConnection(
+      async (client) => {
+        const scope = sessionScope(fallbackCompany);
+        if (connectionScopes.get(client) !== scope.key) {
+          connectionScopes.delete(client);
+          await client.query(scope.statement);
+          connectionScopes.set(client, scope.key);
+        }
+        return (await client.query<R>(text, params)).rows;
+      },
+      (err) => Promise.resolve(isUnavailable(err)),
+    );
+  }
+
+  function transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return withConnection(
+      async (client) => {
         await client.query(transactionPreamble(fallbackCompany));
         const result = await work(client);
         await client.query('COMMIT');
         return result;
-      } catch (err) {
-        broken = isUnavailable(err);
-        if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
-        throw err;
-      } finally {
-        client.off('error', lost);
-        client.release(broken);
-      }
-    });
+      },
+      async (err, client) => {
+        if (isUnavailable(err)) return true;
+        return client.query('ROLLBACK').then(
+          () => false,
+          () => true,
+        );
+      },
+    );
   }
   return { transaction, query };
 }
