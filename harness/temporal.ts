@@ -1,5 +1,6 @@
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { dataConverterFor } from '../src/codec/dataConverter';
 import { temporalTestServerPath } from '../src/dev/temporalBinaries';
 import { orderSearchAttributeKeys } from '../src/workflows/searchAttributes';
 
@@ -10,6 +11,9 @@ export async function devServerEnvironment(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createFromExistingServer({
     address,
     namespace: process.env.TEMPORAL_TEST_NAMESPACE ?? 'default',
+    // Reads what a real worker compresses (tests run one in a process of its own), and sends
+    // nothing compressed, so in-process test workers without a codec read it as it is.
+    client: { dataConverter: dataConverterFor({ payloadCodec: undefined }, { compress: false }) },
   });
 }
 

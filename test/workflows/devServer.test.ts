@@ -1,6 +1,8 @@
 /**
  * The order workflow on a real Temporal dev server: updates with their validator, signals, search
- * attributes through visibility, queries on closed orders, and a worker killed mid-order.
+ * attributes through visibility, queries on closed orders, the read model's write since release 1.1
+ * (an answer carries its records; the workflow's own write waits for a quiet moment, so a burst of
+ * events is one write, and goes at once when the run ends), and a worker killed mid-order.
  */
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -11,7 +13,14 @@ import { createReadModel } from '../../src/readModel';
 import { accountManagerPseudonym } from '../../src/api/pseudonym';
 import { orderWorkflow } from '../../src/workflows';
 import type { OrderWorkflowInput } from '../../src/workflows/input';
-import { orderEventSignal, orderQuery, recordEventUpdate } from '../../src/workflows/messages';
+import {
+  orderEventSignal,
+  orderQuery,
+  recordEventUpdate,
+  type CommittedEvent,
+} from '../../src/workflows/messages';
+import { LAZY_WRITE } from '../../src/workflows/projection';
+import { historyFigures } from '../../bench/history';
 import { accountManagerKey, orderSearchAttributes } from '../../src/workflows/searchAttributes';
 import { bundleOrderWorkflows } from '../../harness/bundle';
 import { createTestDatabase, type TestDatabase } from '../../harness/database';
@@ -28,6 +37,7 @@ let workflowBundle: WorkflowBundleWithSourceMap;
 let worker: Worker;
 let workerRun: Promise<void>;
 const taskQueue = uniqueTaskQueue('dev-orders');
+const fakes = fakeActivities();
 
 beforeAll(async () => {
   [env, workflowBundle] = await Promise.all([devServerEnvironment(), bundleOrderWorkflows()]);
@@ -35,7 +45,7 @@ beforeAll(async () => {
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle,
-    activities: fakeActivities().activities,
+    activities: fakes.activities,
   });
   workerRun = worker.run();
 });
@@ -209,7 +219,12 @@ describe('order workflow (dev server)', () => {
     const first = await send();
     const again = await send();
     expect(again).toEqual(first);
-    expect(first).toMatchObject({ eventId: 'u-1', duplicate: false, seq: 2, records: [{ eventId: 'u-1', seq: 2 }] });
+    expect(first).toMatchObject({
+      eventId: 'u-1',
+      duplicate: false,
+      seq: 2,
+      records: [{ eventId: 'u-1', seq: 2 }],
+    });
     expect((await handle.query(orderQuery)).timelineTotal).toBe(2);
   });
 
@@ -228,6 +243,68 @@ describe('order workflow (dev server)', () => {
     expect(again).toMatchObject({ eventId: 'u-2', fingerprint: first.fingerprint, duplicate: true });
     expect(first.fingerprint).toEqual(expect.any(String));
     expect((await handle.query(orderQuery)).timelineTotal).toBe(2);
+  });
+});
+
+const sendLean = (handle: WorkflowHandle, event: OrderEventInput) =>
+  handle.executeUpdate(recordEventUpdate, {
+    args: [{ event, actor: 'ops-test' }],
+  }) as Promise<CommittedEvent>;
+
+/** The workflow's writes for one order, each as the sequence numbers of the records it carried. */
+const writesOf = (orderId: string) =>
+  fakes.projections.filter((p) => p.state.orderId === orderId).map((p) => p.records.map((r) => r.seq));
+
+const notes = (n: number, tag: string): OrderEventInput[] =>
+  Array.from({ length: n }, (_, i) => ({ type: 'NOTE_ADDED', text: `${tag} ${i}`, eventId: `${tag}-${i}` }));
+
+describe('the read model from answers (release 1.1)', () => {
+  it('answers an event with its records, and writes a burst of events once it is quiet', async () => {
+    const input = workflowInput();
+    const handle = await start(input);
+    const answers: CommittedEvent[] = [];
+    for (const note of notes(5, 'burst')) answers.push(await sendLean(handle, note));
+
+    // Each answer is the event's own record and the order's count after it: no order in it.
+    expect(answers.map((a) => [a.seq, a.records.map((r) => [r.seq, r.eventId])])).toEqual(
+      answers.map((_, i) => [i + 2, [[i + 2, `burst-${i}`]]]),
+    );
+    expect(answers.every((a) => !('order' in a))).toBe(true);
+    // Nothing written while the events keep coming.
+    expect(writesOf(input.order.orderId)).toEqual([]);
+
+    // One write for the creation and the five notes, once the order was quiet.
+    await eventually(() => Promise.resolve(writesOf(input.order.orderId).length ? true : undefined), {
+      timeoutMs: LAZY_WRITE.quietMs * 4,
+    });
+    expect(writesOf(input.order.orderId)).toEqual([[1, 2, 3, 4, 5, 6]]);
+
+    // The next event is written after its own quiet moment, with the order as it is then.
+    await sendLean(handle, notes(1, 'later')[0]);
+    await eventually(() => Promise.resolve(writesOf(input.order.orderId).length === 2 ? true : undefined), {
+      timeoutMs: LAZY_WRITE.quietMs * 4,
+    });
+    const last = fakes.projections.filter((p) => p.state.orderId === input.order.orderId).at(-1);
+    expect(last?.records.map((r) => r.eventId)).toEqual(['later-0']);
+    expect(last?.state.timelineTotal).toBe(7);
+
+    // What history holds per event is its record, not the order.
+    const figures = await historyFigures(env.client, input.order.orderId);
+    expect(figures.updateResultBytesMean).toBeLessThan(1024);
+  });
+
+  it('writes at once, without waiting for quiet, before the run continues as new', async () => {
+    const input = workflowInput({}, { continueAsNewAfterEvents: 3 });
+    const handle = await start(input);
+    const firstRun = (await handle.describe()).runId;
+    for (const note of notes(3, 'run')) await sendLean(handle, note);
+    // The first run ends once its write is done: well inside the quiet period.
+    const ended = Date.now();
+    await eventually(async () => ((await handle.describe()).runId !== firstRun ? true : undefined), {
+      intervalMs: 50,
+    });
+    expect(Date.now() - ended).toBeLessThan(LAZY_WRITE.quietMs);
+    expect(writesOf(input.order.orderId).flat()).toEqual([1, 2, 3, 4]);
   });
 });
 
