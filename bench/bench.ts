@@ -971,9 +971,11 @@ function idleStart(id: string, template: OrderState, taskQueue: string) {
     createdAt: state.stageEnteredAt ?? new Date().toISOString(),
     createdBy: 'bench',
     state,
+    company: DEFAULT_COMPANY,
   };
   return {
-    workflowId: id,
+    // The API finds an order under its company's workflow id.
+    workflowId: orderWorkflowId(DEFAULT_COMPANY, id),
     taskQueue,
     args: [input] as [OrderWorkflowInput],
     typedSearchAttributes: orderSearchAttributes({
