@@ -293,6 +293,33 @@ describe('the read model from answers (release 1.1)', () => {
     expect(figures.updateResultBytesMean).toBeLessThan(1024);
   });
 
+  it('replays a workflow task that brought both the quiet moment and an update, as it ran', async () => {
+    // No worker while the quiet timer fires and an update waits: the next worker gets both in one task.
+    const queue = uniqueTaskQueue('quiet-and-update');
+    const worker = () =>
+      Worker.create({
+        connection: env.nativeConnection,
+        taskQueue: queue,
+        workflowBundle,
+        activities: fakes.activities,
+        maxCachedWorkflows: 0,
+      });
+    const input = workflowInput();
+    const handle = await start(input, queue);
+    await (await worker()).runUntil(() => sendLean(handle, notes(1, 'before')[0]));
+    await new Promise((resolve) => setTimeout(resolve, LAZY_WRITE.quietMs + 1_000));
+    const pending = sendLean(handle, notes(1, 'meanwhile')[0]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await (
+      await worker()
+    ).runUntil(async () => {
+      await pending;
+      await eventually(() => Promise.resolve(writesOf(input.order.orderId).length ? true : undefined));
+    });
+    const history = await handle.fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle }, history, handle.workflowId);
+  });
+
   it('writes at once, without waiting for quiet, before the run continues as new', async () => {
     const input = workflowInput({}, { continueAsNewAfterEvents: 3 });
     const handle = await start(input);
