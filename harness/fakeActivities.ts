@@ -53,9 +53,10 @@ export function fakeActivities(
       chatNotices.push(notice);
       return Promise.resolve([]);
     },
-    projectOrder: (input: ProjectionInput) => {
+    // Waits as the real one does before it writes (release 1.1), then records the write.
+    projectOrder: async (input: ProjectionInput) => {
+      if (input.waitMs) await new Promise((resolve) => setTimeout(resolve, input.waitMs));
       projections.push(input);
-      return Promise.resolve();
     },
   } as unknown as OrderActivities & ReadModelActivities;
   return { activities, calls, projections, chatNotices };

@@ -19,6 +19,11 @@ export interface ProjectionInput {
   emails: SentEmail[];
   /** The order's company; absent from workflows started before companies: `default`. */
   company?: string;
+  /**
+   * Release 1.1: how long the activity waits before it writes, so that one write follows a burst of
+   * events (the API has written each event's records already; this write is the guarantee).
+   */
+  waitMs?: number;
 }
 
 /** The order's row: its view (worked out here unless the caller has it), and the columns the list filters and sorts on. */

@@ -143,18 +143,11 @@ export class OrderRun {
     for (;;) {
       await condition(
         () =>
-          this.projection.due ||
           this.stallTimer.due ||
           this.moneyTimer.due ||
           (this.archiveTimer.due && this.settled()) ||
           this.historyIsLong(),
       );
-      // A timer's work starts here, in the loop's turn: never between the jobs of a workflow task,
-      // whose order a replay may not keep.
-      if (this.projection.due) {
-        this.projection.flush();
-        continue;
-      }
       if (this.stallTimer.due) {
         this.stallTimer.due = false;
         this.startReminder();

@@ -1,8 +1,8 @@
 /**
  * The order workflow on a real Temporal dev server: updates with their validator, signals, search
  * attributes through visibility, queries on closed orders, the read model's write since release 1.1
- * (an answer carries its records; the workflow's own write waits for a quiet moment, so a burst of
- * events is one write, and goes at once when the run ends), and a worker killed mid-order.
+ * (an answer carries its records; the workflow's own write waits in its activity, so a burst of
+ * events is one write, and the last goes without waiting when the run ends), and a worker killed mid-order.
  */
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -259,7 +259,7 @@ const notes = (n: number, tag: string): OrderEventInput[] =>
   Array.from({ length: n }, (_, i) => ({ type: 'NOTE_ADDED', text: `${tag} ${i}`, eventId: `${tag}-${i}` }));
 
 describe('the read model from answers (release 1.1)', () => {
-  it('answers an event with its records, and writes a burst of events once it is quiet', async () => {
+  it('answers an event with its records, and writes a burst of events in one write after a wait', async () => {
     const input = workflowInput();
     const handle = await start(input);
     const answers: CommittedEvent[] = [];
@@ -273,16 +273,16 @@ describe('the read model from answers (release 1.1)', () => {
     // Nothing written while the events keep coming.
     expect(writesOf(input.order.orderId)).toEqual([]);
 
-    // One write for the creation and the five notes, once the order was quiet.
-    await eventually(() => Promise.resolve(writesOf(input.order.orderId).length ? true : undefined), {
-      timeoutMs: LAZY_WRITE.quietMs * 4,
-    });
-    expect(writesOf(input.order.orderId)).toEqual([[1, 2, 3, 4, 5, 6]]);
-
-    // The next event is written after its own quiet moment, with the order as it is then.
-    await sendLean(handle, notes(1, 'later')[0]);
+    // The creation's write waited in its activity; the five notes went in the next one.
     await eventually(() => Promise.resolve(writesOf(input.order.orderId).length === 2 ? true : undefined), {
-      timeoutMs: LAZY_WRITE.quietMs * 4,
+      timeoutMs: LAZY_WRITE.waitMs * 4,
+    });
+    expect(writesOf(input.order.orderId)).toEqual([[1], [2, 3, 4, 5, 6]]);
+
+    // The next event is written after its own wait, with the order as it is then.
+    await sendLean(handle, notes(1, 'later')[0]);
+    await eventually(() => Promise.resolve(writesOf(input.order.orderId).length === 3 ? true : undefined), {
+      timeoutMs: LAZY_WRITE.waitMs * 4,
     });
     const last = fakes.projections.filter((p) => p.state.orderId === input.order.orderId).at(-1);
     expect(last?.records.map((r) => r.eventId)).toEqual(['later-0']);
@@ -293,8 +293,8 @@ describe('the read model from answers (release 1.1)', () => {
     expect(figures.updateResultBytesMean).toBeLessThan(1024);
   });
 
-  it('replays a workflow task that brought both the quiet moment and an update, as it ran', async () => {
-    // No worker while the quiet timer fires and an update waits: the next worker gets both in one task.
+  it('replays a workflow task that brought both a write done and an update, as it ran', async () => {
+    // No worker while the write's wait ends and an update waits: the next worker gets both in one task.
     const queue = uniqueTaskQueue('quiet-and-update');
     const worker = () =>
       Worker.create({
@@ -307,7 +307,7 @@ describe('the read model from answers (release 1.1)', () => {
     const input = workflowInput();
     const handle = await start(input, queue);
     await (await worker()).runUntil(() => sendLean(handle, notes(1, 'before')[0]));
-    await new Promise((resolve) => setTimeout(resolve, LAZY_WRITE.quietMs + 1_000));
+    await new Promise((resolve) => setTimeout(resolve, LAZY_WRITE.waitMs + 1_000));
     const pending = sendLean(handle, notes(1, 'meanwhile')[0]);
     await new Promise((resolve) => setTimeout(resolve, 500));
     await (
@@ -320,17 +320,17 @@ describe('the read model from answers (release 1.1)', () => {
     await Worker.runReplayHistory({ workflowBundle }, history, handle.workflowId);
   });
 
-  it('writes at once, without waiting for quiet, before the run continues as new', async () => {
+  it('writes without waiting, once the write in flight is done, before the run continues as new', async () => {
     const input = workflowInput({}, { continueAsNewAfterEvents: 3 });
     const handle = await start(input);
     const firstRun = (await handle.describe()).runId;
     for (const note of notes(3, 'run')) await sendLean(handle, note);
-    // The first run ends once its write is done: well inside the quiet period.
+    // The first run ends once the write in flight is done and the rest went without waiting.
     const ended = Date.now();
     await eventually(async () => ((await handle.describe()).runId !== firstRun ? true : undefined), {
       intervalMs: 50,
     });
-    expect(Date.now() - ended).toBeLessThan(LAZY_WRITE.quietMs);
+    expect(Date.now() - ended).toBeLessThan(LAZY_WRITE.waitMs * 2);
     expect(writesOf(input.order.orderId).flat()).toEqual([1, 2, 3, 4]);
   });
 });
