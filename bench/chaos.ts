@@ -477,12 +477,23 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         }
         continue;
       }
-      const entries = await fullTimeline(base, r.orderId, onFinalRead, 'final GET timeline');
-      if (!entries) {
+      // What only the workflow records (emails sent, its facts) follows the API's write of each
+      // event by a few seconds (decision 0009): wait for the timeline to be whole.
+      let entries: Awaited<ReturnType<typeof fullTimeline>>;
+      let found: ReturnType<typeof checkTimeline> | undefined;
+      for (;;) {
+        entries = await fullTimeline(base, r.orderId, onFinalRead, 'final GET timeline');
+        if (!entries) break;
+        found = checkTimeline(entries, new Set(r.accepted), view.timelineTotal);
+        if (!found.seqBroken || Date.now() >= settleDeadline) break;
+        await sleep(500);
+        const again = await http(base, 'GET', `/orders/${r.orderId}`);
+        if (again.status === 200) view = again.body;
+      }
+      if (!entries || !found) {
         failures.push(`${r.orderId}: its timeline cannot be read at the end`);
         continue;
       }
-      const found = checkTimeline(entries, new Set(r.accepted), view.timelineTotal);
       missing += found.missing;
       twice += found.twice;
       unacknowledged += found.unacknowledged;
