@@ -38,7 +38,7 @@ async function main(orderId: string): Promise<void> {
       const payload = event.userMetadata?.summary;
       if (!payload) continue;
       // History events come as stored: encrypted summaries are decoded here.
-      const [decoded] = codec ? await codec.decode([payload]) : [payload];
+      const [decoded] = await codec.decode([payload]);
       const summary = defaultPayloadConverter.fromPayload<string>(decoded);
       const type = temporal.api.enums.v1.EventType[event.eventType ?? 0].replace('EVENT_TYPE_', '');
       console.log(`- #${String(event.eventId)} ${type}: ${summary}`);
