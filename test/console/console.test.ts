@@ -260,7 +260,15 @@ describeBrowser('ops console in Chromium', () => {
     const timeline = await page.locator('#sec-timeline').locator('..').innerText();
     expect(timeline).toContain('alice');
     expect(timeline).toContain('Balance received');
-    const emails = await page.locator('#sec-emails-sent').locator('..').innerText();
+    // What the workflow sent reaches the read model a few seconds after the order shows it
+    // (decision 0009): the page shows it on a reload, as a user would see it.
+    const emails = await eventually(async () => {
+      const text = await page.locator('#sec-emails-sent').locator('..').innerText();
+      if (text.includes('jane@buyer.example')) return text;
+      await page.reload();
+      await page.locator('#event-type').waitFor();
+      return undefined;
+    });
     expect(emails).toContain('jane@buyer.example');
     expect(await page.getByRole('link', { name: /Open in Temporal UI/ }).getAttribute('href')).toBe(
       `http://localhost:8233/namespaces/default/workflows/${encodeURIComponent(`default:${orderId}`)}`,
