@@ -2,7 +2,8 @@ import { creationRecord, orderView, type OrderState, type OrderView, type Timeli
 import { documentRecords, orderRecord } from '../readModel/orderRecord';
 import type { ReadModel } from '../readModel/types';
 import type { EventOutcome, OpenedOrder } from '../workflows/messages';
-import { consoleLogger, type Logger } from './errors';
+import { ApiError, consoleLogger, type Logger } from './errors';
+import { workersUnavailable } from './temporalErrors';
 import type { OrderGateway } from './orderGateway';
 
 /** The order right after some records, with its view: what the read model's row is written from. */
@@ -52,7 +53,8 @@ export function committedAnswers(
         state = await gateway.currentState(orderId);
       } catch (err) {
         await write(orderId, outcome.records);
-        throw err;
+        // The event is taken: whatever stopped the read back, a retry with its eventId is answered.
+        throw err instanceof ApiError ? err : workersUnavailable(err);
       }
       const view = orderView(state);
       // A later event's task may be in the state (and not yet committed): then the row waits for it.

@@ -70,10 +70,13 @@ describe("the API's write from an event's answer", () => {
     ]);
   });
 
-  it('still writes the records, and fails the request, when the order cannot be read back', async () => {
-    const down = new Error('no worker answered');
+  it('still writes the records, and answers 503 (retry with the eventId), when the order cannot be read back', async () => {
+    const down = new Error('a query failed in a way the gateway does not name');
     const { answers, batches } = harness(() => Promise.reject(down));
-    await expect(answers.event(order.orderId, answerFor(quoted))).rejects.toBe(down);
+    await expect(answers.event(order.orderId, answerFor(quoted))).rejects.toMatchObject({
+      status: 503,
+      code: 'WORKERS_UNAVAILABLE',
+    });
     expect(batches.map((b) => [b.order, b.timeline.length])).toEqual([[null, 1]]);
   });
 
