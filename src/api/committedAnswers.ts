@@ -16,8 +16,8 @@ interface OrderAfter {
  * Since release 1.1 an event's answer is its records, and they are history by the time the API holds
  * them (an update is answered once the task that completed it is committed). The API writes them to
  * the read model itself, with the order's row when the order it reads back is the one right after
- * the event, and answers with that order's view. The write is a shortcut: the workflow's own write
- * after a quiet moment is what guarantees the read model (docs/decisions/0009).
+ * the event, and answers with that order's view. The write is a shortcut: the workflow's own write,
+ * which waits a moment in its activity, is what guarantees the read model (docs/decisions/0009).
  */
 export function committedAnswers(
   gateway: OrderGateway,
@@ -77,5 +77,3 @@ export function committedAnswers(
     },
   };
 }
-
-export type CommittedAnswers = ReturnType<typeof committedAnswers>;

@@ -14,7 +14,7 @@ import { customerStore } from './customers';
 import { rebateRateStore } from './rebateRates';
 import { moneyReports } from './moneyReports';
 import {
-  INSERT_STAGE_ENTERED,
+  insertStageEntered,
   RECEIVABLES_SQL,
   receivablesReport,
   STAGE_TIMES_PARAMS,
@@ -150,7 +150,7 @@ const upsertDocuments = (orderId: string, documents: string, seq: string) => `
  */
 const PROJECT_ORDER = `
   WITH o AS (${UPSERT_ORDER}),
-    s AS (${INSERT_STAGE_ENTERED.replace('($1, $2, $3)', '($1, $4, $23)')}),
+    s AS (${insertStageEntered('$1', '$4', '$23')}),
     t AS (${insertTimeline('$1', '$24')}),
     e AS (${insertEmails('$1', '$25')}),
     d AS (${upsertDocuments('$1', '$26', '$2')})
@@ -305,14 +305,6 @@ export function createReadModel(options: ReadModelOptions): ReadModel {
         known: row?.known ?? false,
         earlier: row?.seq == null ? null : { seq: row.seq, fingerprint: row.fingerprint },
       };
-    },
-
-    async findEvent(orderId, eventId) {
-      const rows = await query<{ seq: number; fingerprint: string | null }>(
-        'SELECT seq, fingerprint FROM timeline WHERE order_id = $1 AND event_id = $2',
-        [orderId, eventId],
-      );
-      return rows[0] ?? null;
     },
 
     async emails(orderId): Promise<EmailRecord[]> {

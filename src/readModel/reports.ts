@@ -4,8 +4,8 @@ import { addMoney, compareMoney, zero, type Money } from '../domain/money';
 import type { ReceivablesReport, ReceivablesRow, StageTimesReport, StalledReport } from './types';
 
 /** The projection's stage row: the first time the order is seen in a stage (a replay changes nothing). */
-export const INSERT_STAGE_ENTERED = `
-  INSERT INTO stage_entered (order_id, stage, entered_at) VALUES ($1, $2, $3)
+export const insertStageEntered = (orderId: string, stage: string, enteredAt: string) => `
+  INSERT INTO stage_entered (order_id, stage, entered_at) VALUES (${orderId}, ${stage}, ${enteredAt})
   ON CONFLICT DO NOTHING`;
 
 /** Whole days an order's next payment is past due at $1 (a date); null without a due date. */

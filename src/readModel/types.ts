@@ -203,8 +203,6 @@ export interface ReadModel
     orderId: string,
     eventId: string | undefined,
   ): Promise<{ known: boolean; earlier: { seq: number; fingerprint: string | null } | null }>;
-  /** A client event id the order has already taken, with its fingerprint. */
-  findEvent(orderId: string, eventId: string): Promise<{ seq: number; fingerprint: string | null } | null>;
   emails(orderId: string): Promise<EmailRecord[]>;
   documents(orderId: string): Promise<DocumentRecord[]>;
   /** Money due on open orders by customer and age bucket, counted at `asOf`. */

@@ -98,7 +98,7 @@ export class OrderRun {
   private readonly moneyTimer = new MoneyTimer(() => this.state);
   /** The releases after 1.0 this run follows (./releases.ts), read once at its start. */
   readonly releases = releasePatchesOf();
-  /** Release 1.1: answers carry records, and the read model's own write waits for a quiet moment. */
+  /** Release 1.1: answers carry records, and the read model's own write waits in its activity. */
   private readonly answersFeedReadModel = this.releases.has(READ_MODEL_FROM_ANSWERS);
   private readonly projection = new ReadModelProjection(
     () => this.state,

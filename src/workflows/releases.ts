@@ -10,7 +10,7 @@ export const RELEASE_PATCHES: readonly string[] = ['r1.1-read-model-from-answers
 
 /**
  * 1.1: an event's answer carries its records, not the whole order (the API writes them to the read
- * model and reads the order by query), and the read model's own write waits for a quiet moment
- * instead of following every event. docs/decisions/0009-read-model-from-answers.md.
+ * model and reads the order by query), and the read model's own write waits a moment in its
+ * activity, so a burst of events is one write. docs/decisions/0009-read-model-from-answers.md.
  */
 export const READ_MODEL_FROM_ANSWERS = 'r1.1-read-model-from-answers';

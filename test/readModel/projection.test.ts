@@ -143,16 +143,23 @@ describe('projection', () => {
     }
   });
 
-  it('finds an event the order has taken by its event id', async () => {
+  it('finds an event the order has taken by its event id, and whether the order is there', async () => {
     await readModel.project(
       batch(orderRecord({ orderId: 'PRJ-5', seq: 2 }), {
         timeline: [timelineRecord(1), timelineRecord(2, { eventId: 'dep-1', fingerprint: 'fp-dep-1' })],
       }),
     );
-    expect(await readModel.findEvent('PRJ-5', 'dep-1')).toEqual({ seq: 2, fingerprint: 'fp-dep-1' });
-    expect(await readModel.findEvent('PRJ-5', 'evt-1')).toEqual({ seq: 1, fingerprint: null });
-    expect(await readModel.findEvent('PRJ-5', 'never')).toBeNull();
-    expect(await readModel.findEvent('PRJ-other', 'dep-1')).toBeNull();
+    expect(await readModel.eventCheck('PRJ-5', 'dep-1')).toEqual({
+      known: true,
+      earlier: { seq: 2, fingerprint: 'fp-dep-1' },
+    });
+    expect(await readModel.eventCheck('PRJ-5', 'evt-1')).toEqual({
+      known: true,
+      earlier: { seq: 1, fingerprint: null },
+    });
+    expect(await readModel.eventCheck('PRJ-5', 'never')).toEqual({ known: true, earlier: null });
+    expect(await readModel.eventCheck('PRJ-5', undefined)).toEqual({ known: true, earlier: null });
+    expect(await readModel.eventCheck('PRJ-other', 'dep-1')).toEqual({ known: false, earlier: null });
   });
 
   it('keeps emails in the order they were sent, each Message-ID once', async () => {
